@@ -1,0 +1,68 @@
+// swift-tools-version: 6.0
+// Sanzi: a discrete-event simulator of village collective "three capitals" on a public trading
+// platform, watched by an integrity early-warning system.
+//
+// The targets follow the data flow, and dependencies point one way only:
+//
+//   scenario ──▶ engine + world ──▶ event log ──▶ alerts ──▶ evaluation, reports, tuning, datasets
+//
+// The alert rules never import the world; only evaluation and datasets read the ground truth.
+import PackageDescription
+
+let package = Package(
+    name: "Sanzi",
+    products: [
+        .executable(name: "sanzi", targets: ["sanzi"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // libxml2, reached directly; no libxml2 type leaves SanziScenario.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // Scenario files: XSD, safe parsing, semantic checks → plain `Scenario` values.
+        .target(
+            name: "SanziScenario",
+            dependencies: ["CLibXML2"],
+            resources: [.embedInCode("Schema/sanzi-scenario-1.xsd")]
+        ),
+        // The domain-free discrete-event engine and its random streams.
+        .target(name: "SanziEngine"),
+        // The observable event vocabulary: the world writes it, the rules read it.
+        .target(name: "SanziEvents"),
+        // Ground truth (misconduct cases), kept apart from the observable log.
+        .target(name: "SanziTruth"),
+        // The simulated world: villages, platform, ledger, oversight, misconduct.
+        .target(name: "SanziWorld", dependencies: ["SanziScenario", "SanziEngine", "SanziEvents", "SanziTruth"]),
+        // The integrity early-warning rules: they read the event log and nothing else.
+        .target(name: "SanziAlerts", dependencies: ["SanziEvents"]),
+        // Alerts against ground truth.
+        .target(name: "SanziEvaluation", dependencies: ["SanziAlerts", "SanziTruth"]),
+        // Anomaly reports for analysts.
+        .target(name: "SanziReports", dependencies: ["SanziEvaluation"]),
+        // Threshold tuning by replay.
+        .target(name: "SanziTuning", dependencies: ["SanziEvaluation"]),
+        // Labelled training datasets.
+        .target(name: "SanziDatasets", dependencies: ["SanziAlerts", "SanziTruth"]),
+        // The command-line interface: wiring only.
+        .target(
+            name: "SanziCLI",
+            dependencies: [
+                "SanziScenario", "SanziWorld", "SanziAlerts", "SanziEvaluation",
+                "SanziReports", "SanziTuning", "SanziDatasets",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.embedInCode("Resources/default.xml")]
+        ),
+        .executableTarget(name: "sanzi", dependencies: ["SanziCLI"]),
+        .testTarget(name: "SanziScenarioTests", dependencies: ["SanziScenario"]),
+        .testTarget(name: "SanziCLITests", dependencies: ["SanziCLI", "sanzi"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// Exit statuses, after BSD's sysexits.h, so scripts can tell failures apart.
+enum ExitStatus {
+    /// Bad usage: an unknown option, a missing argument (ArgumentParser's own code).
+    static let usage = ExitCode(64)
+    /// A file was read but is not valid.
+    static let invalidData = ExitCode(65)
+    /// A file is missing or unreadable.
+    static let noInput = ExitCode(66)
+    /// An output could not be written.
+    static let cannotCreate = ExitCode(73)
+}

@@ -1,0 +1,42 @@
+/// Alert severities of the integrity early-warning system (黄 / 橙 / 红).
+public enum Severity: String, Hashable, Sendable, CaseIterable, Comparable {
+    case yellow, orange, red
+
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// Alert rule settings: from a scenario's `<alerts>` section or from a thresholds file.
+///
+/// Rules not listed keep the catalogue's defaults.
+public struct AlertSettings: Hashable, Sendable {
+    /// One rule's overrides.
+    public struct Rule: Hashable, Sendable {
+        public struct Parameter: Hashable, Sendable {
+            public var name: String
+            public var value: Double
+            public var location: SourceLocation
+        }
+        public var id: String
+        public var enabled: Bool
+        public var severity: Severity?
+        public var parameters: [Parameter]
+        public var location: SourceLocation
+
+        /// The value given for a parameter, if any.
+        public func parameter(_ name: String) -> Double? { parameters.first { $0.name == name }?.value }
+    }
+
+    /// How signals on one subject combine.
+    public struct Escalation: Hashable, Sendable {
+        public var yellowToOrange = 4
+        public var orangeToRed = 3
+        public var windowDays = 365
+    }
+
+    /// Whether the warning system runs from the start.
+    public var warningSystem = true
+    public var rules: [Rule] = []
+    public var escalation = Escalation()
+}

@@ -1,0 +1,66 @@
+import CLibXML2
+
+/// Collects libxml2's structured errors for one read; passed to C callbacks as their context.
+final class ErrorCollector {
+    struct RawError {
+        var line: Int
+        var column: Int
+        var message: String
+        /// The element a schema error is about, when libxml2 names it.
+        var element: String?
+        /// The attribute a schema error is about, when the message names it.
+        var attribute: String?
+        var isWarning = false
+        var isFatal = false
+    }
+
+    private(set) var errors: [RawError] = []
+    var hasFatalError: Bool { errors.contains(where: \.isFatal) }
+
+    /// The C callback libxml2 calls; `context` is an unretained `ErrorCollector`.
+    static let handler: xmlStructuredErrorFunc = { context, error in
+        guard let context, let error else { return }
+        Unmanaged<ErrorCollector>.fromOpaque(context).takeUnretainedValue().record(error.pointee)
+    }
+
+    func record(_ error: xmlError, isFatal: Bool = false) {
+        let raw = error.message.map { String(cString: $0) } ?? "unknown libxml2 error"
+        // In reader mode libxml2 leaves `node` empty; the message names the element instead.
+        let message = Self.clean(raw)
+        let element = Self.quoted(after: "Element '", in: message)
+        // Validity errors carry no useful column; the element and attribute locate them.
+        let isValidity = error.domain == Int32(XML_FROM_SCHEMASV.rawValue)
+        errors.append(
+            RawError(
+                line: Int(error.line), column: isValidity ? 0 : Int(error.int2), message: message,
+                element: element, attribute: Self.quoted(after: "attribute '", in: message),
+                isWarning: error.level == XML_ERR_WARNING, isFatal: isFatal || error.level == XML_ERR_FATAL))
+    }
+
+    /// Drops errors that a clearer one replaces.
+    func discard(where isReplaced: (RawError) -> Bool) { errors.removeAll(where: isReplaced) }
+
+    func fatal(line: Int, column: Int, message: String) {
+        errors.append(RawError(line: line, column: column, message: message, isFatal: true))
+    }
+
+    /// Shortens libxml2's wording: no namespace braces, no advice to use unsafe options, no
+    /// trailing newline, and never more than a line's worth of the file's own text.
+    static func clean(_ message: String) -> String {
+        var text = message.replacing("{\(ScenarioSchema.namespace)}", with: "")
+        text = text.replacing(" use XML_PARSE_HUGE option", with: "")
+        text = text.replacing(", indicate encoding !", with: "")
+        text = text.replacing("xmlSAX2Characters: huge text node", with: "a text is larger than libxml2's 10 MB limit")
+        text = text.split(whereSeparator: \.isNewline).joined(separator: "; ")
+        while let last = text.last, last.isWhitespace { text.removeLast() }
+        if text.count > 300 { text = String(text.prefix(300)) + "…" }
+        return text
+    }
+
+    private static func quoted(after prefix: String, in text: String) -> String? {
+        guard let start = text.firstRange(of: prefix)?.upperBound,
+            let end = text[start...].firstIndex(of: "'")
+        else { return nil }
+        return String(text[start..<end])
+    }
+}

@@ -1,0 +1,38 @@
+/// Districts, towns and villages, with generated villages already expanded.
+public struct Geography: Hashable, Sendable {
+    public var districts: [District]
+
+    public init(districts: [District]) { self.districts = districts }
+
+    /// Every village of every town, in file order.
+    public var villages: [Village] { districts.flatMap { $0.towns.flatMap(\.villages) } }
+    /// Every town, in file order.
+    public var towns: [Town] { districts.flatMap(\.towns) }
+}
+
+/// A district (区).
+public struct District: Hashable, Sendable, Identifiable {
+    public var id: String
+    public var name: String
+    public var towns: [Town]
+    public var location: SourceLocation
+}
+
+/// A town (镇) or street (街).
+public struct Town: Hashable, Sendable, Identifiable {
+    public var id: String
+    public var name: String
+    public var villages: [Village]
+    public var location: SourceLocation
+}
+
+/// One village collective (村集体经济组织).
+public struct Village: Hashable, Sendable, Identifiable {
+    public var id: String
+    public var name: String
+    public var profileID: String
+    /// A fixed remoteness in [0, 1], or `nil` to draw it from the profile.
+    public var remoteness: Double?
+    /// Where the village was written: its own line, or the `<villages>` line that generated it.
+    public var location: SourceLocation
+}

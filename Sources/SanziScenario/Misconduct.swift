@@ -1,0 +1,60 @@
+/// The misconduct typologies Sanzi can act out.
+public enum Typology: String, Hashable, Sendable, CaseIterable {
+    case belowMarketDeal = "below-market-deal"
+    case bidRigging = "bid-rigging"
+    case bidRotation = "bid-rotation"
+    case relativeAward = "relative-award"
+    case offPlatformDeal = "off-platform-deal"
+    case dealSplitting = "deal-splitting"
+    case postAwardAmendment = "post-award-amendment"
+    case toleratedArrears = "tolerated-arrears"
+    case embezzledReceipts = "embezzled-receipts"
+    case fakeDisbursement = "fake-disbursement"
+    case misappropriation
+    case excessiveSpending = "excessive-spending"
+    case divertedCompensation = "diverted-compensation"
+    case voteBuying = "vote-buying"
+}
+
+/// A role in the village's committees.
+public enum CadreRole: String, Hashable, Sendable, CaseIterable {
+    case secretary, director, accountant, cashier
+    case committeeMember = "committee-member"
+    case supervisor
+}
+
+/// How corrupt actors respond to the alert rules.
+public enum Adaptation: String, Hashable, Sendable {
+    /// They ignore the rules.
+    case none
+    /// They know the deployed thresholds and stay under them.
+    case knowThresholds = "know-thresholds"
+    /// They learn a threshold after a colleague is caught by it.
+    case learnAfterCatch = "learn-after-catch"
+}
+
+/// Which misconduct to inject, and how often.
+public struct MisconductSettings: Hashable, Sendable {
+    public struct Setting: Hashable, Sendable {
+        public var typology: Typology
+        /// Chance per opportunity that a corrupt actor acts.
+        public var rate: Double
+        public var perpetrators: [CadreRole]
+        public var concealment: Double
+        /// Share of the deal's value taken, when the typology takes a share.
+        public var lossShare: ClosedRange<Double>?
+        public var location: SourceLocation
+    }
+    public struct LookAlike: Hashable, Sendable {
+        public var typology: Typology
+        public var rate: Double
+        public var location: SourceLocation
+    }
+
+    public var enabled = false
+    /// Share of cadres willing to act corruptly.
+    public var corruptCadreShare = 0.0
+    public var adaptation = Adaptation.none
+    public var typologies: [Setting] = []
+    public var lookAlikes: [LookAlike] = []
+}

@@ -1,0 +1,41 @@
+/// A whole scenario, as plain values: what `ScenarioLoader` returns after parsing, schema
+/// validation and semantic checks. Nothing here refers to libxml2.
+///
+/// Optional sections of the file are filled with their documented defaults; `sections` records
+/// which ones the file actually wrote, and where.
+public struct Scenario: Hashable, Sendable {
+    public var name: String
+    /// The default seed; the command line may override it.
+    public var seed: UInt64
+    public var start: CalendarDate
+    public var horizon: Horizon
+    public var description: String?
+    public var geography: Geography
+    public var profiles: [VillageProfile]
+    public var bidders: BidderPools
+    public var platform: PlatformRules
+    public var finance: FinanceRules
+    public var oversight: OversightRules
+    public var misconduct: MisconductSettings
+    public var alerts: AlertSettings
+    public var interventions: [Intervention]
+    public var output: OutputOptions
+    /// The sections the file wrote, with the location of each.
+    public var sections: [ScenarioSection: SourceLocation]
+
+    /// The first day after the horizon.
+    public var end: CalendarDate { horizon.end(from: start) }
+
+    /// The profile with the given id.
+    public func profile(_ id: String) -> VillageProfile? { profiles.first { $0.id == id } }
+}
+
+/// A top-level section of a scenario file.
+public enum ScenarioSection: String, Hashable, Sendable, CaseIterable, Comparable {
+    case geography, profiles, bidders, platform, finance, oversight, misconduct, alerts
+    case interventions, output
+
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}

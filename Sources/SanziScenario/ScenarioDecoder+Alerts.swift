@@ -1,0 +1,114 @@
+extension ScenarioDecoder {
+    mutating func decodeMisconduct(_ node: XMLElementNode) -> MisconductSettings {
+        var settings = MisconductSettings()
+        settings.enabled = flag(node, "enabled", default: false)
+        settings.corruptCadreShare = decimal(node, "corrupt-cadre-share")
+        settings.adaptation = choice(node, "adaptation", default: .none)
+        for child in node.children(named: "typology") {
+            let typology = choice(child, "id", default: Typology.belowMarketDeal)
+            register("typology", id: typology.rawValue, at: child)
+            let perpetrators = string(child, "perpetrators").split(separator: " ").compactMap {
+                CadreRole(rawValue: String($0))
+            }
+            var lossShare: ClosedRange<Double>?
+            if child.attribute("loss-share") != nil {
+                let share = decimalRange(child, "loss-share")
+                if share.upperBound > 1 || share.lowerBound <= 0 {
+                    error("a loss share lies in (0, 1]", at: child, attribute: "loss-share")
+                }
+                lossShare = share
+            }
+            settings.typologies.append(
+                .init(
+                    typology: typology, rate: decimal(child, "rate"), perpetrators: perpetrators,
+                    concealment: decimal(child, "concealment", default: 0.5), lossShare: lossShare,
+                    location: location(of: child)))
+        }
+        for child in node.children(named: "look-alike") {
+            let typology = choice(child, "of", default: Typology.belowMarketDeal)
+            register("look-alike", id: typology.rawValue, at: child, attribute: "of")
+            settings.lookAlikes.append(
+                .init(typology: typology, rate: decimal(child, "rate"), location: location(of: child)))
+        }
+        if settings.enabled, settings.typologies.isEmpty {
+            warning("misconduct is enabled but no typology is listed, so none will be injected", at: node)
+        }
+        return settings
+    }
+
+    /// Decodes a scenario's `<alerts>` section or a thresholds file's root: the same content.
+    mutating func decodeAlerts(_ node: XMLElementNode) -> AlertSettings {
+        var settings = AlertSettings()
+        settings.warningSystem = flag(node, "warning-system", default: true)
+        var seenRules: Set<String> = []
+        for child in node.children(named: "rule") {
+            let id = string(child, "id")
+            if !seenRules.insert(id).inserted {
+                error(
+                    "rule \(id) is configured twice", at: child, attribute: "id",
+                    hint: "merge the two <rule id=\"\(id)\"> elements")
+            }
+            var names: Set<String> = []
+            let parameters = child.children(named: "param").map { param in
+                let name = string(param, "name")
+                if !names.insert(name).inserted {
+                    error("parameter \(name) of rule \(id) is given twice", at: param, attribute: "name")
+                }
+                return AlertSettings.Rule.Parameter(
+                    name: name, value: decimal(param, "value"), location: location(of: param, attribute: "value"))
+            }
+            let severity: Severity? =
+                child.attribute("severity") == nil ? nil : choice(child, "severity", default: .yellow)
+            settings.rules.append(
+                .init(
+                    id: id, enabled: flag(child, "enabled", default: true), severity: severity, parameters: parameters,
+                    location: location(of: child, attribute: "id")))
+        }
+        if let escalation = node.child(named: "escalation") {
+            settings.escalation = .init(
+                yellowToOrange: integer(escalation, "yellow-to-orange", default: 4),
+                orangeToRed: integer(escalation, "orange-to-red", default: 3),
+                windowDays: integer(escalation, "window-days", default: 365))
+            if settings.escalation.windowDays < 1 {
+                error("the escalation window must be at least one day", at: escalation, attribute: "window-days")
+            }
+        }
+        return settings
+    }
+
+    mutating func decodeInterventions(_ node: XMLElementNode, start: CalendarDate, end: CalendarDate) -> [Intervention]
+    {
+        node.children(named: "intervention").compactMap { child in
+            guard let date = date(child, "date") else { return nil }
+            if date < start || date >= end {
+                warning(
+                    "this intervention's date, \(date), falls outside the simulated period \(start) to \(end), so it never takes effect",
+                    at: child, attribute: "date")
+            }
+            let district = child.attribute("district")
+            if let district { resolve("district", id: district, at: child, attribute: "district") }
+            let changes = child.children.compactMap { decodeChange($0) }
+            return Intervention(
+                date: date, name: string(child, "name"), districtID: district, changes: changes,
+                location: location(of: child))
+        }
+    }
+
+    private mutating func decodeChange(_ node: XMLElementNode) -> Intervention.Change? {
+        switch node.name {
+        case "set-listing-threshold": return .listingThreshold(money(node, "yuan"))
+        case "set-announcement-days": return .announcementDays(integer(node, "days"))
+        case "set-publicity": return .publicity(choice(node, "frequency", default: .monthly))
+        case "set-cash-cap": return .cashCap(money(node, "yuan"))
+        case "warning-system": return .warningSystem(enabled: flag(node, "enabled", default: true))
+        case "scale-misconduct":
+            let factor = decimal(node, "factor", default: 1)
+            if factor < 0 { error("a rate factor cannot be negative", at: node, attribute: "factor") }
+            let typology: Typology? =
+                node.attribute("typology") == nil ? nil : choice(node, "typology", default: .belowMarketDeal)
+            return .scaleMisconduct(typology, factor: factor)
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,187 @@
+/// Turns the element tree of a schema-valid file into plain values, and finds the problems a
+/// schema cannot: dangling references, duplicate ids, ranges whose minimum exceeds their
+/// maximum, impossible dates and inconsistent rules.
+///
+/// The XSD has already checked every attribute's form, so the readers below only convert; a
+/// conversion that still fails is reported rather than trusted.
+struct ScenarioDecoder {
+    let source: SourceText
+    private(set) var diagnostics: [Diagnostic] = []
+    /// Ids seen so far, by kind ("district", "village"…), with where each was first defined.
+    private var ids: [String: [String: SourceLocation]] = [:]
+
+    init(source: SourceText) { self.source = source }
+
+    // MARK: Locations and diagnostics
+
+    /// The location of an element's start tag.
+    func location(of node: XMLElementNode) -> SourceLocation {
+        guard let offset = source.offsetOfStartTag(node.name, line: node.line) else {
+            return source.startOfLine(node.line)
+        }
+        return source.location(atOffset: offset)
+    }
+
+    /// The location of an attribute, or of its element when the attribute is absent.
+    func location(of node: XMLElementNode, attribute: String) -> SourceLocation {
+        guard let tag = source.offsetOfStartTag(node.name, line: node.line),
+            let offset = source.offsetOfAttribute(attribute, inTagAt: tag)
+        else { return location(of: node) }
+        return source.location(atOffset: offset)
+    }
+
+    mutating func error(_ message: String, at node: XMLElementNode, attribute: String? = nil, hint: String? = nil) {
+        let at = attribute.map { location(of: node, attribute: $0) } ?? location(of: node)
+        diagnostics.append(Diagnostic(.error, at: at, message, hint: hint))
+    }
+
+    mutating func warning(_ message: String, at node: XMLElementNode, attribute: String? = nil) {
+        let at = attribute.map { location(of: node, attribute: $0) } ?? location(of: node)
+        diagnostics.append(Diagnostic(.warning, at: at, message))
+    }
+
+    // MARK: Ids and references
+
+    /// Records an id of a kind; reports a duplicate with the place of the first definition.
+    mutating func register(_ kind: String, id: String, at node: XMLElementNode, attribute: String = "id") {
+        if let first = ids[kind]?[id] {
+            error("duplicate \(kind) id \"\(id)\"", at: node, attribute: attribute, hint: "first defined at \(first)")
+        } else {
+            ids[kind, default: [:]][id] = location(of: node, attribute: attribute)
+        }
+    }
+
+    /// Whether an id of a kind exists; reports a dangling reference otherwise.
+    @discardableResult
+    mutating func resolve(_ kind: String, id: String, at node: XMLElementNode, attribute: String) -> Bool {
+        let known = ids[kind] ?? [:]
+        guard known[id] == nil else { return true }
+        let hint =
+            Self.closest(to: id, among: known.keys).map { "did you mean \"\($0)\"?" }
+            ?? (known.isEmpty
+                ? "no \(kind) is defined" : "known: " + known.keys.sorted().prefix(8).joined(separator: ", "))
+        error("unknown \(kind) \"\(id)\"", at: node, attribute: attribute, hint: hint)
+        return false
+    }
+
+    func isKnown(_ kind: String, id: String) -> Bool { ids[kind]?[id] != nil }
+
+    /// The known id nearest to `id` by edit distance, when it is near enough to be a typo.
+    static func closest(to id: String, among candidates: some Sequence<String>) -> String? {
+        let scored = candidates.map { ($0, editDistance(Array(id), Array($0))) }
+        guard let best = scored.min(by: { ($0.1, $0.0) < ($1.1, $1.0) }), best.1 <= max(2, id.count / 3) else {
+            return nil
+        }
+        return best.0
+    }
+
+    private static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        var previous = Array(0...b.count)
+        for (i, left) in a.enumerated() {
+            var current = [i + 1]
+            for (j, right) in b.enumerated() {
+                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (left == right ? 0 : 1)))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+
+    // MARK: Attribute readers
+
+    func string(_ node: XMLElementNode, _ name: String) -> String { node.attribute(name) ?? "" }
+
+    mutating func integer(_ node: XMLElementNode, _ name: String, default value: Int = 0) -> Int {
+        guard let text = node.attribute(name) else { return value }
+        guard let parsed = Int(text) else {
+            error("\"\(text)\" is not a whole number", at: node, attribute: name)
+            return value
+        }
+        return parsed
+    }
+
+    mutating func decimal(_ node: XMLElementNode, _ name: String, default value: Double = 0) -> Double {
+        guard let text = node.attribute(name) else { return value }
+        guard let parsed = Double(text), parsed.isFinite else {
+            error("\"\(text)\" is not a number", at: node, attribute: name)
+            return value
+        }
+        return parsed
+    }
+
+    mutating func money(_ node: XMLElementNode, _ name: String, default value: Money = .zero) -> Money {
+        guard let text = node.attribute(name) else { return value }
+        guard let parsed = Money(yuanText: text[...]) else {
+            error("\"\(text)\" is not an amount in yuan with at most two decimals", at: node, attribute: name)
+            return value
+        }
+        return parsed
+    }
+
+    mutating func flag(_ node: XMLElementNode, _ name: String, default value: Bool) -> Bool {
+        guard let text = node.attribute(name) else { return value }
+        return text == "true" || text == "1"
+    }
+
+    mutating func choice<Value: RawRepresentable>(_ node: XMLElementNode, _ name: String, default value: Value) -> Value
+    where Value.RawValue == String {
+        guard let text = node.attribute(name) else { return value }
+        guard let parsed = Value(rawValue: text) else {
+            error("\"\(text)\" is not a valid \(name)", at: node, attribute: name)
+            return value
+        }
+        return parsed
+    }
+
+    mutating func date(_ node: XMLElementNode, _ name: String) -> CalendarDate? {
+        guard let text = node.attribute(name) else { return nil }
+        guard let parsed = CalendarDate(iso: text[...]) else {
+            error("\"\(text)\" is not a real date (YYYY-MM-DD)", at: node, attribute: name)
+            return nil
+        }
+        return parsed
+    }
+
+    /// A range written as "n" or "min-max", checked for min ≤ max.
+    mutating func range<Bound: Comparable>(
+        _ node: XMLElementNode, _ name: String, default value: ClosedRange<Bound>, parse: (Substring) -> Bound?
+    ) -> ClosedRange<Bound> {
+        guard let text = node.attribute(name) else { return value }
+        let parts = text.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let low = parts.first.flatMap(parse), let high = parts.count == 2 ? parse(parts[1]) : low else {
+            error("\"\(text)\" is not a value or a range min-max", at: node, attribute: name)
+            return value
+        }
+        guard low <= high else {
+            error(
+                "range \"\(text)\" has its minimum above its maximum", at: node, attribute: name, hint: "write min-max")
+            return value
+        }
+        return low...high
+    }
+
+    mutating func intRange(_ node: XMLElementNode, _ name: String) -> ClosedRange<Int> {
+        range(node, name, default: 0...0) { Int($0) }
+    }
+
+    mutating func decimalRange(_ node: XMLElementNode, _ name: String) -> ClosedRange<Double> {
+        range(node, name, default: 0...0) { Double($0) }
+    }
+
+    mutating func moneyRange(_ node: XMLElementNode, _ name: String) -> ClosedRange<Money> {
+        range(node, name, default: Money.zero...Money.zero) { Money(yuanText: $0) }
+    }
+
+    /// A range written as separate `min` and `max` attributes, checked for min ≤ max.
+    mutating func minMax<Bound: Comparable>(_ node: XMLElementNode, read: (inout Self, String) -> Bound) -> ClosedRange<
+        Bound
+    > {
+        let low = read(&self, "min")
+        let high = read(&self, "max")
+        guard low <= high else {
+            error("min is above max", at: node, attribute: "min")
+            return high...high
+        }
+        return low...high
+    }
+}

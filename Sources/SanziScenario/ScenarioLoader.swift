@@ -1,0 +1,116 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A document of Sanzi's vocabulary, as read from a file.
+public enum ScenarioDocument: Sendable {
+    case scenario(Scenario)
+    case thresholds(AlertSettings)
+}
+
+/// A value read from a file, with the warnings found on the way.
+public struct Loaded<Value: Sendable>: Sendable {
+    public var value: Value
+    /// Problems that do not stop the file from being used, in file order.
+    public var warnings: [Diagnostic]
+}
+
+/// Reads scenario and thresholds files: parse with libxml2 under safe options, validate against
+/// the built-in XSD, then check what a schema cannot (references, duplicates, ranges, dates).
+///
+/// Every problem is reported at once, as `FILE:LINE:COL: error: message`.
+public enum ScenarioLoader {
+    /// The largest file Sanzi reads, in bytes (256 MiB).
+    public static let maximumFileSize = 256 << 20
+
+    /// Reads a scenario file.
+    public static func loadScenario(contentsOf path: String) throws(ScenarioError) -> Loaded<Scenario> {
+        try loadScenario(bytes: readFile(path), path: path)
+    }
+
+    /// Reads a scenario from bytes; `path` names it in messages.
+    public static func loadScenario(bytes: [UInt8], path: String) throws(ScenarioError) -> Loaded<Scenario> {
+        let loaded = try loadDocument(bytes: bytes, path: path)
+        guard case .scenario(let scenario) = loaded.value else {
+            throw .invalid(
+                path: path,
+                diagnostics: [
+                    Diagnostic(
+                        .error, at: SourceLocation(file: path, line: 1, column: 1),
+                        "this is a thresholds file, not a scenario")
+                ])
+        }
+        return Loaded(value: scenario, warnings: loaded.warnings)
+    }
+
+    /// Reads a thresholds file (alert rule settings without a scenario).
+    public static func loadThresholds(contentsOf path: String) throws(ScenarioError) -> Loaded<AlertSettings> {
+        let loaded = try loadDocument(contentsOf: path)
+        guard case .thresholds(let settings) = loaded.value else {
+            throw .invalid(
+                path: path,
+                diagnostics: [
+                    Diagnostic(
+                        .error, at: SourceLocation(file: path, line: 1, column: 1),
+                        "this is a scenario, not a thresholds file", hint: "a thresholds file has a <thresholds> root")
+                ])
+        }
+        return Loaded(value: settings, warnings: loaded.warnings)
+    }
+
+    /// Reads either kind of document, as its root element says.
+    public static func loadDocument(contentsOf path: String) throws(ScenarioError) -> Loaded<ScenarioDocument> {
+        try loadDocument(bytes: readFile(path), path: path)
+    }
+
+    /// Reads either kind of document from bytes; `path` names it in messages.
+    public static func loadDocument(bytes: [UInt8], path: String) throws(ScenarioError) -> Loaded<ScenarioDocument> {
+        let source = SourceText(path: path, bytes: bytes)
+        let read = XMLDocumentReader(source: source).read()
+        guard let root = read.root else {
+            throw .invalid(path: path, diagnostics: read.diagnostics.filter { $0.severity == .error })
+        }
+        var decoder = ScenarioDecoder(source: source)
+        let document: ScenarioDocument =
+            root.name == "thresholds"
+            ? .thresholds(decoder.decodeAlerts(root)) : .scenario(decoder.decodeScenario(root))
+        let diagnostics = (read.diagnostics + decoder.diagnostics).sorted { $0.location < $1.location }
+        let errors = diagnostics.filter { $0.severity == .error }
+        guard errors.isEmpty else { throw .invalid(path: path, diagnostics: errors) }
+        return Loaded(value: document, warnings: diagnostics)
+    }
+
+    /// Reads a whole file, refusing directories and files over `maximumFileSize`.
+    static func readFile(_ path: String) throws(ScenarioError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+        }
+        guard status.st_mode & S_IFMT == S_IFREG else { throw .unreadable(path: path, reason: "not a regular file") }
+        guard status.st_size <= maximumFileSize else {
+            throw .unreadable(
+                path: path,
+                reason:
+                    "the file is \(status.st_size >> 20) MiB; Sanzi reads scenario files up to \(maximumFileSize >> 20) MiB"
+            )
+        }
+        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
+        var filled = 0
+        while filled < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else {
+                throw .unreadable(
+                    path: path,
+                    reason: count == 0 ? "the file shrank while being read" : String(cString: strerror(errno)))
+            }
+            filled += count
+        }
+        return bytes
+    }
+}

@@ -1,0 +1,19 @@
+/// A place in a scenario file: 1-based line and column (columns count characters).
+public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+
+    public init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
+    }
+
+    /// `FILE:LINE:COL`, the form compilers and editors understand.
+    public var description: String { "\(file):\(line):\(column)" }
+}

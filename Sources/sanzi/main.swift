@@ -1,0 +1,3 @@
+import SanziCLI
+
+SanziCommand.main()

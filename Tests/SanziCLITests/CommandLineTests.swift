@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+
+@testable import SanziCLI
+
+/// Runs the built `sanzi` executable as a user would, checking exit codes and output.
+@Suite("The sanzi command line")
+struct CommandLineTests {
+    struct Result {
+        var status: Int32
+        var output: String
+        var errors: String
+    }
+
+    static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// The `sanzi` binary beside the test bundle.
+    static let executable: URL = {
+        var folder = Bundle.main.bundleURL
+        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("sanzi").path), folder.path != "/" {
+            folder.deleteLastPathComponent()
+        }
+        return folder.appendingPathComponent("sanzi")
+    }()
+
+    func sanzi(_ arguments: String..., in directory: URL = root) throws -> Result {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        let errData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self),
+            errors: String(decoding: errData, as: UTF8.self))
+    }
+
+    func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sanzi-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func noArgumentsRunsTheBuiltInDefaultScenario() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try sanzi(in: folder)
+        #expect(result.status == 0)
+        #expect(result.output.contains("Default town: ten villages, three years"))
+        #expect(result.output.contains("10 villages"))
+        #expect(result.errors.contains("<built-in default.xml>:"))
+        let record = try Data(contentsOf: folder.appendingPathComponent("out/run.json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: record) as? [String: Any])
+        #expect(json["seed"] as? Int == 20_130_101)
+        #expect(json["simulated"] as? Bool == false)
+    }
+
+    @Test func builtInDefaultIsScenariosDefaultXml() throws {
+        let file = try Data(contentsOf: Self.root.appendingPathComponent("Scenarios/default.xml"))
+        #expect(Array(file) == DefaultScenario.bytes)
+    }
+
+    @Test func runTakesAFileASeedAndAnOutputFolder() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try sanzi(
+            "run", "Scenarios/guangzhou-2012-2014.xml", "--seed", "5", "--out", folder.path, "--quiet")
+        #expect(result.status == 0)
+        #expect(result.output.isEmpty)
+        let json =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("run.json")))
+            as? [String: Any]
+        #expect(json?["seed"] as? Int == 5)
+        #expect(json?["scenario"] as? String == "Guangzhou six districts, 2012-2014")
+    }
+
+    @Test func runIntoAnUnwritableFolderExits73() throws {
+        let result = try sanzi("run", "--out", "/proc/sanzi-cannot-write")
+        #expect(result.status == 73)
+        #expect(result.errors.contains("error: cannot write the run record"))
+    }
+
+    @Test func validateAcceptsTheShippedScenarios() throws {
+        let result = try sanzi(
+            "validate", "Scenarios/default.xml", "Scenarios/guangzhou-2012-2014.xml", "Scenarios/bench-large.xml")
+        #expect(result.status == 0)
+        #expect(result.output.split(separator: "\n").count == 3)
+    }
+
+    @Test func validateExitCodesFollowSysexits() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let invalid = folder.appendingPathComponent("bad.xml")
+        try Data("<scenario xmlns=\"urn:sanzi:scenario:1\"/>".utf8).write(to: invalid)
+
+        let bad = try sanzi("validate", invalid.path)
+        #expect(bad.status == 65)
+        #expect(
+            bad.errors.contains(
+                "\(invalid.path):1:1: error: Element 'scenario': The attribute 'name' is required but missing."))
+
+        let missing = try sanzi("validate", folder.appendingPathComponent("none.xml").path)
+        #expect(missing.status == 66)
+        #expect(missing.errors.contains("none.xml: error: cannot read the file: No such file or directory"))
+
+        let both = try sanzi(
+            "validate", invalid.path, folder.appendingPathComponent("none.xml").path, "Scenarios/default.xml")
+        #expect(both.status == 66)
+
+        #expect(try sanzi("validate").status == 64)
+        #expect(try sanzi("validate", "--no-such-option", "x.xml").status == 64)
+        #expect(try sanzi("run", "--seed", "minus-one").status == 64)
+    }
+
+    @Test func runOnAnInvalidScenarioExits65() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let invalid = folder.appendingPathComponent("bad.xml")
+        try Data("<?xml version=\"1.0\"?>\n<!DOCTYPE x>\n<x/>".utf8).write(to: invalid)
+        let result = try sanzi("run", invalid.path, "--out", folder.path)
+        #expect(result.status == 65)
+        #expect(result.errors.contains("bad.xml:2:1: error: a DOCTYPE is not allowed"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("run.json").path))
+    }
+
+    @Test func schemaPrintsTheBuiltInXsd() throws {
+        let result = try sanzi("schema")
+        #expect(result.status == 0)
+        let file = try String(
+            contentsOf: Self.root.appendingPathComponent("Sources/SanziScenario/Schema/sanzi-scenario-1.xsd"),
+            encoding: .utf8)
+        #expect(result.output == file)
+    }
+
+    @Test(arguments: [["--help"], ["run", "--help"], ["validate", "--help"], ["schema", "--help"]])
+    func helpTeachesWithExamples(arguments: [String]) throws {
+        let process = try sanzi(arguments[0], arguments.count > 1 ? arguments[1] : "--help")
+        #expect(process.status == 0)
+        #expect(process.output.contains("sanzi"))
+        #expect(process.output.lowercased().contains("example") || arguments.first == "schema")
+    }
+}

@@ -1,0 +1,150 @@
+import Testing
+
+@testable import SanziScenario
+
+/// Each kind of mistake a user makes, with the exact location and message it must produce.
+@Suite("Invalid scenarios: every problem at once, with FILE:LINE:COL")
+struct InvalidScenarioTests {
+    @Test func malformedXmlPointsAtTheBadTag() {
+        let text = Fixtures.minimal(replacing: "</geography>", with: "</geograph>")
+        #expect(
+            Fixtures.errors(text) == [
+                "test.xml:10:14: error: Opening and ending tag mismatch: geography line 3 and geograph"
+            ])
+    }
+
+    @Test func schemaViolationPointsAtTheAttribute() {
+        let text = Fixtures.minimal(replacing: "rent-spread=\"0.2\"", with: "rent-spread=\"1.2\"")
+        #expect(
+            Fixtures.errors(text) == [
+                "test.xml:19:91: error: Element 'resource', attribute 'rent-spread': [facet 'maxInclusive'] The value '1.2' is greater than the maximum value allowed ('1')."
+            ])
+    }
+
+    @Test func unknownAttributeAndMissingAttributeAreBothReported() {
+        let text = Fixtures.minimal(replacing: "<households min=\"10\"", with: "<households mni=\"10\"")
+        #expect(
+            Fixtures.errors(text) == [
+                "test.xml:13:7: error: Element 'households': The attribute 'min' is required but missing.",
+                "test.xml:13:19: error: Element 'households', attribute 'mni': The attribute 'mni' is not allowed.",
+            ])
+    }
+
+    @Test func danglingProfileGetsAHint() {
+        let text = Fixtures.minimal(
+            replacing: "name=\"Pond Village\" profile=\"small\"", with: "name=\"Pond Village\" profile=\"smal\"")
+        #expect(
+            Fixtures.errors(text) == ["test.xml:6:56: error: unknown profile \"smal\" (hint: did you mean \"small\"?)"])
+    }
+
+    @Test func duplicateIdsNameTheFirstDefinition() {
+        let text = Fixtures.minimal(
+            replacing: "<villages count=\"2\" profile=\"small\"/>",
+            with: "<village id=\"pond-village\" name=\"Again\" profile=\"small\"/>")
+        #expect(
+            Fixtures.errors(text) == [
+                "test.xml:7:18: error: duplicate village id \"pond-village\" (hint: first defined at test.xml:6:18)"
+            ])
+    }
+
+    @Test func rangesWithMinimumAboveMaximumAreRejected() {
+        let text = Fixtures.minimal(
+            replacing: "<households min=\"10\" max=\"20\"/>", with: "<households min=\"30\" max=\"20\"/>"
+        )
+        .replacing("clans=\"1-2\"", with: "clans=\"5-2\"")
+        #expect(
+            Fixtures.errors(text) == [
+                "test.xml:13:19: error: min is above max",
+                "test.xml:17:18: error: range \"5-2\" has its minimum above its maximum (hint: write min-max)",
+            ])
+    }
+
+    @Test func everyProblemIsReportedInFileOrder() {
+        let text = Fixtures.minimal(replacing: "profile=\"small\"/>\n", with: "profile=\"nope\"/>\n")
+            .replacing("count=\"1\" size=\"10\"", with: "count=\"1\" size=\"0\"")
+            .replacing("<account kind=\"basic\"", with: "<account kind=\"cash\"")
+        let errors = Fixtures.errors(text)
+        #expect(errors.count == 4)
+        #expect(errors.map { $0.split(separator: ":")[1] } == ["6", "7", "19", "20"])
+        #expect(errors[3].contains("a village needs a basic account"))
+    }
+
+    @Test func poolsRingsAndTiersAreCrossChecked() {
+        let sections = """
+              <bidders>
+                <pool id="p1" scope="district" district="d2" firms="3" capacity="1-2"/>
+                <pool id="p2" scope="shared" firms="3" capacity="1-2"/>
+                <ring id="r1" pool="p2" members="5"/>
+                <ring id="r2" pool="p3" members="2"/>
+              </bidders>
+              <finance cash-cap-yuan="5000" banking-days="3">
+                <approval-tier up-to-yuan="10000" approver="finance-head"/>
+                <approval-tier up-to-yuan="1000" approver="two-committees"/>
+              </finance>
+            </scenario>
+            """
+        let text = Fixtures.minimal(replacing: "</scenario>\n", with: sections)
+        let errors = Fixtures.errors(text)
+        #expect(
+            errors == [
+                "test.xml:26:36: error: unknown district \"d2\" (hint: did you mean \"d1\"?)",
+                "test.xml:28:29: error: the ring has 5 members but pool \"p2\" has only 3 firms",
+                "test.xml:29:19: error: unknown pool \"p3\" (hint: did you mean \"p1\"?)",
+                "test.xml:33:20: error: approval tiers must rise: 1000.00 yuan is not above 10000.00 yuan",
+                "test.xml:33:20: error: the last approval tier must cover every larger amount; leave its up-to-yuan out",
+            ])
+    }
+
+    @Test func emptyHorizonIsRejected() {
+        let text = Fixtures.minimal(replacing: "horizon=\"P1Y\"", with: "horizon=\"P0Y\"")
+        #expect(Fixtures.errors(text).first?.hasPrefix("test.xml:2:99: error: the horizon \"P0Y\" is empty") == true)
+    }
+
+    @Test func impossibleDateIsRejected() {
+        let text = Fixtures.minimal(replacing: "start=\"2013-01-01\"", with: "start=\"2013-02-30\"")
+        #expect(
+            Fixtures.errors(text).first?.contains("'2013-02-30' is not a valid value of the atomic type 'xs:date'")
+                == true)
+    }
+
+    @Test func wrongRootNamespaceShowsTheFix() {
+        let text = Fixtures.minimal.replacing("xmlns=\"urn:sanzi:scenario:1\"", with: "")
+        let errors = Fixtures.errors(text)
+        #expect(errors.count == 1)
+        #expect(
+            errors[0].hasPrefix(
+                "test.xml:2:1: error: the root element must be <scenario> or <thresholds> in namespace \"urn:sanzi:scenario:1\""
+            ))
+    }
+
+    @Test func thresholdsWithDuplicateRuleOrParameterAreRejected() {
+        let text = """
+            <thresholds xmlns="urn:sanzi:scenario:1" schema-version="1">
+              <rule id="P01"><param name="a" value="1"/><param name="a" value="2"/></rule>
+              <rule id="P01"/>
+            </thresholds>
+            """
+        #expect(
+            Fixtures.errors(text) == [
+                "test.xml:2:52: error: parameter a of rule P01 is given twice",
+                "test.xml:3:9: error: rule P01 is configured twice (hint: merge the two <rule id=\"P01\"> elements)",
+            ])
+    }
+
+    @Test func interventionOutsideTheHorizonIsAWarning() throws {
+        let text = Fixtures.minimal(
+            replacing: "</scenario>\n",
+            with: """
+                  <interventions>
+                    <intervention date="2020-01-01" name="Late"><set-cash-cap yuan="1000"/></intervention>
+                  </interventions>
+                </scenario>
+
+                """)
+        let warnings = try Fixtures.load(text).warnings.map(\.description)
+        #expect(
+            warnings == [
+                "test.xml:26:19: warning: this intervention's date, 2020-01-01, falls outside the simulated period 2013-01-01 to 2014-01-01, so it never takes effect"
+            ])
+    }
+}
