@@ -17,6 +17,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         // libxml2, reached directly; no libxml2 type leaves SanziScenario.
@@ -32,7 +33,9 @@ let package = Package(
             resources: [.embedInCode("Schema/sanzi-scenario-1.xsd")]
         ),
         // The domain-free discrete-event engine and its random streams.
-        .target(name: "SanziEngine"),
+        .target(name: "SanziEngine", dependencies: ["CSanziPrefetch"]),
+        // A prefetch hint for the engine's heap (a C builtin Swift does not expose).
+        .target(name: "CSanziPrefetch"),
         // The observable event vocabulary: the world writes it, the rules read it.
         .target(name: "SanziEvents"),
         // Ground truth (misconduct cases), kept apart from the observable log.
@@ -61,7 +64,17 @@ let package = Package(
             resources: [.embedInCode("Resources/default.xml")]
         ),
         .executableTarget(name: "sanzi", dependencies: ["SanziCLI"]),
+        // The engine benchmark: `swift run -c release sanzi-bench`.
+        .executableTarget(
+            name: "sanzi-bench",
+            dependencies: [
+                "SanziEngine", "CSanziPrefetch",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "DequeModule", package: "swift-collections"),
+            ]
+        ),
         .testTarget(name: "SanziScenarioTests", dependencies: ["SanziScenario"]),
+        .testTarget(name: "SanziEngineTests", dependencies: ["SanziEngine"]),
         .testTarget(name: "SanziCLITests", dependencies: ["SanziCLI", "sanzi"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,44 @@
+/// A simulated system: the state of its entities and what happens to them when an event comes.
+///
+/// Events are plain values (usually an enum with one case per kind of happening, carrying the
+/// ids it concerns); `handle` switches on the kind, so a model reads as its domain:
+///
+/// ```swift
+/// struct Pond: Model {
+///     enum Event { case leaseEnds, rentDue(year: Int) }
+///     var rentPaid: Int64 = 0
+///
+///     mutating func handle(_ event: Event, in scheduler: inout Scheduler<Event>) {
+///         switch event {
+///         case .rentDue(let year):
+///             rentPaid += 185_000
+///             if year < 5 { scheduler.schedule(.rentDue(year: year + 1), after: 365) }
+///         case .leaseEnds:
+///             scheduler.stop()
+///         }
+///     }
+/// }
+/// ```
+///
+/// Larger models hold sub-models (one per process or entity kind) and delegate to them from
+/// their `switch`; the engine never allocates per event.
+public protocol Model {
+    associatedtype Event
+
+    /// Reacts to one event at `scheduler.now`: change state, schedule or cancel events, stop.
+    mutating func handle(_ event: Event, in scheduler: inout Scheduler<Event>)
+}
+
+/// Sees every event as it is dispatched, before the model handles it: the hook through which a
+/// world streams what happens to its event log.
+public protocol EventObserver {
+    associatedtype Event
+
+    mutating func observe(_ event: Event, at time: Tick)
+}
+
+/// An observer that does nothing (the default).
+public struct NoObserver<Event>: EventObserver {
+    @inlinable public init() {}
+    @inlinable public func observe(_ event: Event, at time: Tick) {}
+}

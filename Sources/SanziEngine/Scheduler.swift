@@ -1,0 +1,71 @@
+/// What a model sees while it handles an event: the current time, and the means to schedule,
+/// cancel and stop.
+///
+/// ```swift
+/// mutating func handle(_ event: Event, in scheduler: inout Scheduler<Event>) {
+///     switch event {
+///     case .announcementEnds(let listing):
+///         scheduler.schedule(.bidsOpen(listing), after: 1)
+///     ...
+///     }
+/// }
+/// ```
+public struct Scheduler<Event>: ~Copyable {
+    /// The time of the event being handled (after a run: where the run stopped).
+    @inlinable public var now: Tick { clock }
+    @usableFromInline var clock: Tick
+    @usableFromInline var queue = FutureEventList<Event>()
+    @usableFromInline var cancelledPending = 0
+    @usableFromInline var stopRequested = false
+
+    @inlinable
+    public init(startingAt start: Tick = 0) {
+        clock = start
+    }
+
+    /// Events scheduled and neither run nor cancelled yet.
+    @inlinable public var pendingCount: Int { queue.count - cancelledPending }
+
+    /// The time of the next event in the queue, if any (it may be a cancelled one).
+    @inlinable public var nextTime: Tick? { queue.firstTime }
+
+    /// Schedules `event` at an absolute time, which must not be in the past. The handle it
+    /// returns can cancel the event; most callers ignore it.
+    @inlinable @discardableResult
+    public mutating func schedule(_ event: Event, at time: Tick, priority: Priority = .normal) -> EventHandle {
+        precondition(time >= now, "cannot schedule an event in the past (at \(time), now \(now))")
+        return queue.insert(event, at: time, priority: priority)
+    }
+
+    /// Schedules `event` `delay` ticks from now; `delay` must not be negative.
+    @inlinable @discardableResult
+    public mutating func schedule(_ event: Event, after delay: Tick, priority: Priority = .normal) -> EventHandle {
+        schedule(event, at: now + delay, priority: priority)
+    }
+
+    /// Cancels a scheduled event without searching for it. Returns `false` when the event has
+    /// already run or was already cancelled, so cancelling twice is harmless.
+    @inlinable @discardableResult
+    public mutating func cancel(_ handle: EventHandle) -> Bool {
+        guard queue.cancel(handle) else { return false }
+        cancelledPending += 1
+        return true
+    }
+
+    /// Ends the run after the event being handled.
+    @inlinable
+    public mutating func stop() { stopRequested = true }
+
+    /// Removes the next live event with a time before `horizon`, advancing the clock to it.
+    @inlinable
+    mutating func nextEvent(before horizon: Tick) -> Event? {
+        let countBefore = queue.count
+        guard let (time, event) = queue.removeFirst(before: horizon) else {
+            cancelledPending -= countBefore - queue.count
+            return nil
+        }
+        cancelledPending -= countBefore - queue.count - 1
+        clock = time
+        return event
+    }
+}

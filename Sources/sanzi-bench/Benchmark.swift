@@ -1,0 +1,131 @@
+import ArgumentParser
+import SanziEngine
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+@main
+struct Benchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sanzi-bench",
+        abstract: "Measure the discrete-event engine on the reference workloads.",
+        discussion: """
+            Workloads, written against the engine's public API:
+              A1        1,000 processes, each waiting Exp(1) and rescheduling
+                        itself: ~2 M events
+              A2        the same with 100,000 processes (~100 k pending)
+              B         M/M/c queue, c = 10, λ = 9, μ = 1: ~450 k customers;
+                        mean wait in queue beside the Erlang-C value
+              limit     A1 as one hand-written loop over a bare heap: the
+                        bare cost of the work the engine wraps
+              limit-A2  the same loop with A2's 100,000 processes
+
+            Prints one JSON object per line, e.g.
+              {"workload": "A1", "events": …, "seconds": …,
+               "events_per_second": …, "peak_rss_mib": …, "limit_ratio": …}
+            seconds is the median of --repeat runs; peak_rss_mib the peak
+            resident memory while the workload ran (reset before each one);
+            limit_ratio the limit row's events/s over this workload's (A2
+            against limit-A2, the others against limit, when that row ran
+            first). B adds customers, customers_per_second, mean_wait and
+            erlang_c_wait.
+
+            Build in release mode, or the numbers mean nothing:
+              swift run -c release sanzi-bench
+              swift run -c release sanzi-bench --workload A2 --repeat 5
+            Tools/bench/compare.sh runs SimPy on the same workloads and
+            prints the ratios.
+            """
+    )
+
+    @Option(help: "Workloads to run, comma-separated (limit, A1, limit-A2, A2, B).")
+    var workload = "limit,A1,limit-A2,A2,B"
+
+    @Option(help: "Runs per workload; the median time is reported.")
+    var `repeat` = 3
+
+    @Option(help: "Seed of the random streams.")
+    var seed: UInt64 = 1
+
+    func validate() throws {
+        guard `repeat` >= 1 else { throw ValidationError("--repeat must be at least 1") }
+        let unknown = names.filter { !["A1", "A2", "B", "limit", "limit-A2"].contains($0) }
+        guard unknown.isEmpty else { throw ValidationError("unknown workload \(unknown.joined(separator: ", "))") }
+    }
+
+    var names: [String] { workload.split(separator: ",").map(String.init) }
+
+    func run() {
+        var limitRates: [String: Double] = [:]
+        for name in names {
+            var row = measure(name)
+            if name.hasPrefix("limit") {
+                limitRates[name] = row.eventsPerSecond
+            } else if let limit = limitRates[name == "A2" ? "limit-A2" : "limit"] {
+                row.fields.append(("limit_ratio", limit / row.eventsPerSecond))
+            }
+            print(row.json)
+        }
+    }
+
+    struct Row {
+        var workload: String
+        var events: Int
+        var seconds: Double
+        var peak: Double
+        var fields: [(String, Double)] = []
+
+        var eventsPerSecond: Double { Double(events) / seconds }
+
+        var json: String {
+            var parts = [
+                "\"workload\": \"\(workload)\"", "\"events\": \(events)", "\"seconds\": \(format(seconds))",
+                "\"events_per_second\": \(format(eventsPerSecond))", "\"peak_rss_mib\": \(format(peak))",
+            ]
+            parts += fields.map { "\"\($0.0)\": \(format($0.1))" }
+            return "{" + parts.joined(separator: ", ") + "}"
+        }
+
+        private func format(_ value: Double) -> String {
+            value >= 1000 ? String(Int(value.rounded())) : String(Double(Int((value * 10_000).rounded())) / 10_000)
+        }
+    }
+
+    func measure(_ name: String) -> Row {
+        PeakMemory.reset()
+        var times: [Double] = []
+        var events = 0
+        var customers = 0
+        var meanWait = 0.0
+        for _ in 0..<`repeat` {
+            let start = Self.clock()
+            switch name {
+            case "A1": events = ExponentialProcesses.run(processes: 1_000, horizon: 2_000, seed: seed)
+            case "A2": events = ExponentialProcesses.run(processes: 100_000, horizon: 20, seed: seed)
+            case "limit": events = LimitLoop.run(processes: 1_000, horizon: 2_000, seed: seed)
+            case "limit-A2": events = LimitLoop.run(processes: 100_000, horizon: 20, seed: seed)
+            default:
+                (events, customers, meanWait) = ServerQueue.run(
+                    servers: 10, arrivalRate: 9, serviceRate: 1, horizon: 50_000, seed: seed)
+            }
+            times.append(Self.clock() - start)
+        }
+        let seconds = times.sorted()[times.count / 2]
+        var row = Row(workload: name, events: events, seconds: seconds, peak: PeakMemory.mebibytes())
+        if name == "B" {
+            row.fields = [
+                ("customers", Double(customers)), ("customers_per_second", Double(customers) / seconds),
+                ("mean_wait", meanWait),
+                ("erlang_c_wait", ServerQueue.erlangCWait(servers: 10, arrivalRate: 9, serviceRate: 1)),
+            ]
+        }
+        return row
+    }
+
+    static func clock() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+}

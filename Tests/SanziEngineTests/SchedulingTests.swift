@@ -1,0 +1,122 @@
+import Testing
+
+@testable import SanziEngine
+
+@Suite("Scheduling, ordering and cancellation")
+struct SchedulingTests {
+    @Test func eventsRunInTimeOrder() {
+        var simulation = Simulation(model: Recorder())
+        for (time, label) in [(30, 3), (10, 1), (20, 2), (0, 0)] {
+            simulation.scheduler.schedule(label, at: Tick(time))
+        }
+        let outcome = simulation.run()
+        #expect(simulation.model.events == [0, 1, 2, 3])
+        #expect(simulation.model.log.map(\.time) == [0, 10, 20, 30])
+        #expect(outcome == .init(reason: .queueEmpty, events: 4, time: 30))
+    }
+
+    @Test func equalTimesRunFirstInFirstOut() {
+        var simulation = Simulation(model: Recorder())
+        for label in 0..<100 { simulation.scheduler.schedule(label, at: 5) }
+        simulation.run()
+        #expect(simulation.model.events == Array(0..<100))
+    }
+
+    @Test func priorityOrdersEqualTimesBeforeSchedulingOrder() {
+        var simulation = Simulation(model: Recorder())
+        simulation.scheduler.schedule(1, at: 5, priority: .late)
+        simulation.scheduler.schedule(2, at: 5)
+        simulation.scheduler.schedule(3, at: 5, priority: .early)
+        simulation.scheduler.schedule(4, at: 5, priority: .late)
+        simulation.scheduler.schedule(5, at: 4, priority: .late)
+        simulation.scheduler.schedule(6, at: 5, priority: Priority(-128))
+        simulation.run()
+        #expect(simulation.model.events == [5, 6, 3, 2, 1, 4])
+    }
+
+    @Test func eventsScheduledDuringAnEventAtTheSameTimeRunAfterIt() {
+        var model = Recorder()
+        model.reaction = { event, scheduler in
+            if event == 1 { scheduler.schedule(3, after: 0) }
+        }
+        var simulation = Simulation(model: model)
+        simulation.scheduler.schedule(1, at: 7)
+        simulation.scheduler.schedule(2, at: 7)
+        simulation.run()
+        #expect(simulation.model.events == [1, 2, 3])
+    }
+
+    @Test func largeRandomScheduleMatchesAStableSort() {
+        var random = RandomStream(seed: 3)
+        var simulation = Simulation(model: Recorder())
+        var expected: [(time: Tick, priority: Int8, label: Int)] = []
+        for label in 0..<50_000 {
+            let time = Tick(random.integer(in: 0...2_000))
+            let priority = Int8(random.integer(in: -2...2))
+            simulation.scheduler.schedule(label, at: time, priority: Priority(priority))
+            expected.append((time, priority, label))
+        }
+        expected.sort { ($0.time, $0.priority, $0.label) < ($1.time, $1.priority, $1.label) }
+        simulation.run()
+        #expect(simulation.model.events == expected.map(\.label))
+    }
+
+    @Test func cancelledEventsNeverRun() {
+        var simulation = Simulation(model: Recorder())
+        var handles: [EventHandle] = []
+        for label in 0..<10 { handles.append(simulation.scheduler.schedule(label, at: Tick(label))) }
+        let cancelledThree = simulation.scheduler.cancel(handles[3])
+        let cancelledSeven = simulation.scheduler.cancel(handles[7])
+        let cancelledSevenAgain = simulation.scheduler.cancel(handles[7])
+        #expect(cancelledThree && cancelledSeven)
+        #expect(!cancelledSevenAgain, "cancelling twice is harmless")
+        #expect(simulation.scheduler.pendingCount == 8)
+        simulation.run()
+        #expect(simulation.model.events == [0, 1, 2, 4, 5, 6, 8, 9])
+        #expect(simulation.scheduler.pendingCount == 0)
+    }
+
+    @Test func aHandlerCanCancelAFutureEvent() {
+        var pending: EventHandle?
+        var model = Recorder()
+        model.reaction = { event, scheduler in
+            if event == 0, let handle = pending { scheduler.cancel(handle) }
+        }
+        var simulation = Simulation(model: model)
+        simulation.scheduler.schedule(0, at: 1)
+        pending = simulation.scheduler.schedule(99, at: 365)
+        simulation.scheduler.schedule(2, at: 400)
+        simulation.run()
+        #expect(simulation.model.events == [0, 2])
+    }
+
+    @Test func staleHandlesDoNothingAfterTheirSlotIsReused() {
+        var simulation = Simulation(model: Recorder())
+        let old = simulation.scheduler.schedule(1, at: 1)
+        simulation.run(until: 2)
+        let new = simulation.scheduler.schedule(2, at: 3)
+        #expect(new.slot == old.slot, "the slot is recycled")
+        let cancelled = simulation.scheduler.cancel(old)
+        #expect(!cancelled)
+        simulation.run()
+        #expect(simulation.model.events == [1, 2])
+    }
+
+    @Test func sequenceWrapKeepsFirstInFirstOut() {
+        var simulation = Simulation(model: Recorder())
+        simulation.scheduler.queue.sequence = (1 << 32) - 3
+        for label in 0..<8 { simulation.scheduler.schedule(label, at: 10 + Tick(label % 2)) }
+        #expect(simulation.scheduler.queue.sequence < 16, "the sequence was renumbered")
+        simulation.run()
+        #expect(simulation.model.events == [0, 2, 4, 6, 1, 3, 5, 7])
+    }
+
+    @Test func schedulingInThePastStopsTheProgram() async {
+        await #expect(processExitsWith: .failure) {
+            var simulation = Simulation(model: Recorder())
+            simulation.scheduler.schedule(1, at: 10)
+            simulation.run()
+            simulation.scheduler.schedule(2, at: 5)
+        }
+    }
+}
