@@ -75,7 +75,7 @@ let package = Package(
         ),
         .testTarget(name: "SanziScenarioTests", dependencies: ["SanziScenario"]),
         .testTarget(name: "SanziEngineTests", dependencies: ["SanziEngine"]),
-        .testTarget(name: "SanziCLITests", dependencies: ["SanziCLI", "sanzi"]),
+        .testTarget(name: "SanziCLITests", dependencies: ["SanziCLI", "SanziScenario", "sanzi"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import SanziScenario
 import Testing
 
 @testable import SanziCLI
@@ -145,5 +146,29 @@ struct CommandLineTests {
         #expect(process.status == 0)
         #expect(process.output.contains("sanzi"))
         #expect(process.output.lowercased().contains("example") || arguments.first == "schema")
+    }
+}
+
+/// An independent validator must agree with Sanzi about the shipped scenarios.
+@Suite("Independent validation")
+struct IndependentValidationTests {
+    static let xmllint = ["/usr/bin/xmllint", "/usr/local/bin/xmllint"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    @Test(.enabled(if: xmllint != nil, "xmllint (apt libxml2-utils) is not installed"))
+    func xmllintAcceptsTheShippedScenariosAgainstTheBuiltInSchema() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sanzi-xsd-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let schema = folder.appendingPathComponent("sanzi.xsd")
+        try Data(ScenarioSchema.text.utf8).write(to: schema)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(Self.xmllint))
+        process.arguments = ["--noout", "--schema", schema.path] + ["default", "guangzhou-2012-2014", "bench-large"].map {
+            CommandLineTests.root.appendingPathComponent("Scenarios/\($0).xml").path
+        }
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
     }
 }
