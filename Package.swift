@@ -56,7 +56,7 @@ let package = Package(
         .target(
             name: "SanziCLI",
             dependencies: [
-                "SanziScenario", "SanziWorld", "SanziAlerts", "SanziEvaluation",
+                "SanziScenario", "SanziEvents", "SanziWorld", "SanziAlerts", "SanziEvaluation",
                 "SanziReports", "SanziTuning", "SanziDatasets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -75,6 +75,7 @@ let package = Package(
         ),
         .testTarget(name: "SanziScenarioTests", dependencies: ["SanziScenario"]),
         .testTarget(name: "SanziEngineTests", dependencies: ["SanziEngine"]),
+        .testTarget(name: "SanziWorldTests", dependencies: ["SanziWorld", "SanziEvents", "SanziScenario"]),
         .testTarget(name: "SanziCLITests", dependencies: ["SanziCLI", "SanziScenario", "sanzi"]),
     ],
     swiftLanguageModes: [.v6]

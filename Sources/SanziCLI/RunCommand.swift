@@ -1,24 +1,31 @@
 import ArgumentParser
 import Foundation
 import Logging
+import SanziEvents
 import SanziScenario
 import SanziWorld
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Load a scenario and run it (the default subcommand).",
+        abstract: "Simulate a scenario and write its event log (the default subcommand).",
         discussion: """
             Without a file, runs the built-in default scenario (Scenarios/default.xml: one town \
             of ten villages over three years).
 
-            This version loads, checks and summarises the scenario — districts, villages, the \
-            ranges of households, cadres, register items and bidders its profiles will draw — \
-            and writes OUT/run.json. The simulation itself lands with the world engine; sections \
-            it does not simulate yet are reported as warnings.
+            The run simulates villages, their registers, accounts and people, bidders, the \
+            trading platform (decisions, listings, registrations, bids, awards, contracts, \
+            rents, arrears, amendments, terminations), the ledger (receipts, disbursements \
+            under approval tiers, cash and banking, compensation) and oversight (publicity, \
+            reviews, audits, elections, petitions, interventions). Sections it does not \
+            simulate yet (misconduct, alert rules) are reported as warnings.
 
-            OUT/run.json holds: sanzi_version, scenario (name), source (file), seed, start, end, \
-            days, simulated (false until the world lands), and summary (the counts printed).
+            Outputs in OUT (default ./out):
+              events.jsonl  the observable event log, one JSON object per line; fields per \
+                            event type in docs/events.md. Same scenario and seed: the same bytes.
+              run.json      sanzi_version, scenario, scenario_digest, source, seed, start, \
+                            end, days, villages, events, engine_events, counts (by event \
+                            type), wall_seconds, events_per_second, simulated, summary.
 
             Examples:
               sanzi run
@@ -54,37 +61,88 @@ struct RunCommand: ParsableCommand {
         }
         let scenario = loaded.value
         if !quiet { Terminal.printDiagnostics(loaded.warnings + SimulatorCoverage.warnings(for: scenario)) }
-        let summary = ScenarioSummary(scenario, seed: seed ?? scenario.seed)
+        let runSeed = seed ?? scenario.seed
+        let summary = ScenarioSummary(scenario, seed: runSeed)
         logger.debug("loaded \(source)")
-        let written = try writeRunRecord(summary, source: source)
+        let (result, written) = try simulate(scenario, seed: runSeed, source: source, summary: summary)
         if !quiet {
             for line in summary.lines { print(line) }
-            print("wrote         \(written)")
+            let rate = Int(result.eventsPerSecond.rounded())
+            print("simulated     \(result.events) events in \(format(result.wallSeconds)) s (\(rate) events/s)")
+            for path in written { print("wrote         \(path)") }
         }
     }
 
+    /// Runs the world, streaming events.jsonl, then writes run.json; returns the paths written.
+    private func simulate(_ scenario: Scenario, seed: UInt64, source: String, summary: ScenarioSummary) throws
+        -> (WorldRun.Summary, [String])
+    {
+        let folder = URL(fileURLWithPath: out)
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            Terminal.printToStandardError(
+                "\(out): error: cannot create the output folder: \(error.localizedDescription)")
+            throw ExitStatus.cannotCreate
+        }
+        let eventsPath = folder.appendingPathComponent("events.jsonl").path
+        let result: WorldRun.Summary
+        var written: [String] = []
+        do throws(EventLogWriter.WriteError) {
+            let start = scenario.start
+            let writer = try EventLogWriter(
+                path: scenario.output.events ? eventsPath : "/dev/null",
+                villageIDs: scenario.geography.villages.map(\.id),
+                dateOfDay: { start.adding(days: Int($0)).description })
+            result = WorldRun.run(scenario, seed: seed, sink: writer).0
+            try writer.flush()
+            if let failure = writer.failure { throw failure }
+            if scenario.output.events { written.append(eventsPath) }
+        } catch {
+            Terminal.printToStandardError(error.description)
+            throw ExitStatus.cannotCreate
+        }
+        written.append(
+            try writeRunRecord(scenario: scenario, result: result, seed: seed, source: source, summary: summary))
+        return (result, written)
+    }
+
     /// Writes OUT/run.json and returns its path.
-    private func writeRunRecord(_ summary: ScenarioSummary, source: String) throws -> String {
+    private func writeRunRecord(
+        scenario: Scenario, result: WorldRun.Summary, seed: UInt64, source: String, summary: ScenarioSummary
+    ) throws -> String {
         struct RunRecord: Encodable {
             var sanziVersion: String
             var scenario: String
+            var scenarioDigest: String
             var source: String
             var seed: UInt64
             var start: String
             var end: String
             var days: Int
+            var villages: Int
+            var events: UInt64
+            var engineEvents: Int
+            var counts: [String: Int]
+            var wallSeconds: Double
+            var eventsPerSecond: Double
             var simulated: Bool
             var summary: ScenarioSummary
         }
+        let counts = Dictionary(
+            uniqueKeysWithValues: EventType.allCases.map { ($0.name, result.counts[Int($0.rawValue)]) })
         let record = RunRecord(
-            sanziVersion: SanziCommand.version, scenario: summary.name, source: source, seed: summary.seed,
-            start: summary.start, end: summary.end, days: summary.days, simulated: false, summary: summary)
+            sanziVersion: SanziCommand.version, scenario: scenario.name, scenarioDigest: scenario.digest,
+            source: source,
+            seed: seed, start: summary.start, end: summary.end, days: summary.days, villages: summary.villages,
+            events: result.events, engineEvents: result.engineEvents, counts: counts,
+            wallSeconds: (result.wallSeconds * 1000).rounded() / 1000,
+            eventsPerSecond: result.eventsPerSecond.rounded(), simulated: true, summary: summary)
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let path = URL(fileURLWithPath: out).appendingPathComponent("run.json").path
         do {
-            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             try (encoder.encode(record) + Data("\n".utf8)).write(to: URL(fileURLWithPath: path))
         } catch {
             Terminal.printToStandardError("\(path): error: cannot write the run record: \(error.localizedDescription)")
@@ -92,4 +150,6 @@ struct RunCommand: ParsableCommand {
         }
         return path
     }
+
+    private func format(_ seconds: Double) -> String { String(Double(Int((seconds * 100).rounded())) / 100) }
 }

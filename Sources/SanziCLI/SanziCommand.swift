@@ -21,12 +21,13 @@ public struct SanziCommand: ParsableCommand {
               sanzi validate Scenarios/*.xml          check scenario files
               sanzi run Scenarios/guangzhou-2012-2014.xml --seed 7 --out out/gz
               sanzi schema > sanzi-scenario-1.xsd     save the vocabulary for an editor
+              sanzi events                            the event log's fields
 
             Exit status: 0 success; 64 bad usage; 65 invalid file; 66 missing or unreadable \
             file; 73 output not writable.
             """,
         version: version,
-        subcommands: [RunCommand.self, ValidateCommand.self, SchemaCommand.self],
+        subcommands: [RunCommand.self, ValidateCommand.self, SchemaCommand.self, EventsCommand.self],
         defaultSubcommand: RunCommand.self
     )
 

@@ -22,6 +22,8 @@ public struct Scenario: Hashable, Sendable {
     public var output: OutputOptions
     /// The sections the file wrote, with the location of each.
     public var sections: [ScenarioSection: SourceLocation]
+    /// Identifies the file's exact bytes: `fnv1a64:` and 16 hex digits.
+    public var digest = ""
 
     /// The first day after the horizon.
     public var end: CalendarDate { horizon.end(from: start) }

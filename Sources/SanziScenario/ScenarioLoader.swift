@@ -73,13 +73,29 @@ public enum ScenarioLoader {
             throw .invalid(path: path, diagnostics: read.diagnostics.filter { $0.severity == .error })
         }
         var decoder = ScenarioDecoder(source: source)
-        let document: ScenarioDocument =
-            root.name == "thresholds"
-            ? .thresholds(decoder.decodeAlerts(root)) : .scenario(decoder.decodeScenario(root))
+        let document: ScenarioDocument
+        if root.name == "thresholds" {
+            document = .thresholds(decoder.decodeAlerts(root))
+        } else {
+            var scenario = decoder.decodeScenario(root)
+            scenario.digest = digest(of: bytes)
+            document = .scenario(scenario)
+        }
         let diagnostics = (read.diagnostics + decoder.diagnostics).sorted { $0.location < $1.location }
         let errors = diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty else { throw .invalid(path: path, diagnostics: errors) }
         return Loaded(value: document, warnings: diagnostics)
+    }
+
+    /// FNV-1a over the file's bytes: enough to tell scenario files apart in run records.
+    static func digest(of bytes: [UInt8]) -> String {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash, radix: 16)
+        return "fnv1a64:" + String(repeating: "0", count: 16 - hex.count) + hex
     }
 
     /// Reads a whole file, refusing directories and files over `maximumFileSize`.

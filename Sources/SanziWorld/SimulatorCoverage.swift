@@ -7,7 +7,9 @@ import SanziScenario
 /// `simulated` as it lands.
 public enum SimulatorCoverage {
     /// Sections the simulator uses.
-    public static let simulated: Set<ScenarioSection> = [.geography, .profiles, .output]
+    public static let simulated: Set<ScenarioSection> = [
+        .geography, .profiles, .bidders, .platform, .finance, .oversight, .interventions, .output,
+    ]
 
     /// One warning for each section a scenario writes that the simulator does not use yet.
     public static func warnings(for scenario: Scenario) -> [Diagnostic] {

@@ -60,7 +60,10 @@ struct CommandLineTests {
         let record = try Data(contentsOf: folder.appendingPathComponent("out/run.json"))
         let json = try #require(try JSONSerialization.jsonObject(with: record) as? [String: Any])
         #expect(json["seed"] as? Int == 20_130_101)
-        #expect(json["simulated"] as? Bool == false)
+        #expect(json["simulated"] as? Bool == true)
+        #expect((json["scenario_digest"] as? String)?.hasPrefix("fnv1a64:") == true)
+        let events = try String(contentsOf: folder.appendingPathComponent("out/events.jsonl"), encoding: .utf8)
+        #expect(events.split(separator: "\n").count == json["events"] as? Int)
     }
 
     @Test func builtInDefaultIsScenariosDefaultXml() throws {
@@ -85,7 +88,7 @@ struct CommandLineTests {
     @Test func runIntoAnUnwritableFolderExits73() throws {
         let result = try sanzi("run", "--out", "/proc/sanzi-cannot-write")
         #expect(result.status == 73)
-        #expect(result.errors.contains("error: cannot write the run record"))
+        #expect(result.errors.contains("/proc/sanzi-cannot-write: error: cannot create the output folder"))
     }
 
     @Test func validateAcceptsTheShippedScenarios() throws {
@@ -140,7 +143,16 @@ struct CommandLineTests {
         #expect(result.output == file)
     }
 
-    @Test(arguments: [["--help"], ["run", "--help"], ["validate", "--help"], ["schema", "--help"]])
+    @Test func eventsDocumentationIsDocsEventsMd() throws {
+        let result = try sanzi("events")
+        #expect(result.status == 0)
+        let file = try String(contentsOf: Self.root.appendingPathComponent("docs/events.md"), encoding: .utf8)
+        #expect(result.output == file, "regenerate with: swift run sanzi events > docs/events.md")
+    }
+
+    @Test(arguments: [
+        ["--help"], ["run", "--help"], ["validate", "--help"], ["schema", "--help"], ["events", "--help"],
+    ])
     func helpTeachesWithExamples(arguments: [String]) throws {
         let process = try sanzi(arguments[0], arguments.count > 1 ? arguments[1] : "--help")
         #expect(process.status == 0)
@@ -152,7 +164,9 @@ struct CommandLineTests {
 /// An independent validator must agree with Sanzi about the shipped scenarios.
 @Suite("Independent validation")
 struct IndependentValidationTests {
-    static let xmllint = ["/usr/bin/xmllint", "/usr/local/bin/xmllint"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let xmllint = ["/usr/bin/xmllint", "/usr/local/bin/xmllint"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
 
     @Test(.enabled(if: xmllint != nil, "xmllint (apt libxml2-utils) is not installed"))
     func xmllintAcceptsTheShippedScenariosAgainstTheBuiltInSchema() throws {
@@ -163,9 +177,11 @@ struct IndependentValidationTests {
         try Data(ScenarioSchema.text.utf8).write(to: schema)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(Self.xmllint))
-        process.arguments = ["--noout", "--schema", schema.path] + ["default", "guangzhou-2012-2014", "bench-large"].map {
-            CommandLineTests.root.appendingPathComponent("Scenarios/\($0).xml").path
-        }
+        process.arguments =
+            ["--noout", "--schema", schema.path]
+            + ["default", "guangzhou-2012-2014", "bench-large"].map {
+                CommandLineTests.root.appendingPathComponent("Scenarios/\($0).xml").path
+            }
         process.standardError = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()

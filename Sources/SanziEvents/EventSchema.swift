@@ -1,0 +1,193 @@
+/// What each slot of a `LogRecord` means for each event type: the field names written to
+/// `events.jsonl` and documented in `docs/events.md`.
+public enum EventSchema {
+    /// Where a field's value lives in a record.
+    public enum Slot: Sendable {
+        case subject, other, party, amount, amount2, count, count2
+        /// The code, written as one of the given names.
+        case code([String])
+        /// `count` or `count2`, written as one of the given names.
+        case countNamed([String]), count2Named([String])
+    }
+
+    public struct Field: Sendable {
+        public var name: String
+        public var slot: Slot
+        public var meaning: String
+    }
+
+    public static let dealKinds = ["lease", "sale", "works"]
+    public static let methods = ["ascending-auction", "lowest-price-tender", "negotiated", "small-deal"]
+    public static let terminationReasons = ["expired", "early", "default", "completed", "sold"]
+    public static let amendmentKinds = ["price-cut", "term-extension", "extra-works"]
+    public static let receiptPurposes = ["rent", "sale", "subsidy", "compensation", "investment-return", "other"]
+    public static let disbursementPurposes = [
+        "wages", "works", "maintenance", "welfare", "hospitality", "travel", "office", "compensation-transfer",
+    ]
+    public static let approvers = ["finance-head", "two-committees", "representatives-meeting"]
+    public static let bankingKinds = ["cash-banked", "cash-withdrawn"]
+    public static let petitionTopics = ["unfair-deal", "unpaid-money", "finances", "other"]
+    public static let interventionKinds = [
+        "listing-threshold", "announcement-days", "publicity", "cash-cap", "warning-system", "misconduct-scale",
+    ]
+    public static let frequencies = ["monthly", "quarterly", "yearly", "never"]
+    public static let accounts = ["basic", "compensation", "cash"]
+    public static let bidderKinds = ["villager", "firm"]
+
+    /// The fields of one event type, in the order they are written.
+    public static func fields(of type: EventType) -> [Field] {
+        switch type {
+        case .decision:
+            return [
+                Field(name: "asset", slot: .subject, meaning: "register item the decision is about"),
+                Field(name: "deal", slot: .code(dealKinds), meaning: "what was decided"),
+                Field(name: "votes_for", slot: .count, meaning: "representatives voting for"),
+                Field(name: "votes_against", slot: .count2, meaning: "representatives voting against or abstaining"),
+            ]
+        case .listing:
+            return [
+                Field(name: "listing", slot: .subject, meaning: "listing id"),
+                Field(name: "asset", slot: .other, meaning: "register item listed"),
+                Field(name: "deal", slot: .code(dealKinds), meaning: "deal kind"),
+                Field(name: "appraisal_fen", slot: .amount, meaning: "appraised total value over the term"),
+                Field(name: "reserve_fen", slot: .amount2, meaning: "reserve price (total over the term)"),
+                Field(name: "term_years", slot: .count, meaning: "term offered, years (0 for a sale)"),
+                Field(name: "announcement_days", slot: .count2, meaning: "announcement period, days"),
+                Field(name: "relisting", slot: .party, meaning: "0 for a first listing, n for the n-th relisting"),
+            ]
+        case .registration:
+            return [
+                Field(name: "listing", slot: .subject, meaning: "listing id"),
+                Field(name: "bidder", slot: .party, meaning: "registered bidder (person or firm id)"),
+                Field(name: "deposit_fen", slot: .amount, meaning: "deposit paid"),
+                Field(
+                    name: "founded_day", slot: .count,
+                    meaning: "day the bidder was founded (negative: before the run; 0 for villagers)"),
+                Field(name: "kind", slot: .count2Named(bidderKinds), meaning: "a villager or a firm"),
+            ]
+        case .bid:
+            return [
+                Field(name: "listing", slot: .subject, meaning: "listing id"),
+                Field(name: "bidder", slot: .party, meaning: "bidder"),
+                Field(name: "amount_fen", slot: .amount, meaning: "the bidder's last bid (total over the term)"),
+            ]
+        case .award:
+            return [
+                Field(name: "listing", slot: .subject, meaning: "listing id"),
+                Field(name: "winner", slot: .party, meaning: "winning bidder"),
+                Field(name: "price_fen", slot: .amount, meaning: "winning price (total over the term)"),
+                Field(name: "reserve_fen", slot: .amount2, meaning: "reserve price"),
+                Field(name: "method", slot: .code(methods), meaning: "how the winner was chosen"),
+                Field(name: "bidders", slot: .count, meaning: "registered bidders"),
+            ]
+        case .listingFailed:
+            return [
+                Field(name: "listing", slot: .subject, meaning: "listing id"),
+                Field(name: "bidders", slot: .count, meaning: "registered bidders (fewer than required)"),
+            ]
+        case .contract:
+            return [
+                Field(name: "contract", slot: .subject, meaning: "contract id"),
+                Field(
+                    name: "listing", slot: .other,
+                    meaning:
+                        "listing it came from; -1 for a small deal under the threshold, -2 for a lease running when the scenario starts"
+                ),
+                Field(name: "counterparty", slot: .party, meaning: "tenant, buyer or contractor"),
+                Field(name: "deal", slot: .code(dealKinds), meaning: "deal kind"),
+                Field(name: "annual_fen", slot: .amount, meaning: "price per year (whole price for sales and works)"),
+                Field(name: "total_fen", slot: .amount2, meaning: "price over the whole term"),
+                Field(name: "term_years", slot: .count, meaning: "term, years (0 for a sale)"),
+                Field(name: "asset", slot: .count2, meaning: "register item (-1 for works)"),
+            ]
+        case .payment:
+            return [
+                Field(name: "contract", slot: .subject, meaning: "contract paid"),
+                Field(name: "payer", slot: .party, meaning: "who paid (tenant or buyer)"),
+                Field(name: "amount_fen", slot: .amount, meaning: "amount paid"),
+                Field(name: "installment", slot: .count, meaning: "installment number, from 1"),
+                Field(name: "days_late", slot: .count2, meaning: "days after the due date"),
+            ]
+        case .arrears:
+            return [
+                Field(name: "contract", slot: .subject, meaning: "contract in arrears"),
+                Field(name: "tenant", slot: .party, meaning: "who owes"),
+                Field(name: "owed_fen", slot: .amount, meaning: "amount overdue"),
+                Field(name: "installment", slot: .count, meaning: "installment overdue"),
+                Field(name: "days_overdue", slot: .count2, meaning: "days since the due date"),
+            ]
+        case .termination:
+            return [
+                Field(name: "contract", slot: .subject, meaning: "contract ended"),
+                Field(name: "reason", slot: .code(terminationReasons), meaning: "why it ended"),
+                Field(name: "counterparty", slot: .party, meaning: "tenant, buyer or contractor"),
+            ]
+        case .amendment:
+            return [
+                Field(name: "contract", slot: .subject, meaning: "contract amended"),
+                Field(name: "kind", slot: .code(amendmentKinds), meaning: "what changed"),
+                Field(name: "old_fen", slot: .amount, meaning: "annual price before"),
+                Field(name: "new_fen", slot: .amount2, meaning: "annual price after"),
+                Field(name: "old_term_years", slot: .count, meaning: "term before"),
+                Field(name: "new_term_years", slot: .count2, meaning: "term after"),
+            ]
+        case .receipt:
+            return [
+                Field(name: "purpose", slot: .code(receiptPurposes), meaning: "what the money is for"),
+                Field(name: "account", slot: .countNamed(accounts), meaning: "account credited"),
+                Field(name: "amount_fen", slot: .amount, meaning: "amount received"),
+                Field(name: "contract", slot: .subject, meaning: "contract it settles, -1 if none"),
+                Field(name: "payer", slot: .party, meaning: "bidder who paid, -1 for government or others"),
+            ]
+        case .disbursement:
+            return [
+                Field(name: "purpose", slot: .code(disbursementPurposes), meaning: "what the money is for"),
+                Field(name: "account", slot: .countNamed(accounts), meaning: "account debited"),
+                Field(name: "amount_fen", slot: .amount, meaning: "amount paid out"),
+                Field(name: "approver", slot: .count2Named(approvers), meaning: "who signed it off"),
+                Field(
+                    name: "payee", slot: .party,
+                    meaning: "bidder paid (a works contractor), -1 for staff, households or suppliers"),
+                Field(name: "contract", slot: .subject, meaning: "contract it pays, -1 if none"),
+            ]
+        case .banking:
+            return [
+                Field(name: "kind", slot: .code(bankingKinds), meaning: "cash banked or withdrawn"),
+                Field(name: "amount_fen", slot: .amount, meaning: "amount moved between cash and the bank"),
+                Field(name: "cash_after_fen", slot: .amount2, meaning: "cash on hand afterwards"),
+            ]
+        case .compensationDistributed:
+            return [
+                Field(name: "households", slot: .count, meaning: "households paid"),
+                Field(name: "amount_fen", slot: .amount, meaning: "total paid to households"),
+            ]
+        case .publicity:
+            return [
+                Field(name: "frequency", slot: .code(frequencies), meaning: "the rule it follows"),
+                Field(name: "items", slot: .count, meaning: "ledger entries posted"),
+            ]
+        case .review:
+            return [Field(name: "findings", slot: .count, meaning: "issues the supervision committee reported")]
+        case .audit:
+            return [Field(name: "findings", slot: .count, meaning: "issues the audit reported")]
+        case .election:
+            return [
+                Field(name: "turnover", slot: .count, meaning: "cadres replaced"),
+                Field(name: "director", slot: .party, meaning: "person id of the director after the election"),
+            ]
+        case .petition:
+            return [
+                Field(name: "topic", slot: .code(petitionTopics), meaning: "what the petition is about"),
+                Field(name: "households", slot: .count, meaning: "households petitioning"),
+            ]
+        case .intervention:
+            return [
+                Field(name: "change", slot: .code(interventionKinds), meaning: "what changed"),
+                Field(
+                    name: "value", slot: .amount,
+                    meaning: "new value: fen, days, index into frequencies, 0/1, or factor × 1000"),
+                Field(name: "index", slot: .count, meaning: "the intervention's position in the scenario"),
+            ]
+        }
+    }
+}

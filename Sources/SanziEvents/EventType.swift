@@ -1,0 +1,20 @@
+/// What kind of observable thing happened. The raw value is stable (it orders counts in
+/// run.json); the JSON name is `name`.
+public enum EventType: UInt8, CaseIterable, Sendable, Hashable {
+    // The trading platform.
+    case decision, listing, registration, bid, award, listingFailed, contract, payment, arrears
+    case termination, amendment
+    // The ledger.
+    case receipt, disbursement, banking, compensationDistributed
+    // Openness and oversight.
+    case publicity, review, audit, election, petition, intervention
+
+    /// The name used in the log, snake_case.
+    public var name: String {
+        switch self {
+        case .listingFailed: return "listing_failed"
+        case .compensationDistributed: return "compensation_distributed"
+        default: return String(describing: self)
+        }
+    }
+}

@@ -1,0 +1,168 @@
+import SanziEngine
+import SanziEvents
+import SanziScenario
+
+/// The ledger: receipts, disbursements under approval tiers, cash on hand and banking,
+/// subsidies, land-requisition compensation and its distribution to households.
+extension World {
+    /// Books money received into an account.
+    mutating func receive(
+        village: Int32, account: Int, purpose: Int64, amount: Int64, contract: Int64 = -1, payer: Int64 = -1,
+        _ scheduler: inout Scheduler<Event>
+    ) {
+        villages[Int(village)].balances[account] += amount
+        emit(
+            LogRecord(
+                .receipt, village: village, code: UInt8(purpose), subject: contract, party: payer, amount: amount,
+                count: Int32(account)), &scheduler)
+        if account == VillageState.cash { scheduleBanking(village, &scheduler) }
+    }
+
+    /// Pays money out, in cash when small and cash suffices (withdrawing from the bank first
+    /// when it is short), else from the bank; skipped when the village cannot afford it.
+    /// Returns whether it was paid.
+    @discardableResult
+    mutating func pay(
+        village: Int32, purpose: UInt8, amount: Int64, payee: Int64 = -1, contract: Int64 = -1, preferCash: Bool,
+        _ scheduler: inout Scheduler<Event>
+    ) -> Bool {
+        guard amount > 0 else { return false }
+        var account = VillageState.basic
+        if preferCash, amount <= 2_000_00 {
+            if villages[Int(village)].balances[VillageState.cash] < amount { withdrawCash(village, &scheduler) }
+            if villages[Int(village)].balances[VillageState.cash] >= amount { account = VillageState.cash }
+        }
+        guard villages[Int(village)].balances[account] >= amount else { return false }
+        villages[Int(village)].balances[account] -= amount
+        emit(
+            LogRecord(
+                .disbursement, village: village, code: purpose, subject: contract, party: payee, amount: amount,
+                count: Int32(account), count2: Int32(approver(for: amount))), &scheduler)
+        return true
+    }
+
+    /// The approval tier an amount needs: the first tier whose limit covers it.
+    func approver(for amount: Int64) -> Int {
+        let tiers = scenario.finance.approvalTiers
+        let tier = tiers.firstIndex { $0.upTo.map { amount <= $0.fen } ?? true } ?? tiers.count - 1
+        switch tiers[tier].approver {
+        case .financeHead: return 0
+        case .twoCommittees: return 1
+        case .representativesMeeting: return 2
+        }
+    }
+
+    private mutating func withdrawCash(_ village: Int32, _ scheduler: inout Scheduler<Event>) {
+        let target = min(policy(of: village).cashCap, 3_000_00)
+        let amount = min(
+            target - villages[Int(village)].balances[VillageState.cash],
+            villages[Int(village)].balances[VillageState.basic])
+        guard amount > 0 else { return }
+        villages[Int(village)].balances[VillageState.basic] -= amount
+        villages[Int(village)].balances[VillageState.cash] += amount
+        emit(
+            LogRecord(
+                .banking, village: village, code: 1, amount: amount,
+                amount2: villages[Int(village)].balances[VillageState.cash]),
+            &scheduler)
+    }
+
+    private mutating func scheduleBanking(_ village: Int32, _ scheduler: inout Scheduler<Event>) {
+        var random = villages[Int(village)].ledger
+        let days = Tick(random.integer(in: 1...max(1, scenario.finance.bankingDays)))
+        villages[Int(village)].ledger = random
+        scheduler.schedule(.bankCash(village: village), after: days)
+    }
+
+    /// Banks cash above a small float.
+    mutating func bankCash(_ village: Int32, _ scheduler: inout Scheduler<Event>) {
+        let float: Int64 = 1_000_00
+        let amount = villages[Int(village)].balances[VillageState.cash] - float
+        guard amount > 0 else { return }
+        villages[Int(village)].balances[VillageState.cash] -= amount
+        villages[Int(village)].balances[VillageState.basic] += amount
+        emit(
+            LogRecord(
+                .banking, village: village, code: 0, amount: amount,
+                amount2: villages[Int(village)].balances[VillageState.cash]),
+            &scheduler)
+    }
+
+    /// Monthly spending by kind: wages once, other kinds in a few payments, bunched around the
+    /// Spring Festival by their seasonality.
+    mutating func spend(_ village: Int32, calendarMonth: Int, _ scheduler: inout Scheduler<Event>) {
+        var random = villages[Int(village)].ledger
+        defer { villages[Int(village)].ledger = random }
+        for (kind, perYear, seasonality) in villages[Int(village)].spendingPerYear where kind != .works {
+            let festival = calendarMonth == 1 || calendarMonth == 2
+            let factor = festival ? 1 + 5 * seasonality : 1 - seasonality
+            let budget = Double(perYear) / 12 * factor
+            let payments = kind == .wages ? 1 : 1 + random.poisson(mean: 2)
+            for _ in 0..<payments {
+                let amount = Int64(budget / Double(payments) * random.lognormal(median: 1, sigma: 0.3))
+                pay(village: village, purpose: kind.purposeCode, amount: amount, preferCash: kind != .wages, &scheduler)
+            }
+        }
+    }
+
+    /// Subsidies each quarter, investment returns each December.
+    mutating func collectIncome(_ village: Int32, calendarMonth: Int, _ scheduler: inout Scheduler<Event>) {
+        for (kind, perYear) in villages[Int(village)].incomePerYear {
+            switch kind {
+            case .subsidy where calendarMonth % 3 == 1:
+                receive(village: village, account: VillageState.basic, purpose: 2, amount: perYear / 4, &scheduler)
+            case .investmentReturn where calendarMonth == 12, .other where calendarMonth == 12:
+                receive(village: village, account: VillageState.basic, purpose: 4, amount: perYear, &scheduler)
+            default:
+                break
+            }
+        }
+    }
+
+    /// Land-requisition compensation arrives now and then; it is shared out 30–90 days later.
+    mutating func compensationMayArrive(_ village: Int32, _ scheduler: inout Scheduler<Event>) {
+        guard let compensation = scenario.profiles[villages[Int(village)].profile].funds.compensation else { return }
+        var random = villages[Int(village)].ledger
+        defer { villages[Int(village)].ledger = random }
+        guard random.bernoulli(compensation.perYear / 12) else { return }
+        let amount = Int64(
+            random.integer(in: Int(compensation.amount.lowerBound.fen)...Int(compensation.amount.upperBound.fen)))
+        receive(village: village, account: VillageState.compensation, purpose: 3, amount: amount, &scheduler)
+        scheduler.schedule(
+            .distributeCompensation(village: village, amount: amount), after: Tick(random.integer(in: 30...90)))
+    }
+
+    mutating func distributeCompensation(_ village: Int32, amount: Int64, _ scheduler: inout Scheduler<Event>) {
+        guard let compensation = scenario.profiles[villages[Int(village)].profile].funds.compensation else { return }
+        let available = villages[Int(village)].balances[VillageState.compensation]
+        let toHouseholds = min(available, Int64(Double(amount) * compensation.householdShare))
+        villages[Int(village)].balances[VillageState.compensation] -= toHouseholds
+        emit(
+            LogRecord(
+                .compensationDistributed, village: village, amount: toHouseholds,
+                count: Int32(villages[Int(village)].households)), &scheduler)
+        let rest = min(amount - toHouseholds, villages[Int(village)].balances[VillageState.compensation])
+        guard rest > 0 else { return }
+        villages[Int(village)].balances[VillageState.compensation] -= rest
+        emit(
+            LogRecord(
+                .disbursement, village: village, code: 7, amount: rest, count: Int32(VillageState.compensation),
+                count2: Int32(approver(for: rest))), &scheduler)
+        receive(village: village, account: VillageState.basic, purpose: 3, amount: rest, &scheduler)
+    }
+}
+
+extension FundsProfile.SpendingKind {
+    /// The index of the spending kind in the log's disbursement purposes.
+    var purposeCode: UInt8 {
+        switch self {
+        case .wages: return 0
+        case .works: return 1
+        case .maintenance: return 2
+        case .welfare: return 3
+        case .hospitality: return 4
+        case .travel: return 5
+        case .office: return 6
+        }
+    }
+}

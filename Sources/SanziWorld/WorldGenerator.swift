@@ -1,0 +1,216 @@
+import SanziEngine
+import SanziScenario
+
+/// Builds a world's villages, registers, people and bidders from the scenario's profiles.
+///
+/// Each village draws from its own stream, derived from the seed and the village's position,
+/// and each pool from a stream keyed by its id: adding a village or a pool leaves the others
+/// as they were.
+struct WorldGenerator {
+    let scenario: Scenario
+    let root: RandomStream
+
+    func build(into world: inout World, scheduler: inout Scheduler<World.Event>) {
+        let districtIndex = Dictionary(
+            uniqueKeysWithValues: scenario.geography.districts.enumerated().map { ($1.id, $0) })
+        let defaults = Policy(
+            listingThreshold: scenario.platform.listingThreshold.fen,
+            announcementDays: scenario.platform.announcementDays,
+            publicity: scenario.oversight.publicity, cashCap: scenario.finance.cashCap.fen,
+            warningSystem: scenario.alerts.warningSystem, misconductScale: 1)
+        world.policies = Array(repeating: defaults, count: scenario.geography.districts.count)
+        world.districtPools = Array(repeating: [], count: scenario.geography.districts.count)
+        buildPools(into: &world, districtIndex: districtIndex)
+        var villageIndex: Int32 = 0
+        for (district, districtValue) in scenario.geography.districts.enumerated() {
+            for village in districtValue.towns.flatMap(\.villages) {
+                buildVillage(village, index: villageIndex, district: district, into: &world, scheduler: &scheduler)
+                villageIndex += 1
+            }
+        }
+        scheduleInterventions(&scheduler)
+    }
+
+    private func buildPools(into world: inout World, districtIndex: [String: Int]) {
+        for pool in scenario.bidders.pools {
+            var random = root.derived("pool", pool.id)
+            let district: Int
+            switch pool.scope {
+            case .district(let id): district = districtIndex[id] ?? -1
+            case .shared: district = -1
+            }
+            for _ in 0..<pool.firms {
+                let owner = addPerson(Person(village: -1, role: .firmOwner, clan: -1), to: &world)
+                let bidder = addBidder(
+                    isFirm: true, person: owner, village: -1, district: district,
+                    founded: -Int32(random.integer(in: 365...(365 * 20))), capacity: random.integer(in: pool.capacity),
+                    to: &world)
+                if district >= 0 {
+                    world.districtPools[district].append(bidder)
+                } else {
+                    world.sharedPool.append(bidder)
+                }
+            }
+        }
+    }
+
+    private func buildVillage(
+        _ village: Village, index: Int32, district: Int, into world: inout World,
+        scheduler: inout Scheduler<World.Event>
+    ) {
+        guard let profileIndex = scenario.profiles.firstIndex(where: { $0.id == village.profileID }) else { return }
+        let profile = scenario.profiles[profileIndex]
+        let stream = root.derived("village", Int(index))
+        var random = stream.derived("register")
+        let households = random.integer(in: profile.households)
+        var state = VillageState(
+            id: village.id, profile: profileIndex, district: district, households: households,
+            remoteness: village.remoteness ?? random.uniform(profile.remoteness),
+            representatives: min(60, max(15, households / 20)),
+            platform: stream.derived("platform"), payments: stream.derived("payments"),
+            ledger: stream.derived("ledger"), oversight: stream.derived("oversight"))
+        for account in profile.funds.accounts {
+            let slot = account.kind == .basic ? 0 : account.kind == .compensation ? 1 : 2
+            state.balances[slot] = Int64(
+                random.integer(in: Int(account.opening.lowerBound.fen)...Int(account.opening.upperBound.fen)))
+        }
+        state.spendingPerYear = profile.funds.spending.map {
+            (
+                $0.kind, Int64(random.integer(in: Int($0.perYear.lowerBound.fen)...Int($0.perYear.upperBound.fen))),
+                $0.seasonality
+            )
+        }
+        state.incomePerYear = profile.funds.incomes.map {
+            ($0.kind, Int64(random.integer(in: Int($0.perYear.lowerBound.fen)...Int($0.perYear.upperBound.fen))))
+        }
+        buildPeople(profile, village: index, state: &state, world: &world, random: &random)
+        world.villages.append(state)
+        let firstItem = Int32(world.items.count)
+        buildRegister(profile, village: index, world: &world, random: &random, scheduler: &scheduler)
+        world.villages[Int(index)].items = firstItem..<Int32(world.items.count)
+        scheduler.schedule(.month(village: index, index: 0), at: 0, priority: .late)
+        let firstElection =
+            scenario.oversight.firstElection.map { Tick(scenario.start.days(until: $0)) }
+            ?? Tick(random.integer(in: 0...(365 * scenario.oversight.electionEveryYears - 1)))
+        if firstElection >= 0 { scheduler.schedule(.election(village: index), at: firstElection) }
+    }
+
+    private func buildPeople(
+        _ profile: VillageProfile, village: Int32, state: inout VillageState, world: inout World,
+        random: inout RandomStream
+    ) {
+        let clans = random.integer(in: profile.people.clans)
+        let firstPerson = Int32(world.people.count)
+        func person(_ role: Person.Role) -> Int32 {
+            addPerson(
+                Person(village: village, role: role, clan: Int32(random.integer(in: 0...(clans - 1)))), to: &world)
+        }
+        state.secretary = person(.secretary)
+        state.director =
+            random.bernoulli(profile.people.concurrentSecretaryDirector) ? state.secretary : person(.director)
+        state.accountant = person(.accountant)
+        state.cashier = person(.cashier)
+        state.committee = (0..<profile.people.committeeMembers).map { _ in person(.committeeMember) }
+        state.supervisors = (0..<profile.people.supervisors).map { _ in person(.supervisor) }
+        for _ in 0..<random.integer(in: profile.localBidders.individuals) {
+            state.localBidders.append(
+                addBidder(
+                    isFirm: false, person: person(.villager), village: village, district: state.district,
+                    founded: 0, capacity: 2, to: &world))
+        }
+        for _ in 0..<random.integer(in: profile.localBidders.firms) {
+            let owner = person(.firmOwner)
+            state.localBidders.append(
+                addBidder(
+                    isFirm: true, person: owner, village: village, district: state.district,
+                    founded: -Int32(random.integer(in: 200...(365 * 15))), capacity: random.integer(in: 1...4),
+                    to: &world))
+        }
+        addKinship(
+            among: Array(firstPerson..<Int32(world.people.count)), profile: profile, world: &world, random: &random)
+    }
+
+    /// Kinship ties within clans: about `ties-per-person` per person, a share registered.
+    private func addKinship(
+        among members: [Int32], profile: VillageProfile, world: inout World, random: inout RandomStream
+    ) {
+        guard members.count > 1 else { return }
+        let tieCount = Int(Double(members.count) * profile.people.tiesPerPerson / 2)
+        var byClan: [Int32: [Int32]] = [:]
+        for member in members { byClan[world.people[Int(member)].clan, default: []].append(member) }
+        let clans = byClan.keys.sorted().compactMap { byClan[$0] }.filter { $0.count > 1 }
+        guard !clans.isEmpty else { return }
+        for _ in 0..<tieCount {
+            let clan = clans[random.integer(in: 0...(clans.count - 1))]
+            let a = clan[random.integer(in: 0...(clan.count - 1))]
+            let b = clan[random.integer(in: 0...(clan.count - 1))]
+            guard a != b else { continue }
+            world.ties.append(
+                KinshipTie(a: min(a, b), b: max(a, b), registered: random.bernoulli(profile.people.registeredTieShare)))
+        }
+    }
+
+    private func buildRegister(
+        _ profile: VillageProfile, village: Int32, world: inout World, random: inout RandomStream,
+        scheduler: inout Scheduler<World.Event>
+    ) {
+        for register in profile.registers {
+            for _ in 0..<random.integer(in: register.count) {
+                let size = random.uniform(register.size)
+                let quality = random.lognormal(median: 1, sigma: register.rentSpread)
+                let annual = max(100, Int64((Double(register.rentMedian.fen) * size * quality).rounded()))
+                let item = Int32(world.items.count)
+                world.items.append(
+                    Item(
+                        village: village, kind: register.kind, size: size, annualAppraisal: annual,
+                        termYears: register.termYears, disposalPerYear: register.disposalPerYear))
+                openingLease(item, register: register, world: &world, random: &random, scheduler: &scheduler)
+            }
+        }
+    }
+
+    /// Items under lease when the run starts get a contract that began before day 0; the
+    /// others come up for a deal within the first months.
+    private func openingLease(
+        _ item: Int32, register: RegisterClass, world: inout World, random: inout RandomStream,
+        scheduler: inout Scheduler<World.Event>
+    ) {
+        let village = world.items[Int(item)].village
+        let candidates = world.villages[Int(village)].localBidders
+        guard random.bernoulli(register.leasedShare), !candidates.isEmpty else {
+            scheduler.schedule(
+                .dealNeeded(item: item, deal: .lease, relisting: 0), at: Tick(random.integer(in: 1...180)))
+            return
+        }
+        let term = random.integer(in: register.termYears)
+        let elapsed = random.integer(in: 0...(term * 365 - 1))
+        let tenant = candidates[random.integer(in: 0...(candidates.count - 1))]
+        let annual = Int64(Double(world.items[Int(item)].annualAppraisal) * random.uniform(0.85...1.05))
+        world.openContract(
+            item: item, village: village, counterparty: tenant, deal: .lease, annual: annual,
+            total: annual * Int64(term), termYears: term, startDay: Int32(-elapsed), listing: -2, scheduler: &scheduler)
+    }
+
+    private func scheduleInterventions(_ scheduler: inout Scheduler<World.Event>) {
+        for (index, intervention) in scenario.interventions.enumerated() {
+            let day = scenario.start.days(until: intervention.date)
+            if day >= 0 { scheduler.schedule(.intervention(index: Int32(index)), at: Tick(day), priority: .early) }
+        }
+    }
+
+    private func addPerson(_ person: Person, to world: inout World) -> Int32 {
+        world.people.append(person)
+        return Int32(world.people.count - 1)
+    }
+
+    private func addBidder(
+        isFirm: Bool, person: Int32, village: Int32, district: Int, founded: Int32, capacity: Int, to world: inout World
+    ) -> Int32 {
+        let index = Int32(world.bidders.count)
+        world.bidders.append(
+            Bidder(
+                id: Int64(index) + 1, isFirm: isFirm, person: person, village: village, district: district,
+                foundedDay: founded, capacity: capacity))
+        return index
+    }
+}

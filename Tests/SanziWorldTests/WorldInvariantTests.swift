@@ -1,0 +1,149 @@
+import SanziEvents
+import SanziScenario
+import Testing
+
+@testable import SanziWorld
+
+/// Properties every run must have, checked on whole runs of the shipped scenarios.
+@Suite("World invariants")
+struct WorldInvariantTests {
+    static let runs: [(String, WorldFixtures.Run)] = ["default", "guangzhou-2012-2014"].compactMap { name in
+        (try? WorldFixtures.scenario(name)).map { (name, WorldFixtures.run($0)) }
+    }
+
+    @Test func theShippedScenariosRun() {
+        #expect(Self.runs.count == 2)
+        for (name, run) in Self.runs {
+            #expect(run.events.count > 1_000, "\(name)")
+            for type in [
+                EventType.listing, .award, .contract, .payment, .receipt, .disbursement, .publicity, .election,
+            ] {
+                #expect(run.summary.counts[Int(type.rawValue)] > 0, "\(name) has no \(type.name)")
+            }
+        }
+    }
+
+    @Test func idsAreSequentialAndTimeNeverGoesBack() {
+        for (name, run) in Self.runs {
+            #expect(run.events.map(\.id) == Array(1...UInt64(run.events.count)), "\(name)")
+            #expect(zip(run.events, run.events.dropFirst()).allSatisfy { $0.day <= $1.day }, "\(name)")
+        }
+    }
+
+    /// opening + receipts − disbursements ± banking − distributions = closing, to the fen.
+    @Test func moneyIsConservedPerAccount() {
+        for (name, run) in Self.runs {
+            var balances = run.world.openingBalances
+            for event in run.events {
+                let r = event.record
+                guard r.village >= 0 else { continue }
+                let village = Int(r.village)
+                switch r.type {
+                case .receipt: balances[village][Int(r.count)] += r.amount
+                case .disbursement: balances[village][Int(r.count)] -= r.amount
+                case .banking:
+                    let toBank: Int64 = r.code == 0 ? r.amount : -r.amount
+                    balances[village][VillageState.basic] += toBank
+                    balances[village][VillageState.cash] -= toBank
+                case .compensationDistributed: balances[village][VillageState.compensation] -= r.amount
+                default: break
+                }
+            }
+            #expect(balances == run.world.balances, "\(name)")
+        }
+    }
+
+    @Test func cashAndAccountsNeverGoNegative() {
+        for (name, run) in Self.runs {
+            var balances = run.world.openingBalances
+            var lowest: Int64 = 0
+            for event in run.events where event.record.village >= 0 {
+                let r = event.record
+                let village = Int(r.village)
+                switch r.type {
+                case .receipt: balances[village][Int(r.count)] += r.amount
+                case .disbursement: balances[village][Int(r.count)] -= r.amount
+                case .banking:
+                    let toBank: Int64 = r.code == 0 ? r.amount : -r.amount
+                    balances[village][0] += toBank
+                    balances[village][2] -= toBank
+                    #expect(balances[village][2] == r.amount2, "banking records the cash left")
+                case .compensationDistributed: balances[village][1] -= r.amount
+                default: continue
+                }
+                lowest = min(lowest, balances[village].min() ?? 0)
+            }
+            #expect(lowest >= 0, "\(name)")
+        }
+    }
+
+    @Test func everyPaymentRefersToAnEarlierContract() {
+        for (name, run) in Self.runs {
+            var contracts: Set<Int64> = []
+            for event in run.events {
+                switch event.type {
+                case .contract: contracts.insert(event.record.subject)
+                case .payment, .arrears, .termination, .amendment:
+                    #expect(contracts.contains(event.record.subject), "\(name): event \(event.id)")
+                case .receipt where event.record.subject >= 0, .disbursement where event.record.subject >= 0:
+                    #expect(contracts.contains(event.record.subject), "\(name): event \(event.id)")
+                default: break
+                }
+            }
+        }
+    }
+
+    @Test func everyPlatformContractHasItsListingAnnouncementAndAward() {
+        for (name, run) in Self.runs {
+            var listed: [Int64: LoggedEvent] = [:]
+            var awarded: [Int64: LoggedEvent] = [:]
+            for event in run.events {
+                switch event.type {
+                case .listing: listed[event.record.subject] = event
+                case .award: awarded[event.record.subject] = event
+                case .contract where event.record.other >= 0:
+                    let listing = event.record.other
+                    guard let announcement = listed[listing], let award = awarded[listing] else {
+                        Issue.record("\(name): contract \(event.record.subject) has no listing or award")
+                        continue
+                    }
+                    #expect(award.day - announcement.day >= announcement.record.count2, "announcement period kept")
+                    #expect(award.record.party == event.record.party, "the winner signs")
+                    #expect(award.record.amount == event.record.amount2, "the contract's total is the price")
+                default: break
+                }
+            }
+        }
+    }
+
+    @Test func auctionsAwardTheHighestBidAndTendersTheLowest() {
+        for (name, run) in Self.runs {
+            var bids: [Int64: [(bidder: Int64, amount: Int64)]] = [:]
+            for event in run.events {
+                switch event.type {
+                case .bid: bids[event.record.subject, default: []].append((event.record.party, event.record.amount))
+                case .award where event.record.code < 2:
+                    let offers = bids[event.record.subject] ?? []
+                    let best =
+                        event.record.code == 0
+                        ? offers.max { $0.amount < $1.amount } : offers.min { $0.amount < $1.amount }
+                    #expect(best?.bidder == event.record.party, "\(name): listing \(event.record.subject)")
+                    #expect(
+                        event.record.code == 1 || event.record.amount >= event.record.amount2, "at or above the reserve"
+                    )
+                default: break
+                }
+            }
+        }
+    }
+
+    @Test func interventionsTakeEffectOnTheirDate() throws {
+        guard let run = Self.runs.first(where: { $0.0 == "default" })?.1 else { return }
+        let change = try #require(run.events.first { $0.type == .intervention })
+        #expect(change.day == 546, "2014-07-01 is day 546 of a run from 2013-01-01")
+        #expect(change.record.amount == 3_000_000)
+        let listings = run.events.filter { $0.type == .listing && $0.record.code != 2 }
+        #expect(listings.filter { $0.day < change.day }.allSatisfy { $0.record.amount >= 5_000_000 })
+        #expect(listings.contains { $0.day >= change.day && $0.record.amount < 5_000_000 })
+    }
+}
