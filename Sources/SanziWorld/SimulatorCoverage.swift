@@ -2,18 +2,19 @@ import SanziScenario
 
 /// Which parts of the scenario vocabulary the simulator acts on today.
 ///
-/// The vocabulary is defined ahead of the simulator; a section the simulator does not use yet
-/// must be reported, never silently ignored. Each simulator issue moves its sections into
-/// `simulated` as it lands.
+/// The vocabulary is defined ahead of the simulator; whatever the simulator does not use yet
+/// must be reported, never silently ignored. Each simulator issue moves its parts into the
+/// simulated set as it lands.
 public enum SimulatorCoverage {
     /// Sections the simulator uses.
     public static let simulated: Set<ScenarioSection> = [
         .geography, .profiles, .bidders, .platform, .finance, .oversight, .interventions, .output,
     ]
 
-    /// One warning for each section a scenario writes that the simulator does not use yet.
+    /// One warning for each section, or setting within a simulated section, that a scenario
+    /// writes and the simulator does not use yet.
     public static func warnings(for scenario: Scenario) -> [Diagnostic] {
-        scenario.sections
+        var warnings = scenario.sections
             .filter { !simulated.contains($0.key) }
             .sorted { $0.value < $1.value }
             .map { section, location in
@@ -21,5 +22,36 @@ public enum SimulatorCoverage {
                     .warning, at: location,
                     "<\(section.rawValue)> is accepted but not simulated yet; this run ignores it")
             }
+        if let ring = scenario.bidders.rings.first {
+            warnings.append(
+                Diagnostic(
+                    .warning, at: ring.location,
+                    "<ring> needs misconduct (bid rigging, rotation), which is not simulated yet; rings are ignored"))
+        }
+        if let location = scenario.sections[.platform] {
+            for deal in DealKind.allCases {
+                let simulated: BiddingMethod = deal == .works ? .lowestPriceTender : .ascendingAuction
+                if let method = scenario.platform.modes[deal]?.method, method != simulated {
+                    warnings.append(
+                        Diagnostic(
+                            .warning, at: location,
+                            "\(method.rawValue) for \(deal.rawValue) deals is not simulated yet; \(simulated.rawValue) is used"
+                        ))
+                }
+            }
+            if scenario.platform.smallDealMethod != .negotiated {
+                warnings.append(
+                    Diagnostic(
+                        .warning, at: location,
+                        "small deals by \(scenario.platform.smallDealMethod.rawValue) are not simulated yet; small deals are negotiated"
+                    ))
+            }
+        }
+        if scenario.output.format == .csv, let location = scenario.sections[.output] {
+            warnings.append(
+                Diagnostic(
+                    .warning, at: location, "format=\"csv\" is not available yet; the event log is written as jsonl"))
+        }
+        return warnings.sorted { $0.location < $1.location }
     }
 }
