@@ -16,7 +16,8 @@ public enum EventSchema {
         public var meaning: String
     }
 
-    public static let dealKinds = ["lease", "sale", "works"]
+    public static let dealKinds = ["lease", "sale", "works", "loan"]
+    public static let loanKinds = ["lent", "repaid"]
     public static let methods = ["ascending-auction", "lowest-price-tender", "negotiated", "small-deal"]
     public static let terminationReasons = ["expired", "early", "default", "completed", "sold"]
     public static let amendmentKinds = ["price-cut", "term-extension", "extra-works"]
@@ -130,6 +131,27 @@ public enum EventSchema {
                 Field(name: "new_fen", slot: .amount2, meaning: "annual price after"),
                 Field(name: "old_term_years", slot: .count, meaning: "term before"),
                 Field(name: "new_term_years", slot: .count2, meaning: "term after"),
+            ]
+        case .renewal:
+            return [
+                Field(name: "contract", slot: .subject, meaning: "the new contract"),
+                Field(name: "previous", slot: .other, meaning: "the contract it renews"),
+                Field(name: "counterparty", slot: .party, meaning: "the sitting tenant"),
+                Field(name: "annual_fen", slot: .amount, meaning: "price per year"),
+                Field(name: "total_fen", slot: .amount2, meaning: "price over the whole term"),
+                Field(name: "term_years", slot: .count, meaning: "term, years"),
+                Field(name: "asset", slot: .count2, meaning: "register item"),
+            ]
+        case .loan:
+            return [
+                Field(
+                    name: "kind", slot: .code(loanKinds),
+                    meaning: "money lent out of the basic account, or repaid into it"),
+                Field(name: "borrower", slot: .party, meaning: "bidder who borrowed"),
+                Field(name: "amount_fen", slot: .amount, meaning: "principal lent, or principal and interest repaid"),
+                Field(name: "interest_fen", slot: .amount2, meaning: "interest included in a repayment"),
+                Field(name: "loan", slot: .subject, meaning: "loan id"),
+                Field(name: "term_days", slot: .count, meaning: "agreed term, days"),
             ]
         case .receipt:
             return [

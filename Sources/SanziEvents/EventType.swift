@@ -3,9 +3,9 @@
 public enum EventType: UInt8, CaseIterable, Sendable, Hashable {
     // The trading platform.
     case decision, listing, registration, bid, award, listingFailed, contract, payment, arrears
-    case termination, amendment
+    case termination, amendment, renewal
     // The ledger.
-    case receipt, disbursement, banking, compensationDistributed
+    case receipt, disbursement, banking, compensationDistributed, loan
     // Openness and oversight.
     case publicity, review, audit, election, petition, intervention
 

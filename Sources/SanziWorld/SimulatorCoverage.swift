@@ -39,6 +39,13 @@ public enum SimulatorCoverage {
                         ))
                 }
             }
+            if !scenario.platform.smallDealPublicity {
+                warnings.append(
+                    Diagnostic(
+                        .warning, at: location,
+                        "small deals without publicity are not simulated yet; small deals appear in the regular publicity"
+                    ))
+            }
             if scenario.platform.smallDealMethod != .negotiated {
                 warnings.append(
                     Diagnostic(

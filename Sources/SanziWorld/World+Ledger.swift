@@ -166,3 +166,47 @@ extension FundsProfile.SpendingKind {
         }
     }
 }
+
+/// Loans of collective money, approved by a vote and repaid with interest.
+extension World {
+    /// Now and then a village lends to a local firm against a vote: 20,000–200,000 yuan for
+    /// half a year to a year at 5% a year. (Misappropriation, the unapproved kind, comes with
+    /// misconduct.)
+    mutating func mayLend(_ village: Int32, _ scheduler: inout Scheduler<Event>) {
+        var random = villages[Int(village)].ledger
+        defer { villages[Int(village)].ledger = random }
+        guard random.bernoulli(0.03) else { return }
+        let amount = Int64(random.integer(in: 20_000_00...200_000_00))
+        let firms = villages[Int(village)].localBidders.filter { bidders[Int($0)].isFirm }
+        guard !firms.isEmpty, villages[Int(village)].balances[VillageState.basic] >= amount * 2 else { return }
+        let borrower = firms[random.integer(in: 0...(firms.count - 1))]
+        let term = Int32(random.integer(in: 180...365))
+        let representatives = villages[Int(village)].representatives
+        let votesFor = Int32(Double(representatives) * random.uniform(0.7...0.9))
+        emit(
+            LogRecord(.decision, village: village, code: 3, count: votesFor, count2: Int32(representatives) - votesFor),
+            &scheduler)
+        let loan = nextLoanID
+        nextLoanID += 1
+        villages[Int(village)].balances[VillageState.basic] -= amount
+        emit(
+            LogRecord(
+                .loan, village: village, code: 0, subject: loan, party: bidders[Int(borrower)].id, amount: amount,
+                count: term), &scheduler)
+        scheduler.schedule(
+            .loanRepaid(village: village, loan: loan, borrower: borrower, principal: amount, termDays: term),
+            after: Tick(term) + Tick(random.integer(in: 0...20)))
+    }
+
+    mutating func loanRepaid(
+        _ village: Int32, loan: Int64, borrower: Int32, principal: Int64, termDays: Int32,
+        _ scheduler: inout Scheduler<Event>
+    ) {
+        let interest = principal * 5 * Int64(termDays) / (100 * 365)
+        villages[Int(village)].balances[VillageState.basic] += principal + interest
+        emit(
+            LogRecord(
+                .loan, village: village, code: 1, subject: loan, party: bidders[Int(borrower)].id,
+                amount: principal + interest, amount2: interest, count: termDays), &scheduler)
+    }
+}

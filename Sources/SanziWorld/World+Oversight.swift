@@ -12,7 +12,10 @@ extension World {
         collectIncome(village, calendarMonth: calendarMonth, &scheduler)
         spend(village, calendarMonth: calendarMonth, &scheduler)
         compensationMayArrive(village, &scheduler)
-        if index % 12 == 0 { plan(village, &scheduler) }
+        if index % 12 == 0 {
+            plan(village, &scheduler)
+            mayLend(village, &scheduler)
+        }
         if index % 6 == 0 { commissionWorks(village, &scheduler) }
         oversee(village, index: Int(index), &scheduler)
         let next = Tick(scenario.start.days(until: scenario.start.adding(months: Int(index) + 1)))
@@ -30,7 +33,8 @@ extension World {
                 continue
             }
             scheduler.schedule(
-                .dealNeeded(item: item, deal: .sale, relisting: 0), after: Tick(random.integer(in: 1...200)))
+                .dealNeeded(item: item, deal: .sale, relisting: 0, incumbent: -1),
+                after: Tick(random.integer(in: 1...200)))
         }
     }
 

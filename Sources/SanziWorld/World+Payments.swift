@@ -37,7 +37,8 @@ extension World {
             closeContract(slot, reason: 1, &scheduler)
             let item = contract.item
             scheduler.schedule(
-                .dealNeeded(item: item, deal: .lease, relisting: 0), after: Tick(random.integer(in: 7...60)))
+                .dealNeeded(item: item, deal: .lease, relisting: 0, incumbent: -1),
+                after: Tick(random.integer(in: 7...60)))
         }
     }
 
@@ -58,6 +59,7 @@ extension World {
         var random = villages[Int(contract.village)].payments
         defer { villages[Int(contract.village)].payments = random }
         villages[Int(contract.village)].grievances += 2
+        contracts[slot].fellIntoArrears = true
         emit(
             LogRecord(
                 .arrears, village: contract.village, subject: contract.id,
@@ -70,7 +72,7 @@ extension World {
                 after: 1 + Tick(random.exponential(rate: 1.0 / 60)))
         } else {
             closeContract(slot, reason: 2, &scheduler)
-            scheduler.schedule(.dealNeeded(item: contract.item, deal: .lease, relisting: 0), after: 90)
+            scheduler.schedule(.dealNeeded(item: contract.item, deal: .lease, relisting: 0, incumbent: -1), after: 90)
         }
     }
 

@@ -12,7 +12,9 @@ import SanziScenario
 extension World {
     /// Starts a deal for an item: a vote, then a listing when the deal's value reaches the
     /// listing threshold, or the small-deal path below it.
-    mutating func dealNeeded(item: Int32, deal: DealKind, relisting: Int, _ scheduler: inout Scheduler<Event>) {
+    mutating func dealNeeded(
+        item: Int32, deal: DealKind, relisting: Int, incumbent: Int32 = -1, _ scheduler: inout Scheduler<Event>
+    ) {
         let register = items[Int(item)]
         guard !register.sold, register.contract < 0 else { return }
         let village = register.village
@@ -21,10 +23,14 @@ extension World {
         let term = deal == .sale ? 0 : random.integer(in: register.termYears)
         let appraisal = deal == .sale ? register.annualAppraisal * 10 : register.annualAppraisal * Int64(term)
         if relisting == 0 { emitDecision(village: village, item: Int64(item), deal: deal, random: &random, &scheduler) }
-        if appraisal >= policy(of: village).listingThreshold {
+        if incumbent >= 0, appraisal < policy(of: village).listingThreshold {
+            renew(
+                item: item, village: village, tenant: incumbent, appraisal: appraisal, term: term, random: &random,
+                &scheduler)
+        } else if appraisal >= policy(of: village).listingThreshold {
             list(
                 item: item, village: village, deal: deal, appraisal: appraisal, term: term, relisting: relisting,
-                random: &random, &scheduler)
+                incumbent: incumbent, random: &random, &scheduler)
         } else if let buyer = chooseBidders(for: village, count: 1, random: &random).first {
             let price = Int64(Double(appraisal) * random.uniform(0.9...1.05))
             let annual = deal == .sale ? price : price / Int64(max(term, 1))
@@ -32,7 +38,7 @@ extension World {
                 item: item, village: village, counterparty: buyer, deal: deal, annual: annual, total: price,
                 termYears: term, startDay: Int32(scheduler.now), listing: -1, scheduler: &scheduler)
         } else {
-            scheduler.schedule(.dealNeeded(item: item, deal: deal, relisting: 0), after: 365)
+            scheduler.schedule(.dealNeeded(item: item, deal: deal, relisting: 0, incumbent: -1), after: 365)
         }
     }
 
@@ -43,8 +49,8 @@ extension World {
         emitDecision(village: village, item: -1, deal: .works, random: &random, &scheduler)
         if cost >= policy(of: village).listingThreshold {
             list(
-                item: -1, village: village, deal: .works, appraisal: cost, term: 0, relisting: 0, random: &random,
-                &scheduler)
+                item: -1, village: village, deal: .works, appraisal: cost, term: 0, relisting: 0, incumbent: -1,
+                random: &random, &scheduler)
         } else if let contractor = chooseBidders(for: village, count: 1, random: &random).first {
             openContract(
                 item: -1, village: village, counterparty: contractor, deal: .works, annual: cost, total: cost,
@@ -64,7 +70,7 @@ extension World {
     }
 
     private mutating func list(
-        item: Int32, village: Int32, deal: DealKind, appraisal: Int64, term: Int, relisting: Int,
+        item: Int32, village: Int32, deal: DealKind, appraisal: Int64, term: Int, relisting: Int, incumbent: Int32,
         random: inout RandomStream, _ scheduler: inout Scheduler<Event>
     ) {
         let days = policy(of: village).announcementDays
@@ -83,9 +89,12 @@ extension World {
         let valueFactor = min(1.5, max(0.5, log10(Double(max(appraisal, 100)) / 100) / 5))
         let interested = random.poisson(mean: (0.6 + 3.2 * (1 - remoteness)) * valueFactor)
         listing.bidders = chooseBidders(for: village, count: interested, random: &random)
+        if incumbent >= 0, !listing.bidders.contains(incumbent) { listing.bidders.insert(incumbent, at: 0) }
         for bidder in listing.bidders {
+            // A sitting tenant knows the asset and values keeping it a little higher.
+            let median = bidder == incumbent ? 1.18 : 1.12
             let valuation: Double =
-                deal == .works ? random.uniform(0.85...1.15) : random.lognormal(median: 1.12, sigma: 0.15)
+                deal == .works ? random.uniform(0.85...1.15) : random.lognormal(median: median, sigma: 0.15)
             listing.valuations.append(Int64(Double(appraisal) * valuation))
             let deposit = Int64(Double(appraisal) * scenario.platform.depositRatio)
             scheduler.schedule(
@@ -155,10 +164,12 @@ extension World {
             villages[Int(listing.village)].grievances += 1
             if listing.relisting < scenario.platform.maxRelistings, listing.item >= 0 {
                 scheduler.schedule(
-                    .dealNeeded(item: listing.item, deal: listing.deal, relisting: Int32(listing.relisting + 1)),
+                    .dealNeeded(
+                        item: listing.item, deal: listing.deal, relisting: Int32(listing.relisting + 1), incumbent: -1),
                     after: 14)
             } else if listing.item >= 0 {
-                scheduler.schedule(.dealNeeded(item: listing.item, deal: listing.deal, relisting: 0), after: 365)
+                scheduler.schedule(
+                    .dealNeeded(item: listing.item, deal: listing.deal, relisting: 0, incumbent: -1), after: 365)
             }
             return
         }
@@ -215,7 +226,10 @@ extension World {
                 id: id, village: village, item: item, counterparty: counterparty, deal: deal, annual: annual,
                 total: total, termYears: termYears, startDay: startDay, listing: listing))
         bidders[Int(counterparty)].active += 1
-        if item >= 0 { items[Int(item)].contract = slot }
+        if item >= 0 {
+            items[Int(item)].contract = slot
+            items[Int(item)].lastContract = id
+        }
         emit(
             LogRecord(
                 .contract, village: village, code: deal.code, subject: id, other: listing,
@@ -254,6 +268,24 @@ extension World {
                 party: bidders[Int(contract.counterparty)].id), &scheduler)
     }
 
+    /// A sitting tenant renews a lease worth less than the listing threshold after a vote.
+    private mutating func renew(
+        item: Int32, village: Int32, tenant: Int32, appraisal: Int64, term: Int, random: inout RandomStream,
+        _ scheduler: inout Scheduler<Event>
+    ) {
+        let previous = items[Int(item)].lastContract
+        let price = Int64(Double(appraisal) * random.uniform(0.95...1.1))
+        let annual = price / Int64(max(term, 1))
+        let slot = openContract(
+            item: item, village: village, counterparty: tenant, deal: .lease, annual: annual, total: price,
+            termYears: term, startDay: Int32(scheduler.now), listing: -1, scheduler: &scheduler)
+        emit(
+            LogRecord(
+                .renewal, village: village, subject: contracts[slot].id, other: previous,
+                party: bidders[Int(tenant)].id, amount: annual, amount2: price, count: Int32(term), count2: item),
+            &scheduler)
+    }
+
     mutating func leaseEnds(_ slot: Int32, _ scheduler: inout Scheduler<Event>) {
         let contract = contracts[slot]
         defer { contracts.remove(slot) }
@@ -262,8 +294,11 @@ extension World {
         var random = villages[Int(contract.village)].platform
         let item = items[Int(contract.item)]
         let deal: DealKind = random.bernoulli(item.disposalPerYear * 5) ? .sale : .lease
+        let renewing = deal == .lease && !contract.fellIntoArrears && random.bernoulli(0.4)
         scheduler.schedule(
-            .dealNeeded(item: contract.item, deal: deal, relisting: 0), after: Tick(random.integer(in: 0...30)))
+            .dealNeeded(
+                item: contract.item, deal: deal, relisting: 0, incumbent: renewing ? contract.counterparty : -1),
+            after: Tick(random.integer(in: 0...30)))
         villages[Int(contract.village)].platform = random
     }
 }

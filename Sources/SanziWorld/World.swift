@@ -14,7 +14,8 @@ public struct World: Model, Sendable {
         /// An observable record; the observer writes it, the world has already applied it.
         case log(LogRecord)
         case leaseEnds(contract: Int32)
-        case dealNeeded(item: Int32, deal: DealKind, relisting: Int32)
+        /// A deal for an item; `incumbent` is the sitting tenant who wants to renew, or -1.
+        case dealNeeded(item: Int32, deal: DealKind, relisting: Int32, incumbent: Int32)
         case announcementEnds(listing: Int32)
         case signContract(listing: Int32, winner: Int32, price: Int64)
         case rentDue(contract: Int32, installment: Int32)
@@ -25,6 +26,7 @@ public struct World: Model, Sendable {
         case bankCash(village: Int32)
         case distributeCompensation(village: Int32, amount: Int64)
         case election(village: Int32)
+        case loanRepaid(village: Int32, loan: Int64, borrower: Int32, principal: Int64, termDays: Int32)
         case intervention(index: Int32)
     }
 
@@ -42,6 +44,7 @@ public struct World: Model, Sendable {
     var listings = SlotStore<ListingState>()
     var nextContractID: Int64 = 1
     var nextListingID: Int64 = 1
+    var nextLoanID: Int64 = 1
     /// Opening balances per village and account, for the conservation check.
     public internal(set) var openingBalances: [[Int64]] = []
 
@@ -68,8 +71,8 @@ public struct World: Model, Sendable {
             break
         case .leaseEnds(let contract):
             leaseEnds(contract, &scheduler)
-        case .dealNeeded(let item, let deal, let relisting):
-            dealNeeded(item: item, deal: deal, relisting: Int(relisting), &scheduler)
+        case .dealNeeded(let item, let deal, let relisting, let incumbent):
+            dealNeeded(item: item, deal: deal, relisting: Int(relisting), incumbent: incumbent, &scheduler)
         case .announcementEnds(let listing):
             announcementEnds(listing, &scheduler)
         case .signContract(let listing, let winner, let price):
@@ -92,6 +95,8 @@ public struct World: Model, Sendable {
             distributeCompensation(village, amount: amount, &scheduler)
         case .election(let village):
             election(village, &scheduler)
+        case .loanRepaid(let village, let loan, let borrower, let principal, let termDays):
+            loanRepaid(village, loan: loan, borrower: borrower, principal: principal, termDays: termDays, &scheduler)
         case .intervention(let index):
             intervene(Int(index), &scheduler)
         }

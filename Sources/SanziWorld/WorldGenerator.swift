@@ -179,7 +179,8 @@ struct WorldGenerator {
         let candidates = world.villages[Int(village)].localBidders
         guard random.bernoulli(register.leasedShare), !candidates.isEmpty else {
             scheduler.schedule(
-                .dealNeeded(item: item, deal: .lease, relisting: 0), at: Tick(random.integer(in: 1...180)))
+                .dealNeeded(item: item, deal: .lease, relisting: 0, incumbent: -1),
+                at: Tick(random.integer(in: 1...180)))
             return
         }
         let term = random.integer(in: register.termYears)

@@ -59,6 +59,8 @@ struct Item: Sendable {
     var disposalPerYear: Double
     /// The slot of the running contract, or -1.
     var contract: Int32 = -1
+    /// The id of the latest contract on the item, or -1.
+    var lastContract: Int64 = -1
     var sold = false
 }
 
@@ -107,6 +109,7 @@ struct ContractState: Sendable {
     var startDay: Int32
     var listing: Int64
     var active = true
+    var fellIntoArrears = false
     var nextDue: EventHandle?
 
     /// The amount of a yearly installment (from 0).

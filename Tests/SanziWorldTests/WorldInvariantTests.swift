@@ -46,6 +46,7 @@ struct WorldInvariantTests {
                     balances[village][VillageState.basic] += toBank
                     balances[village][VillageState.cash] -= toBank
                 case .compensationDistributed: balances[village][VillageState.compensation] -= r.amount
+                case .loan: balances[village][VillageState.basic] += r.code == 0 ? -r.amount : r.amount
                 default: break
                 }
             }
@@ -69,6 +70,7 @@ struct WorldInvariantTests {
                     balances[village][2] -= toBank
                     #expect(balances[village][2] == r.amount2, "banking records the cash left")
                 case .compensationDistributed: balances[village][1] -= r.amount
+                case .loan: balances[village][0] += r.code == 0 ? -r.amount : r.amount
                 default: continue
                 }
                 lowest = min(lowest, balances[village].min() ?? 0)
@@ -88,6 +90,41 @@ struct WorldInvariantTests {
                 case .receipt where event.record.subject >= 0, .disbursement where event.record.subject >= 0:
                     #expect(contracts.contains(event.record.subject), "\(name): event \(event.id)")
                 default: break
+                }
+            }
+        }
+    }
+
+    @Test func renewalsContinueTheSameTenantsLease() {
+        for (name, run) in Self.runs {
+            var contracts: [Int64: LogRecord] = [:]
+            var renewals = 0
+            for event in run.events {
+                if event.type == .contract { contracts[event.record.subject] = event.record }
+                guard event.type == .renewal else { continue }
+                renewals += 1
+                let previous = contracts[event.record.other]
+                #expect(previous?.party == event.record.party, "\(name): the sitting tenant renews")
+                #expect(previous?.count2 == event.record.count2, "\(name): the same asset")
+                #expect(
+                    contracts[event.record.subject]?.amount2 == event.record.amount2,
+                    "\(name): the new contract's price")
+            }
+            #expect(renewals > 0, "\(name) has no renewal")
+        }
+    }
+
+    @Test func loansAreRepaidWithInterest() {
+        for (name, run) in Self.runs {
+            var lent: [Int64: LogRecord] = [:]
+            for event in run.events where event.type == .loan {
+                if event.record.code == 0 {
+                    lent[event.record.subject] = event.record
+                } else if let loan = lent[event.record.subject] {
+                    #expect(event.record.amount == loan.amount + event.record.amount2, "\(name)")
+                    #expect(event.record.amount2 == loan.amount * 5 * Int64(loan.count) / 36_500, "\(name): 5% a year")
+                } else {
+                    Issue.record("\(name): repayment of an unknown loan")
                 }
             }
         }
