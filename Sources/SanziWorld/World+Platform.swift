@@ -114,32 +114,39 @@ extension World {
     /// another contract. The sample keeps the cost independent of the pools' sizes.
     mutating func chooseBidders(for village: Int32, count: Int, random: inout RandomStream) -> [Int32] {
         guard count > 0 else { return [] }
-        let state = villages[Int(village)]
-        let pool = districtPools[state.district]
-        let total = state.localBidders.count + pool.count + sharedPool.count
+        let local = villages[Int(village)].localBidders
+        let remoteness = villages[Int(village)].remoteness
+        let pool = districtPools[villages[Int(village)].district]
+        let total = local.count + pool.count + sharedPool.count
         guard total > 0 else { return [] }
-        var candidates: [Int32] = []
-        var utilities: [Double] = []
+        var candidates = scratchCandidates
+        var weights = scratchWeights
+        candidates.removeAll(keepingCapacity: true)
+        weights.removeAll(keepingCapacity: true)
         for _ in 0..<min(total, 3 * count + 4) {
-            var pick = random.integer(in: 0...(total - 1))
+            let pick = random.integer(in: 0...(total - 1))
             let bidder: Int32
-            if pick < state.localBidders.count {
-                bidder = state.localBidders[pick]
+            if pick < local.count {
+                bidder = local[pick]
+            } else if pick - local.count < pool.count {
+                bidder = pool[pick - local.count]
             } else {
-                pick -= state.localBidders.count
-                bidder = pick < pool.count ? pool[pick] : sharedPool[pick - pool.count]
+                bidder = sharedPool[pick - local.count - pool.count]
             }
             let value = bidders[Int(bidder)]
             guard value.active < value.capacity, !candidates.contains(bidder) else { continue }
             candidates.append(bidder)
-            let nearness = value.village == village ? 1.0 : (value.district < 0 ? -1.5 : -0.5) * state.remoteness
-            utilities.append(nearness + 0.5 * Double(value.capacity - value.active) / Double(value.capacity))
+            let nearness = value.village == village ? 1.0 : (value.district < 0 ? -1.5 : -0.5) * remoteness
+            let utility = nearness + 0.5 * Double(value.capacity - value.active) / Double(value.capacity)
+            weights.append(exp(1.5 * utility))  // a multinomial logit over the sample
         }
         var chosen: [Int32] = []
-        while chosen.count < count, let index = random.choice(attractiveness: utilities, scale: 1.5) {
-            chosen.append(candidates.remove(at: index))
-            utilities.remove(at: index)
+        while chosen.count < count, let index = random.categorical(weights: weights) {
+            chosen.append(candidates[index])
+            weights[index] = 0
         }
+        scratchCandidates = candidates
+        scratchWeights = weights
         return chosen
     }
 

@@ -45,6 +45,9 @@ public struct World: Model, Sendable {
     var nextContractID: Int64 = 1
     var nextListingID: Int64 = 1
     var nextLoanID: Int64 = 1
+    /// Reused buffers for choosing bidders, so a listing allocates no sample.
+    var scratchCandidates: [Int32] = []
+    var scratchWeights: [Double] = []
     /// Opening balances per village and account, for the conservation check.
     public internal(set) var openingBalances: [[Int64]] = []
 
