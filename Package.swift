@@ -43,7 +43,7 @@ let package = Package(
         // The simulated world: villages, platform, ledger, oversight, misconduct.
         .target(name: "SanziWorld", dependencies: ["SanziScenario", "SanziEngine", "SanziEvents", "SanziTruth"]),
         // The integrity early-warning rules: they read the event log and nothing else.
-        .target(name: "SanziAlerts", dependencies: ["SanziEvents"]),
+        .target(name: "SanziAlerts", dependencies: ["SanziEvents", "SanziScenario"]),
         // Alerts against ground truth.
         .target(name: "SanziEvaluation", dependencies: ["SanziAlerts", "SanziTruth"]),
         // Anomaly reports for analysts.
@@ -76,6 +76,7 @@ let package = Package(
         .testTarget(name: "SanziScenarioTests", dependencies: ["SanziScenario"]),
         .testTarget(name: "SanziEngineTests", dependencies: ["SanziEngine"]),
         .testTarget(name: "SanziWorldTests", dependencies: ["SanziWorld", "SanziEvents", "SanziScenario"]),
+        .testTarget(name: "SanziAlertsTests", dependencies: ["SanziAlerts", "SanziEvents", "SanziScenario"]),
         .testTarget(name: "SanziCLITests", dependencies: ["SanziCLI", "SanziScenario", "sanzi"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import SanziAlerts
 import SanziEvents
 import SanziScenario
 import SanziWorld
@@ -42,6 +43,11 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Folder for the run's outputs.", valueName: "dir"))
     var out = "out"
 
+    @Option(
+        help: ArgumentHelp(
+            "A thresholds file (<thresholds> root) that replaces the scenario's <alerts> section.", valueName: "file"))
+    var thresholds: String?
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
@@ -64,7 +70,8 @@ struct RunCommand: ParsableCommand {
         let runSeed = seed ?? scenario.seed
         let summary = ScenarioSummary(scenario, seed: runSeed)
         logger.debug("loaded \(source)")
-        let (result, written) = try simulate(scenario, seed: runSeed, source: source, summary: summary)
+        let engine = try alertEngine(for: scenario)
+        let (result, written) = try simulate(scenario, seed: runSeed, source: source, summary: summary, engine: engine)
         if !quiet {
             for line in summary.lines { print(line) }
             let rate = Int(result.eventsPerSecond.rounded())
@@ -73,10 +80,33 @@ struct RunCommand: ParsableCommand {
         }
     }
 
-    /// Runs the world, streaming events.jsonl, then writes run.json; returns the paths written.
-    private func simulate(_ scenario: Scenario, seed: UInt64, source: String, summary: ScenarioSummary) throws
-        -> (WorldRun.Summary, [String])
-    {
+    /// The alert engine configured by --thresholds or the scenario's alert section.
+    private func alertEngine(for scenario: Scenario) throws -> AlertEngine {
+        var settings = scenario.alerts
+        if let thresholds {
+            do throws(ScenarioError) {
+                let loaded = try ScenarioLoader.loadThresholds(contentsOf: thresholds)
+                if !quiet { Terminal.printDiagnostics(loaded.warnings) }
+                settings = loaded.value
+                settings.warningSystem = scenario.alerts.warningSystem
+            } catch {
+                Terminal.printError(error)
+                throw error.exitStatus
+            }
+        }
+        do throws(ConfigurationError) {
+            return try AlertEngine(settings: settings)
+        } catch {
+            Terminal.printDiagnostics(error.diagnostics)
+            throw ExitStatus.invalidData
+        }
+    }
+
+    /// Runs the world, streaming events.jsonl and the inline alerts, then writes run.json;
+    /// returns the paths written.
+    private func simulate(
+        _ scenario: Scenario, seed: UInt64, source: String, summary: ScenarioSummary, engine: AlertEngine
+    ) throws -> (WorldRun.Summary, [String]) {
         let folder = URL(fileURLWithPath: out)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -88,28 +118,44 @@ struct RunCommand: ParsableCommand {
         let eventsPath = folder.appendingPathComponent("events.jsonl").path
         let result: WorldRun.Summary
         var written: [String] = []
+        var alerts = 0
         do throws(EventLogWriter.WriteError) {
             let start = scenario.start
+            let villageIDs = scenario.geography.villages.map(\.id)
+            let dateOfDay = { (day: Int32) in start.adding(days: Int(day)).description }
             let writer = try EventLogWriter(
-                path: scenario.output.events ? eventsPath : "/dev/null",
-                villageIDs: scenario.geography.villages.map(\.id),
-                dateOfDay: { start.adding(days: Int($0)).description })
-            result = WorldRun.run(scenario, seed: seed, sink: writer).0
+                path: scenario.output.events ? eventsPath : "/dev/null", villageIDs: villageIDs, dateOfDay: dateOfDay)
+            var sinks: [any EventSink] = [writer]
+            var alertSink: AlertSink?
+            if scenario.output.alerts {
+                let sink = AlertSink(
+                    engine: engine, writer: try AlertWriter(folder: out, villageIDs: villageIDs, dateOfDay: dateOfDay))
+                sinks.append(sink)
+                alertSink = sink
+            }
+            result = WorldRun.run(scenario, seed: seed, sink: TeeSink(sinks)).0
             try writer.flush()
             if let failure = writer.failure { throw failure }
             if scenario.output.events { written.append(eventsPath) }
+            if let alertSink {
+                alertSink.writer.flush()
+                alerts = alertSink.writer.count
+                written += [folder.appendingPathComponent("alerts.csv").path, folder.appendingPathComponent("alerts.jsonl").path]
+            }
         } catch {
             Terminal.printToStandardError(error.description)
             throw ExitStatus.cannotCreate
         }
         written.append(
-            try writeRunRecord(scenario: scenario, result: result, seed: seed, source: source, summary: summary))
+            try writeRunRecord(
+                scenario: scenario, result: result, alerts: alerts, seed: seed, source: source, summary: summary))
         return (result, written)
     }
 
     /// Writes OUT/run.json and returns its path.
     private func writeRunRecord(
-        scenario: Scenario, result: WorldRun.Summary, seed: UInt64, source: String, summary: ScenarioSummary
+        scenario: Scenario, result: WorldRun.Summary, alerts: Int, seed: UInt64, source: String,
+        summary: ScenarioSummary
     ) throws -> String {
         struct RunRecord: Encodable {
             var sanziVersion: String
@@ -124,6 +170,7 @@ struct RunCommand: ParsableCommand {
             var events: UInt64
             var engineEvents: Int
             var counts: [String: Int]
+            var alerts: Int
             var wallSeconds: Double
             var eventsPerSecond: Double
             var simulated: Bool
@@ -135,7 +182,7 @@ struct RunCommand: ParsableCommand {
             sanziVersion: SanziCommand.version, scenario: scenario.name, scenarioDigest: scenario.digest,
             source: source,
             seed: seed, start: summary.start, end: summary.end, days: summary.days, villages: summary.villages,
-            events: result.events, engineEvents: result.engineEvents, counts: counts,
+            events: result.events, engineEvents: result.engineEvents, counts: counts, alerts: alerts,
             wallSeconds: (result.wallSeconds * 1000).rounded() / 1000,
             eventsPerSecond: result.eventsPerSecond.rounded(), simulated: true, summary: summary)
         let encoder = JSONEncoder()

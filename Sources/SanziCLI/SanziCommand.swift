@@ -22,12 +22,13 @@ public struct SanziCommand: ParsableCommand {
               sanzi run Scenarios/guangzhou-2012-2014.xml --seed 7 --out out/gz
               sanzi schema > sanzi-scenario-1.xsd     save the vocabulary for an editor
               sanzi events                            the event log's fields
+              sanzi rules                             the alert rule catalogue
 
             Exit status: 0 success; 64 bad usage; 65 invalid file; 66 missing or unreadable \
             file; 73 output not writable.
             """,
         version: version,
-        subcommands: [RunCommand.self, ValidateCommand.self, SchemaCommand.self, EventsCommand.self],
+        subcommands: [RunCommand.self, ValidateCommand.self, SchemaCommand.self, EventsCommand.self, RulesCommand.self],
         defaultSubcommand: RunCommand.self
     )
 

@@ -33,10 +33,22 @@ public struct AlertSettings: Hashable, Sendable {
         public var yellowToOrange = 4
         public var orangeToRed = 3
         public var windowDays = 365
+
+        public init(yellowToOrange: Int = 4, orangeToRed: Int = 3, windowDays: Int = 365) {
+            self.yellowToOrange = yellowToOrange
+            self.orangeToRed = orangeToRed
+            self.windowDays = windowDays
+        }
     }
 
     /// Whether the warning system runs from the start.
     public var warningSystem = true
     public var rules: [Rule] = []
     public var escalation = Escalation()
+
+    public init(warningSystem: Bool = true, rules: [Rule] = [], escalation: Escalation = Escalation()) {
+        self.warningSystem = warningSystem
+        self.rules = rules
+        self.escalation = escalation
+    }
 }

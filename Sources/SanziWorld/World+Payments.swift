@@ -87,7 +87,7 @@ extension World {
                 .payment, village: contract.village, subject: contract.id, party: payer.id, amount: amount,
                 count: installment + 1, count2: daysLate), &scheduler)
         var random = villages[Int(contract.village)].payments
-        let inCash = !payer.isFirm && amount <= 20_000_00 && random.bernoulli(0.5)
+        let inCash = !payer.isFirm && amount <= policy(of: contract.village).cashCap && random.bernoulli(0.5)
         villages[Int(contract.village)].payments = random
         let purpose: Int64 = contract.deal == .sale ? 1 : 0
         receive(

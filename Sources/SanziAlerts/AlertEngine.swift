@@ -1,0 +1,117 @@
+import SanziEvents
+import SanziScenario
+
+/// Runs the rules over log events in time order, applies severity overrides, the warning
+/// system switch and escalation, and numbers the alerts. The same code runs inline during a
+/// run (as an event sink) and in replay over a saved log.
+public struct AlertEngine {
+    var rules: [any AlertRule]
+    /// For each event type, the indices of the rules that read it.
+    let readers: [[Int]]
+    let severityOverrides: [String: Severity]
+    var escalation: Escalator
+    var warningSystem: Bool
+    var nextID: UInt64 = 1
+    /// Alerts raised, by rule id.
+    public private(set) var counts: [String: Int] = [:]
+
+    public init(settings: AlertSettings) throws(ConfigurationError) {
+        switch RuleCatalogue.configure(settings) {
+        case .success(let rules): self.rules = rules
+        case .failure(let error): throw error
+        }
+        var readers = [[Int]](repeating: [], count: EventType.allCases.count)
+        for (index, rule) in rules.enumerated() {
+            for type in Swift.type(of: rule).reads { readers[Int(type.rawValue)].append(index) }
+        }
+        self.readers = readers
+        severityOverrides = Dictionary(
+            uniqueKeysWithValues: settings.rules.compactMap { rule in rule.severity.map { (rule.id, $0) } })
+        escalation = Escalator(settings.escalation)
+        warningSystem = settings.warningSystem
+    }
+
+    /// The ids of the rules that run.
+    public var ruleIDs: [String] { rules.map { Swift.type(of: $0).documentation.id } }
+
+    /// Reads one event; returns the alerts it raised, numbered, escalations after them.
+    public mutating func observe(_ event: LoggedEvent) -> [Alert] {
+        let record = event.record
+        if record.type == .intervention, record.code == 4 { warningSystem = record.amount != 0 }
+        var output = AlertOutput()
+        for index in readers[Int(record.type.rawValue)] { rules[index].observe(event, &output) }
+        guard warningSystem, !output.alerts.isEmpty else { return [] }
+        var raised: [Alert] = []
+        for var alert in output.alerts {
+            if let severity = severityOverrides[alert.rule] { alert.severity = severity }
+            let numbered = number(alert)
+            raised.append(numbered)
+            if let escalated = escalation.add(numbered).map({ number($0) }) {
+                raised.append(escalated)
+                if let red = escalation.record(escalated).map({ number($0) }) { raised.append(red) }
+            }
+        }
+        return raised
+    }
+
+    private mutating func number(_ alert: Alert) -> Alert {
+        var numbered = alert
+        numbered.id = nextID
+        nextID += 1
+        counts[alert.rule, default: 0] += 1
+        return numbered
+    }
+}
+
+/// Combines signals on one subject: several yellows make an orange (E01), several oranges a
+/// red (E02), within a window, in the spirit of the CRI and the Danfeng county scheme.
+struct Escalator {
+    let settings: AlertSettings.Escalation
+    var signals: [String: [(day: Int32, severity: Severity, id: UInt64)]] = [:]
+    var lastSweep: Int32 = 0
+
+    init(_ settings: AlertSettings.Escalation) { self.settings = settings }
+
+    mutating func add(_ alert: Alert) -> Alert? {
+        if alert.day - lastSweep > Int32(settings.windowDays) { sweep(alert.day) }
+        let key = "\(alert.village)/\(alert.subject)"
+        var list = (signals[key] ?? []).filter { alert.day - $0.day <= Int32(settings.windowDays) }
+        list.append((alert.day, alert.severity, alert.id))
+        var escalated: Alert?
+        let yellows = list.filter { $0.severity == .yellow }
+        let oranges = list.filter { $0.severity == .orange }
+        if alert.severity == .yellow, yellows.count >= settings.yellowToOrange {
+            escalated = make("E01", .orange, alert, yellows, threshold: settings.yellowToOrange)
+            list.removeAll { $0.severity == .yellow }
+        } else if alert.severity == .orange, oranges.count >= settings.orangeToRed {
+            escalated = make("E02", .red, alert, oranges, threshold: settings.orangeToRed)
+            list.removeAll { $0.severity == .orange }
+        }
+        signals[key] = list
+        return escalated
+    }
+
+    /// Counts an escalated orange towards a red; returns the red it completes, if any.
+    mutating func record(_ escalated: Alert) -> Alert? {
+        guard escalated.severity == .orange else { return nil }
+        let key = "\(escalated.village)/\(escalated.subject)"
+        signals[key, default: []].append((escalated.day, .orange, escalated.id))
+        let oranges = signals[key, default: []].filter { $0.severity == .orange }
+        guard oranges.count >= settings.orangeToRed else { return nil }
+        signals[key]?.removeAll { $0.severity == .orange }
+        return make("E02", .red, escalated, oranges, threshold: settings.orangeToRed)
+    }
+
+    private func make(_ rule: String, _ severity: Severity, _ last: Alert, _ list: [(day: Int32, severity: Severity, id: UInt64)], threshold: Int) -> Alert {
+        Alert(
+            rule: rule, severity: severity, day: last.day, village: last.village, subject: last.subject,
+            score: Double(list.count), threshold: Double(threshold), evidence: [],
+            values: list.map { Alert.Value("alert", Double($0.id)) })
+    }
+
+    /// Forgets subjects with no signal in the window, so state stays bounded.
+    private mutating func sweep(_ day: Int32) {
+        signals = signals.filter { $0.value.contains { day - $0.day <= Int32(settings.windowDays) } }
+        lastSweep = day
+    }
+}

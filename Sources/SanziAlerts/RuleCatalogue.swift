@@ -1,0 +1,74 @@
+import SanziScenario
+
+/// Every rule Sanzi knows, in catalogue order.
+public enum RuleCatalogue {
+    public static let rules: [any AlertRule.Type] = [
+        OffPlatformDeal.self, SplitDeals.self, ShortAnnouncement.self, SigningDelay.self, MissingDecision.self,
+        ReserveBelowAppraisal.self, NoPremium.self, LowPremiumOutlier.self,
+        SingleBidder.self, CloseTopBids.self, PatternedBids.self, RoundLosingBids.self, BidderRing.self,
+        RepeatWinner.self, NewCompanyWins.self,
+        OverlongLease.self, OffPlatformAmendment.self, ReceivableNotCollected.self, TerminatedThenRelistedLow.self,
+        CashAndBanking.self, MissingApproval.self, RoundAmountPayments.self, SpendingSpike.self, PreElectionPayments.self,
+        ReceiptsMissing.self, MoneyLentOut.self,
+        PetitionCluster.self, PublicityOverdue.self,
+    ]
+
+    /// The documentation of every rule.
+    public static var documentation: [RuleDocumentation] { rules.map { $0.documentation } }
+
+    /// The rule with an id, if any.
+    public static func rule(_ id: String) -> (any AlertRule.Type)? { rules.first { $0.documentation.id == id } }
+
+    /// Builds the enabled rules with their parameters, or reports every unknown rule, unknown
+    /// parameter and out-of-range value at its file, line and column.
+    public static func configure(_ settings: AlertSettings) -> Result<[any AlertRule], ConfigurationError> {
+        var problems: [Diagnostic] = []
+        var overrides: [String: AlertSettings.Rule] = [:]
+        for rule in settings.rules {
+            guard let type = Self.rule(rule.id) else {
+                let hint = closest(rule.id, among: rules.map { $0.documentation.id }).map { "did you mean \($0)?" }
+                    ?? "see `sanzi rules`"
+                problems.append(Diagnostic(.error, at: rule.location, "unknown alert rule \(rule.id)", hint: hint))
+                continue
+            }
+            for parameter in rule.parameters {
+                guard let spec = type.documentation.parameters.first(where: { $0.name == parameter.name }) else {
+                    let known = type.documentation.parameters.map(\.name)
+                    problems.append(
+                        Diagnostic(
+                            .error, at: parameter.location, "rule \(rule.id) has no parameter \"\(parameter.name)\"",
+                            hint: known.isEmpty ? "it takes none" : "its parameters: " + known.joined(separator: ", ")))
+                    continue
+                }
+                if !spec.range.contains(parameter.value) {
+                    problems.append(
+                        Diagnostic(
+                            .error, at: parameter.location,
+                            "\(rule.id) \(parameter.name) = \(RuleDocumentation.format(parameter.value)) is out of range",
+                            hint: "allowed: \(RuleDocumentation.format(spec.range.lowerBound))…\(RuleDocumentation.format(spec.range.upperBound))"))
+                }
+            }
+            overrides[rule.id] = rule
+        }
+        guard problems.isEmpty else { return .failure(ConfigurationError(diagnostics: problems)) }
+        let configured: [any AlertRule] = rules.compactMap { type in
+            let override = overrides[type.documentation.id]
+            guard override?.enabled ?? true else { return nil }
+            var values: [String: Double] = [:]
+            for spec in type.documentation.parameters {
+                values[spec.name] = override?.parameter(spec.name) ?? spec.defaultValue
+            }
+            return type.init(parameters: RuleParameters(values))
+        }
+        return .success(configured)
+    }
+
+    static func closest(_ id: String, among ids: [String]) -> String? {
+        ids.first { $0.count == id.count && zip($0, id).filter { $0 != $1 }.count == 1 }
+    }
+}
+
+/// Problems in alert settings, each at its place in the file.
+public struct ConfigurationError: Error, Sendable {
+    public var diagnostics: [Diagnostic]
+}

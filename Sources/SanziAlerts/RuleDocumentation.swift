@@ -1,0 +1,59 @@
+/// A rule's documentation: printed by `sanzi rules`, checked against thresholds files.
+public struct RuleDocumentation: Sendable {
+    /// The catalogue's groups.
+    public enum Group: String, Sendable, CaseIterable {
+        case platform = "platform process"
+        case price
+        case competition = "competition and collusion"
+        case relations
+        case lifecycle = "contract lifecycle"
+        case funds
+        case oversight = "oversight signals"
+    }
+
+    /// One tunable parameter.
+    public struct Parameter: Sendable {
+        public var name: String
+        public var defaultValue: Double
+        public var range: ClosedRange<Double>
+        public var meaning: String
+
+        public init(_ name: String, default defaultValue: Double, range: ClosedRange<Double>, _ meaning: String) {
+            self.name = name
+            self.defaultValue = defaultValue
+            self.range = range
+            self.meaning = meaning
+        }
+    }
+
+    public var id: String
+    public var name: String
+    public var group: Group
+    /// What the rule detects and why it matters.
+    public var detects: String
+    /// How its result maps to yellow, orange or red.
+    public var severity: String
+    /// The public source of the idea.
+    public var source: String
+    public var parameters: [Parameter]
+
+    /// The full text `sanzi rules ID` prints.
+    public var text: String {
+        var lines = ["\(id) — \(name) (\(group.rawValue))", "", detects, "", "Severity: \(severity)", "Source: \(source)"]
+        if parameters.isEmpty {
+            lines += ["", "Parameters: none"]
+        } else {
+            lines += ["", "Parameters:"]
+            for parameter in parameters {
+                lines.append(
+                    "  \(parameter.name) = \(Self.format(parameter.defaultValue))  "
+                        + "(\(Self.format(parameter.range.lowerBound))…\(Self.format(parameter.range.upperBound)))  \(parameter.meaning)")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func format(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+}

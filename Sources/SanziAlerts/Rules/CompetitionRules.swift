@@ -1,0 +1,234 @@
+import SanziEvents
+import SanziScenario
+
+/// Bids of one listing, gathered until its award.
+struct BidBook {
+    var bids: [Int64: [(bidder: Int64, amount: Int64, id: UInt64)]] = [:]
+
+    mutating func add(_ event: LoggedEvent) {
+        bids[event.record.subject, default: []].append((event.record.party, event.record.amount, event.id))
+    }
+
+    mutating func close(_ listing: Int64) -> [(bidder: Int64, amount: Int64, id: UInt64)] {
+        bids.removeValue(forKey: listing) ?? []
+    }
+}
+
+/// C01: a competitive listing with one bidder.
+public struct SingleBidder: AlertRule {
+    public static let documentation = RuleDocumentation(
+        id: "C01", name: "Single bidder", group: .competition,
+        detects: "An award with exactly one registered bidder, or a negotiated deal after failed listings: no competition. Remote villages with one honest bidder look the same.",
+        severity: "yellow",
+        source: "Cardinal R018; OCP red flag i007; Fazekas CRI",
+        parameters: [])
+    public static let reads: [EventType] = [.award]
+
+    public init(parameters: RuleParameters) {}
+
+    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+        let r = event.record
+        guard r.count <= 1 || r.code == 2 else { return }
+        output.raise(
+            Alert(
+                rule: Self.id, severity: .yellow, day: event.day, village: r.village, subject: "listing:\(r.subject)",
+                score: Double(r.count), threshold: 1, evidence: [event.id]))
+    }
+}
+
+/// C02: the two best bids almost equal.
+public struct CloseTopBids: AlertRule {
+    public static let documentation = RuleDocumentation(
+        id: "C02", name: "Top two bids too close", group: .competition,
+        detects: "In a tender, the best and second-best bids differ by at most ε (relative to the second): cover bidding places a loser just beside the winner. Ascending auctions are left out: there the winner always pays one step over the runner-up.",
+        severity: "yellow",
+        source: "Cardinal R024; World Bank red flags",
+        parameters: [.init("epsilon", default: 0.01, range: 0...0.2, "relative gap counted as too close")])
+    public static let reads: [EventType] = [.bid, .award]
+    let epsilon: Double
+    var book = BidBook()
+
+    public init(parameters: RuleParameters) { epsilon = parameters["epsilon"] }
+
+    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+        guard event.record.type == .award else { return book.add(event) }
+        let r = event.record
+        let bids = book.close(r.subject)
+        guard r.code == 1 else { return }
+        let ranked = bids.sorted { $0.amount < $1.amount }
+        guard ranked.count >= 2, ranked[1].amount > 0 else { return }
+        let gap = abs(Double(ranked[0].amount - ranked[1].amount)) / Double(ranked[1].amount)
+        guard gap <= epsilon else { return }
+        output.raise(
+            Alert(
+                rule: Self.id, severity: .yellow, day: event.day, village: r.village, subject: "listing:\(r.subject)",
+                score: gap, threshold: epsilon, evidence: [ranked[0].id, ranked[1].id, event.id]))
+    }
+}
+
+/// C03: identical bids, or bids a whole percent apart.
+public struct PatternedBids: AlertRule {
+    public static let documentation = RuleDocumentation(
+        id: "C03", name: "Identical or whole-percent bids", group: .competition,
+        detects: "Two bidders bid exactly the same, or one bid is an exact whole percentage (1–20%) of another: bids written by one hand.",
+        severity: "orange for identical bids, yellow for whole-percent gaps",
+        source: "Cardinal R028; OCP red flag i085",
+        parameters: [])
+    public static let reads: [EventType] = [.bid, .award]
+    var book = BidBook()
+
+    public init(parameters: RuleParameters) {}
+
+    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+        guard event.record.type == .award else { return book.add(event) }
+        let bids = book.close(event.record.subject)
+        for (i, a) in bids.enumerated() {
+            for b in bids[(i + 1)...] where a.amount > 0 && b.amount > 0 {
+                let (low, high) = (min(a.amount, b.amount), max(a.amount, b.amount))
+                let identical = low == high
+                let wholePercent = !identical && (high * 100) % low == 0 && (1...20).contains((high * 100) / low - 100)
+                guard identical || wholePercent else { continue }
+                output.raise(
+                    Alert(
+                        rule: Self.id, severity: identical ? .orange : .yellow, day: event.day, village: event.record.village,
+                        subject: "listing:\(event.record.subject)", score: Double(high) / Double(low), threshold: 1,
+                        evidence: [a.id, b.id]))
+                return
+            }
+        }
+    }
+}
+
+/// C04: losing bids in round sums.
+public struct RoundLosingBids: AlertRule {
+    public static let documentation = RuleDocumentation(
+        id: "C04", name: "Round losing bids", group: .competition,
+        detects: "Every losing bid of an auction with at least two losers is a multiple of a round sum: cover bids are often round. Auctions whose increments are round produce them honestly too.",
+        severity: "yellow",
+        source: "World Bank red flags",
+        parameters: [.init("round-yuan", default: 1_000, range: 1...1_000_000, "the round sum")])
+    public static let reads: [EventType] = [.bid, .award]
+    let round: Int64
+    var book = BidBook()
+
+    public init(parameters: RuleParameters) { round = Int64(parameters["round-yuan"] * 100) }
+
+    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+        guard event.record.type == .award else { return book.add(event) }
+        let losers = book.close(event.record.subject).filter { $0.bidder != event.record.party }
+        guard losers.count >= 2, losers.allSatisfy({ $0.amount % round == 0 }) else { return }
+        output.raise(
+            Alert(
+                rule: Self.id, severity: .yellow, day: event.day, village: event.record.village,
+                subject: "listing:\(event.record.subject)", score: Double(losers.count), threshold: 2,
+                evidence: losers.map(\.id) + [event.id]))
+    }
+}
+
+/// C07: the same ring of bidders meeting again with the same winner.
+public struct BidderRing: AlertRule {
+    public static let documentation = RuleDocumentation(
+        id: "C07", name: "Bidder ring", group: .competition,
+        detects: "The same set of bidders meets again with the same winner within a window: a ring sharing out deals, with habitual losers.",
+        severity: "orange; red from the third meeting",
+        source: "OCP red flag i083; Cardinal R025",
+        parameters: [
+            .init("meetings", default: 2, range: 2...20, "meetings of the same set with the same winner"),
+            .init("window-days", default: 730, range: 30...3_650, "how far back meetings count"),
+        ])
+    public static let reads: [EventType] = [.bid, .award]
+    let meetings: Int
+    let window: Int32
+    var book = BidBook()
+    var history: [[Int64]: [(day: Int32, id: UInt64)]] = [:]
+
+    public init(parameters: RuleParameters) {
+        meetings = Int(parameters["meetings"])
+        window = Int32(parameters["window-days"])
+    }
+
+    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+        guard event.record.type == .award else { return book.add(event) }
+        let bidders = book.close(event.record.subject).map(\.bidder)
+        guard bidders.count >= 2 else { return }
+        let key = bidders.sorted() + [event.record.party]
+        var seen = (history[key] ?? []).filter { event.day - $0.day <= window }
+        seen.append((event.day, event.id))
+        history[key] = seen
+        guard seen.count >= meetings else { return }
+        output.raise(
+            Alert(
+                rule: Self.id, severity: seen.count >= 3 ? .red : .orange, day: event.day, village: event.record.village,
+                subject: "bidder:\(event.record.party)", score: Double(seen.count), threshold: Double(meetings),
+                evidence: seen.map(\.id)))
+    }
+}
+
+/// C08: one party winning again and again in one village.
+public struct RepeatWinner: AlertRule {
+    public static let documentation = RuleDocumentation(
+        id: "C08", name: "Repeat winner", group: .competition,
+        detects: "One party wins at least N deals from one village within a year.",
+        severity: "yellow; orange at twice N",
+        source: "OCP red flag i077; Digiwhist winner share",
+        parameters: [
+            .init("wins", default: 4, range: 2...100, "wins in a year that raise the alert"),
+            .init("window-days", default: 365, range: 30...1_825, "the window"),
+        ])
+    public static let reads: [EventType] = [.award]
+    let wins: Int
+    let window: Int32
+    var history: [String: [(day: Int32, id: UInt64)]] = [:]
+
+    public init(parameters: RuleParameters) {
+        wins = Int(parameters["wins"])
+        window = Int32(parameters["window-days"])
+    }
+
+    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+        let key = "\(event.record.village):\(event.record.party)"
+        var seen = (history[key] ?? []).filter { event.day - $0.day <= window }
+        seen.append((event.day, event.id))
+        guard seen.count >= wins else {
+            history[key] = seen
+            return
+        }
+        history[key] = []
+        output.raise(
+            Alert(
+                rule: Self.id, severity: seen.count >= 2 * wins ? .orange : .yellow, day: event.day,
+                village: event.record.village, subject: "bidder:\(event.record.party)", score: Double(seen.count),
+                threshold: Double(wins), evidence: seen.map(\.id)))
+    }
+}
+
+/// C09: a winner founded shortly before the award.
+public struct NewCompanyWins: AlertRule {
+    public static let documentation = RuleDocumentation(
+        id: "C09", name: "New company wins", group: .competition,
+        detects: "The winning firm was founded less than F days before the award: shell companies are set up for one deal.",
+        severity: "yellow; orange under F/4 days",
+        source: "Digiwhist new-company indicator",
+        parameters: [.init("minimum-age-days", default: 365, range: 1...3_650, "youngest age not flagged")])
+    public static let reads: [EventType] = [.registration, .award]
+    let minimumAge: Int32
+    var founded: [Int64: (day: Int32, firm: Bool, id: UInt64)] = [:]
+
+    public init(parameters: RuleParameters) { minimumAge = Int32(parameters["minimum-age-days"]) }
+
+    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+        let r = event.record
+        if r.type == .registration {
+            founded[r.party] = (r.count, r.count2 == 1, event.id)
+            return
+        }
+        guard let winner = founded[r.party], winner.firm else { return }
+        let age = event.day - winner.day
+        guard age < minimumAge else { return }
+        output.raise(
+            Alert(
+                rule: Self.id, severity: age * 4 < minimumAge ? .orange : .yellow, day: event.day, village: r.village,
+                subject: "bidder:\(r.party)", score: Double(age), threshold: Double(minimumAge),
+                evidence: [winner.id, event.id]))
+    }
+}

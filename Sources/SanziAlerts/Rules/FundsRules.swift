@@ -1,0 +1,286 @@
+import SanziEvents
+import SanziScenario
+
+/// F01: cash on hand over the cap, or cash banked late.
+public struct CashAndBanking: AlertRule {
+    public static let documentation = RuleDocumentation(
+        id: "F01", name: "Cash over the cap / late banking", group: .funds,
+        detects: "Cash on hand above the cap, or cash received and banked after more than the allowed days: cash outside the bank is where receipts go missing. Follows cash-cap interventions.",
+        severity: "yellow; orange when cash exceeds twice the cap or banking is more than twice late",
+        source: "Local finance norms (现金限额, 及时存入)",
+        parameters: [
+            .init("cash-cap-yuan", default: 5_000, range: 0...1_000_000, "cash cap until an intervention changes it"),
+            .init("banking-days", default: 3, range: 0...60, "days allowed before cash is banked"),
+        ])
+    public static let reads: [EventType] = [.receipt, .disbursement, .banking, .intervention]
+    var cap: Int64
+    let bankingDays: Int32
+    /// Per village: estimated cash, oldest unbanked cash receipt, and whether the cap was passed.
+    var cash: [Int32: (amount: Int64, since: Int32?, since_id: UInt64, over: Bool)] = [:]
+
+    public init(parameters: RuleParameters) {
+        cap = Int64(parameters["cash-cap-yuan"] * 100)
+        bankingDays = Int32(parameters["banking-days"])
+    }
+
+    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+        let r = event.record
+        if r.type == .intervention {
+            if r.code == 3 { cap = r.amount }
+            return
+        }
+        var state = cash[r.village] ?? (0, nil, 0, false)
+        switch r.type {
+        case .receipt where r.count == 2:
+            state.amount += r.amount
+            if state.since == nil { (state.since, state.since_id) = (event.day, event.id) }
+        case .disbursement where r.count == 2:
+            state.amount -= r.amount
+        case .banking:
+            state.amount = r.amount2
+            if r.code == 0, let since = state.since {
+                let late = event.day - since
+                if late > bankingDays {
+                    output.raise(
+                        Alert(
+                            rule: Self.id, severity: late > 2 * bankingDays ? .orange : .yellow, day: event.day,
+                            village: r.village, subject: "village", score: Double(late), threshold: Double(bankingDays),
+                            evidence: [state.since_id, event.id], values: [.init("days_unbanked", Double(late))]))
+                }
+                state.since = nil
+            }
+        default:
+            return
+        }
+        if state.amount > cap, !state.over {
+            output.raise(
+                Alert(
+                    rule: Self.id, severity: state.amount > 2 * cap ? .orange : .yellow, day: event.day, village: r.village,
+                    subject: "village", score: Double(state.amount) / 100, threshold: Double(cap) / 100, evidence: [event.id]))
+        }
+        state.over = state.amount > cap
+        cash[r.village] = state
+    }
+}
+
+/// F02: spending signed off below the tier its amount needs.
+public struct MissingApproval: AlertRule {
+    public static let documentation = RuleDocumentation(
+        id: "F02", name: "Spending without the required approval", group: .funds,
+        detects: "A disbursement approved by a lower tier than its amount requires (finance head ≤ tier 1, two committees ≤ tier 2, the representatives' meeting above).",
+        severity: "red",
+        source: "Local approval tiers for non-productive spending",
+        parameters: [
+            .init("tier1-yuan", default: 1_000, range: 0...1_000_000, "the finance head's limit"),
+            .init("tier2-yuan", default: 10_000, range: 0...10_000_000, "the two committees' limit"),
+        ])
+    public static let reads: [EventType] = [.disbursement]
+    let tier1: Int64
+    let tier2: Int64
+
+    public init(parameters: RuleParameters) {
+        tier1 = Int64(parameters["tier1-yuan"] * 100)
+        tier2 = Int64(parameters["tier2-yuan"] * 100)
+    }
+
+    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+        let r = event.record
+        let required: Int32 = r.amount <= tier1 ? 0 : r.amount <= tier2 ? 1 : 2
+        guard r.count2 < required else { return }
+        output.raise(
+            Alert(
+                rule: Self.id, severity: .red, day: event.day, village: r.village, subject: "village",
+                score: Double(r.amount) / 100, threshold: Double(required == 1 ? tier1 : tier2) / 100, evidence: [event.id],
+                values: [.init("approver_tier", Double(r.count2)), .init("required_tier", Double(required))]))
+    }
+}
+
+/// F05: a payee's payments in round sums.
+public struct RoundAmountPayments: AlertRule {
+    public static let documentation = RuleDocumentation(
+        id: "F05", name: "Round-amount payments", group: .funds,
+        detects: "At least a share r of the payments to one payee (three payments or more) are whole multiples of 1,000 yuan: invented invoices come in round sums.",
+        severity: "yellow",
+        source: "AML round-amount typology",
+        parameters: [
+            .init("share", default: 0.5, range: 0...1, "share of round payments"),
+            .init("minimum-payments", default: 3, range: 2...100, "payments before the rule judges"),
+        ])
+    public static let reads: [EventType] = [.disbursement]
+    let share: Double
+    let minimum: Int
+    var payees: [Int64: (total: Int, round: Int, ids: [UInt64], raised: Bool)] = [:]
+
+    public init(parameters: RuleParameters) {
+        share = parameters["share"]
+        minimum = Int(parameters["minimum-payments"])
+    }
+
+    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+        let r = event.record
+        guard r.party >= 0 else { return }
+        var payee = payees[r.party] ?? (0, 0, [], false)
+        payee.total += 1
+        if r.amount % 100_000 == 0 {
+            payee.round += 1
+            if payee.ids.count < 20 { payee.ids.append(event.id) }
+        }
+        let observed = Double(payee.round) / Double(payee.total)
+        if payee.total >= minimum, observed >= share, !payee.raised {
+            payee.raised = true
+            output.raise(
+                Alert(
+                    rule: Self.id, severity: .yellow, day: event.day, village: r.village, subject: "bidder:\(r.party)",
+                    score: observed, threshold: share, evidence: payee.ids))
+        }
+        payees[r.party] = payee
+    }
+}
+
+/// F06: non-productive spending far above the village's own past.
+public struct SpendingSpike: AlertRule {
+    public static let documentation = RuleDocumentation(
+        id: "F06", name: "Spending spike", group: .funds,
+        detects: "A village's non-productive spending (hospitality, travel, office) in a 30-day period more than z standard deviations above its own last 12 periods. Festival seasons spike honestly.",
+        severity: "yellow; orange above twice z",
+        source: "Cardinal fences; z-score against own history",
+        parameters: [.init("z", default: 3, range: 1...10, "standard deviations above the village's own mean")])
+    public static let reads: [EventType] = [.disbursement]
+    let z: Double
+    var villages: [Int32: (period: Int32, total: Double, ids: [UInt64], history: [Double])] = [:]
+
+    public init(parameters: RuleParameters) { z = parameters["z"] }
+
+    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+        let r = event.record
+        guard (4...6).contains(r.code) else { return }
+        let period = event.day / 30
+        var state = villages[r.village] ?? (period, 0, [], [])
+        if period != state.period {
+            judge(state, village: r.village, day: event.day, &output)
+            state.history.append(state.total)
+            if state.history.count > 12 { state.history.removeFirst() }
+            state = (period, 0, [], state.history)
+        }
+        state.total += Double(r.amount)
+        if state.ids.count < 20 { state.ids.append(event.id) }
+        villages[r.village] = state
+    }
+
+    private func judge(
+        _ state: (period: Int32, total: Double, ids: [UInt64], history: [Double]), village: Int32, day: Int32,
+        _ output: inout AlertOutput
+    ) {
+        guard state.history.count >= 6 else { return }
+        let mean = state.history.reduce(0, +) / Double(state.history.count)
+        let variance = state.history.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(state.history.count)
+        guard variance > 0 else { return }
+        let score = (state.total - mean) / variance.squareRoot()
+        guard score > z else { return }
+        output.raise(
+            Alert(
+                rule: Self.id, severity: score > 2 * z ? .orange : .yellow, day: day, village: village, subject: "village",
+                score: score, threshold: z, evidence: state.ids,
+                values: [.init("period_total_fen", state.total), .init("mean_fen", mean)]))
+    }
+}
+
+/// F07: money paid to households shortly before an election.
+public struct PreElectionPayments: AlertRule {
+    public static let documentation = RuleDocumentation(
+        id: "F07", name: "Pre-election payments", group: .funds,
+        detects: "Payments to households (compensation distributions) within D days before a committee election: vote-buying dresses as distributions. Lawful distributions fall there too.",
+        severity: "yellow",
+        source: "The seed article (贿选 in the 两委换届)",
+        parameters: [.init("days", default: 60, range: 1...365, "days before the election")])
+    public static let reads: [EventType] = [.compensationDistributed, .election]
+    let days: Int32
+    var recent: [Int32: [(day: Int32, id: UInt64)]] = [:]
+
+    public init(parameters: RuleParameters) { days = Int32(parameters["days"]) }
+
+    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+        let r = event.record
+        let kept = (recent[r.village] ?? []).filter { event.day - $0.day <= days }
+        if r.type == .compensationDistributed {
+            recent[r.village] = kept + [(event.day, event.id)]
+            return
+        }
+        recent[r.village] = nil
+        guard !kept.isEmpty else { return }
+        output.raise(
+            Alert(
+                rule: Self.id, severity: .yellow, day: event.day, village: r.village, subject: "village",
+                score: Double(event.day - kept[0].day), threshold: Double(days), evidence: kept.map(\.id) + [event.id]))
+    }
+}
+
+/// F08: rent the platform saw paid but the ledger never booked.
+public struct ReceiptsMissing: AlertRule {
+    public static let documentation = RuleDocumentation(
+        id: "F08", name: "Receipts missing", group: .funds,
+        detects: "A payment on a contract, recorded by the platform, with no matching receipt in the ledger within the grace period: income never booked (embezzled receipts).",
+        severity: "red",
+        source: "Local practice (账外收入)",
+        parameters: [.init("grace-days", default: 30, range: 0...365, "days for the receipt to appear")])
+    public static let reads: [EventType] = EventType.allCases
+    let grace: Int32
+    var pending: [(day: Int32, contract: Int64, amount: Int64, village: Int32, id: UInt64)] = []
+    var head = 0
+
+    public init(parameters: RuleParameters) { grace = Int32(parameters["grace-days"]) }
+
+    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+        while head < pending.count, event.day - pending[head].day > grace {
+            let missing = pending[head]
+            head += 1
+            guard missing.contract >= 0 else { continue }
+            output.raise(
+                Alert(
+                    rule: Self.id, severity: .red, day: event.day, village: missing.village,
+                    subject: "contract:\(missing.contract)", score: Double(event.day - missing.day), threshold: Double(grace),
+                    evidence: [missing.id]))
+        }
+        if head > 1_024, head * 2 > pending.count {
+            pending.removeFirst(head)
+            head = 0
+        }
+        let r = event.record
+        if r.type == .payment {
+            pending.append((event.day, r.subject, r.amount, r.village, event.id))
+        } else if r.type == .receipt, r.subject >= 0,
+            let index = pending[head...].firstIndex(where: { $0.contract == r.subject && $0.amount == r.amount })
+        {
+            pending[index].contract = -1
+        }
+    }
+}
+
+/// F09: collective money lent out.
+public struct MoneyLentOut: AlertRule {
+    public static let documentation = RuleDocumentation(
+        id: "F09", name: "Money lent out", group: .funds,
+        detects: "Collective money lent to a person or firm: lawful only with a recorded decision, and the cover of misappropriation (挪用) when it is not.",
+        severity: "yellow with a loan decision on record in the window; red without",
+        source: "Local practice (挪用集体资金)",
+        parameters: [.init("window-days", default: 30, range: 0...365, "days a loan decision stays valid")])
+    public static let reads: [EventType] = [.decision, .loan]
+    let window: Int32
+    var decisions: [Int32: Int32] = [:]
+
+    public init(parameters: RuleParameters) { window = Int32(parameters["window-days"]) }
+
+    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+        let r = event.record
+        if r.type == .decision {
+            if r.code == 3 { decisions[r.village] = event.day }
+            return
+        }
+        guard r.code == 0 else { return }
+        let approved = decisions[r.village].map { event.day - $0 <= window } ?? false
+        output.raise(
+            Alert(
+                rule: Self.id, severity: approved ? .yellow : .red, day: event.day, village: r.village,
+                subject: "bidder:\(r.party)", score: Double(r.amount) / 100, threshold: 0, evidence: [event.id]))
+    }
+}

@@ -1,0 +1,124 @@
+import SanziEvents
+import SanziScenario
+
+/// K01: a lease longer than the law or local rules allow.
+public struct OverlongLease: AlertRule {
+    public static let documentation = RuleDocumentation(
+        id: "K01", name: "Over-long lease", group: .lifecycle,
+        detects: "A lease whose term exceeds the legal cap (20 years, Civil Code art. 705) or the local cap: long terms lock in a price for a generation.",
+        severity: "yellow over the local cap; red over the legal cap",
+        source: "Civil Code art. 705; local caps",
+        parameters: [
+            .init("legal-cap-years", default: 20, range: 1...70, "the legal cap"),
+            .init("local-cap-years", default: 15, range: 1...70, "the local cap"),
+        ])
+    public static let reads: [EventType] = [.contract, .amendment]
+    let legal: Int32
+    let local: Int32
+
+    public init(parameters: RuleParameters) {
+        legal = Int32(parameters["legal-cap-years"])
+        local = Int32(parameters["local-cap-years"])
+    }
+
+    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+        let r = event.record
+        let term = r.type == .contract ? r.count : r.count2
+        guard r.type == .amendment || r.code == 0, term > local else { return }
+        output.raise(
+            Alert(
+                rule: Self.id, severity: term > legal ? .red : .yellow, day: event.day, village: r.village,
+                subject: "contract:\(r.subject)", score: Double(term), threshold: Double(term > legal ? legal : local),
+                evidence: [event.id]))
+    }
+}
+
+/// K02: a contract changed after the award, off the platform.
+public struct OffPlatformAmendment: AlertRule {
+    public static let documentation = RuleDocumentation(
+        id: "K02", name: "Amendment off the platform", group: .lifecycle,
+        detects: "A rent cut, term extension or extra works agreed after the award without a new platform deal. Lawful cuts after a drought look the same; large changes rarely are.",
+        severity: "orange; red when the value changes by more than the limit",
+        source: "OCP red flag i184; Fazekas CRI",
+        parameters: [.init("limit", default: 0.30, range: 0...1, "relative change of the contract value that turns it red")])
+    public static let reads: [EventType] = [.amendment]
+    let limit: Double
+
+    public init(parameters: RuleParameters) { limit = parameters["limit"] }
+
+    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+        let r = event.record
+        let before = Double(r.amount) * Double(max(r.count, 1))
+        guard before > 0 else { return }
+        let change = abs(Double(r.amount2) * Double(max(r.count2, 1)) - before) / before
+        output.raise(
+            Alert(
+                rule: Self.id, severity: change > limit ? .red : .orange, day: event.day, village: r.village,
+                subject: "contract:\(r.subject)", score: change, threshold: limit, evidence: [event.id]))
+    }
+}
+
+/// K03: rent overdue and not collected.
+public struct ReceivableNotCollected: AlertRule {
+    public static let documentation = RuleDocumentation(
+        id: "K03", name: "Receivable not collected", group: .lifecycle,
+        detects: "Rent overdue by more than A days (应收未收), from the platform's arrears records and late payments.",
+        severity: "orange; red beyond the red limit",
+        source: "Local practice (应收未收)",
+        parameters: [
+            .init("overdue-days", default: 90, range: 1...365, "days overdue that raise the alert"),
+            .init("red-days", default: 180, range: 1...730, "days overdue that make it red"),
+        ])
+    public static let reads: [EventType] = [.arrears, .payment]
+    let overdue: Int32
+    let red: Int32
+
+    public init(parameters: RuleParameters) {
+        overdue = Int32(parameters["overdue-days"])
+        red = Int32(parameters["red-days"])
+    }
+
+    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+        let r = event.record
+        guard r.count2 >= overdue else { return }
+        output.raise(
+            Alert(
+                rule: Self.id, severity: r.count2 >= red ? .red : .orange, day: event.day, village: r.village,
+                subject: "contract:\(r.subject)", score: Double(r.count2), threshold: Double(overdue), evidence: [event.id]))
+    }
+}
+
+/// K04: a lease ended early, then let again for less.
+public struct TerminatedThenRelistedLow: AlertRule {
+    public static let documentation = RuleDocumentation(
+        id: "K04", name: "Early termination then relisting low", group: .lifecycle,
+        detects: "A lease ends early (or in default) and the asset is let again within the window for a lower yearly rent; red when the same party takes it back.",
+        severity: "orange; red for the same party",
+        source: "Local practice",
+        parameters: [.init("window-days", default: 180, range: 1...730, "days between the end and the new lease")])
+    public static let reads: [EventType] = [.contract, .termination]
+    let window: Int32
+    var leases: [Int64: (asset: Int64, annual: Int64, party: Int64)] = [:]
+    var ended: [Int64: (day: Int32, annual: Int64, party: Int64, id: UInt64)] = [:]
+
+    public init(parameters: RuleParameters) { window = Int32(parameters["window-days"]) }
+
+    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+        let r = event.record
+        if r.type == .termination {
+            guard let lease = leases.removeValue(forKey: r.subject), r.code == 1 || r.code == 2 else { return }
+            ended[lease.asset] = (event.day, lease.annual, lease.party, event.id)
+            return
+        }
+        guard r.code == 0, r.count2 >= 0 else { return }
+        let asset = Int64(r.count2)
+        leases[r.subject] = (asset, r.amount, r.party)
+        guard let previous = ended.removeValue(forKey: asset), event.day - previous.day <= window, r.amount < previous.annual
+        else { return }
+        output.raise(
+            Alert(
+                rule: Self.id, severity: r.party == previous.party ? .red : .orange, day: event.day, village: r.village,
+                subject: "contract:\(r.subject)", score: Double(r.amount) / Double(previous.annual), threshold: 1,
+                evidence: [previous.id, event.id]))
+    }
+}

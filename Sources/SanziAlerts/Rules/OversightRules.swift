@@ -1,0 +1,75 @@
+import SanziEvents
+import SanziScenario
+
+/// O01: many households petitioning about one village.
+public struct PetitionCluster: AlertRule {
+    public static let documentation = RuleDocumentation(
+        id: "O01", name: "Petition cluster", group: .oversight,
+        detects: "Households petitioning about one village within a rolling window reach a threshold: villagers see what the ledger hides (信访).",
+        severity: "yellow; orange at twice the threshold",
+        source: "The seed article (信访 fell as the rectification worked)",
+        parameters: [
+            .init("households", default: 8, range: 1...10_000, "petitioning households in the window"),
+            .init("window-days", default: 90, range: 7...730, "the window"),
+        ])
+    public static let reads: [EventType] = [.petition]
+    let households: Int32
+    let window: Int32
+    var recent: [Int32: [(day: Int32, households: Int32, id: UInt64)]] = [:]
+
+    public init(parameters: RuleParameters) {
+        households = Int32(parameters["households"])
+        window = Int32(parameters["window-days"])
+    }
+
+    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+        let r = event.record
+        var kept = (recent[r.village] ?? []).filter { event.day - $0.day <= window }
+        kept.append((event.day, r.count, event.id))
+        let total = kept.reduce(0) { $0 + $1.households }
+        guard total >= households else {
+            recent[r.village] = kept
+            return
+        }
+        recent[r.village] = []
+        output.raise(
+            Alert(
+                rule: Self.id, severity: total >= 2 * households ? .orange : .yellow, day: event.day, village: r.village,
+                subject: "village", score: Double(total), threshold: Double(households), evidence: kept.map(\.id)))
+    }
+}
+
+/// O02: village finances not posted in time.
+public struct PublicityOverdue: AlertRule {
+    public static let documentation = RuleDocumentation(
+        id: "O02", name: "Publicity overdue", group: .oversight,
+        detects: "No publicity posting for longer than the allowed gap (at least quarterly under the Organic Law, art. 30; a month of grace): closed books hide everything else.",
+        severity: "yellow; orange beyond twice the gap",
+        source: "Organic Law of Villagers' Committees art. 30; local 双公开",
+        parameters: [.init("maximum-gap-days", default: 120, range: 15...730, "days between postings, grace included")])
+    public static let reads: [EventType] = EventType.allCases
+    let gap: Int32
+    var last: [Int32: (day: Int32, id: UInt64, raised: Int32)] = [:]
+
+    public init(parameters: RuleParameters) { gap = Int32(parameters["maximum-gap-days"]) }
+
+    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+        let r = event.record
+        guard r.village >= 0 else { return }
+        if r.type == .publicity {
+            last[r.village] = (event.day, event.id, 0)
+            return
+        }
+        var state = last[r.village] ?? (0, 0, 0)
+        let silence = event.day - state.day
+        let level: Int32 = silence > 2 * gap ? 2 : silence > gap ? 1 : 0
+        guard level > state.raised else { return }
+        state.raised = level
+        last[r.village] = state
+        output.raise(
+            Alert(
+                rule: Self.id, severity: level == 2 ? .orange : .yellow, day: event.day, village: r.village,
+                subject: "village", score: Double(silence), threshold: Double(gap),
+                evidence: state.id > 0 ? [state.id, event.id] : [event.id]))
+    }
+}

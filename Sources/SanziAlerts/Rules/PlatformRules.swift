@@ -1,0 +1,181 @@
+import SanziEvents
+import SanziScenario
+
+/// P01: a contract worth at least the listing threshold that never went through the platform.
+public struct OffPlatformDeal: AlertRule {
+    public static let documentation = RuleDocumentation(
+        id: "P01", name: "Deal kept off the platform", group: .platform,
+        detects: "A contract whose total value reaches the listing threshold but that has no platform listing (a small deal). Deals over the threshold must be listed (应招未招、应进未进). The rule follows threshold changes announced by interventions.",
+        severity: "orange; red when the value is at least twice the threshold",
+        source: "Local three-capital platform rules; Digiwhist 'no call for tender'",
+        parameters: [.init("threshold-yuan", default: 50_000, range: 0...100_000_000, "listing threshold until an intervention changes it")])
+    public static let reads: [EventType] = [.contract, .intervention]
+    var threshold: Int64
+
+    public init(parameters: RuleParameters) { threshold = Int64(parameters["threshold-yuan"] * 100) }
+
+    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+        let r = event.record
+        if r.type == .intervention {
+            if r.code == 0 { threshold = r.amount }
+            return
+        }
+        guard r.other == -1, r.amount2 >= threshold, threshold > 0 else { return }
+        output.raise(
+            Alert(
+                rule: Self.id, severity: r.amount2 >= 2 * threshold ? .red : .orange, day: event.day, village: r.village,
+                subject: "contract:\(r.subject)", score: Double(r.amount2) / 100, threshold: Double(threshold) / 100,
+                evidence: [event.id]))
+    }
+}
+
+/// P02: several small deals with one counterparty that together pass the threshold.
+public struct SplitDeals: AlertRule {
+    public static let documentation = RuleDocumentation(
+        id: "P02", name: "Split under the threshold", group: .platform,
+        detects: "Two or more small deals (no listing) with the same counterparty within a window, each under the listing threshold and together over it: a deal split to avoid the platform (化整为零).",
+        severity: "orange; red with three deals or more",
+        source: "OCP red flag i016; World Bank; AML structuring",
+        parameters: [
+            .init("threshold-yuan", default: 50_000, range: 0...100_000_000, "listing threshold until an intervention changes it"),
+            .init("window-days", default: 90, range: 1...730, "how far back deals are combined"),
+        ])
+    public static let reads: [EventType] = [.contract, .intervention]
+    var threshold: Int64
+    let window: Int32
+    var recent: [Int64: [(day: Int32, id: UInt64, total: Int64)]] = [:]
+
+    public init(parameters: RuleParameters) {
+        threshold = Int64(parameters["threshold-yuan"] * 100)
+        window = Int32(parameters["window-days"])
+    }
+
+    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+        let r = event.record
+        if r.type == .intervention {
+            if r.code == 0 { threshold = r.amount }
+            return
+        }
+        guard r.other == -1, r.amount2 < threshold else { return }
+        var deals = (recent[r.party] ?? []).filter { event.day - $0.day <= window }
+        deals.append((event.day, event.id, r.amount2))
+        let total = deals.reduce(0) { $0 + $1.total }
+        guard deals.count >= 2, total >= threshold else {
+            recent[r.party] = deals
+            return
+        }
+        output.raise(
+            Alert(
+                rule: Self.id, severity: deals.count >= 3 ? .red : .orange, day: event.day, village: r.village,
+                subject: "bidder:\(r.party)", score: Double(total) / 100, threshold: Double(threshold) / 100,
+                evidence: deals.map(\.id), values: [.init("deals", Double(deals.count))]))
+        recent[r.party] = nil
+    }
+}
+
+/// P03: an announcement period shorter than the rules require.
+public struct ShortAnnouncement: AlertRule {
+    public static let documentation = RuleDocumentation(
+        id: "P03", name: "Short announcement period", group: .platform,
+        detects: "A listing announced for fewer days than the minimum: too short for outside bidders to learn of it and prepare.",
+        severity: "yellow; red below half the minimum",
+        source: "Cardinal R003; OCP red flag i038; Digiwhist advertisement period",
+        parameters: [.init("minimum-days", default: 10, range: 1...90, "the minimum announcement period")])
+    public static let reads: [EventType] = [.listing]
+    let minimum: Int32
+
+    public init(parameters: RuleParameters) { minimum = Int32(parameters["minimum-days"]) }
+
+    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+        let days = event.record.count2
+        guard days < minimum else { return }
+        output.raise(
+            Alert(
+                rule: Self.id, severity: days * 2 < minimum ? .red : .yellow, day: event.day, village: event.record.village,
+                subject: "listing:\(event.record.subject)", score: Double(days), threshold: Double(minimum),
+                evidence: [event.id]))
+    }
+}
+
+/// P04: a long delay between award and contract.
+public struct SigningDelay: AlertRule {
+    public static let documentation = RuleDocumentation(
+        id: "P04", name: "Signing delay", group: .platform,
+        detects: "The contract was signed long after the award: room to renegotiate terms away from the platform's view.",
+        severity: "yellow; orange beyond twice the limit",
+        source: "OCP red flag i019",
+        parameters: [.init("maximum-days", default: 60, range: 1...365, "days allowed between award and contract")])
+    public static let reads: [EventType] = [.award, .contract]
+    let maximum: Int32
+    var awards: [Int64: (day: Int32, id: UInt64)] = [:]
+
+    public init(parameters: RuleParameters) { maximum = Int32(parameters["maximum-days"]) }
+
+    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+        let r = event.record
+        if r.type == .award {
+            awards[r.subject] = (event.day, event.id)
+            return
+        }
+        guard r.other >= 0, let award = awards.removeValue(forKey: r.other) else { return }
+        let delay = event.day - award.day
+        guard delay > maximum else { return }
+        output.raise(
+            Alert(
+                rule: Self.id, severity: delay > 2 * maximum ? .orange : .yellow, day: event.day, village: r.village,
+                subject: "contract:\(r.subject)", score: Double(delay), threshold: Double(maximum),
+                evidence: [award.id, event.id]))
+    }
+}
+
+/// P05: a deal made without the representatives' vote.
+public struct MissingDecision: AlertRule {
+    public static let documentation = RuleDocumentation(
+        id: "P05", name: "Missing democratic decision", group: .platform,
+        detects: "A listing or a small deal for an asset with no vote of the villagers' representatives on that asset shortly before: disposals and leases need a recorded decision (two-thirds of representatives).",
+        severity: "orange; red when the vote on record lacks a two-thirds majority",
+        source: "Local rules on collective decisions (民主决策)",
+        parameters: [
+            .init("window-days", default: 180, range: 1...730, "how long a vote stays valid"),
+            .init("majority", default: 0.66, range: 0.5...1, "share of votes required (two-thirds, rounded down)"),
+        ])
+    public static let reads: [EventType] = [.decision, .listing, .contract]
+    let window: Int32
+    let majority: Double
+    var decisions: [Int64: (day: Int32, id: UInt64, share: Double)] = [:]
+
+    public init(parameters: RuleParameters) {
+        window = Int32(parameters["window-days"])
+        majority = parameters["majority"]
+    }
+
+    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+        let r = event.record
+        switch r.type {
+        case .decision where r.subject >= 0:
+            let votes = Double(r.count + r.count2)
+            decisions[r.subject] = (event.day, event.id, votes > 0 ? Double(r.count) / votes : 0)
+        case .listing where r.other >= 0 && r.party == 0:
+            check(asset: r.other, event: event, subject: "listing:\(r.subject)", &output)
+        case .contract where r.other == -1 && r.count2 >= 0:
+            check(asset: Int64(r.count2), event: event, subject: "contract:\(r.subject)", &output)
+        default:
+            break
+        }
+    }
+
+    private func check(asset: Int64, event: LoggedEvent, subject: String, _ output: inout AlertOutput) {
+        if let decision = decisions[asset], event.day - decision.day <= window {
+            guard decision.share < majority else { return }
+            output.raise(
+                Alert(
+                    rule: Self.id, severity: .red, day: event.day, village: event.record.village, subject: subject,
+                    score: decision.share, threshold: majority, evidence: [decision.id, event.id]))
+        } else {
+            output.raise(
+                Alert(
+                    rule: Self.id, severity: .orange, day: event.day, village: event.record.village, subject: subject,
+                    score: 0, threshold: majority, evidence: [event.id]))
+        }
+    }
+}

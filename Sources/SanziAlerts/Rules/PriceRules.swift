@@ -1,0 +1,103 @@
+import SanziEvents
+import SanziScenario
+
+/// V01: a reserve price set well below the appraisal or the previous rent.
+public struct ReserveBelowAppraisal: AlertRule {
+    public static let documentation = RuleDocumentation(
+        id: "V01", name: "Reserve below appraisal or previous rent", group: .price,
+        detects: "A listing whose reserve is more than δ below the larger of its appraisal and the asset's previous contract value over the same term: the classic below-market lease (低价发包). Relistings after a failed auction lower the reserve lawfully and look the same.",
+        severity: "yellow; red when the reserve is under 80% of the reference",
+        source: "Local practice (低价发包)",
+        parameters: [.init("delta", default: 0.10, range: 0...0.9, "tolerated shortfall of the reserve")])
+    public static let reads: [EventType] = [.listing, .contract]
+    let delta: Double
+    var previousAnnual: [Int64: Int64] = [:]
+
+    public init(parameters: RuleParameters) { delta = parameters["delta"] }
+
+    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+        let r = event.record
+        if r.type == .contract {
+            if r.count2 >= 0, r.code == 0 { previousAnnual[Int64(r.count2)] = r.amount }
+            return
+        }
+        let previous = (previousAnnual[r.other] ?? 0) * Int64(max(r.count, 1))
+        let reference = max(r.amount, r.code == 0 ? previous : 0)
+        guard reference > 0 else { return }
+        let ratio = Double(r.amount2) / Double(reference)
+        guard ratio < 1 - delta else { return }
+        output.raise(
+            Alert(
+                rule: Self.id, severity: ratio < 0.8 ? .red : .yellow, day: event.day, village: r.village,
+                subject: "listing:\(r.subject)", score: ratio, threshold: 1 - delta, evidence: [event.id],
+                values: [.init("reserve_fen", Double(r.amount2)), .init("reference_fen", Double(reference))]))
+    }
+}
+
+/// V02: an auction won at the reserve, with no premium.
+public struct NoPremium: AlertRule {
+    public static let documentation = RuleDocumentation(
+        id: "V02", name: "No premium over reserve", group: .price,
+        detects: "An ascending auction won at (or within ε of) the reserve: real competition usually lifts the price; platform deals fetch 20–30% over reserve.",
+        severity: "yellow; orange with a single bidder",
+        source: "OCP red flag i171",
+        parameters: [.init("epsilon", default: 0.01, range: 0...0.5, "premium counted as none")])
+    public static let reads: [EventType] = [.award]
+    let epsilon: Double
+
+    public init(parameters: RuleParameters) { epsilon = parameters["epsilon"] }
+
+    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+        let r = event.record
+        guard r.code == 0, r.amount2 > 0 else { return }
+        let premium = Double(r.amount) / Double(r.amount2) - 1
+        guard Double(r.amount) <= Double(r.amount2) * (1 + epsilon) else { return }
+        output.raise(
+            Alert(
+                rule: Self.id, severity: r.count <= 1 ? .orange : .yellow, day: event.day, village: r.village,
+                subject: "listing:\(r.subject)", score: premium, threshold: epsilon, evidence: [event.id]))
+    }
+}
+
+/// V03: a premium far below what peers fetch.
+public struct LowPremiumOutlier: AlertRule {
+    public static let documentation = RuleDocumentation(
+        id: "V03", name: "Premium is a low outlier", group: .price,
+        detects: "An auction's premium over reserve below the lower Tukey fence of the premiums of the last peer auctions of the same deal kind. Skipped while the peer group is too small or its IQR is zero; the fences used are recorded.",
+        severity: "orange",
+        source: "Cardinal R024 method (Tukey fences over a peer group)",
+        parameters: [
+            .init("k", default: 1.5, range: 0.5...5, "fence multiplier of the IQR"),
+            .init("peers", default: 200, range: 20...5_000, "how many recent auctions form the peer group"),
+            .init("minimum-peers", default: 20, range: 4...1_000, "smallest usable peer group"),
+        ])
+    public static let reads: [EventType] = [.award]
+    let k: Double
+    let peers: Int
+    let minimumPeers: Int
+    var history: [Double] = []
+
+    public init(parameters: RuleParameters) {
+        k = parameters["k"]
+        peers = Int(parameters["peers"])
+        minimumPeers = Int(parameters["minimum-peers"])
+    }
+
+    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+        let r = event.record
+        guard r.code == 0, r.amount2 > 0 else { return }
+        let premium = Double(r.amount) / Double(r.amount2) - 1
+        if let fences = PeerFences(history, k: k, minimumPeers: minimumPeers), premium < fences.lower {
+            output.raise(
+                Alert(
+                    rule: Self.id, severity: .orange, day: event.day, village: r.village, subject: "listing:\(r.subject)",
+                    score: premium, threshold: fences.lower, evidence: [event.id],
+                    values: [
+                        .init("q1", fences.q1), .init("q3", fences.q3), .init("lower_fence", fences.lower),
+                        .init("upper_fence", fences.upper), .init("peers", Double(fences.peers)),
+                    ]))
+        }
+        history.append(premium)
+        if history.count > peers { history.removeFirst(history.count - peers) }
+    }
+}

@@ -1,0 +1,103 @@
+import SanziEvents
+#if canImport(Glibc)
+    import Glibc
+#endif
+import SanziScenario
+import Testing
+
+@testable import SanziAlerts
+
+@Suite("The alert engine")
+struct AlertEngineTests {
+    typealias B = EventBuilder
+
+    func settings(_ text: String) throws -> AlertSettings {
+        try ScenarioLoader.loadThresholds(contentsOf: write(text)).value
+    }
+
+    func write(_ text: String) -> String {
+        let path = "/tmp/sanzi-thresholds-\(text.hashValue).xml"
+        _ = text.utf8CString.withUnsafeBufferPointer { buffer in
+            let file = fopen(path, "w")
+            defer { fclose(file) }
+            return fputs(buffer.baseAddress!, file)
+        }
+        return path
+    }
+
+    @Test func theCatalogueHasAtLeastTwentyFiveDocumentedRules() {
+        let rules = RuleCatalogue.documentation
+        #expect(rules.count >= 25)
+        #expect(Set(rules.map(\.id)).count == rules.count)
+        #expect(rules.allSatisfy { !$0.detects.isEmpty && !$0.source.isEmpty && !$0.severity.isEmpty })
+        #expect(rules.allSatisfy { $0.parameters.allSatisfy { $0.range.contains($0.defaultValue) } })
+    }
+
+    @Test func escalationTurnsYellowsOrangeAndOrangesRed() throws {
+        var engine = try AlertEngine(
+            settings: AlertSettings(warningSystem: true, rules: [], escalation: .init(yellowToOrange: 2, orangeToRed: 2, windowDays: 30)))
+        var b = B()
+        b.add(1, B.listing(1, appraisal: 100, reserve: 100, days: 9, relisting: 1))  // P03 yellow on listing:1
+        b.add(2, B.listing(1, appraisal: 100, reserve: 100, days: 8, relisting: 1))  // second yellow → E01 orange
+        b.add(3, B.listing(1, appraisal: 100, reserve: 100, days: 7, relisting: 1))
+        b.add(4, B.listing(1, appraisal: 100, reserve: 100, days: 6, relisting: 1))  // → E01, the second orange → E02
+        let raised = b.events.flatMap { engine.observe($0) }
+        #expect(raised.map(\.rule) == ["P03", "P03", "E01", "P03", "P03", "E01", "E02"])
+        #expect(raised.map(\.id) == Array(1...7))
+        #expect(raised[6].severity == .red)
+        #expect(raised[6].values.map(\.value) == [3, 6])
+    }
+
+    @Test func theWarningSystemSwitchSilencesAlerts() throws {
+        var engine = try AlertEngine(settings: AlertSettings(warningSystem: false))
+        var b = B()
+        b.add(1, B.listing(1, appraisal: 100, reserve: 100, days: 2, relisting: 1))
+        b.add(2, LogRecord(.intervention, village: -1, code: 4, amount: 1))
+        b.add(3, B.listing(2, appraisal: 100, reserve: 100, days: 2, relisting: 1))
+        let raised = b.events.flatMap { engine.observe($0) }
+        #expect(raised.map(\.subject) == ["listing:2"])
+    }
+
+    @Test func severityOverridesAndDisabledRulesApply() throws {
+        let thresholds = try settings(
+            """
+            <thresholds xmlns="urn:sanzi:scenario:1" schema-version="1">
+              <rule id="P03" severity="orange"><param name="minimum-days" value="5"/></rule>
+              <rule id="C01" enabled="false"/>
+            </thresholds>
+            """)
+        var engine = try AlertEngine(settings: thresholds)
+        #expect(!engine.ruleIDs.contains("C01"))
+        var b = B()
+        b.add(1, B.listing(1, appraisal: 100, reserve: 100, days: 5, relisting: 1))
+        b.add(1, B.listing(2, appraisal: 100, reserve: 100, days: 4, relisting: 1))
+        b.add(1, B.award(2, winner: 1, price: 100, reserve: 100, bidders: 1))
+        let raised = b.events.flatMap { engine.observe($0) }
+        #expect(raised.map(\.subject) == ["listing:2", "listing:2"])
+        #expect(raised.map(\.rule) == ["P03", "V02"])
+        #expect(raised[0].severity == .orange)
+    }
+
+    @Test func unknownRulesParametersAndOutOfRangeValuesAreRejectedWithTheirPlace() throws {
+        let path = write(
+            """
+            <thresholds xmlns="urn:sanzi:scenario:1" schema-version="1">
+              <rule id="P09"/>
+              <rule id="V01"><param name="detla" value="0.2"/></rule>
+              <rule id="P03"><param name="minimum-days" value="400"/></rule>
+            </thresholds>
+            """)
+        let thresholds = try ScenarioLoader.loadThresholds(contentsOf: path).value
+        #expect(throws: ConfigurationError.self) { try AlertEngine(settings: thresholds) }
+        do {
+            _ = try AlertEngine(settings: thresholds)
+        } catch {
+            #expect(
+                error.diagnostics.map(\.description) == [
+                    "\(path):2:9: error: unknown alert rule P09 (hint: did you mean P01?)",
+                    "\(path):3:38: error: rule V01 has no parameter \"detla\" (hint: its parameters: delta)",
+                    "\(path):4:45: error: P03 minimum-days = 400 is out of range (hint: allowed: 1…90)",
+                ])
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import SanziEvents
+import SanziScenario
+import Testing
+
+@testable import SanziAlerts
+
+@Suite("Competition rules")
+struct CompetitionRuleTests {
+    typealias B = EventBuilder
+
+    @Test func c01FlagsSingleBiddersAndNegotiatedDeals() {
+        var b = B()
+        b.add(1, B.award(1, winner: 1, price: 100, reserve: 100, bidders: 1))
+        b.add(1, B.award(2, winner: 1, price: 100, reserve: 100, bidders: 2))
+        b.add(1, B.award(3, winner: 1, price: 100, reserve: 100, method: 2, bidders: 2))
+        #expect(alerts(SingleBidder.self, b.events).map(\.subject) == ["listing:1", "listing:3"])
+    }
+
+    @Test func c02FlagsTendersWithTheTwoBestBidsTogether() {
+        var b = B()
+        b.add(1, B.bid(1, bidder: 1, amount: 100_000))
+        b.add(1, B.bid(1, bidder: 2, amount: 101_000))  // 0.99% above: close
+        b.add(1, B.award(1, winner: 1, price: 100_000, reserve: 120_000, method: 1))
+        b.add(2, B.bid(2, bidder: 1, amount: 100_000))
+        b.add(2, B.bid(2, bidder: 2, amount: 102_000))
+        b.add(2, B.award(2, winner: 1, price: 100_000, reserve: 120_000, method: 1))
+        b.add(3, B.bid(3, bidder: 1, amount: 100_000))
+        b.add(3, B.bid(3, bidder: 2, amount: 100_500))
+        b.add(3, B.award(3, winner: 2, price: 100_500, reserve: 90_000, method: 0))  // an auction
+        let raised = alerts(CloseTopBids.self, b.events)
+        #expect(raised.map(\.subject) == ["listing:1"])
+        #expect(raised.first?.evidence == [1, 2, 3])
+    }
+
+    @Test func c03FlagsIdenticalAndWholePercentBids() {
+        var b = B()
+        b.add(1, B.bid(1, bidder: 1, amount: 50_000))
+        b.add(1, B.bid(1, bidder: 2, amount: 50_000))
+        b.add(1, B.award(1, winner: 1, price: 50_000, reserve: 40_000))
+        b.add(2, B.bid(2, bidder: 1, amount: 100_000))
+        b.add(2, B.bid(2, bidder: 2, amount: 105_000))  // exactly 5% apart
+        b.add(2, B.award(2, winner: 2, price: 105_000, reserve: 90_000))
+        b.add(3, B.bid(3, bidder: 1, amount: 100_000))
+        b.add(3, B.bid(3, bidder: 2, amount: 105_001))
+        b.add(3, B.award(3, winner: 2, price: 105_001, reserve: 90_000))
+        let raised = alerts(PatternedBids.self, b.events)
+        #expect(raised.map(\.subject) == ["listing:1", "listing:2"])
+        #expect(raised.map(\.severity) == [.orange, .yellow])
+    }
+
+    @Test func c04FlagsRoundLosingBids() {
+        var b = B()
+        for (listing, loser) in [(1, Int64(300_000)), (2, 300_050)] {
+            b.add(1, B.bid(Int64(listing), bidder: 1, amount: 500_000))
+            b.add(1, B.bid(Int64(listing), bidder: 2, amount: 400_000))
+            b.add(1, B.bid(Int64(listing), bidder: 3, amount: loser))
+            b.add(1, B.award(Int64(listing), winner: 1, price: 500_000, reserve: 100_000))
+        }
+        #expect(alerts(RoundLosingBids.self, b.events).map(\.subject) == ["listing:1"])
+    }
+
+    @Test func c07FlagsTheSameRingWinningAgain() {
+        var b = B()
+        for (listing, day, winner) in [(1, Int32(1), Int64(1)), (2, 100, 1), (3, 200, 2), (4, 1_000, 1)] {
+            b.add(day, B.bid(Int64(listing), bidder: 1, amount: 10))
+            b.add(day, B.bid(Int64(listing), bidder: 2, amount: 9))
+            b.add(day, B.award(Int64(listing), winner: winner, price: 10, reserve: 5))
+        }
+        let raised = alerts(BidderRing.self, b.events)
+        #expect(raised.count == 1, "listing 3 has another winner, listing 4 is outside the window")
+        #expect(raised.first?.evidence == [3, 6])
+    }
+
+    @Test func c08FlagsRepeatWinnersInAVillage() {
+        var b = B()
+        for day in [1, 50, 100] { b.add(Int32(day), B.award(Int64(day), winner: 5, price: 1, reserve: 1)) }
+        b.add(400, B.award(400, winner: 5, price: 1, reserve: 1))  // the first win is out of the year
+        #expect(alerts(RepeatWinner.self, b.events).isEmpty)
+        b.add(401, B.award(401, winner: 5, price: 1, reserve: 1))
+        let raised = alerts(RepeatWinner.self, b.events)
+        #expect(raised.count == 1)
+        #expect(raised.first?.score == 4)
+    }
+
+    @Test func c09FlagsYoungFirmsThatWin() {
+        var b = B()
+        b.add(100, LogRecord(.registration, village: 0, subject: 1, party: 3, count: -200, count2: 1))
+        b.add(110, B.award(1, winner: 3, price: 1, reserve: 1))  // 310 days old
+        b.add(100, LogRecord(.registration, village: 0, subject: 2, party: 4, count: -265, count2: 1))
+        b.add(110, B.award(2, winner: 4, price: 1, reserve: 1))  // 375 days old
+        b.add(100, LogRecord(.registration, village: 0, subject: 3, party: 6, count: 100, count2: 0))
+        b.add(110, B.award(3, winner: 6, price: 1, reserve: 1))  // a villager, not a firm
+        let raised = alerts(NewCompanyWins.self, b.events)
+        #expect(raised.map(\.subject) == ["bidder:3"])
+        #expect(raised.first?.score == 310)
+    }
+}
