@@ -102,7 +102,10 @@ struct Escalator {
         return make("E02", .red, escalated, oranges, threshold: settings.orangeToRed)
     }
 
-    private func make(_ rule: String, _ severity: Severity, _ last: Alert, _ list: [(day: Int32, severity: Severity, id: UInt64)], threshold: Int) -> Alert {
+    private func make(
+        _ rule: String, _ severity: Severity, _ last: Alert, _ list: [(day: Int32, severity: Severity, id: UInt64)],
+        threshold: Int
+    ) -> Alert {
         Alert(
             rule: rule, severity: severity, day: last.day, village: last.village, subject: last.subject,
             score: Double(list.count), threshold: Double(threshold), evidence: [],

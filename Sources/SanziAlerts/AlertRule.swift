@@ -2,7 +2,7 @@ import SanziEvents
 
 /// One integrity rule: it reads log events in time order, keeps bounded state, and raises
 /// alerts. Rules see the observable log and nothing else.
-public protocol AlertRule {
+public protocol AlertRule: Sendable {
     static var documentation: RuleDocumentation { get }
     /// The event types the rule reads; the engine shows it no others.
     static var reads: [EventType] { get }

@@ -1,7 +1,8 @@
+import SanziEvents
+
 #if canImport(Glibc)
     import Glibc
 #endif
-import SanziEvents
 
 /// Writes alerts to `alerts.csv` (one row per alert) and `alerts.jsonl` (full evidence).
 ///
@@ -16,7 +17,9 @@ public final class AlertWriter {
     private let dateOfDay: (Int32) -> String
     public private(set) var count = 0
 
-    public init(folder: String, villageIDs: [String], dateOfDay: @escaping (Int32) -> String) throws(EventLogWriter.WriteError) {
+    public init(folder: String, villageIDs: [String], dateOfDay: @escaping (Int32) -> String) throws(EventLogWriter
+        .WriteError)
+    {
         guard let csv = fopen(folder + "/alerts.csv", "w") else {
             throw .cannotOpen(path: folder + "/alerts.csv", reason: String(cString: strerror(errno)))
         }
@@ -46,10 +49,14 @@ public final class AlertWriter {
         ]
         fputs(row.joined(separator: ",") + "\n", csv)
         let alerts = alert.values.filter { $0.name == "alert" }.map { String(Int($0.value)) }
-        let values = alert.values.filter { $0.name != "alert" }.map { "\(EventLogWriter.jsonString($0.name)):\(Self.number($0.value))" }
+        let values = alert.values.filter { $0.name != "alert" }.map {
+            "\(EventLogWriter.jsonString($0.name)):\(Self.number($0.value))"
+        }
         var json = "{\"id\":\(alert.id),\"rule\":\"\(alert.rule)\",\"severity\":\"\(alert.severity.rawValue)\""
-        json += ",\"day\":\(alert.day),\"date\":\"\(date)\",\"village\":\(alert.village >= 0 ? EventLogWriter.jsonString(village) : "null")"
-        json += ",\"subject\":\"\(alert.subject)\",\"score\":\(Self.number(alert.score)),\"threshold\":\(Self.number(alert.threshold))"
+        json +=
+            ",\"day\":\(alert.day),\"date\":\"\(date)\",\"village\":\(alert.village >= 0 ? EventLogWriter.jsonString(village) : "null")"
+        json +=
+            ",\"subject\":\"\(alert.subject)\",\"score\":\(Self.number(alert.score)),\"threshold\":\(Self.number(alert.threshold))"
         json += ",\"evidence\":[\(alert.evidence.map(String.init).joined(separator: ","))]"
         if !alerts.isEmpty { json += ",\"alerts\":[\(alerts.joined(separator: ","))]" }
         json += ",\"values\":{\(values.joined(separator: ","))}}\n"

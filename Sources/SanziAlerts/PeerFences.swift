@@ -9,8 +9,12 @@ public struct PeerFences: Sendable, Hashable {
     /// Fences for `values`, or `nil` for a degenerate group: fewer than `minimumPeers` values,
     /// or an inter-quartile range of zero.
     public init?(_ values: [Double], k: Double, minimumPeers: Int) {
-        guard values.count >= max(minimumPeers, 4) else { return nil }
-        let sorted = values.sorted()
+        self.init(sorted: values.sorted(), k: k, minimumPeers: minimumPeers)
+    }
+
+    /// Fences for values already in ascending order.
+    public init?(sorted: [Double], k: Double, minimumPeers: Int) {
+        guard sorted.count >= max(minimumPeers, 4) else { return nil }
         func quantile(_ p: Double) -> Double {
             let position = p * Double(sorted.count - 1)
             let low = Int(position.rounded(.down))
@@ -23,6 +27,6 @@ public struct PeerFences: Sendable, Hashable {
         guard iqr > 0 else { return nil }
         lower = q1 - k * iqr
         upper = q3 + k * iqr
-        peers = values.count
+        peers = sorted.count
     }
 }

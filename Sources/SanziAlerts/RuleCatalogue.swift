@@ -8,7 +8,8 @@ public enum RuleCatalogue {
         SingleBidder.self, CloseTopBids.self, PatternedBids.self, RoundLosingBids.self, BidderRing.self,
         RepeatWinner.self, NewCompanyWins.self,
         OverlongLease.self, OffPlatformAmendment.self, ReceivableNotCollected.self, TerminatedThenRelistedLow.self,
-        CashAndBanking.self, MissingApproval.self, RoundAmountPayments.self, SpendingSpike.self, PreElectionPayments.self,
+        CashAndBanking.self, MissingApproval.self, RoundAmountPayments.self, SpendingSpike.self,
+        PreElectionPayments.self,
         ReceiptsMissing.self, MoneyLentOut.self,
         PetitionCluster.self, PublicityOverdue.self,
     ]
@@ -26,7 +27,8 @@ public enum RuleCatalogue {
         var overrides: [String: AlertSettings.Rule] = [:]
         for rule in settings.rules {
             guard let type = Self.rule(rule.id) else {
-                let hint = closest(rule.id, among: rules.map { $0.documentation.id }).map { "did you mean \($0)?" }
+                let hint =
+                    closest(rule.id, among: rules.map { $0.documentation.id }).map { "did you mean \($0)?" }
                     ?? "see `sanzi rules`"
                 problems.append(Diagnostic(.error, at: rule.location, "unknown alert rule \(rule.id)", hint: hint))
                 continue
@@ -45,7 +47,9 @@ public enum RuleCatalogue {
                         Diagnostic(
                             .error, at: parameter.location,
                             "\(rule.id) \(parameter.name) = \(RuleDocumentation.format(parameter.value)) is out of range",
-                            hint: "allowed: \(RuleDocumentation.format(spec.range.lowerBound))…\(RuleDocumentation.format(spec.range.upperBound))"))
+                            hint:
+                                "allowed: \(RuleDocumentation.format(spec.range.lowerBound))…\(RuleDocumentation.format(spec.range.upperBound))"
+                        ))
                 }
             }
             overrides[rule.id] = rule

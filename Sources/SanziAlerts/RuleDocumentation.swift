@@ -39,7 +39,9 @@ public struct RuleDocumentation: Sendable {
 
     /// The full text `sanzi rules ID` prints.
     public var text: String {
-        var lines = ["\(id) — \(name) (\(group.rawValue))", "", detects, "", "Severity: \(severity)", "Source: \(source)"]
+        var lines = [
+            "\(id) — \(name) (\(group.rawValue))", "", detects, "", "Severity: \(severity)", "Source: \(source)",
+        ]
         if parameters.isEmpty {
             lines += ["", "Parameters: none"]
         } else {
@@ -47,7 +49,8 @@ public struct RuleDocumentation: Sendable {
             for parameter in parameters {
                 lines.append(
                     "  \(parameter.name) = \(Self.format(parameter.defaultValue))  "
-                        + "(\(Self.format(parameter.range.lowerBound))…\(Self.format(parameter.range.upperBound)))  \(parameter.meaning)")
+                        + "(\(Self.format(parameter.range.lowerBound))…\(Self.format(parameter.range.upperBound)))  \(parameter.meaning)"
+                )
             }
         }
         return lines.joined(separator: "\n")

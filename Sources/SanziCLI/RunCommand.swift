@@ -70,8 +70,20 @@ struct RunCommand: ParsableCommand {
         let runSeed = seed ?? scenario.seed
         let summary = ScenarioSummary(scenario, seed: runSeed)
         logger.debug("loaded \(source)")
-        let engine = try alertEngine(for: scenario)
-        let (result, written) = try simulate(scenario, seed: runSeed, source: source, summary: summary, engine: engine)
+        let settings = try alertSettings(for: scenario)
+        let engine = try Self.alertEngine(settings)
+        var (result, written) = try simulate(scenario, seed: runSeed, source: source, summary: summary, engine: engine)
+        if scenario.output.alerts {
+            let path = URL(fileURLWithPath: out).appendingPathComponent("thresholds.xml").path
+            do {
+                try settings.thresholdsDocument.write(toFile: path, atomically: true, encoding: .utf8)
+            } catch {
+                Terminal.printToStandardError(
+                    "\(path): error: cannot write the thresholds used: \(error.localizedDescription)")
+                throw ExitStatus.cannotCreate
+            }
+            written.insert(path, at: written.count - 1)
+        }
         if !quiet {
             for line in summary.lines { print(line) }
             let rate = Int(result.eventsPerSecond.rounded())
@@ -80,8 +92,8 @@ struct RunCommand: ParsableCommand {
         }
     }
 
-    /// The alert engine configured by --thresholds or the scenario's alert section.
-    private func alertEngine(for scenario: Scenario) throws -> AlertEngine {
+    /// The alert settings: --thresholds, or the scenario's alert section.
+    private func alertSettings(for scenario: Scenario) throws -> AlertSettings {
         var settings = scenario.alerts
         if let thresholds {
             do throws(ScenarioError) {
@@ -94,6 +106,11 @@ struct RunCommand: ParsableCommand {
                 throw error.exitStatus
             }
         }
+        return settings
+    }
+
+    /// The alert engine for settings; their problems end the command with status 65.
+    static func alertEngine(_ settings: AlertSettings) throws -> AlertEngine {
         do throws(ConfigurationError) {
             return try AlertEngine(settings: settings)
         } catch {
@@ -140,7 +157,10 @@ struct RunCommand: ParsableCommand {
             if let alertSink {
                 alertSink.writer.flush()
                 alerts = alertSink.writer.count
-                written += [folder.appendingPathComponent("alerts.csv").path, folder.appendingPathComponent("alerts.jsonl").path]
+                written += [
+                    folder.appendingPathComponent("alerts.csv").path,
+                    folder.appendingPathComponent("alerts.jsonl").path,
+                ]
             }
         } catch {
             Terminal.printToStandardError(error.description)

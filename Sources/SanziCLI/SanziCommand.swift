@@ -23,12 +23,16 @@ public struct SanziCommand: ParsableCommand {
               sanzi schema > sanzi-scenario-1.xsd     save the vocabulary for an editor
               sanzi events                            the event log's fields
               sanzi rules                             the alert rule catalogue
+              sanzi replay out                        the rules again over a saved run
 
             Exit status: 0 success; 64 bad usage; 65 invalid file; 66 missing or unreadable \
             file; 73 output not writable.
             """,
         version: version,
-        subcommands: [RunCommand.self, ValidateCommand.self, SchemaCommand.self, EventsCommand.self, RulesCommand.self],
+        subcommands: [
+            RunCommand.self, ValidateCommand.self, SchemaCommand.self, EventsCommand.self, RulesCommand.self,
+            ReplayCommand.self,
+        ],
         defaultSubcommand: RunCommand.self
     )
 

@@ -109,36 +109,33 @@ extension World {
         scheduler.schedule(.announcementEnds(listing: slot), after: Tick(max(days, 1)))
     }
 
-    /// Up to `count` distinct bidders for a village's deal, drawn from a sample of its local
-    /// bidders, its district's pool and the shared pool, by attractiveness: nearness, room for
-    /// another contract. The sample keeps the cost independent of the pools' sizes.
+    /// Up to `count` distinct bidders for a village's deal, chosen by attractiveness (nearness,
+    /// room for another contract) among the village's own bidders and a sample of its
+    /// district's pool and the shared pool. Local bidders are few and all known; the pools are
+    /// sampled, which keeps the cost independent of their size.
     mutating func chooseBidders(for village: Int32, count: Int, random: inout RandomStream) -> [Int32] {
         guard count > 0 else { return [] }
-        let local = villages[Int(village)].localBidders
         let remoteness = villages[Int(village)].remoteness
         let pool = districtPools[villages[Int(village)].district]
-        let total = local.count + pool.count + sharedPool.count
-        guard total > 0 else { return [] }
         var candidates = scratchCandidates
         var weights = scratchWeights
         candidates.removeAll(keepingCapacity: true)
         weights.removeAll(keepingCapacity: true)
-        for _ in 0..<min(total, 3 * count + 4) {
-            let pick = random.integer(in: 0...(total - 1))
-            let bidder: Int32
-            if pick < local.count {
-                bidder = local[pick]
-            } else if pick - local.count < pool.count {
-                bidder = pool[pick - local.count]
-            } else {
-                bidder = sharedPool[pick - local.count - pool.count]
-            }
+        func consider(_ bidder: Int32) {
             let value = bidders[Int(bidder)]
-            guard value.active < value.capacity, !candidates.contains(bidder) else { continue }
+            guard value.active < value.capacity, !candidates.contains(bidder) else { return }
             candidates.append(bidder)
             let nearness = value.village == village ? 1.0 : (value.district < 0 ? -1.5 : -0.5) * remoteness
             let utility = nearness + 0.5 * Double(value.capacity - value.active) / Double(value.capacity)
-            weights.append(exp(1.5 * utility))  // a multinomial logit over the sample
+            weights.append(exp(1.5 * utility))  // a multinomial logit
+        }
+        for bidder in villages[Int(village)].localBidders { consider(bidder) }
+        let outside = pool.count + sharedPool.count
+        if outside > 0 {
+            for _ in 0..<(2 * count + 4) {
+                let pick = random.integer(in: 0...(outside - 1))
+                consider(pick < pool.count ? pool[pick] : sharedPool[pick - pool.count])
+            }
         }
         var chosen: [Int32] = []
         while chosen.count < count, let index = random.categorical(weights: weights) {
@@ -236,6 +233,10 @@ extension World {
         if item >= 0 {
             items[Int(item)].contract = slot
             items[Int(item)].lastContract = id
+            // The next appraisal learns from the rent the market paid: halfway towards it.
+            if deal == .lease, listing >= 0 {
+                items[Int(item)].annualAppraisal = (items[Int(item)].annualAppraisal + annual) / 2
+            }
         }
         emit(
             LogRecord(

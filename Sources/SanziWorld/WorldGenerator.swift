@@ -116,7 +116,7 @@ struct WorldGenerator {
             state.localBidders.append(
                 addBidder(
                     isFirm: false, person: person(.villager), village: village, district: state.district,
-                    founded: 0, capacity: 2, to: &world))
+                    founded: 0, capacity: 4, to: &world))
         }
         for _ in 0..<random.integer(in: profile.localBidders.firms) {
             let owner = person(.firmOwner)
@@ -176,8 +176,9 @@ struct WorldGenerator {
         scheduler: inout Scheduler<World.Event>
     ) {
         let village = world.items[Int(item)].village
-        let candidates = world.villages[Int(village)].localBidders
-        guard random.bernoulli(register.leasedShare), !candidates.isEmpty else {
+        guard random.bernoulli(register.leasedShare),
+            let tenant = world.chooseBidders(for: village, count: 1, random: &random).first
+        else {
             scheduler.schedule(
                 .dealNeeded(item: item, deal: .lease, relisting: 0, incumbent: -1),
                 at: Tick(random.integer(in: 1...180)))
@@ -185,7 +186,6 @@ struct WorldGenerator {
         }
         let term = random.integer(in: register.termYears)
         let elapsed = random.integer(in: 0...(term * 365 - 1))
-        let tenant = candidates[random.integer(in: 0...(candidates.count - 1))]
         let annual = Int64(Double(world.items[Int(item)].annualAppraisal) * random.uniform(0.85...1.05))
         world.openContract(
             item: item, village: village, counterparty: tenant, deal: .lease, annual: annual,

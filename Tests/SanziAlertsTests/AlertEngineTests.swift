@@ -1,11 +1,12 @@
 import SanziEvents
-#if canImport(Glibc)
-    import Glibc
-#endif
 import SanziScenario
 import Testing
 
 @testable import SanziAlerts
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 @Suite("The alert engine")
 struct AlertEngineTests {
@@ -35,7 +36,8 @@ struct AlertEngineTests {
 
     @Test func escalationTurnsYellowsOrangeAndOrangesRed() throws {
         var engine = try AlertEngine(
-            settings: AlertSettings(warningSystem: true, rules: [], escalation: .init(yellowToOrange: 2, orangeToRed: 2, windowDays: 30)))
+            settings: AlertSettings(
+                warningSystem: true, rules: [], escalation: .init(yellowToOrange: 2, orangeToRed: 2, windowDays: 30)))
         var b = B()
         b.add(1, B.listing(1, appraisal: 100, reserve: 100, days: 9, relisting: 1))  // P03 yellow on listing:1
         b.add(2, B.listing(1, appraisal: 100, reserve: 100, days: 8, relisting: 1))  // second yellow → E01 orange

@@ -43,9 +43,12 @@ struct EventBuilder {
 }
 
 /// Runs one rule, with its defaults or given parameters, over events; returns what it raised.
-func alerts<Rule: AlertRule>(_ rule: Rule.Type, _ events: [LoggedEvent], _ overrides: [String: Double] = [:]) -> [Alert] {
+func alerts<Rule: AlertRule>(_ rule: Rule.Type, _ events: [LoggedEvent], _ overrides: [String: Double] = [:]) -> [Alert]
+{
     var values: [String: Double] = [:]
-    for parameter in rule.documentation.parameters { values[parameter.name] = overrides[parameter.name] ?? parameter.defaultValue }
+    for parameter in rule.documentation.parameters {
+        values[parameter.name] = overrides[parameter.name] ?? parameter.defaultValue
+    }
     var instance = rule.init(parameters: RuleParameters(values))
     var output = AlertOutput()
     for event in events where rule.reads.contains(event.record.type) { instance.observe(event, &output) }

@@ -68,15 +68,23 @@ struct LifecycleFundsOversightRuleTests {
 
     @Test func f05FlagsPayeesPaidInRoundSums() {
         var b = B()
-        for amount in [Int64(500_000), 300_000, 123_456] { b.add(1, LogRecord(.disbursement, village: 0, party: 4, amount: amount)) }
-        for amount in [Int64(500_000), 123_456, 654_321] { b.add(1, LogRecord(.disbursement, village: 0, party: 5, amount: amount)) }
+        for amount in [Int64(500_000), 300_000, 123_456] {
+            b.add(1, LogRecord(.disbursement, village: 0, party: 4, amount: amount))
+        }
+        for amount in [Int64(500_000), 123_456, 654_321] {
+            b.add(1, LogRecord(.disbursement, village: 0, party: 5, amount: amount))
+        }
         let raised = alerts(RoundAmountPayments.self, b.events)
         #expect(raised.map(\.subject) == ["bidder:4"])
     }
 
     @Test func f06FlagsASpikeAgainstTheVillagesOwnPast() {
         var b = B()
-        for period in 0..<12 { b.add(Int32(period * 30), LogRecord(.disbursement, village: 0, code: 4, amount: 100_000 + Int64(period % 3) * 10_000)) }
+        for period in 0..<12 {
+            b.add(
+                Int32(period * 30),
+                LogRecord(.disbursement, village: 0, code: 4, amount: 100_000 + Int64(period % 3) * 10_000))
+        }
         b.add(360, LogRecord(.disbursement, village: 0, code: 4, amount: 400_000))
         b.add(390, LogRecord(.disbursement, village: 0, code: 4, amount: 100_000))  // closes the spike's period
         let raised = alerts(SpendingSpike.self, b.events)

@@ -95,7 +95,9 @@ struct PlatformAndPriceRuleTests {
     @Test func v03UsesTukeyFencesAndSkipsDegenerateGroups() {
         var b = B()
         // 20 peers with premiums 20.0%…21.9%: Q1 20.475%, Q3 21.425%, IQR 0.95%, lower fence 19.05%.
-        for index in 0..<20 { b.add(1, B.award(Int64(index), winner: 1, price: 120_000 + Int64(index) * 100, reserve: 100_000)) }
+        for index in 0..<20 {
+            b.add(1, B.award(Int64(index), winner: 1, price: 120_000 + Int64(index) * 100, reserve: 100_000))
+        }
         b.add(2, B.award(100, winner: 1, price: 119_100, reserve: 100_000))  // 19.1%: just above the fence
         // Now 21 peers: Q1 = 20.4%, Q3 = 21.4%, IQR 1%, lower fence 18.9%.
         b.add(2, B.award(101, winner: 1, price: 118_800, reserve: 100_000))  // 18.8%: below

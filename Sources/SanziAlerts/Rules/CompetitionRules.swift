@@ -18,7 +18,8 @@ struct BidBook {
 public struct SingleBidder: AlertRule {
     public static let documentation = RuleDocumentation(
         id: "C01", name: "Single bidder", group: .competition,
-        detects: "An award with exactly one registered bidder, or a negotiated deal after failed listings: no competition. Remote villages with one honest bidder look the same.",
+        detects:
+            "An award with exactly one registered bidder, or a negotiated deal after failed listings: no competition. Remote villages with one honest bidder look the same.",
         severity: "yellow",
         source: "Cardinal R018; OCP red flag i007; Fazekas CRI",
         parameters: [])
@@ -40,7 +41,8 @@ public struct SingleBidder: AlertRule {
 public struct CloseTopBids: AlertRule {
     public static let documentation = RuleDocumentation(
         id: "C02", name: "Top two bids too close", group: .competition,
-        detects: "In a tender, the best and second-best bids differ by at most ε (relative to the second): cover bidding places a loser just beside the winner. Ascending auctions are left out: there the winner always pays one step over the runner-up.",
+        detects:
+            "In a tender, the best and second-best bids differ by at most ε (relative to the second): cover bidding places a loser just beside the winner. Ascending auctions are left out: there the winner always pays one step over the runner-up.",
         severity: "yellow",
         source: "Cardinal R024; World Bank red flags",
         parameters: [.init("epsilon", default: 0.01, range: 0...0.2, "relative gap counted as too close")])
@@ -70,7 +72,8 @@ public struct CloseTopBids: AlertRule {
 public struct PatternedBids: AlertRule {
     public static let documentation = RuleDocumentation(
         id: "C03", name: "Identical or whole-percent bids", group: .competition,
-        detects: "Two bidders bid exactly the same, or one bid is an exact whole percentage (1–20%) of another: bids written by one hand.",
+        detects:
+            "Two bidders bid exactly the same, or one bid is an exact whole percentage (1–20%) of another: bids written by one hand.",
         severity: "orange for identical bids, yellow for whole-percent gaps",
         source: "Cardinal R028; OCP red flag i085",
         parameters: [])
@@ -90,7 +93,8 @@ public struct PatternedBids: AlertRule {
                 guard identical || wholePercent else { continue }
                 output.raise(
                     Alert(
-                        rule: Self.id, severity: identical ? .orange : .yellow, day: event.day, village: event.record.village,
+                        rule: Self.id, severity: identical ? .orange : .yellow, day: event.day,
+                        village: event.record.village,
                         subject: "listing:\(event.record.subject)", score: Double(high) / Double(low), threshold: 1,
                         evidence: [a.id, b.id]))
                 return
@@ -103,7 +107,8 @@ public struct PatternedBids: AlertRule {
 public struct RoundLosingBids: AlertRule {
     public static let documentation = RuleDocumentation(
         id: "C04", name: "Round losing bids", group: .competition,
-        detects: "Every losing bid of an auction with at least two losers is a multiple of a round sum: cover bids are often round. Auctions whose increments are round produce them honestly too.",
+        detects:
+            "Every losing bid of an auction with at least two losers is a multiple of a round sum: cover bids are often round. Auctions whose increments are round produce them honestly too.",
         severity: "yellow",
         source: "World Bank red flags",
         parameters: [.init("round-yuan", default: 1_000, range: 1...1_000_000, "the round sum")])
@@ -129,7 +134,8 @@ public struct RoundLosingBids: AlertRule {
 public struct BidderRing: AlertRule {
     public static let documentation = RuleDocumentation(
         id: "C07", name: "Bidder ring", group: .competition,
-        detects: "The same set of bidders meets again with the same winner within a window: a ring sharing out deals, with habitual losers.",
+        detects:
+            "The same set of bidders meets again with the same winner within a window: a ring sharing out deals, with habitual losers.",
         severity: "orange; red from the third meeting",
         source: "OCP red flag i083; Cardinal R025",
         parameters: [
@@ -158,7 +164,8 @@ public struct BidderRing: AlertRule {
         guard seen.count >= meetings else { return }
         output.raise(
             Alert(
-                rule: Self.id, severity: seen.count >= 3 ? .red : .orange, day: event.day, village: event.record.village,
+                rule: Self.id, severity: seen.count >= 3 ? .red : .orange, day: event.day,
+                village: event.record.village,
                 subject: "bidder:\(event.record.party)", score: Double(seen.count), threshold: Double(meetings),
                 evidence: seen.map(\.id)))
     }
@@ -206,7 +213,8 @@ public struct RepeatWinner: AlertRule {
 public struct NewCompanyWins: AlertRule {
     public static let documentation = RuleDocumentation(
         id: "C09", name: "New company wins", group: .competition,
-        detects: "The winning firm was founded less than F days before the award: shell companies are set up for one deal.",
+        detects:
+            "The winning firm was founded less than F days before the award: shell companies are set up for one deal.",
         severity: "yellow; orange under F/4 days",
         source: "Digiwhist new-company indicator",
         parameters: [.init("minimum-age-days", default: 365, range: 1...3_650, "youngest age not flagged")])

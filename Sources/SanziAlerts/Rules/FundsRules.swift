@@ -5,7 +5,8 @@ import SanziScenario
 public struct CashAndBanking: AlertRule {
     public static let documentation = RuleDocumentation(
         id: "F01", name: "Cash over the cap / late banking", group: .funds,
-        detects: "Cash on hand above the cap, or cash received and banked after more than the allowed days: cash outside the bank is where receipts go missing. Follows cash-cap interventions.",
+        detects:
+            "Cash on hand above the cap, or cash received and banked after more than the allowed days: cash outside the bank is where receipts go missing. Follows cash-cap interventions.",
         severity: "yellow; orange when cash exceeds twice the cap or banking is more than twice late",
         source: "Local finance norms (现金限额, 及时存入)",
         parameters: [
@@ -55,8 +56,10 @@ public struct CashAndBanking: AlertRule {
         if state.amount > cap, !state.over {
             output.raise(
                 Alert(
-                    rule: Self.id, severity: state.amount > 2 * cap ? .orange : .yellow, day: event.day, village: r.village,
-                    subject: "village", score: Double(state.amount) / 100, threshold: Double(cap) / 100, evidence: [event.id]))
+                    rule: Self.id, severity: state.amount > 2 * cap ? .orange : .yellow, day: event.day,
+                    village: r.village,
+                    subject: "village", score: Double(state.amount) / 100, threshold: Double(cap) / 100,
+                    evidence: [event.id]))
         }
         state.over = state.amount > cap
         cash[r.village] = state
@@ -67,7 +70,8 @@ public struct CashAndBanking: AlertRule {
 public struct MissingApproval: AlertRule {
     public static let documentation = RuleDocumentation(
         id: "F02", name: "Spending without the required approval", group: .funds,
-        detects: "A disbursement approved by a lower tier than its amount requires (finance head ≤ tier 1, two committees ≤ tier 2, the representatives' meeting above).",
+        detects:
+            "A disbursement approved by a lower tier than its amount requires (finance head ≤ tier 1, two committees ≤ tier 2, the representatives' meeting above).",
         severity: "red",
         source: "Local approval tiers for non-productive spending",
         parameters: [
@@ -90,7 +94,8 @@ public struct MissingApproval: AlertRule {
         output.raise(
             Alert(
                 rule: Self.id, severity: .red, day: event.day, village: r.village, subject: "village",
-                score: Double(r.amount) / 100, threshold: Double(required == 1 ? tier1 : tier2) / 100, evidence: [event.id],
+                score: Double(r.amount) / 100, threshold: Double(required == 1 ? tier1 : tier2) / 100,
+                evidence: [event.id],
                 values: [.init("approver_tier", Double(r.count2)), .init("required_tier", Double(required))]))
     }
 }
@@ -99,7 +104,8 @@ public struct MissingApproval: AlertRule {
 public struct RoundAmountPayments: AlertRule {
     public static let documentation = RuleDocumentation(
         id: "F05", name: "Round-amount payments", group: .funds,
-        detects: "At least a share r of the payments to one payee (three payments or more) are whole multiples of 1,000 yuan: invented invoices come in round sums.",
+        detects:
+            "At least a share r of the payments to one payee (three payments or more) are whole multiples of 1,000 yuan: invented invoices come in round sums.",
         severity: "yellow",
         source: "AML round-amount typology",
         parameters: [
@@ -141,7 +147,8 @@ public struct RoundAmountPayments: AlertRule {
 public struct SpendingSpike: AlertRule {
     public static let documentation = RuleDocumentation(
         id: "F06", name: "Spending spike", group: .funds,
-        detects: "A village's non-productive spending (hospitality, travel, office) in a 30-day period more than z standard deviations above its own last 12 periods. Festival seasons spike honestly.",
+        detects:
+            "A village's non-productive spending (hospitality, travel, office) in a 30-day period more than z standard deviations above its own last 12 periods. Festival seasons spike honestly.",
         severity: "yellow; orange above twice z",
         source: "Cardinal fences; z-score against own history",
         parameters: [.init("z", default: 3, range: 1...10, "standard deviations above the village's own mean")])
@@ -179,7 +186,8 @@ public struct SpendingSpike: AlertRule {
         guard score > z else { return }
         output.raise(
             Alert(
-                rule: Self.id, severity: score > 2 * z ? .orange : .yellow, day: day, village: village, subject: "village",
+                rule: Self.id, severity: score > 2 * z ? .orange : .yellow, day: day, village: village,
+                subject: "village",
                 score: score, threshold: z, evidence: state.ids,
                 values: [.init("period_total_fen", state.total), .init("mean_fen", mean)]))
     }
@@ -189,7 +197,8 @@ public struct SpendingSpike: AlertRule {
 public struct PreElectionPayments: AlertRule {
     public static let documentation = RuleDocumentation(
         id: "F07", name: "Pre-election payments", group: .funds,
-        detects: "Payments to households (compensation distributions) within D days before a committee election: vote-buying dresses as distributions. Lawful distributions fall there too.",
+        detects:
+            "Payments to households (compensation distributions) within D days before a committee election: vote-buying dresses as distributions. Lawful distributions fall there too.",
         severity: "yellow",
         source: "The seed article (贿选 in the 两委换届)",
         parameters: [.init("days", default: 60, range: 1...365, "days before the election")])
@@ -219,27 +228,42 @@ public struct PreElectionPayments: AlertRule {
 public struct ReceiptsMissing: AlertRule {
     public static let documentation = RuleDocumentation(
         id: "F08", name: "Receipts missing", group: .funds,
-        detects: "A payment on a contract, recorded by the platform, with no matching receipt in the ledger within the grace period: income never booked (embezzled receipts).",
+        detects:
+            "A payment on a contract, recorded by the platform, with no matching receipt in the ledger within the grace period: income never booked (embezzled receipts).",
         severity: "red",
         source: "Local practice (账外收入)",
         parameters: [.init("grace-days", default: 30, range: 0...365, "days for the receipt to appear")])
     public static let reads: [EventType] = EventType.allCases
     let grace: Int32
-    var pending: [(day: Int32, contract: Int64, amount: Int64, village: Int32, id: UInt64)] = []
+
+    struct Payment: Hashable {
+        var contract: Int64
+        var amount: Int64
+    }
+
+    /// Payments waiting for their receipt, oldest first, and how many of each were booked.
+    var pending: [(day: Int32, payment: Payment, village: Int32, id: UInt64)] = []
     var head = 0
+    var waiting: [Payment: Int] = [:]
+    var booked: [Payment: Int] = [:]
 
     public init(parameters: RuleParameters) { grace = Int32(parameters["grace-days"]) }
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
         while head < pending.count, event.day - pending[head].day > grace {
-            let missing = pending[head]
+            let oldest = pending[head]
             head += 1
-            guard missing.contract >= 0 else { continue }
+            let left = (waiting[oldest.payment] ?? 1) - 1
+            waiting[oldest.payment] = left > 0 ? left : nil
+            if let count = booked[oldest.payment], count > 0 {
+                booked[oldest.payment] = count > 1 ? count - 1 : nil
+                continue
+            }
             output.raise(
                 Alert(
-                    rule: Self.id, severity: .red, day: event.day, village: missing.village,
-                    subject: "contract:\(missing.contract)", score: Double(event.day - missing.day), threshold: Double(grace),
-                    evidence: [missing.id]))
+                    rule: Self.id, severity: .red, day: event.day, village: oldest.village,
+                    subject: "contract:\(oldest.payment.contract)", score: Double(event.day - oldest.day),
+                    threshold: Double(grace), evidence: [oldest.id]))
         }
         if head > 1_024, head * 2 > pending.count {
             pending.removeFirst(head)
@@ -247,11 +271,12 @@ public struct ReceiptsMissing: AlertRule {
         }
         let r = event.record
         if r.type == .payment {
-            pending.append((event.day, r.subject, r.amount, r.village, event.id))
-        } else if r.type == .receipt, r.subject >= 0,
-            let index = pending[head...].firstIndex(where: { $0.contract == r.subject && $0.amount == r.amount })
-        {
-            pending[index].contract = -1
+            let payment = Payment(contract: r.subject, amount: r.amount)
+            pending.append((event.day, payment, r.village, event.id))
+            waiting[payment, default: 0] += 1
+        } else if r.type == .receipt, r.subject >= 0 {
+            let payment = Payment(contract: r.subject, amount: r.amount)
+            if let count = waiting[payment], count > (booked[payment] ?? 0) { booked[payment, default: 0] += 1 }
         }
     }
 }
@@ -260,7 +285,8 @@ public struct ReceiptsMissing: AlertRule {
 public struct MoneyLentOut: AlertRule {
     public static let documentation = RuleDocumentation(
         id: "F09", name: "Money lent out", group: .funds,
-        detects: "Collective money lent to a person or firm: lawful only with a recorded decision, and the cover of misappropriation (挪用) when it is not.",
+        detects:
+            "Collective money lent to a person or firm: lawful only with a recorded decision, and the cover of misappropriation (挪用) when it is not.",
         severity: "yellow with a loan decision on record in the window; red without",
         source: "Local practice (挪用集体资金)",
         parameters: [.init("window-days", default: 30, range: 0...365, "days a loan decision stays valid")])

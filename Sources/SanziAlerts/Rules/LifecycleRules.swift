@@ -5,7 +5,8 @@ import SanziScenario
 public struct OverlongLease: AlertRule {
     public static let documentation = RuleDocumentation(
         id: "K01", name: "Over-long lease", group: .lifecycle,
-        detects: "A lease whose term exceeds the legal cap (20 years, Civil Code art. 705) or the local cap: long terms lock in a price for a generation.",
+        detects:
+            "A lease whose term exceeds the legal cap (20 years, Civil Code art. 705) or the local cap: long terms lock in a price for a generation.",
         severity: "yellow over the local cap; red over the legal cap",
         source: "Civil Code art. 705; local caps",
         parameters: [
@@ -37,10 +38,13 @@ public struct OverlongLease: AlertRule {
 public struct OffPlatformAmendment: AlertRule {
     public static let documentation = RuleDocumentation(
         id: "K02", name: "Amendment off the platform", group: .lifecycle,
-        detects: "A rent cut, term extension or extra works agreed after the award without a new platform deal. Lawful cuts after a drought look the same; large changes rarely are.",
+        detects:
+            "A rent cut, term extension or extra works agreed after the award without a new platform deal. Lawful cuts after a drought look the same; large changes rarely are.",
         severity: "orange; red when the value changes by more than the limit",
         source: "OCP red flag i184; Fazekas CRI",
-        parameters: [.init("limit", default: 0.30, range: 0...1, "relative change of the contract value that turns it red")])
+        parameters: [
+            .init("limit", default: 0.30, range: 0...1, "relative change of the contract value that turns it red")
+        ])
     public static let reads: [EventType] = [.amendment]
     let limit: Double
 
@@ -84,7 +88,8 @@ public struct ReceivableNotCollected: AlertRule {
         output.raise(
             Alert(
                 rule: Self.id, severity: r.count2 >= red ? .red : .orange, day: event.day, village: r.village,
-                subject: "contract:\(r.subject)", score: Double(r.count2), threshold: Double(overdue), evidence: [event.id]))
+                subject: "contract:\(r.subject)", score: Double(r.count2), threshold: Double(overdue),
+                evidence: [event.id]))
     }
 }
 
@@ -92,7 +97,8 @@ public struct ReceivableNotCollected: AlertRule {
 public struct TerminatedThenRelistedLow: AlertRule {
     public static let documentation = RuleDocumentation(
         id: "K04", name: "Early termination then relisting low", group: .lifecycle,
-        detects: "A lease ends early (or in default) and the asset is let again within the window for a lower yearly rent; red when the same party takes it back.",
+        detects:
+            "A lease ends early (or in default) and the asset is let again within the window for a lower yearly rent; red when the same party takes it back.",
         severity: "orange; red for the same party",
         source: "Local practice",
         parameters: [.init("window-days", default: 180, range: 1...730, "days between the end and the new lease")])
@@ -113,7 +119,8 @@ public struct TerminatedThenRelistedLow: AlertRule {
         guard r.code == 0, r.count2 >= 0 else { return }
         let asset = Int64(r.count2)
         leases[r.subject] = (asset, r.amount, r.party)
-        guard let previous = ended.removeValue(forKey: asset), event.day - previous.day <= window, r.amount < previous.annual
+        guard let previous = ended.removeValue(forKey: asset), event.day - previous.day <= window,
+            r.amount < previous.annual
         else { return }
         output.raise(
             Alert(

@@ -5,7 +5,8 @@ import SanziScenario
 public struct PetitionCluster: AlertRule {
     public static let documentation = RuleDocumentation(
         id: "O01", name: "Petition cluster", group: .oversight,
-        detects: "Households petitioning about one village within a rolling window reach a threshold: villagers see what the ledger hides (信访).",
+        detects:
+            "Households petitioning about one village within a rolling window reach a threshold: villagers see what the ledger hides (信访).",
         severity: "yellow; orange at twice the threshold",
         source: "The seed article (信访 fell as the rectification worked)",
         parameters: [
@@ -34,7 +35,8 @@ public struct PetitionCluster: AlertRule {
         recent[r.village] = []
         output.raise(
             Alert(
-                rule: Self.id, severity: total >= 2 * households ? .orange : .yellow, day: event.day, village: r.village,
+                rule: Self.id, severity: total >= 2 * households ? .orange : .yellow, day: event.day,
+                village: r.village,
                 subject: "village", score: Double(total), threshold: Double(households), evidence: kept.map(\.id)))
     }
 }
@@ -43,7 +45,8 @@ public struct PetitionCluster: AlertRule {
 public struct PublicityOverdue: AlertRule {
     public static let documentation = RuleDocumentation(
         id: "O02", name: "Publicity overdue", group: .oversight,
-        detects: "No publicity posting for longer than the allowed gap (at least quarterly under the Organic Law, art. 30; a month of grace): closed books hide everything else.",
+        detects:
+            "No publicity posting for longer than the allowed gap (at least quarterly under the Organic Law, art. 30; a month of grace): closed books hide everything else.",
         severity: "yellow; orange beyond twice the gap",
         source: "Organic Law of Villagers' Committees art. 30; local 双公开",
         parameters: [.init("maximum-gap-days", default: 120, range: 15...730, "days between postings, grace included")])

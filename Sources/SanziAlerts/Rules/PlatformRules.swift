@@ -5,10 +5,15 @@ import SanziScenario
 public struct OffPlatformDeal: AlertRule {
     public static let documentation = RuleDocumentation(
         id: "P01", name: "Deal kept off the platform", group: .platform,
-        detects: "A contract whose total value reaches the listing threshold but that has no platform listing (a small deal). Deals over the threshold must be listed (应招未招、应进未进). The rule follows threshold changes announced by interventions.",
+        detects:
+            "A contract whose total value reaches the listing threshold but that has no platform listing (a small deal). Deals over the threshold must be listed (应招未招、应进未进). The rule follows threshold changes announced by interventions.",
         severity: "orange; red when the value is at least twice the threshold",
         source: "Local three-capital platform rules; Digiwhist 'no call for tender'",
-        parameters: [.init("threshold-yuan", default: 50_000, range: 0...100_000_000, "listing threshold until an intervention changes it")])
+        parameters: [
+            .init(
+                "threshold-yuan", default: 50_000, range: 0...100_000_000,
+                "listing threshold until an intervention changes it")
+        ])
     public static let reads: [EventType] = [.contract, .intervention]
     var threshold: Int64
 
@@ -23,7 +28,8 @@ public struct OffPlatformDeal: AlertRule {
         guard r.other == -1, r.amount2 >= threshold, threshold > 0 else { return }
         output.raise(
             Alert(
-                rule: Self.id, severity: r.amount2 >= 2 * threshold ? .red : .orange, day: event.day, village: r.village,
+                rule: Self.id, severity: r.amount2 >= 2 * threshold ? .red : .orange, day: event.day,
+                village: r.village,
                 subject: "contract:\(r.subject)", score: Double(r.amount2) / 100, threshold: Double(threshold) / 100,
                 evidence: [event.id]))
     }
@@ -33,11 +39,14 @@ public struct OffPlatformDeal: AlertRule {
 public struct SplitDeals: AlertRule {
     public static let documentation = RuleDocumentation(
         id: "P02", name: "Split under the threshold", group: .platform,
-        detects: "Two or more small deals (no listing) with the same counterparty within a window, each under the listing threshold and together over it: a deal split to avoid the platform (化整为零).",
+        detects:
+            "Two or more small deals (no listing) with the same counterparty within a window, each under the listing threshold and together over it: a deal split to avoid the platform (化整为零).",
         severity: "orange; red with three deals or more",
         source: "OCP red flag i016; World Bank; AML structuring",
         parameters: [
-            .init("threshold-yuan", default: 50_000, range: 0...100_000_000, "listing threshold until an intervention changes it"),
+            .init(
+                "threshold-yuan", default: 50_000, range: 0...100_000_000,
+                "listing threshold until an intervention changes it"),
             .init("window-days", default: 90, range: 1...730, "how far back deals are combined"),
         ])
     public static let reads: [EventType] = [.contract, .intervention]
@@ -77,7 +86,8 @@ public struct SplitDeals: AlertRule {
 public struct ShortAnnouncement: AlertRule {
     public static let documentation = RuleDocumentation(
         id: "P03", name: "Short announcement period", group: .platform,
-        detects: "A listing announced for fewer days than the minimum: too short for outside bidders to learn of it and prepare.",
+        detects:
+            "A listing announced for fewer days than the minimum: too short for outside bidders to learn of it and prepare.",
         severity: "yellow; red below half the minimum",
         source: "Cardinal R003; OCP red flag i038; Digiwhist advertisement period",
         parameters: [.init("minimum-days", default: 10, range: 1...90, "the minimum announcement period")])
@@ -91,7 +101,8 @@ public struct ShortAnnouncement: AlertRule {
         guard days < minimum else { return }
         output.raise(
             Alert(
-                rule: Self.id, severity: days * 2 < minimum ? .red : .yellow, day: event.day, village: event.record.village,
+                rule: Self.id, severity: days * 2 < minimum ? .red : .yellow, day: event.day,
+                village: event.record.village,
                 subject: "listing:\(event.record.subject)", score: Double(days), threshold: Double(minimum),
                 evidence: [event.id]))
     }
@@ -101,7 +112,8 @@ public struct ShortAnnouncement: AlertRule {
 public struct SigningDelay: AlertRule {
     public static let documentation = RuleDocumentation(
         id: "P04", name: "Signing delay", group: .platform,
-        detects: "The contract was signed long after the award: room to renegotiate terms away from the platform's view.",
+        detects:
+            "The contract was signed long after the award: room to renegotiate terms away from the platform's view.",
         severity: "yellow; orange beyond twice the limit",
         source: "OCP red flag i019",
         parameters: [.init("maximum-days", default: 60, range: 1...365, "days allowed between award and contract")])
@@ -132,7 +144,8 @@ public struct SigningDelay: AlertRule {
 public struct MissingDecision: AlertRule {
     public static let documentation = RuleDocumentation(
         id: "P05", name: "Missing democratic decision", group: .platform,
-        detects: "A listing or a small deal for an asset with no vote of the villagers' representatives on that asset shortly before: disposals and leases need a recorded decision (two-thirds of representatives).",
+        detects:
+            "A listing or a small deal for an asset with no vote of the villagers' representatives on that asset shortly before: disposals and leases need a recorded decision (two-thirds of representatives).",
         severity: "orange; red when the vote on record lacks a two-thirds majority",
         source: "Local rules on collective decisions (民主决策)",
         parameters: [

@@ -5,7 +5,8 @@ import SanziScenario
 public struct ReserveBelowAppraisal: AlertRule {
     public static let documentation = RuleDocumentation(
         id: "V01", name: "Reserve below appraisal or previous rent", group: .price,
-        detects: "A listing whose reserve is more than δ below the larger of its appraisal and the asset's previous contract value over the same term: the classic below-market lease (低价发包). Relistings after a failed auction lower the reserve lawfully and look the same.",
+        detects:
+            "A listing whose reserve is more than δ below the larger of its appraisal and the asset's previous contract value over the same term: the classic below-market lease (低价发包). Relistings after a failed auction lower the reserve lawfully and look the same.",
         severity: "yellow; red when the reserve is under 80% of the reference",
         source: "Local practice (低价发包)",
         parameters: [.init("delta", default: 0.10, range: 0...0.9, "tolerated shortfall of the reserve")])
@@ -38,7 +39,8 @@ public struct ReserveBelowAppraisal: AlertRule {
 public struct NoPremium: AlertRule {
     public static let documentation = RuleDocumentation(
         id: "V02", name: "No premium over reserve", group: .price,
-        detects: "An ascending auction won at (or within ε of) the reserve: real competition usually lifts the price; platform deals fetch 20–30% over reserve.",
+        detects:
+            "An ascending auction won at (or within ε of) the reserve: real competition usually lifts the price; platform deals fetch 20–30% over reserve.",
         severity: "yellow; orange with a single bidder",
         source: "OCP red flag i171",
         parameters: [.init("epsilon", default: 0.01, range: 0...0.5, "premium counted as none")])
@@ -63,7 +65,8 @@ public struct NoPremium: AlertRule {
 public struct LowPremiumOutlier: AlertRule {
     public static let documentation = RuleDocumentation(
         id: "V03", name: "Premium is a low outlier", group: .price,
-        detects: "An auction's premium over reserve below the lower Tukey fence of the premiums of the last peer auctions of the same deal kind. Skipped while the peer group is too small or its IQR is zero; the fences used are recorded.",
+        detects:
+            "An auction's premium over reserve below the lower Tukey fence of the premiums of the last peer auctions of the same deal kind. Skipped while the peer group is too small or its IQR is zero; the fences used are recorded.",
         severity: "orange",
         source: "Cardinal R024 method (Tukey fences over a peer group)",
         parameters: [
@@ -75,7 +78,9 @@ public struct LowPremiumOutlier: AlertRule {
     let k: Double
     let peers: Int
     let minimumPeers: Int
+    /// The peer window in arrival order, and the same values kept sorted.
     var history: [Double] = []
+    var sorted: [Double] = []
 
     public init(parameters: RuleParameters) {
         k = parameters["k"]
@@ -87,10 +92,11 @@ public struct LowPremiumOutlier: AlertRule {
         let r = event.record
         guard r.code == 0, r.amount2 > 0 else { return }
         let premium = Double(r.amount) / Double(r.amount2) - 1
-        if let fences = PeerFences(history, k: k, minimumPeers: minimumPeers), premium < fences.lower {
+        if let fences = PeerFences(sorted: sorted, k: k, minimumPeers: minimumPeers), premium < fences.lower {
             output.raise(
                 Alert(
-                    rule: Self.id, severity: .orange, day: event.day, village: r.village, subject: "listing:\(r.subject)",
+                    rule: Self.id, severity: .orange, day: event.day, village: r.village,
+                    subject: "listing:\(r.subject)",
                     score: premium, threshold: fences.lower, evidence: [event.id],
                     values: [
                         .init("q1", fences.q1), .init("q3", fences.q3), .init("lower_fence", fences.lower),
@@ -98,6 +104,21 @@ public struct LowPremiumOutlier: AlertRule {
                     ]))
         }
         history.append(premium)
-        if history.count > peers { history.removeFirst(history.count - peers) }
+        sorted.insert(premium, at: Self.position(of: premium, in: sorted))
+        while history.count > peers {
+            let oldest = history.removeFirst()
+            sorted.remove(at: Self.position(of: oldest, in: sorted))
+        }
+    }
+
+    /// The first index whose value is not below `value` (binary search).
+    static func position(of value: Double, in sorted: [Double]) -> Int {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }

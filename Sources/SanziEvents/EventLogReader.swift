@@ -1,0 +1,234 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Reads `events.jsonl` back into events, streaming it in 1 MiB chunks: memory stays flat
+/// whatever the log's size. Fields are read in the order the writer writes them (the order
+/// of `EventSchema`), and every key is checked, so a line that is not Sanzi's is an error
+/// with its line number, not a wrong guess.
+public final class EventLogReader {
+    public enum ReadError: Error, CustomStringConvertible {
+        case cannotOpen(path: String, reason: String)
+        case malformed(path: String, line: Int, reason: String)
+
+        public var description: String {
+            switch self {
+            case .cannotOpen(let path, let reason): return "\(path): error: cannot read the event log: \(reason)"
+            case .malformed(let path, let line, let reason): return "\(path):\(line): error: \(reason)"
+            }
+        }
+    }
+
+    public let path: String
+    private let descriptor: Int32
+    private var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    private var start = 0
+    private var end = 0
+    private var finished = false
+    private(set) var line = 0
+    /// Village ids in order of first appearance; records index this list.
+    public private(set) var villageIDs: [String] = []
+    private var villageIndex: [[UInt8]: Int32] = [:]
+    /// The first event's day and date, to map days to dates.
+    public private(set) var firstDate: (day: Int32, date: String)?
+    private let formats: [[(key: [UInt8], slot: EventSchema.Slot, names: [[UInt8]])]]
+    private let typeNames: [(name: [UInt8], type: EventType)]
+    private var lastVillage: (id: [UInt8], index: Int32) = ([], -1)
+
+    public init(path: String) throws(ReadError) {
+        self.path = path
+        descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+        formats = EventType.allCases.map { type in
+            EventSchema.fields(of: type).map { field in
+                let names: [String]
+                switch field.slot {
+                case .code(let list), .countNamed(let list), .count2Named(let list): names = list
+                default: names = []
+                }
+                return (Array(field.name.utf8), field.slot, names.map { Array($0.utf8) })
+            }
+        }
+        typeNames = EventType.allCases.map { (Array($0.name.utf8), $0) }
+    }
+
+    deinit { close(descriptor) }
+
+    /// The next event, or nil at the end of the log.
+    public func next() throws(ReadError) -> LoggedEvent? {
+        while true {
+            if let newline = chunk[start..<end].firstIndex(of: UInt8(ascii: "\n")) {
+                let lineRange = start..<newline
+                start = newline + 1
+                line += 1
+                if lineRange.isEmpty { continue }
+                return try parse(lineRange)
+            }
+            if finished {
+                guard start < end else { return nil }
+                let lineRange = start..<end
+                start = end
+                line += 1
+                return try parse(lineRange)
+            }
+            try refill()
+        }
+    }
+
+    private func refill() throws(ReadError) {
+        let pending = end - start
+        if start > 0 {
+            chunk.withUnsafeMutableBufferPointer { buffer in
+                _ = memmove(buffer.baseAddress!, buffer.baseAddress! + start, pending)
+            }
+            start = 0
+            end = pending
+        }
+        if end == chunk.count { chunk += [UInt8](repeating: 0, count: chunk.count) }
+        let count = chunk.withUnsafeMutableBufferPointer { read(descriptor, $0.baseAddress! + end, $0.count - end) }
+        if count < 0 { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+        if count == 0 { finished = true }
+        end += count
+    }
+
+    private static let idKey = Array("id".utf8)
+    private static let dayKey = Array("day".utf8)
+    private static let dateKey = Array("date".utf8)
+    private static let typeKey = Array("type".utf8)
+    private static let villageKey = Array("village".utf8)
+
+    private func fail(_ reason: String) -> ReadError { .malformed(path: path, line: line, reason: reason) }
+
+    private func parse(_ range: Range<Int>) throws(ReadError) -> LoggedEvent {
+        var cursor = Cursor(bytes: chunk, index: range.lowerBound, end: range.upperBound)
+        guard cursor.take(UInt8(ascii: "{")) else { throw fail("a line must be a JSON object") }
+        guard let id = cursor.integer(after: Self.idKey, first: true) else { throw fail("expected \"id\"") }
+        guard let day = cursor.integer(after: Self.dayKey) else { throw fail("expected \"day\"") }
+        guard let date = cursor.string(after: Self.dateKey) else { throw fail("expected \"date\"") }
+        if firstDate == nil { firstDate = (Int32(day), String(decoding: date, as: UTF8.self)) }
+        guard let typeName = cursor.string(after: Self.typeKey),
+            let type = typeNames.first(where: { $0.name.count == typeName.count && $0.name.elementsEqual(typeName) })?
+                .type
+        else {
+            throw fail("expected a known \"type\"")
+        }
+        var record = LogRecord(type, village: -1)
+        guard cursor.key(Self.villageKey) else { throw fail("expected \"village\"") }
+        if let village = cursor.stringValue() {
+            if lastVillage.index >= 0, lastVillage.id.elementsEqual(village) {
+                record.village = lastVillage.index
+            } else if let index = villageIndex[Array(village)] {
+                record.village = index
+            } else {
+                record.village = Int32(villageIDs.count)
+                villageIndex[Array(village)] = record.village
+                villageIDs.append(String(decoding: village, as: UTF8.self))
+            }
+            lastVillage = (Array(village), record.village)
+        } else if !cursor.null() {
+            throw fail("\"village\" must be a string or null")
+        }
+        for field in formats[Int(type.rawValue)] {
+            guard cursor.key(field.key) else {
+                throw fail("expected \"\(String(decoding: field.key, as: UTF8.self))\" in a \(type.name) event")
+            }
+            switch field.slot {
+            case .code, .countNamed, .count2Named:
+                guard let name = cursor.stringValue(),
+                    let index = field.names.firstIndex(where: { $0.elementsEqual(name) })
+                else { throw fail("unknown value of \"\(String(decoding: field.key, as: UTF8.self))\"") }
+                switch field.slot {
+                case .code: record.code = UInt8(index)
+                case .countNamed: record.count = Int32(index)
+                default: record.count2 = Int32(index)
+                }
+            default:
+                guard let value = cursor.integerValue() else {
+                    throw fail("\"\(String(decoding: field.key, as: UTF8.self))\" must be an integer")
+                }
+                switch field.slot {
+                case .subject: record.subject = value
+                case .other: record.other = value
+                case .party: record.party = value
+                case .amount: record.amount = value
+                case .amount2: record.amount2 = value
+                case .count: record.count = Int32(truncatingIfNeeded: value)
+                default: record.count2 = Int32(truncatingIfNeeded: value)
+                }
+            }
+        }
+        guard cursor.take(UInt8(ascii: "}")) else {
+            throw fail("unexpected fields after the \(type.name) event's last")
+        }
+        return LoggedEvent(id: UInt64(id), day: Int32(day), record: record)
+    }
+}
+
+/// A position in one line of JSON, for the reader's strict, ordered parse.
+private struct Cursor {
+    let bytes: [UInt8]
+    var index: Int
+    let end: Int
+
+    mutating func take(_ byte: UInt8) -> Bool {
+        guard index < end, bytes[index] == byte else { return false }
+        index += 1
+        return true
+    }
+
+    /// Reads `,"key":` (or `"key":` for the first field).
+    mutating func key(_ key: [UInt8], first: Bool = false) -> Bool {
+        if !first { guard take(UInt8(ascii: ",")) else { return false } }
+        guard take(UInt8(ascii: "\"")) else { return false }
+        for byte in key {
+            guard take(byte) else { return false }
+        }
+        return take(UInt8(ascii: "\"")) && take(UInt8(ascii: ":"))
+    }
+
+    mutating func integerValue() -> Int64? {
+        let negative = take(UInt8(ascii: "-"))
+        var value: Int64 = 0
+        var digits = 0
+        while index < end, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]), digits < 19 {
+            value = value * 10 + Int64(bytes[index] - UInt8(ascii: "0"))
+            index += 1
+            digits += 1
+        }
+        return digits == 0 ? nil : negative ? -value : value
+    }
+
+    /// A string without escapes (Sanzi writes none in these fields).
+    mutating func stringValue() -> ArraySlice<UInt8>? {
+        let saved = index
+        guard take(UInt8(ascii: "\"")) else { return nil }
+        let first = index
+        while index < end, bytes[index] != UInt8(ascii: "\"") {
+            if bytes[index] == UInt8(ascii: "\\") {
+                index = saved
+                return nil
+            }
+            index += 1
+        }
+        guard index < end else {
+            index = saved
+            return nil
+        }
+        index += 1
+        return bytes[first..<(index - 1)]
+    }
+
+    mutating func null() -> Bool {
+        guard index + 4 <= end, bytes[index..<(index + 4)].elementsEqual("null".utf8) else { return false }
+        index += 4
+        return true
+    }
+
+    mutating func integer(after name: [UInt8], first: Bool = false) -> Int64? {
+        key(name, first: first) ? integerValue() : nil
+    }
+
+    mutating func string(after name: [UInt8]) -> ArraySlice<UInt8>? {
+        key(name) ? stringValue() : nil
+    }
+}
