@@ -188,3 +188,70 @@ struct IndependentValidationTests {
         #expect(process.terminationStatus == 0)
     }
 }
+
+/// Alerts from the command line: the catalogue, thresholds files, replay.
+@Suite("Alert commands")
+struct AlertCommandTests {
+    let cli = CommandLineTests()
+
+    @Test func rulesListsTheCatalogueAndDocumentsOneRule() throws {
+        let list = try cli.sanzi("rules")
+        #expect(list.status == 0)
+        #expect(list.output.contains("P01  platform process"))
+        #expect(list.output.split(separator: "\n").filter { $0.first?.isUppercase == true }.count >= 25)
+        let one = try cli.sanzi("rules", "V03")
+        #expect(one.output.contains("Tukey"))
+        #expect(one.output.contains("k = 1.5  (0.5…5)"))
+        #expect(try cli.sanzi("rules", "Z99").status == 64)
+    }
+
+    @Test func replayReproducesTheRunsAlertsByteForByte() throws {
+        let folder = try cli.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try cli.sanzi("run", "--out", folder.path, "--quiet").status == 0)
+        let replay = try cli.sanzi("replay", folder.path, "--quiet")
+        #expect(replay.status == 0)
+        for name in ["alerts.csv", "alerts.jsonl"] {
+            let original = try Data(contentsOf: folder.appendingPathComponent(name))
+            let replayed = try Data(contentsOf: folder.appendingPathComponent("replay/\(name)"))
+            #expect(original == replayed, "\(name)")
+            #expect(original.count > 100)
+        }
+        let header = try String(contentsOf: folder.appendingPathComponent("alerts.csv"), encoding: .utf8)
+        #expect(header.hasPrefix("alert_id,rule,severity,day,date,village,subject,score,threshold,evidence\n"))
+    }
+
+    @Test func replayUnderNewThresholdsChangesTheAlerts() throws {
+        let folder = try cli.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try cli.sanzi("run", "--out", folder.path, "--quiet").status == 0)
+        let strict = folder.appendingPathComponent("strict.xml")
+        try Data(
+            """
+            <thresholds xmlns="urn:sanzi:scenario:1" schema-version="1">
+              <rule id="V01" enabled="false"/>
+            </thresholds>
+            """.utf8
+        ).write(to: strict)
+        #expect(try cli.sanzi("replay", folder.path, "--thresholds", strict.path, "--out", folder.appendingPathComponent("strict").path, "-q").status == 0)
+        let csv = try String(contentsOf: folder.appendingPathComponent("strict/alerts.csv"), encoding: .utf8)
+        #expect(!csv.contains(",V01,"))
+    }
+
+    @Test func badThresholdsFileIsRejectedWithItsPlace() throws {
+        let folder = try cli.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bad = folder.appendingPathComponent("bad.xml")
+        try Data(
+            """
+            <thresholds xmlns="urn:sanzi:scenario:1" schema-version="1">
+              <rule id="Q01"/>
+            </thresholds>
+            """.utf8
+        ).write(to: bad)
+        let result = try cli.sanzi("run", "--thresholds", bad.path, "--out", folder.path)
+        #expect(result.status == 65)
+        #expect(result.errors.contains("\(bad.path):2:9: error: unknown alert rule Q01"))
+        #expect(try cli.sanzi("replay", folder.appendingPathComponent("nothing").path).status == 66)
+    }
+}
