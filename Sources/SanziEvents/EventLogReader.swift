@@ -28,12 +28,13 @@ public final class EventLogReader {
     private(set) var line = 0
     /// Village ids in order of first appearance; records index this list.
     public private(set) var villageIDs: [String] = []
-    private var villageIndex: [[UInt8]: Int32] = [:]
+    /// Village indices by a hash of their id's bytes (ids are checked on a match).
+    private var villageIndex: [UInt64: Int32] = [:]
+    private var villageBytes: [[UInt8]] = []
     /// The first event's day and date, to map days to dates.
     public private(set) var firstDate: (day: Int32, date: String)?
     private let formats: [[(key: [UInt8], slot: EventSchema.Slot, names: [[UInt8]])]]
     private let typeNames: [(name: [UInt8], type: EventType)]
-    private var lastVillage: (id: [UInt8], index: Int32) = ([], -1)
 
     public init(path: String) throws(ReadError) {
         self.path = path
@@ -57,7 +58,12 @@ public final class EventLogReader {
     /// The next event, or nil at the end of the log.
     public func next() throws(ReadError) -> LoggedEvent? {
         while true {
-            if let newline = chunk[start..<end].firstIndex(of: UInt8(ascii: "\n")) {
+            let found = chunk.withUnsafeBufferPointer { buffer in
+                memchr(buffer.baseAddress! + start, 0x0A, end - start).map {
+                    $0.assumingMemoryBound(to: UInt8.self) - UnsafeMutablePointer(mutating: buffer.baseAddress!)
+                }
+            }
+            if let newline = found {
                 let lineRange = start..<newline
                 start = newline + 1
                 line += 1
@@ -100,7 +106,18 @@ public final class EventLogReader {
     private func fail(_ reason: String) -> ReadError { .malformed(path: path, line: line, reason: reason) }
 
     private func parse(_ range: Range<Int>) throws(ReadError) -> LoggedEvent {
-        var cursor = Cursor(bytes: chunk, index: range.lowerBound, end: range.upperBound)
+        let result: Result<LoggedEvent, ReadError> = chunk.withUnsafeBufferPointer { bytes in
+            do throws(ReadError) {
+                return .success(try parse(bytes, range))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    private func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) throws(ReadError) -> LoggedEvent {
+        var cursor = Cursor(bytes: bytes, index: range.lowerBound, end: range.upperBound)
         guard cursor.take(UInt8(ascii: "{")) else { throw fail("a line must be a JSON object") }
         guard let id = cursor.integer(after: Self.idKey, first: true) else { throw fail("expected \"id\"") }
         guard let day = cursor.integer(after: Self.dayKey) else { throw fail("expected \"day\"") }
@@ -115,16 +132,18 @@ public final class EventLogReader {
         var record = LogRecord(type, village: -1)
         guard cursor.key(Self.villageKey) else { throw fail("expected \"village\"") }
         if let village = cursor.stringValue() {
-            if lastVillage.index >= 0, lastVillage.id.elementsEqual(village) {
-                record.village = lastVillage.index
-            } else if let index = villageIndex[Array(village)] {
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            for byte in village { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            if let index = villageIndex[hash], villageBytes[Int(index)].elementsEqual(village) {
                 record.village = index
-            } else {
+            } else if villageIndex[hash] == nil {
                 record.village = Int32(villageIDs.count)
-                villageIndex[Array(village)] = record.village
+                villageIndex[hash] = record.village
+                villageBytes.append(Array(village))
                 villageIDs.append(String(decoding: village, as: UTF8.self))
+            } else {
+                throw fail("two village ids share a hash; rename one")
             }
-            lastVillage = (Array(village), record.village)
         } else if !cursor.null() {
             throw fail("\"village\" must be a string or null")
         }
@@ -166,7 +185,7 @@ public final class EventLogReader {
 
 /// A position in one line of JSON, for the reader's strict, ordered parse.
 private struct Cursor {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var index: Int
     let end: Int
 
@@ -199,7 +218,7 @@ private struct Cursor {
     }
 
     /// A string without escapes (Sanzi writes none in these fields).
-    mutating func stringValue() -> ArraySlice<UInt8>? {
+    mutating func stringValue() -> Slice<UnsafeBufferPointer<UInt8>>? {
         let saved = index
         guard take(UInt8(ascii: "\"")) else { return nil }
         let first = index
@@ -228,7 +247,7 @@ private struct Cursor {
         key(name, first: first) ? integerValue() : nil
     }
 
-    mutating func string(after name: [UInt8]) -> ArraySlice<UInt8>? {
+    mutating func string(after name: [UInt8]) -> Slice<UnsafeBufferPointer<UInt8>>? {
         key(name) ? stringValue() : nil
     }
 }

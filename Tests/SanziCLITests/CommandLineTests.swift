@@ -233,7 +233,11 @@ struct AlertCommandTests {
             </thresholds>
             """.utf8
         ).write(to: strict)
-        #expect(try cli.sanzi("replay", folder.path, "--thresholds", strict.path, "--out", folder.appendingPathComponent("strict").path, "-q").status == 0)
+        #expect(
+            try cli.sanzi(
+                "replay", folder.path, "--thresholds", strict.path, "--out",
+                folder.appendingPathComponent("strict").path, "-q"
+            ).status == 0)
         let csv = try String(contentsOf: folder.appendingPathComponent("strict/alerts.csv"), encoding: .utf8)
         #expect(!csv.contains(",V01,"))
     }

@@ -54,7 +54,9 @@ struct OnePondTests {
             let due = contract.day + 365 * (payment.record.count - 1)
             #expect(payment.day == due + payment.record.count2)
             // Four installments of the annual rent; the fifth carries what dividing left over.
-            let expected = payment.record.count == 5 ? contract.record.amount2 - 4 * contract.record.amount : contract.record.amount
+            let expected =
+                payment.record.count == 5
+                ? contract.record.amount2 - 4 * contract.record.amount : contract.record.amount
             #expect(payment.record.amount == expected)
         }
         let installments = Set(payments.map(\.record.count))
