@@ -30,50 +30,46 @@ struct WorldInvariantTests {
         }
     }
 
-    /// opening + receipts − disbursements ± banking − distributions = closing, to the fen.
+    /// Replays the balances of every village's accounts from the log, calling `check` after
+    /// each event that moves money; returns the closing balances.
+    static func replayBalances(
+        _ run: WorldFixtures.Run, check: (LoggedEvent, [Int64]) -> Void = { _, _ in }
+    ) -> [[Int64]] {
+        var balances = run.world.openingBalances
+        for event in run.events where event.record.village >= 0 {
+            let r = event.record
+            let village = Int(r.village)
+            switch r.type {
+            case .receipt: balances[village][Int(r.count)] += r.amount
+            case .disbursement: balances[village][Int(r.count)] -= r.amount
+            case .banking:
+                let toBank: Int64 = r.code == 0 ? r.amount : -r.amount
+                balances[village][VillageState.basic] += toBank
+                balances[village][VillageState.cash] -= toBank
+            case .compensationDistributed: balances[village][VillageState.compensation] -= r.amount
+            case .loan: balances[village][VillageState.basic] += r.code == 0 ? -r.amount : r.amount
+            default: continue
+            }
+            check(event, balances[village])
+        }
+        return balances
+    }
+
+    /// opening + receipts − disbursements ± banking − distributions ± loans = closing, to the fen.
     @Test func moneyIsConservedPerAccount() {
         for (name, run) in Self.runs {
-            var balances = run.world.openingBalances
-            for event in run.events {
-                let r = event.record
-                guard r.village >= 0 else { continue }
-                let village = Int(r.village)
-                switch r.type {
-                case .receipt: balances[village][Int(r.count)] += r.amount
-                case .disbursement: balances[village][Int(r.count)] -= r.amount
-                case .banking:
-                    let toBank: Int64 = r.code == 0 ? r.amount : -r.amount
-                    balances[village][VillageState.basic] += toBank
-                    balances[village][VillageState.cash] -= toBank
-                case .compensationDistributed: balances[village][VillageState.compensation] -= r.amount
-                case .loan: balances[village][VillageState.basic] += r.code == 0 ? -r.amount : r.amount
-                default: break
-                }
-            }
-            #expect(balances == run.world.balances, "\(name)")
+            #expect(Self.replayBalances(run) == run.world.balances, "\(name)")
         }
     }
 
     @Test func cashAndAccountsNeverGoNegative() {
         for (name, run) in Self.runs {
-            var balances = run.world.openingBalances
             var lowest: Int64 = 0
-            for event in run.events where event.record.village >= 0 {
-                let r = event.record
-                let village = Int(r.village)
-                switch r.type {
-                case .receipt: balances[village][Int(r.count)] += r.amount
-                case .disbursement: balances[village][Int(r.count)] -= r.amount
-                case .banking:
-                    let toBank: Int64 = r.code == 0 ? r.amount : -r.amount
-                    balances[village][0] += toBank
-                    balances[village][2] -= toBank
-                    #expect(balances[village][2] == r.amount2, "banking records the cash left")
-                case .compensationDistributed: balances[village][1] -= r.amount
-                case .loan: balances[village][0] += r.code == 0 ? -r.amount : r.amount
-                default: continue
+            _ = Self.replayBalances(run) { event, balances in
+                lowest = min(lowest, balances.min() ?? 0)
+                if event.record.type == .banking {
+                    #expect(balances[VillageState.cash] == event.record.amount2, "banking records the cash left")
                 }
-                lowest = min(lowest, balances[village].min() ?? 0)
             }
             #expect(lowest >= 0, "\(name)")
         }
