@@ -7,6 +7,7 @@ public enum RuleCatalogue {
         ReserveBelowAppraisal.self, NoPremium.self, LowPremiumOutlier.self,
         SingleBidder.self, CloseTopBids.self, PatternedBids.self, RoundLosingBids.self, BidderRing.self,
         RepeatWinner.self, NewCompanyWins.self,
+        RelatedPartyAward.self, RelatedPartyPayment.self,
         OverlongLease.self, OffPlatformAmendment.self, ReceivableNotCollected.self, TerminatedThenRelistedLow.self,
         CashAndBanking.self, MissingApproval.self, RoundAmountPayments.self, SpendingSpike.self,
         PreElectionPayments.self,

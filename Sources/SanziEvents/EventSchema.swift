@@ -34,6 +34,7 @@ public enum EventSchema {
     public static let frequencies = ["monthly", "quarterly", "yearly", "never"]
     public static let accounts = ["basic", "compensation", "cash"]
     public static let bidderKinds = ["villager", "firm"]
+    public static let roles = ["secretary", "director", "accountant", "cashier", "committee-member", "supervisor"]
 
     /// The fields of one event type, in the order they are written.
     public static func fields(of type: EventType) -> [Field] {
@@ -65,6 +66,9 @@ public enum EventSchema {
                     name: "founded_day", slot: .count,
                     meaning: "day the bidder was founded (negative: before the run; 0 for villagers)"),
                 Field(name: "kind", slot: .count2Named(bidderKinds), meaning: "a villager or a firm"),
+                Field(
+                    name: "owner", slot: .other, meaning: "person id of the villager, or of the firm's registered owner"
+                ),
             ]
         case .bid:
             return [
@@ -201,6 +205,16 @@ public enum EventSchema {
             return [
                 Field(name: "topic", slot: .code(petitionTopics), meaning: "what the petition is about"),
                 Field(name: "households", slot: .count, meaning: "households petitioning"),
+            ]
+        case .office:
+            return [
+                Field(name: "person", slot: .subject, meaning: "person id of the office holder"),
+                Field(name: "role", slot: .code(roles), meaning: "the office held from this day"),
+            ]
+        case .relation:
+            return [
+                Field(name: "person", slot: .subject, meaning: "a person id"),
+                Field(name: "relative", slot: .party, meaning: "a relative's person id (a declared kinship tie)"),
             ]
         case .intervention:
             return [

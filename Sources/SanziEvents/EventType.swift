@@ -8,6 +8,8 @@ public enum EventType: UInt8, CaseIterable, Sendable, Hashable {
     case receipt, disbursement, banking, compensationDistributed, loan
     // Openness and oversight.
     case publicity, review, audit, election, petition, intervention
+    // Declarations: office holders and their declared relatives (registered ties only).
+    case office, relation
 
     /// The name used in the log, snake_case.
     public var name: String {

@@ -97,11 +97,13 @@ extension World {
         var random = villages[Int(village)].oversight
         defer { villages[Int(village)].oversight = random }
         var turnover: Int32 = 0
+        var newHolders: [(Int32, UInt8)] = []
         func replace(_ person: inout Int32, role: Person.Role) {
             guard random.bernoulli(0.3) else { return }
             let clan = people[Int(person)].clan
             people.append(Person(village: village, role: role, clan: clan))
             person = Int32(people.count - 1)
+            newHolders.append((person, role.rawValue))
             turnover += 1
         }
         replace(&villages[Int(village)].director, role: .director)
@@ -111,6 +113,9 @@ extension World {
         emit(
             LogRecord(.election, village: village, party: Int64(villages[Int(village)].director), count: turnover),
             &scheduler)
+        for (person, role) in newHolders {
+            emit(LogRecord(.office, village: village, code: role, subject: Int64(person)), &scheduler)
+        }
         scheduler.schedule(.election(village: village), after: 365 * Tick(scenario.oversight.electionEveryYears))
     }
 
@@ -155,6 +160,27 @@ extension Frequency {
         case .quarterly: return 1
         case .yearly: return 2
         case .never: return 3
+        }
+    }
+}
+
+/// Declarations: who holds office, and the kinship ties people have registered.
+extension World {
+    /// On day 0: every office holder and every registered tie (hidden ties stay ground truth).
+    mutating func declare(_ scheduler: inout Scheduler<Event>) {
+        for index in villages.indices {
+            let village = villages[index]
+            let holders: [(Int32, UInt8)] =
+                [(village.secretary, 0), (village.director, 1), (village.accountant, 2), (village.cashier, 3)]
+                + village.committee.map { ($0, 4) } + village.supervisors.map { ($0, 5) }
+            for (person, role) in holders where role != 1 || person != village.secretary {
+                emit(LogRecord(.office, village: Int32(index), code: role, subject: Int64(person)), &scheduler)
+            }
+        }
+        for tie in ties where tie.registered {
+            let village = people[Int(tie.a)].village
+            guard village >= 0 else { continue }
+            emit(LogRecord(.relation, village: village, subject: Int64(tie.a), party: Int64(tie.b)), &scheduler)
         }
     }
 }

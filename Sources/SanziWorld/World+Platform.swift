@@ -100,7 +100,8 @@ extension World {
             scheduler.schedule(
                 .log(
                     LogRecord(
-                        .registration, village: village, subject: listing.id, party: bidders[Int(bidder)].id,
+                        .registration, village: village, subject: listing.id,
+                        other: Int64(bidders[Int(bidder)].person), party: bidders[Int(bidder)].id,
                         amount: deposit, count: bidders[Int(bidder)].foundedDay,
                         count2: bidders[Int(bidder)].isFirm ? 1 : 0)),
                 after: Tick(random.integer(in: 1...max(1, days - 1))))

@@ -57,6 +57,7 @@ public struct World: Model, Sendable {
         let generator = WorldGenerator(scenario: scenario, root: RandomStream(seed: seed))
         generator.build(into: &self, scheduler: &scheduler)
         openingBalances = villages.map(\.balances)
+        declare(&scheduler)
     }
 
     /// The village ids in log order (a record's `village` indexes this list).

@@ -1,0 +1,52 @@
+import SanziEvents
+import SanziScenario
+import Testing
+
+@testable import SanziAlerts
+
+@Suite("Relations rules")
+struct RelationRuleTests {
+    typealias B = EventBuilder
+
+    /// Village 0: person 1 is the director; 1–2 and 2–3 are declared relatives; bidder 10 is
+    /// owned by person 2 (one tie away), bidder 11 by person 3 (two), bidder 12 by person 4
+    /// (none), bidder 13 by the director himself.
+    func declarations() -> B {
+        var b = B()
+        b.add(0, LogRecord(.office, village: 0, code: 1, subject: 1))
+        b.add(0, LogRecord(.relation, village: 0, subject: 1, party: 2))
+        b.add(0, LogRecord(.relation, village: 0, subject: 2, party: 3))
+        for (bidder, owner) in [(Int64(10), Int64(2)), (11, 3), (12, 4), (13, 1)] {
+            b.add(1, LogRecord(.registration, village: 0, subject: 1, other: owner, party: bidder))
+        }
+        return b
+    }
+
+    @Test func r01FlagsAwardsToOfficeHoldersAndTheirRelatives() {
+        var b = declarations()
+        for (listing, winner) in [(Int64(1), Int64(10)), (2, 11), (3, 12), (4, 13)] {
+            b.add(5, B.award(listing, winner: winner, price: 1, reserve: 1))
+        }
+        b.add(5, B.award(5, winner: 11, price: 1, reserve: 1, village: 1))  // another village's award
+        let raised = alerts(RelatedPartyAward.self, b.events)
+        #expect(raised.map(\.subject) == ["listing:1", "listing:2", "listing:4"])
+        #expect(raised.map(\.severity) == [.orange, .orange, .red])
+        #expect(raised.map(\.score) == [1, 2, 0])
+        #expect(alerts(RelatedPartyAward.self, b.events, ["degrees": 1]).map(\.subject) == ["listing:1", "listing:4"])
+    }
+
+    @Test func officeChangesAfterAnElection() {
+        var b = declarations()
+        b.add(10, LogRecord(.office, village: 0, code: 1, subject: 9))  // a new director
+        b.add(11, B.award(1, winner: 13, price: 1, reserve: 1))
+        #expect(alerts(RelatedPartyAward.self, b.events).isEmpty)
+    }
+
+    @Test func r02FlagsPaymentsToRelatedBidders() {
+        var b = declarations()
+        b.add(5, LogRecord(.disbursement, village: 0, code: 1, party: 10, amount: 100))
+        b.add(5, LogRecord(.disbursement, village: 0, code: 1, party: 12, amount: 100))
+        b.add(5, LogRecord(.disbursement, village: 0, code: 0, party: -1, amount: 100))
+        #expect(alerts(RelatedPartyPayment.self, b.events).map(\.subject) == ["bidder:10"])
+    }
+}
