@@ -13,8 +13,12 @@ public final class AlertWriter {
 
     private let csv: UnsafeMutablePointer<FILE>
     private let jsonl: UnsafeMutablePointer<FILE>
-    private let villageIDs: [String]
+    private let villageIDs: [[UInt8]]
+    private let villageJSON: [[UInt8]]
     private let dateOfDay: (Int32) -> String
+    private var dates: [Int32: [UInt8]] = [:]
+    private var csvBuffer: [UInt8] = []
+    private var jsonBuffer: [UInt8] = []
     public private(set) var count = 0
 
     public init(folder: String, villageIDs: [String], dateOfDay: @escaping (Int32) -> String) throws(EventLogWriter
@@ -29,42 +33,81 @@ public final class AlertWriter {
         }
         self.csv = csv
         self.jsonl = jsonl
-        self.villageIDs = villageIDs
+        self.villageIDs = villageIDs.map { Array(Self.csvField($0).utf8) }
+        villageJSON = villageIDs.map { Array(EventLogWriter.jsonString($0).utf8) }
         self.dateOfDay = dateOfDay
         fputs(Self.csvHeader, csv)
     }
 
     deinit {
+        flush()
         fclose(csv)
         fclose(jsonl)
     }
 
     public func write(_ alert: Alert) {
-        let village = alert.village >= 0 && Int(alert.village) < villageIDs.count ? villageIDs[Int(alert.village)] : ""
-        let date = dateOfDay(alert.day)
-        let evidence = alert.evidence.map(String.init).joined(separator: " ")
-        let row = [
-            String(alert.id), alert.rule, alert.severity.rawValue, String(alert.day), date, Self.csvField(village),
-            alert.subject, Self.number(alert.score), Self.number(alert.threshold), evidence,
-        ]
-        fputs(row.joined(separator: ",") + "\n", csv)
-        let alerts = alert.values.filter { $0.name == "alert" }.map { String(Int($0.value)) }
-        let values = alert.values.filter { $0.name != "alert" }.map {
-            "\(EventLogWriter.jsonString($0.name)):\(Self.number($0.value))"
+        let known = alert.village >= 0 && Int(alert.village) < villageIDs.count
+        let date = dates[alert.day] ?? Array(dateOfDay(alert.day).utf8)
+        dates[alert.day] = date
+        var row = csvBuffer
+        csvBuffer = []
+        row.append(String(alert.id))
+        row.append(",", alert.rule, ",", alert.severity.rawValue, ",")
+        row.append(String(alert.day))
+        row.append(",")
+        row.append(contentsOf: date)
+        row.append(",")
+        if known { row.append(contentsOf: villageIDs[Int(alert.village)]) }
+        row.append(",", alert.subject, ",", Self.number(alert.score), ",", Self.number(alert.threshold), ",")
+        for (index, id) in alert.evidence.enumerated() {
+            if index > 0 { row.append(" ") }
+            row.append(String(id))
         }
-        var json = "{\"id\":\(alert.id),\"rule\":\"\(alert.rule)\",\"severity\":\"\(alert.severity.rawValue)\""
-        json +=
-            ",\"day\":\(alert.day),\"date\":\"\(date)\",\"village\":\(alert.village >= 0 ? EventLogWriter.jsonString(village) : "null")"
-        json +=
-            ",\"subject\":\"\(alert.subject)\",\"score\":\(Self.number(alert.score)),\"threshold\":\(Self.number(alert.threshold))"
-        json += ",\"evidence\":[\(alert.evidence.map(String.init).joined(separator: ","))]"
-        if !alerts.isEmpty { json += ",\"alerts\":[\(alerts.joined(separator: ","))]" }
-        json += ",\"values\":{\(values.joined(separator: ","))}}\n"
-        fputs(json, jsonl)
+        row.append("\n")
+        csvBuffer = row
+
+        var json = jsonBuffer
+        jsonBuffer = []
+        json.append(
+            "{\"id\":", String(alert.id), ",\"rule\":\"", alert.rule, "\",\"severity\":\"", alert.severity.rawValue)
+        json.append("\",\"day\":", String(alert.day), ",\"date\":\"")
+        json.append(contentsOf: date)
+        json.append("\",\"village\":")
+        if known { json.append(contentsOf: villageJSON[Int(alert.village)]) } else { json.append("null") }
+        json.append(",\"subject\":\"", alert.subject, "\",\"score\":", Self.number(alert.score))
+        json.append(",\"threshold\":", Self.number(alert.threshold), ",\"evidence\":[")
+        for (index, id) in alert.evidence.enumerated() {
+            if index > 0 { json.append(",") }
+            json.append(String(id))
+        }
+        json.append("]")
+        let combined = alert.values.filter { $0.name == "alert" }
+        if !combined.isEmpty {
+            json.append(",\"alerts\":[")
+            for (index, value) in combined.enumerated() {
+                if index > 0 { json.append(",") }
+                json.append(String(Int(value.value)))
+            }
+            json.append("]")
+        }
+        json.append(",\"values\":{")
+        var first = true
+        for value in alert.values where value.name != "alert" {
+            if !first { json.append(",") }
+            first = false
+            json.append(EventLogWriter.jsonString(value.name), ":", Self.number(value.value))
+        }
+        json.append("}}\n")
+        jsonBuffer = json
         count += 1
+        if csvBuffer.count > 1 << 16 || jsonBuffer.count > 1 << 16 { flush() }
     }
 
     public func flush() {
+        csvBuffer.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, csv) }
+        jsonBuffer.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, jsonl) }
+        csvBuffer.removeAll(keepingCapacity: true)
+        jsonBuffer.removeAll(keepingCapacity: true)
         fflush(csv)
         fflush(jsonl)
     }
@@ -78,6 +121,13 @@ public final class AlertWriter {
     static func csvField(_ text: String) -> String {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
         return "\"" + text.replacing("\"", with: "\"\"") + "\""
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Appends the UTF-8 bytes of each string.
+    mutating func append(_ texts: String...) {
+        for text in texts { append(contentsOf: text.utf8) }
     }
 }
 

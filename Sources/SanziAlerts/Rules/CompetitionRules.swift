@@ -147,6 +147,7 @@ public struct BidderRing: AlertRule {
     let window: Int32
     var book = BidBook()
     var history: [[Int64]: [(day: Int32, id: UInt64)]] = [:]
+    var lastSweep: Int32 = 0
 
     public init(parameters: RuleParameters) {
         meetings = Int(parameters["meetings"])
@@ -156,6 +157,10 @@ public struct BidderRing: AlertRule {
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
         guard event.record.type == .award else { return book.add(event) }
         let bidders = book.close(event.record.subject).map(\.bidder)
+        if event.day - lastSweep > window {
+            history = history.filter { $0.value.contains { event.day - $0.day <= window } }
+            lastSweep = event.day
+        }
         guard bidders.count >= 2 else { return }
         let key = bidders.sorted() + [event.record.party]
         var seen = (history[key] ?? []).filter { event.day - $0.day <= window }
@@ -185,7 +190,8 @@ public struct RepeatWinner: AlertRule {
     public static let reads: [EventType] = [.award]
     let wins: Int
     let window: Int32
-    var history: [String: [(day: Int32, id: UInt64)]] = [:]
+    var history: [Int64: [(day: Int32, id: UInt64)]] = [:]
+    var lastSweep: Int32 = 0
 
     public init(parameters: RuleParameters) {
         wins = Int(parameters["wins"])
@@ -193,7 +199,11 @@ public struct RepeatWinner: AlertRule {
     }
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
-        let key = "\(event.record.village):\(event.record.party)"
+        if event.day - lastSweep > window {
+            history = history.filter { $0.value.contains { event.day - $0.day <= window } }
+            lastSweep = event.day
+        }
+        let key = Int64(event.record.village) << 40 ^ event.record.party
         var seen = (history[key] ?? []).filter { event.day - $0.day <= window }
         seen.append((event.day, event.id))
         guard seen.count >= wins else {

@@ -17,7 +17,7 @@ public struct CashAndBanking: AlertRule {
     var cap: Int64
     let bankingDays: Int32
     /// Per village: estimated cash, oldest unbanked cash receipt, and whether the cap was passed.
-    var cash: [Int32: (amount: Int64, since: Int32?, since_id: UInt64, over: Bool)] = [:]
+    var cash = VillageTable<(amount: Int64, since: Int32?, since_id: UInt64, over: Bool)>(empty: (0, nil, 0, false))
 
     public init(parameters: RuleParameters) {
         cap = Int64(parameters["cash-cap-yuan"] * 100)
@@ -30,7 +30,7 @@ public struct CashAndBanking: AlertRule {
             if r.code == 3 { cap = r.amount }
             return
         }
-        var state = cash[r.village] ?? (0, nil, 0, false)
+        var state = cash[r.village]
         switch r.type {
         case .receipt where r.count == 2:
             state.amount += r.amount
@@ -154,7 +154,7 @@ public struct SpendingSpike: AlertRule {
         parameters: [.init("z", default: 3, range: 1...10, "standard deviations above the village's own mean")])
     public static let reads: [EventType] = [.disbursement]
     let z: Double
-    var villages: [Int32: (period: Int32, total: Double, ids: [UInt64], history: [Double])] = [:]
+    var villages = VillageTable<(period: Int32, total: Double, ids: [UInt64], history: [Double])?>(empty: nil)
 
     public init(parameters: RuleParameters) { z = parameters["z"] }
 
@@ -204,18 +204,18 @@ public struct PreElectionPayments: AlertRule {
         parameters: [.init("days", default: 60, range: 1...365, "days before the election")])
     public static let reads: [EventType] = [.compensationDistributed, .election]
     let days: Int32
-    var recent: [Int32: [(day: Int32, id: UInt64)]] = [:]
+    var recent = VillageTable<[(day: Int32, id: UInt64)]>(empty: [])
 
     public init(parameters: RuleParameters) { days = Int32(parameters["days"]) }
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
         let r = event.record
-        let kept = (recent[r.village] ?? []).filter { event.day - $0.day <= days }
+        let kept = recent[r.village].filter { event.day - $0.day <= days }
         if r.type == .compensationDistributed {
             recent[r.village] = kept + [(event.day, event.id)]
             return
         }
-        recent[r.village] = nil
+        recent[r.village] = []
         guard !kept.isEmpty else { return }
         output.raise(
             Alert(
@@ -233,7 +233,8 @@ public struct ReceiptsMissing: AlertRule {
         severity: "red",
         source: "Local practice (账外收入)",
         parameters: [.init("grace-days", default: 30, range: 0...365, "days for the receipt to appear")])
-    public static let reads: [EventType] = EventType.allCases
+    /// Payments and receipts are frequent enough to notice one missing within days.
+    public static let reads: [EventType] = [.payment, .receipt, .disbursement]
     let grace: Int32
 
     struct Payment: Hashable {
@@ -292,7 +293,7 @@ public struct MoneyLentOut: AlertRule {
         parameters: [.init("window-days", default: 30, range: 0...365, "days a loan decision stays valid")])
     public static let reads: [EventType] = [.decision, .loan]
     let window: Int32
-    var decisions: [Int32: Int32] = [:]
+    var decisions = VillageTable<Int32?>(empty: nil)
 
     public init(parameters: RuleParameters) { window = Int32(parameters["window-days"]) }
 

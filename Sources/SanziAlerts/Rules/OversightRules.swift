@@ -16,7 +16,7 @@ public struct PetitionCluster: AlertRule {
     public static let reads: [EventType] = [.petition]
     let households: Int32
     let window: Int32
-    var recent: [Int32: [(day: Int32, households: Int32, id: UInt64)]] = [:]
+    var recent = VillageTable<[(day: Int32, households: Int32, id: UInt64)]>(empty: [])
 
     public init(parameters: RuleParameters) {
         households = Int32(parameters["households"])
@@ -25,7 +25,7 @@ public struct PetitionCluster: AlertRule {
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
         let r = event.record
-        var kept = (recent[r.village] ?? []).filter { event.day - $0.day <= window }
+        var kept = recent[r.village].filter { event.day - $0.day <= window }
         kept.append((event.day, r.count, event.id))
         let total = kept.reduce(0) { $0 + $1.households }
         guard total >= households else {
@@ -50,9 +50,10 @@ public struct PublicityOverdue: AlertRule {
         severity: "yellow; orange beyond twice the gap",
         source: "Organic Law of Villagers' Committees art. 30; local 双公开",
         parameters: [.init("maximum-gap-days", default: 120, range: 15...730, "days between postings, grace included")])
-    public static let reads: [EventType] = EventType.allCases
+    /// Frequent village events are enough to notice a silence.
+    public static let reads: [EventType] = [.publicity, .receipt, .disbursement, .payment]
     let gap: Int32
-    var last: [Int32: (day: Int32, id: UInt64, raised: Int32)] = [:]
+    var last = VillageTable<(day: Int32, id: UInt64, raised: Int32)>(empty: (0, 0, 0))
 
     public init(parameters: RuleParameters) { gap = Int32(parameters["maximum-gap-days"]) }
 
@@ -63,7 +64,7 @@ public struct PublicityOverdue: AlertRule {
             last[r.village] = (event.day, event.id, 0)
             return
         }
-        var state = last[r.village] ?? (0, 0, 0)
+        var state = last[r.village]
         let silence = event.day - state.day
         let level: Int32 = silence > 2 * gap ? 2 : silence > gap ? 1 : 0
         guard level > state.raised else { return }

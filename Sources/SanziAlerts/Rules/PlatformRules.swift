@@ -53,6 +53,7 @@ public struct SplitDeals: AlertRule {
     var threshold: Int64
     let window: Int32
     var recent: [Int64: [(day: Int32, id: UInt64, total: Int64)]] = [:]
+    var lastSweep: Int32 = 0
 
     public init(parameters: RuleParameters) {
         threshold = Int64(parameters["threshold-yuan"] * 100)
@@ -64,6 +65,10 @@ public struct SplitDeals: AlertRule {
         if r.type == .intervention {
             if r.code == 0 { threshold = r.amount }
             return
+        }
+        if event.day - lastSweep > window {
+            recent = recent.filter { $0.value.contains { event.day - $0.day <= window } }
+            lastSweep = event.day
         }
         guard r.other == -1, r.amount2 < threshold else { return }
         var deals = (recent[r.party] ?? []).filter { event.day - $0.day <= window }
