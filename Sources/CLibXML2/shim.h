@@ -12,10 +12,4 @@
 #include <libxml/xmlschemas.h>
 #include <libxml/tree.h>
 
-/// `xmlFree` is a mutable C global, which Swift 6 rejects; call it through this function.
-static inline void sanzi_xmlFree(void *pointer) { xmlFree(pointer); }
-
-/// The runtime libxml2 version string (a thread-local macro in threaded builds).
-static inline const char *sanzi_xmlParserVersion(void) { return xmlParserVersion; }
-
 #endif

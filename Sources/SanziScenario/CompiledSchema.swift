@@ -33,6 +33,4 @@ enum LibXML2 {
 
     static func initialize() { _ = initialized }
 
-    /// The libxml2 version in use, e.g. "20914".
-    static var version: String { String(cString: sanzi_xmlParserVersion()) }
 }

@@ -60,14 +60,8 @@ public struct World: Model, Sendable {
         declare(&scheduler)
     }
 
-    /// The village ids in log order (a record's `village` indexes this list).
-    public var villageIDs: [String] { villages.map(\.id) }
-
     /// Closing balances per village: basic account, compensation account, cash.
     public var balances: [[Int64]] { villages.map(\.balances) }
-
-    /// Contracts still running.
-    public var activeContracts: Int { contracts.liveCount }
 
     public mutating func handle(_ event: Event, in scheduler: inout Scheduler<Event>) {
         switch event {

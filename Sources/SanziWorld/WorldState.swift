@@ -154,5 +154,4 @@ struct SlotStore<Element: Sendable>: Sendable {
         set { elements[Int(slot)] = newValue }
     }
 
-    var liveCount: Int { elements.count - free.count }
 }
