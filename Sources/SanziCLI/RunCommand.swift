@@ -21,16 +21,24 @@ struct RunCommand: ParsableCommand {
             reviews, audits, elections, petitions, interventions). Sections it does not \
             simulate yet (misconduct, alert rules) are reported as warnings.
 
+            The alert rules run inline (`sanzi rules` lists them), configured by the \
+            scenario's <alerts> section or by --thresholds FILE.
+
             Outputs in OUT (default ./out):
-              events.jsonl  the observable event log, one JSON object per line; fields per \
-                            event type in docs/events.md. Same scenario and seed: the same bytes.
-              run.json      sanzi_version, scenario, scenario_digest, source, seed, start, \
-                            end, days, villages, events, engine_events, counts (by event \
-                            type), wall_seconds, events_per_second, simulated, summary.
+              events.jsonl   the observable event log, one JSON object per line; fields per \
+                             event type in docs/events.md. Same scenario and seed: same bytes.
+              alerts.csv     alert_id, rule, severity, day, date, village, subject, score, \
+                             threshold, evidence (event ids separated by spaces).
+              alerts.jsonl   the same alerts with the values behind them (and fences).
+              thresholds.xml the alert settings used; `sanzi replay OUT` reads it.
+              run.json       sanzi_version, scenario, scenario_digest, source, seed, start, \
+                             end, days, villages, events, engine_events, counts (by event \
+                             type), alerts, wall_seconds, events_per_second, simulated, summary.
 
             Examples:
               sanzi run
               sanzi run Scenarios/guangzhou-2012-2014.xml --seed 7 --out out/gz
+              sanzi run --thresholds strict.xml --out out/strict
             """
     )
 
