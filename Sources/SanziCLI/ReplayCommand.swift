@@ -52,16 +52,14 @@ struct ReplayCommand: ParsableCommand {
         }
         var events = 0
         var alerts: [Alert] = []
-        let reader: EventLogReader
+        var reader = try openLog()
         do throws(EventLogReader.ReadError) {
-            reader = try EventLogReader(path: runDirectory + "/events.jsonl")
             while let event = try reader.next() {
                 events += 1
                 alerts += engine.observe(event)
             }
         } catch {
             Terminal.printToStandardError(error.description)
-            if case .cannotOpen = error { throw ExitStatus.noInput }
             throw ExitStatus.invalidData
         }
         let start =
@@ -85,6 +83,15 @@ struct ReplayCommand: ParsableCommand {
             print("alerts        \(alerts.count)")
             print("wrote         \(folder)/alerts.csv")
             print("wrote         \(folder)/alerts.jsonl")
+        }
+    }
+
+    private func openLog() throws -> EventLogReader {
+        do throws(EventLogReader.ReadError) {
+            return try EventLogReader(path: runDirectory + "/events.jsonl")
+        } catch {
+            Terminal.printToStandardError(error.description)
+            throw ExitStatus.noInput
         }
     }
 

@@ -6,7 +6,7 @@
 /// whatever the log's size. Fields are read in the order the writer writes them (the order
 /// of `EventSchema`), and every key is checked, so a line that is not Sanzi's is an error
 /// with its line number, not a wrong guess.
-public final class EventLogReader {
+public struct EventLogReader: ~Copyable {
     public enum ReadError: Error, CustomStringConvertible {
         case cannotOpen(path: String, reason: String)
         case malformed(path: String, line: Int, reason: String)
@@ -56,7 +56,7 @@ public final class EventLogReader {
     deinit { close(descriptor) }
 
     /// The next event, or nil at the end of the log.
-    public func next() throws(ReadError) -> LoggedEvent? {
+    public mutating func next() throws(ReadError) -> LoggedEvent? {
         while true {
             let found = chunk.withUnsafeBufferPointer { buffer in
                 memchr(buffer.baseAddress! + start, 0x0A, end - start).map {
@@ -81,7 +81,7 @@ public final class EventLogReader {
         }
     }
 
-    private func refill() throws(ReadError) {
+    private mutating func refill() throws(ReadError) {
         let pending = end - start
         if start > 0 {
             chunk.withUnsafeMutableBufferPointer { buffer in
@@ -105,8 +105,9 @@ public final class EventLogReader {
 
     private func fail(_ reason: String) -> ReadError { .malformed(path: path, line: line, reason: reason) }
 
-    private func parse(_ range: Range<Int>) throws(ReadError) -> LoggedEvent {
-        let result: Result<LoggedEvent, ReadError> = chunk.withUnsafeBufferPointer { bytes in
+    private mutating func parse(_ range: Range<Int>) throws(ReadError) -> LoggedEvent {
+        let buffer = chunk
+        let result: Result<LoggedEvent, ReadError> = buffer.withUnsafeBufferPointer { bytes in
             do throws(ReadError) {
                 return .success(try parse(bytes, range))
             } catch {
@@ -116,7 +117,9 @@ public final class EventLogReader {
         return try result.get()
     }
 
-    private func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) throws(ReadError) -> LoggedEvent {
+    private mutating func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) throws(ReadError)
+        -> LoggedEvent
+    {
         var cursor = Cursor(bytes: bytes, index: range.lowerBound, end: range.upperBound)
         guard cursor.take(UInt8(ascii: "{")) else { throw fail("a line must be a JSON object") }
         guard let id = cursor.integer(after: Self.idKey, first: true) else { throw fail("expected \"id\"") }
