@@ -52,19 +52,14 @@ extension World {
         }
     }
 
+    /// Tops cash up from the bank towards 3,000 yuan (or the cap, if lower).
     private mutating func withdrawCash(_ village: Int32, _ scheduler: inout Scheduler<Event>) {
         let target = min(policy(of: village).cashCap, 3_000_00)
         let amount = min(
             target - villages[Int(village)].balances[VillageState.cash],
             villages[Int(village)].balances[VillageState.basic])
         guard amount > 0 else { return }
-        villages[Int(village)].balances[VillageState.basic] -= amount
-        villages[Int(village)].balances[VillageState.cash] += amount
-        emit(
-            LogRecord(
-                .banking, village: village, code: 1, amount: amount,
-                amount2: villages[Int(village)].balances[VillageState.cash]),
-            &scheduler)
+        moveCash(village, toBank: -amount, &scheduler)
     }
 
     private mutating func scheduleBanking(_ village: Int32, _ scheduler: inout Scheduler<Event>) {
@@ -76,14 +71,18 @@ extension World {
 
     /// Banks cash above a small float.
     mutating func bankCash(_ village: Int32, _ scheduler: inout Scheduler<Event>) {
-        let float: Int64 = 1_000_00
-        let amount = villages[Int(village)].balances[VillageState.cash] - float
+        let amount = villages[Int(village)].balances[VillageState.cash] - 1_000_00
         guard amount > 0 else { return }
+        moveCash(village, toBank: amount, &scheduler)
+    }
+
+    /// Moves cash into the bank (positive) or out of it (negative), and logs it.
+    private mutating func moveCash(_ village: Int32, toBank amount: Int64, _ scheduler: inout Scheduler<Event>) {
         villages[Int(village)].balances[VillageState.cash] -= amount
         villages[Int(village)].balances[VillageState.basic] += amount
         emit(
             LogRecord(
-                .banking, village: village, code: 0, amount: amount,
+                .banking, village: village, code: amount > 0 ? 0 : 1, amount: abs(amount),
                 amount2: villages[Int(village)].balances[VillageState.cash]),
             &scheduler)
     }
