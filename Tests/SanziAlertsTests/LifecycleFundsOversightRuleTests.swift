@@ -106,8 +106,8 @@ struct LifecycleFundsOversightRuleTests {
         b.add(1, LogRecord(.payment, village: 0, subject: 1, amount: 500))
         b.add(5, LogRecord(.receipt, village: 0, subject: 1, amount: 500))
         b.add(6, LogRecord(.payment, village: 0, subject: 2, amount: 700))
-        b.add(36, LogRecord(.disbursement, village: 0, amount: 1))  // 30 days: still in grace
-        b.add(37, LogRecord(.disbursement, village: 0, amount: 1))
+        b.add(36, LogRecord(.receipt, village: 0, amount: 1))  // 30 days: still in grace
+        b.add(37, LogRecord(.receipt, village: 0, amount: 1))
         let raised = alerts(ReceiptsMissing.self, b.events)
         #expect(raised.map(\.subject) == ["contract:2"])
         #expect(raised.first?.day == 37)

@@ -234,19 +234,15 @@ public struct ReceiptsMissing: AlertRule {
         source: "Local practice (账外收入)",
         parameters: [.init("grace-days", default: 30, range: 0...365, "days for the receipt to appear")])
     /// Payments and receipts are frequent enough to notice one missing within days.
-    public static let reads: [EventType] = [.payment, .receipt, .disbursement]
+    public static let reads: [EventType] = [.payment, .receipt]
     let grace: Int32
 
-    struct Payment: Hashable {
-        var contract: Int64
-        var amount: Int64
-    }
-
-    /// Payments waiting for their receipt, oldest first, and how many of each were booked.
-    var pending: [(day: Int32, payment: Payment, village: Int32, id: UInt64)] = []
+    /// Payments waiting for their receipt, oldest first; a booked one has its contract set
+    /// to -1. Receipts follow their payment closely, so the match is searched from the back,
+    /// without hashing.
+    var pending: [(day: Int32, contract: Int64, amount: Int64, village: Int32, id: UInt64)] = []
     var head = 0
-    var waiting: [Payment: Int] = [:]
-    var booked: [Payment: Int] = [:]
+    static let searchDepth = 256
 
     public init(parameters: RuleParameters) { grace = Int32(parameters["grace-days"]) }
 
@@ -254,16 +250,11 @@ public struct ReceiptsMissing: AlertRule {
         while head < pending.count, event.day - pending[head].day > grace {
             let oldest = pending[head]
             head += 1
-            let left = (waiting[oldest.payment] ?? 1) - 1
-            waiting[oldest.payment] = left > 0 ? left : nil
-            if let count = booked[oldest.payment], count > 0 {
-                booked[oldest.payment] = count > 1 ? count - 1 : nil
-                continue
-            }
+            guard oldest.contract >= 0 else { continue }
             output.raise(
                 Alert(
                     rule: Self.id, severity: .red, day: event.day, village: oldest.village,
-                    subject: "contract:\(oldest.payment.contract)", score: Double(event.day - oldest.day),
+                    subject: "contract:\(oldest.contract)", score: Double(event.day - oldest.day),
                     threshold: Double(grace), evidence: [oldest.id]))
         }
         if head > 1_024, head * 2 > pending.count {
@@ -272,12 +263,16 @@ public struct ReceiptsMissing: AlertRule {
         }
         let r = event.record
         if r.type == .payment {
-            let payment = Payment(contract: r.subject, amount: r.amount)
-            pending.append((event.day, payment, r.village, event.id))
-            waiting[payment, default: 0] += 1
-        } else if r.type == .receipt, r.subject >= 0 {
-            let payment = Payment(contract: r.subject, amount: r.amount)
-            if let count = waiting[payment], count > (booked[payment] ?? 0) { booked[payment, default: 0] += 1 }
+            pending.append((event.day, r.subject, r.amount, r.village, event.id))
+        } else if r.subject >= 0 {
+            var index = pending.count - 1
+            while index >= max(head, pending.count - Self.searchDepth) {
+                if pending[index].contract == r.subject, pending[index].amount == r.amount {
+                    pending[index].contract = -1
+                    return
+                }
+                index -= 1
+            }
         }
     }
 }
