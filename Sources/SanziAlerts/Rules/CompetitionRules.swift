@@ -230,7 +230,7 @@ public struct NewCompanyWins: AlertRule {
         parameters: [.init("minimum-age-days", default: 365, range: 1...3_650, "youngest age not flagged")])
     public static let reads: [EventType] = [.registration, .award]
     let minimumAge: Int32
-    var founded: [Int64: (day: Int32, firm: Bool, id: UInt64)] = [:]
+    var founded = IDTable<(day: Int32, firm: Bool, id: UInt64)>()
 
     public init(parameters: RuleParameters) { minimumAge = Int32(parameters["minimum-age-days"]) }
 

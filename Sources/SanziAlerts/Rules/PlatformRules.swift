@@ -160,7 +160,7 @@ public struct MissingDecision: AlertRule {
     public static let reads: [EventType] = [.decision, .listing, .contract]
     let window: Int32
     let majority: Double
-    var decisions: [Int64: (day: Int32, id: UInt64, share: Double)] = [:]
+    var decisions = IDTable<(day: Int32, id: UInt64, share: Double)>()
 
     public init(parameters: RuleParameters) {
         window = Int32(parameters["window-days"])

@@ -12,7 +12,7 @@ public struct ReserveBelowAppraisal: AlertRule {
         parameters: [.init("delta", default: 0.10, range: 0...0.9, "tolerated shortfall of the reserve")])
     public static let reads: [EventType] = [.listing, .contract]
     let delta: Double
-    var previousAnnual: [Int64: Int64] = [:]
+    var previousAnnual = IDTable<Int64>()
 
     public init(parameters: RuleParameters) { delta = parameters["delta"] }
 

@@ -7,8 +7,8 @@ struct Declarations {
     /// Per village: the holder of each single office (secretary, director, accountant, cashier)
     /// and the committee members and supervisors.
     var offices: [Int32: (single: [Int64], members: Set<Int64>)] = [:]
-    var relatives: [Int64: [Int64]] = [:]
-    var owners: [Int64: Int64] = [:]
+    var relatives = IDTable<[Int64]>()
+    var owners = IDTable<Int64>()
 
     mutating func read(_ event: LoggedEvent) {
         let r = event.record
@@ -18,8 +18,8 @@ struct Declarations {
             if r.code < 4 { office.single[Int(r.code)] = r.subject } else { office.members.insert(r.subject) }
             offices[r.village] = office
         case .relation:
-            relatives[r.subject, default: []].append(r.party)
-            relatives[r.party, default: []].append(r.subject)
+            relatives[r.subject] = (relatives[r.subject] ?? []) + [r.party]
+            relatives[r.party] = (relatives[r.party] ?? []) + [r.subject]
         case .registration:
             owners[r.party] = r.other
         default:
