@@ -20,6 +20,8 @@ public struct Alert: Sendable, Hashable {
     public var evidence: [UInt64]
     /// Named values behind the decision (including fences for peer-group rules).
     public var values: [Value]
+    /// For an escalation: the ids of the alerts it combines.
+    public var combines: [UInt64] = []
 
     public struct Value: Sendable, Hashable {
         public var name: String

@@ -12,8 +12,6 @@ public struct AlertEngine {
     var escalation: Escalator
     var warningSystem: Bool
     var nextID: UInt64 = 1
-    /// Alerts raised, by rule id.
-    public private(set) var counts: [String: Int] = [:]
 
     public init(settings: AlertSettings) throws(ConfigurationError) {
         switch RuleCatalogue.configure(settings) {
@@ -58,7 +56,6 @@ public struct AlertEngine {
         var numbered = alert
         numbered.id = nextID
         nextID += 1
-        counts[alert.rule, default: 0] += 1
         return numbered
     }
 }
@@ -106,10 +103,11 @@ struct Escalator {
         _ rule: String, _ severity: Severity, _ last: Alert, _ list: [(day: Int32, severity: Severity, id: UInt64)],
         threshold: Int
     ) -> Alert {
-        Alert(
+        var alert = Alert(
             rule: rule, severity: severity, day: last.day, village: last.village, subject: last.subject,
-            score: Double(list.count), threshold: Double(threshold), evidence: [],
-            values: list.map { Alert.Value("alert", Double($0.id)) })
+            score: Double(list.count), threshold: Double(threshold), evidence: [])
+        alert.combines = list.map(\.id)
+        return alert
     }
 
     /// Forgets subjects with no signal in the window, so state stays bounded.

@@ -81,18 +81,17 @@ public final class AlertWriter {
             json.append(String(id))
         }
         json.append("]")
-        let combined = alert.values.filter { $0.name == "alert" }
-        if !combined.isEmpty {
+        if !alert.combines.isEmpty {
             json.append(",\"alerts\":[")
-            for (index, value) in combined.enumerated() {
+            for (index, id) in alert.combines.enumerated() {
                 if index > 0 { json.append(",") }
-                json.append(String(Int(value.value)))
+                json.append(String(id))
             }
             json.append("]")
         }
         json.append(",\"values\":{")
         var first = true
-        for value in alert.values where value.name != "alert" {
+        for value in alert.values {
             if !first { json.append(",") }
             first = false
             json.append(EventLogWriter.jsonString(value.name), ":", Self.number(value.value))

@@ -64,7 +64,6 @@ struct ScenarioDecoder {
         return false
     }
 
-    func isKnown(_ kind: String, id: String) -> Bool { ids[kind]?[id] != nil }
 
     /// The known id nearest to `id` by edit distance, when it is near enough to be a typo.
     static func closest(to id: String, among candidates: some Sequence<String>) -> String? {

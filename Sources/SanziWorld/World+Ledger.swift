@@ -7,13 +7,13 @@ import SanziScenario
 extension World {
     /// Books money received into an account.
     mutating func receive(
-        village: Int32, account: Int, purpose: Int64, amount: Int64, contract: Int64 = -1, payer: Int64 = -1,
+        village: Int32, account: Int, purpose: UInt8, amount: Int64, contract: Int64 = -1, payer: Int64 = -1,
         _ scheduler: inout Scheduler<Event>
     ) {
         villages[Int(village)].balances[account] += amount
         emit(
             LogRecord(
-                .receipt, village: village, code: UInt8(purpose), subject: contract, party: payer, amount: amount,
+                .receipt, village: village, code: purpose, subject: contract, party: payer, amount: amount,
                 count: Int32(account)), &scheduler)
         if account == VillageState.cash { scheduleBanking(village, &scheduler) }
     }

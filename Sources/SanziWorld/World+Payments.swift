@@ -89,7 +89,7 @@ extension World {
         var random = villages[Int(contract.village)].payments
         let inCash = !payer.isFirm && amount <= policy(of: contract.village).cashCap && random.bernoulli(0.5)
         villages[Int(contract.village)].payments = random
-        let purpose: Int64 = contract.deal == .sale ? 1 : 0
+        let purpose: UInt8 = contract.deal == .sale ? 1 : 0
         receive(
             village: contract.village, account: inCash ? VillageState.cash : VillageState.basic, purpose: purpose,
             amount: amount, contract: contract.id, payer: payer.id, &scheduler)

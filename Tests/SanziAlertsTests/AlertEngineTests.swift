@@ -47,7 +47,7 @@ struct AlertEngineTests {
         #expect(raised.map(\.rule) == ["P03", "P03", "E01", "P03", "P03", "E01", "E02"])
         #expect(raised.map(\.id) == Array(1...7))
         #expect(raised[6].severity == .red)
-        #expect(raised[6].values.map(\.value) == [3, 6])
+        #expect(raised[6].combines == [3, 6])
     }
 
     @Test func theWarningSystemSwitchSilencesAlerts() throws {
