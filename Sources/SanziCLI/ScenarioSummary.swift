@@ -47,6 +47,12 @@ struct ScenarioSummary: Encodable {
     var ruleOverrides: [String]
     var interventions: Int
 
+    /// run.json holds name, seed and period at its top level; the summary adds the counts.
+    enum CodingKeys: String, CodingKey {
+        case districts, towns, villages, villagesByProfile, households, cadres, supervisors, resources, assets
+        case localBidders, poolFirms, rings, misconductEnabled, typologies, ruleOverrides, interventions
+    }
+
     init(_ scenario: Scenario, seed: UInt64) {
         let villages = scenario.geography.villages
         var byProfile: [String: Int] = [:]

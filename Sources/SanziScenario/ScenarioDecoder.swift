@@ -64,7 +64,6 @@ struct ScenarioDecoder {
         return false
     }
 
-
     /// The known id nearest to `id` by edit distance, when it is near enough to be a typo.
     static func closest(to id: String, among candidates: some Sequence<String>) -> String? {
         let scored = candidates.map { ($0, editDistance(Array(id), Array($0))) }
