@@ -39,7 +39,7 @@ let package = Package(
         // The observable event vocabulary: the world writes it, the rules read it.
         .target(name: "SanziEvents"),
         // Ground truth (misconduct cases), kept apart from the observable log.
-        .target(name: "SanziTruth"),
+        .target(name: "SanziTruth", dependencies: ["SanziScenario"]),
         // The simulated world: villages, platform, ledger, oversight, misconduct.
         .target(name: "SanziWorld", dependencies: ["SanziScenario", "SanziEngine", "SanziEvents", "SanziTruth"]),
         // The integrity early-warning rules: they read the event log and nothing else.
@@ -56,7 +56,7 @@ let package = Package(
         .target(
             name: "SanziCLI",
             dependencies: [
-                "SanziScenario", "SanziEvents", "SanziWorld", "SanziAlerts", "SanziEvaluation",
+                "SanziScenario", "SanziEvents", "SanziTruth", "SanziWorld", "SanziAlerts", "SanziEvaluation",
                 "SanziReports", "SanziTuning", "SanziDatasets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -75,9 +75,10 @@ let package = Package(
         ),
         .testTarget(name: "SanziScenarioTests", dependencies: ["SanziScenario"]),
         .testTarget(name: "SanziEngineTests", dependencies: ["SanziEngine"]),
-        .testTarget(name: "SanziWorldTests", dependencies: ["SanziWorld", "SanziEvents", "SanziScenario"]),
+        .testTarget(
+            name: "SanziWorldTests", dependencies: ["SanziWorld", "SanziEvents", "SanziScenario", "SanziTruth"]),
         .testTarget(name: "SanziAlertsTests", dependencies: ["SanziAlerts", "SanziEvents", "SanziScenario"]),
-        .testTarget(name: "SanziCLITests", dependencies: ["SanziCLI", "SanziScenario", "sanzi"]),
+        .testTarget(name: "SanziCLITests", dependencies: ["SanziCLI", "SanziScenario", "SanziTruth", "sanzi"]),
     ],
     swiftLanguageModes: [.v6]
 )

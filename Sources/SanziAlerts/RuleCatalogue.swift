@@ -68,6 +68,22 @@ public enum RuleCatalogue {
         return .success(configured)
     }
 
+    /// Every deployed parameter's value, keyed `RULE.parameter`: the defaults with the settings'
+    /// overrides, for enabled rules only (what adaptive offenders are told in a simulation).
+    public static func deployedParameters(_ settings: AlertSettings) -> [String: Double] {
+        var values: [String: Double] = [:]
+        for type in rules {
+            let id = type.documentation.id
+            let override = settings.rules.first { $0.id == id }
+            guard override?.enabled ?? true else { continue }
+            values["\(id).enabled"] = 1
+            for spec in type.documentation.parameters {
+                values["\(id).\(spec.name)"] = override?.parameter(spec.name) ?? spec.defaultValue
+            }
+        }
+        return values
+    }
+
     static func closest(_ id: String, among ids: [String]) -> String? {
         ids.first { $0.count == id.count && zip($0, id).filter { $0 != $1 }.count == 1 }
     }

@@ -4,6 +4,7 @@ import Logging
 import SanziAlerts
 import SanziEvents
 import SanziScenario
+import SanziTruth
 import SanziWorld
 
 struct RunCommand: ParsableCommand {
@@ -18,8 +19,10 @@ struct RunCommand: ParsableCommand {
             trading platform (decisions, listings, registrations, bids, awards, contracts, \
             rents, arrears, amendments, terminations), the ledger (receipts, disbursements \
             under approval tiers, cash and banking, compensation) and oversight (publicity, \
-            reviews, audits, elections, petitions, interventions). Sections it does not \
-            simulate yet (misconduct, alert rules) are reported as warnings.
+            reviews, audits, elections, petitions, interventions). Corrupt cadres act out the \
+            misconduct the scenario enables, and honest life produces its look-alikes; both \
+            are recorded as ground truth in cases.csv, never in the event log. Settings the \
+            simulator does not use are reported as warnings.
 
             The alert rules run inline (`sanzi rules` lists them), configured by the \
             scenario's <alerts> section or by --thresholds FILE.
@@ -31,9 +34,14 @@ struct RunCommand: ParsableCommand {
                              threshold, evidence (event ids separated by spaces).
               alerts.jsonl   the same alerts with the values behind them (and fences).
               thresholds.xml the alert settings used; `sanzi replay OUT` reads it.
+              cases.csv      ground truth: case_id, kind (misconduct or look-alike), \
+                             typology, village, perpetrators, beneficiary, start_day, \
+                             start_date, end_day, end_date, expected_yuan, booked_yuan, \
+                             loss_yuan, adapted, discovered_day, events; see docs/cases.md.
               run.json       sanzi_version, scenario, scenario_digest, source, seed, start, \
                              end, days, villages, events, engine_events, counts (by event \
-                             type), alerts, wall_seconds, events_per_second, simulated, summary.
+                             type), alerts, cases, look_alikes, loss_yuan, wall_seconds, \
+                             events_per_second, simulated, summary.
 
             Examples:
               sanzi run
@@ -80,7 +88,9 @@ struct RunCommand: ParsableCommand {
         logger.debug("loaded \(source)")
         let settings = try alertSettings(for: scenario)
         let engine = try Self.alertEngine(settings)
-        var (result, written) = try simulate(scenario, seed: runSeed, source: source, summary: summary, engine: engine)
+        let knowledge = OffenderKnowledge(thresholds: RuleCatalogue.deployedParameters(settings))
+        var (result, written) = try simulate(
+            scenario, seed: runSeed, source: source, summary: summary, engine: engine, knowledge: knowledge)
         if scenario.output.alerts {
             let path = URL(fileURLWithPath: out).appendingPathComponent("thresholds.xml").path
             do {
@@ -130,7 +140,8 @@ struct RunCommand: ParsableCommand {
     /// Runs the world, streaming events.jsonl and the inline alerts, then writes run.json;
     /// returns the paths written.
     private func simulate(
-        _ scenario: Scenario, seed: UInt64, source: String, summary: ScenarioSummary, engine: AlertEngine
+        _ scenario: Scenario, seed: UInt64, source: String, summary: ScenarioSummary, engine: AlertEngine,
+        knowledge: OffenderKnowledge
     ) throws -> (WorldRun.Summary, [String]) {
         let folder = URL(fileURLWithPath: out)
         do {
@@ -158,7 +169,7 @@ struct RunCommand: ParsableCommand {
                 sinks.append(sink)
                 alertSink = sink
             }
-            result = WorldRun.run(scenario, seed: seed, sink: TeeSink(sinks)).0
+            result = WorldRun.run(scenario, seed: seed, knowledge: knowledge, sink: TeeSink(sinks)).0
             try writer.flush()
             if let failure = writer.failure { throw failure }
             if scenario.output.events { written.append(eventsPath) }
@@ -174,10 +185,27 @@ struct RunCommand: ParsableCommand {
             Terminal.printToStandardError(error.description)
             throw ExitStatus.cannotCreate
         }
+        written.append(try writeCases(result.truth, scenario: scenario))
         written.append(
             try writeRunRecord(
                 scenario: scenario, result: result, alerts: alerts, seed: seed, source: source, summary: summary))
         return (result, written)
+    }
+
+    /// Writes OUT/cases.csv, the ground truth, and returns its path.
+    private func writeCases(_ truth: GroundTruth, scenario: Scenario) throws -> String {
+        let start = scenario.start
+        let text = CaseTable.text(
+            truth, villageIDs: scenario.geography.villages.map(\.id),
+            dateOfDay: { start.adding(days: Int($0)).description })
+        let path = URL(fileURLWithPath: out).appendingPathComponent("cases.csv").path
+        do {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            Terminal.printToStandardError("\(path): error: cannot write the cases: \(error.localizedDescription)")
+            throw ExitStatus.cannotCreate
+        }
+        return path
     }
 
     /// Writes OUT/run.json and returns its path.
@@ -199,6 +227,9 @@ struct RunCommand: ParsableCommand {
             var engineEvents: Int
             var counts: [String: Int]
             var alerts: Int
+            var cases: Int
+            var lookAlikes: Int
+            var lossYuan: String
             var wallSeconds: Double
             var eventsPerSecond: Double
             var simulated: Bool
@@ -211,6 +242,8 @@ struct RunCommand: ParsableCommand {
             source: source,
             seed: seed, start: summary.start, end: summary.end, days: summary.days, villages: summary.villages,
             events: result.events, engineEvents: result.engineEvents, counts: counts, alerts: alerts,
+            cases: result.truth.misconduct.count, lookAlikes: result.truth.cases.count - result.truth.misconduct.count,
+            lossYuan: Money(fen: result.truth.misconduct.reduce(0) { $0 + $1.loss }).description,
             wallSeconds: (result.wallSeconds * 1000).rounded() / 1000,
             eventsPerSecond: result.eventsPerSecond.rounded(), simulated: true, summary: summary)
         let encoder = JSONEncoder()

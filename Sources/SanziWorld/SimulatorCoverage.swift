@@ -8,7 +8,7 @@ import SanziScenario
 public enum SimulatorCoverage {
     /// Sections the simulator uses.
     public static let simulated: Set<ScenarioSection> = [
-        .geography, .profiles, .bidders, .platform, .finance, .oversight, .alerts, .interventions, .output,
+        .geography, .profiles, .bidders, .platform, .finance, .oversight, .misconduct, .alerts, .interventions, .output,
     ]
 
     /// One warning for each section, or setting within a simulated section, that a scenario
@@ -22,11 +22,14 @@ public enum SimulatorCoverage {
                     .warning, at: location,
                     "<\(section.rawValue)> is accepted but not simulated yet; this run ignores it")
             }
-        if let ring = scenario.bidders.rings.first {
+        let rotation =
+            scenario.misconduct.enabled && scenario.misconduct.typologies.contains { $0.typology == .bidRotation }
+        if let ring = scenario.bidders.rings.first, !rotation {
             warnings.append(
                 Diagnostic(
                     .warning, at: ring.location,
-                    "<ring> needs misconduct (bid rigging, rotation), which is not simulated yet; rings are ignored"))
+                    "<ring> acts only through bid-rotation misconduct, which this scenario does not enable; rings are ignored"
+                ))
         }
         if let location = scenario.sections[.platform] {
             for deal in DealKind.allCases {

@@ -8,23 +8,23 @@ extension World {
     /// Books money received into an account.
     mutating func receive(
         village: Int32, account: Int, purpose: UInt8, amount: Int64, contract: Int64 = -1, payer: Int64 = -1,
-        _ scheduler: inout Scheduler<Event>
+        case caseIndex: Int32 = -1, _ scheduler: inout Scheduler<Event>
     ) {
         villages[Int(village)].balances[account] += amount
         emit(
             LogRecord(
                 .receipt, village: village, code: purpose, subject: contract, party: payer, amount: amount,
-                count: Int32(account)), &scheduler)
+                count: Int32(account)), case: caseIndex, &scheduler)
         if account == VillageState.cash { scheduleBanking(village, &scheduler) }
     }
 
     /// Pays money out, in cash when small and cash suffices (withdrawing from the bank first
     /// when it is short), else from the bank; skipped when the village cannot afford it.
-    /// Returns whether it was paid.
+    /// Returns whether it was paid. A case may forge a lower approver than the amount needs.
     @discardableResult
     mutating func pay(
         village: Int32, purpose: UInt8, amount: Int64, payee: Int64 = -1, contract: Int64 = -1, preferCash: Bool,
-        _ scheduler: inout Scheduler<Event>
+        case caseIndex: Int32 = -1, approver forged: Int? = nil, _ scheduler: inout Scheduler<Event>
     ) -> Bool {
         guard amount > 0 else { return false }
         var account = VillageState.basic
@@ -37,7 +37,7 @@ extension World {
         emit(
             LogRecord(
                 .disbursement, village: village, code: purpose, subject: contract, party: payee, amount: amount,
-                count: Int32(account), count2: Int32(approver(for: amount))), &scheduler)
+                count: Int32(account), count2: Int32(forged ?? approver(for: amount))), case: caseIndex, &scheduler)
         return true
     }
 
@@ -62,10 +62,9 @@ extension World {
         moveCash(village, toBank: -amount, &scheduler)
     }
 
-    private mutating func scheduleBanking(_ village: Int32, _ scheduler: inout Scheduler<Event>) {
-        var random = villages[Int(village)].ledger
+    mutating func scheduleBanking(_ village: Int32, _ scheduler: inout Scheduler<Event>) {
+        var random = villages[Int(village)].root.derived("banking", Int(scheduler.now))
         let days = Tick(random.integer(in: 1...max(1, scenario.finance.bankingDays)))
-        villages[Int(village)].ledger = random
         scheduler.schedule(.bankCash(village: village), after: days)
     }
 
@@ -102,6 +101,7 @@ extension World {
                 pay(village: village, purpose: kind.purposeCode, amount: amount, preferCash: kind != .wages, &scheduler)
             }
         }
+        spendCorruptly(village, calendarMonth: calendarMonth, &scheduler)
     }
 
     /// Subsidies each quarter, investment returns each December.
@@ -134,13 +134,15 @@ extension World {
     mutating func distributeCompensation(_ village: Int32, amount: Int64, _ scheduler: inout Scheduler<Event>) {
         guard let compensation = scenario.profiles[villages[Int(village)].profile].funds.compensation else { return }
         let available = villages[Int(village)].balances[VillageState.compensation]
-        let toHouseholds = min(available, Int64(Double(amount) * compensation.householdShare))
+        let owed = min(available, Int64(Double(amount) * compensation.householdShare))
+        let (diverted, tag) = divert(compensation: owed, village: village, &scheduler)
+        let toHouseholds = owed - diverted
         villages[Int(village)].balances[VillageState.compensation] -= toHouseholds
         emit(
             LogRecord(
                 .compensationDistributed, village: village, amount: toHouseholds,
-                count: Int32(villages[Int(village)].households)), &scheduler)
-        let rest = min(amount - toHouseholds, villages[Int(village)].balances[VillageState.compensation])
+                count: Int32(villages[Int(village)].households)), case: tag, &scheduler)
+        let rest = min(amount - owed, villages[Int(village)].balances[VillageState.compensation])
         guard rest > 0 else { return }
         villages[Int(village)].balances[VillageState.compensation] -= rest
         emit(
@@ -172,9 +174,11 @@ extension World {
     /// half a year to a year at 5% a year. (Misappropriation, the unapproved kind, comes with
     /// misconduct.)
     mutating func mayLend(_ village: Int32, _ scheduler: inout Scheduler<Event>) {
+        misappropriate(village, &scheduler)
         var random = villages[Int(village)].ledger
         defer { villages[Int(village)].ledger = random }
-        guard random.bernoulli(0.03) else { return }
+        let lawful = lookAlike(.misappropriation, in: village)
+        guard random.bernoulli(0.03) || lawful else { return }
         let amount = Int64(random.integer(in: 20_000_00...200_000_00))
         let firms = villages[Int(village)].localBidders.filter { bidders[Int($0)].isFirm }
         guard !firms.isEmpty, villages[Int(village)].balances[VillageState.basic] >= amount * 2 else { return }
@@ -185,27 +189,46 @@ extension World {
         emit(
             LogRecord(.decision, village: village, code: 3, count: votesFor, count2: Int32(representatives) - votesFor),
             &scheduler)
-        let loan = nextLoanID
-        nextLoanID += 1
-        villages[Int(village)].balances[VillageState.basic] -= amount
-        emit(
-            LogRecord(
-                .loan, village: village, code: 0, subject: loan, party: bidders[Int(borrower)].id, amount: amount,
-                count: term), &scheduler)
+        let tag =
+            lawful
+            ? openCase(.misappropriation, .lookAlike, village: village, beneficiary: borrower, on: scheduler.now) : -1
+        lend(amount, to: borrower, village: village, termDays: term, case: tag, &scheduler)
         scheduler.schedule(
-            .loanRepaid(village: village, loan: loan, borrower: borrower, principal: amount, termDays: term),
+            .loanRepaid(
+                village: village, loan: nextLoanID - 1, borrower: borrower, principal: amount, termDays: term, case: tag
+            ),
             after: Tick(term) + Tick(random.integer(in: 0...20)))
     }
 
-    mutating func loanRepaid(
-        _ village: Int32, loan: Int64, borrower: Int32, principal: Int64, termDays: Int32,
+    /// Money lent out of the basic account, logged.
+    mutating func lend(
+        _ amount: Int64, to borrower: Int32, village: Int32, termDays: Int32, case caseIndex: Int32,
         _ scheduler: inout Scheduler<Event>
     ) {
-        let interest = principal * 5 * Int64(termDays) / (100 * 365)
+        villages[Int(village)].balances[VillageState.basic] -= amount
+        emit(
+            LogRecord(
+                .loan, village: village, code: 0, subject: nextLoanID, party: bidders[Int(borrower)].id,
+                amount: amount, count: termDays), case: caseIndex, &scheduler)
+        nextLoanID += 1
+    }
+
+    /// A loan comes back: with 5% a year interest when it was lawful, without when it was
+    /// collective money misappropriated (whose case then loses that interest).
+    mutating func loanRepaid(
+        _ village: Int32, loan: Int64, borrower: Int32, principal: Int64, termDays: Int32, case caseIndex: Int32,
+        _ scheduler: inout Scheduler<Event>
+    ) {
+        let misappropriated = caseIndex >= 0 && cases[Int(caseIndex)].kind == .misconduct
+        let lawfulInterest = principal * 5 * Int64(termDays) / (100 * 365)
+        let interest = misappropriated ? 0 : lawfulInterest
         villages[Int(village)].balances[VillageState.basic] += principal + interest
+        // The money was not the collective's to lend: it should simply have been there. The
+        // interest a lawful loan would have earned is lost too.
+        book(caseIndex, expected: lawfulInterest, booked: principal)
         emit(
             LogRecord(
                 .loan, village: village, code: 1, subject: loan, party: bidders[Int(borrower)].id,
-                amount: principal + interest, amount2: interest, count: termDays), &scheduler)
+                amount: principal + interest, amount2: interest, count: termDays), case: caseIndex, &scheduler)
     }
 }

@@ -9,6 +9,10 @@ extension World {
     mutating func month(_ village: Int32, index: Int32, _ scheduler: inout Scheduler<Event>) {
         let date = scenario.start.adding(months: Int(index))
         let calendarMonth = date.month
+        let root = villages[Int(village)].root
+        villages[Int(village)].platform = root.derived("platform", Int(index))
+        villages[Int(village)].ledger = root.derived("ledger", Int(index))
+        villages[Int(village)].oversight = root.derived("oversight", Int(index))
         collectIncome(village, calendarMonth: calendarMonth, &scheduler)
         spend(village, calendarMonth: calendarMonth, &scheduler)
         compensationMayArrive(village, &scheduler)
@@ -16,7 +20,7 @@ extension World {
             plan(village, &scheduler)
             mayLend(village, &scheduler)
         }
-        if index % 6 == 0 { commissionWorks(village, &scheduler) }
+        if index % 6 == 0 { commissionWorks(village, index: index, &scheduler) }
         oversee(village, index: Int(index), &scheduler)
         let next = Tick(scenario.start.days(until: scenario.start.adding(months: Int(index) + 1)))
         scheduler.schedule(.month(village: village, index: index + 1), at: next, priority: .late)
@@ -39,13 +43,12 @@ extension World {
     }
 
     /// Twice a year, works worth part of the half-year works budget, when the bank can pay.
-    private mutating func commissionWorks(_ village: Int32, _ scheduler: inout Scheduler<Event>) {
+    private mutating func commissionWorks(_ village: Int32, index: Int32, _ scheduler: inout Scheduler<Event>) {
         guard let works = villages[Int(village)].spendingPerYear.first(where: { $0.kind == .works }) else { return }
-        var random = villages[Int(village)].platform
+        var random = villages[Int(village)].root.derived("works", Int(index))
         let cost = Int64(Double(works.amount) / 2 * random.uniform(0.6...1.0))
-        villages[Int(village)].platform = random
         guard cost > 0, villages[Int(village)].balances[VillageState.basic] >= cost else { return }
-        startWorks(village: village, cost: cost, &scheduler)
+        startWorks(village: village, cost: cost, works: index, random: random, &scheduler)
     }
 
     private mutating func oversee(_ village: Int32, index: Int, _ scheduler: inout Scheduler<Event>) {
@@ -57,8 +60,10 @@ extension World {
             emit(
                 LogRecord(
                     .publicity, village: village, code: publicity.code,
-                    count: Int32(villages[Int(village)].entriesSincePublicity)), &scheduler)
+                    count: Int32(villages[Int(village)].entriesSincePublicity)),
+                case: villages[Int(village)].caseSincePublicity, &scheduler)
             villages[Int(village)].entriesSincePublicity = 0
+            villages[Int(village)].caseSincePublicity = -1
             villages[Int(village)].monthsSincePublicity = 0
         }
         if let months = scenario.oversight.supervisionReviews.months, (index + 1) % months == 0 {
@@ -66,7 +71,11 @@ extension World {
         }
         let auditCycle = 12 * scenario.oversight.auditEveryYears
         if index % auditCycle == Int(village) % auditCycle {
-            emit(LogRecord(.audit, village: village, count: Int32(random.poisson(mean: 0.8))), &scheduler)
+            let findings = Int32(random.poisson(mean: 0.8))
+            let found = audit(village, on: scheduler.now)
+            emit(
+                LogRecord(.audit, village: village, count: findings + Int32(found.count)), case: found.first ?? -1,
+                &scheduler)
         }
         petitions(village, publicity: publicity, random: &random, &scheduler)
     }
@@ -94,14 +103,16 @@ extension World {
 
     /// Committee elections: each key cadre is replaced with a chance of 30%.
     mutating func election(_ village: Int32, _ scheduler: inout Scheduler<Event>) {
-        var random = villages[Int(village)].oversight
-        defer { villages[Int(village)].oversight = random }
+        var random = villages[Int(village)].root.derived("election", Int(scheduler.now))
         var turnover: Int32 = 0
         var newHolders: [(Int32, UInt8)] = []
+        var corruption = villages[Int(village)].misconduct
         func replace(_ person: inout Int32, role: Person.Role) {
             guard random.bernoulli(0.3) else { return }
             let clan = people[Int(person)].clan
-            people.append(Person(village: village, role: role, clan: clan))
+            people.append(
+                Person(village: village, role: role, clan: clan, corrupt: corruption.bernoulli(conduct.corruptShare)))
+            relatives.append([])
             person = Int32(people.count - 1)
             newHolders.append((person, role.rawValue))
             turnover += 1
@@ -113,10 +124,13 @@ extension World {
         emit(
             LogRecord(.election, village: village, party: Int64(villages[Int(village)].director), count: turnover),
             &scheduler)
+        villages[Int(village)].misconduct = corruption
         for (person, role) in newHolders {
             emit(LogRecord(.office, village: village, code: role, subject: Int64(person)), &scheduler)
         }
-        scheduler.schedule(.election(village: village), after: 365 * Tick(scenario.oversight.electionEveryYears))
+        let next = scheduler.now + 365 * Tick(scenario.oversight.electionEveryYears)
+        scheduler.schedule(.election(village: village), at: next)
+        scheduler.schedule(.campaign(village: village, electionDay: Int32(next)), at: max(scheduler.now, next - 130))
     }
 
     /// Applies a scenario intervention to its district, or to all, and logs each change.
@@ -143,9 +157,12 @@ extension World {
             case .warningSystem(let enabled):
                 (code, value) = (4, enabled ? 1 : 0)
                 for district in districts { policies[district].warningSystem = enabled }
-            case .scaleMisconduct(_, let factor):
+            case .scaleMisconduct(let typology, let factor):
                 (code, value) = (5, Int64((factor * 1000).rounded()))
-                for district in districts { policies[district].misconductScale *= factor }
+                let scaled = typology.map { [$0.index] } ?? Array(Typology.allCases.indices)
+                for district in districts {
+                    for index in scaled { policies[district].misconductScale[index] *= factor }
+                }
             }
             emit(LogRecord(.intervention, village: -1, code: code, amount: value, count: Int32(index)), &scheduler)
         }

@@ -2,28 +2,21 @@ import SanziEngine
 import SanziEvents
 import SanziScenario
 
-/// Rents, late payments, arrears, lawful amendments, early terminations and works payments.
+/// Rents, late payments, arrears, amendments, early terminations and works payments.
 extension World {
     /// A yearly rent falls due: most tenants pay on the day, some late, a few fall into arrears.
+    /// An insider's rent may go unpaid with the director's blessing.
     mutating func rentDue(_ slot: Int32, installment: Int32, _ scheduler: inout Scheduler<Event>) {
         let contract = contracts[slot]
         guard contract.active else { return }
-        var random = villages[Int(contract.village)].payments
-        defer { villages[Int(contract.village)].payments = random }
+        var random = contract.random
         let due = Int32(scheduler.now)
         let behaviour = random.uniform()
-        if behaviour < 0.85 {
-            receivePayment(
-                slot, installment: installment, amount: contract.installmentAmount(installment), daysLate: 0, &scheduler
-            )
-        } else if behaviour < 0.98 {
-            scheduler.schedule(
-                .latePayment(contract: slot, id: contract.id, installment: installment, dueDay: due),
-                after: 1 + Tick(random.exponential(rate: 1.0 / 25)))
-        } else {
-            scheduler.schedule(
-                .arrears(contract: slot, id: contract.id, installment: installment, dueDay: due), after: 90)
-        }
+        let lateBy = behaviour >= 0.85 && behaviour < 0.98 ? 1 + Tick(random.exponential(rate: 1.0 / 25)) : 0
+        let amends = random.bernoulli(0.01)
+        let terminates = !amends && random.bernoulli(0.008)
+        let relistAfter = terminates ? Tick(random.integer(in: 7...60)) : 0
+        contracts[slot].random = random
         if installment + 1 < contract.termYears {
             contracts[slot].nextDue = scheduler.schedule(
                 .rentDue(contract: slot, installment: installment + 1),
@@ -31,14 +24,34 @@ extension World {
         } else {
             contracts[slot].nextDue = nil
         }
-        if random.bernoulli(0.01) {
-            amendPrice(slot, random: &random, &scheduler)
-        } else if random.bernoulli(0.008) {
-            closeContract(slot, reason: 1, &scheduler)
-            let item = contract.item
+        // The case opens with the first arrears it tolerates (`arrears`), when it shows.
+        if !contract.tolerated, contract.caseIndex < 0, isInsider(contract.counterparty, of: contract.village),
+            offenders(.toleratedArrears, in: contract.village) != nil
+        {
+            contracts[slot].tolerated = true
+        }
+        if contracts[slot].tolerated {
             scheduler.schedule(
-                .dealNeeded(item: item, deal: .lease, relisting: 0, incumbent: -1),
-                after: Tick(random.integer(in: 7...60)))
+                .arrears(contract: slot, id: contract.id, installment: installment, dueDay: due), after: 90)
+        } else if behaviour < 0.85 {
+            receivePayment(
+                slot, installment: installment, amount: contract.installmentAmount(installment), daysLate: 0, &scheduler
+            )
+        } else if behaviour < 0.98 {
+            scheduler.schedule(
+                .latePayment(contract: slot, id: contract.id, installment: installment, dueDay: due), after: lateBy)
+        } else {
+            scheduler.schedule(
+                .arrears(contract: slot, id: contract.id, installment: installment, dueDay: due), after: 90)
+        }
+        if contracts[slot].caseIndex < 0, let offenders = offenders(.postAwardAmendment, in: contract.village) {
+            cutRentQuietly(slot, offenders: offenders, &scheduler)
+        } else if amends || (contracts[slot].caseIndex < 0 && lookAlike(.postAwardAmendment, in: contract.village)) {
+            amendPrice(slot, lookAlike: !amends, &scheduler)
+        } else if terminates {
+            closeContract(slot, reason: 1, &scheduler)
+            scheduler.schedule(
+                .dealNeeded(item: contract.item, deal: .lease, relisting: 0, incumbent: -1), after: relistAfter)
         }
     }
 
@@ -52,82 +65,194 @@ extension World {
     }
 
     /// Ninety days overdue: recorded as arrears; half the tenants pay later, the others lose the
-    /// lease at 180 days.
+    /// lease at 180 days. A tolerated insider is neither chased nor evicted; a tenant in real
+    /// hardship may get a voted deferral (a look-alike of tolerated arrears).
     mutating func arrears(_ slot: Int32, installment: Int32, dueDay: Int32, _ scheduler: inout Scheduler<Event>) {
+        guard contracts[slot].active else { return }
+        if contracts[slot].tolerated, contracts[slot].caseIndex < 0 {
+            let village = contracts[slot].village
+            contracts[slot].caseIndex = openCase(
+                .toleratedArrears, village: village, perpetrators: perpetrators(of: .toleratedArrears, in: village),
+                beneficiary: contracts[slot].counterparty, on: scheduler.now)
+        }
         let contract = contracts[slot]
-        guard contract.active else { return }
-        var random = villages[Int(contract.village)].payments
-        defer { villages[Int(contract.village)].payments = random }
+        var random = contract.random
+        let paysLater = random.bernoulli(0.5)
+        let after = 1 + Tick(random.exponential(rate: 1.0 / 60))
+        contracts[slot].random = random
         villages[Int(contract.village)].grievances += 2
         contracts[slot].fellIntoArrears = true
+        let owed = contract.installmentAmount(installment)
+        var deferral: Int32 = -1
+        if !contract.tolerated, contract.caseIndex < 0, lookAlike(.toleratedArrears, in: contract.village) {
+            deferral = openCase(.toleratedArrears, .lookAlike, village: contract.village, on: scheduler.now)
+            var lookAlikes = villages[Int(contract.village)].lookAlikes
+            emitDecision(village: contract.village, item: Int64(contract.item), deal: .lease, &lookAlikes, &scheduler)
+            villages[Int(contract.village)].lookAlikes = lookAlikes
+        }
         emit(
             LogRecord(
                 .arrears, village: contract.village, subject: contract.id,
-                party: bidders[Int(contract.counterparty)].id,
-                amount: contract.installmentAmount(installment), count: installment + 1,
-                count2: Int32(scheduler.now) - dueDay), &scheduler)
-        if random.bernoulli(0.5) {
+                party: bidders[Int(contract.counterparty)].id, amount: owed, count: installment + 1,
+                count2: Int32(scheduler.now) - dueDay), case: max(deferral, contract.caseIndex), &scheduler)
+        if contract.tolerated {
+            book(contract.caseIndex, expected: contract.fairInstallment(installment), booked: 0)
+        } else if deferral >= 0 {
             scheduler.schedule(
                 .latePayment(contract: slot, id: contract.id, installment: installment, dueDay: dueDay),
-                after: 1 + Tick(random.exponential(rate: 1.0 / 60)))
+                after: 90 + after)
+        } else if paysLater {
+            scheduler.schedule(
+                .latePayment(contract: slot, id: contract.id, installment: installment, dueDay: dueDay), after: after)
         } else {
             closeContract(slot, reason: 2, &scheduler)
             scheduler.schedule(.dealNeeded(item: contract.item, deal: .lease, relisting: 0, incumbent: -1), after: 90)
         }
     }
 
-    /// Money from a tenant or buyer: firms pay into the bank, half the villagers in cash.
+    /// Money from a tenant or buyer: firms pay into the bank, half the villagers in cash. A
+    /// corrupt cashier may pocket a cash payment; with concealment the platform never hears of
+    /// it either. Payments on a case's contract are booked against the fair price.
     mutating func receivePayment(
         _ slot: Int32, installment: Int32, amount: Int64, daysLate: Int32, _ scheduler: inout Scheduler<Event>
     ) {
         let contract = contracts[slot]
         let payer = bidders[Int(contract.counterparty)]
-        emit(
-            LogRecord(
-                .payment, village: contract.village, subject: contract.id, party: payer.id, amount: amount,
-                count: installment + 1, count2: daysLate), &scheduler)
-        var random = villages[Int(contract.village)].payments
+        var random = contract.random
         let inCash = !payer.isFirm && amount <= policy(of: contract.village).cashCap && random.bernoulli(0.5)
-        villages[Int(contract.village)].payments = random
+        contracts[slot].random = random
+        var tag = contract.caseIndex
+        var pocketed = false
+        var hidden = false
+        if inCash, tag < 0, let offenders = offenders(.embezzledReceipts, in: contract.village) {
+            tag = openCase(.embezzledReceipts, village: contract.village, perpetrators: offenders, on: scheduler.now)
+            hidden = conceals(.embezzledReceipts, in: contract.village)
+            pocketed = true
+            book(tag, expected: amount, booked: 0)
+        } else if tag >= 0 {
+            book(tag, expected: contract.fairInstallment(installment), booked: amount)
+        }
+        let bookedLate =
+            !pocketed && inCash && tag < 0 && lookAlike(.embezzledReceipts, in: contract.village)
+            ? openCase(.embezzledReceipts, .lookAlike, village: contract.village, on: scheduler.now) : -1
+        let payment = LogRecord(
+            .payment, village: contract.village, subject: contract.id, party: payer.id, amount: amount,
+            count: installment + 1, count2: daysLate)
+        if !hidden { emit(payment, case: max(tag, bookedLate), &scheduler) }
+        let account = inCash ? VillageState.cash : VillageState.basic
         let purpose: UInt8 = contract.deal == .sale ? 1 : 0
-        receive(
-            village: contract.village, account: inCash ? VillageState.cash : VillageState.basic, purpose: purpose,
-            amount: amount, contract: contract.id, payer: payer.id, &scheduler)
+        if pocketed {
+            scheduleBanking(contract.village, &scheduler)  // the honest draw, so the ledger stream stays in step
+        } else if bookedLate >= 0 {
+            let late = bookedLate
+            scheduler.schedule(
+                .lateReceipt(
+                    village: contract.village, account: Int32(account), amount: amount, contract: contract.id,
+                    payer: payer.id, case: late),
+                after: Tick(villages[Int(contract.village)].lookAlikes.integer(in: 35...75)))
+        } else {
+            receive(
+                village: contract.village, account: account, purpose: purpose, amount: amount, contract: contract.id,
+                payer: payer.id, case: tag, &scheduler)
+        }
     }
 
-    /// A lawful rent cut after a vote (drought, a damaged building): documented and moderate.
-    private mutating func amendPrice(_ slot: Int32, random: inout RandomStream, _ scheduler: inout Scheduler<Event>) {
+    /// A rent cut after a vote (drought, a damaged building): documented and moderate, or, as
+    /// a look-alike of a corrupt amendment, deep.
+    private mutating func amendPrice(_ slot: Int32, lookAlike: Bool, _ scheduler: inout Scheduler<Event>) {
         let contract = contracts[slot]
-        let newAnnual = Int64(Double(contract.annual) * random.uniform(0.85...0.95))
-        let representatives = villages[Int(contract.village)].representatives
-        let votesFor = Int32(Double(representatives) * random.uniform(0.7...0.9))
-        emit(
-            LogRecord(
-                .decision, village: contract.village, code: 0, subject: Int64(contract.item), count: votesFor,
-                count2: Int32(representatives) - votesFor), &scheduler)
+        var random = lookAlike ? villages[Int(contract.village)].lookAlikes : contract.random
+        let tag =
+            lookAlike ? openCase(.postAwardAmendment, .lookAlike, village: contract.village, on: scheduler.now) : -1
+        let newAnnual = Int64(Double(contract.annual) * random.uniform(lookAlike ? 0.6...0.75 : 0.85...0.95))
+        emitDecision(village: contract.village, item: Int64(contract.item), deal: .lease, &random, &scheduler)
+        if lookAlike {
+            villages[Int(contract.village)].lookAlikes = random
+        } else {
+            contracts[slot].random = random
+        }
+        amend(slot, to: newAnnual, case: tag, &scheduler)
+    }
+
+    /// A corrupt price cut without a vote; adaptive directors forge the vote and keep the cut
+    /// within K02's limit.
+    private mutating func cutRentQuietly(_ slot: Int32, offenders: [Int32], _ scheduler: inout Scheduler<Event>) {
+        let contract = contracts[slot]
+        let village = contract.village
+        let adaptive = adapts(.postAwardAmendment, in: village)
+        var share = lossShare(.postAwardAmendment, in: village, fallback: 0.2...0.5)
+        let tag = openCase(
+            .postAwardAmendment, village: village, perpetrators: offenders, beneficiary: contract.counterparty,
+            adapted: adaptive, on: scheduler.now)
+        if adaptive {
+            share = min(share, conduct.knowledge.value("K02", "limit", or: 0.3) * 0.9)
+            var misconduct = villages[Int(village)].misconduct
+            emitDecision(village: village, item: Int64(contract.item), deal: .lease, &misconduct, &scheduler)
+            villages[Int(village)].misconduct = misconduct
+        }
+        contracts[slot].caseIndex = tag
+        amend(slot, to: Int64(Double(contract.annual) * (1 - share)), case: tag, &scheduler)
+    }
+
+    private mutating func amend(
+        _ slot: Int32, to newAnnual: Int64, case tag: Int32, _ scheduler: inout Scheduler<Event>
+    ) {
+        let contract = contracts[slot]
         emit(
             LogRecord(
                 .amendment, village: contract.village, code: 0, subject: contract.id, amount: contract.annual,
-                amount2: newAnnual, count: Int32(contract.termYears), count2: Int32(contract.termYears)), &scheduler)
+                amount2: newAnnual, count: Int32(contract.termYears), count2: Int32(contract.termYears)), case: tag,
+            &scheduler)
         contracts[slot].annual = newAnnual
         contracts[slot].total = newAnnual * Int64(contract.termYears)
     }
 
-    /// Works are paid 30% at signing and the rest on completion, 60–240 days later.
+    /// Works are paid 30% at signing and the rest on completion, 60–240 days later. A corrupt
+    /// director may add extra works on completion, paid without a listing.
     mutating func worksPayment(_ slot: Int32, installment: Int32, _ scheduler: inout Scheduler<Event>) {
         let contract = contracts[slot]
         let first = contract.annual * 3 / 10
         let amount = installment == 0 ? first : contract.annual - first
-        pay(
+        let fairFirst = contract.fairTotal * 3 / 10
+        let paid = pay(
             village: contract.village, purpose: 1, amount: amount, payee: bidders[Int(contract.counterparty)].id,
-            contract: contract.id, preferCash: false, &scheduler)
+            contract: contract.id, preferCash: false, case: contract.caseIndex, &scheduler)
+        if paid {
+            book(
+                contract.caseIndex, expected: -(installment == 0 ? fairFirst : contract.fairTotal - fairFirst),
+                booked: -amount)
+        }
         if installment == 0 {
-            var random = villages[Int(contract.village)].payments
-            scheduler.schedule(.worksPayment(contract: slot, installment: 1), after: Tick(random.integer(in: 60...240)))
-            villages[Int(contract.village)].payments = random
-        } else {
-            closeContract(slot, reason: 3, &scheduler)
-            contracts.remove(slot)
+            scheduler.schedule(
+                .worksPayment(contract: slot, installment: 1), after: Tick(contracts[slot].random.integer(in: 60...240))
+            )
+            return
+        }
+        if contract.caseIndex < 0, let offenders = offenders(.postAwardAmendment, in: contract.village) {
+            addExtraWorks(slot, offenders: offenders, &scheduler)
+        }
+        closeContract(slot, reason: 3, &scheduler)
+        contracts.remove(slot)
+    }
+
+    /// Extra works agreed after the award and paid at once: the extra is the case's loss.
+    private mutating func addExtraWorks(_ slot: Int32, offenders: [Int32], _ scheduler: inout Scheduler<Event>) {
+        let contract = contracts[slot]
+        let extra = Int64(
+            Double(contract.annual) * lossShare(.postAwardAmendment, in: contract.village, fallback: 0.2...0.5))
+        let tag = openCase(
+            .postAwardAmendment, village: contract.village, perpetrators: offenders,
+            beneficiary: contract.counterparty, on: scheduler.now)
+        contracts[slot].caseIndex = tag
+        emit(
+            LogRecord(
+                .amendment, village: contract.village, code: 2, subject: contract.id, amount: contract.annual,
+                amount2: contract.annual + extra), case: tag, &scheduler)
+        if pay(
+            village: contract.village, purpose: 1, amount: extra, payee: bidders[Int(contract.counterparty)].id,
+            contract: contract.id, preferCash: false, case: tag, &scheduler)
+        {
+            book(tag, expected: 0, booked: -extra)
         }
     }
 }

@@ -1,6 +1,7 @@
 import SanziEngine
 import SanziEvents
 import SanziScenario
+import SanziTruth
 
 /// The three-capital world of a scenario: villages with their registers, accounts and people,
 /// bidders, the trading platform, the ledger and oversight, simulated one day per tick.
@@ -13,6 +14,9 @@ public struct World: Model, Sendable {
     public enum Event: Sendable {
         /// An observable record; the observer writes it, the world has already applied it.
         case log(LogRecord)
+        /// An observable record a case (or look-alike) produced or altered; the observer writes
+        /// it and notes its id for the ground truth.
+        case logCase(LogRecord, case: Int32)
         case leaseEnds(contract: Int32)
         /// A deal for an item; `incumbent` is the sitting tenant who wants to renew, or -1.
         case dealNeeded(item: Int32, deal: DealKind, relisting: Int32, incumbent: Int32)
@@ -26,8 +30,16 @@ public struct World: Model, Sendable {
         case bankCash(village: Int32)
         case distributeCompensation(village: Int32, amount: Int64)
         case election(village: Int32)
-        case loanRepaid(village: Int32, loan: Int64, borrower: Int32, principal: Int64, termDays: Int32)
+        case loanRepaid(village: Int32, loan: Int64, borrower: Int32, principal: Int64, termDays: Int32, case: Int32)
         case intervention(index: Int32)
+        /// Works commissioned directly (a part of a split deal, or a phase of honest works).
+        case commission(village: Int32, contractor: Int32, price: Int64, fair: Int64, case: Int32, part: Int32)
+        /// A payment out of the basic account that a case makes (vote-buying, spending).
+        case casePayment(village: Int32, purpose: UInt8, amount: Int64, case: Int32)
+        /// Some weeks before an election: candidates may buy votes.
+        case campaign(village: Int32, electionDay: Int32)
+        /// A receipt booked late (a look-alike of embezzlement).
+        case lateReceipt(village: Int32, account: Int32, amount: Int64, contract: Int64, payer: Int64, case: Int32)
     }
 
     let scenario: Scenario
@@ -50,13 +62,33 @@ public struct World: Model, Sendable {
     var scratchWeights: [Double] = []
     /// Opening balances per village and account, for the conservation check.
     public internal(set) var openingBalances: [[Int64]] = []
+    /// Misconduct settings, and the cases and look-alikes acted out so far (ground truth).
+    let conduct: Conduct
+    var cases: [CaseRecord] = []
+    /// Kinship ties by person, registered or hidden; the bidder each villager or owner is.
+    var relatives: [[(person: Int32, registered: Bool)]] = []
+    var bidderOfPerson: [Int32: Int32] = [:]
+    /// Firms of each pool by pool id, and the rings drawn from them.
+    var poolMembers: [String: [Int32]] = [:]
+    var rings: [Ring] = []
+    /// Typologies whose thresholds the offenders of each district have learned.
+    var learned: [[Bool]] = []
 
-    /// Builds the world and schedules its first events.
-    public init(scenario: Scenario, seed: UInt64, scheduler: inout Scheduler<Event>) {
+    /// Builds the world and schedules its first events. Adaptive offenders know `knowledge`.
+    public init(
+        scenario: Scenario, seed: UInt64, knowledge: OffenderKnowledge = OffenderKnowledge(),
+        scheduler: inout Scheduler<Event>
+    ) {
         self.scenario = scenario
-        let generator = WorldGenerator(scenario: scenario, root: RandomStream(seed: seed))
+        conduct = Conduct(scenario.misconduct, knowledge: knowledge)
+        let root = RandomStream(seed: seed)
+        let generator = WorldGenerator(scenario: scenario, root: root)
         generator.build(into: &self, scheduler: &scheduler)
         openingBalances = villages.map(\.balances)
+        learned = Array(
+            repeating: Array(repeating: false, count: Typology.allCases.count), count: policies.count)
+        indexRelations()
+        drawRings(root.derived("rings"))
         declare(&scheduler)
     }
 
@@ -65,7 +97,7 @@ public struct World: Model, Sendable {
 
     public mutating func handle(_ event: Event, in scheduler: inout Scheduler<Event>) {
         switch event {
-        case .log:
+        case .log, .logCase:
             break
         case .leaseEnds(let contract):
             leaseEnds(contract, &scheduler)
@@ -93,17 +125,39 @@ public struct World: Model, Sendable {
             distributeCompensation(village, amount: amount, &scheduler)
         case .election(let village):
             election(village, &scheduler)
-        case .loanRepaid(let village, let loan, let borrower, let principal, let termDays):
-            loanRepaid(village, loan: loan, borrower: borrower, principal: principal, termDays: termDays, &scheduler)
+        case .loanRepaid(let village, let loan, let borrower, let principal, let termDays, let caseIndex):
+            loanRepaid(
+                village, loan: loan, borrower: borrower, principal: principal, termDays: termDays, case: caseIndex,
+                &scheduler)
         case .intervention(let index):
             intervene(Int(index), &scheduler)
+        case .commission(let village, let contractor, let price, let fair, let caseIndex, let part):
+            commission(
+                village: village, contractor: contractor, price: price, fair: fair, case: caseIndex, part: part,
+                &scheduler)
+        case .casePayment(let village, let purpose, let amount, let caseIndex):
+            casePayment(village: village, purpose: purpose, amount: amount, case: caseIndex, &scheduler)
+        case .campaign(let village, let electionDay):
+            campaign(village, electionDay: electionDay, &scheduler)
+        case .lateReceipt(let village, let account, let amount, let contract, let payer, let caseIndex):
+            receive(
+                village: village, account: Int(account), purpose: 0, amount: amount, contract: contract, payer: payer,
+                case: caseIndex, &scheduler)
         }
     }
 
-    /// Puts a record in the log for today.
-    mutating func emit(_ record: LogRecord, _ scheduler: inout Scheduler<Event>) {
-        if record.village >= 0 { villages[Int(record.village)].entriesSincePublicity += 1 }
-        scheduler.schedule(.log(record), after: 0)
+    /// Puts a record in the log for today, as part of a case when `caseIndex` is not -1.
+    mutating func emit(_ record: LogRecord, case caseIndex: Int32 = -1, _ scheduler: inout Scheduler<Event>) {
+        if record.village >= 0 {
+            villages[Int(record.village)].entriesSincePublicity += 1
+            if caseIndex >= 0 { villages[Int(record.village)].caseSincePublicity = caseIndex }
+        }
+        scheduler.schedule(Self.log(record, case: caseIndex), after: 0)
+    }
+
+    /// The event that logs a record, tagged with its case when there is one.
+    static func log(_ record: LogRecord, case caseIndex: Int32) -> Event {
+        caseIndex >= 0 ? .logCase(record, case: caseIndex) : .log(record)
     }
 
     func policy(of village: Int32) -> Policy { policies[villages[Int(village)].district] }

@@ -17,7 +17,8 @@ struct WorldGenerator {
             listingThreshold: scenario.platform.listingThreshold.fen,
             announcementDays: scenario.platform.announcementDays,
             publicity: scenario.oversight.publicity, cashCap: scenario.finance.cashCap.fen,
-            warningSystem: scenario.alerts.warningSystem, misconductScale: 1)
+            warningSystem: scenario.alerts.warningSystem,
+            misconductScale: Array(repeating: 1, count: Typology.allCases.count))
         world.policies = Array(repeating: defaults, count: scenario.geography.districts.count)
         world.districtPools = Array(repeating: [], count: scenario.geography.districts.count)
         buildPools(into: &world, districtIndex: districtIndex)
@@ -45,6 +46,7 @@ struct WorldGenerator {
                     isFirm: true, person: owner, village: -1, district: district,
                     founded: -Int32(random.integer(in: 365...(365 * 20))), capacity: random.integer(in: pool.capacity),
                     to: &world)
+                world.poolMembers[pool.id, default: []].append(bidder)
                 if district >= 0 {
                     world.districtPools[district].append(bidder)
                 } else {
@@ -67,8 +69,9 @@ struct WorldGenerator {
             id: village.id, profile: profileIndex, district: district, households: households,
             remoteness: village.remoteness ?? random.uniform(profile.remoteness),
             representatives: min(60, max(15, households / 20)),
-            platform: stream.derived("platform"), payments: stream.derived("payments"),
-            ledger: stream.derived("ledger"), oversight: stream.derived("oversight"))
+            root: stream, platform: stream.derived("platform"), ledger: stream.derived("ledger"),
+            oversight: stream.derived("oversight"),
+            misconduct: stream.derived("misconduct"), lookAlikes: stream.derived("look-alikes"))
         for account in profile.funds.accounts {
             let slot = account.kind == .basic ? 0 : account.kind == .compensation ? 1 : 2
             state.balances[slot] = Int64(
@@ -92,7 +95,11 @@ struct WorldGenerator {
         let firstElection =
             scenario.oversight.firstElection.map { Tick(scenario.start.days(until: $0)) }
             ?? Tick(random.integer(in: 0...(365 * scenario.oversight.electionEveryYears - 1)))
-        if firstElection >= 0 { scheduler.schedule(.election(village: index), at: firstElection) }
+        if firstElection >= 0 {
+            scheduler.schedule(.election(village: index), at: firstElection)
+            scheduler.schedule(
+                .campaign(village: index, electionDay: Int32(firstElection)), at: max(0, firstElection - 130))
+        }
     }
 
     private func buildPeople(
@@ -112,6 +119,11 @@ struct WorldGenerator {
         state.cashier = person(.cashier)
         state.committee = (0..<profile.people.committeeMembers).map { _ in person(.committeeMember) }
         state.supervisors = (0..<profile.people.supervisors).map { _ in person(.supervisor) }
+        // Who is willing to act corruptly is ground truth, drawn from a stream of its own.
+        var corruption = root.derived("village", Int(village)).derived("corruption")
+        for cadre in firstPerson..<Int32(world.people.count) {
+            world.people[Int(cadre)].corrupt = corruption.bernoulli(world.conduct.corruptShare)
+        }
         for _ in 0..<random.integer(in: profile.localBidders.individuals) {
             state.localBidders.append(
                 addBidder(
@@ -189,7 +201,8 @@ struct WorldGenerator {
         let annual = Int64(Double(world.items[Int(item)].annualAppraisal) * random.uniform(0.85...1.05))
         world.openContract(
             item: item, village: village, counterparty: tenant, deal: .lease, annual: annual,
-            total: annual * Int64(term), termYears: term, startDay: Int32(-elapsed), listing: -2, scheduler: &scheduler)
+            total: annual * Int64(term), termYears: term, startDay: Int32(-elapsed), listing: -2,
+            random: world.villages[Int(village)].root.derived("opening", Int(item)), scheduler: &scheduler)
     }
 
     private func scheduleInterventions(_ scheduler: inout Scheduler<World.Event>) {

@@ -1,6 +1,7 @@
 import SanziEngine
 import SanziEvents
 import SanziScenario
+import SanziTruth
 
 #if canImport(Glibc)
     import Glibc
@@ -18,15 +19,20 @@ public enum WorldRun {
         public var counts: [Int]
         public var days: Int
         public var wallSeconds: Double
+        /// The misconduct cases and look-alikes of the run (ground truth, never in the log).
+        public var truth: GroundTruth
 
         public var eventsPerSecond: Double { wallSeconds > 0 ? Double(events) / wallSeconds : 0 }
     }
 
     /// Runs the world and returns the summary and the world as it stands at the horizon.
-    public static func run(_ scenario: Scenario, seed: UInt64, sink: any EventSink) -> (Summary, World) {
+    /// Adaptive offenders (the scenario's `adaptation`) know the thresholds in `knowledge`.
+    public static func run(
+        _ scenario: Scenario, seed: UInt64, knowledge: OffenderKnowledge = OffenderKnowledge(), sink: any EventSink
+    ) -> (Summary, World) {
         let start = monotonicSeconds()
         var scheduler = Scheduler<World.Event>()
-        let world = World(scenario: scenario, seed: seed, scheduler: &scheduler)
+        let world = World(scenario: scenario, seed: seed, knowledge: knowledge, scheduler: &scheduler)
         var simulation = Simulation(model: world)
         simulation.scheduler = scheduler
         var observer = LogObserver(sink: sink)
@@ -34,7 +40,7 @@ public enum WorldRun {
         let outcome = simulation.run(until: Tick(days), observer: &observer)
         let summary = Summary(
             events: observer.logged, engineEvents: outcome.events, counts: observer.counts, days: days,
-            wallSeconds: monotonicSeconds() - start)
+            wallSeconds: monotonicSeconds() - start, truth: simulation.model.groundTruth(from: observer))
         return (summary, simulation.model)
     }
 

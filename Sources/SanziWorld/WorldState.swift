@@ -8,7 +8,8 @@ struct Policy: Sendable {
     var publicity: Frequency
     var cashCap: Int64
     var warningSystem: Bool
-    var misconductScale: Double
+    /// Factor on each typology's rate, indexed by `Typology.index`.
+    var misconductScale: [Double]
 }
 
 /// One village collective while the run goes on. Money is in fen.
@@ -35,13 +36,25 @@ struct VillageState: Sendable {
     var incomePerYear: [(kind: FundsProfile.IncomeKind, amount: Int64)] = []
     /// Ledger entries since the last publicity posting.
     var entriesSincePublicity = 0
+    /// The latest case with an entry since the last posting: the posting shows it (-1: none).
+    var caseSincePublicity: Int32 = -1
     var monthsSincePublicity = 0
     /// Grievances (late money, failed deals) that may turn into petitions.
     var grievances = 0
+    /// The village's stream; every process draws from a child keyed by what it is about (a
+    /// month, a deal on an item, a contract), so a change in one never shifts the draws of
+    /// another (paired runs compare worlds that differ in a few places).
+    var root: RandomStream
+    /// This month's streams for the yearly plan and works, the ledger and oversight.
     var platform: RandomStream
-    var payments: RandomStream
     var ledger: RandomStream
     var oversight: RandomStream
+    /// Misconduct and look-alikes draw from streams of their own, so switching misconduct off
+    /// leaves every honest draw as it was (paired runs).
+    var misconduct: RandomStream
+    var lookAlikes: RandomStream
+    /// Two district firms that keep meeting in this village's listings (a ring look-alike).
+    var specialists: (Int32, Int32)?
 
     static let basic = 0
     static let compensation = 1
@@ -62,6 +75,8 @@ struct Item: Sendable {
     /// The id of the latest contract on the item, or -1.
     var lastContract: Int64 = -1
     var sold = false
+    /// Deals started on the item so far: each draws from its own stream.
+    var deals = 0
 }
 
 /// A bidder: a villager or a firm.
@@ -86,6 +101,8 @@ struct Person: Sendable {
     var village: Int32
     var role: Role
     var clan: Int32
+    /// Willing to act corruptly when a chance comes (ground truth only).
+    var corrupt = false
 }
 
 /// A tie of kinship between two people; unregistered ties are ground truth only.
@@ -111,10 +128,28 @@ struct ContractState: Sendable {
     var active = true
     var fellIntoArrears = false
     var nextDue: EventHandle?
+    /// The case acting through this contract, or -1; its payments are that case's entries.
+    var caseIndex: Int32 = -1
+    /// The price an honest deal would have had; the case's loss is measured against it.
+    var fairAnnual: Int64 = 0
+    var fairTotal: Int64 = 0
+    /// An insider's rent the director lets go unpaid.
+    var tolerated = false
+    /// The bidder whose capacity the contract takes: the counterparty, or for a rigged deal
+    /// the bidder the honest market would have chosen (-1 for none), so that other villages'
+    /// bidders see the same busy firms as in the honest world (paired runs).
+    var capacityHolder: Int32 = -1
+    /// The contract's own stream: rents, arrears, payment channels, its end.
+    var random: RandomStream
 
     /// The amount of a yearly installment (from 0).
     func installmentAmount(_ installment: Int32) -> Int64 {
         Int(installment) == termYears - 1 ? total - annual * Int64(termYears - 1) : annual
+    }
+
+    /// What the installment would have been at the fair price.
+    func fairInstallment(_ installment: Int32) -> Int64 {
+        Int(installment) == termYears - 1 ? fairTotal - fairAnnual * Int64(termYears - 1) : fairAnnual
     }
 }
 
@@ -131,6 +166,14 @@ struct ListingState: Sendable {
     var bidders: [Int32] = []
     var valuations: [Int64] = []
     var active = true
+    /// The case or look-alike shaping this listing, or -1.
+    var caseIndex: Int32 = -1
+    /// The price the honest bidders would have paid (or asked, for works), and who would have
+    /// won (-1 when the honest listing would have failed).
+    var fairPrice: Int64 = 0
+    var honestWinner: Int32 = -1
+    /// The deal's stream.
+    var random: RandomStream
 }
 
 /// Slots reused through a free list, so that memory stays flat however long the run.

@@ -1,5 +1,6 @@
 import Foundation
 import SanziScenario
+import SanziTruth
 import Testing
 
 @testable import SanziCLI
@@ -56,14 +57,22 @@ struct CommandLineTests {
         #expect(result.status == 0)
         #expect(result.output.contains("Default town: ten villages, three years"))
         #expect(result.output.contains("10 villages"))
-        #expect(result.errors.contains("<built-in default.xml>:"))
+        #expect(result.errors.isEmpty, "the default scenario uses nothing the simulator ignores")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/cases.csv").path))
         let record = try Data(contentsOf: folder.appendingPathComponent("out/run.json"))
         let json = try #require(try JSONSerialization.jsonObject(with: record) as? [String: Any])
         #expect(json["seed"] as? Int == 20_130_101)
         #expect(json["simulated"] as? Bool == true)
         #expect((json["scenario_digest"] as? String)?.hasPrefix("fnv1a64:") == true)
         let events = try String(contentsOf: folder.appendingPathComponent("out/events.jsonl"), encoding: .utf8)
-        #expect(events.split(separator: "\n").count == json["events"] as? Int)
+        let lines = events.split(separator: "\n")
+        #expect(lines.count == json["events"] as? Int)
+        // Every event a case names is a line of the log (ids are line numbers from 1).
+        let text = try String(contentsOf: folder.appendingPathComponent("out/cases.csv"), encoding: .utf8)
+        let truth = try CaseTable.read(text, villageIDs: (1...8).map { "dongpu-v00\($0)" } + ["shanbei", "shannan"])
+        #expect(truth.misconduct.count == json["cases"] as? Int)
+        let named = truth.cases.flatMap(\.events)
+        #expect(!named.isEmpty && named.allSatisfy { $0 >= 1 && $0 <= UInt64(lines.count) })
     }
 
     @Test func builtInDefaultIsScenariosDefaultXml() throws {

@@ -19,7 +19,6 @@ struct SimulatorCoverageTests {
         #expect(
             warnings == [
                 "sealed-tender for lease deals is not simulated yet; ascending-auction is used",
-                "<misconduct> is accepted but not simulated yet; this run ignores it",
                 "format=\"csv\" is not available yet; the event log is written as jsonl",
             ])
     }

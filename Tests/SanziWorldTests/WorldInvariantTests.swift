@@ -110,10 +110,12 @@ struct WorldInvariantTests {
         }
     }
 
+    /// Lawful loans pay 5% a year; misappropriated ones (misconduct cases) come back bare.
     @Test func loansAreRepaidWithInterest() {
         for (name, run) in Self.runs {
             var lent: [Int64: LogRecord] = [:]
-            for event in run.events where event.type == .loan {
+            let misconduct = Set(run.summary.truth.misconduct.flatMap(\.events))
+            for event in run.events where event.type == .loan && !misconduct.contains(event.id) {
                 if event.record.code == 0 {
                     lent[event.record.subject] = event.record
                 } else if let loan = lent[event.record.subject] {
@@ -175,7 +177,9 @@ struct WorldInvariantTests {
         let change = try #require(run.events.first { $0.type == .intervention })
         #expect(change.day == 546, "2014-07-01 is day 546 of a run from 2013-01-01")
         #expect(change.record.amount == 3_000_000)
-        let listings = run.events.filter { $0.type == .listing && $0.record.code != 2 }
+        // Cases and look-alikes may reprice a listing after the decision to list it.
+        let shaped = Set(run.summary.truth.cases.flatMap(\.events))
+        let listings = run.events.filter { $0.type == .listing && $0.record.code != 2 && !shaped.contains($0.id) }
         #expect(listings.filter { $0.day < change.day }.allSatisfy { $0.record.amount >= 5_000_000 })
         #expect(listings.contains { $0.day >= change.day && $0.record.amount < 5_000_000 })
     }

@@ -1,0 +1,111 @@
+import SanziScenario
+
+/// `cases.csv`: the ground truth of a run, one case per line (see docs/cases.md).
+public enum CaseTable {
+    /// The header line's columns, in order.
+    public static let columns = [
+        "case_id", "kind", "typology", "village", "perpetrators", "beneficiary", "start_day", "start_date",
+        "end_day", "end_date", "expected_yuan", "booked_yuan", "loss_yuan", "adapted", "discovered_day", "events",
+    ]
+
+    /// The table as text: a header, then one line per case. Lists (perpetrators, events) are
+    /// separated by spaces; a village id with a comma or a quote is quoted.
+    public static func text(_ truth: GroundTruth, villageIDs: [String], dateOfDay: (Int32) -> String) -> String {
+        var text = columns.joined(separator: ",") + "\n"
+        for entry in truth.cases {
+            let fields: [String] = [
+                String(entry.id), entry.kind.rawValue, entry.typology.rawValue,
+                csvField(villageIDs[Int(entry.village)]),
+                entry.perpetrators.map(String.init).joined(separator: " "), String(entry.beneficiary),
+                String(entry.startDay), dateOfDay(entry.startDay), String(entry.endDay), dateOfDay(entry.endDay),
+                Money(fen: entry.expected).description, Money(fen: entry.booked).description,
+                Money(fen: entry.loss).description, entry.adapted ? "1" : "0", String(entry.discoveredDay),
+                entry.events.map(String.init).joined(separator: " "),
+            ]
+            text += fields.joined(separator: ",") + "\n"
+        }
+        return text
+    }
+
+    /// A problem reading a `cases.csv`.
+    public struct ReadError: Error, CustomStringConvertible {
+        public var line: Int
+        public var message: String
+        public var description: String { "line \(line): \(message)" }
+    }
+
+    /// Reads the table written by `text`; villages are given back as indices into `villageIDs`.
+    public static func read(_ text: String, villageIDs: [String]) throws(ReadError) -> GroundTruth {
+        let villages = Dictionary(villageIDs.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { a, _ in a })
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: true)
+        guard let header = lines.first, header == columns.joined(separator: ",") else {
+            throw ReadError(line: 1, message: "the header is not \(columns.joined(separator: ","))")
+        }
+        lines.removeFirst()
+        var cases: [Case] = []
+        for (index, line) in lines.enumerated() {
+            let number = index + 2
+            let fields = splitFields(line)
+            guard fields.count == columns.count else {
+                throw ReadError(line: number, message: "\(fields.count) fields, expected \(columns.count)")
+            }
+            func integer(_ column: Int) throws(ReadError) -> Int64 {
+                guard let value = Int64(fields[column]) else {
+                    throw ReadError(line: number, message: "\(columns[column]) is not an integer: \(fields[column])")
+                }
+                return value
+            }
+            func fen(_ column: Int) throws(ReadError) -> Int64 {
+                guard let money = Money(yuanText: Substring(fields[column].replacing("-", with: ""))) else {
+                    throw ReadError(line: number, message: "\(columns[column]) is not an amount: \(fields[column])")
+                }
+                return fields[column].hasPrefix("-") ? -money.fen : money.fen
+            }
+            guard let kind = Case.Kind(rawValue: fields[1]), let typology = Typology(rawValue: fields[2]),
+                let village = villages[fields[3]]
+            else {
+                throw ReadError(line: number, message: "unknown kind, typology or village")
+            }
+            cases.append(
+                Case(
+                    id: Int(try integer(0)), kind: kind, typology: typology, village: village,
+                    perpetrators: fields[4].split(separator: " ").compactMap { Int64($0) },
+                    beneficiary: try integer(5), startDay: Int32(try integer(6)), endDay: Int32(try integer(8)),
+                    expected: try fen(10), booked: try fen(11), adapted: fields[13] == "1",
+                    discoveredDay: Int32(try integer(14)),
+                    events: fields[15].split(separator: " ").compactMap { UInt64($0) }))
+        }
+        return GroundTruth(cases: cases)
+    }
+
+    static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
+        return "\"" + text.replacing("\"", with: "\"\"") + "\""
+    }
+
+    /// Splits a CSV line, honouring quoted fields (a doubled quote inside is one quote).
+    static func splitFields(_ line: Substring) -> [String] {
+        var fields: [String] = []
+        var field = ""
+        var quoted = false
+        var justClosed = false
+        for character in line {
+            if quoted {
+                if character == "\"" { (quoted, justClosed) = (false, true) } else { field.append(character) }
+                continue
+            }
+            if character == "\"" {
+                if justClosed { field.append("\"") }
+                quoted = true
+            } else if character == "," {
+                fields.append(field)
+                field = ""
+            } else {
+                field.append(character)
+            }
+            justClosed = false
+        }
+        fields.append(field)
+        return fields
+    }
+}

@@ -1,0 +1,327 @@
+import SanziEngine
+import SanziEvents
+import SanziScenario
+
+/// Misconduct and look-alikes on the platform: rigged listings, deals kept off the platform,
+/// works split under the threshold, quiet lease extensions.
+extension World {
+    /// Lets a case or a look-alike reshape a first listing; returns its case index or -1.
+    mutating func shapeListing(
+        _ plan: inout ListingPlan, item: Int32, village: Int32, deal: DealKind, on day: Tick
+    ) -> Int32 {
+        let district = villages[Int(village)].district
+        if let ring = rings.firstIndex(where: { $0.district < 0 || $0.district == district }),
+            let offenders = offenders(.bidRotation, in: village)
+        {
+            return rotate(&plan, ring: ring, village: village, deal: deal, offenders: offenders, on: day)
+        }
+        if let offenders = offenders(.bidRigging, in: village),
+            let winner = accomplices(1, near: village).first
+        {
+            let covers = accomplices(max(2, scenario.platform.minBidders - 1), near: village, excluding: [winner])
+            return stage(
+                &plan, .bidRigging, village: village, deal: deal, winner: winner, covers: covers, offenders: offenders,
+                on: day)
+        }
+        guard deal != .works else { return -1 }
+        if let offenders = offenders(.relativeAward, in: village) {
+            let hidden = adapts(.relativeAward, in: village) || conceals(.relativeAward, in: village)
+            if let relative = relativesBidder(of: offenders, in: village, hidden: hidden)
+                ?? relativesBidder(of: offenders, in: village, hidden: false)
+            {
+                let covers = accomplices(max(1, scenario.platform.minBidders - 1), near: village, excluding: [relative])
+                return stage(
+                    &plan, .relativeAward, village: village, deal: deal, winner: relative, covers: covers,
+                    offenders: offenders, on: day)
+            }
+        }
+        if let offenders = offenders(.belowMarketDeal, in: village), let crony = accomplices(1, near: village).first {
+            return underprice(&plan, village: village, deal: deal, crony: crony, offenders: offenders, on: day)
+        }
+        return shapeHonestly(&plan, item: item, village: village, deal: deal, on: day)
+    }
+
+    /// Bid rotation: the ring member whose turn it is wins; the others cover.
+    private mutating func rotate(
+        _ plan: inout ListingPlan, ring: Int, village: Int32, deal: DealKind, offenders: [Int32], on day: Tick
+    ) -> Int32 {
+        let members = rings[ring].members
+        let winner = members[rings[ring].turn % members.count]
+        rings[ring].turn += 1
+        return stage(
+            &plan, .bidRotation, village: village, deal: deal, winner: winner, covers: members.filter { $0 != winner },
+            offenders: offenders + members.map { bidders[Int($0)].person }, on: day)
+    }
+
+    /// A lease or sale priced under the market: the reserve (and, when concealed or adaptive,
+    /// the appraisal) cut by the loss share, a short announcement unless the offender knows
+    /// the rules, and a crony who wins against covers.
+    private mutating func underprice(
+        _ plan: inout ListingPlan, village: Int32, deal: DealKind, crony: Int32, offenders: [Int32], on day: Tick
+    ) -> Int32 {
+        let share = lossShare(.belowMarketDeal, in: village, fallback: 0.2...0.5)
+        let adaptive = adapts(.belowMarketDeal, in: village)
+        if adaptive || conceals(.belowMarketDeal, in: village) {
+            plan.appraisal = Int64(Double(plan.appraisal) * (1 - share))
+        } else {
+            plan.days = max(1, plan.days / 2)
+        }
+        plan.reserve = Int64(Double(plan.reserve) * (1 - share))
+        let covers = accomplices(
+            max(1, scenario.platform.minBidders - 1) + (adaptive ? 1 : 0), near: village, excluding: [crony])
+        return stage(
+            &plan, .belowMarketDeal, village: village, deal: deal, winner: crony, covers: covers, offenders: offenders,
+            on: day, adaptive: adaptive)
+    }
+
+    /// Replaces the honest registrations with a favoured bidder and its covers (the honest
+    /// bidders stay away) and opens the case. Covers bid exactly at the reserve; adaptive ones
+    /// spread their bids past the no-premium margin (V02) so no two are identical.
+    private mutating func stage(
+        _ plan: inout ListingPlan, _ typology: Typology, village: Int32, deal: DealKind, winner: Int32,
+        covers: [Int32], offenders: [Int32], on day: Tick, adaptive: Bool? = nil
+    ) -> Int32 {
+        let adaptive = adaptive ?? adapts(typology, in: village)
+        let epsilon = conduct.knowledge.value("V02", "epsilon", or: 0.01)
+        var random = villages[Int(village)].misconduct
+        defer { villages[Int(village)].misconduct = random }
+        let isWorks = deal == .works
+        let first = isWorks ? plan.reserve * 97 / 100 : plan.reserve * 3 / 2
+        plan.bidders = [winner] + covers
+        plan.valuations = [first]
+        for index in covers.indices {
+            let spread = adaptive ? epsilon * (1.5 + Double(index)) + random.uniform(0...0.002) : 0
+            plan.valuations.append(
+                isWorks
+                    ? min(plan.reserve, Int64(Double(first) * (1.005 + spread)))
+                    : Int64(Double(plan.reserve) * (1 + spread)))
+        }
+        plan.delays = plan.bidders.map { _ in random.integer(in: 1...max(1, plan.days - 1)) }
+        return openCase(
+            typology, village: village, perpetrators: offenders, beneficiary: winner, adapted: adaptive, on: day)
+    }
+
+    /// Honest listings that resemble misconduct: poor land listed cheaply, two honest bids a
+    /// hair apart, the same two specialist firms meeting again, a cadre's declared relative
+    /// winning a fair auction.
+    private mutating func shapeHonestly(
+        _ plan: inout ListingPlan, item: Int32, village: Int32, deal: DealKind, on day: Tick
+    ) -> Int32 {
+        var random = villages[Int(village)].lookAlikes
+        defer { villages[Int(village)].lookAlikes = random }
+        if deal == .lease, lookAlike(.belowMarketDeal, &random) {
+            let factor = random.uniform(0.55...0.75)
+            plan.appraisal = Int64(Double(plan.appraisal) * factor)
+            plan.reserve = Int64(Double(plan.reserve) * factor)
+            plan.valuations = plan.valuations.map { Int64(Double($0) * factor) }
+            items[Int(item)].annualAppraisal = Int64(Double(items[Int(item)].annualAppraisal) * factor)
+            return openCase(.belowMarketDeal, .lookAlike, village: village, on: day)
+        }
+        if plan.bidders.count >= 2, lookAlike(.bidRigging, &random) {
+            let top = plan.valuations.indices.max { plan.valuations[$0] < plan.valuations[$1] } ?? 0
+            let other = top == 0 ? 1 : 0
+            plan.valuations[other] = Int64(Double(plan.valuations[top]) * (1 - random.uniform(0.001...0.004)))
+            return openCase(.bidRigging, .lookAlike, village: village, on: day)
+        }
+        if lookAlike(.bidRotation, &random), let pair = specialists(for: village, &random) {
+            for firm in [pair.0, pair.1] where !plan.bidders.contains(firm) {
+                plan.bidders.append(firm)
+                plan.valuations.append(Int64(Double(plan.appraisal) * random.lognormal(median: 1.12, sigma: 0.15)))
+                plan.delays.append(random.integer(in: 1...max(1, plan.days - 1)))
+            }
+            return openCase(.bidRotation, .lookAlike, village: village, on: day)
+        }
+        if deal == .lease, lookAlike(.relativeAward, &random),
+            let relative = declaredRelativeOfCadre(in: village, random: &random), !plan.bidders.contains(relative)
+        {
+            plan.bidders.append(relative)
+            plan.valuations.append(Int64(Double(plan.valuations.max() ?? plan.appraisal) * 1.08))
+            plan.delays.append(random.integer(in: 1...max(1, plan.days - 1)))
+            return openCase(.relativeAward, .lookAlike, village: village, beneficiary: relative, on: day)
+        }
+        return -1
+    }
+
+    /// The two firms of a village's district that specialise in its deals (a look-alike of a
+    /// ring), drawn once per village.
+    private mutating func specialists(for village: Int32, _ random: inout RandomStream) -> (Int32, Int32)? {
+        if let pair = villages[Int(village)].specialists { return pair }
+        let pool = districtPools[villages[Int(village)].district]
+        guard pool.count >= 2 else { return nil }
+        let first = random.integer(in: 0...(pool.count - 1))
+        let second = (first + 1 + random.integer(in: 0...(pool.count - 2))) % pool.count
+        villages[Int(village)].specialists = (pool[first], pool[second])
+        return (pool[first], pool[second])
+    }
+
+    /// A villager bidder with a declared tie to one of the village's key cadres.
+    private func declaredRelativeOfCadre(in village: Int32, random: inout RandomStream) -> Int32? {
+        let state = villages[Int(village)]
+        var found: [Int32] = []
+        for cadre in [state.secretary, state.director, state.accountant, state.cashier] where cadre >= 0 {
+            for tie in relatives[Int(cadre)] where tie.registered {
+                if let bidder = bidderOfPerson[tie.person], bidders[Int(bidder)].village == village {
+                    found.append(bidder)
+                }
+            }
+        }
+        return found.isEmpty ? nil : found[random.integer(in: 0...(found.count - 1))]
+    }
+
+    /// An off-platform deal: a crony gets the item directly below the market (but not below
+    /// the threshold); an adaptive director keeps the recorded value under the threshold (P01).
+    mutating func keepOffPlatform(
+        item: Int32, village: Int32, deal: DealKind, appraisal: Int64, term: Int, offenders: [Int32],
+        honestWinner: Int32, random: RandomStream, on day: Tick, _ scheduler: inout Scheduler<Event>
+    ) {
+        guard let crony = accomplices(1, near: village).first else { return }
+        let adaptive = adapts(.offPlatformDeal, in: village)
+        var price = Int64(Double(appraisal) * (1 - lossShare(.offPlatformDeal, in: village, fallback: 0.1...0.3)))
+        if !adaptive {
+            price = max(price, policy(of: village).listingThreshold)  // no reason to hide the deal's size
+        } else {
+            let threshold = min(
+                Double(policy(of: village).listingThreshold),
+                conduct.knowledge.value("P01", "threshold-yuan", or: .infinity) * 100)
+            price = min(price, Int64(threshold * villages[Int(village)].misconduct.uniform(0.9...0.99)))
+        }
+        let caseIndex = openCase(
+            .offPlatformDeal, village: village, perpetrators: offenders, beneficiary: crony, adapted: adaptive, on: day)
+        openContract(
+            item: item, village: village, counterparty: crony, deal: deal,
+            annual: deal == .sale ? price : price / Int64(max(term, 1)), total: price, termYears: term,
+            startDay: Int32(day), listing: -1, case: caseIndex, fairTotal: appraisal, capacityHolder: honestWinner,
+            random: random.derived("contract"), scheduler: &scheduler)
+    }
+
+    /// A lawful direct deal over the threshold (a look-alike of an off-platform deal): voted,
+    /// at the appraisal, to a village bidder.
+    mutating func leaseDirectlyByLaw(
+        item: Int32, village: Int32, deal: DealKind, appraisal: Int64, term: Int, random dealStream: RandomStream,
+        _ scheduler: inout Scheduler<Event>
+    ) {
+        var random = villages[Int(village)].lookAlikes
+        defer { villages[Int(village)].lookAlikes = random }
+        let local = villages[Int(village)].localBidders
+        guard !local.isEmpty else { return }
+        let tenant = local[random.integer(in: 0...(local.count - 1))]
+        let price = Int64(Double(appraisal) * random.uniform(1.0...1.05))
+        let caseIndex = openCase(.offPlatformDeal, .lookAlike, village: village, beneficiary: tenant, on: scheduler.now)
+        openContract(
+            item: item, village: village, counterparty: tenant, deal: deal,
+            annual: deal == .sale ? price : price / Int64(max(term, 1)), total: price, termYears: term,
+            startDay: Int32(scheduler.now), listing: -1, case: caseIndex, random: dealStream.derived("contract"),
+            scheduler: &scheduler)
+    }
+
+    /// Works over the threshold split into equal negotiated parts under it, at a markup, for a
+    /// crony, days apart. Adaptive offenders price each part just under the threshold and
+    /// space the parts beyond P02's window.
+    mutating func split(
+        works cost: Int64, index works: Int32, village: Int32, offenders: [Int32], on day: Tick,
+        _ scheduler: inout Scheduler<Event>
+    ) {
+        guard let contractor = accomplices(1, near: village).first else { return }
+        let adaptive = adapts(.dealSplitting, in: village)
+        let total = Int64(Double(cost) * (1 + lossShare(.dealSplitting, in: village, fallback: 0.1...0.3)))
+        var random = villages[Int(village)].misconduct
+        defer { villages[Int(village)].misconduct = random }
+        let threshold = policy(of: village).listingThreshold
+        let parts = adaptive ? (total + threshold * 95 / 100 - 1) / (threshold * 95 / 100) : total / threshold + 1
+        let window = Tick(conduct.knowledge.value("P02", "window-days", or: 90))
+        let caseIndex = openCase(
+            .dealSplitting, village: village, perpetrators: offenders, beneficiary: contractor, adapted: adaptive,
+            on: day)
+        var delay: Tick = 0
+        for part in 0..<parts {
+            let last = part == parts - 1
+            let price =
+                adaptive
+                ? Int64(Double(threshold) * random.uniform(0.95...0.999))
+                : last ? total - total / parts * (parts - 1) : total / parts
+            let fair = last ? cost - cost / parts * (parts - 1) : cost / parts
+            scheduler.schedule(
+                .commission(
+                    village: village, contractor: contractor, price: price, fair: fair, case: caseIndex,
+                    part: works << 8 | Int32(part)),
+                after: delay)
+            delay += adaptive ? window + Tick(random.integer(in: 1...30)) : Tick(random.integer(in: 1...20))
+        }
+    }
+
+    /// Honest works done in phases under the threshold, weeks apart (a look-alike of splitting).
+    mutating func phase(
+        works cost: Int64, index works: Int32, village: Int32, on day: Tick, _ scheduler: inout Scheduler<Event>
+    ) {
+        var random = villages[Int(village)].lookAlikes
+        defer { villages[Int(village)].lookAlikes = random }
+        let local = villages[Int(village)].localBidders + districtPools[villages[Int(village)].district]
+        guard !local.isEmpty else { return }
+        let contractor = local[random.integer(in: 0...(local.count - 1))]
+        let threshold = policy(of: village).listingThreshold
+        let parts = max(2, (cost + threshold * 95 / 100 - 1) / (threshold * 95 / 100))
+        let caseIndex = openCase(.dealSplitting, .lookAlike, village: village, beneficiary: contractor, on: day)
+        var delay: Tick = 0
+        for part in 0..<parts {
+            let price = part == parts - 1 ? cost - cost / parts * (parts - 1) : cost / parts
+            scheduler.schedule(
+                .commission(
+                    village: village, contractor: contractor, price: price, fair: price, case: caseIndex,
+                    part: works << 8 | Int32(part)),
+                after: delay)
+            delay += Tick(random.integer(in: 20...60))
+        }
+    }
+
+    /// Works commissioned directly, as part of a case or a look-alike.
+    mutating func commission(
+        village: Int32, contractor: Int32, price: Int64, fair: Int64, case caseIndex: Int32, part: Int32,
+        _ scheduler: inout Scheduler<Event>
+    ) {
+        openContract(
+            item: -1, village: village, counterparty: contractor, deal: .works, annual: price, total: price,
+            termYears: 0, startDay: Int32(scheduler.now), listing: -1, case: caseIndex, fairTotal: fair,
+            random: villages[Int(village)].root.derived("works-part", Int(part)), scheduler: &scheduler)
+    }
+
+    /// A corrupt director extends an underpriced lease without a new listing: the amendment
+    /// keeps the old rent for 3–10 more years. Returns whether the lease was extended.
+    mutating func extendQuietly(_ slot: Int32, _ scheduler: inout Scheduler<Event>) -> Bool {
+        let contract = contracts[slot]
+        let appraisal = items[Int(contract.item)].annualAppraisal
+        guard appraisal > contract.annual, let offenders = offenders(.postAwardAmendment, in: contract.village) else {
+            return false
+        }
+        let village = contract.village
+        let adaptive = adapts(.postAwardAmendment, in: village)
+        var years = villages[Int(village)].misconduct.integer(in: 3...10)
+        if adaptive {
+            let cap = Int(conduct.knowledge.value("K01", "local-cap-years", or: 15))
+            years = max(1, min(years, cap - contract.termYears))
+        }
+        let caseIndex = openCase(
+            .postAwardAmendment, village: village, perpetrators: offenders, beneficiary: contract.counterparty,
+            adapted: adaptive, on: scheduler.now)
+        if adaptive {
+            var random = villages[Int(village)].misconduct
+            emitDecision(village: village, item: Int64(contract.item), deal: .lease, &random, &scheduler)
+            villages[Int(village)].misconduct = random
+        }
+        let newTerm = contract.termYears + years
+        emit(
+            LogRecord(
+                .amendment, village: village, code: 1, subject: contract.id, amount: contract.annual,
+                amount2: contract.annual, count: Int32(contract.termYears), count2: Int32(newTerm)), case: caseIndex,
+            &scheduler)
+        contracts[slot].termYears = newTerm
+        contracts[slot].total += contract.annual * Int64(years)
+        contracts[slot].caseIndex = caseIndex
+        contracts[slot].fairAnnual = appraisal
+        contracts[slot].fairTotal = appraisal * Int64(newTerm)
+        let installment = Int32(contract.termYears)
+        contracts[slot].nextDue = scheduler.schedule(
+            .rentDue(contract: slot, installment: installment), at: Tick(contract.startDay + 365 * installment))
+        scheduler.schedule(.leaseEnds(contract: slot), at: Tick(contract.startDay) + 365 * Tick(newTerm))
+        return true
+    }
+}

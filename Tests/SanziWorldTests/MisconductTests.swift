@@ -1,0 +1,144 @@
+import SanziEvents
+import SanziScenario
+import SanziTruth
+import Testing
+
+@testable import SanziWorld
+
+/// Each typology forced at rate 1 leaves its fingerprint in the log and its case in the truth.
+@Suite("Misconduct acted out, with ground truth")
+struct MisconductTests {
+    typealias Fixtures = MisconductFixtures
+
+    @Test(arguments: Typology.allCases)
+    func eachTypologyLeavesItsFingerprint(_ typology: Typology) throws {
+        let run = try Fixtures.run(Fixtures.forcing(typology))
+        let cases = run.cases(typology)
+        #expect(!cases.isEmpty, "no \(typology.rawValue) case")
+        #expect(run.truth.misconduct.allSatisfy { $0.typology == typology }, "only the forced typology acts")
+        for entry in cases {
+            let touched = !entry.events.isEmpty
+            let matches = fingerprint(typology, entry, run)
+            #expect(touched, "case \(entry.id) touched no event")
+            #expect(matches, "case \(entry.id) lacks the \(typology.rawValue) fingerprint")
+        }
+        let loses = cases.contains { $0.loss > 0 }
+        #expect(loses, "some \(typology.rawValue) case loses money")
+    }
+
+    /// Every event a case names is in the log, and what a case booked is the signed sum of its
+    /// ledger entries in the log, to the fen (money in positive, money out negative).
+    @Test(arguments: Typology.allCases)
+    func casesPointAtRealEventsAndReconcileWithTheLedger(_ typology: Typology) throws {
+        let run = try Fixtures.run(Fixtures.forcing(typology))
+        for entry in run.truth.cases {
+            let exist = entry.events.allSatisfy { run.byID[$0] != nil }
+            #expect(exist, "case \(entry.id) names an event missing from the log")
+            #expect(entry.events == entry.events.sorted())
+            guard entry.kind == .misconduct else { continue }
+            let ledger = run.events(of: entry).reduce(Int64(0)) { sum, event in
+                let r = event.record
+                switch r.type {
+                case .receipt: return sum + r.amount
+                case .disbursement: return sum - r.amount
+                case .loan: return sum + (r.code == 0 ? -r.amount : r.amount)
+                default: return sum
+                }
+            }
+            #expect(entry.booked == ledger, "case \(entry.id) (\(typology.rawValue))")
+        }
+    }
+
+    @Test func withAllRatesAtZeroThereAreNoCases() throws {
+        let rates = Typology.allCases.map { #"<typology id="\#($0.rawValue)" rate="0" perpetrators="director"/>"# }
+        let run = try Fixtures.run(Fixtures.text(misconduct: rates.joined(separator: "\n")))
+        #expect(run.truth.cases.isEmpty)
+        let disabled = try Fixtures.run(Fixtures.forcing(.bidRigging, enabled: false))
+        #expect(disabled.truth.cases.isEmpty)
+    }
+
+    /// `cases.csv` reads back to the same ground truth, whatever the village ids hold.
+    @Test func theCaseTableReadsBackWhatItWrote() throws {
+        let run = try Fixtures.run(Fixtures.forcing(.bidRigging))
+        let villages = ["V,1", "V \"2\"", "V3"]
+        let text = CaseTable.text(run.truth, villageIDs: villages, dateOfDay: { "day \($0)" })
+        #expect(text.hasPrefix(CaseTable.columns.joined(separator: ",") + "\n"))
+        #expect(try CaseTable.read(text, villageIDs: villages) == run.truth)
+        #expect(throws: CaseTable.ReadError.self) { try CaseTable.read("case_id\n", villageIDs: villages) }
+    }
+
+    // MARK: - Fingerprints
+
+    func fingerprint(_ typology: Typology, _ entry: Case, _ run: Fixtures.Run) -> Bool {
+        let events = run.events(of: entry)
+        func all(_ type: EventType) -> [LogRecord] { events.filter { $0.type == type }.map(\.record) }
+        switch typology {
+        case .belowMarketDeal:
+            guard let listing = all(.listing).first, let award = all(.award).first else { return false }
+            return listing.amount2 < listing.amount * 85 / 100 && listing.count2 == 5
+                && award.party == entry.beneficiary
+        case .bidRigging:
+            var losing = all(.bid).map(\.amount)
+            if let price = all(.award).first?.amount, let won = losing.firstIndex(of: price) { losing.remove(at: won) }
+            return all(.registration).count >= 3 && Set(losing).count < losing.count
+                && all(.award).first?.party == entry.beneficiary
+        case .bidRotation:
+            let ring = run.world.rings[0].members.map { run.world.bidders[Int($0)].id }
+            return all(.award).allSatisfy { ring.contains($0.party) } && ring.contains(entry.beneficiary)
+        case .relativeAward:
+            let winner = run.world.bidders.first { $0.id == entry.beneficiary }
+            return all(.award).first?.party == entry.beneficiary
+                && entry.perpetrators.contains { perpetrator in
+                    run.world.relatives[Int(perpetrator)].contains { $0.person == winner?.person }
+                }
+        case .offPlatformDeal:
+            guard let contract = all(.contract).first else { return false }
+            return contract.other == -1 && contract.amount2 >= 50_000_00 && all(.decision).isEmpty
+        case .dealSplitting:
+            let parts = events.filter { $0.type == .contract }
+            let gaps = zip(parts, parts.dropFirst()).map { $1.day - $0.day }
+            return parts.count >= 2 && parts.allSatisfy { $0.record.other == -1 && $0.record.amount2 < 50_000_00 }
+                && parts.reduce(0) { $0 + $1.record.amount2 } >= 50_000_00 && gaps.allSatisfy { $0 <= 20 }
+        case .postAwardAmendment:
+            guard let amendment = all(.amendment).first else { return false }
+            switch amendment.code {
+            case 0: return amendment.amount2 <= amendment.amount * 80 / 100 && all(.decision).isEmpty
+            case 1: return amendment.count2 > amendment.count && amendment.amount2 == amendment.amount
+            default: return amendment.amount2 > amendment.amount && all(.disbursement).count == 1
+            }
+        case .toleratedArrears:
+            let contract = all(.arrears).first?.subject ?? -2
+            return !all(.arrears).isEmpty
+                && !run.events.contains {
+                    $0.type == .termination && $0.record.subject == contract && $0.record.code == 2
+                }
+        case .embezzledReceipts:
+            guard let payment = events.first(where: { $0.type == .payment }) else { return false }
+            return !run.events.contains {
+                $0.type == .receipt && $0.record.subject == payment.record.subject
+                    && (payment.day...payment.day + 30).contains($0.day)
+            }
+        case .fakeDisbursement:
+            return all(.disbursement).allSatisfy {
+                $0.amount % 1_000_00 == 0 && $0.count2 == 0 && $0.amount > 1_000_00 && $0.party == entry.beneficiary
+            }
+        case .misappropriation:
+            guard let lent = events.first(where: { $0.type == .loan && $0.record.code == 0 }) else { return false }
+            // Honest loans carry their votes; the misappropriated one has none of its own.
+            let window = lent.day - 30...lent.day
+            let nearby = run.events.filter { $0.record.village == entry.village && window.contains($0.day) }
+            let votes = nearby.filter { $0.type == .decision && $0.record.code == 3 }.count
+            let honestLoans = nearby.filter { $0.type == .loan && $0.record.code == 0 && $0.id != lent.id }.count
+            return votes <= honestLoans && all(.loan).filter { $0.code == 1 }.allSatisfy { $0.amount2 == 0 }
+        case .excessiveSpending:
+            return all(.disbursement).allSatisfy { $0.code == 4 }
+        case .divertedCompensation:
+            return all(.disbursement).contains { $0.code == 7 && $0.count == 1 && $0.party == entry.beneficiary }
+        case .voteBuying:
+            let elections = run.events.filter { $0.type == .election && $0.record.village == entry.village }.map(\.day)
+            return events.filter { $0.type == .disbursement }.allSatisfy { payment in
+                payment.record.code == 3 && elections.contains { (1...60).contains($0 - payment.day) }
+            }
+        }
+    }
+}
