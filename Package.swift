@@ -78,6 +78,9 @@ let package = Package(
         .testTarget(
             name: "SanziWorldTests", dependencies: ["SanziWorld", "SanziEvents", "SanziScenario", "SanziTruth"]),
         .testTarget(name: "SanziAlertsTests", dependencies: ["SanziAlerts", "SanziEvents", "SanziScenario"]),
+        .testTarget(
+            name: "SanziEvaluationTests",
+            dependencies: ["SanziEvaluation", "SanziAlerts", "SanziTruth", "SanziScenario"]),
         .testTarget(name: "SanziCLITests", dependencies: ["SanziCLI", "SanziScenario", "SanziTruth", "sanzi"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,3 +1,4 @@
+import SanziEngine
 import SanziScenario
 
 /// The scenario's misconduct and look-alike settings, indexed by typology for the run.
@@ -21,6 +22,12 @@ struct Conduct: Sendable {
     }
 
     func setting(_ typology: Typology) -> MisconductSettings.Setting? { settings[typology.index] }
+
+    /// Whether honest life produces a look-alike of a typology at an opportunity.
+    func lookAlike(_ typology: Typology, _ random: inout RandomStream) -> Bool {
+        let rate = lookAlikeRates[typology.index]
+        return rate > 0 && random.bernoulli(rate)
+    }
 }
 
 extension Typology {

@@ -17,13 +17,12 @@ extension World {
 
     /// Whether honest life produces a look-alike of a typology at this opportunity.
     mutating func lookAlike(_ typology: Typology, in village: Int32) -> Bool {
-        lookAlike(typology, &villages[Int(village)].lookAlikes)
+        conduct.lookAlike(typology, &villages[Int(village)].lookAlikes)
     }
 
     /// The same, drawing from a copy of the village's look-alike stream the caller holds.
     func lookAlike(_ typology: Typology, _ random: inout RandomStream) -> Bool {
-        let rate = conduct.lookAlikeRates[typology.index]
-        return rate > 0 && random.bernoulli(rate)
+        conduct.lookAlike(typology, &random)
     }
 
     /// Whether offenders of a village know the deployed thresholds for a typology.

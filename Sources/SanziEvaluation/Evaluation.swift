@@ -1,0 +1,141 @@
+import SanziAlerts
+import SanziScenario
+import SanziTruth
+
+/// Alerts scored against the ground truth (`evaluation.json`, documented in
+/// docs/evaluation.md).
+///
+/// An alert is a true positive when its evidence touches an event of a misconduct case (an
+/// escalation's evidence is that of the alerts it combines); otherwise it is a false alarm,
+/// counted against a look-alike when its evidence touches one. A case is detected when at
+/// least one alert is a true positive for it; its time to detection runs from the case's first
+/// event to the first such alert.
+public struct Evaluation: Sendable, Hashable, Encodable {
+    /// One rule's alerts against the truth.
+    public struct RuleResult: Sendable, Hashable, Encodable {
+        public var rule: String
+        public var name: String
+        public var alerts: Int
+        public var truePositives: Int
+        public var falsePositives: Int
+        /// False alarms whose evidence touches a look-alike.
+        public var lookAlikeFalseAlarms: Int
+        /// True positives over alerts; nil without alerts.
+        public var precision: Double?
+        /// Misconduct cases the rule's alerts touched.
+        public var casesDetected: Int
+        /// Loss, in fen, of the cases the rule detected.
+        public var lossDetectedFen: Int64
+    }
+
+    /// One typology's cases against the alerts.
+    public struct TypologyResult: Sendable, Hashable, Encodable {
+        public var typology: String
+        public var cases: Int
+        public var detected: Int
+        public var recall: Double?
+        public var lossFen: Int64
+        public var lossDetectedFen: Int64
+        public var medianDaysToDetection: Double?
+        public var p90DaysToDetection: Double?
+        public var lookAlikes: Int
+        /// Look-alikes that drew at least one alert.
+        public var lookAlikesAlerted: Int
+    }
+
+    /// Which rules catch which typologies: `casesDetected[t][r]` is how many cases of
+    /// `typologies[t]` an alert of `rules[r]` touched.
+    public struct Coverage: Sendable, Hashable, Encodable {
+        public var typologies: [String]
+        public var rules: [String]
+        public var casesDetected: [[Int]]
+    }
+
+    /// What the evaluation knows of each misconduct case, for reports (not encoded).
+    public struct Detection: Sendable, Hashable {
+        public var caseID: Int
+        /// Day of the first true-positive alert, or nil.
+        public var firstAlertDay: Int32?
+        public var rules: Set<String>
+    }
+
+    public var alerts: Int
+    public var truePositives: Int
+    public var falsePositives: Int
+    public var lookAlikeFalseAlarms: Int
+    public var precision: Double?
+    public var cases: Int
+    public var detected: Int
+    public var recall: Double?
+    public var f1: Double?
+    public var lossFen: Int64
+    public var lossDetectedFen: Int64
+    public var villages: Int
+    public var months: Double
+    /// Investigator workload: alerts per village per month of the run.
+    public var alertsPerVillageMonth: Double
+    public var rules: [RuleResult]
+    public var typologies: [TypologyResult]
+    public var coverage: Coverage
+    public var detections: [Detection] = []
+
+    private enum CodingKeys: String, CodingKey {
+        case alerts, truePositives, falsePositives, lookAlikeFalseAlarms, precision, cases, detected, recall, f1
+        case lossFen, lossDetectedFen, villages, months, alertsPerVillageMonth, rules, typologies, coverage
+    }
+
+    /// The rules an evaluation reports on, in catalogue order, then the escalations.
+    public static let ruleNames: [(id: String, name: String)] =
+        RuleCatalogue.documentation.map { ($0.id, $0.name) } + [
+            ("E01", "Escalation: yellows make an orange"), ("E02", "Escalation: oranges make a red"),
+        ]
+
+    /// Scores `alerts` against `truth` for a run of `villages` villages over `days` days.
+    public init(alerts: [Alert], truth: GroundTruth, villages: Int, days: Int) {
+        var tally = Tally(truth: truth)
+        for alert in alerts { tally.add(alert) }
+        let precision = Self.ratio(tally.truePositives, alerts.count)
+        let misconduct = truth.cases.indices.filter { truth.cases[$0].kind == .misconduct }
+        let detectedCases = misconduct.filter { tally.firstDay[$0] != nil }
+        let recall = Self.ratio(detectedCases.count, misconduct.count)
+        self.alerts = alerts.count
+        truePositives = tally.truePositives
+        falsePositives = alerts.count - tally.truePositives
+        lookAlikeFalseAlarms = tally.lookAlikeAlarms
+        self.precision = precision
+        cases = misconduct.count
+        detected = detectedCases.count
+        self.recall = recall
+        if let precision, let recall {
+            f1 = precision + recall > 0 ? Self.rounded(2 * precision * recall / (precision + recall)) : 0
+        } else {
+            f1 = nil
+        }
+        lossFen = misconduct.reduce(0) { $0 + truth.cases[$1].loss }
+        lossDetectedFen = detectedCases.reduce(0) { $0 + truth.cases[$1].loss }
+        self.villages = villages
+        months = Double(days) * 12 / 365.25
+        alertsPerVillageMonth = Self.rounded(Double(alerts.count) / max(Double(villages) * months, 1e-9))
+        months = Self.rounded(months)
+        rules = Self.ruleNames.map { tally.result(for: $0.id, name: $0.name) }
+        typologies = Typology.allCases.map { tally.result(for: $0) }
+        coverage = Coverage(
+            typologies: Typology.allCases.map(\.rawValue), rules: Self.ruleNames.map(\.id),
+            casesDetected: Typology.allCases.map { typology in
+                Self.ruleNames.map { rule in
+                    misconduct.filter {
+                        truth.cases[$0].typology == typology && tally.rulesByCase[$0]?.contains(rule.id) == true
+                    }.count
+                }
+            })
+        detections = misconduct.map {
+            Detection(caseID: truth.cases[$0].id, firstAlertDay: tally.firstDay[$0], rules: tally.rulesByCase[$0] ?? [])
+        }
+    }
+
+    static func ratio(_ part: Int, _ whole: Int) -> Double? {
+        whole > 0 ? rounded(Double(part) / Double(whole)) : nil
+    }
+
+    static func rounded(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
+}

@@ -1,0 +1,92 @@
+import SanziAlerts
+import SanziScenario
+import SanziTruth
+
+/// Counts alerts against the cases their evidence touches, one alert at a time.
+struct Tally {
+    let truth: GroundTruth
+    /// Event id → indices of the cases (and look-alikes) that touched it.
+    let labels: [UInt64: [Int]]
+    /// Evidence of every alert so far, for escalations that combine them.
+    var evidence: [UInt64: [UInt64]] = [:]
+    var truePositives = 0
+    var lookAlikeAlarms = 0
+    var byRule: [String: (alerts: Int, hits: Int, lookAlikes: Int)] = [:]
+    var firstDay: [Int: Int32] = [:]
+    var rulesByCase: [Int: Set<String>] = [:]
+    var alertedLookAlikes: Set<Int> = []
+
+    init(truth: GroundTruth) {
+        self.truth = truth
+        var labels: [UInt64: [Int]] = [:]
+        for (index, entry) in truth.cases.enumerated() {
+            for event in entry.events { labels[event, default: []].append(index) }
+        }
+        self.labels = labels
+    }
+
+    mutating func add(_ alert: Alert) {
+        let ids = alert.evidence.isEmpty ? alert.combines.flatMap { evidence[$0] ?? [] } : alert.evidence
+        evidence[alert.id] = ids
+        var touched = Set<Int>()
+        for id in ids { touched.formUnion(labels[id] ?? []) }
+        let cases = touched.filter { truth.cases[$0].kind == .misconduct }
+        let lookAlikes = touched.subtracting(cases)
+        var counts = byRule[alert.rule] ?? (0, 0, 0)
+        counts.alerts += 1
+        if !cases.isEmpty {
+            truePositives += 1
+            counts.hits += 1
+            for index in cases {
+                firstDay[index] = min(firstDay[index] ?? alert.day, alert.day)
+                rulesByCase[index, default: []].insert(alert.rule)
+            }
+        } else if !lookAlikes.isEmpty {
+            lookAlikeAlarms += 1
+            counts.lookAlikes += 1
+        }
+        alertedLookAlikes.formUnion(lookAlikes)
+        byRule[alert.rule] = counts
+    }
+
+    func result(for rule: String, name: String) -> Evaluation.RuleResult {
+        let counts = byRule[rule] ?? (0, 0, 0)
+        let detected = rulesByCase.filter { $0.value.contains(rule) }.map(\.key)
+        return Evaluation.RuleResult(
+            rule: rule, name: name, alerts: counts.alerts, truePositives: counts.hits,
+            falsePositives: counts.alerts - counts.hits, lookAlikeFalseAlarms: counts.lookAlikes,
+            precision: Evaluation.ratio(counts.hits, counts.alerts), casesDetected: detected.count,
+            lossDetectedFen: detected.reduce(0) { $0 + truth.cases[$1].loss })
+    }
+
+    func result(for typology: Typology) -> Evaluation.TypologyResult {
+        let indices = truth.cases.indices.filter { truth.cases[$0].typology == typology }
+        let cases = indices.filter { truth.cases[$0].kind == .misconduct }
+        let lookAlikes = indices.filter { truth.cases[$0].kind == .lookAlike }
+        let detected = cases.filter { firstDay[$0] != nil }
+        let delays = detected.compactMap { index in firstDay[index].map { max(0, $0 - truth.cases[index].startDay) } }
+            .sorted()
+        return Evaluation.TypologyResult(
+            typology: typology.rawValue, cases: cases.count, detected: detected.count,
+            recall: Evaluation.ratio(detected.count, cases.count),
+            lossFen: cases.reduce(0) { $0 + truth.cases[$1].loss },
+            lossDetectedFen: detected.reduce(0) { $0 + truth.cases[$1].loss },
+            medianDaysToDetection: Self.median(delays), p90DaysToDetection: Self.percentile(delays, 0.9),
+            lookAlikes: lookAlikes.count, lookAlikesAlerted: lookAlikes.filter { alertedLookAlikes.contains($0) }.count)
+    }
+
+    /// The middle value (the mean of the two middle ones for an even count).
+    static func median(_ sorted: [Int32]) -> Double? {
+        guard !sorted.isEmpty else { return nil }
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1
+            ? Double(sorted[middle]) : Double(Int(sorted[middle - 1]) + Int(sorted[middle])) / 2
+    }
+
+    /// The nearest-rank percentile: the smallest value with at least `share` of them at or below.
+    static func percentile(_ sorted: [Int32], _ share: Double) -> Double? {
+        guard !sorted.isEmpty else { return nil }
+        let rank = Int((share * Double(sorted.count)).rounded(.up))
+        return Double(sorted[max(0, min(sorted.count, rank) - 1)])
+    }
+}
