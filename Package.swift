@@ -47,7 +47,9 @@ let package = Package(
         // Alerts against ground truth.
         .target(name: "SanziEvaluation", dependencies: ["SanziAlerts", "SanziTruth"]),
         // Anomaly reports for analysts.
-        .target(name: "SanziReports", dependencies: ["SanziEvaluation"]),
+        .target(
+            name: "SanziReports",
+            dependencies: ["SanziEvaluation", "SanziAlerts", "SanziTruth", "SanziEvents", "SanziScenario"]),
         // Threshold tuning by replay.
         .target(name: "SanziTuning", dependencies: ["SanziEvaluation"]),
         // Labelled training datasets.

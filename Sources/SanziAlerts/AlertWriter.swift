@@ -134,6 +134,8 @@ extension Array where Element == UInt8 {
 public final class AlertSink: EventSink {
     public private(set) var engine: AlertEngine
     public let writer: AlertWriter
+    /// Every alert written, for evaluation and reports after the run.
+    public private(set) var alerts: [Alert] = []
 
     public init(engine: AlertEngine, writer: AlertWriter) {
         self.engine = engine
@@ -141,6 +143,9 @@ public final class AlertSink: EventSink {
     }
 
     public func accept(_ event: LoggedEvent) {
-        for alert in engine.observe(event) { writer.write(alert) }
+        for alert in engine.observe(event) {
+            writer.write(alert)
+            alerts.append(alert)
+        }
     }
 }

@@ -2,7 +2,9 @@ import ArgumentParser
 import Foundation
 import Logging
 import SanziAlerts
+import SanziEvaluation
 import SanziEvents
+import SanziReports
 import SanziScenario
 import SanziTruth
 import SanziWorld
@@ -38,6 +40,12 @@ struct RunCommand: ParsableCommand {
                              typology, village, perpetrators, beneficiary, start_day, \
                              start_date, end_day, end_date, expected_yuan, booked_yuan, \
                              loss_yuan, adapted, discovered_day, events; see docs/cases.md.
+              evaluation.json the alerts against the cases: per rule, per typology, overall \
+                             precision, recall, F1, workload, coverage (docs/evaluation.md).
+              report.json, report.md, report.html
+                             the anomaly report: villages by risk, the strongest signals in \
+                             plain words, timeline, tables; the page is self-contained with \
+                             charts (docs/report.md).
               run.json       sanzi_version, scenario, scenario_digest, source, seed, start, \
                              end, days, villages, events, engine_events, counts (by event \
                              type), alerts, cases, look_alikes, loss_yuan, wall_seconds, \
@@ -64,7 +72,7 @@ struct RunCommand: ParsableCommand {
             "A thresholds file (<thresholds> root) that replaces the scenario's <alerts> section.", valueName: "file"))
     var thresholds: String?
 
-    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    @Flag(name: .shortAndLong, help: "Print nothing but errors (no progress line, no summary).")
     var quiet = false
 
     func run() throws {
@@ -89,8 +97,15 @@ struct RunCommand: ParsableCommand {
         let settings = try alertSettings(for: scenario)
         let engine = try Self.alertEngine(settings)
         let knowledge = OffenderKnowledge(thresholds: RuleCatalogue.deployedParameters(settings))
-        var (result, written) = try simulate(
+        var (result, written, alerts, context) = try simulate(
             scenario, seed: runSeed, source: source, summary: summary, engine: engine, knowledge: knowledge)
+        var evaluation: Evaluation?
+        if scenario.output.report, scenario.output.alerts {
+            let facts = RunFacts(scenario: scenario, seed: runSeed, events: result.events)
+            let (scored, paths) = try writeReports(facts: facts, alerts: alerts, truth: result.truth, context: context)
+            evaluation = scored
+            written.insert(contentsOf: paths, at: written.count - 1)
+        }
         if scenario.output.alerts {
             let path = URL(fileURLWithPath: out).appendingPathComponent("thresholds.xml").path
             do {
@@ -106,6 +121,7 @@ struct RunCommand: ParsableCommand {
             for line in summary.lines { print(line) }
             let rate = Int(result.eventsPerSecond.rounded())
             print("simulated     \(result.events) events in \(format(result.wallSeconds)) s (\(rate) events/s)")
+            for line in outcomeLines(result.truth, alerts: alerts, evaluation: evaluation) { print(line) }
             for path in written { print("wrote         \(path)") }
         }
     }
@@ -142,7 +158,7 @@ struct RunCommand: ParsableCommand {
     private func simulate(
         _ scenario: Scenario, seed: UInt64, source: String, summary: ScenarioSummary, engine: AlertEngine,
         knowledge: OffenderKnowledge
-    ) throws -> (WorldRun.Summary, [String]) {
+    ) throws -> (WorldRun.Summary, [String], [Alert], DealContext) {
         let folder = URL(fileURLWithPath: out)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -155,13 +171,18 @@ struct RunCommand: ParsableCommand {
         let result: WorldRun.Summary
         var written: [String] = []
         var alerts = 0
+        var collected: ([Alert], DealContext) = ([], DealContext())
         do throws(EventLogWriter.WriteError) {
             let start = scenario.start
             let villageIDs = scenario.geography.villages.map(\.id)
             let dateOfDay = { (day: Int32) in start.adding(days: Int(day)).description }
             let writer = try EventLogWriter(
                 path: scenario.output.events ? eventsPath : "/dev/null", villageIDs: villageIDs, dateOfDay: dateOfDay)
-            var sinks: [any EventSink] = [writer]
+            let context = DealContext()
+            var sinks: [any EventSink] = [writer, context]
+            if !quiet, Progress.isTerminal {
+                sinks.append(Progress(days: scenario.horizon.dayCount(from: scenario.start)))
+            }
             var alertSink: AlertSink?
             if scenario.output.alerts {
                 let sink = AlertSink(
@@ -170,6 +191,8 @@ struct RunCommand: ParsableCommand {
                 alertSink = sink
             }
             result = WorldRun.run(scenario, seed: seed, knowledge: knowledge, sink: TeeSink(sinks)).0
+            (sinks.last as? Progress)?.finish()
+            collected = (alertSink?.alerts ?? [], context)
             try writer.flush()
             if let failure = writer.failure { throw failure }
             if scenario.output.events { written.append(eventsPath) }
@@ -189,7 +212,7 @@ struct RunCommand: ParsableCommand {
         written.append(
             try writeRunRecord(
                 scenario: scenario, result: result, alerts: alerts, seed: seed, source: source, summary: summary))
-        return (result, written)
+        return (result, written, collected.0, collected.1)
     }
 
     /// Writes OUT/cases.csv, the ground truth, and returns its path.

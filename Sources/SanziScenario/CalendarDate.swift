@@ -69,6 +69,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     /// Whole days from `self` to `other`.
     public func days(until other: CalendarDate) -> Int { other.daysSinceEpoch - daysSinceEpoch }
 
+    /// Whole calendar months from this date's month to another's (days ignored).
+    public func months(until other: CalendarDate) -> Int { (other.year - year) * 12 + other.month - month }
+
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

@@ -8,11 +8,11 @@ extension World {
     /// The corrupt holders of a typology's perpetrator roles in a village when the typology's
     /// chance comes up at this opportunity; nil when nobody acts.
     mutating func offenders(_ typology: Typology, in village: Int32) -> [Int32]? {
-        guard let setting = conduct.setting(typology) else { return nil }
-        let perpetrators = perpetrators(of: typology, in: village)
-        guard !perpetrators.isEmpty else { return nil }
-        let rate = min(1, setting.rate * policy(of: village).misconductScale[typology.index])
-        return villages[Int(village)].misconduct.bernoulli(rate) ? perpetrators : nil
+        guard let setting = conduct.setting(typology),
+            conduct.roleMasks[typology.index] & villages[Int(village)].corruptRoles != 0
+        else { return nil }
+        let rate = min(1, setting.rate * policies[villages[Int(village)].district].misconductScale[typology.index])
+        return villages[Int(village)].misconduct.bernoulli(rate) ? perpetrators(of: typology, in: village) : nil
     }
 
     /// Whether honest life produces a look-alike of a typology at this opportunity.
@@ -76,6 +76,7 @@ extension World {
                 kind: kind, typology: typology, village: village, perpetrators: perpetrators,
                 beneficiary: beneficiary, day: Int32(day), adapted: adapted,
                 concealment: conduct.setting(typology)?.concealment ?? 0))
+        if kind == .misconduct { villages[Int(village)].openCases.append(Int32(cases.count - 1)) }
         return Int32(cases.count - 1)
     }
 
@@ -122,13 +123,28 @@ extension World {
 
     /// Whether a bidder's owner is related to, or is, a corrupt office holder of the village.
     func isInsider(_ bidder: Int32, of village: Int32) -> Bool {
+        guard villages[Int(village)].corruptRoles & 0b1111 != 0 else { return false }
         let owner = bidders[Int(bidder)].person
-        let state = villages[Int(village)]
-        let holders = [state.secretary, state.director, state.accountant, state.cashier]
-        return holders.contains { holder in
+        func insider(_ holder: Int32) -> Bool {
             holder >= 0 && people[Int(holder)].corrupt
                 && (holder == owner || relatives[Int(holder)].contains { $0.person == owner })
         }
+        return insider(villages[Int(village)].secretary) || insider(villages[Int(village)].director)
+            || insider(villages[Int(village)].accountant) || insider(villages[Int(village)].cashier)
+    }
+
+    /// Recomputes which roles of a village a corrupt person holds (after generation and elections).
+    mutating func noteCorruptRoles(_ village: Int32) {
+        let state = villages[Int(village)]
+        func corrupt(_ persons: [Int32]) -> Bool { persons.contains { $0 >= 0 && people[Int($0)].corrupt } }
+        var mask: UInt8 = 0
+        for (role, persons) in [
+            (CadreRole.secretary, [state.secretary]), (.director, [state.director]), (.accountant, [state.accountant]),
+            (.cashier, [state.cashier]), (.committeeMember, state.committee), (.supervisor, state.supervisors),
+        ] where corrupt(persons) {
+            mask |= role.bit
+        }
+        villages[Int(village)].corruptRoles = mask
     }
 
     /// An audit uncovers each open misconduct case of its village with a chance that falls with
@@ -137,14 +153,14 @@ extension World {
     mutating func audit(_ village: Int32, on day: Tick) -> [Int32] {
         var found: [Int32] = []
         var random = villages[Int(village)].misconduct
-        defer { villages[Int(village)].misconduct = random }
-        for index in cases.indices
-        where cases[index].village == village && cases[index].kind == .misconduct && cases[index].discoveredDay < 0 {
+        for index in villages[Int(village)].openCases.map(Int.init) {
             guard random.bernoulli(0.5 * (1 - cases[index].concealment)) else { continue }
             cases[index].discoveredDay = Int32(day)
             learned[villages[Int(village)].district][cases[index].typology.index] = true
             found.append(Int32(index))
         }
+        villages[Int(village)].misconduct = random
+        villages[Int(village)].openCases.removeAll { found.contains($0) }
         return found
     }
 

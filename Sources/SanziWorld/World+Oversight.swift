@@ -125,6 +125,7 @@ extension World {
             LogRecord(.election, village: village, party: Int64(villages[Int(village)].director), count: turnover),
             &scheduler)
         villages[Int(village)].misconduct = corruption
+        noteCorruptRoles(village)
         for (person, role) in newHolders {
             emit(LogRecord(.office, village: village, code: role, subject: Int64(person)), &scheduler)
         }

@@ -88,6 +88,7 @@ public struct World: Model, Sendable {
         learned = Array(
             repeating: Array(repeating: false, count: Typology.allCases.count), count: policies.count)
         indexRelations()
+        for village in villages.indices { noteCorruptRoles(Int32(village)) }
         drawRings(root.derived("rings"))
         declare(&scheduler)
     }

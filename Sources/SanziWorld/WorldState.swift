@@ -27,6 +27,10 @@ struct VillageState: Sendable {
     var cashier: Int32 = -1
     var committee: [Int32] = []
     var supervisors: [Int32] = []
+    /// The roles (`CadreRole.bit`) held by a corrupt person now: a quick "nobody here acts".
+    var corruptRoles: UInt8 = 0
+    /// Misconduct cases not yet uncovered by an audit.
+    var openCases: [Int32] = []
     var localBidders: [Int32] = []
     /// The village's register items: a contiguous range of the world's items.
     var items: Range<Int32> = 0..<0

@@ -5,6 +5,10 @@ import Testing
 
 @testable import SanziCLI
 
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
 /// Runs the built `sanzi` executable as a user would, checking exit codes and output.
 @Suite("The sanzi command line")
 struct CommandLineTests {
@@ -266,5 +270,80 @@ struct AlertCommandTests {
         #expect(result.status == 65)
         #expect(result.errors.contains("\(bad.path):2:9: error: unknown alert rule Q01"))
         #expect(try cli.sanzi("replay", folder.appendingPathComponent("nothing").path).status == 66)
+    }
+}
+
+/// The evaluation and the anomaly report in all formats.
+@Suite("Reports of a run")
+struct ReportTests {
+    static let hostileName = "<script>alert(1)</script>"
+
+    /// The default scenario with a village named like a script; run twice into two folders.
+    static let runs: [URL] = {
+        let cli = CommandLineTests()
+        guard
+            var text = try? String(
+                contentsOf: CommandLineTests.root.appendingPathComponent("Scenarios/default.xml"), encoding: .utf8)
+        else { return [] }
+        text = text.replacing(#"name="Shanbei""#, with: #"name="&lt;script&gt;alert(1)&lt;/script&gt;""#)
+        return (0..<2).compactMap { _ in
+            guard let folder = try? cli.temporaryFolder() else { return nil }
+            let scenario = folder.appendingPathComponent("hostile.xml")
+            try? text.write(to: scenario, atomically: true, encoding: .utf8)
+            let result = try? cli.sanzi("run", scenario.path, "--out", folder.appendingPathComponent("out").path, "-q")
+            return result?.status == 0 ? folder.appendingPathComponent("out") : nil
+        }
+    }()
+
+    func read(_ name: String, run: Int = 0) throws -> String {
+        try String(contentsOf: Self.runs[run].appendingPathComponent(name), encoding: .utf8)
+    }
+
+    @Test func everyReportFileIsWrittenAndIdenticalAcrossReruns() throws {
+        try #require(Self.runs.count == 2)
+        for name in ["evaluation.json", "report.json", "report.md", "report.html", "cases.csv"] {
+            let first = try read(name)
+            #expect(!first.isEmpty, "\(name)")
+            #expect(first == (try read(name, run: 1)), "\(name) differs between reruns")
+        }
+    }
+
+    @Test func theHTMLIsWellFormedSelfContainedAndHoldsTheCharts() throws {
+        try #require(Self.runs.count == 2)
+        let html = try read("report.html")
+        let parser = XMLParser(data: Data(html.utf8))
+        #expect(parser.parse(), "report.html is well-formed: \(String(describing: parser.parserError))")
+        #expect(html.components(separatedBy: "<svg ").count - 1 == 4, "four charts")
+        for reference in ["<script", "src=", "href=", "url(", "@import", "<link"] {
+            #expect(!html.contains(reference), "report.html must not load anything: \(reference)")
+        }
+    }
+
+    @Test func aHostileVillageNameComesOutEscapedInEveryFormat() throws {
+        try #require(Self.runs.count == 2)
+        for name in ["report.md", "report.html", "report.json"] {
+            let text = try read(name)
+            #expect(!text.contains("<script>"), "\(name) holds the raw name")
+        }
+        #expect(try read("report.html").contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(try read("report.md").contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(try read("report.json").utf8)) as? [String: Any])
+        let villages = try #require(json["villages"] as? [[String: Any]])
+        #expect(villages.contains { $0["name"] as? String == Self.hostileName })
+    }
+
+    @Test func theEvaluationAgreesWithTheCasesAndTheRunRecord() throws {
+        try #require(Self.runs.count == 2)
+        let evaluation = try #require(
+            try JSONSerialization.jsonObject(with: Data(try read("evaluation.json").utf8)) as? [String: Any])
+        let record = try #require(
+            try JSONSerialization.jsonObject(with: Data(try read("run.json").utf8)) as? [String: Any])
+        #expect(evaluation["alerts"] as? Int == record["alerts"] as? Int)
+        #expect(evaluation["cases"] as? Int == record["cases"] as? Int)
+        let rules = try #require(evaluation["rules"] as? [[String: Any]])
+        #expect(rules.reduce(0) { $0 + ($1["alerts"] as? Int ?? 0) } == evaluation["alerts"] as? Int)
+        let typologies = try #require(evaluation["typologies"] as? [[String: Any]])
+        #expect(typologies.count == 14)
     }
 }

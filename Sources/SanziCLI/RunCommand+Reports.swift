@@ -1,0 +1,45 @@
+import Foundation
+import SanziAlerts
+import SanziEvaluation
+import SanziReports
+import SanziScenario
+import SanziTruth
+import SanziWorld
+
+extension RunCommand {
+    /// Scores the alerts against the ground truth and writes evaluation.json and the report
+    /// (json, md, html); returns the evaluation and the paths written.
+    func writeReports(facts: RunFacts, alerts: [Alert], truth: GroundTruth, context: DealContext) throws -> (
+        Evaluation, [String]
+    ) {
+        let evaluation = Evaluation(alerts: alerts, truth: truth, villages: facts.villages.count, days: facts.days)
+        let report = Report(facts: facts, alerts: alerts, truth: truth, evaluation: evaluation, context: context)
+        do {
+            return (evaluation, try ReportFiles.write(report, evaluation: evaluation, to: out))
+        } catch {
+            Terminal.printToStandardError("\(out): error: cannot write the report: \(error.localizedDescription)")
+            throw ExitStatus.cannotCreate
+        }
+    }
+
+    /// The short summary a run ends with: cases, alerts and how well they did.
+    func outcomeLines(_ truth: GroundTruth, alerts: [Alert], evaluation: Evaluation?) -> [String] {
+        let cases = truth.misconduct
+        let loss = Money(fen: cases.reduce(0) { $0 + $1.loss })
+        var lines = [
+            "cases         \(cases.count) misconduct (loss \(loss) yuan), \(truth.cases.count - cases.count) look-alikes",
+            "alerts        \(alerts.count): "
+                + Severity.allCases.reversed().map { severity in
+                    "\(alerts.filter { $0.severity == severity }.count) \(severity.rawValue)"
+                }.joined(separator: ", "),
+        ]
+        if let evaluation {
+            func share(_ value: Double?) -> String { value.map { "\(Int(($0 * 100).rounded()))%" } ?? "n/a" }
+            lines.append(
+                "caught        \(evaluation.detected) of \(evaluation.cases) cases; precision \(share(evaluation.precision)), "
+                    + "recall \(share(evaluation.recall)), \(evaluation.alertsPerVillageMonth) alerts per village-month"
+            )
+        }
+        return lines
+    }
+}

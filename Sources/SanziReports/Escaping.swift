@@ -1,0 +1,35 @@
+/// Escaping for each output format, so that any name from a scenario comes out as text.
+enum Escaping {
+    /// Text for HTML content and attribute values.
+    static func html(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// Text for Markdown: HTML is neutralised and Markdown's own marks are backslashed.
+    static func markdown(_ text: String) -> String {
+        var result = ""
+        for character in html(text) {
+            if "\\`*_[]|#".contains(character) { result.append("\\") }
+            result.append(character == "\n" ? " " : character)
+        }
+        return result
+    }
+
+    /// JSON text made safe to embed anywhere: `<`, `>` and `&` as Unicode escapes (the same
+    /// string once parsed).
+    static func json(_ text: String) -> String {
+        text.replacing("<", with: "\\u003c").replacing(">", with: "\\u003e").replacing("&", with: "\\u0026")
+    }
+}

@@ -1,0 +1,144 @@
+/// `report.html`: one self-contained page (inline CSS and SVG, no script, no external
+/// resource) that opens offline. Its markup is well-formed XML, and every name is escaped.
+public enum HTMLReport {
+    public static func render(_ report: Report) -> String {
+        let h = Escaping.html
+        let totals = report.totals
+        var body = ""
+        body += "<h1>Anomaly report: \(h(report.scenario))</h1>\n"
+        body +=
+            "<p>Seed \(report.seed), \(report.period.start) to \(report.period.end) (\(report.period.days) days), "
+            + "\(report.villages.count) villages, \(totals.events) events.</p>\n"
+        body += "<ul class=\"summary\">\n"
+        body +=
+            "<li><b>\(totals.alerts) alerts</b>: \(totals.red) red, \(totals.orange) orange, \(totals.yellow) yellow; "
+            + "\(totals.alertsPerVillageMonth) per village and month.</li>\n"
+        body +=
+            "<li><b>\(totals.cases) misconduct cases</b> (and \(totals.lookAlikes) honest look-alikes) losing "
+            + "\(totals.lossYuan) yuan; the cases caught lost \(totals.lossDetectedYuan) yuan.</li>\n"
+        body +=
+            "<li>Precision \(MarkdownReport.share(totals.precision)), recall \(MarkdownReport.share(totals.recall)), "
+            + "F1 \(MarkdownReport.share(totals.f1)).</li>\n</ul>\n"
+        body += "<h2>Alerts over time</h2>\n" + timelineChart(report)
+        body += "<h2>Districts by risk</h2>\n<p>Risk weighs each alert 1 (yellow), 3 (orange) or 9 (red).</p>\n"
+        body += table(
+            ["district", "risk", "alerts", "red", "orange", "yellow", "cases", "loss (yuan)"],
+            report.districts.map { placeRow($0) })
+        body += "<h2>Villages by risk</h2>\n"
+        body += table(
+            ["village", "district", "risk", "alerts", "red", "orange", "yellow", "cases", "loss (yuan)"],
+            report.villages.prefix(20).map { [$0.name, $0.district ?? ""] + placeRow($0).dropFirst() })
+        body += "<h2>Strongest signals</h2>\n<ol class=\"stories\">\n"
+        for story in report.stories {
+            body +=
+                "<li class=\"\(story.severity)\"><h3>\(h(story.title)) in \(h(story.villageName)), \(h(story.district))</h3>\n"
+            body +=
+                "<p><b>\(story.severity)</b>, risk \(story.risk), \(story.firstDate) to \(story.lastDate): "
+                + h(story.sentences.joined(separator: "; ")) + ".</p>\n"
+            body += "<p class=\"truth\">Ground truth: \(h(story.truth)).</p></li>\n"
+        }
+        body += "</ol>\n"
+        let alerted = report.rules.filter { $0.alerts > 0 }
+        body += "<h2>Precision and recall per rule</h2>\n"
+        body += SVGChart.shareBars(
+            labels: alerted.map(\.rule),
+            series: [
+                ("precision", "#3465a4", alerted.map(\.precision)),
+                (
+                    "recall (share of all cases caught)", "#73a946",
+                    alerted.map {
+                        report.totals.cases > 0 ? Double($0.casesDetected) / Double(report.totals.cases) : nil
+                    }
+                ),
+            ], title: "Precision and recall per rule")
+        body += table(
+            ["rule", "name", "alerts", "true", "false", "look-alike alarms", "precision", "cases caught"],
+            alerted.map {
+                [
+                    $0.rule, $0.name, "\($0.alerts)", "\($0.truePositives)", "\($0.falsePositives)",
+                    "\($0.lookAlikeFalseAlarms)", MarkdownReport.share($0.precision), "\($0.casesDetected)",
+                ]
+            })
+        body += "<h2>Typologies</h2>\n"
+        body += table(
+            [
+                "typology", "cases", "caught", "recall", "loss (yuan)", "caught loss (yuan)", "median days",
+                "90th pct days", "look-alikes", "alerted",
+            ],
+            report.typologies.map {
+                [
+                    $0.typology, "\($0.cases)", "\($0.detected)", MarkdownReport.share($0.recall),
+                    MarkdownReport.money($0.lossFen), MarkdownReport.money($0.lossDetectedFen),
+                    MarkdownReport.days($0.medianDaysToDetection), MarkdownReport.days($0.p90DaysToDetection),
+                    "\($0.lookAlikes)", "\($0.lookAlikesAlerted)",
+                ]
+            })
+        body += "<h2>Time to detection</h2>\n"
+        body += SVGChart.stackedBars(
+            labels: report.detectionDelays.map(\.label),
+            series: [("cases", "#3465a4", report.detectionDelays.map(\.cases))],
+            title: "Days from a case's first event to its first alert")
+        body += "<h2>Which rules catch which typologies</h2>\n"
+        body += "<p>Share of each typology's cases (rows) that an alert of each rule (columns) touched.</p>\n"
+        body += coverageChart(report)
+        return """
+            <!DOCTYPE html>
+            <html xmlns="http://www.w3.org/1999/xhtml" lang="en">
+            <head>
+            <meta charset="utf-8"/>
+            <title>Anomaly report: \(h(report.scenario))</title>
+            <style>
+            body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
+            table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; font-size: 0.9rem; }
+            th, td { border: 1px solid #ccc; padding: 0.2rem 0.5rem; text-align: right; }
+            th:first-child, td:first-child { text-align: left; }
+            .stories li { margin-bottom: 1rem; padding-left: 0.5rem; border-left: 4px solid #ccc; }
+            .stories li.red { border-color: #c81e1e; } .stories li.orange { border-color: #e8730c; }
+            .stories li.yellow { border-color: #e0b100; } .truth { color: #555; font-size: 0.9rem; }
+            h3 { margin: 0.2rem 0; font-size: 1rem; } svg { display: block; margin: 0.5rem 0 1.5rem; }
+            </style>
+            </head>
+            <body>
+            \(body)</body>
+            </html>
+
+            """
+    }
+
+    static func timelineChart(_ report: Report) -> String {
+        SVGChart.stackedBars(
+            labels: report.timeline.map(\.month),
+            series: [
+                ("yellow", SVGChart.colours["yellow"]!, report.timeline.map(\.yellow)),
+                ("orange", SVGChart.colours["orange"]!, report.timeline.map(\.orange)),
+                ("red", SVGChart.colours["red"]!, report.timeline.map(\.red)),
+            ], title: "Alerts per month by severity")
+    }
+
+    static func coverageChart(_ report: Report) -> String {
+        let coverage = report.coverage
+        let columns = coverage.rules.indices.filter { column in coverage.casesDetected.contains { $0[column] > 0 } }
+        let totals = report.typologies.map(\.cases)
+        return SVGChart.heatMap(
+            rows: coverage.typologies, columns: columns.map { coverage.rules[$0] },
+            shares: coverage.casesDetected.enumerated().map { row, counts in
+                columns.map { totals[row] > 0 ? Double(counts[$0]) / Double(totals[row]) : 0 }
+            },
+            counts: coverage.casesDetected.map { counts in columns.map { counts[$0] } },
+            title: "Cases of each typology caught by each rule")
+    }
+
+    static func placeRow(_ place: Report.Place) -> [String] {
+        [
+            place.name, "\(place.risk)", "\(place.alerts)", "\(place.red)", "\(place.orange)", "\(place.yellow)",
+            "\(place.cases)", place.lossYuan,
+        ]
+    }
+
+    /// A table; every cell is escaped here.
+    static func table(_ header: [String], _ rows: [[String]]) -> String {
+        var html = "<table>\n<tr>" + header.map { "<th>\(Escaping.html($0))</th>" }.joined() + "</tr>\n"
+        for row in rows { html += "<tr>" + row.map { "<td>\(Escaping.html($0))</td>" }.joined() + "</tr>\n" }
+        return html + "</table>\n"
+    }
+}

@@ -1,0 +1,256 @@
+import SanziAlerts
+import SanziEvaluation
+import SanziScenario
+import SanziTruth
+
+/// The anomaly report of a run (`report.json`, documented in docs/report.md): where the risk
+/// is, the strongest signals told in plain words, a timeline, and how good the alerts were
+/// against the ground truth. `report.md` and `report.html` render the same content.
+public struct Report: Sendable, Encodable {
+    public struct Period: Sendable, Encodable {
+        public var start: String
+        public var end: String
+        public var days: Int
+    }
+
+    public struct Totals: Sendable, Encodable {
+        public var events: UInt64
+        public var alerts: Int
+        public var yellow: Int
+        public var orange: Int
+        public var red: Int
+        public var cases: Int
+        public var lookAlikes: Int
+        public var lossYuan: String
+        public var lossDetectedYuan: String
+        public var precision: Double?
+        public var recall: Double?
+        public var f1: Double?
+        public var alertsPerVillageMonth: Double
+    }
+
+    /// A district or village with its risk: alerts weighted 1 (yellow), 3 (orange), 9 (red).
+    public struct Place: Sendable, Encodable {
+        public var id: String
+        public var name: String
+        /// The district's name, for a village.
+        public var district: String?
+        public var risk: Int
+        public var alerts: Int
+        public var yellow: Int
+        public var orange: Int
+        public var red: Int
+        public var cases: Int
+        public var lossYuan: String
+    }
+
+    /// The alerts on one subject, told in plain words.
+    public struct Story: Sendable, Encodable {
+        public var rank: Int
+        public var village: String
+        public var villageName: String
+        public var district: String
+        public var subject: String
+        public var title: String
+        public var firstDate: String
+        public var lastDate: String
+        public var severity: String
+        public var risk: Int
+        public var rules: [String]
+        public var sentences: [String]
+        public var alertIDs: [UInt64]
+        /// What the ground truth says: the cases and look-alikes the alerts touched.
+        public var truth: String
+
+        private enum CodingKeys: String, CodingKey {
+            case rank, village, villageName, district, subject, title, firstDate, lastDate, severity, risk, rules
+            case sentences, truth
+            case alertIDs = "alertIds"
+        }
+    }
+
+    public struct Month: Sendable, Encodable {
+        public var month: String
+        public var yellow: Int
+        public var orange: Int
+        public var red: Int
+    }
+
+    public struct DelayBin: Sendable, Encodable {
+        public var label: String
+        public var cases: Int
+    }
+
+    public var scenario: String
+    public var seed: UInt64
+    public var period: Period
+    public var totals: Totals
+    public var districts: [Place]
+    public var villages: [Place]
+    public var stories: [Story]
+    public var timeline: [Month]
+    public var rules: [Evaluation.RuleResult]
+    public var typologies: [Evaluation.TypologyResult]
+    public var coverage: Evaluation.Coverage
+    public var detectionDelays: [DelayBin]
+
+    /// Builds the report; `stories` is how many subjects to tell.
+    public init(
+        facts: RunFacts, alerts: [Alert], truth: GroundTruth, evaluation: Evaluation, context: DealContext,
+        stories: Int = 12
+    ) {
+        scenario = facts.scenario
+        seed = facts.seed
+        period = Period(start: facts.date(0), end: facts.date(Int32(facts.days)), days: facts.days)
+        let count = { (severity: Severity) in alerts.filter { $0.severity == severity }.count }
+        let misconduct = truth.misconduct
+        totals = Totals(
+            events: facts.events, alerts: alerts.count, yellow: count(.yellow), orange: count(.orange),
+            red: count(.red), cases: misconduct.count, lookAlikes: truth.cases.count - misconduct.count,
+            lossYuan: Money(fen: evaluation.lossFen).description,
+            lossDetectedYuan: Money(fen: evaluation.lossDetectedFen).description, precision: evaluation.precision,
+            recall: evaluation.recall, f1: evaluation.f1, alertsPerVillageMonth: evaluation.alertsPerVillageMonth)
+        (districts, villages) = Self.places(facts: facts, alerts: alerts, cases: misconduct)
+        self.stories = Self.stories(facts: facts, alerts: alerts, truth: truth, context: context, count: stories)
+        timeline = Self.timeline(facts: facts, alerts: alerts)
+        rules = evaluation.rules
+        typologies = evaluation.typologies
+        coverage = evaluation.coverage
+        detectionDelays = Self.delays(evaluation: evaluation, truth: truth)
+    }
+
+    static func weight(_ severity: Severity) -> Int {
+        switch severity {
+        case .yellow: 1
+        case .orange: 3
+        case .red: 9
+        }
+    }
+
+    static func places(facts: RunFacts, alerts: [Alert], cases: [Case]) -> (districts: [Place], villages: [Place]) {
+        var villages = facts.villages.map { village in
+            Place(
+                id: village.id, name: village.name, district: facts.districts[village.district].name, risk: 0,
+                alerts: 0, yellow: 0, orange: 0, red: 0, cases: 0, lossYuan: "0.00")
+        }
+        var districts = facts.districts.map {
+            Place(
+                id: $0.id, name: $0.name, district: nil, risk: 0, alerts: 0, yellow: 0, orange: 0, red: 0, cases: 0,
+                lossYuan: "0.00")
+        }
+        func add(_ alert: Alert, to place: inout Place) {
+            place.risk += weight(alert.severity)
+            place.alerts += 1
+            switch alert.severity {
+            case .yellow: place.yellow += 1
+            case .orange: place.orange += 1
+            case .red: place.red += 1
+            }
+        }
+        for alert in alerts where alert.village >= 0 && Int(alert.village) < villages.count {
+            add(alert, to: &villages[Int(alert.village)])
+            add(alert, to: &districts[facts.villages[Int(alert.village)].district])
+        }
+        var villageLoss = Array(repeating: Int64(0), count: villages.count)
+        var districtLoss = Array(repeating: Int64(0), count: districts.count)
+        for entry in cases where Int(entry.village) < villages.count {
+            let district = facts.villages[Int(entry.village)].district
+            villages[Int(entry.village)].cases += 1
+            districts[district].cases += 1
+            villageLoss[Int(entry.village)] += entry.loss
+            districtLoss[district] += entry.loss
+        }
+        for index in villages.indices { villages[index].lossYuan = Money(fen: villageLoss[index]).description }
+        for index in districts.indices { districts[index].lossYuan = Money(fen: districtLoss[index]).description }
+        let byRisk = { (a: Place, b: Place) in a.risk != b.risk ? a.risk > b.risk : a.id < b.id }
+        return (districts.sorted(by: byRisk), villages.sorted(by: byRisk))
+    }
+
+    static func stories(
+        facts: RunFacts, alerts: [Alert], truth: GroundTruth, context: DealContext, count: Int
+    ) -> [Story] {
+        struct Key: Hashable {
+            var village: Int32
+            var subject: String
+        }
+        var groups: [Key: [Alert]] = [:]
+        for alert in alerts where alert.village >= 0 && Int(alert.village) < facts.villages.count {
+            groups[Key(village: alert.village, subject: alert.subject), default: []].append(alert)
+        }
+        let ranked = groups.map { key, alerts in (key, alerts, alerts.reduce(0) { $0 + weight($1.severity) }) }
+            .sorted { a, b in
+                if a.2 != b.2 { return a.2 > b.2 }
+                if a.1[0].day != b.1[0].day { return a.1[0].day < b.1[0].day }
+                return (a.0.village, a.0.subject) < (b.0.village, b.0.subject)
+            }
+        let labels = truth.labels
+        let evidence = Dictionary(alerts.map { ($0.id, $0.evidence) }, uniquingKeysWith: { a, _ in a })
+        return ranked.prefix(count).enumerated().map { rank, group in
+            let (key, alerts, risk) = group
+            let village = facts.villages[Int(key.village)]
+            var rules: [String] = []
+            var sentences: [String] = []
+            for alert in alerts where !rules.contains(alert.rule) {
+                rules.append(alert.rule)
+                sentences.append(Narration.sentence(for: alert, context: context) + " (\(alert.rule))")
+            }
+            let touched = Set(
+                alerts.flatMap { alert in
+                    (alert.evidence.isEmpty ? alert.combines.flatMap { evidence[$0] ?? [] } : alert.evidence)
+                        .flatMap { labels[$0] ?? [] }
+                }
+            ).sorted()
+            return Story(
+                rank: rank + 1, village: village.id, villageName: village.name,
+                district: facts.districts[village.district].name, subject: key.subject,
+                title: Narration.title(of: key.subject, context: context), firstDate: facts.date(alerts[0].day),
+                lastDate: facts.date(alerts[alerts.count - 1].day),
+                severity: (alerts.map(\.severity).max() ?? .yellow).rawValue, risk: risk, rules: rules,
+                sentences: sentences, alertIDs: Array(alerts.map(\.id).prefix(20)),
+                truth: describe(touched, in: truth))
+        }
+    }
+
+    static func describe(_ caseIDs: [Int], in truth: GroundTruth) -> String {
+        guard !caseIDs.isEmpty else { return "no case or look-alike: a false alarm" }
+        return caseIDs.map { id in
+            let entry = truth.cases[id - 1]
+            return entry.kind == .misconduct
+                ? "misconduct case \(id) (\(entry.typology.rawValue), loss \(Narration.yuan(fen: entry.loss)))"
+                : "look-alike \(id) of \(entry.typology.rawValue)"
+        }.joined(separator: "; ")
+    }
+
+    static func timeline(facts: RunFacts, alerts: [Alert]) -> [Month] {
+        let months = max(1, facts.start.months(until: facts.start.adding(days: max(0, facts.days - 1))) + 1)
+        var timeline = (0..<months).map { index in
+            let date = facts.start.adding(months: index)
+            return Month(
+                month: "\(date.year)-\(date.month < 10 ? "0" : "")\(date.month)", yellow: 0, orange: 0, red: 0)
+        }
+        for alert in alerts {
+            let index = min(months - 1, max(0, facts.start.months(until: facts.start.adding(days: Int(alert.day)))))
+            switch alert.severity {
+            case .yellow: timeline[index].yellow += 1
+            case .orange: timeline[index].orange += 1
+            case .red: timeline[index].red += 1
+            }
+        }
+        return timeline
+    }
+
+    static let delayBins: [(label: String, upTo: Int32)] = [
+        ("0–7 days", 7), ("8–30 days", 30), ("31–90 days", 90), ("91–180 days", 180), ("181–365 days", 365),
+        ("over a year", .max),
+    ]
+
+    static func delays(evaluation: Evaluation, truth: GroundTruth) -> [DelayBin] {
+        var counts = Array(repeating: 0, count: delayBins.count)
+        for detection in evaluation.detections {
+            guard let first = detection.firstAlertDay else { continue }
+            let delay = max(0, first - truth.cases[detection.caseID - 1].startDay)
+            counts[delayBins.firstIndex { delay <= $0.upTo } ?? delayBins.count - 1] += 1
+        }
+        return zip(delayBins, counts).map { DelayBin(label: $0.label, cases: $1) }
+    }
+}
