@@ -135,13 +135,14 @@ extension World {
         var plan = planListing(
             village: village, deal: deal, appraisal: appraisal, relisting: relisting, incumbent: incumbent, &random)
         let honest = outcome(of: plan, deal: deal, relisting: relisting)
+        let fairPrice = honest.price ?? plan.reserve
         let caseIndex =
             relisting == 0 && incumbent < 0
             ? shapeListing(&plan, item: item, village: village, deal: deal, on: scheduler.now) : -1
         let listing = ListingState(
             id: nextListingID, village: village, item: item, deal: deal, appraisal: plan.appraisal,
             reserve: plan.reserve, termYears: term, relisting: relisting, bidders: plan.bidders,
-            valuations: plan.valuations, caseIndex: caseIndex, fairPrice: honest.price ?? plan.reserve,
+            valuations: plan.valuations, caseIndex: caseIndex, fairPrice: fairPrice,
             honestWinner: honest.winner, random: random)
         nextListingID += 1
         emit(
