@@ -51,7 +51,12 @@ let package = Package(
             name: "SanziReports",
             dependencies: ["SanziEvaluation", "SanziAlerts", "SanziTruth", "SanziEvents", "SanziScenario"]),
         // Threshold tuning by replay.
-        .target(name: "SanziTuning", dependencies: ["SanziEvaluation"]),
+        .target(
+            name: "SanziTuning",
+            dependencies: [
+                "SanziEvaluation", "SanziAlerts", "SanziTruth", "SanziEvents", "SanziScenario", "SanziReports",
+            ]
+        ),
         // Labelled training datasets.
         .target(name: "SanziDatasets", dependencies: ["SanziAlerts", "SanziTruth"]),
         // The command-line interface: wiring only.
@@ -83,6 +88,9 @@ let package = Package(
         .testTarget(
             name: "SanziEvaluationTests",
             dependencies: ["SanziEvaluation", "SanziAlerts", "SanziTruth", "SanziScenario"]),
+        .testTarget(
+            name: "SanziTuningTests",
+            dependencies: ["SanziTuning", "SanziWorld", "SanziAlerts", "SanziEvents", "SanziTruth", "SanziScenario"]),
         .testTarget(name: "SanziCLITests", dependencies: ["SanziCLI", "SanziScenario", "SanziTruth", "sanzi"]),
     ],
     swiftLanguageModes: [.v6]

@@ -52,6 +52,30 @@ public struct AlertEngine {
         return raised
     }
 
+    /// Numbers alerts raised by rules run separately (in the order the engine would have raised
+    /// them) and adds the escalations the engine would have added: what `observe` does,
+    /// for tuning, which replays each rule on its own and merges their alerts.
+    public static func escalate(_ alerts: [Alert], with settings: AlertSettings.Escalation) -> [Alert] {
+        var escalator = Escalator(settings)
+        var next: UInt64 = 1
+        var raised: [Alert] = []
+        raised.reserveCapacity(alerts.count)
+        func append(_ alert: Alert) -> Alert {
+            var numbered = alert
+            numbered.id = next
+            next += 1
+            raised.append(numbered)
+            return numbered
+        }
+        for alert in alerts {
+            let numbered = append(alert)
+            if let escalated = escalator.add(numbered).map({ append($0) }) {
+                if let red = escalator.record(escalated) { _ = append(red) }
+            }
+        }
+        return raised
+    }
+
     private mutating func number(_ alert: Alert) -> Alert {
         var numbered = alert
         numbered.id = nextID

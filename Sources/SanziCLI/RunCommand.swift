@@ -78,19 +78,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let logger = Logger(label: "sanzi.run")
         let source = file ?? DefaultScenario.path
-        let loaded: Loaded<Scenario>
-        do throws(ScenarioError) {
-            if let file {
-                loaded = try ScenarioLoader.loadScenario(contentsOf: file)
-            } else {
-                loaded = try ScenarioLoader.loadScenario(bytes: DefaultScenario.bytes, path: DefaultScenario.path)
-            }
-        } catch {
-            Terminal.printError(error)
-            throw error.exitStatus
-        }
-        let scenario = loaded.value
-        if !quiet { Terminal.printDiagnostics(loaded.warnings + SimulatorCoverage.warnings(for: scenario)) }
+        let scenario = try ScenarioInput.load(file, quiet: quiet)
         let runSeed = seed ?? scenario.seed
         let summary = ScenarioSummary(scenario, seed: runSeed)
         logger.debug("loaded \(source)")
@@ -128,18 +116,9 @@ struct RunCommand: ParsableCommand {
 
     /// The alert settings: --thresholds, or the scenario's alert section.
     private func alertSettings(for scenario: Scenario) throws -> AlertSettings {
-        var settings = scenario.alerts
-        if let thresholds {
-            do throws(ScenarioError) {
-                let loaded = try ScenarioLoader.loadThresholds(contentsOf: thresholds)
-                if !quiet { Terminal.printDiagnostics(loaded.warnings) }
-                settings = loaded.value
-                settings.warningSystem = scenario.alerts.warningSystem
-            } catch {
-                Terminal.printError(error)
-                throw error.exitStatus
-            }
-        }
+        guard let thresholds else { return scenario.alerts }
+        var settings = try ScenarioInput.loadThresholds(thresholds, quiet: quiet)
+        settings.warningSystem = scenario.alerts.warningSystem
         return settings
     }
 

@@ -24,6 +24,7 @@ public struct SanziCommand: ParsableCommand {
               sanzi events                            the event log's fields
               sanzi rules                             the alert rule catalogue
               sanzi replay out                        the rules again over a saved run
+              sanzi tune --objective fbeta:2          choose thresholds against known truth
 
             Exit status: 0 success; 64 bad usage; 65 invalid file; 66 missing or unreadable \
             file; 73 output not writable.
@@ -31,7 +32,7 @@ public struct SanziCommand: ParsableCommand {
         version: version,
         subcommands: [
             RunCommand.self, ValidateCommand.self, SchemaCommand.self, EventsCommand.self, RulesCommand.self,
-            ReplayCommand.self,
+            ReplayCommand.self, TuneCommand.self,
         ],
         defaultSubcommand: RunCommand.self
     )

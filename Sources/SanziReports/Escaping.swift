@@ -1,7 +1,7 @@
 /// Escaping for each output format, so that any name from a scenario comes out as text.
-enum Escaping {
+public enum Escaping {
     /// Text for HTML content and attribute values.
-    static func html(_ text: String) -> String {
+    public static func html(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for character in text {
@@ -18,7 +18,7 @@ enum Escaping {
     }
 
     /// Text for Markdown: HTML is neutralised and Markdown's own marks are backslashed.
-    static func markdown(_ text: String) -> String {
+    public static func markdown(_ text: String) -> String {
         var result = ""
         for character in html(text) {
             if "\\`*_[]|#".contains(character) { result.append("\\") }

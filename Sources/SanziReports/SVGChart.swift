@@ -1,5 +1,5 @@
-/// Small inline SVG charts for `report.html`: no script, no external resource.
-enum SVGChart {
+/// Small inline SVG charts for `report.html` and `tuning.html`: no script, no external resource.
+public enum SVGChart {
     static let colours = ["yellow": "#e0b100", "orange": "#e8730c", "red": "#c81e1e"]
 
     /// Stacked bars, one per label, one segment per series (in order, bottom first).
@@ -121,6 +121,35 @@ enum SVGChart {
             svg += text(x: offset + 14, y: y, entry.0, anchor: "start", size: 11)
         }
         return svg
+    }
+
+    /// A precision-recall curve in a small square: recall across, precision up, the points
+    /// joined in order, one of them circled.
+    public static func precisionRecall(_ points: [(recall: Double, precision: Double)], chosen: Int?, title: String)
+        -> String
+    {
+        let size = 170.0
+        let margin = 24.0
+        let span = size - 2 * margin
+        func x(_ recall: Double) -> Double { margin + span * min(max(recall, 0), 1) }
+        func y(_ precision: Double) -> Double { size - margin - span * min(max(precision, 0), 1) }
+        var svg = open(width: size, height: size, title: title)
+        svg += text(x: size / 2, y: 12, title, anchor: "middle", size: 11)
+        svg +=
+            "<rect x=\"\(n(margin))\" y=\"\(n(margin))\" width=\"\(n(span))\" height=\"\(n(span))\" fill=\"none\" stroke=\"#888\"/>\n"
+        svg += text(x: size / 2, y: size - 6, "recall", anchor: "middle", size: 9)
+        svg += text(x: 4, y: margin + 8, "precision", anchor: "start", size: 9)
+        if points.count > 1 {
+            let path = points.map { "\(n(x($0.recall))),\(n(y($0.precision)))" }.joined(separator: " ")
+            svg += "<polyline points=\"\(path)\" fill=\"none\" stroke=\"#3465a4\"/>\n"
+        }
+        for (index, point) in points.enumerated() {
+            let chosenPoint = index == chosen
+            svg +=
+                "<circle cx=\"\(n(x(point.recall)))\" cy=\"\(n(y(point.precision)))\" r=\"\(chosenPoint ? 5 : 2)\" "
+                + "fill=\"\(chosenPoint ? "#c81e1e" : "#3465a4")\"/>\n"
+        }
+        return svg + "</svg>\n"
     }
 
     static func percent(_ value: Double?) -> String { value.map { "\(Int(($0 * 100).rounded()))%" } ?? "–" }

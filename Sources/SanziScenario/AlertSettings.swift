@@ -17,12 +17,29 @@ public struct AlertSettings: Hashable, Sendable {
             public var name: String
             public var value: Double
             public var location: SourceLocation
+
+            public init(name: String, value: Double, location: SourceLocation = .generated) {
+                self.name = name
+                self.value = value
+                self.location = location
+            }
         }
         public var id: String
         public var enabled: Bool
         public var severity: Severity?
         public var parameters: [Parameter]
         public var location: SourceLocation
+
+        public init(
+            id: String, enabled: Bool = true, severity: Severity? = nil, parameters: [Parameter] = [],
+            location: SourceLocation = .generated
+        ) {
+            self.id = id
+            self.enabled = enabled
+            self.severity = severity
+            self.parameters = parameters
+            self.location = location
+        }
 
         /// The value given for a parameter, if any.
         public func parameter(_ name: String) -> Double? { parameters.first { $0.name == name }?.value }

@@ -14,6 +14,9 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
         (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
     }
 
+    /// The place of settings made by a program rather than read from a file.
+    public static let generated = SourceLocation(file: "<generated>", line: 0, column: 0)
+
     /// `FILE:LINE:COL`, the form compilers and editors understand.
     public var description: String { "\(file):\(line):\(column)" }
 }

@@ -347,3 +347,57 @@ struct ReportTests {
         #expect(typologies.count == 14)
     }
 }
+
+/// `sanzi tune` end to end: its thresholds file runs as is, and held-out seeds never steer it.
+@Suite("Tuning from the command line")
+struct TuneCommandTests {
+    let cli = CommandLineTests()
+
+    func tune(test seeds: String) throws -> URL {
+        let folder = try cli.temporaryFolder()
+        let result = try cli.sanzi(
+            "tune", "--train-seeds", "1-2", "--test-seeds", seeds, "--out", folder.path, "-q")
+        #expect(result.status == 0, "\(result.errors)")
+        return folder
+    }
+
+    @Test func theThresholdsFileReproducesTheTrainingMetricsAndTestSeedsNeverSteer() throws {
+        let first = try tune(test: "3")
+        let second = try tune(test: "4")
+        defer { for url in [first, second] { try? FileManager.default.removeItem(at: url) } }
+        for name in ["thresholds.xml", "curves.csv"] {
+            let a = try String(contentsOf: first.appendingPathComponent(name), encoding: .utf8)
+            let b = try String(contentsOf: second.appendingPathComponent(name), encoding: .utf8)
+            #expect(a == b, "\(name) depends on the test seeds")
+        }
+        let summary = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: first.appendingPathComponent("tuning.json")))
+                as? [String: Any])
+        let chosen = try #require((summary["training"] as? [String: Any])?["chosen"] as? [String: Any])
+        var alerts = 0
+        var detected = 0
+        for seed in ["1", "2"] {
+            let out = first.appendingPathComponent("run-\(seed)")
+            let result = try cli.sanzi(
+                "run", "--seed", seed, "--thresholds", first.appendingPathComponent("thresholds.xml").path, "--out",
+                out.path, "-q")
+            #expect(result.status == 0, "\(result.errors)")
+            let evaluation = try #require(
+                try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("evaluation.json")))
+                    as? [String: Any])
+            alerts += evaluation["alerts"] as? Int ?? -1
+            detected += evaluation["detected"] as? Int ?? -1
+        }
+        #expect(alerts == chosen["alerts"] as? Int)
+        #expect(detected == chosen["detected"] as? Int)
+    }
+
+    @Test func badTuningArgumentsAreUsageErrors() throws {
+        let overlap = try cli.sanzi("tune", "--train-seeds", "1-3", "--test-seeds", "3-4", "-q")
+        #expect(overlap.status == 64 && overlap.errors.contains("held out"))
+        let objective = try cli.sanzi("tune", "--objective", "accuracy", "-q")
+        #expect(objective.status == 64 && objective.errors.contains("unknown objective"))
+        let seeds = try cli.sanzi("tune", "--train-seeds", "5-1", "-q")
+        #expect(seeds.status == 64)
+    }
+}

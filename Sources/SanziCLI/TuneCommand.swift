@@ -1,0 +1,133 @@
+import ArgumentParser
+import Foundation
+import SanziAlerts
+import SanziEvents
+import SanziScenario
+import SanziTuning
+import SanziWorld
+
+struct TuneCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tune",
+        abstract: "Choose alert thresholds against known truth: simulate once per seed, tune by replay.",
+        discussion: """
+            Simulates the scenario once for each training and test seed and keeps the logs. On \\
+            the training seeds, every rule's parameters are swept over their declared ranges \\
+            (the rule alone: curves.csv), then a coordinate ascent chooses one setting for all \\
+            rules together under the objective, escalation included. The chosen and the starting \\
+            settings are then scored on the held-out test seeds, which never influence the \\
+            choice. Nothing is simulated twice: every candidate is scored by replaying rules \\
+            over the kept logs.
+
+            Objectives:
+              f1                       F1 of all alerts against all cases
+              fbeta:B                  F-beta (B > 1 favours recall), e.g. fbeta:2
+              recall-at-precision:P    the most recall with precision at least P
+              loss-at-budget:N         the most loss caught with at most N alerts a month \\
+                                       across the scenario (investigators' capacity)
+
+            Writes into OUT: thresholds.xml (the chosen settings; `sanzi run --thresholds` \\
+            accepts it as is), curves.csv (rule, parameter, value, alerts, precision, recall, \\
+            alerts_per_month, loss_caught_yuan, start, chosen), tuning.json, tuning.md and \\
+            tuning.html (precision-recall curves, start against tuned on training and test \\
+            seeds). See docs/tuning.md.
+
+            Examples:
+              sanzi tune
+              sanzi tune Scenarios/default.xml --train-seeds 1-5 --test-seeds 6-8 --objective fbeta:2
+              sanzi tune --objective loss-at-budget:40 --out out/tuned
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The scenario file; the built-in default when left out.", valueName: "file"))
+    var file: String?
+
+    @Option(help: ArgumentHelp("Seeds to tune on.", valueName: "seeds"))
+    var trainSeeds = SeedList(argument: "1-5")!
+
+    @Option(help: ArgumentHelp("Held-out seeds to check the choice on.", valueName: "seeds"))
+    var testSeeds = SeedList(argument: "6-8")!
+
+    @Option(
+        help: ArgumentHelp(
+            "What to maximise: f1, fbeta:B, recall-at-precision:P, loss-at-budget:N.", valueName: "objective"))
+    var objective = "f1"
+
+    @Option(help: ArgumentHelp("Starting thresholds instead of the scenario's <alerts>.", valueName: "file"))
+    var thresholds: String?
+
+    @Option(name: .long, help: ArgumentHelp("Folder for the outputs.", valueName: "dir"))
+    var out = "tuning"
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    var quiet = false
+
+    func validate() throws {
+        guard Objective(parsing: objective) != nil else {
+            throw ValidationError(
+                "unknown objective \"\(objective)\"; use f1, fbeta:B (B > 0), recall-at-precision:P (0…1) or loss-at-budget:N (N > 0)"
+            )
+        }
+        let shared = Set(trainSeeds.seeds).intersection(testSeeds.seeds)
+        guard shared.isEmpty else {
+            throw ValidationError(
+                "test seeds must be held out: \(shared.sorted().map(String.init).joined(separator: ", ")) also train")
+        }
+    }
+
+    func run() throws {
+        let started = Date()
+        let scenario = try ScenarioInput.load(file, quiet: quiet)
+        var base = scenario.alerts
+        if let thresholds {
+            base = try ScenarioInput.loadThresholds(thresholds, quiet: quiet)
+            base.warningSystem = scenario.alerts.warningSystem
+        }
+        _ = try RunCommand.alertEngine(base)
+        let goal = Objective(parsing: objective) ?? .f1
+        let knowledge = OffenderKnowledge(thresholds: RuleCatalogue.deployedParameters(base))
+        let say: (String) -> Void = { line in if !quiet { Terminal.printToStandardError(line) } }
+        let all = trainSeeds.seeds + testSeeds.seeds
+        var runs: [TuningRun] = []
+        for (index, seed) in all.enumerated() {
+            say("simulating    seed \(seed) (\(index + 1) of \(all.count))")
+            let collector = EventCollector()
+            let (summary, _) = WorldRun.run(scenario, seed: seed, knowledge: knowledge, sink: collector)
+            runs.append(
+                TuningRun(
+                    seed: seed, events: collector.events, truth: summary.truth,
+                    villages: scenario.geography.villages.count, days: summary.days))
+        }
+        let training = Array(runs.prefix(trainSeeds.seeds.count))
+        let test = Array(runs.dropFirst(trainSeeds.seeds.count))
+        var tuner = Tuner(base: base, training: training, objective: goal)
+        let outcome = tuner.tune(progress: say)
+        let summary = TuningSummary(
+            scenario: scenario.name, objective: goal, trainSeeds: trainSeeds.seeds, testSeeds: testSeeds.seeds,
+            outcome: outcome, start: base,
+            test: (Tuner.evaluate(base, on: test), Tuner.evaluate(outcome.settings, on: test)))
+        let paths: [String]
+        do {
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            paths = try TuningFiles.write(summary, outcome: outcome, to: out)
+        } catch {
+            Terminal.printToStandardError("\(out): error: cannot write the tuning: \(error.localizedDescription)")
+            throw ExitStatus.cannotCreate
+        }
+        guard !quiet else { return }
+        let seconds = Date().timeIntervalSince(started)
+        print(
+            "tuned         \(goal) on seeds \(trainSeeds.seeds.map(String.init).joined(separator: ",")) in \(String(format: "%.1f", seconds)) s"
+        )
+        print("changes       \(summary.changes.count)")
+        for (label, comparison) in [("training", summary.training), ("test", summary.test)] {
+            print(
+                "\(label.padding(toLength: 14, withPad: " ", startingAt: 0))objective \(format(comparison.startObjective)) → \(format(comparison.chosenObjective)); "
+                    + "alerts/month \(Metrics.rounded(comparison.start.alertsPerMonth)) → \(Metrics.rounded(comparison.chosen.alertsPerMonth))"
+            )
+        }
+        for path in paths { print("wrote         \(path)") }
+    }
+
+    private func format(_ value: Double?) -> String { value.map { String(Metrics.rounded($0)) } ?? "infeasible" }
+}

@@ -1,0 +1,58 @@
+/// What tuning maximises on the training seeds.
+public enum Objective: Sendable, Hashable, CustomStringConvertible {
+    /// The F1 score of all alerts against all cases.
+    case f1
+    /// The F-beta score (beta > 1 weighs recall more).
+    case fbeta(Double)
+    /// The highest recall whose precision is at least the bound.
+    case recallAtPrecision(Double)
+    /// The most loss caught with at most this many alerts per month across the scenario
+    /// (the investigators' capacity).
+    case lossAtBudget(Double)
+
+    /// Parses `f1`, `fbeta:2`, `recall-at-precision:0.5` or `loss-at-budget:40`.
+    public init?(parsing text: String) {
+        let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+        let value = parts.count == 2 ? Double(parts[1]) : nil
+        switch (parts[0], value) {
+        case ("f1", nil) where parts.count == 1: self = .f1
+        case ("fbeta", let beta?) where beta > 0: self = .fbeta(beta)
+        case ("recall-at-precision", let bound?) where (0...1).contains(bound): self = .recallAtPrecision(bound)
+        case ("loss-at-budget", let budget?) where budget > 0: self = .lossAtBudget(budget)
+        default: return nil
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .f1: "f1"
+        case .fbeta(let beta): "fbeta:\(Self.format(beta))"
+        case .recallAtPrecision(let bound): "recall-at-precision:\(Self.format(bound))"
+        case .lossAtBudget(let budget): "loss-at-budget:\(Self.format(budget))"
+        }
+    }
+
+    /// The objective's value for some metrics. Below a constraint, the value is far below any
+    /// feasible one and grows as the violation shrinks, so a search moves towards feasibility.
+    public func score(_ metrics: Metrics) -> Double {
+        switch self {
+        case .f1: return metrics.fScore(beta: 1)
+        case .fbeta(let beta): return metrics.fScore(beta: beta)
+        case .recallAtPrecision(let bound):
+            let precision = metrics.precision ?? 0
+            return precision >= bound ? metrics.recall ?? 0 : Self.infeasible - (bound - precision)
+        case .lossAtBudget(let budget):
+            return metrics.alertsPerMonth <= budget
+                ? Double(metrics.lossDetectedFen) / 100 : Self.infeasible - (metrics.alertsPerMonth - budget)
+        }
+    }
+
+    /// Whether the metrics meet the objective's constraint.
+    public func isFeasible(_ metrics: Metrics) -> Bool { score(metrics) > Self.infeasible / 2 }
+
+    static let infeasible = -1e12
+
+    static func format(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}

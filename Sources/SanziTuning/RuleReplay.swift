@@ -1,0 +1,95 @@
+import SanziAlerts
+import SanziEvaluation
+import SanziEvents
+import SanziScenario
+
+/// Replays rules one at a time over the kept logs and merges their alerts as the engine would
+/// have raised them, so that any combination of rule settings is scored without replaying the
+/// rules that did not change.
+struct RuleReplay {
+    /// An alert with the place the engine raises it: the event being read, then the rule's
+    /// position in the catalogue, then the order within the rule.
+    struct Raised {
+        var event: UInt64
+        var rule: Int
+        var order: Int
+        var alert: Alert
+    }
+
+    let runs: [TuningRun]
+    let warningSystem: Bool
+    let escalation: AlertSettings.Escalation
+    private var cache: [String: [RuleSetting: [[Raised]]]] = [:]
+    /// Rule replays made so far (each over every run).
+    private(set) var replays = 0
+
+    init(runs: [TuningRun], warningSystem: Bool, escalation: AlertSettings.Escalation) {
+        self.runs = runs
+        self.warningSystem = warningSystem
+        self.escalation = escalation
+    }
+
+    /// A rule's alerts on each run under a setting (none when it is off).
+    mutating func alerts(_ rule: Int, _ setting: RuleSetting) -> [[Raised]] {
+        guard setting.enabled else { return runs.map { _ in [] } }
+        let id = RuleCatalogue.documentation[rule].id
+        if let cached = cache[id]?[setting] { return cached }
+        var settings = AlertSettings(
+            warningSystem: warningSystem,
+            rules: RuleCatalogue.documentation.map { AlertSettings.Rule(id: $0.id, enabled: $0.id == id) },
+            escalation: AlertSettings.Escalation(yellowToOrange: .max, orangeToRed: .max, windowDays: 1))
+        settings.rules[rule] = setting.rule(id)
+        let raised: [[Raised]] = runs.map { run in
+            guard var engine = try? AlertEngine(settings: settings) else { return [] }
+            var alerts: [Raised] = []
+            for event in run.events {
+                for (order, alert) in engine.observe(event).enumerated() {
+                    alerts.append(Raised(event: event.id, rule: rule, order: order, alert: alert))
+                }
+            }
+            return alerts
+        }
+        replays += 1
+        cache[id, default: [:]][setting] = raised
+        return raised
+    }
+
+    /// The alerts of every rule under `settings` (indexed like the catalogue), merged and
+    /// escalated as the engine does, scored on each run and summed.
+    mutating func metrics(_ settings: [RuleSetting]) -> Metrics {
+        var perRun = runs.map { _ in [Raised]() }
+        for (rule, setting) in settings.enumerated() {
+            for (run, alerts) in alerts(rule, setting).enumerated() { perRun[run] += alerts }
+        }
+        var metrics = Metrics()
+        for (run, raised) in zip(runs, perRun) {
+            let ordered = raised.sorted { ($0.event, $0.rule, $0.order) < ($1.event, $1.rule, $1.order) }
+            let alerts = AlertEngine.escalate(ordered.map(\.alert), with: escalation)
+            metrics.add(Evaluation(alerts: alerts, truth: run.truth, villages: run.villages, days: run.days))
+        }
+        return metrics
+    }
+
+    /// One rule alone (no escalation) under a setting, for its curve.
+    mutating func metrics(ofRule rule: Int, _ setting: RuleSetting) -> Metrics {
+        var metrics = Metrics()
+        for (run, raised) in zip(runs, alerts(rule, setting)) {
+            let evaluation = Evaluation(
+                alerts: raised.map(\.alert), truth: run.truth, villages: run.villages, days: run.days)
+            metrics.add(evaluation)
+        }
+        return metrics
+    }
+
+    /// The exact metrics of settings: the full engine replayed over every run.
+    static func replayed(_ settings: AlertSettings, on runs: [TuningRun]) -> Metrics {
+        var metrics = Metrics()
+        for run in runs {
+            guard var engine = try? AlertEngine(settings: settings) else { continue }
+            var alerts: [Alert] = []
+            for event in run.events { alerts += engine.observe(event) }
+            metrics.add(Evaluation(alerts: alerts, truth: run.truth, villages: run.villages, days: run.days))
+        }
+        return metrics
+    }
+}

@@ -1,0 +1,70 @@
+import SanziAlerts
+import SanziScenario
+
+/// What `tuning.json` holds (docs/tuning.md): the objective, the seeds, what changed, and the
+/// starting and the chosen settings on the training and on the held-out test seeds.
+public struct TuningSummary: Sendable, Encodable {
+    public struct Change: Sendable, Encodable {
+        public var rule: String
+        /// The parameter changed, or `enabled` when the rule was switched on or off.
+        public var parameter: String
+        public var from: Double
+        public var to: Double
+    }
+
+    public struct Comparison: Sendable, Encodable {
+        public var start: Metrics
+        public var chosen: Metrics
+        public var startObjective: Double?
+        public var chosenObjective: Double?
+    }
+
+    public var scenario: String
+    public var objective: String
+    public var trainSeeds: [UInt64]
+    public var testSeeds: [UInt64]
+    public var rounds: Int
+    public var ruleReplays: Int
+    public var changes: [Change]
+    public var training: Comparison
+    public var test: Comparison
+
+    public init(
+        scenario: String, objective: Objective, trainSeeds: [UInt64], testSeeds: [UInt64], outcome: Tuner.Outcome,
+        start: AlertSettings, test: (start: Metrics, chosen: Metrics)
+    ) {
+        self.scenario = scenario
+        self.objective = objective.description
+        self.trainSeeds = trainSeeds
+        self.testSeeds = testSeeds
+        rounds = outcome.rounds
+        ruleReplays = outcome.replays
+        changes = Self.changes(from: start, to: outcome.settings)
+        func value(_ metrics: Metrics) -> Double? {
+            objective.isFeasible(metrics) ? Metrics.rounded(objective.score(metrics)) : nil
+        }
+        training = Comparison(
+            start: outcome.start, chosen: outcome.chosen, startObjective: value(outcome.start),
+            chosenObjective: value(outcome.chosen))
+        self.test = Comparison(
+            start: test.start, chosen: test.chosen, startObjective: value(test.start),
+            chosenObjective: value(test.chosen))
+    }
+
+    static func changes(from start: AlertSettings, to chosen: AlertSettings) -> [Change] {
+        RuleCatalogue.documentation.flatMap { rule -> [Change] in
+            let before = RuleSetting(rule, in: start)
+            let after = RuleSetting(rule, in: chosen)
+            var changes: [Change] = []
+            if before.enabled != after.enabled {
+                changes.append(
+                    Change(rule: rule.id, parameter: "enabled", from: before.enabled ? 1 : 0, to: after.enabled ? 1 : 0)
+                )
+            }
+            for (old, new) in zip(before.parameters, after.parameters) where old.value != new.value {
+                changes.append(Change(rule: rule.id, parameter: old.name, from: old.value, to: new.value))
+            }
+            return changes
+        }
+    }
+}

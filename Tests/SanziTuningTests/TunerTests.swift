@@ -1,0 +1,113 @@
+import SanziAlerts
+import SanziEvents
+import SanziScenario
+import SanziTruth
+import SanziWorld
+import Testing
+
+@testable import SanziTuning
+
+@Suite("Threshold tuning")
+struct TunerTests {
+    /// Six lease listings whose reserves are 95%, 90% and 84% of the appraisal (honest) and 70%,
+    /// 60% and 50% (misconduct). V01 flags a reserve under (1 − delta) of the appraisal: only
+    /// delta = 0.2 of its grid flags exactly the three cases (0.15 also flags the 84% one, 0.3
+    /// misses the 70% one), so F1 is best there.
+    static func constructedRun() -> TuningRun {
+        let ratios = [0.95, 0.9, 0.84, 0.7, 0.6, 0.5]
+        var events: [LoggedEvent] = []
+        var cases: [Case] = []
+        for (index, ratio) in ratios.enumerated() {
+            let id = UInt64(index + 1)
+            let appraisal: Int64 = 10_000_000
+            events.append(
+                LoggedEvent(
+                    id: id, day: Int32(10 * index),
+                    record: LogRecord(
+                        .listing, village: 0, subject: Int64(id), other: Int64(100 + index), amount: appraisal,
+                        amount2: Int64(Double(appraisal) * ratio), count: 5, count2: 10)))
+            if ratio < 0.8 {
+                cases.append(
+                    Case(
+                        id: cases.count + 1, kind: .misconduct, typology: .belowMarketDeal, village: 0,
+                        perpetrators: [],
+                        beneficiary: -1, startDay: Int32(10 * index), endDay: Int32(10 * index), expected: 100,
+                        booked: 0, adapted: false, discoveredDay: -1, events: [id]))
+            }
+        }
+        return TuningRun(seed: 1, events: events, truth: GroundTruth(cases: cases), villages: 1, days: 365)
+    }
+
+    @Test func theTunerFindsTheThresholdKnownByHand() throws {
+        var tuner = Tuner(base: AlertSettings(), training: [Self.constructedRun()], objective: .f1)
+        let outcome = tuner.tune()
+        let v01 = try #require(outcome.settings.rules.first { $0.id == "V01" })
+        #expect(v01.enabled && v01.parameter("delta") == 0.2)
+        #expect(outcome.chosen.precision == 1 && outcome.chosen.recall == 1)
+        let curve = outcome.curves.filter { $0.rule == "V01" }.map { ($0.value, $0.metrics.alerts) }
+        #expect(
+            curve.contains { $0 == (0.15, 4) } && curve.contains { $0 == (0.2, 3) } && curve.contains { $0 == (0.3, 2) }
+        )
+    }
+
+    @Test func theGridStaysInTheDeclaredRange() throws {
+        let v01 = try #require(RuleCatalogue.documentation.first { $0.id == "V01" }?.parameters.first)
+        #expect(Tuner.grid(for: v01) == [0.025, 0.05, 0.075, 0.1, 0.125, 0.15, 0.2, 0.3, 0.4])
+        let p03 = try #require(RuleCatalogue.documentation.first { $0.id == "P03" }?.parameters.first)
+        #expect(Tuner.grid(for: p03) == [3, 5, 8, 10, 13, 15, 20, 30, 40])
+    }
+
+    @Test func objectivesParseAndScore() {
+        #expect(Objective(parsing: "f1") == .f1)
+        #expect(Objective(parsing: "fbeta:2") == .fbeta(2))
+        #expect(Objective(parsing: "recall-at-precision:0.5") == .recallAtPrecision(0.5))
+        #expect(Objective(parsing: "loss-at-budget:40") == .lossAtBudget(40))
+        for bad in ["f2", "fbeta", "fbeta:-1", "recall-at-precision:2", "loss-at-budget:0", "f1:3"] {
+            #expect(Objective(parsing: bad) == nil, "\(bad)")
+        }
+        var metrics = Metrics()
+        (metrics.alerts, metrics.truePositives, metrics.cases, metrics.detected) = (10, 4, 5, 4)
+        metrics.months = 1
+        #expect(!Objective.recallAtPrecision(0.5).isFeasible(metrics))
+        #expect(Objective.recallAtPrecision(0.4).score(metrics) == 0.8)
+        #expect(!Objective.lossAtBudget(9).isFeasible(metrics))
+        // Closer to the budget scores higher, so a search can walk into feasibility.
+        #expect(Objective.lossAtBudget(8).score(metrics) > Objective.lossAtBudget(5).score(metrics))
+    }
+
+    /// Two simulated seeds of the default scenario, shared by the tests below.
+    static let simulated: [TuningRun] = {
+        guard let scenario = try? ScenarioLoader.loadScenario(contentsOf: "\(root)/Scenarios/default.xml").value
+        else { return [] }
+        return [UInt64(1), 2].map { seed in
+            let collector = EventCollector()
+            let (summary, _) = WorldRun.run(scenario, seed: seed, sink: collector)
+            return TuningRun(
+                seed: seed, events: collector.events, truth: summary.truth,
+                villages: scenario.geography.villages.count, days: summary.days)
+        }
+    }()
+
+    static let root: String = {
+        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(3)
+        return parts.joined(separator: "/")
+    }()
+
+    /// The budget holds for the chosen settings, scored by the full engine; and the merged
+    /// per-rule replays the search uses give exactly what the engine gives.
+    @Test func theBudgetHoldsAndTheSearchScoresAsTheEngineDoes() throws {
+        let runs = Self.simulated
+        try #require(runs.count == 2)
+        let scenario = try ScenarioLoader.loadScenario(contentsOf: "\(Self.root)/Scenarios/default.xml").value
+        let start = Tuner.evaluate(scenario.alerts, on: runs)
+        let budget = start.alertsPerMonth / 4
+        var tuner = Tuner(base: scenario.alerts, training: runs, objective: .lossAtBudget(budget))
+        let outcome = tuner.tune()
+        #expect(outcome.start == start)
+        let exact = Tuner.evaluate(outcome.settings, on: runs)
+        #expect(exact == outcome.chosen)
+        #expect(exact.alertsPerMonth <= budget)
+        #expect(exact.lossDetectedFen > 0)
+    }
+}
