@@ -80,6 +80,11 @@ let package = Package(
                 .product(name: "DequeModule", package: "swift-collections"),
             ]
         ),
+        // The tuning benchmark: `swift run -c release sanzi-bench-tuning`.
+        .executableTarget(
+            name: "sanzi-bench-tuning",
+            dependencies: ["SanziTuning", "SanziWorld", "SanziAlerts", "SanziEvents", "SanziScenario"]
+        ),
         .testTarget(name: "SanziScenarioTests", dependencies: ["SanziScenario"]),
         .testTarget(name: "SanziEngineTests", dependencies: ["SanziEngine"]),
         .testTarget(

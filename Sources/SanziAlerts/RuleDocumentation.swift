@@ -11,18 +11,56 @@ public struct RuleDocumentation: Sendable {
         case oversight = "oversight signals"
     }
 
+    /// How a stateless rule's decision depends on a parameter: the alert's score is compared
+    /// with the parameter's value `v` alone, so one replay at the most permissive value holds
+    /// every alert of every other value (a tuning curve in one pass).
+    public enum Monotone: Sendable {
+        /// Raised when score < v.
+        case scoreBelow
+        /// Raised when score > v.
+        case scoreAbove
+        /// Raised when score ≤ v.
+        case scoreAtMost
+        /// Raised when score < 1 − v.
+        case scoreBelowOneMinus
+
+        /// Whether an alert with this score is raised at the value.
+        public func raises(_ score: Double, at value: Double) -> Bool {
+            switch self {
+            case .scoreBelow: score < value
+            case .scoreAbove: score > value
+            case .scoreAtMost: score <= value
+            case .scoreBelowOneMinus: score < 1 - value
+            }
+        }
+
+        /// The value in a range that raises the most alerts.
+        public func mostPermissive(in range: ClosedRange<Double>) -> Double {
+            switch self {
+            case .scoreBelow, .scoreAtMost: range.upperBound
+            case .scoreAbove, .scoreBelowOneMinus: range.lowerBound
+            }
+        }
+    }
+
     /// One tunable parameter.
     public struct Parameter: Sendable {
         public var name: String
         public var defaultValue: Double
         public var range: ClosedRange<Double>
         public var meaning: String
+        /// Set when the rule's decision is a plain comparison of its score with this value.
+        public var monotone: Monotone?
 
-        public init(_ name: String, default defaultValue: Double, range: ClosedRange<Double>, _ meaning: String) {
+        public init(
+            _ name: String, default defaultValue: Double, range: ClosedRange<Double>, _ meaning: String,
+            monotone: Monotone? = nil
+        ) {
             self.name = name
             self.defaultValue = defaultValue
             self.range = range
             self.meaning = meaning
+            self.monotone = monotone
         }
     }
 

@@ -86,7 +86,8 @@ struct TuneCommand: ParsableCommand {
         _ = try RunCommand.alertEngine(base)
         let goal = Objective(parsing: objective) ?? .f1
         let knowledge = OffenderKnowledge(thresholds: RuleCatalogue.deployedParameters(base))
-        let say: (String) -> Void = { line in if !quiet { Terminal.printToStandardError(line) } }
+        let showsProgress = !quiet && Progress.isTerminal
+        let say: (String) -> Void = { line in if showsProgress { Terminal.printToStandardError(line) } }
         let all = trainSeeds.seeds + testSeeds.seeds
         var runs: [TuningRun] = []
         for (index, seed) in all.enumerated() {

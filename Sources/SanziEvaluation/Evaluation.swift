@@ -90,9 +90,10 @@ public struct Evaluation: Sendable, Hashable, Encodable {
             ("E01", "Escalation: yellows make an orange"), ("E02", "Escalation: oranges make a red"),
         ]
 
-    /// Scores `alerts` against `truth` for a run of `villages` villages over `days` days.
-    public init(alerts: [Alert], truth: GroundTruth, villages: Int, days: Int) {
-        var tally = Tally(truth: truth)
+    /// Scores `alerts` against `truth` for a run of `villages` villages over `days` days;
+    /// `index` (built from `truth`) saves rebuilding it when one run is scored many times.
+    public init(alerts: [Alert], truth: GroundTruth, index: CaseIndex? = nil, villages: Int, days: Int) {
+        var tally = Tally(truth: truth, index: index ?? CaseIndex(truth))
         for alert in alerts { tally.add(alert) }
         let precision = Self.ratio(tally.truePositives, alerts.count)
         let misconduct = truth.cases.indices.filter { truth.cases[$0].kind == .misconduct }

@@ -2,6 +2,21 @@ import SanziAlerts
 import SanziScenario
 import SanziTruth
 
+/// The cases (and look-alikes) that touched each event, built once per run and reused by
+/// every evaluation of it.
+public struct CaseIndex: Sendable {
+    /// Event id → indices into `truth.cases`.
+    let labels: [UInt64: [Int]]
+
+    public init(_ truth: GroundTruth) {
+        var labels: [UInt64: [Int]] = [:]
+        for (index, entry) in truth.cases.enumerated() {
+            for event in entry.events { labels[event, default: []].append(index) }
+        }
+        self.labels = labels
+    }
+}
+
 /// Counts alerts against the cases their evidence touches, one alert at a time.
 struct Tally {
     let truth: GroundTruth
@@ -16,13 +31,9 @@ struct Tally {
     var rulesByCase: [Int: Set<String>] = [:]
     var alertedLookAlikes: Set<Int> = []
 
-    init(truth: GroundTruth) {
+    init(truth: GroundTruth, index: CaseIndex) {
         self.truth = truth
-        var labels: [UInt64: [Int]] = [:]
-        for (index, entry) in truth.cases.enumerated() {
-            for event in entry.events { labels[event, default: []].append(index) }
-        }
-        self.labels = labels
+        labels = index.labels
     }
 
     mutating func add(_ alert: Alert) {

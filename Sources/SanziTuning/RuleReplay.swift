@@ -17,6 +17,8 @@ struct RuleReplay {
     }
 
     let runs: [TuningRun]
+    /// Each run's case index, built once.
+    let indexes: [CaseIndex]
     let warningSystem: Bool
     let escalation: AlertSettings.Escalation
     private var cache: [String: [RuleSetting: [[Raised]]]] = [:]
@@ -25,6 +27,7 @@ struct RuleReplay {
 
     init(runs: [TuningRun], warningSystem: Bool, escalation: AlertSettings.Escalation) {
         self.runs = runs
+        indexes = runs.map { CaseIndex($0.truth) }
         self.warningSystem = warningSystem
         self.escalation = escalation
     }
@@ -62,10 +65,9 @@ struct RuleReplay {
             for (run, alerts) in alerts(rule, setting).enumerated() { perRun[run] += alerts }
         }
         var metrics = Metrics()
-        for (run, raised) in zip(runs, perRun) {
+        for (number, raised) in perRun.enumerated() {
             let ordered = raised.sorted { ($0.event, $0.rule, $0.order) < ($1.event, $1.rule, $1.order) }
-            let alerts = AlertEngine.escalate(ordered.map(\.alert), with: escalation)
-            metrics.add(Evaluation(alerts: alerts, truth: run.truth, villages: run.villages, days: run.days))
+            metrics.add(evaluate(AlertEngine.escalate(ordered.map(\.alert), with: escalation), run: number))
         }
         return metrics
     }
@@ -73,12 +75,42 @@ struct RuleReplay {
     /// One rule alone (no escalation) under a setting, for its curve.
     mutating func metrics(ofRule rule: Int, _ setting: RuleSetting) -> Metrics {
         var metrics = Metrics()
-        for (run, raised) in zip(runs, alerts(rule, setting)) {
-            let evaluation = Evaluation(
-                alerts: raised.map(\.alert), truth: run.truth, villages: run.villages, days: run.days)
-            metrics.add(evaluation)
+        for (number, raised) in alerts(rule, setting).enumerated() {
+            metrics.add(evaluate(raised.map(\.alert), run: number))
         }
         return metrics
+    }
+
+    /// A rule's curve over some values of one parameter, the rule alone. When the rule's
+    /// decision is monotone in the parameter, one replay at the most permissive value holds
+    /// every point's alerts: sorted by score once, each point keeps a prefix or a suffix.
+    /// Otherwise the rule is replayed once per value.
+    mutating func curve(
+        _ rule: Int, _ setting: RuleSetting, parameter: RuleDocumentation.Parameter, values: [Double]
+    ) -> [Metrics] {
+        guard let monotone = parameter.monotone else {
+            return values.map { metrics(ofRule: rule, setting.with(parameter.name, $0)) }
+        }
+        let permissive = setting.with(parameter.name, monotone.mostPermissive(in: parameter.range))
+        let sorted = alerts(rule, permissive).map { $0.map(\.alert).sorted { $0.score < $1.score } }
+        return values.map { value in
+            var metrics = Metrics()
+            for (number, alerts) in sorted.enumerated() {
+                // Raised alerts form a prefix (score below) or a suffix (score above) of the sorted list.
+                let kept =
+                    monotone == .scoreAbove
+                    ? Array(alerts[alerts.partitioningIndex { monotone.raises($0.score, at: value) }...])
+                    : Array(alerts[..<alerts.partitioningIndex { !monotone.raises($0.score, at: value) }])
+                metrics.add(evaluate(kept, run: number))
+            }
+            return metrics
+        }
+    }
+
+    private func evaluate(_ alerts: [Alert], run number: Int) -> Evaluation {
+        let run = runs[number]
+        return Evaluation(
+            alerts: alerts, truth: run.truth, index: indexes[number], villages: run.villages, days: run.days)
     }
 
     /// The exact metrics of settings: the full engine replayed over every run.
@@ -91,5 +123,19 @@ struct RuleReplay {
             metrics.add(Evaluation(alerts: alerts, truth: run.truth, villages: run.villages, days: run.days))
         }
         return metrics
+    }
+}
+
+extension Array {
+    /// The first index whose element satisfies `belongs`, for a predicate that is false then
+    /// true along the array (binary search).
+    func partitioningIndex(where belongs: (Element) -> Bool) -> Int {
+        var low = 0
+        var high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if belongs(self[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 }

@@ -67,12 +67,12 @@ public struct Tuner {
         for (index, rule) in catalogue.enumerated() {
             progress("curves        \(rule.id) (\(index + 1) of \(catalogue.count))")
             for parameter in rule.parameters {
-                for value in Self.grid(for: parameter) {
-                    let setting = current[index].with(parameter.name, value)
+                let values = Self.grid(for: parameter)
+                let points = replay.curve(index, current[index], parameter: parameter, values: values)
+                for (value, metrics) in zip(values, points) {
                     curves.append(
                         CurvePoint(
-                            rule: rule.id, parameter: parameter.name, value: value,
-                            metrics: replay.metrics(ofRule: index, setting),
+                            rule: rule.id, parameter: parameter.name, value: value, metrics: metrics,
                             isStart: value == current[index].value(parameter.name)))
                 }
             }
@@ -108,6 +108,21 @@ public struct Tuner {
         return Outcome(
             settings: settings, curves: curves, start: start, chosen: replay.metrics(current), rounds: rounds,
             replays: replay.replays)
+    }
+
+    /// One rule's curve over values of one parameter on some runs, the rule alone at its
+    /// defaults otherwise: one replay and a sorted pass when the rule is monotone in the
+    /// parameter (unless `sorted` is false), else one replay per value.
+    public static func curve(
+        rule id: String, parameter name: String, values: [Double], on runs: [TuningRun], sorted: Bool = true
+    ) -> [Metrics] {
+        guard let index = RuleCatalogue.documentation.firstIndex(where: { $0.id == id }),
+            var parameter = RuleCatalogue.documentation[index].parameters.first(where: { $0.name == name })
+        else { return [] }
+        if !sorted { parameter.monotone = nil }
+        var replay = RuleReplay(runs: runs, warningSystem: true, escalation: .init())
+        let setting = RuleSetting(RuleCatalogue.documentation[index], in: AlertSettings())
+        return replay.curve(index, setting, parameter: parameter, values: values)
     }
 
     /// The exact metrics of settings on some runs: the full engine replayed.

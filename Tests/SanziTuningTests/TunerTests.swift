@@ -94,6 +94,23 @@ struct TunerTests {
         return parts.joined(separator: "/")
     }()
 
+    /// A monotone parameter's curve from one replay equals one replay per value.
+    @Test(arguments: ["V01", "V02", "P03", "P04"])
+    func oneSortedPassGivesTheSameCurveAsReplayingEachValue(_ id: String) throws {
+        let runs = Self.simulated
+        try #require(runs.count == 2)
+        let index = try #require(RuleCatalogue.documentation.firstIndex { $0.id == id })
+        let rule = RuleCatalogue.documentation[index]
+        let parameter = try #require(rule.parameters.first { $0.monotone != nil })
+        var replay = RuleReplay(runs: runs, warningSystem: true, escalation: .init())
+        let setting = RuleSetting(rule, in: AlertSettings())
+        let values = Tuner.grid(for: parameter)
+        let fast = replay.curve(index, setting, parameter: parameter, values: values)
+        let slow = values.map { replay.metrics(ofRule: index, setting.with(parameter.name, $0)) }
+        #expect(fast == slow)
+        #expect(fast.contains { $0.alerts > 0 })
+    }
+
     /// The budget holds for the chosen settings, scored by the full engine; and the merged
     /// per-rule replays the search uses give exactly what the engine gives.
     @Test func theBudgetHoldsAndTheSearchScoresAsTheEngineDoes() throws {

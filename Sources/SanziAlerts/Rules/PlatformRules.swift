@@ -95,7 +95,9 @@ public struct ShortAnnouncement: AlertRule {
             "A listing announced for fewer days than the minimum: too short for outside bidders to learn of it and prepare.",
         severity: "yellow; red below half the minimum",
         source: "Cardinal R003; OCP red flag i038; Digiwhist advertisement period",
-        parameters: [.init("minimum-days", default: 10, range: 1...90, "the minimum announcement period")])
+        parameters: [
+            .init("minimum-days", default: 10, range: 1...90, "the minimum announcement period", monotone: .scoreBelow)
+        ])
     public static let reads: [EventType] = [.listing]
     let minimum: Int32
 
@@ -121,7 +123,11 @@ public struct SigningDelay: AlertRule {
             "The contract was signed long after the award: room to renegotiate terms away from the platform's view.",
         severity: "yellow; orange beyond twice the limit",
         source: "OCP red flag i019",
-        parameters: [.init("maximum-days", default: 60, range: 1...365, "days allowed between award and contract")])
+        parameters: [
+            .init(
+                "maximum-days", default: 60, range: 1...365, "days allowed between award and contract",
+                monotone: .scoreAbove)
+        ])
     public static let reads: [EventType] = [.award, .contract]
     let maximum: Int32
     var awards: [Int64: (day: Int32, id: UInt64)] = [:]

@@ -9,7 +9,11 @@ public struct ReserveBelowAppraisal: AlertRule {
             "A listing whose reserve is more than δ below the larger of its appraisal and the asset's previous contract value over the same term: the classic below-market lease (低价发包). Relistings after a failed auction lower the reserve lawfully and look the same.",
         severity: "yellow; red when the reserve is under 80% of the reference",
         source: "Local practice (低价发包)",
-        parameters: [.init("delta", default: 0.10, range: 0...0.9, "tolerated shortfall of the reserve")])
+        parameters: [
+            .init(
+                "delta", default: 0.10, range: 0...0.9, "tolerated shortfall of the reserve",
+                monotone: .scoreBelowOneMinus)
+        ])
     public static let reads: [EventType] = [.listing, .contract]
     let delta: Double
     var previousAnnual = IDTable<Int64>()
@@ -43,7 +47,8 @@ public struct NoPremium: AlertRule {
             "An ascending auction won at (or within ε of) the reserve: real competition usually lifts the price; platform deals fetch 20–30% over reserve.",
         severity: "yellow; orange with a single bidder",
         source: "OCP red flag i171",
-        parameters: [.init("epsilon", default: 0.01, range: 0...0.5, "premium counted as none")])
+        parameters: [.init("epsilon", default: 0.01, range: 0...0.5, "premium counted as none", monotone: .scoreAtMost)]
+    )
     public static let reads: [EventType] = [.award]
     let epsilon: Double
 
@@ -53,7 +58,7 @@ public struct NoPremium: AlertRule {
         let r = event.record
         guard r.code == 0, r.amount2 > 0 else { return }
         let premium = Double(r.amount) / Double(r.amount2) - 1
-        guard Double(r.amount) <= Double(r.amount2) * (1 + epsilon) else { return }
+        guard premium <= epsilon else { return }
         output.raise(
             Alert(
                 rule: Self.id, severity: r.count <= 1 ? .orange : .yellow, day: event.day, village: r.village,

@@ -1,0 +1,85 @@
+// The tuning benchmark: `swift run -c release sanzi-bench-tuning`.
+//
+// 1. Tunes every rule of Scenarios/default.xml on five training seeds (1-5, objective f1), the
+//    seeds simulated in the timed span as `sanzi tune` does. Target: under 60 s.
+// 2. Simulates Scenarios/bench-large.xml long enough for a log of at least 10 M events, keeps
+//    it in memory, and times one rule's curve over it: V01's delta (monotone: one replay,
+//    one sort) and, for contrast, the same points replayed one value at a time. Target:
+//    under 10 s for the curve.
+//
+// Prints one JSON object per line; run from the package root.
+import Foundation
+import SanziAlerts
+import SanziEvents
+import SanziScenario
+import SanziTuning
+import SanziWorld
+
+func seconds(_ body: () -> Void) -> Double {
+    let start = Date()
+    body()
+    return Date().timeIntervalSince(start)
+}
+
+func peakMebibytes() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+    else { return 0 }
+    return (line.split(separator: " ").dropFirst().first.flatMap { Double($0) } ?? 0) / 1024
+}
+
+func scenario(_ path: String, horizon: String? = nil) -> Scenario {
+    guard var text = try? String(contentsOfFile: path, encoding: .utf8) else {
+        FileHandle.standardError.write(Data("\(path): error: cannot read (run from the package root)\n".utf8))
+        exit(66)
+    }
+    if let horizon { text = text.replacing(#"horizon="P10Y""#, with: #"horizon="\#(horizon)""#) }
+    guard let scenario = try? ScenarioLoader.loadScenario(bytes: Array(text.utf8), path: path).value else {
+        FileHandle.standardError.write(Data("\(path): error: invalid scenario\n".utf8))
+        exit(65)
+    }
+    return scenario
+}
+
+func simulate(_ scenario: Scenario, seed: UInt64) -> TuningRun {
+    let collector = EventCollector()
+    let (summary, _) = WorldRun.run(scenario, seed: seed, sink: collector)
+    return TuningRun(
+        seed: seed, events: collector.events, truth: summary.truth, villages: scenario.geography.villages.count,
+        days: summary.days)
+}
+
+func emit(_ fields: [String: Any]) {
+    let data = (try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys])) ?? Data()
+    print(String(decoding: data, as: UTF8.self))
+}
+
+let small = scenario("Scenarios/default.xml")
+var changes = 0
+var events = 0
+let tuning = seconds {
+    let runs = (1...5).map { simulate(small, seed: UInt64($0)) }
+    events = runs.reduce(0) { $0 + $1.events.count }
+    var tuner = Tuner(base: small.alerts, training: runs, objective: .f1)
+    changes = tuner.tune().settings.rules.count
+}
+emit([
+    "benchmark": "tune default.xml, 5 training seeds, all rules", "events": events, "seconds": tuning,
+    "target_seconds": 60, "rules": changes,
+])
+
+let large = scenario("Scenarios/bench-large.xml", horizon: "P30Y")
+var run: TuningRun!
+let simulation = seconds { run = simulate(large, seed: 1) }
+let index = RuleCatalogue.documentation.firstIndex { $0.id == "V01" }!
+let parameter = RuleCatalogue.documentation[index].parameters[0]
+let values = Tuner.grid(for: parameter)
+var fast: [Metrics] = []
+let curve = seconds { fast = Tuner.curve(rule: "V01", parameter: "delta", values: values, on: [run]) }
+var slow: [Metrics] = []
+let perValue = seconds { slow = Tuner.curve(rule: "V01", parameter: "delta", values: values, on: [run], sorted: false) }
+emit([
+    "benchmark": "one curve (V01 delta, \(values.count) values) over one log", "events": run.events.count,
+    "simulate_seconds": simulation, "curve_seconds": curve, "target_seconds": 10,
+    "curve_seconds_replaying_each_value": perValue, "same_points": fast == slow, "peak_rss_mib": peakMebibytes(),
+])
