@@ -57,7 +57,8 @@ public struct NoPremium: AlertRule {
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
         let r = event.record
         guard r.code == 0, r.amount2 > 0 else { return }
-        let premium = Double(r.amount) / Double(r.amount2) - 1
+        // The difference first, so a premium of exactly ε (1,000 on 100,000) compares as ε.
+        let premium = Double(r.amount - r.amount2) / Double(r.amount2)
         guard premium <= epsilon else { return }
         output.raise(
             Alert(
