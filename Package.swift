@@ -58,7 +58,9 @@ let package = Package(
             ]
         ),
         // Labelled training datasets.
-        .target(name: "SanziDatasets", dependencies: ["SanziAlerts", "SanziTruth"]),
+        .target(
+            name: "SanziDatasets",
+            dependencies: ["SanziAlerts", "SanziTruth", "SanziWorld", "SanziEvents", "SanziScenario", "SanziEngine"]),
         // The command-line interface: wiring only.
         .target(
             name: "SanziCLI",

@@ -25,6 +25,7 @@ public struct SanziCommand: ParsableCommand {
               sanzi rules                             the alert rule catalogue
               sanzi replay out                        the rules again over a saved run
               sanzi tune --objective fbeta:2          choose thresholds against known truth
+              sanzi dataset --replications 10 --out data   labelled training tables
 
             Exit status: 0 success; 64 bad usage; 65 invalid file; 66 missing or unreadable \
             file; 73 output not writable.
@@ -32,7 +33,7 @@ public struct SanziCommand: ParsableCommand {
         version: version,
         subcommands: [
             RunCommand.self, ValidateCommand.self, SchemaCommand.self, EventsCommand.self, RulesCommand.self,
-            ReplayCommand.self, TuneCommand.self,
+            ReplayCommand.self, TuneCommand.self, DatasetCommand.self,
         ],
         defaultSubcommand: RunCommand.self
     )

@@ -12,11 +12,14 @@ public enum EventType: UInt8, CaseIterable, Sendable, Hashable {
     case office, relation
 
     /// The name used in the log, snake_case.
-    public var name: String {
-        switch self {
-        case .listingFailed: return "listing_failed"
-        case .compensationDistributed: return "compensation_distributed"
-        default: return String(describing: self)
+    public var name: String { Self.names[Int(rawValue)] }
+
+    /// Names by raw value, made once: `String(describing:)` per event would cost a dynamic cast.
+    private static let names: [String] = allCases.map { type in
+        switch type {
+        case .listingFailed: "listing_failed"
+        case .compensationDistributed: "compensation_distributed"
+        default: String(describing: type)
         }
     }
 }

@@ -75,8 +75,8 @@ extension World {
     }
 
     /// Replaces the honest registrations with a favoured bidder and its covers (the honest
-    /// bidders stay away) and opens the case. Covers bid exactly at the reserve; adaptive ones
-    /// spread their bids past the no-premium margin (V02) so no two are identical.
+    /// bidders stay away) and opens the case. Covers bid at the reserve or up to 3% over it;
+    /// adaptive ones spread their bids past the no-premium margin (V02).
     private mutating func stage(
         _ plan: inout ListingPlan, _ typology: Typology, village: Int32, deal: DealKind, winner: Int32,
         covers: [Int32], offenders: [Int32], on day: Tick, adaptive: Bool? = nil
@@ -90,7 +90,9 @@ extension World {
         plan.bidders = [winner] + covers
         plan.valuations = [first]
         for index in covers.indices {
-            let spread = adaptive ? epsilon * (1.5 + Double(index)) + random.uniform(0...0.002) : 0
+            // Covers bid at or just over the reserve; adaptive ones past the no-premium margin.
+            let spread =
+                adaptive ? epsilon * (1.5 + Double(index)) + random.uniform(0...0.002) : random.uniform(0...0.03)
             plan.valuations.append(
                 isWorks
                     ? min(plan.reserve, Int64(Double(first) * (1.005 + spread)))

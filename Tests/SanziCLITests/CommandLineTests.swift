@@ -401,3 +401,122 @@ struct TuneCommandTests {
         #expect(seeds.status == 64)
     }
 }
+
+/// `sanzi dataset`: tables that match their data card, leak-free splits, labels that point at
+/// cases, the same files whatever the number of jobs, and clean failures.
+@Suite("Datasets from the command line")
+struct DatasetCommandTests {
+    let cli = CommandLineTests()
+
+    /// Three replications of the default scenario with one job and with two.
+    static let built: [URL] = {
+        let cli = CommandLineTests()
+        return ["1", "2"].compactMap { jobs in
+            guard let folder = try? cli.temporaryFolder() else { return nil }
+            let out = folder.appendingPathComponent("data")
+            let result = try? cli.sanzi("dataset", "--replications", "3", "--jobs", jobs, "--out", out.path, "-q")
+            return result?.status == 0 ? out : nil
+        }
+    }()
+
+    static func files(under folder: URL) -> [String] {
+        let enumerator = FileManager.default.enumerator(atPath: folder.path)
+        return (enumerator?.allObjects as? [String] ?? []).filter {
+            $0.hasSuffix(".csv") || $0.hasSuffix(".json") || $0.hasSuffix(".md")
+        }.sorted()
+    }
+
+    static func rows(_ folder: URL, _ table: String) throws -> [[String: String]] {
+        var rows: [[String: String]] = []
+        for file in files(under: folder.appendingPathComponent(table)) {
+            let text = try String(
+                contentsOf: folder.appendingPathComponent(table).appendingPathComponent(file), encoding: .utf8)
+            let lines = text.split(separator: "\n")
+            let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            for line in lines.dropFirst() {
+                let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                rows.append(Dictionary(uniqueKeysWithValues: zip(header, cells)))
+            }
+        }
+        return rows
+    }
+
+    @Test func theFilesAreTheSameWhateverTheNumberOfJobs() throws {
+        try #require(Self.built.count == 2)
+        let (one, two) = (Self.built[0], Self.built[1])
+        let names = Self.files(under: one)
+        #expect(names == Self.files(under: two) && names.count > 20)
+        for name in names {
+            let a = try Data(contentsOf: one.appendingPathComponent(name))
+            let b = try Data(contentsOf: two.appendingPathComponent(name))
+            #expect(a == b, "\(name) depends on --jobs")
+        }
+    }
+
+    @Test func everyTableMatchesItsDataCard() throws {
+        try #require(Self.built.count == 2)
+        let folder = Self.built[0]
+        let card = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("datacard.json")))
+                as? [String: Any])
+        let tables = try #require(card["tables"] as? [[String: Any]])
+        #expect(tables.count == 8)
+        for table in tables {
+            let name = try #require(table["name"] as? String)
+            let columns = try #require(table["columns"] as? [[String: Any]]).compactMap { $0["name"] as? String }
+            let parts = Self.files(under: folder.appendingPathComponent(name))
+            #expect(parts.count == 3, "\(name): one partition per replication")
+            var rows = 0
+            for part in parts {
+                let text = try String(
+                    contentsOf: folder.appendingPathComponent(name).appendingPathComponent(part), encoding: .utf8)
+                let lines = text.split(separator: "\n")
+                #expect(lines.first.map(String.init) == columns.joined(separator: ","), "\(name)/\(part) header")
+                rows += lines.count - 1
+            }
+            #expect(rows == table["rows"] as? Int, "\(name) row count")
+        }
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("DATACARD.md").path))
+    }
+
+    @Test func splitsShareNoVillageAndLabelsPointAtCases() throws {
+        try #require(Self.built.count == 2)
+        let folder = Self.built[0]
+        var sides: [String: Set<String>] = [:]
+        let cases = try Self.rows(folder, "cases")
+        let misconduct = Set(
+            cases.filter { $0["kind"] == "misconduct" }.map {
+                "\($0["replication"]!)/\($0["case_id"]!)/\($0["typology"]!)"
+            })
+        var labelled = 0
+        for table in ["transactions", "ledger"] {
+            for row in try Self.rows(folder, table) {
+                sides[row["village"] ?? "", default: []].insert(row["split_village"] ?? "")
+                guard row["misconduct"] == "1" else { continue }
+                labelled += 1
+                let key = "\(row["replication"]!)/\(row["case_id"]!)/\(row["typology"]!)"
+                #expect(misconduct.contains(key), "\(table) row labelled with \(key), which is no case")
+            }
+        }
+        #expect(labelled > 0)
+        #expect(sides.values.allSatisfy { $0.count == 1 }, "a village on both sides of the split")
+        #expect(Set(sides.values.flatMap { $0 }).isSuperset(of: ["train"]))
+    }
+
+    @Test func badDatasetArgumentsFailCleanly() throws {
+        let zero = try cli.sanzi("dataset", "--replications", "0", "-q")
+        #expect(zero.status == 64 && zero.errors.contains("--replications must be at least 1"))
+        let format = try cli.sanzi("dataset", "--format", "xml", "-q")
+        #expect(format.status == 64 && format.errors.contains("csv"))
+        let unwritable = try cli.sanzi("dataset", "--out", "/proc/sanzi-dataset", "-q")
+        #expect(unwritable.status == 73)
+        #expect(!FileManager.default.fileExists(atPath: "/proc/sanzi-dataset.partial"))
+        let folder = try cli.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("keep".utf8).write(to: folder.appendingPathComponent("notes.txt"))
+        let occupied = try cli.sanzi("dataset", "--out", folder.path, "-q")
+        #expect(occupied.status == 73 && occupied.errors.contains("not empty"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["notes.txt"])
+        #expect(!FileManager.default.fileExists(atPath: folder.path + ".partial"))
+    }
+}

@@ -78,10 +78,17 @@ struct MisconductTests {
             return listing.amount2 < listing.amount * 85 / 100 && listing.count2 == 5
                 && award.party == entry.beneficiary
         case .bidRigging:
+            // Two or more covers bunch at the reserve (leases and sales: at most 3% over it;
+            // works: between the crony's price and the reserve); the crony wins.
+            guard let listing = all(.listing).first, let award = all(.award).first else { return false }
+            let reserve = listing.amount2
             var losing = all(.bid).map(\.amount)
-            if let price = all(.award).first?.amount, let won = losing.firstIndex(of: price) { losing.remove(at: won) }
-            return all(.registration).count >= 3 && Set(losing).count < losing.count
-                && all(.award).first?.party == entry.beneficiary
+            if let won = losing.firstIndex(of: award.amount) { losing.remove(at: won) }
+            let bunched =
+                listing.code == 2
+                ? losing.allSatisfy { $0 <= reserve && $0 >= award.amount }
+                : losing.allSatisfy { $0 <= reserve * 103 / 100 && $0 >= reserve - 1_000_00 }
+            return all(.registration).count >= 3 && losing.count >= 2 && bunched && award.party == entry.beneficiary
         case .bidRotation:
             let ring = run.world.rings[0].members.map { run.world.bidders[Int($0)].id }
             return all(.award).allSatisfy { ring.contains($0.party) } && ring.contains(entry.beneficiary)

@@ -1,0 +1,235 @@
+import SanziEvents
+
+/// Watches a run's log as it streams and keeps, for each contract and each ledger entry, the
+/// features known at that moment (never a value from later in the log), and writes the raw
+/// events table as it goes.
+final class DatasetCollector: EventSink {
+    struct Transaction {
+        var event: UInt64
+        var day: Int32
+        var village: Int32
+        var contract: Int64
+        var deal: UInt8
+        var asset: Int64
+        var listing: Int64
+        var renewal = false
+        var term: Int32
+        var annual: Int64
+        var total: Int64
+        var appraisal: Int64?
+        var reserve: Int64?
+        var announcementDays: Int32?
+        var relisting: Int64?
+        var registered: Int?
+        var bids: Int?
+        var topTwoGap: Double?
+        var awardToContract: Int32?
+        var decisionShare: Double?
+        var counterparty: Int64
+        var counterpartyFirm: Bool?
+        var counterpartyAge: Int32?
+        var counterpartyRelated: Bool
+        var counterpartyWins: Int
+        var previousAnnualRatio: Double?
+        var villageContractsBefore: Int
+    }
+
+    struct LedgerEntry {
+        var event: UInt64
+        var day: Int32
+        var village: Int32
+        var entry: String
+        var purpose: String?
+        var account: String?
+        var amount: Int64
+        var approver: String?
+        var belowRequired: Bool
+        var counterparty: Int64
+        var counterpartyRelated: Bool
+        var contract: Int64
+        var monthSpendingBefore: Int64
+    }
+
+    private struct Listing {
+        var appraisal: Int64
+        var reserve: Int64
+        var days: Int32
+        var relisting: Int64
+        var registered = 0
+        var bids: [Int64] = []
+        var awardDay: Int32?
+    }
+
+    private(set) var transactions: [Transaction] = []
+    private(set) var ledger: [LedgerEntry] = []
+    private(set) var relations: [(Int64, Int64)] = []
+
+    /// Approval limits in fen (tier 1, tier 2), for `approver_below_required`.
+    let tiers: (Int64, Int64)
+    let monthOfDay: (Int32) -> Int
+    private var events: TableFile?
+    let villageIDs: [String]
+    let replication: Int
+    private(set) var failure: Error?
+
+    private static let typeNames = EventType.allCases.map { Array($0.name.utf8) }
+    /// Village ids as bytes; ids that would need escaping are written escaped instead.
+    private lazy var villageBytes: [[UInt8]?] = villageIDs.map { id in
+        id.utf8.contains { $0 == 34 || $0 == 92 || $0 == 44 || $0 < 0x20 } ? nil : Array(id.utf8)
+    }
+    private var listings: [Int64: Listing] = [:]
+    private var decisions: [Int64: (day: Int32, share: Double)] = [:]
+    private var previousAnnual: [Int64: Int64] = [:]
+    private var officeHolders: Set<Int64> = []
+    private var declared: [Int64: Set<Int64>] = [:]
+    private var owners: [Int64: (person: Int64, firm: Bool, founded: Int32)] = [:]
+    private var wins: [Int64: [Int32]] = [:]
+    private var villageContracts: [Int32: Int] = [:]
+    private var monthSpending: [Int32: (month: Int, total: Int64)] = [:]
+
+    init(
+        replication: Int, villageIDs: [String], tiers: (Int64, Int64), monthOfDay: @escaping (Int32) -> Int,
+        events: TableFile?
+    ) {
+        self.replication = replication
+        self.villageIDs = villageIDs
+        self.tiers = tiers
+        self.monthOfDay = monthOfDay
+        self.events = events
+    }
+
+    func accept(_ event: LoggedEvent) {
+        let r = event.record
+        switch r.type {
+        case .decision:
+            let total = Double(r.count + r.count2)
+            if r.subject >= 0, total > 0 { decisions[r.subject] = (event.day, Double(r.count) / total) }
+        case .listing:
+            listings[r.subject] = Listing(appraisal: r.amount, reserve: r.amount2, days: r.count2, relisting: r.party)
+        case .registration:
+            listings[r.subject]?.registered += 1
+            owners[r.party] = (r.other, r.count2 == 1, r.count)
+        case .bid: listings[r.subject]?.bids.append(r.amount)
+        case .listingFailed: listings.removeValue(forKey: r.subject)
+        case .award: listings[r.subject]?.awardDay = event.day
+        case .contract: contract(event)
+        case .renewal:
+            if let last = transactions.indices.last, transactions[last].contract == r.subject {
+                transactions[last].renewal = true
+            }
+        case .office: officeHolders.insert(r.subject)
+        case .relation:
+            declared[r.subject, default: []].insert(r.party)
+            declared[r.party, default: []].insert(r.subject)
+            relations.append((r.subject, r.party))
+        case .receipt, .disbursement, .loan, .compensationDistributed: ledgerEntry(event)
+        default: break
+        }
+        write(event)
+    }
+
+    private func related(_ bidder: Int64) -> Bool {
+        guard let owner = owners[bidder]?.person else { return false }
+        return officeHolders.contains(owner) || !(declared[owner] ?? []).isDisjoint(with: officeHolders)
+    }
+
+    private func contract(_ event: LoggedEvent) {
+        let r = event.record
+        let village = r.village
+        let asset = Int64(r.count2)
+        defer {
+            villageContracts[village, default: 0] += 1
+            wins[r.party, default: []].append(event.day)
+            if asset >= 0, r.code == 0 { previousAnnual[asset] = r.amount }
+        }
+        guard r.other != -2 else { return }  // leases running when the run starts were not decided in it
+        let listing = r.other >= 0 ? listings.removeValue(forKey: r.other) : nil
+        let sortedBids = (listing?.bids ?? []).sorted(by: r.code == 2 ? (<) : (>))
+        let owner = owners[r.party]
+        let recent = (wins[r.party] ?? []).filter { event.day - $0 <= 365 }.count
+        let decision = decisions[asset].flatMap { event.day - $0.day <= 180 ? $0.share : nil }
+        transactions.append(
+            Transaction(
+                event: event.id, day: event.day, village: village, contract: r.subject, deal: r.code, asset: asset,
+                listing: r.other, term: r.count, annual: r.amount, total: r.amount2, appraisal: listing?.appraisal,
+                reserve: listing?.reserve, announcementDays: listing?.days, relisting: listing?.relisting,
+                registered: listing?.registered, bids: listing?.bids.count,
+                topTwoGap: sortedBids.count >= 2 && sortedBids[0] != 0
+                    ? abs(Double(sortedBids[0] - sortedBids[1])) / Double(sortedBids[0]) : nil,
+                awardToContract: listing?.awardDay.map { event.day - $0 }, decisionShare: decision,
+                counterparty: r.party, counterpartyFirm: owner?.firm,
+                counterpartyAge: owner.flatMap { $0.firm ? event.day - $0.founded : nil },
+                counterpartyRelated: related(r.party), counterpartyWins: recent,
+                previousAnnualRatio: previousAnnual[asset].flatMap {
+                    $0 > 0 && r.code == 0 ? Double(r.amount) / Double($0) : nil
+                },
+                villageContractsBefore: villageContracts[village] ?? 0))
+        if wins[r.party, default: []].count > 64 { wins[r.party]?.removeFirst(32) }
+    }
+
+    private func ledgerEntry(_ event: LoggedEvent) {
+        let r = event.record
+        let month = monthOfDay(event.day)
+        var spent = monthSpending[r.village] ?? (month, 0)
+        if spent.month != month { spent = (month, 0) }
+        var entry = LedgerEntry(
+            event: event.id, day: event.day, village: r.village, entry: "", amount: r.amount, belowRequired: false,
+            counterparty: r.party, counterpartyRelated: r.party >= 0 && related(r.party), contract: -1,
+            monthSpendingBefore: spent.total)
+        switch r.type {
+        case .receipt:
+            entry.entry = "receipt"
+            entry.purpose = Self.name(r.code, EventSchema.receiptPurposes)
+            entry.account = Self.name(UInt8(clamping: r.count), EventSchema.accounts)
+            entry.contract = r.subject
+        case .disbursement:
+            entry.entry = "disbursement"
+            entry.purpose = Self.name(r.code, EventSchema.disbursementPurposes)
+            entry.account = Self.name(UInt8(clamping: r.count), EventSchema.accounts)
+            entry.approver = Self.name(UInt8(clamping: r.count2), EventSchema.approvers)
+            let required = r.amount <= tiers.0 ? 0 : r.amount <= tiers.1 ? 1 : 2
+            entry.belowRequired = Int(r.count2) < required
+            entry.contract = r.subject
+            spent.total += r.amount
+        case .loan:
+            entry.entry = r.code == 0 ? "loan-lent" : "loan-repaid"
+        default:
+            entry.entry = "distribution"
+        }
+        monthSpending[r.village] = spent
+        ledger.append(entry)
+    }
+
+    static func name(_ code: UInt8, _ names: [String]) -> String {
+        Int(code) < names.count ? names[Int(code)] : String(code)
+    }
+
+    /// Hands the events table over once the run is done.
+    func takeEvents() -> TableFile? { events.take() }
+
+    private func write(_ event: LoggedEvent) {
+        guard failure == nil, var file = events.take() else { return }
+        let r = event.record
+        file.int(Int64(replication))
+        file.int(Int64(event.id))
+        file.int(Int64(event.day))
+        file.plain(Self.typeNames[Int(r.type.rawValue)])
+        if r.village < 0 {
+            file.null()
+        } else if let bytes = villageBytes[Int(r.village)] {
+            file.plain(bytes)
+        } else {
+            file.string(villageIDs[Int(r.village)])
+        }
+        file.int(Int64(r.code))
+        file.int(r.subject)
+        file.int(r.other)
+        file.int(r.party)
+        file.int(r.amount)
+        file.int(r.amount2)
+        file.int(Int64(r.count))
+        file.int(Int64(r.count2))
+        do { try file.endRow() } catch { failure = error }
+        events = file
+    }
+}

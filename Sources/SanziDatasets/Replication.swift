@@ -1,0 +1,274 @@
+import Foundation
+import SanziAlerts
+import SanziEngine
+import SanziEvents
+import SanziScenario
+import SanziTruth
+import SanziWorld
+
+/// One replication of a dataset: simulated with its own seed, then written as one partition of
+/// every table (`TABLE/replication=NNNN/part.FORMAT`), so that tools such as DuckDB, Spark or
+/// pandas read all partitions as one table.
+struct Replication {
+    /// What a replication wrote, for the data card.
+    struct Result: Sendable {
+        var replication: Int
+        var seed: UInt64
+        var rows: [String: Int]
+        /// Rows of the transactions and ledger tables by label: a typology, `honest` or
+        /// `look-alike`.
+        var balance: [String: [String: Int]]
+        var cases: Int
+        var lookAlikes: Int
+    }
+
+    let number: Int
+    let seed: UInt64
+    let scenario: Scenario
+    let options: DatasetOptions
+    let folder: String
+    let engine: AlertEngine
+
+    /// The seed of replication `number`: derived from the scenario's seed, never the same.
+    static func seed(_ number: Int, base: UInt64) -> UInt64 {
+        var stream = RandomStream(seed: base).derived("replication", number)
+        return stream.next() >> 1
+    }
+
+    func partition(_ table: TableSchema) throws -> TableFile {
+        let directory = "\(folder)/\(table.name)/replication=\(String(format: "%04d", number))"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        return try TableFile(
+            table, format: TableFile.Format(rawValue: options.format.rawValue) ?? .csv,
+            path: "\(directory)/part.\(options.format.rawValue)")
+    }
+
+    func run() throws -> Result {
+        let villageIDs = scenario.geography.villages.map(\.id)
+        let start = scenario.start
+        let events = try partition(DatasetTables.events)
+        let finance = scenario.finance.approvalTiers.compactMap { $0.upTo?.fen }
+        let collector = DatasetCollector(
+            replication: number, villageIDs: villageIDs,
+            tiers: (finance.first ?? 1_000_00, finance.dropFirst().first ?? 10_000_00),
+            monthOfDay: { start.adding(days: Int($0)).month }, events: events)
+        let alerts = AlertCollector(engine: engine)
+        let knowledge = OffenderKnowledge(thresholds: RuleCatalogue.deployedParameters(scenario.alerts))
+        let (summary, world) = WorldRun.run(
+            scenario, seed: seed, knowledge: knowledge, sink: TeeSink([collector, alerts]))
+        if let failure = collector.failure { throw failure }
+        guard var events = collector.takeEvents() else { throw DatasetBuilder.BuildError(message: "events table lost") }
+        try events.close()
+        let labels = Labels(truth: summary.truth, seed: seed, options: options, days: summary.days)
+        var result = Result(
+            replication: number, seed: seed, rows: [DatasetTables.events.name: events.rows], balance: [:],
+            cases: summary.truth.misconduct.count,
+            lookAlikes: summary.truth.cases.count - summary.truth.misconduct.count)
+        let context = Context(
+            replication: number, seed: seed, villageIDs: villageIDs, month: { start.adding(days: Int($0)).month },
+            labels: labels)
+        result.rows[DatasetTables.transactions.name] = try writeTransactions(collector.transactions, context, &result)
+        result.rows[DatasetTables.ledger.name] = try writeLedger(collector.ledger, context, &result)
+        try writeActors(world.actors, villageIDs: villageIDs, &result)
+        try writeRelations(declared: collector.relations, hidden: world.actors.ties.filter { !$0.registered }, &result)
+        result.rows[DatasetTables.alerts.name] = try writeAlerts(alerts.alerts, villageIDs: villageIDs)
+        result.rows[DatasetTables.cases.name] = try writeCases(summary.truth, villageIDs: villageIDs)
+        return result
+    }
+
+    struct Context {
+        var replication: Int
+        var seed: UInt64
+        var villageIDs: [String]
+        var month: (Int32) -> Int
+        var labels: Labels
+
+        func keys(_ file: inout TableFile, village: Int32, day: Int32) {
+            file.int(Int64(replication))
+            file.int(Int64(bitPattern: seed))
+            file.string(villageIDs[Int(village)])
+            file.int(Int64(day))
+            file.int(Int64(month(day)))
+        }
+    }
+
+    private func count(_ event: UInt64, in table: String, _ labels: Labels, _ result: inout Result) {
+        let touching = (labels.byEvent[event] ?? []).map { labels.truth.cases[$0] }
+        let label =
+            touching.first { $0.kind == .misconduct }?.typology.rawValue
+            ?? (touching.isEmpty ? "honest" : "look-alike")
+        result.balance[table, default: [:]][label, default: 0] += 1
+    }
+
+    private func writeTransactions(
+        _ rows: [DatasetCollector.Transaction], _ context: Context, _ result: inout Result
+    ) throws -> Int {
+        var file = try partition(DatasetTables.transactions)
+        for row in rows {
+            context.keys(&file, village: row.village, day: row.day)
+            file.int(row.contract)
+            file.int(Int64(row.event))
+            file.string(DatasetCollector.name(row.deal, EventSchema.dealKinds))
+            file.int(row.asset)
+            file.bool(row.listing >= 0)
+            file.int(row.listing)
+            file.bool(row.renewal)
+            file.int(Int64(row.term))
+            file.yuan(row.annual)
+            file.yuan(row.total)
+            file.yuan(row.appraisal)
+            file.yuan(row.reserve)
+            file.decimal(ratio(row.reserve, row.appraisal))
+            file.decimal(ratio(row.total, row.appraisal))
+            file.decimal(ratio(row.total, row.reserve).map { $0 - 1 })
+            file.int(row.announcementDays.map(Int64.init))
+            file.int(row.relisting)
+            file.int(row.registered.map(Int64.init))
+            file.int(row.bids.map(Int64.init))
+            file.decimal(row.topTwoGap)
+            file.int(row.awardToContract.map(Int64.init))
+            file.decimal(row.decisionShare)
+            file.int(row.counterparty)
+            if let firm = row.counterpartyFirm { file.bool(firm) } else { file.null() }
+            file.int(row.counterpartyAge.map(Int64.init))
+            file.bool(row.counterpartyRelated)
+            file.int(Int64(row.counterpartyWins))
+            file.decimal(row.previousAnnualRatio)
+            file.int(Int64(row.villageContractsBefore))
+            context.labels.write(
+                event: row.event, day: row.day, village: context.villageIDs[Int(row.village)], table: 1, to: &file)
+            try file.endRow()
+            count(row.event, in: DatasetTables.transactions.name, context.labels, &result)
+        }
+        try file.close()
+        return rows.count
+    }
+
+    private func ratio(_ part: Int64?, _ whole: Int64?) -> Double? {
+        guard let part, let whole, whole > 0 else { return nil }
+        return Double(part) / Double(whole)
+    }
+
+    private func writeLedger(_ rows: [DatasetCollector.LedgerEntry], _ context: Context, _ result: inout Result) throws
+        -> Int
+    {
+        var file = try partition(DatasetTables.ledger)
+        for row in rows {
+            context.keys(&file, village: row.village, day: row.day)
+            file.int(Int64(row.event))
+            file.string(row.entry)
+            file.string(row.purpose ?? "")
+            file.string(row.account ?? "")
+            file.yuan(row.amount)
+            file.string(row.approver ?? "")
+            file.bool(row.belowRequired)
+            file.int(row.counterparty)
+            file.bool(row.counterpartyRelated)
+            file.int(row.contract)
+            file.bool(row.amount % 1_000_00 == 0)
+            file.yuan(row.monthSpendingBefore)
+            context.labels.write(
+                event: row.event, day: row.day, village: context.villageIDs[Int(row.village)], table: 2, to: &file)
+            try file.endRow()
+            count(row.event, in: DatasetTables.ledger.name, context.labels, &result)
+        }
+        try file.close()
+        return rows.count
+    }
+
+    private func writeActors(_ actors: ActorSnapshot, villageIDs: [String], _ result: inout Result) throws {
+        var file = try partition(DatasetTables.actors)
+        func village(_ index: Int32) -> String { index >= 0 ? villageIDs[Int(index)] : "" }
+        for person in actors.people {
+            file.int(Int64(number))
+            file.string("person:\(person.id)")
+            file.string("person")
+            file.string(village(person.village))
+            file.string(person.role)
+            file.int(person.id)
+            file.null()
+            try file.endRow()
+        }
+        for bidder in actors.bidders {
+            file.int(Int64(number))
+            file.string("bidder:\(bidder.id)")
+            file.string(bidder.isFirm ? "firm" : "villager")
+            file.string(village(bidder.village))
+            file.string("")
+            file.int(bidder.person)
+            if bidder.isFirm { file.int(Int64(bidder.foundedDay)) } else { file.null() }
+            try file.endRow()
+        }
+        try file.close()
+        result.rows[DatasetTables.actors.name] = file.rows
+    }
+
+    private func writeRelations(declared: [(Int64, Int64)], hidden: [ActorSnapshot.Tie], _ result: inout Result) throws
+    {
+        for (table, pairs) in [
+            (DatasetTables.relations, declared),
+            (DatasetTables.hiddenRelations, hidden.map { ($0.person, $0.relative) }),
+        ] {
+            var file = try partition(table)
+            for (person, relative) in pairs {
+                file.int(Int64(number))
+                file.int(person)
+                file.int(relative)
+                try file.endRow()
+            }
+            try file.close()
+            result.rows[table.name] = file.rows
+        }
+    }
+
+    private func writeAlerts(_ alerts: [Alert], villageIDs: [String]) throws -> Int {
+        var file = try partition(DatasetTables.alerts)
+        for alert in alerts {
+            file.int(Int64(number))
+            file.int(Int64(alert.id))
+            file.string(alert.rule)
+            file.string(alert.severity.rawValue)
+            file.int(Int64(alert.day))
+            file.string(alert.village >= 0 ? villageIDs[Int(alert.village)] : "")
+            file.string(alert.subject)
+            file.decimal(alert.score)
+            file.decimal(alert.threshold)
+            file.string(alert.evidence.map(String.init).joined(separator: " "))
+            try file.endRow()
+        }
+        try file.close()
+        return file.rows
+    }
+
+    private func writeCases(_ truth: GroundTruth, villageIDs: [String]) throws -> Int {
+        var file = try partition(DatasetTables.cases)
+        for entry in truth.cases {
+            file.int(Int64(number))
+            file.int(Int64(entry.id))
+            file.string(entry.kind.rawValue)
+            file.string(entry.typology.rawValue)
+            file.string(villageIDs[Int(entry.village)])
+            file.string(entry.perpetrators.map(String.init).joined(separator: " "))
+            file.int(entry.beneficiary)
+            file.int(Int64(entry.startDay))
+            file.int(Int64(entry.endDay))
+            file.yuan(entry.loss)
+            file.bool(entry.adapted)
+            file.int(entry.discoveredDay >= 0 ? Int64(entry.discoveredDay) : nil)
+            file.string(entry.events.map(String.init).joined(separator: " "))
+            try file.endRow()
+        }
+        try file.close()
+        return file.rows
+    }
+}
+
+/// Runs the alert engine over a replication's log and keeps what it raises.
+final class AlertCollector: EventSink {
+    private var engine: AlertEngine
+    private(set) var alerts: [Alert] = []
+
+    init(engine: AlertEngine) { self.engine = engine }
+
+    func accept(_ event: LoggedEvent) { alerts += engine.observe(event) }
+}
