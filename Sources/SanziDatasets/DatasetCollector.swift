@@ -35,14 +35,26 @@ final class DatasetCollector: EventSink {
     }
 
     struct LedgerEntry {
+        /// The kinds of entry, as the `entry` column names them.
+        static let entries = ["receipt", "disbursement", "loan-lent", "loan-repaid", "distribution"].map {
+            Array($0.utf8)
+        }
+        static let receiptPurposes = EventSchema.receiptPurposes.map { Array($0.utf8) }
+        static let disbursementPurposes = EventSchema.disbursementPurposes.map { Array($0.utf8) }
+        static let accounts = EventSchema.accounts.map { Array($0.utf8) }
+        static let approvers = EventSchema.approvers.map { Array($0.utf8) }
+
         var event: UInt64
         var day: Int32
         var village: Int32
-        var entry: String
-        var purpose: String?
-        var account: String?
+        /// Index into `entries`.
+        var entry: UInt8
+        /// The record's purpose code (receipts and disbursements), account and approver
+        /// (disbursements), or -1.
+        var purpose: Int8 = -1
+        var account: Int8 = -1
         var amount: Int64
-        var approver: String?
+        var approver: Int8 = -1
         var belowRequired: Bool
         var counterparty: Int64
         var counterpartyRelated: Bool
@@ -74,8 +86,11 @@ final class DatasetCollector: EventSink {
 
     private static let typeNames = EventType.allCases.map { Array($0.name.utf8) }
     /// Village ids as bytes; ids that would need escaping are written escaped instead.
-    private lazy var villageBytes: [[UInt8]?] = villageIDs.map { id in
-        id.utf8.contains { $0 == 34 || $0 == 92 || $0 == 44 || $0 < 0x20 } ? nil : Array(id.utf8)
+    private lazy var villageBytes: [[UInt8]?] = villageIDs.map(Self.plainBytes)
+
+    /// A string's bytes when no format needs to escape it, else nil.
+    static func plainBytes(_ text: String) -> [UInt8]? {
+        text.utf8.contains { $0 == 34 || $0 == 92 || $0 == 44 || $0 < 0x20 } ? nil : Array(text.utf8)
     }
     private var listings: [Int64: Listing] = [:]
     private var decisions: [Int64: (day: Int32, share: Double)] = [:]
@@ -86,6 +101,10 @@ final class DatasetCollector: EventSink {
     private var wins: [Int64: [Int32]] = [:]
     private var villageContracts: [Int32: Int] = [:]
     private var monthSpending: [Int32: (month: Int, total: Int64)] = [:]
+    private var relatedCache: [Int64: (generation: Int, related: Bool)] = [:]
+    /// Counts changes to offices and declared ties, which invalidate `relatedCache` (a bidder
+    /// whose owner is unknown is never cached).
+    private var generation = 0
 
     init(
         replication: Int, villageIDs: [String], tiers: (Int64, Int64), monthOfDay: @escaping (Int32) -> Int,
@@ -117,8 +136,11 @@ final class DatasetCollector: EventSink {
             if let last = transactions.indices.last, transactions[last].contract == r.subject {
                 transactions[last].renewal = true
             }
-        case .office: officeHolders.insert(r.subject)
+        case .office:
+            officeHolders.insert(r.subject)
+            generation += 1
         case .relation:
+            generation += 1
             declared[r.subject, default: []].insert(r.party)
             declared[r.party, default: []].insert(r.subject)
             relations.append((r.subject, r.party))
@@ -128,9 +150,14 @@ final class DatasetCollector: EventSink {
         write(event)
     }
 
+    /// Whether a bidder's owner holds an office or has a declared tie to a holder; remembered
+    /// until the next office or relation event changes the answer.
     private func related(_ bidder: Int64) -> Bool {
+        if let known = relatedCache[bidder], known.generation == generation { return known.related }
         guard let owner = owners[bidder]?.person else { return false }
-        return officeHolders.contains(owner) || !(declared[owner] ?? []).isDisjoint(with: officeHolders)
+        let related = officeHolders.contains(owner) || !(declared[owner] ?? []).isDisjoint(with: officeHolders)
+        relatedCache[bidder] = (generation, related)
+        return related
     }
 
     private func contract(_ event: LoggedEvent) {
@@ -173,28 +200,24 @@ final class DatasetCollector: EventSink {
         var spent = monthSpending[r.village] ?? (month, 0)
         if spent.month != month { spent = (month, 0) }
         var entry = LedgerEntry(
-            event: event.id, day: event.day, village: r.village, entry: "", amount: r.amount, belowRequired: false,
+            event: event.id, day: event.day, village: r.village, entry: 4, amount: r.amount, belowRequired: false,
             counterparty: r.party, counterpartyRelated: r.party >= 0 && related(r.party), contract: -1,
             monthSpendingBefore: spent.total)
         switch r.type {
         case .receipt:
-            entry.entry = "receipt"
-            entry.purpose = Self.name(r.code, EventSchema.receiptPurposes)
-            entry.account = Self.name(UInt8(clamping: r.count), EventSchema.accounts)
+            (entry.entry, entry.purpose, entry.account) = (0, Int8(clamping: r.code), Int8(clamping: r.count))
             entry.contract = r.subject
         case .disbursement:
-            entry.entry = "disbursement"
-            entry.purpose = Self.name(r.code, EventSchema.disbursementPurposes)
-            entry.account = Self.name(UInt8(clamping: r.count), EventSchema.accounts)
-            entry.approver = Self.name(UInt8(clamping: r.count2), EventSchema.approvers)
+            (entry.entry, entry.purpose, entry.account) = (1, Int8(clamping: r.code), Int8(clamping: r.count))
+            entry.approver = Int8(clamping: r.count2)
             let required = r.amount <= tiers.0 ? 0 : r.amount <= tiers.1 ? 1 : 2
             entry.belowRequired = Int(r.count2) < required
             entry.contract = r.subject
             spent.total += r.amount
         case .loan:
-            entry.entry = r.code == 0 ? "loan-lent" : "loan-repaid"
+            entry.entry = r.code == 0 ? 2 : 3
         default:
-            entry.entry = "distribution"
+            entry.entry = 4
         }
         monthSpending[r.village] = spent
         ledger.append(entry)

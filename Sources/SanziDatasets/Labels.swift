@@ -22,11 +22,21 @@ struct Labels {
         self.days = Int32(days)
     }
 
-    /// Writes the label columns of the row for `event` (`table` salts the noise).
-    func write(event: UInt64, day: Int32, village: String, table: UInt64, to file: inout TableFile) {
-        let touching = byEvent[event] ?? []
-        let misconduct = touching.map { truth.cases[$0] }.first { $0.kind == .misconduct }
-        let lookAlike = touching.map { truth.cases[$0] }.first { $0.kind == .lookAlike }
+    static let sides = ["train", "valid", "test"].map { Array($0.utf8) }
+
+    /// Writes the label columns of the row for `event` in village `village` (an index into
+    /// `splits`, the villages' sides); `table` salts the noise.
+    func write(event: UInt64, day: Int32, split: [UInt8], table: UInt64, to file: inout TableFile) {
+        var misconduct: Case?
+        var lookAlike: Case?
+        for index in byEvent[event] ?? [] {
+            let entry = truth.cases[index]
+            if entry.kind == .misconduct {
+                misconduct = misconduct ?? entry
+            } else {
+                lookAlike = lookAlike ?? entry
+            }
+        }
         let draw = Self.unit(Self.mix(seed ^ Self.mix(table ^ Self.mix(event))))
         let observed = misconduct != nil ? draw >= options.missedLabels : draw < options.falseLabels
         file.bool(misconduct != nil)
@@ -36,17 +46,17 @@ struct Labels {
         file.bool(lookAlike != nil)
         file.string(lookAlike?.typology.rawValue ?? "")
         file.int(misconduct.flatMap { $0.discoveredDay >= 0 ? Int64($0.discoveredDay) : nil })
-        file.string(Self.villageSplit(village))
-        file.string(day < days * 6 / 10 ? "train" : day < days * 8 / 10 ? "valid" : "test")
+        file.plain(split)
+        file.plain(Self.sides[day < days * 6 / 10 ? 0 : day < days * 8 / 10 ? 1 : 2])
     }
 
     /// The village split: 70% train, 15% valid, 15% test by a hash of the village id, so a
     /// village falls on the same side in every replication and every run.
-    static func villageSplit(_ village: String) -> String {
+    static func villageSplit(_ village: String) -> [UInt8] {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in village.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         let draw = unit(mix(hash))
-        return draw < 0.7 ? "train" : draw < 0.85 ? "valid" : "test"
+        return sides[draw < 0.7 ? 0 : draw < 0.85 ? 1 : 2]
     }
 
     static func mix(_ value: UInt64) -> UInt64 {

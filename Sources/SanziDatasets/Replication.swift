@@ -66,7 +66,8 @@ struct Replication {
             lookAlikes: summary.truth.cases.count - summary.truth.misconduct.count)
         let context = Context(
             replication: number, seed: seed, villageIDs: villageIDs, month: { start.adding(days: Int($0)).month },
-            labels: labels)
+            labels: labels, splits: villageIDs.map(Labels.villageSplit),
+            villageBytes: villageIDs.map(DatasetCollector.plainBytes))
         result.rows[DatasetTables.transactions.name] = try writeTransactions(collector.transactions, context, &result)
         result.rows[DatasetTables.ledger.name] = try writeLedger(collector.ledger, context, &result)
         try writeActors(world.actors, villageIDs: villageIDs, &result)
@@ -82,11 +83,19 @@ struct Replication {
         var villageIDs: [String]
         var month: (Int32) -> Int
         var labels: Labels
+        /// Each village's side of the village split.
+        var splits: [[UInt8]]
+        /// Village ids as bytes when they need no escaping.
+        var villageBytes: [[UInt8]?]
 
         func keys(_ file: inout TableFile, village: Int32, day: Int32) {
             file.int(Int64(replication))
             file.int(Int64(bitPattern: seed))
-            file.string(villageIDs[Int(village)])
+            if let bytes = villageBytes[Int(village)] {
+                file.plain(bytes)
+            } else {
+                file.string(villageIDs[Int(village)])
+            }
             file.int(Int64(day))
             file.int(Int64(month(day)))
         }
@@ -136,7 +145,7 @@ struct Replication {
             file.decimal(row.previousAnnualRatio)
             file.int(Int64(row.villageContractsBefore))
             context.labels.write(
-                event: row.event, day: row.day, village: context.villageIDs[Int(row.village)], table: 1, to: &file)
+                event: row.event, day: row.day, split: context.splits[Int(row.village)], table: 1, to: &file)
             try file.endRow()
             count(row.event, in: DatasetTables.transactions.name, context.labels, &result)
         }
@@ -155,12 +164,13 @@ struct Replication {
         var file = try partition(DatasetTables.ledger)
         for row in rows {
             context.keys(&file, village: row.village, day: row.day)
+            typealias Names = DatasetCollector.LedgerEntry
             file.int(Int64(row.event))
-            file.string(row.entry)
-            file.string(row.purpose ?? "")
-            file.string(row.account ?? "")
+            file.plain(Names.entries[Int(row.entry)])
+            file.plain(Self.lookUp(row.purpose, row.entry == 0 ? Names.receiptPurposes : Names.disbursementPurposes))
+            file.plain(Self.lookUp(row.account, Names.accounts))
             file.yuan(row.amount)
-            file.string(row.approver ?? "")
+            file.plain(Self.lookUp(row.approver, Names.approvers))
             file.bool(row.belowRequired)
             file.int(row.counterparty)
             file.bool(row.counterpartyRelated)
@@ -168,12 +178,17 @@ struct Replication {
             file.bool(row.amount % 1_000_00 == 0)
             file.yuan(row.monthSpendingBefore)
             context.labels.write(
-                event: row.event, day: row.day, village: context.villageIDs[Int(row.village)], table: 2, to: &file)
+                event: row.event, day: row.day, split: context.splits[Int(row.village)], table: 2, to: &file)
             try file.endRow()
             count(row.event, in: DatasetTables.ledger.name, context.labels, &result)
         }
         try file.close()
         return rows.count
+    }
+
+    /// A code's name as bytes, or nothing for -1 (or a code past the names).
+    static func lookUp(_ code: Int8, _ names: [[UInt8]]) -> [UInt8] {
+        code >= 0 && Int(code) < names.count ? names[Int(code)] : []
     }
 
     private func writeActors(_ actors: ActorSnapshot, villageIDs: [String], _ result: inout Result) throws {

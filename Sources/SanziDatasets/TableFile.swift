@@ -1,22 +1,37 @@
 import Foundation
 
-/// One partition file of a table, written row by row into a buffer: CSV with a header line,
-/// or JSON lines with the columns as keys. Numbers are written exactly (money from fen with two
-/// decimals); strings are quoted and escaped as each format requires. A value type, so writing
-/// a cell costs no dynamic exclusivity check.
+/// One partition file of a table, written row by row: CSV with a header line, or JSON lines
+/// with the columns as keys. Numbers are written exactly (money from fen with two decimals);
+/// strings are quoted and escaped as each format requires.
+///
+/// Bytes go into a fixed 1 MiB block through a pointer, flushed when nearly full: a value type
+/// writing through an immutable pointer, so a cell costs no allocation, no uniqueness check and
+/// no dynamic exclusivity check.
 struct TableFile {
     enum Format: String, Sendable {
         case csv, jsonl
     }
 
+    /// The block the bytes go into; freed with the last copy.
+    private final class Block {
+        let bytes: UnsafeMutablePointer<UInt8>
+        let capacity = 1 << 20
+
+        init() { bytes = .allocate(capacity: capacity) }
+        deinit { bytes.deallocate() }
+    }
+
     let schema: TableSchema
     let format: Format
     private let handle: FileHandle
-    private var buffer: [UInt8] = []
+    private let block = Block()
+    private var length = 0
     /// `"name":` of each column, for JSON lines.
     private let keys: [[UInt8]]
     private var column = 0
     private(set) var rows = 0
+    /// The first write error; reported by `endRow` or `close`.
+    private var failure: Error?
 
     init(_ schema: TableSchema, format: Format, path: String) throws {
         self.schema = schema
@@ -26,16 +41,52 @@ struct TableFile {
         }
         handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         keys = schema.columns.map { Array("\"\($0.name)\":".utf8) }
-        buffer.reserveCapacity(1 << 20)
-        if format == .csv { buffer += Array((schema.columnNames.joined(separator: ",") + "\n").utf8) }
+        if format == .csv { put(Array((schema.columnNames.joined(separator: ",") + "\n").utf8)) }
     }
+
+    // MARK: Bytes
+
+    /// Makes room for `count` more bytes, flushing if needed.
+    private mutating func reserve(_ count: Int) {
+        if length + count > block.capacity { flushBlock() }
+    }
+
+    private mutating func put(_ byte: UInt8) {
+        reserve(1)
+        block.bytes[length] = byte
+        length += 1
+    }
+
+    private mutating func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        if bytes.count > block.capacity / 2 {
+            flushBlock()
+            do { try handle.write(contentsOf: bytes) } catch { failure = failure ?? error }
+            return
+        }
+        reserve(bytes.count)
+        (block.bytes + length).update(from: base, count: bytes.count)
+        length += bytes.count
+    }
+
+    private mutating func put(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { put($0) } }
+
+    private mutating func flushBlock() {
+        guard length > 0 else { return }
+        do { try handle.write(contentsOf: UnsafeBufferPointer(start: block.bytes, count: length)) } catch {
+            failure = failure ?? error
+        }
+        length = 0
+    }
+
+    // MARK: Cells
 
     private mutating func key() {
         if format == .jsonl {
-            buffer.append(column == 0 ? UInt8(ascii: "{") : UInt8(ascii: ","))
-            buffer += keys[column]
+            put(column == 0 ? UInt8(ascii: "{") : UInt8(ascii: ","))
+            put(keys[column])
         } else if column > 0 {
-            buffer.append(UInt8(ascii: ","))
+            put(UInt8(ascii: ","))
         }
         column += 1
     }
@@ -45,19 +96,27 @@ struct TableFile {
         digits(value)
     }
 
-    /// Writes an integer's decimal digits without making a string.
+    /// Writes an integer's decimal digits straight into the block.
     private mutating func digits(_ value: Int64) {
-        if value < 0 { buffer.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { scratch in
-            var index = 20
-            repeat {
-                index -= 1
-                scratch[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[index...]))
+        reserve(21)
+        if value < 0 {
+            block.bytes[length] = UInt8(ascii: "-")
+            length += 1
         }
+        var magnitude = value.magnitude
+        var count = 1
+        var rest = magnitude / 10
+        while rest > 0 {
+            rest /= 10
+            count += 1
+        }
+        var index = length + count - 1
+        repeat {
+            block.bytes[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            magnitude /= 10
+            index -= 1
+        } while magnitude > 0
+        length += count
     }
 
     mutating func int(_ value: Int64?) {
@@ -68,13 +127,13 @@ struct TableFile {
     /// Money in fen, written as yuan with two decimals.
     mutating func yuan(_ fen: Int64) {
         key()
-        if fen < 0 { buffer.append(UInt8(ascii: "-")) }
+        if fen < 0 { put(UInt8(ascii: "-")) }
         let magnitude = fen.magnitude
         digits(Int64(magnitude / 100))
-        buffer.append(UInt8(ascii: "."))
         let cents = magnitude % 100
-        buffer.append(UInt8(ascii: "0") + UInt8(cents / 10))
-        buffer.append(UInt8(ascii: "0") + UInt8(cents % 10))
+        put(UInt8(ascii: "."))
+        put(UInt8(ascii: "0") + UInt8(cents / 10))
+        put(UInt8(ascii: "0") + UInt8(cents % 10))
     }
 
     mutating func yuan(_ fen: Int64?) {
@@ -87,82 +146,83 @@ struct TableFile {
         guard let value, value.isFinite else { return null() }
         key()
         let rounded = (value * 1_000_000).rounded() / 1_000_000
-        buffer += (rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int64(rounded)) : String(rounded)).utf8
+        put(
+            Array((rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int64(rounded)) : String(rounded)).utf8)
+        )
     }
 
     mutating func bool(_ value: Bool) {
         key()
-        buffer += (format == .jsonl ? (value ? "true" : "false") : (value ? "1" : "0")).utf8
+        if format == .jsonl {
+            put(Array((value ? "true" : "false").utf8))
+        } else {
+            put(value ? UInt8(ascii: "1") : UInt8(ascii: "0"))
+        }
     }
 
     mutating func string(_ value: String?) {
         guard let value else { return null() }
-        key()
         var text = value
-        text.withUTF8 { bytes in
-            // Most strings (ids, names of codes) need no escaping in either format.
-            let plain = !bytes.contains { $0 == 34 || $0 == 92 || $0 == 44 || $0 < 0x20 }
-            if plain {
-                if format == .jsonl { buffer.append(34) }
-                buffer.append(contentsOf: bytes)
-                if format == .jsonl { buffer.append(34) }
-            } else {
-                escaped(value)
-            }
+        let plain = text.withUTF8 { bytes in !bytes.contains { $0 == 34 || $0 == 92 || $0 == 44 || $0 < 0x20 } }
+        if plain {
+            key()
+            if format == .jsonl { put(34) }
+            text.withUTF8 { put($0) }
+            if format == .jsonl { put(34) }
+        } else {
+            key()
+            escaped(value)
         }
     }
 
     /// A string known to need no escaping (ids, code names), given as its UTF-8 bytes.
     mutating func plain(_ bytes: [UInt8]) {
         key()
-        if format == .jsonl { buffer.append(34) }
-        buffer += bytes
-        if format == .jsonl { buffer.append(34) }
+        if format == .jsonl { put(34) }
+        put(bytes)
+        if format == .jsonl { put(34) }
     }
 
     private mutating func escaped(_ value: String) {
         if format == .csv {
             guard value.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 }) else {
-                buffer += value.utf8
-                return
+                return put(Array(value.utf8))
             }
-            buffer += ("\"" + value.replacing("\"", with: "\"\"") + "\"").utf8
+            put(Array(("\"" + value.replacing("\"", with: "\"\"") + "\"").utf8))
             return
         }
-        buffer.append(34)
+        var bytes: [UInt8] = [34]
         for scalar in value.unicodeScalars {
             switch scalar {
-            case "\"": buffer += [92, 34]
-            case "\\": buffer += [92, 92]
-            case "\n": buffer += [92, UInt8(ascii: "n")]
-            case _ where scalar.value < 0x20: buffer += Array(String(format: "\\u%04x", scalar.value).utf8)
-            default: buffer += String(scalar).utf8
+            case "\"": bytes += [92, 34]
+            case "\\": bytes += [92, 92]
+            case "\n": bytes += [92, UInt8(ascii: "n")]
+            case _ where scalar.value < 0x20: bytes += Array(String(format: "\\u%04x", scalar.value).utf8)
+            default: bytes += String(scalar).utf8
             }
         }
-        buffer.append(34)
+        bytes.append(34)
+        put(bytes)
     }
 
     mutating func null() {
         key()
-        if format == .jsonl { buffer += "null".utf8 }
+        if format == .jsonl { put(Array("null".utf8)) }
     }
 
     mutating func endRow() throws {
         precondition(
             column == schema.columns.count, "\(schema.name): \(column) cells for \(schema.columns.count) columns")
-        buffer += (format == .jsonl ? "}\n" : "\n").utf8
+        if format == .jsonl { put(UInt8(ascii: "}")) }
+        put(UInt8(ascii: "\n"))
         column = 0
         rows += 1
-        if buffer.count >= 1 << 20 { try flush() }
-    }
-
-    mutating func flush() throws {
-        try handle.write(contentsOf: buffer)
-        buffer.removeAll(keepingCapacity: true)
+        if let failure { throw failure }
     }
 
     mutating func close() throws {
-        try flush()
+        flushBlock()
+        if let failure { throw failure }
         try handle.close()
     }
 }
