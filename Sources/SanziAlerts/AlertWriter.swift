@@ -51,41 +51,43 @@ public final class AlertWriter {
         dates[alert.day] = date
         var row = csvBuffer
         csvBuffer = []
-        row.append(String(alert.id))
+        row.appendDigits(alert.id)
         row.append(",", alert.rule, ",", alert.severity.rawValue, ",")
-        row.append(String(alert.day))
+        row.appendDigits(alert.day)
         row.append(",")
         row.append(contentsOf: date)
         row.append(",")
         if known { row.append(contentsOf: villageIDs[Int(alert.village)]) }
         row.append(",", alert.subject, ",", Self.number(alert.score), ",", Self.number(alert.threshold), ",")
         for (index, id) in alert.evidence.enumerated() {
-            if index > 0 { row.append(" ") }
-            row.append(String(id))
+            if index > 0 { row.append(UInt8(ascii: " ")) }
+            row.appendDigits(id)
         }
         row.append("\n")
         csvBuffer = row
 
         var json = jsonBuffer
         jsonBuffer = []
-        json.append(
-            "{\"id\":", String(alert.id), ",\"rule\":\"", alert.rule, "\",\"severity\":\"", alert.severity.rawValue)
-        json.append("\",\"day\":", String(alert.day), ",\"date\":\"")
+        json.append("{\"id\":")
+        json.appendDigits(alert.id)
+        json.append(",\"rule\":\"", alert.rule, "\",\"severity\":\"", alert.severity.rawValue, "\",\"day\":")
+        json.appendDigits(alert.day)
+        json.append(",\"date\":\"")
         json.append(contentsOf: date)
         json.append("\",\"village\":")
         if known { json.append(contentsOf: villageJSON[Int(alert.village)]) } else { json.append("null") }
         json.append(",\"subject\":\"", alert.subject, "\",\"score\":", Self.number(alert.score))
         json.append(",\"threshold\":", Self.number(alert.threshold), ",\"evidence\":[")
         for (index, id) in alert.evidence.enumerated() {
-            if index > 0 { json.append(",") }
-            json.append(String(id))
+            if index > 0 { json.append(UInt8(ascii: ",")) }
+            json.appendDigits(id)
         }
         json.append("]")
         if !alert.combines.isEmpty {
             json.append(",\"alerts\":[")
             for (index, id) in alert.combines.enumerated() {
-                if index > 0 { json.append(",") }
-                json.append(String(id))
+                if index > 0 { json.append(UInt8(ascii: ",")) }
+                json.appendDigits(id)
             }
             json.append("]")
         }
@@ -127,6 +129,22 @@ extension Array where Element == UInt8 {
     /// Appends the UTF-8 bytes of each string.
     mutating func append(_ texts: String...) {
         for text in texts { append(contentsOf: text.utf8) }
+    }
+
+    /// Appends a whole number's decimal digits without making a string.
+    mutating func appendDigits<Number: BinaryInteger>(_ value: Number) {
+        if value < 0 { append(UInt8(ascii: "-")) }
+        var magnitude = UInt64(value.magnitude)
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        Swift.withUnsafeMutableBytes(of: &digits) { scratch in
+            var index = scratch.count
+            repeat {
+                index -= 1
+                scratch[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            append(contentsOf: scratch[index...])
+        }
     }
 }
 

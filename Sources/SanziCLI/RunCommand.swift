@@ -147,7 +147,7 @@ struct RunCommand: ParsableCommand {
             throw ExitStatus.cannotCreate
         }
         let eventsPath = folder.appendingPathComponent("events.jsonl").path
-        let result: WorldRun.Summary
+        var result: WorldRun.Summary
         var written: [String] = []
         var alerts = 0
         var collected: ([Alert], DealContext) = ([], DealContext())
@@ -158,19 +158,24 @@ struct RunCommand: ParsableCommand {
             let writer = try EventLogWriter(
                 path: scenario.output.events ? eventsPath : "/dev/null", villageIDs: villageIDs, dateOfDay: dateOfDay)
             let context = DealContext()
-            var sinks: [any EventSink] = [writer, context]
-            if !quiet, Progress.isTerminal {
-                sinks.append(Progress(days: scenario.horizon.dayCount(from: scenario.start)))
-            }
             var alertSink: AlertSink?
             if scenario.output.alerts {
-                let sink = AlertSink(
+                alertSink = AlertSink(
                     engine: engine, writer: try AlertWriter(folder: out, villageIDs: villageIDs, dateOfDay: dateOfDay))
-                sinks.append(sink)
-                alertSink = sink
             }
-            result = WorldRun.run(scenario, seed: seed, knowledge: knowledge, sink: TeeSink(sinks)).0
-            (sinks.last as? Progress)?.finish()
+            // The log writer and the rules each take the events on a thread of their own while
+            // the world runs; the progress line stays with the world.
+            let pipelines = [PipelineSink(writer), PipelineSink(TeeSink([context] + (alertSink.map { [$0] } ?? [])))]
+            let progress =
+                !quiet && Progress.isTerminal ? Progress(days: scenario.horizon.dayCount(from: scenario.start)) : nil
+            let started = Date()
+            result =
+                WorldRun.run(
+                    scenario, seed: seed, knowledge: knowledge, sink: TeeSink((progress.map { [$0] } ?? []) + pipelines)
+                ).0
+            for pipeline in pipelines { pipeline.finish() }
+            result.wallSeconds = Date().timeIntervalSince(started)
+            progress?.finish()
             collected = (alertSink?.alerts ?? [], context)
             try writer.flush()
             if let failure = writer.failure { throw failure }
