@@ -167,3 +167,14 @@ public final class AlertSink: EventSink {
         }
     }
 }
+
+/// Runs the alert engine over the events it is given and keeps what it raises (replay and
+/// datasets, where the alerts are written afterwards).
+public final class AlertCollector: EventSink {
+    private var engine: AlertEngine
+    public private(set) var alerts: [Alert] = []
+
+    public init(engine: AlertEngine) { self.engine = engine }
+
+    public func accept(_ event: LoggedEvent) { alerts += engine.observe(event) }
+}

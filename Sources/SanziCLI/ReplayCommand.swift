@@ -41,7 +41,7 @@ struct ReplayCommand: ParsableCommand {
         let recorded = try load(runDirectory + "/thresholds.xml")
         var settings = try thresholds.map { try load($0) } ?? recorded
         settings.warningSystem = recorded.warningSystem
-        var engine = try RunCommand.alertEngine(settings)
+        let engine = try RunCommand.alertEngine(settings)
         let folder = out ?? runDirectory + "/replay"
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -51,17 +51,22 @@ struct ReplayCommand: ParsableCommand {
             throw ExitStatus.cannotCreate
         }
         var events = 0
-        var alerts: [Alert] = []
         var reader = try openLog()
+        // The rules take the events on a second thread while this one parses the log.
+        let rules = AlertCollector(engine: engine)
+        let pipeline = PipelineSink(rules)
         do throws(EventLogReader.ReadError) {
             while let event = try reader.next() {
                 events += 1
-                alerts += engine.observe(event)
+                pipeline.accept(event)
             }
         } catch {
+            pipeline.finish()
             Terminal.printToStandardError(error.description)
             throw ExitStatus.invalidData
         }
+        pipeline.finish()
+        let alerts = rules.alerts
         let start =
             reader.firstDate.flatMap { first in
                 CalendarDate(iso: first.date[...]).map { $0.adding(days: -Int(first.day)) }

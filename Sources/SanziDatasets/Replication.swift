@@ -277,13 +277,3 @@ struct Replication {
         return file.rows
     }
 }
-
-/// Runs the alert engine over a replication's log and keeps what it raises.
-final class AlertCollector: EventSink {
-    private var engine: AlertEngine
-    private(set) var alerts: [Alert] = []
-
-    init(engine: AlertEngine) { self.engine = engine }
-
-    func accept(_ event: LoggedEvent) { alerts += engine.observe(event) }
-}
