@@ -21,8 +21,7 @@ public enum DatasetTables {
     ]
 
     static let keys: [C] = [
-        C("replication", .integer, nil, "replication number, from 0"),
-        C("seed", .integer, nil, "the replication's seed"),
+        C("replication", .integer, nil, "replication number, from 0 (its seed is in datacard.json)"),
         C("village", .string, nil, "the village's id"),
         C("day", .integer, "day", "days since the scenario's start"),
         C("month", .integer, nil, "calendar month, 1–12"),

@@ -65,7 +65,7 @@ struct Replication {
             cases: summary.truth.misconduct.count,
             lookAlikes: summary.truth.cases.count - summary.truth.misconduct.count)
         let context = Context(
-            replication: number, seed: seed, villageIDs: villageIDs, month: { start.adding(days: Int($0)).month },
+            replication: number, villageIDs: villageIDs, month: { start.adding(days: Int($0)).month },
             labels: labels, splits: villageIDs.map(Labels.villageSplit),
             villageBytes: villageIDs.map(DatasetCollector.plainBytes))
         result.rows[DatasetTables.transactions.name] = try writeTransactions(collector.transactions, context, &result)
@@ -79,7 +79,6 @@ struct Replication {
 
     struct Context {
         var replication: Int
-        var seed: UInt64
         var villageIDs: [String]
         var month: (Int32) -> Int
         var labels: Labels
@@ -90,7 +89,6 @@ struct Replication {
 
         func keys(_ file: inout TableFile, village: Int32, day: Int32) {
             file.int(Int64(replication))
-            file.int(Int64(bitPattern: seed))
             if let bytes = villageBytes[Int(village)] {
                 file.plain(bytes)
             } else {

@@ -31,7 +31,7 @@ from sklearn.metrics import average_precision_score
 
 TYPES = {"integer": pa.int64(), "decimal": pa.float64(), "boolean": pa.bool_(), "string": pa.string()}
 NOT_FEATURES = {
-    "replication", "seed", "village", "contract", "event", "listing", "asset", "counterparty",
+    "replication", "village", "contract", "event", "listing", "asset", "counterparty",
     "misconduct", "misconduct_observed", "typology", "case_id", "look_alike", "look_alike_typology",
     "label_available_day", "split_village", "split_time",
 }
