@@ -76,7 +76,6 @@ public enum RuleCatalogue {
             let id = type.documentation.id
             let override = settings.rules.first { $0.id == id }
             guard override?.enabled ?? true else { continue }
-            values["\(id).enabled"] = 1
             for spec in type.documentation.parameters {
                 values["\(id).\(spec.name)"] = override?.parameter(spec.name) ?? spec.defaultValue
             }

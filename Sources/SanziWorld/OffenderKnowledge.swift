@@ -10,7 +10,4 @@ public struct OffenderKnowledge: Sendable, Hashable {
     public func value(_ rule: String, _ parameter: String, or fallback: Double) -> Double {
         thresholds["\(rule).\(parameter)"] ?? fallback
     }
-
-    /// Whether a rule is deployed at all.
-    public func deploys(_ rule: String) -> Bool { thresholds.keys.contains { $0.hasPrefix(rule + ".") } }
 }
