@@ -99,8 +99,9 @@ final class DatasetCollector: EventSink {
     private var declared: [Int64: Set<Int64>] = [:]
     private var owners: [Int64: (person: Int64, firm: Bool, founded: Int32)] = [:]
     private var wins: [Int64: [Int32]] = [:]
-    private var villageContracts: [Int32: Int] = [:]
-    private var monthSpending: [Int32: (month: Int, total: Int64)] = [:]
+    /// Per village, by index: contracts signed so far, and this month's disbursements.
+    private lazy var villageContracts = [Int](repeating: 0, count: villageIDs.count)
+    private lazy var monthSpending = [(month: Int, total: Int64)](repeating: (0, 0), count: villageIDs.count)
     private var relatedCache: [Int64: (generation: Int, related: Bool)] = [:]
     /// Counts changes to offices and declared ties, which invalidate `relatedCache` (a bidder
     /// whose owner is unknown is never cached).
@@ -165,7 +166,7 @@ final class DatasetCollector: EventSink {
         let village = r.village
         let asset = Int64(r.count2)
         defer {
-            villageContracts[village, default: 0] += 1
+            villageContracts[Int(village)] += 1
             wins[r.party, default: []].append(event.day)
             if asset >= 0, r.code == 0 { previousAnnual[asset] = r.amount }
         }
@@ -190,14 +191,14 @@ final class DatasetCollector: EventSink {
                 previousAnnualRatio: previousAnnual[asset].flatMap {
                     $0 > 0 && r.code == 0 ? Double(r.amount) / Double($0) : nil
                 },
-                villageContractsBefore: villageContracts[village] ?? 0))
+                villageContractsBefore: villageContracts[Int(village)]))
         if wins[r.party, default: []].count > 64 { wins[r.party]?.removeFirst(32) }
     }
 
     private func ledgerEntry(_ event: LoggedEvent) {
         let r = event.record
         let month = monthOfDay(event.day)
-        var spent = monthSpending[r.village] ?? (month, 0)
+        var spent = monthSpending[Int(r.village)]
         if spent.month != month { spent = (month, 0) }
         var entry = LedgerEntry(
             event: event.id, day: event.day, village: r.village, entry: 4, amount: r.amount, belowRequired: false,
@@ -219,7 +220,7 @@ final class DatasetCollector: EventSink {
         default:
             entry.entry = 4
         }
-        monthSpending[r.village] = spent
+        monthSpending[Int(r.village)] = spent
         ledger.append(entry)
     }
 

@@ -47,10 +47,12 @@ struct TableFile {
     // MARK: Bytes
 
     /// Makes room for `count` more bytes, flushing if needed.
+    @inline(__always)
     private mutating func reserve(_ count: Int) {
         if length + count > block.capacity { flushBlock() }
     }
 
+    @inline(__always)
     private mutating func put(_ byte: UInt8) {
         reserve(1)
         block.bytes[length] = byte
@@ -81,6 +83,7 @@ struct TableFile {
 
     // MARK: Cells
 
+    @inline(__always)
     private mutating func key() {
         if format == .jsonl {
             put(column == 0 ? UInt8(ascii: "{") : UInt8(ascii: ","))
@@ -97,6 +100,7 @@ struct TableFile {
     }
 
     /// Writes an integer's decimal digits straight into the block.
+    @inline(__always)
     private mutating func digits(_ value: Int64) {
         reserve(21)
         if value < 0 {
