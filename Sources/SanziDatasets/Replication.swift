@@ -54,8 +54,12 @@ struct Replication {
             monthOfDay: { start.adding(days: Int($0)).month }, events: events)
         let alerts = AlertCollector(engine: engine)
         let knowledge = OffenderKnowledge(thresholds: RuleCatalogue.deployedParameters(scenario.alerts))
+        // The rules run on a thread of their own, which keeps a core busy when fewer
+        // replications than cores are left.
+        let rules = PipelineSink(alerts)
         let (summary, world) = WorldRun.run(
-            scenario, seed: seed, knowledge: knowledge, sink: TeeSink([collector, alerts]))
+            scenario, seed: seed, knowledge: knowledge, sink: TeeSink([collector, rules]))
+        rules.finish()
         if let failure = collector.failure { throw failure }
         guard var events = collector.takeEvents() else { throw DatasetBuilder.BuildError(message: "events table lost") }
         try events.close()
