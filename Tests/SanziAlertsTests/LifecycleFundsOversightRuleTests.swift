@@ -66,6 +66,41 @@ struct LifecycleFundsOversightRuleTests {
         #expect(alerts(MissingApproval.self, b.events).count == 2)
     }
 
+    @Test func f03FlagsPaymentsStructuredUnderATier() {
+        var b = B()
+        // Three payments of 900 yuan to bidder 4 within a week: each in [800, 1,000) of tier 1.
+        for day in [Int32(1), 3, 7] { b.add(day, LogRecord(.disbursement, village: 0, party: 4, amount: 90_000)) }
+        // Bidder 5: the third payment comes on day 9, outside the 7-day window of the first.
+        for day in [Int32(1), 3, 9] { b.add(day, LogRecord(.disbursement, village: 0, party: 5, amount: 90_000)) }
+        // Bidder 6: 790 yuan is under 80% of the tier.
+        for day in [Int32(1), 2, 3] { b.add(day, LogRecord(.disbursement, village: 0, party: 6, amount: 79_000)) }
+        // Bidder 7: just under tier 2 (10,000 yuan), three times.
+        for day in [Int32(10), 11, 12] { b.add(day, LogRecord(.disbursement, village: 0, party: 7, amount: 999_900)) }
+        let raised = alerts(StructuredPayments.self, b.events)
+        #expect(raised.map(\.subject) == ["bidder:4", "bidder:7"])
+        #expect(raised.map(\.severity) == [.yellow, .yellow])
+    }
+
+    @Test func f04FlagsCompensationPassedStraightOn() {
+        var b = B()
+        // 100,000 yuan in; 50,000 and 35,000 out to two payees within 5 days: 85% ≥ 80%.
+        b.add(10, LogRecord(.receipt, village: 0, code: 3, amount: 10_000_000, count: 1))
+        b.add(11, LogRecord(.disbursement, village: 0, code: 7, party: 1, amount: 5_000_000, count: 1))
+        b.add(14, LogRecord(.disbursement, village: 0, code: 7, party: 2, amount: 3_500_000, count: 1))
+        // Village 1: 75% leaves in time, the rest on day 6, outside the window.
+        b.add(10, LogRecord(.receipt, village: 1, code: 3, amount: 10_000_000, count: 1))
+        b.add(12, LogRecord(.disbursement, village: 1, code: 7, party: 1, amount: 7_500_000, count: 1))
+        b.add(16, LogRecord(.disbursement, village: 1, code: 7, party: 2, amount: 2_000_000, count: 1))
+        // Village 2: 90% leaves in time but to four payees.
+        b.add(10, LogRecord(.receipt, village: 2, code: 3, amount: 10_000_000, count: 1))
+        for party in Int64(1)...4 {
+            b.add(11, LogRecord(.disbursement, village: 2, code: 7, party: party, amount: 2_250_000, count: 1))
+        }
+        let raised = alerts(RapidPassThrough.self, b.events)
+        #expect(raised.map(\.village) == [0])
+        #expect(raised.first?.score == 0.85 && raised.first?.severity == .red)
+    }
+
     @Test func f05FlagsPayeesPaidInRoundSums() {
         var b = B()
         for amount in [Int64(500_000), 300_000, 123_456] {

@@ -1,0 +1,97 @@
+import SanziEvents
+
+/// F03: payments to one payee structured just under an approval tier.
+public struct StructuredPayments: AlertRule {
+    public static let documentation = RuleDocumentation(
+        id: "F03", name: "Structured payments", group: .funds,
+        detects:
+            "At least k payments to one payee within W days, each between 80% of an approval tier and the tier: a sum cut into pieces that each stay under the sign-off it would need whole.",
+        severity: "yellow; orange with twice k payments",
+        source: "AML structuring typology; PBoC large-transaction rules",
+        parameters: [
+            .init("k", default: 3, range: 2...50, "payments that make a pattern"),
+            .init("window-days", default: 7, range: 1...90, "days the payments fall within"),
+            .init("tier1-yuan", default: 1_000, range: 0...1_000_000, "the finance head's limit"),
+            .init("tier2-yuan", default: 10_000, range: 0...10_000_000, "the two committees' limit"),
+        ])
+    public static let reads: [EventType] = [.disbursement]
+    let k: Int
+    let window: Int32
+    let tiers: [Int64]
+    /// Recent payments just under a tier, by payee.
+    var recent: [Int64: [(day: Int32, id: UInt64)]] = [:]
+    var lastSweep: Int32 = 0
+
+    public init(parameters: RuleParameters) {
+        k = Int(parameters["k"])
+        window = Int32(parameters["window-days"])
+        tiers = [parameters["tier1-yuan"], parameters["tier2-yuan"]].map { Int64(($0 * 100).rounded()) }
+    }
+
+    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+        let r = event.record
+        if event.day - lastSweep > window {
+            recent = recent.filter { $0.value.contains { event.day - $0.day <= window } }
+            lastSweep = event.day
+        }
+        guard r.party >= 0, tiers.contains(where: { r.amount * 5 >= $0 * 4 && r.amount < $0 }) else { return }
+        var payments = (recent[r.party] ?? []).filter { event.day - $0.day <= window }
+        payments.append((event.day, event.id))
+        recent[r.party] = payments
+        guard payments.count >= k, payments.count == k || payments.count == 2 * k else { return }
+        output.raise(
+            Alert(
+                rule: Self.id, severity: payments.count >= 2 * k ? .orange : .yellow, day: event.day,
+                village: r.village,
+                subject: "bidder:\(r.party)", score: Double(payments.count), threshold: Double(k),
+                evidence: payments.map(\.id)))
+    }
+}
+
+/// F04: an inflow that leaves again at once to a few payees.
+public struct RapidPassThrough: AlertRule {
+    public static let documentation = RuleDocumentation(
+        id: "F04", name: "Rapid pass-through", group: .funds,
+        detects:
+            "At least a share p of money received into the compensation account leaves it within W days to three payees or fewer: compensation passed straight on instead of reaching households.",
+        severity: "red",
+        source: "AML rapid movement of funds",
+        parameters: [
+            .init("share", default: 0.8, range: 0.1...1, "share of the inflow that leaves"),
+            .init("window-days", default: 5, range: 1...60, "days after the inflow"),
+        ])
+    public static let reads: [EventType] = [.receipt, .disbursement]
+    let share: Double
+    let window: Int32
+    /// The latest inflow into each village's compensation account and what left it since.
+    var inflows = VillageTable<(day: Int32, amount: Int64, left: Int64, payees: Set<Int64>, ids: [UInt64])?>(empty: nil)
+
+    public init(parameters: RuleParameters) {
+        share = parameters["share"]
+        window = Int32(parameters["window-days"])
+    }
+
+    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+        let r = event.record
+        let compensationAccount: Int32 = 1
+        guard r.count == compensationAccount else { return }
+        if r.type == .receipt {
+            inflows[r.village] = (event.day, r.amount, 0, [], [event.id])
+            return
+        }
+        guard var inflow = inflows[r.village], event.day - inflow.day <= window, r.party >= 0 else { return }
+        inflow.left += r.amount
+        inflow.payees.insert(r.party)
+        inflow.ids.append(event.id)
+        let moved = Double(inflow.left) / Double(max(inflow.amount, 1))
+        if moved >= share, inflow.payees.count <= 3 {
+            output.raise(
+                Alert(
+                    rule: Self.id, severity: .red, day: event.day, village: r.village, subject: "village", score: moved,
+                    threshold: share, evidence: inflow.ids))
+            inflows[r.village] = nil
+        } else {
+            inflows[r.village] = inflow
+        }
+    }
+}
