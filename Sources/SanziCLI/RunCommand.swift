@@ -253,17 +253,13 @@ struct RunCommand: ParsableCommand {
             lossYuan: Money(fen: result.truth.misconduct.reduce(0) { $0 + $1.loss }).description,
             wallSeconds: (result.wallSeconds * 1000).rounded() / 1000,
             eventsPerSecond: result.eventsPerSecond.rounded(), simulated: true, summary: summary)
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let path = URL(fileURLWithPath: out).appendingPathComponent("run.json").path
         do {
-            try (encoder.encode(record) + Data("\n".utf8)).write(to: URL(fileURLWithPath: path))
+            return try OutputFiles.write([("run.json", OutputFiles.json(record))], to: out)[0]
         } catch {
+            let path = URL(fileURLWithPath: out).appendingPathComponent("run.json").path
             Terminal.printToStandardError("\(path): error: cannot write the run record: \(error.localizedDescription)")
             throw ExitStatus.cannotCreate
         }
-        return path
     }
 
     private func format(_ seconds: Double) -> String { String(Double(Int((seconds * 100).rounded())) / 100) }

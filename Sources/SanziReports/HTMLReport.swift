@@ -21,11 +21,11 @@ public enum HTMLReport {
             + "F1 \(MarkdownReport.share(totals.f1)).</li>\n</ul>\n"
         body += "<h2>Alerts over time</h2>\n" + timelineChart(report)
         body += "<h2>Districts by risk</h2>\n<p>Risk weighs each alert 1 (yellow), 3 (orange) or 9 (red).</p>\n"
-        body += table(
+        body += HTMLPage.table(
             ["district", "risk", "alerts", "red", "orange", "yellow", "cases", "loss (yuan)"],
             report.districts.map { placeRow($0) })
         body += "<h2>Villages by risk</h2>\n"
-        body += table(
+        body += HTMLPage.table(
             ["village", "district", "risk", "alerts", "red", "orange", "yellow", "cases", "loss (yuan)"],
             report.villages.prefix(20).map { [$0.name, $0.district ?? ""] + placeRow($0).dropFirst() })
         body += "<h2>Strongest signals</h2>\n<ol class=\"stories\">\n"
@@ -51,7 +51,7 @@ public enum HTMLReport {
                     }
                 ),
             ], title: "Precision and recall per rule")
-        body += table(
+        body += HTMLPage.table(
             ["rule", "name", "alerts", "true", "false", "look-alike alarms", "precision", "cases caught"],
             alerted.map {
                 [
@@ -60,7 +60,7 @@ public enum HTMLReport {
                 ]
             })
         body += "<h2>Typologies</h2>\n"
-        body += table(
+        body += HTMLPage.table(
             [
                 "typology", "cases", "caught", "recall", "loss (yuan)", "caught loss (yuan)", "median days",
                 "90th pct days", "look-alikes", "alerted",
@@ -81,28 +81,15 @@ public enum HTMLReport {
         body += "<h2>Which rules catch which typologies</h2>\n"
         body += "<p>Share of each typology's cases (rows) that an alert of each rule (columns) touched.</p>\n"
         body += coverageChart(report)
-        return """
-            <!DOCTYPE html>
-            <html xmlns="http://www.w3.org/1999/xhtml" lang="en">
-            <head>
-            <meta charset="utf-8"/>
-            <title>Anomaly report: \(h(report.scenario))</title>
-            <style>
-            body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
-            table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; font-size: 0.9rem; }
-            th, td { border: 1px solid #ccc; padding: 0.2rem 0.5rem; text-align: right; }
-            th:first-child, td:first-child { text-align: left; }
-            .stories li { margin-bottom: 1rem; padding-left: 0.5rem; border-left: 4px solid #ccc; }
-            .stories li.red { border-color: #c81e1e; } .stories li.orange { border-color: #e8730c; }
-            .stories li.yellow { border-color: #e0b100; } .truth { color: #555; font-size: 0.9rem; }
-            h3 { margin: 0.2rem 0; font-size: 1rem; } svg { display: block; margin: 0.5rem 0 1.5rem; }
-            </style>
-            </head>
-            <body>
-            \(body)</body>
-            </html>
-
-            """
+        return HTMLPage.document(
+            title: "Anomaly report: \(report.scenario)",
+            style: """
+                .stories li { margin-bottom: 1rem; padding-left: 0.5rem; border-left: 4px solid #ccc; }
+                .stories li.red { border-color: #c81e1e; } .stories li.orange { border-color: #e8730c; }
+                .stories li.yellow { border-color: #e0b100; } .truth { color: #555; font-size: 0.9rem; }
+                h3 { margin: 0.2rem 0; font-size: 1rem; } svg { display: block; margin: 0.5rem 0 1.5rem; }
+                """,
+            body: body)
     }
 
     static func timelineChart(_ report: Report) -> String {
@@ -133,12 +120,5 @@ public enum HTMLReport {
             place.name, "\(place.risk)", "\(place.alerts)", "\(place.red)", "\(place.orange)", "\(place.yellow)",
             "\(place.cases)", place.lossYuan,
         ]
-    }
-
-    /// A table; every cell is escaped here.
-    static func table(_ header: [String], _ rows: [[String]]) -> String {
-        var html = "<table>\n<tr>" + header.map { "<th>\(Escaping.html($0))</th>" }.joined() + "</tr>\n"
-        for row in rows { html += "<tr>" + row.map { "<td>\(Escaping.html($0))</td>" }.joined() + "</tr>\n" }
-        return html + "</table>\n"
     }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import SanziReports
 import SanziScenario
 
@@ -9,16 +8,10 @@ public enum TuningFiles {
     /// Writes every output into `folder`; returns the paths.
     public static func write(_ summary: TuningSummary, outcome: Tuner.Outcome, to folder: String) throws -> [String] {
         let contents = [
-            outcome.settings.thresholdsDocument, curves(outcome), try json(summary), markdown(summary),
+            outcome.settings.thresholdsDocument, curves(outcome), try OutputFiles.json(summary), markdown(summary),
             html(summary, outcome: outcome),
         ]
-        var paths: [String] = []
-        for (name, text) in zip(names, contents) {
-            let path = URL(fileURLWithPath: folder).appendingPathComponent(name).path
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
-            paths.append(path)
-        }
-        return paths
+        return try OutputFiles.write(Array(zip(names, contents)), to: folder)
     }
 
     /// `curves.csv`: one row per rule, parameter and value tried, the rule alone on the
@@ -43,13 +36,6 @@ public enum TuningFiles {
 
     static func ratio(_ value: Double?) -> String { value.map { String(Metrics.rounded($0)) } ?? "" }
 
-    static func json(_ summary: TuningSummary) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(summary), as: UTF8.self) + "\n"
-    }
-
     static func rows(_ summary: TuningSummary) -> [[String]] {
         func row(_ label: String, _ m: Metrics, _ objective: Double?) -> [String] {
             [
@@ -64,6 +50,12 @@ public enum TuningFiles {
             row("test, start", summary.test.start, summary.test.startObjective),
             row("test, tuned", summary.test.chosen, summary.test.chosenObjective),
         ]
+    }
+
+    static func changeRows(_ summary: TuningSummary) -> [[String]] {
+        summary.changes.map {
+            [$0.rule, $0.parameter, AlertSettingsText.decimal($0.from), AlertSettingsText.decimal($0.to)]
+        }
     }
 
     static let header = [
@@ -87,10 +79,7 @@ public enum TuningFiles {
             out += "None: the starting settings were the best found.\n"
         } else {
             out += "| rule | parameter | from | to |\n|---|---|---|---|\n"
-            for change in summary.changes {
-                out +=
-                    "| \(change.rule) | \(change.parameter) | \(AlertSettingsText.decimal(change.from)) | \(AlertSettingsText.decimal(change.to)) |\n"
-            }
+            for row in changeRows(summary) { out += "| " + row.joined(separator: " | ") + " |\n" }
         }
         out += "\n`thresholds.xml` holds the tuned settings: `sanzi run --thresholds thresholds.xml` accepts it as is. "
         out += "`curves.csv` holds every rule's curve.\n"
@@ -102,16 +91,11 @@ public enum TuningFiles {
         var body = "<h1>Threshold tuning: \(h(summary.scenario))</h1>\n"
         body += "<p>Objective <code>\(h(summary.objective))</code>; training seeds \(list(summary.trainSeeds)); "
         body += "held-out test seeds \(list(summary.testSeeds)); \(summary.rounds) rounds of joint search.</p>\n"
-        body += "<h2>Start against tuned</h2>\n<table>\n<tr>" + header.map { "<th>\(h($0))</th>" }.joined() + "</tr>\n"
-        for row in rows(summary) { body += "<tr>" + row.map { "<td>\(h($0))</td>" }.joined() + "</tr>\n" }
-        body += "</table>\n<p>The test seeds played no part in the choice.</p>\n<h2>Changes</h2>\n"
-        body += "<table>\n<tr><th>rule</th><th>parameter</th><th>from</th><th>to</th></tr>\n"
-        for change in summary.changes {
-            body +=
-                "<tr><td>\(change.rule)</td><td>\(h(change.parameter))</td><td>\(AlertSettingsText.decimal(change.from))</td><td>\(AlertSettingsText.decimal(change.to))</td></tr>\n"
-        }
+        body += "<h2>Start against tuned</h2>\n" + HTMLPage.table(header, rows(summary))
+        body += "<p>The test seeds played no part in the choice.</p>\n<h2>Changes</h2>\n"
+        body += HTMLPage.table(["rule", "parameter", "from", "to"], changeRows(summary))
         body +=
-            "</table>\n<h2>Precision-recall curves</h2>\n<p>Each rule alone on the training seeds, one curve per parameter; the red point is the chosen value.</p>\n<div class=\"curves\">\n"
+            "<h2>Precision-recall curves</h2>\n<p>Each rule alone on the training seeds, one curve per parameter; the red point is the chosen value.</p>\n<div class=\"curves\">\n"
         let chosen = outcome.settings.rules
         var seen: [String] = []
         for point in outcome.curves where !seen.contains("\(point.rule).\(point.parameter)") {
@@ -124,25 +108,10 @@ public enum TuningFiles {
                 chosen: curve.firstIndex { $0.value == value }, title: "\(point.rule) \(point.parameter)")
         }
         body += "</div>\n"
-        return """
-            <!DOCTYPE html>
-            <html xmlns="http://www.w3.org/1999/xhtml" lang="en">
-            <head>
-            <meta charset="utf-8"/>
-            <title>Threshold tuning: \(h(summary.scenario))</title>
-            <style>
-            body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
-            table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; font-size: 0.9rem; }
-            th, td { border: 1px solid #ccc; padding: 0.2rem 0.5rem; text-align: right; }
-            th:first-child, td:first-child { text-align: left; }
-            .curves svg { display: inline-block; margin: 0.3rem; }
-            </style>
-            </head>
-            <body>
-            \(body)</body>
-            </html>
-
-            """
+        return HTMLPage.document(
+            title: "Threshold tuning: \(summary.scenario)",
+            style: ".curves svg { display: inline-block; margin: 0.3rem; }",
+            body: body)
     }
 
     static func list(_ seeds: [UInt64]) -> String { seeds.map(String.init).joined(separator: ", ") }
