@@ -96,6 +96,9 @@ let package = Package(
             name: "SanziEvaluationTests",
             dependencies: ["SanziEvaluation", "SanziAlerts", "SanziTruth", "SanziScenario"]),
         .testTarget(
+            name: "SanziReportsTests",
+            dependencies: ["SanziReports", "SanziEvaluation", "SanziAlerts", "SanziTruth", "SanziScenario"]),
+        .testTarget(
             name: "SanziTuningTests",
             dependencies: ["SanziTuning", "SanziWorld", "SanziAlerts", "SanziEvents", "SanziTruth", "SanziScenario"]),
         .testTarget(name: "SanziCLITests", dependencies: ["SanziCLI", "SanziScenario", "SanziTruth", "sanzi"]),

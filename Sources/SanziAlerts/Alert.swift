@@ -23,6 +23,12 @@ public struct Alert: Sendable, Hashable {
     /// For an escalation: the ids of the alerts it combines.
     public var combines: [UInt64] = []
 
+    /// The events behind the alert: its evidence, or for an escalation (which has none of its
+    /// own) the evidence of the alerts it combines, looked up in `earlier` (evidence by alert id).
+    public func evidence(resolvedWith earlier: [UInt64: [UInt64]]) -> [UInt64] {
+        evidence.isEmpty ? combines.flatMap { earlier[$0] ?? [] } : evidence
+    }
+
     public struct Value: Sendable, Hashable {
         public var name: String
         public var value: Double

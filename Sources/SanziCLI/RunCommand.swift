@@ -165,7 +165,10 @@ struct RunCommand: ParsableCommand {
             }
             // The log writer and the rules each take the events on a thread of their own while
             // the world runs; the progress line stays with the world.
-            let pipelines = [PipelineSink(writer), PipelineSink(TeeSink([context] + (alertSink.map { [$0] } ?? [])))]
+            // The deal context only serves the report's plain words.
+            let reports = scenario.output.report && scenario.output.alerts
+            let consumers: [any EventSink] = (reports ? [context] : []) + (alertSink.map { [$0] } ?? [])
+            let pipelines = [PipelineSink(writer)] + (consumers.isEmpty ? [] : [PipelineSink(TeeSink(consumers))])
             let progress =
                 !quiet && Progress.isTerminal ? Progress(days: scenario.horizon.dayCount(from: scenario.start)) : nil
             let started = Date()

@@ -12,11 +12,7 @@ struct Labels {
 
     init(truth: GroundTruth, seed: UInt64, options: DatasetOptions, days: Int) {
         self.truth = truth
-        var byEvent: [UInt64: [Int]] = [:]
-        for (index, entry) in truth.cases.enumerated() {
-            for event in entry.events { byEvent[event, default: []].append(index) }
-        }
-        self.byEvent = byEvent
+        byEvent = truth.caseIndices
         self.seed = seed
         self.options = options
         self.days = Int32(days)

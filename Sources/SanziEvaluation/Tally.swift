@@ -8,13 +8,7 @@ public struct CaseIndex: Sendable {
     /// Event id → indices into `truth.cases`.
     let labels: [UInt64: [Int]]
 
-    public init(_ truth: GroundTruth) {
-        var labels: [UInt64: [Int]] = [:]
-        for (index, entry) in truth.cases.enumerated() {
-            for event in entry.events { labels[event, default: []].append(index) }
-        }
-        self.labels = labels
-    }
+    public init(_ truth: GroundTruth) { labels = truth.caseIndices }
 }
 
 /// Counts alerts against the cases their evidence touches, one alert at a time.
@@ -37,7 +31,7 @@ struct Tally {
     }
 
     mutating func add(_ alert: Alert) {
-        let ids = alert.evidence.isEmpty ? alert.combines.flatMap { evidence[$0] ?? [] } : alert.evidence
+        let ids = alert.evidence(resolvedWith: evidence)
         evidence[alert.id] = ids
         var touched = Set<Int>()
         for id in ids { touched.formUnion(labels[id] ?? []) }

@@ -184,7 +184,9 @@ public struct Report: Sendable, Encodable {
                 return (a.0.village, a.0.subject) < (b.0.village, b.0.subject)
             }
         let labels = truth.labels
-        let evidence = Dictionary(alerts.map { ($0.id, $0.evidence) }, uniquingKeysWith: { a, _ in a })
+        // Escalations take the evidence of what they combine, escalations of escalations too.
+        var evidence: [UInt64: [UInt64]] = [:]
+        for alert in alerts { evidence[alert.id] = alert.evidence(resolvedWith: evidence) }
         return ranked.prefix(count).enumerated().map { rank, group in
             let (key, alerts, risk) = group
             let village = facts.villages[Int(key.village)]
@@ -195,10 +197,7 @@ public struct Report: Sendable, Encodable {
                 sentences.append(Narration.sentence(for: alert, context: context) + " (\(alert.rule))")
             }
             let touched = Set(
-                alerts.flatMap { alert in
-                    (alert.evidence.isEmpty ? alert.combines.flatMap { evidence[$0] ?? [] } : alert.evidence)
-                        .flatMap { labels[$0] ?? [] }
-                }
+                alerts.flatMap { alert in (evidence[alert.id] ?? []).flatMap { labels[$0] ?? [] } }
             ).sorted()
             return Story(
                 rank: rank + 1, village: village.id, villageName: village.name,

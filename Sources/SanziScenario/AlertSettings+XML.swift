@@ -28,8 +28,8 @@ extension AlertSettings {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// A decimal without exponent, as xs:decimal requires.
-    static func decimal(_ value: Double) -> String {
+    /// A decimal without exponent, as xs:decimal requires (and thresholds files write).
+    public static func decimal(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         var text = String(format6: value)
         while text.hasSuffix("0") { text.removeLast() }

@@ -9,11 +9,14 @@ public struct GroundTruth: Sendable, Hashable {
 
     /// The label of each event a case touched: event id → ids of the cases that touched it.
     /// An event missing from the table is honest and no look-alike.
-    public var labels: [UInt64: [Int]] {
-        var labels: [UInt64: [Int]] = [:]
-        for entry in cases {
-            for event in entry.events { labels[event, default: []].append(entry.id) }
+    public var labels: [UInt64: [Int]] { caseIndices.mapValues { $0.map { cases[$0].id } } }
+
+    /// The same table with positions in `cases` instead of ids.
+    public var caseIndices: [UInt64: [Int]] {
+        var indices: [UInt64: [Int]] = [:]
+        for (index, entry) in cases.enumerated() {
+            for event in entry.events { indices[event, default: []].append(index) }
         }
-        return labels
+        return indices
     }
 }

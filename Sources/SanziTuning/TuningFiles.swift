@@ -25,7 +25,7 @@ public enum TuningFiles {
         for point in outcome.curves {
             let m = point.metrics
             let fields = [
-                point.rule, point.parameter, AlertSettingsText.decimal(point.value), String(m.alerts),
+                point.rule, point.parameter, AlertSettings.decimal(point.value), String(m.alerts),
                 ratio(m.precision), ratio(m.recall), ratio(m.alertsPerMonth), Money(fen: m.lossDetectedFen).description,
                 point.isStart ? "1" : "0", chosen["\(point.rule).\(point.parameter)"] == point.value ? "1" : "0",
             ]
@@ -54,7 +54,7 @@ public enum TuningFiles {
 
     static func changeRows(_ summary: TuningSummary) -> [[String]] {
         summary.changes.map {
-            [$0.rule, $0.parameter, AlertSettingsText.decimal($0.from), AlertSettingsText.decimal($0.to)]
+            [$0.rule, $0.parameter, AlertSettings.decimal($0.from), AlertSettings.decimal($0.to)]
         }
     }
 
@@ -115,11 +115,4 @@ public enum TuningFiles {
     }
 
     static func list(_ seeds: [UInt64]) -> String { seeds.map(String.init).joined(separator: ", ") }
-}
-
-/// Decimals as the thresholds vocabulary writes them.
-enum AlertSettingsText {
-    static func decimal(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(Metrics.rounded(value))
-    }
 }

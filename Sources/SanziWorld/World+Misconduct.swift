@@ -20,11 +20,6 @@ extension World {
         conduct.lookAlike(typology, &villages[Int(village)].lookAlikes)
     }
 
-    /// The same, drawing from a copy of the village's look-alike stream the caller holds.
-    func lookAlike(_ typology: Typology, _ random: inout RandomStream) -> Bool {
-        conduct.lookAlike(typology, &random)
-    }
-
     /// Whether offenders of a village know the deployed thresholds for a typology.
     func adapts(_ typology: Typology, in village: Int32) -> Bool {
         switch conduct.adaptation {

@@ -111,7 +111,7 @@ extension World {
     ) -> Int32 {
         var random = villages[Int(village)].lookAlikes
         defer { villages[Int(village)].lookAlikes = random }
-        if deal == .lease, lookAlike(.belowMarketDeal, &random) {
+        if deal == .lease, conduct.lookAlike(.belowMarketDeal, &random) {
             let factor = random.uniform(0.55...0.75)
             plan.appraisal = Int64(Double(plan.appraisal) * factor)
             plan.reserve = Int64(Double(plan.reserve) * factor)
@@ -119,13 +119,13 @@ extension World {
             items[Int(item)].annualAppraisal = Int64(Double(items[Int(item)].annualAppraisal) * factor)
             return openCase(.belowMarketDeal, .lookAlike, village: village, on: day)
         }
-        if plan.bidders.count >= 2, lookAlike(.bidRigging, &random) {
+        if plan.bidders.count >= 2, conduct.lookAlike(.bidRigging, &random) {
             let top = plan.valuations.indices.max { plan.valuations[$0] < plan.valuations[$1] } ?? 0
             let other = top == 0 ? 1 : 0
             plan.valuations[other] = Int64(Double(plan.valuations[top]) * (1 - random.uniform(0.001...0.004)))
             return openCase(.bidRigging, .lookAlike, village: village, on: day)
         }
-        if lookAlike(.bidRotation, &random), let pair = specialists(for: village, &random) {
+        if conduct.lookAlike(.bidRotation, &random), let pair = specialists(for: village, &random) {
             for firm in [pair.0, pair.1] where !plan.bidders.contains(firm) {
                 plan.bidders.append(firm)
                 plan.valuations.append(Int64(Double(plan.appraisal) * random.lognormal(median: 1.12, sigma: 0.15)))
@@ -133,7 +133,7 @@ extension World {
             }
             return openCase(.bidRotation, .lookAlike, village: village, on: day)
         }
-        if deal == .lease, lookAlike(.relativeAward, &random),
+        if deal == .lease, conduct.lookAlike(.relativeAward, &random),
             let relative = declaredRelativeOfCadre(in: village, random: &random), !plan.bidders.contains(relative)
         {
             plan.bidders.append(relative)
