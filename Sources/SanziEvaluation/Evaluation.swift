@@ -56,7 +56,6 @@ public struct Evaluation: Sendable, Hashable, Encodable {
         public var caseID: Int
         /// Day of the first true-positive alert, or nil.
         public var firstAlertDay: Int32?
-        public var rules: Set<String>
     }
 
     public var alerts: Int
@@ -130,7 +129,7 @@ public struct Evaluation: Sendable, Hashable, Encodable {
                 }
             })
         detections = misconduct.map {
-            Detection(caseID: truth.cases[$0].id, firstAlertDay: tally.firstDay[$0], rules: tally.rulesByCase[$0] ?? [])
+            Detection(caseID: truth.cases[$0].id, firstAlertDay: tally.firstDay[$0])
         }
     }
 

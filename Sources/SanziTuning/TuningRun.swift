@@ -18,7 +18,4 @@ public struct TuningRun: Sendable {
         self.villages = villages
         self.days = days
     }
-
-    /// Months of the run (days × 12 / 365.25).
-    var months: Double { Double(days) * 12 / 365.25 }
 }

@@ -142,13 +142,14 @@ extension World {
         let account = inCash ? VillageState.cash : VillageState.basic
         let purpose: UInt8 = contract.deal == .sale ? 1 : 0
         if pocketed {
-            scheduleBanking(contract.village, &scheduler)  // the honest draw, so the ledger stream stays in step
+            // The banking the honest receipt would have set off, so other cash is banked as in
+            // the honest world (paired runs).
+            scheduleBanking(contract.village, &scheduler)
         } else if bookedLate >= 0 {
-            let late = bookedLate
             scheduler.schedule(
                 .lateReceipt(
-                    village: contract.village, account: Int32(account), amount: amount, contract: contract.id,
-                    payer: payer.id, case: late),
+                    village: contract.village, account: Int32(account), purpose: purpose, amount: amount,
+                    contract: contract.id, payer: payer.id, case: bookedLate),
                 after: Tick(villages[Int(contract.village)].lookAlikes.integer(in: 35...75)))
         } else {
             receive(

@@ -39,7 +39,8 @@ public struct World: Model, Sendable {
         /// Some weeks before an election: candidates may buy votes.
         case campaign(village: Int32, electionDay: Int32)
         /// A receipt booked late (a look-alike of embezzlement).
-        case lateReceipt(village: Int32, account: Int32, amount: Int64, contract: Int64, payer: Int64, case: Int32)
+        case lateReceipt(
+            village: Int32, account: Int32, purpose: UInt8, amount: Int64, contract: Int64, payer: Int64, case: Int32)
     }
 
     let scenario: Scenario
@@ -140,10 +141,10 @@ public struct World: Model, Sendable {
             casePayment(village: village, purpose: purpose, amount: amount, case: caseIndex, &scheduler)
         case .campaign(let village, let electionDay):
             campaign(village, electionDay: electionDay, &scheduler)
-        case .lateReceipt(let village, let account, let amount, let contract, let payer, let caseIndex):
+        case .lateReceipt(let village, let account, let purpose, let amount, let contract, let payer, let caseIndex):
             receive(
-                village: village, account: Int(account), purpose: 0, amount: amount, contract: contract, payer: payer,
-                case: caseIndex, &scheduler)
+                village: village, account: Int(account), purpose: purpose, amount: amount, contract: contract,
+                payer: payer, case: caseIndex, &scheduler)
         }
     }
 
