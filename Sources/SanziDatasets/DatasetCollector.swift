@@ -78,7 +78,7 @@ final class DatasetCollector: EventSink {
 
     /// Approval limits in fen (tier 1, tier 2), for `approver_below_required`.
     let tiers: (Int64, Int64)
-    let monthOfDay: (Int32) -> Int
+    let months: MonthTable
     private var events: TableFile?
     let villageIDs: [String]
     let replication: Int
@@ -86,7 +86,7 @@ final class DatasetCollector: EventSink {
 
     private static let typeNames = EventType.allCases.map { Array($0.name.utf8) }
     /// Village ids as bytes; ids that would need escaping are written escaped instead.
-    private lazy var villageBytes: [[UInt8]?] = villageIDs.map(Self.plainBytes)
+    private let villageBytes: [[UInt8]?]
 
     /// A string's bytes when no format needs to escape it, else nil.
     static func plainBytes(_ text: String) -> [UInt8]? {
@@ -100,22 +100,25 @@ final class DatasetCollector: EventSink {
     private var owners: [Int64: (person: Int64, firm: Bool, founded: Int32)] = [:]
     private var wins: [Int64: [Int32]] = [:]
     /// Per village, by index: contracts signed so far, and this month's disbursements.
-    private lazy var villageContracts = [Int](repeating: 0, count: villageIDs.count)
-    private lazy var monthSpending = [(month: Int, total: Int64)](repeating: (0, 0), count: villageIDs.count)
+    private var villageContracts: [Int]
+    private var monthSpending: [(month: Int, total: Int64)]
     private var relatedCache: [Int64: (generation: Int, related: Bool)] = [:]
     /// Counts changes to offices and declared ties, which invalidate `relatedCache` (a bidder
     /// whose owner is unknown is never cached).
     private var generation = 0
 
     init(
-        replication: Int, villageIDs: [String], tiers: (Int64, Int64), monthOfDay: @escaping (Int32) -> Int,
+        replication: Int, villageIDs: [String], tiers: (Int64, Int64), months: MonthTable,
         events: TableFile?
     ) {
         self.replication = replication
         self.villageIDs = villageIDs
         self.tiers = tiers
-        self.monthOfDay = monthOfDay
+        self.months = months
         self.events = events
+        villageBytes = villageIDs.map(Self.plainBytes)
+        villageContracts = Array(repeating: 0, count: villageIDs.count)
+        monthSpending = Array(repeating: (0, 0), count: villageIDs.count)
     }
 
     func accept(_ event: LoggedEvent) {
@@ -197,7 +200,7 @@ final class DatasetCollector: EventSink {
 
     private func ledgerEntry(_ event: LoggedEvent) {
         let r = event.record
-        let month = monthOfDay(event.day)
+        let month = months.serial(event.day)
         var spent = monthSpending[Int(r.village)]
         if spent.month != month { spent = (month, 0) }
         var entry = LedgerEntry(

@@ -1,47 +1,81 @@
+import SanziScenario
 import SanziTruth
 
 /// The labels of a replication's rows: which case or look-alike touched an event, label noise
 /// drawn per row from a hash (so it does not depend on the order rows are written or on the
 /// number of jobs), and the two splits.
 struct Labels {
-    let truth: GroundTruth
-    let byEvent: [UInt64: [Int]]
+    /// The cases that touched one event: the first misconduct case and the first look-alike,
+    /// as positions in the truth's cases, or -1.
+    struct Touch {
+        var misconduct: Int32 = -1
+        var lookAlike: Int32 = -1
+
+        /// The row's class for the data card's balance: 0 honest, 1 look-alike, 2 + the
+        /// position of the misconduct's typology in `Typology.allCases`.
+        func classIndex(_ labels: Labels) -> Int {
+            misconduct >= 0 ? 2 + labels.cases[Int(misconduct)].typology : lookAlike >= 0 ? 1 : 0
+        }
+    }
+
+    /// What a row's label columns need of a case.
+    private struct CaseLabel {
+        var id: Int64
+        /// Position in `Typology.allCases`.
+        var typology: Int
+        var discoveredDay: Int64?
+    }
+
+    /// The names of the classes `Touch.classIndex` counts.
+    static let classNames = ["honest", "look-alike"] + Typology.allCases.map(\.rawValue)
+    private static let typologyNames = Typology.allCases.map { Array($0.rawValue.utf8) }
+    static let sides = ["train", "valid", "test"].map { Array($0.utf8) }
+
+    private let touches: [UInt64: Touch]
+    private let cases: [CaseLabel]
     let seed: UInt64
     let options: DatasetOptions
     let days: Int32
 
     init(truth: GroundTruth, seed: UInt64, options: DatasetOptions, days: Int) {
-        self.truth = truth
-        byEvent = truth.caseIndices
+        var touches: [UInt64: Touch] = [:]
+        for (index, entry) in truth.cases.enumerated() {
+            for event in entry.events {
+                var touch = touches[event] ?? Touch()
+                if entry.kind == .misconduct, touch.misconduct < 0 { touch.misconduct = Int32(index) }
+                if entry.kind == .lookAlike, touch.lookAlike < 0 { touch.lookAlike = Int32(index) }
+                touches[event] = touch
+            }
+        }
+        self.touches = touches
+        let typologies = Dictionary(uniqueKeysWithValues: Typology.allCases.enumerated().map { ($1, $0) })
+        cases = truth.cases.map {
+            CaseLabel(
+                id: Int64($0.id), typology: typologies[$0.typology] ?? 0,
+                discoveredDay: $0.discoveredDay >= 0 ? Int64($0.discoveredDay) : nil)
+        }
         self.seed = seed
         self.options = options
         self.days = Int32(days)
     }
 
-    static let sides = ["train", "valid", "test"].map { Array($0.utf8) }
+    /// The cases that touched `event`.
+    func touch(_ event: UInt64) -> Touch { touches[event] ?? Touch() }
 
-    /// Writes the label columns of the row for `event` in village `village` (an index into
-    /// `splits`, the villages' sides); `table` salts the noise.
-    func write(event: UInt64, day: Int32, split: [UInt8], table: UInt64, to file: inout TableFile) {
-        var misconduct: Case?
-        var lookAlike: Case?
-        for index in byEvent[event] ?? [] {
-            let entry = truth.cases[index]
-            if entry.kind == .misconduct {
-                misconduct = misconduct ?? entry
-            } else {
-                lookAlike = lookAlike ?? entry
-            }
-        }
+    /// Writes the label columns of the row for `event`, which `touch` touched, in a village on
+    /// side `split` of the village split; `table` salts the noise.
+    func write(event: UInt64, touch: Touch, day: Int32, split: [UInt8], table: UInt64, to file: inout TableFile) {
+        let misconduct = touch.misconduct >= 0 ? cases[Int(touch.misconduct)] : nil
+        let lookAlike = touch.lookAlike >= 0 ? cases[Int(touch.lookAlike)] : nil
         let draw = Self.unit(Self.mix(seed ^ Self.mix(table ^ Self.mix(event))))
         let observed = misconduct != nil ? draw >= options.missedLabels : draw < options.falseLabels
         file.bool(misconduct != nil)
         file.bool(observed)
-        file.string(misconduct?.typology.rawValue ?? "")
-        file.int(misconduct.map { Int64($0.id) })
+        file.plain(misconduct.map { Self.typologyNames[$0.typology] } ?? [])
+        file.int(misconduct?.id)
         file.bool(lookAlike != nil)
-        file.string(lookAlike?.typology.rawValue ?? "")
-        file.int(misconduct.flatMap { $0.discoveredDay >= 0 ? Int64($0.discoveredDay) : nil })
+        file.plain(lookAlike.map { Self.typologyNames[$0.typology] } ?? [])
+        file.int(misconduct?.discoveredDay)
         file.plain(split)
         file.plain(Self.sides[day < days * 6 / 10 ? 0 : day < days * 8 / 10 ? 1 : 2])
     }

@@ -45,13 +45,13 @@ struct Replication {
 
     func run() throws -> Result {
         let villageIDs = scenario.geography.villages.map(\.id)
-        let start = scenario.start
+        let months = MonthTable(start: scenario.start, days: scenario.horizon.dayCount(from: scenario.start))
         let events = try partition(DatasetTables.events)
         let finance = scenario.finance.approvalTiers.compactMap { $0.upTo?.fen }
         let collector = DatasetCollector(
             replication: number, villageIDs: villageIDs,
             tiers: (finance.first ?? 1_000_00, finance.dropFirst().first ?? 10_000_00),
-            monthOfDay: { start.adding(days: Int($0)).month }, events: events)
+            months: months, events: events)
         let alerts = AlertCollector(engine: engine)
         let knowledge = OffenderKnowledge(thresholds: RuleCatalogue.deployedParameters(scenario.alerts))
         // The rules run on a thread of their own, which keeps a core busy when fewer
@@ -69,7 +69,7 @@ struct Replication {
             cases: summary.truth.misconduct.count,
             lookAlikes: summary.truth.cases.count - summary.truth.misconduct.count)
         let context = Context(
-            replication: number, villageIDs: villageIDs, month: { start.adding(days: Int($0)).month },
+            replication: number, villageIDs: villageIDs, months: months,
             labels: labels, splits: villageIDs.map(Labels.villageSplit),
             villageBytes: villageIDs.map(DatasetCollector.plainBytes))
         result.rows[DatasetTables.transactions.name] = try writeTransactions(collector.transactions, context, &result)
@@ -84,7 +84,7 @@ struct Replication {
     struct Context {
         var replication: Int
         var villageIDs: [String]
-        var month: (Int32) -> Int
+        var months: MonthTable
         var labels: Labels
         /// Each village's side of the village split.
         var splits: [[UInt8]]
@@ -99,22 +99,30 @@ struct Replication {
                 file.string(villageIDs[Int(village)])
             }
             file.int(Int64(day))
-            file.int(Int64(month(day)))
+            file.int(Int64(months.month(day)))
+        }
+
+        /// Writes the label columns of the row for `event`, counting the row's class in
+        /// `counts`; `table` salts the label noise.
+        func labels(
+            event: UInt64, village: Int32, day: Int32, table: UInt64, to file: inout TableFile, counts: inout [Int]
+        ) {
+            let touch = labels.touch(event)
+            labels.write(event: event, touch: touch, day: day, split: splits[Int(village)], table: table, to: &file)
+            counts[touch.classIndex(labels)] += 1
         }
     }
 
-    private func count(_ event: UInt64, in table: String, _ labels: Labels, _ result: inout Result) {
-        let touching = (labels.byEvent[event] ?? []).map { labels.truth.cases[$0] }
-        let label =
-            touching.first { $0.kind == .misconduct }?.typology.rawValue
-            ?? (touching.isEmpty ? "honest" : "look-alike")
-        result.balance[table, default: [:]][label, default: 0] += 1
+    /// Rows of a table by class (`Labels.Touch.classIndex`), as the data card's balance.
+    private static func balance(_ counts: [Int]) -> [String: Int] {
+        Dictionary(uniqueKeysWithValues: zip(Labels.classNames, counts).filter { $0.1 > 0 })
     }
 
     private func writeTransactions(
         _ rows: [DatasetCollector.Transaction], _ context: Context, _ result: inout Result
     ) throws -> Int {
         var file = try partition(DatasetTables.transactions)
+        var counts = [Int](repeating: 0, count: Labels.classNames.count)
         for row in rows {
             context.keys(&file, village: row.village, day: row.day)
             file.int(row.contract)
@@ -146,12 +154,11 @@ struct Replication {
             file.int(Int64(row.counterpartyWins))
             file.decimal(row.previousAnnualRatio)
             file.int(Int64(row.villageContractsBefore))
-            context.labels.write(
-                event: row.event, day: row.day, split: context.splits[Int(row.village)], table: 1, to: &file)
+            context.labels(event: row.event, village: row.village, day: row.day, table: 1, to: &file, counts: &counts)
             try file.endRow()
-            count(row.event, in: DatasetTables.transactions.name, context.labels, &result)
         }
         try file.close()
+        result.balance[DatasetTables.transactions.name] = Self.balance(counts)
         return rows.count
     }
 
@@ -164,6 +171,7 @@ struct Replication {
         -> Int
     {
         var file = try partition(DatasetTables.ledger)
+        var counts = [Int](repeating: 0, count: Labels.classNames.count)
         for row in rows {
             context.keys(&file, village: row.village, day: row.day)
             typealias Names = DatasetCollector.LedgerEntry
@@ -179,12 +187,11 @@ struct Replication {
             file.int(row.contract)
             file.bool(row.amount % 1_000_00 == 0)
             file.yuan(row.monthSpendingBefore)
-            context.labels.write(
-                event: row.event, day: row.day, split: context.splits[Int(row.village)], table: 2, to: &file)
+            context.labels(event: row.event, village: row.village, day: row.day, table: 2, to: &file, counts: &counts)
             try file.endRow()
-            count(row.event, in: DatasetTables.ledger.name, context.labels, &result)
         }
         try file.close()
+        result.balance[DatasetTables.ledger.name] = Self.balance(counts)
         return rows.count
     }
 
