@@ -54,11 +54,13 @@ struct Replication {
             months: months, events: events)
         let alerts = AlertCollector(engine: engine)
         let knowledge = OffenderKnowledge(thresholds: RuleCatalogue.deployedParameters(scenario.alerts))
-        // The rules run on a thread of their own, which keeps a core busy when fewer
-        // replications than cores are left.
+        // The collector and the rules each run on a thread of their own, which keeps the cores
+        // busy when fewer replications than cores are left.
+        let collecting = PipelineSink(collector)
         let rules = PipelineSink(alerts)
         let (summary, world) = WorldRun.run(
-            scenario, seed: seed, knowledge: knowledge, sink: TeeSink([collector, rules]))
+            scenario, seed: seed, knowledge: knowledge, sink: TeeSink([collecting, rules]))
+        collecting.finish()
         rules.finish()
         if let failure = collector.failure { throw failure }
         guard var events = collector.takeEvents() else { throw DatasetBuilder.BuildError(message: "events table lost") }

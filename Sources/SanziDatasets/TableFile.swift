@@ -94,6 +94,7 @@ struct TableFile {
         column += 1
     }
 
+    @inline(__always)
     mutating func int(_ value: Int64) {
         key()
         digits(value)
@@ -139,12 +140,14 @@ struct TableFile {
         }
     }
 
+    @inline(__always)
     mutating func int(_ value: Int64?) {
         guard let value else { return null() }
         int(value)
     }
 
     /// Money in fen, written as yuan with two decimals.
+    @inline(__always)
     mutating func yuan(_ fen: Int64) {
         key()
         if fen < 0 { put(UInt8(ascii: "-")) }
@@ -171,6 +174,7 @@ struct TableFile {
         )
     }
 
+    @inline(__always)
     mutating func bool(_ value: Bool) {
         key()
         if format == .jsonl {
@@ -196,6 +200,7 @@ struct TableFile {
     }
 
     /// A string known to need no escaping (ids, code names), given as its UTF-8 bytes.
+    @inline(__always)
     mutating func plain(_ bytes: [UInt8]) {
         key()
         if format == .jsonl { put(34) }
@@ -225,6 +230,7 @@ struct TableFile {
         put(bytes)
     }
 
+    @inline(__always)
     mutating func null() {
         key()
         if format == .jsonl { put(Array("null".utf8)) }
