@@ -101,7 +101,7 @@ let package = Package(
         .testTarget(
             name: "SanziTuningTests",
             dependencies: ["SanziTuning", "SanziWorld", "SanziAlerts", "SanziEvents", "SanziTruth", "SanziScenario"]),
-        .testTarget(name: "SanziDatasetsTests", dependencies: ["SanziDatasets", "SanziScenario"]),
+        .testTarget(name: "SanziDatasetsTests", dependencies: ["SanziDatasets", "SanziEvents", "SanziScenario"]),
         .testTarget(name: "SanziCLITests", dependencies: ["SanziCLI", "SanziScenario", "SanziTruth", "sanzi"]),
     ],
     swiftLanguageModes: [.v6]

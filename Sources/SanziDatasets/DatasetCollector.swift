@@ -36,13 +36,7 @@ final class DatasetCollector: EventSink {
 
     struct LedgerEntry {
         /// The kinds of entry, as the `entry` column names them.
-        static let entries = ["receipt", "disbursement", "loan-lent", "loan-repaid", "distribution"].map {
-            Array($0.utf8)
-        }
-        static let receiptPurposes = EventSchema.receiptPurposes.map { Array($0.utf8) }
-        static let disbursementPurposes = EventSchema.disbursementPurposes.map { Array($0.utf8) }
-        static let accounts = EventSchema.accounts.map { Array($0.utf8) }
-        static let approvers = EventSchema.approvers.map { Array($0.utf8) }
+        static let entries = ["receipt", "disbursement", "loan-lent", "loan-repaid", "distribution"]
 
         var event: UInt64
         var day: Int32
@@ -79,44 +73,39 @@ final class DatasetCollector: EventSink {
     /// Approval limits in fen (tier 1, tier 2), for `approver_below_required`.
     let tiers: (Int64, Int64)
     let months: MonthTable
-    private var events: TableFile?
-    let villageIDs: [String]
+    private var events: TableFile
+    /// The events table's words: event types by raw value, and village ids.
+    private let types: TableFile.Vocabulary
+    private let villages: TableFile.Vocabulary
     let replication: Int
-    private(set) var failure: Error?
+    private var failure: Error?
 
-    private static let typeNames = EventType.allCases.map { Array($0.name.utf8) }
-    /// Village ids as bytes; ids that would need escaping are written escaped instead.
-    private let villageBytes: [[UInt8]?]
-
-    /// A string's bytes when no format needs to escape it, else nil.
-    static func plainBytes(_ text: String) -> [UInt8]? {
-        text.utf8.contains { $0 == 34 || $0 == 92 || $0 == 44 || $0 < 0x20 } ? nil : Array(text.utf8)
-    }
-    private var listings: [Int64: Listing] = [:]
-    private var decisions: [Int64: (day: Int32, share: Double)] = [:]
-    private var previousAnnual: [Int64: Int64] = [:]
+    private var listings = IDTable<Listing>()
+    private var decisions = IDTable<(day: Int32, share: Double)>()
+    private var previousAnnual = IDTable<Int64>()
     private var officeHolders: Set<Int64> = []
-    private var declared: [Int64: Set<Int64>] = [:]
-    private var owners: [Int64: (person: Int64, firm: Bool, founded: Int32)] = [:]
-    private var wins: [Int64: [Int32]] = [:]
+    private var declared = IDTable<Set<Int64>>()
+    private var owners = IDTable<(person: Int64, firm: Bool, founded: Int32)>()
+    private var wins = IDTable<[Int32]>()
     /// Per village, by index: contracts signed so far, and this month's disbursements.
     private var villageContracts: [Int]
     private var monthSpending: [(month: Int, total: Int64)]
-    private var relatedCache: [Int64: (generation: Int, related: Bool)] = [:]
+    private var relatedCache = IDTable<(generation: Int, related: Bool)>()
     /// Counts changes to offices and declared ties, which invalidate `relatedCache` (a bidder
     /// whose owner is unknown is never cached).
     private var generation = 0
 
     init(
         replication: Int, villageIDs: [String], tiers: (Int64, Int64), months: MonthTable,
-        events: TableFile?
+        events: TableFile
     ) {
         self.replication = replication
-        self.villageIDs = villageIDs
         self.tiers = tiers
         self.months = months
+        var events = events
+        types = events.vocabulary(EventType.allCases.map(\.name))
+        villages = events.vocabulary(villageIDs)
         self.events = events
-        villageBytes = villageIDs.map(Self.plainBytes)
         villageContracts = Array(repeating: 0, count: villageIDs.count)
         monthSpending = Array(repeating: (0, 0), count: villageIDs.count)
     }
@@ -227,27 +216,31 @@ final class DatasetCollector: EventSink {
         ledger.append(entry)
     }
 
-    static func name(_ code: UInt8, _ names: [String]) -> String {
-        Int(code) < names.count ? names[Int(code)] : String(code)
+    /// Closes the events table once the run is done and returns its rows.
+    func closeEvents() throws -> Int {
+        if let failure { throw failure }
+        try events.close()
+        return events.rows
     }
 
-    /// Hands the events table over once the run is done.
-    func takeEvents() -> TableFile? { events.take() }
-
     private func write(_ event: LoggedEvent) {
-        guard failure == nil, var file = events.take() else { return }
+        guard failure == nil else { return }
+        // One access to the file for the whole row.
+        do { try Self.write(event, replication: replication, types: types, villages: villages, to: &events) } catch {
+            failure = error
+        }
+    }
+
+    private static func write(
+        _ event: LoggedEvent, replication: Int, types: TableFile.Vocabulary, villages: TableFile.Vocabulary,
+        to file: inout TableFile
+    ) throws {
         let r = event.record
         file.int(Int64(replication))
         file.int(Int64(event.id))
         file.int(Int64(event.day))
-        file.plain(Self.typeNames[Int(r.type.rawValue)])
-        if r.village < 0 {
-            file.null()
-        } else if let bytes = villageBytes[Int(r.village)] {
-            file.plain(bytes)
-        } else {
-            file.string(villageIDs[Int(r.village)])
-        }
+        file.word(Int(r.type.rawValue), of: types)
+        if r.village < 0 { file.null() } else { file.word(Int(r.village), of: villages) }
         file.int(Int64(r.code))
         file.int(r.subject)
         file.int(r.other)
@@ -256,7 +249,6 @@ final class DatasetCollector: EventSink {
         file.int(r.amount2)
         file.int(Int64(r.count))
         file.int(Int64(r.count2))
-        do { try file.endRow() } catch { failure = error }
-        events = file
+        try file.endRow()
     }
 }

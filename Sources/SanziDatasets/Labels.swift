@@ -28,25 +28,46 @@ struct Labels {
 
     /// The names of the classes `Touch.classIndex` counts.
     static let classNames = ["honest", "look-alike"] + Typology.allCases.map(\.rawValue)
-    private static let typologyNames = Typology.allCases.map { Array($0.rawValue.utf8) }
-    static let sides = ["train", "valid", "test"].map { Array($0.utf8) }
+    /// The sides of both splits, by position.
+    static let sides = ["train", "valid", "test"]
 
-    private let touches: [UInt64: Touch]
+    /// The words of the label columns, registered with the file they are written to.
+    struct Words {
+        let typologies: TableFile.Vocabulary
+        let sides: TableFile.Vocabulary
+
+        init(_ file: inout TableFile) {
+            typologies = file.vocabulary(Typology.allCases.map(\.rawValue))
+            sides = file.vocabulary(Labels.sides)
+        }
+    }
+
+    /// Events some case touched, ascending, and how.
+    private let touchedEvents: [UInt64]
+    private let touches: [Touch]
     private let cases: [CaseLabel]
     let seed: UInt64
     let options: DatasetOptions
     let days: Int32
 
     init(truth: GroundTruth, seed: UInt64, options: DatasetOptions, days: Int) {
-        var touches: [UInt64: Touch] = [:]
-        for (index, entry) in truth.cases.enumerated() {
-            for event in entry.events {
-                var touch = touches[event] ?? Touch()
-                if entry.kind == .misconduct, touch.misconduct < 0 { touch.misconduct = Int32(index) }
-                if entry.kind == .lookAlike, touch.lookAlike < 0 { touch.lookAlike = Int32(index) }
-                touches[event] = touch
+        var pairs: [(event: UInt64, index: Int)] = []
+        for (index, entry) in truth.cases.enumerated() { pairs += entry.events.map { ($0, index) } }
+        pairs.sort { ($0.event, $0.index) < ($1.event, $1.index) }
+        var touchedEvents: [UInt64] = []
+        var touches: [Touch] = []
+        for (event, index) in pairs {
+            if touchedEvents.last != event {
+                touchedEvents.append(event)
+                touches.append(Touch())
+            }
+            if truth.cases[index].kind == .misconduct {
+                if touches[touches.count - 1].misconduct < 0 { touches[touches.count - 1].misconduct = Int32(index) }
+            } else if touches[touches.count - 1].lookAlike < 0 {
+                touches[touches.count - 1].lookAlike = Int32(index)
             }
         }
+        self.touchedEvents = touchedEvents
         self.touches = touches
         let typologies = Dictionary(uniqueKeysWithValues: Typology.allCases.enumerated().map { ($1, $0) })
         cases = truth.cases.map {
@@ -59,34 +80,59 @@ struct Labels {
         self.days = Int32(days)
     }
 
+    /// A place in the touched events, so that rows read in ascending event order need no search.
+    struct Cursor {
+        fileprivate var position = 0
+    }
+
     /// The cases that touched `event`.
-    func touch(_ event: UInt64) -> Touch { touches[event] ?? Touch() }
+    func touch(_ event: UInt64, at cursor: inout Cursor) -> Touch {
+        if cursor.position > 0, touchedEvents[cursor.position - 1] >= event {
+            cursor.position = firstTouched(notBefore: event)
+        }
+        while cursor.position < touchedEvents.count, touchedEvents[cursor.position] < event { cursor.position += 1 }
+        guard cursor.position < touchedEvents.count, touchedEvents[cursor.position] == event else { return Touch() }
+        return touches[cursor.position]
+    }
+
+    /// The position of the first touched event at or after `event` (a binary search).
+    private func firstTouched(notBefore event: UInt64) -> Int {
+        var (low, high) = (0, touchedEvents.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if touchedEvents[middle] < event { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
 
     /// Writes the label columns of the row for `event`, which `touch` touched, in a village on
-    /// side `split` of the village split; `table` salts the noise.
-    func write(event: UInt64, touch: Touch, day: Int32, split: [UInt8], table: UInt64, to file: inout TableFile) {
+    /// side `split` (a position in `sides`) of the village split; `table` salts the noise.
+    func write(
+        event: UInt64, touch: Touch, day: Int32, split: Int, table: UInt64, words: Words, to file: inout TableFile
+    ) {
         let misconduct = touch.misconduct >= 0 ? cases[Int(touch.misconduct)] : nil
         let lookAlike = touch.lookAlike >= 0 ? cases[Int(touch.lookAlike)] : nil
         let draw = Self.unit(Self.mix(seed ^ Self.mix(table ^ Self.mix(event))))
         let observed = misconduct != nil ? draw >= options.missedLabels : draw < options.falseLabels
         file.bool(misconduct != nil)
         file.bool(observed)
-        file.plain(misconduct.map { Self.typologyNames[$0.typology] } ?? [])
+        file.word(misconduct?.typology ?? -1, of: words.typologies)
         file.int(misconduct?.id)
         file.bool(lookAlike != nil)
-        file.plain(lookAlike.map { Self.typologyNames[$0.typology] } ?? [])
+        file.word(lookAlike?.typology ?? -1, of: words.typologies)
         file.int(misconduct?.discoveredDay)
-        file.plain(split)
-        file.plain(Self.sides[day < days * 6 / 10 ? 0 : day < days * 8 / 10 ? 1 : 2])
+        file.word(split, of: words.sides)
+        file.word(day < days * 6 / 10 ? 0 : day < days * 8 / 10 ? 1 : 2, of: words.sides)
     }
 
     /// The village split: 70% train, 15% valid, 15% test by a hash of the village id, so a
-    /// village falls on the same side in every replication and every run.
-    static func villageSplit(_ village: String) -> [UInt8] {
+    /// village falls on the same side in every replication and every run. Returns a position
+    /// in `sides`.
+    static func villageSplit(_ village: String) -> Int {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in village.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         let draw = unit(mix(hash))
-        return sides[draw < 0.7 ? 0 : draw < 0.85 ? 1 : 2]
+        return draw < 0.7 ? 0 : draw < 0.85 ? 1 : 2
     }
 
     static func mix(_ value: UInt64) -> UInt64 {

@@ -62,18 +62,15 @@ struct Replication {
             scenario, seed: seed, knowledge: knowledge, sink: TeeSink([collecting, rules]))
         collecting.finish()
         rules.finish()
-        if let failure = collector.failure { throw failure }
-        guard var events = collector.takeEvents() else { throw DatasetBuilder.BuildError(message: "events table lost") }
-        try events.close()
+        let eventRows = try collector.closeEvents()
         let labels = Labels(truth: summary.truth, seed: seed, options: options, days: summary.days)
         var result = Result(
-            replication: number, seed: seed, rows: [DatasetTables.events.name: events.rows], balance: [:],
+            replication: number, seed: seed, rows: [DatasetTables.events.name: eventRows], balance: [:],
             cases: summary.truth.misconduct.count,
             lookAlikes: summary.truth.cases.count - summary.truth.misconduct.count)
         let context = Context(
-            replication: number, villageIDs: villageIDs, months: months,
-            labels: labels, splits: villageIDs.map(Labels.villageSplit),
-            villageBytes: villageIDs.map(DatasetCollector.plainBytes))
+            replication: number, villageIDs: villageIDs, months: months, labels: labels,
+            splits: villageIDs.map(Labels.villageSplit))
         result.rows[DatasetTables.transactions.name] = try writeTransactions(collector.transactions, context, &result)
         result.rows[DatasetTables.ledger.name] = try writeLedger(collector.ledger, context, &result)
         try writeActors(world.actors, villageIDs: villageIDs, &result)
@@ -88,48 +85,61 @@ struct Replication {
         var villageIDs: [String]
         var months: MonthTable
         var labels: Labels
-        /// Each village's side of the village split.
-        var splits: [[UInt8]]
-        /// Village ids as bytes when they need no escaping.
-        var villageBytes: [[UInt8]?]
-
-        func keys(_ file: inout TableFile, village: Int32, day: Int32) {
-            file.int(Int64(replication))
-            if let bytes = villageBytes[Int(village)] {
-                file.plain(bytes)
-            } else {
-                file.string(villageIDs[Int(village)])
-            }
-            file.int(Int64(day))
-            file.int(Int64(months.month(day)))
-        }
-
-        /// Writes the label columns of the row for `event`, counting the row's class in
-        /// `counts`; `table` salts the label noise.
-        func labels(
-            event: UInt64, village: Int32, day: Int32, table: UInt64, to file: inout TableFile, counts: inout [Int]
-        ) {
-            let touch = labels.touch(event)
-            labels.write(event: event, touch: touch, day: day, split: splits[Int(village)], table: table, to: &file)
-            counts[touch.classIndex(labels)] += 1
-        }
+        /// Each village's side of the village split, as a position in `Labels.sides`.
+        var splits: [Int]
     }
 
-    /// Rows of a table by class (`Labels.Touch.classIndex`), as the data card's balance.
-    private static func balance(_ counts: [Int]) -> [String: Int] {
-        Dictionary(uniqueKeysWithValues: zip(Labels.classNames, counts).filter { $0.1 > 0 })
+    /// The key and label columns the transactions and ledger tables share, written into one
+    /// file, with the rows counted by class.
+    struct SharedColumns {
+        let context: Context
+        /// Salts the label noise.
+        let table: UInt64
+        let villages: TableFile.Vocabulary
+        let words: Labels.Words
+        private var cursor = Labels.Cursor()
+        private(set) var counts = [Int](repeating: 0, count: Labels.classNames.count)
+
+        init(_ context: Context, table: UInt64, file: inout TableFile) {
+            self.context = context
+            self.table = table
+            villages = file.vocabulary(context.villageIDs)
+            words = Labels.Words(&file)
+        }
+
+        func keys(_ file: inout TableFile, village: Int32, day: Int32) {
+            file.int(Int64(context.replication))
+            file.word(Int(village), of: villages)
+            file.int(Int64(day))
+            file.int(Int64(context.months.month(day)))
+        }
+
+        mutating func labels(_ file: inout TableFile, event: UInt64, village: Int32, day: Int32) {
+            let labels = context.labels
+            let touch = labels.touch(event, at: &cursor)
+            labels.write(
+                event: event, touch: touch, day: day, split: context.splits[Int(village)], table: table, words: words,
+                to: &file)
+            counts[touch.classIndex(labels)] += 1
+        }
+
+        /// The rows written by class, as the data card's balance.
+        var balance: [String: Int] {
+            Dictionary(uniqueKeysWithValues: zip(Labels.classNames, counts).filter { $0.1 > 0 })
+        }
     }
 
     private func writeTransactions(
         _ rows: [DatasetCollector.Transaction], _ context: Context, _ result: inout Result
     ) throws -> Int {
         var file = try partition(DatasetTables.transactions)
-        var counts = [Int](repeating: 0, count: Labels.classNames.count)
+        var shared = SharedColumns(context, table: 1, file: &file)
+        let deals = file.vocabulary(EventSchema.dealKinds)
         for row in rows {
-            context.keys(&file, village: row.village, day: row.day)
+            shared.keys(&file, village: row.village, day: row.day)
             file.int(row.contract)
             file.int(Int64(row.event))
-            file.string(DatasetCollector.name(row.deal, EventSchema.dealKinds))
+            file.word(Int(row.deal), of: deals)
             file.int(row.asset)
             file.bool(row.listing >= 0)
             file.int(row.listing)
@@ -156,11 +166,11 @@ struct Replication {
             file.int(Int64(row.counterpartyWins))
             file.decimal(row.previousAnnualRatio)
             file.int(Int64(row.villageContractsBefore))
-            context.labels(event: row.event, village: row.village, day: row.day, table: 1, to: &file, counts: &counts)
+            shared.labels(&file, event: row.event, village: row.village, day: row.day)
             try file.endRow()
         }
         try file.close()
-        result.balance[DatasetTables.transactions.name] = Self.balance(counts)
+        result.balance[DatasetTables.transactions.name] = shared.balance
         return rows.count
     }
 
@@ -173,33 +183,33 @@ struct Replication {
         -> Int
     {
         var file = try partition(DatasetTables.ledger)
-        var counts = [Int](repeating: 0, count: Labels.classNames.count)
+        var shared = SharedColumns(context, table: 2, file: &file)
+        typealias Names = DatasetCollector.LedgerEntry
+        let entries = file.vocabulary(Names.entries)
+        let receiptPurposes = file.vocabulary(EventSchema.receiptPurposes)
+        let disbursementPurposes = file.vocabulary(EventSchema.disbursementPurposes)
+        let accounts = file.vocabulary(EventSchema.accounts)
+        let approvers = file.vocabulary(EventSchema.approvers)
         for row in rows {
-            context.keys(&file, village: row.village, day: row.day)
-            typealias Names = DatasetCollector.LedgerEntry
+            shared.keys(&file, village: row.village, day: row.day)
             file.int(Int64(row.event))
-            file.plain(Names.entries[Int(row.entry)])
-            file.plain(Self.lookUp(row.purpose, row.entry == 0 ? Names.receiptPurposes : Names.disbursementPurposes))
-            file.plain(Self.lookUp(row.account, Names.accounts))
+            file.word(Int(row.entry), of: entries)
+            file.word(Int(row.purpose), of: row.entry == 0 ? receiptPurposes : disbursementPurposes)
+            file.word(Int(row.account), of: accounts)
             file.yuan(row.amount)
-            file.plain(Self.lookUp(row.approver, Names.approvers))
+            file.word(Int(row.approver), of: approvers)
             file.bool(row.belowRequired)
             file.int(row.counterparty)
             file.bool(row.counterpartyRelated)
             file.int(row.contract)
             file.bool(row.amount % 1_000_00 == 0)
             file.yuan(row.monthSpendingBefore)
-            context.labels(event: row.event, village: row.village, day: row.day, table: 2, to: &file, counts: &counts)
+            shared.labels(&file, event: row.event, village: row.village, day: row.day)
             try file.endRow()
         }
         try file.close()
-        result.balance[DatasetTables.ledger.name] = Self.balance(counts)
+        result.balance[DatasetTables.ledger.name] = shared.balance
         return rows.count
-    }
-
-    /// A code's name as bytes, or nothing for -1 (or a code past the names).
-    static func lookUp(_ code: Int8, _ names: [[UInt8]]) -> [UInt8] {
-        code >= 0 && Int(code) < names.count ? names[Int(code)] : []
     }
 
     private func writeActors(_ actors: ActorSnapshot, villageIDs: [String], _ result: inout Result) throws {

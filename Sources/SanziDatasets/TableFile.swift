@@ -4,21 +4,61 @@ import Foundation
 /// with the columns as keys. Numbers are written exactly (money from fen with two decimals);
 /// strings are quoted and escaped as each format requires.
 ///
-/// Bytes go into a fixed 64 KiB block (small enough to stay in cache) through a pointer, flushed when nearly full: a value type
-/// writing through an immutable pointer, so a cell costs no allocation, no uniqueness check and
-/// no dynamic exclusivity check.
+/// Bytes go into a fixed 64 KiB block (small enough to stay in cache) through a pointer,
+/// flushed when nearly full: a value type writing through an immutable pointer, so a cell costs
+/// no allocation, no uniqueness check and no dynamic exclusivity check. Strings written in many
+/// rows (codes, names, village ids) are registered once as a `Vocabulary`, rendered for the
+/// format, and copied from the block's store without reference counting.
 struct TableFile {
     enum Format: String, Sendable {
         case csv, jsonl
     }
 
-    /// The block the bytes go into; freed with the last copy.
+    /// Words registered with a file, written by their position with `word(_:of:)`.
+    struct Vocabulary {
+        /// Position of the first word in the file's store, and how many there are.
+        fileprivate let first: Int
+        let count: Int
+    }
+
+    /// The block the bytes go into and the stores of rendered words; freed with the last copy.
     private final class Block {
         let bytes: UnsafeMutablePointer<UInt8>
         let capacity = 1 << 16
+        /// Every store of words made, the latest last; earlier ones are kept until the file
+        /// goes, so that no copy of the file reads freed memory.
+        private var stores: [(words: UnsafeMutableBufferPointer<UInt8>, starts: UnsafeMutableBufferPointer<Int>)] = []
 
         init() { bytes = .allocate(capacity: capacity) }
-        deinit { bytes.deallocate() }
+
+        deinit {
+            bytes.deallocate()
+            for store in stores {
+                store.words.deallocate()
+                store.starts.deallocate()
+            }
+        }
+
+        /// A store with the latest store's words followed by `rendered`: word `i` is
+        /// `words[starts[i]..<starts[i + 1]]`.
+        func store(adding rendered: [[UInt8]]) -> (words: UnsafeBufferPointer<UInt8>, starts: UnsafeBufferPointer<Int>)
+        {
+            let oldWords = stores.last.map { Array($0.words) } ?? []
+            let oldStarts = stores.last.map { Array($0.starts) } ?? [0]
+            let words = UnsafeMutableBufferPointer<UInt8>.allocate(
+                capacity: oldWords.count + rendered.reduce(0) { $0 + $1.count })
+            let starts = UnsafeMutableBufferPointer<Int>.allocate(capacity: oldStarts.count + rendered.count)
+            _ = words.initialize(from: oldWords + rendered.joined())
+            var end = oldWords.count
+            _ = starts.initialize(
+                from: oldStarts
+                    + rendered.map {
+                        end += $0.count
+                        return end
+                    })
+            stores.append((words, starts))
+            return (UnsafeBufferPointer(words), UnsafeBufferPointer(starts))
+        }
     }
 
     let schema: TableSchema
@@ -26,8 +66,11 @@ struct TableFile {
     private let handle: FileHandle
     private let block = Block()
     private var length = 0
+    /// The latest store of rendered words (see `Block.store(adding:)`).
+    private var words = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    private var starts = UnsafeBufferPointer<Int>(start: nil, count: 0)
     /// `"name":` of each column, for JSON lines.
-    private let keys: [[UInt8]]
+    private var keys = Vocabulary(first: 0, count: 0)
     private var column = 0
     private(set) var rows = 0
     /// The first write error; reported by `endRow` or `close`.
@@ -40,8 +83,19 @@ struct TableFile {
             throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
         }
         handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        keys = schema.columns.map { Array("\"\($0.name)\":".utf8) }
+        keys = register(schema.columns.map { Array("\"\($0.name)\":".utf8) })
         if format == .csv { put(Array((schema.columnNames.joined(separator: ",") + "\n").utf8)) }
+    }
+
+    /// Registers words this file writes in many rows.
+    mutating func vocabulary(_ words: [String]) -> Vocabulary {
+        register(words.map { Self.rendered($0, format) })
+    }
+
+    private mutating func register(_ rendered: [[UInt8]]) -> Vocabulary {
+        let first = max(0, starts.count - 1)
+        (words, starts) = block.store(adding: rendered)
+        return Vocabulary(first: first, count: rendered.count)
     }
 
     // MARK: Bytes
@@ -73,6 +127,17 @@ struct TableFile {
 
     private mutating func put(_ bytes: [UInt8]) { bytes.withUnsafeBufferPointer { put($0) } }
 
+    @inline(__always)
+    private mutating func put(_ text: StaticString) {
+        put(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// Copies word `index` of the store.
+    @inline(__always)
+    private mutating func put(stored index: Int) {
+        put(UnsafeBufferPointer(rebasing: words[starts[index]..<starts[index + 1]]))
+    }
+
     private mutating func flushBlock() {
         guard length > 0 else { return }
         do { try handle.write(contentsOf: UnsafeBufferPointer(start: block.bytes, count: length)) } catch {
@@ -87,7 +152,7 @@ struct TableFile {
     private mutating func key() {
         if format == .jsonl {
             put(column == 0 ? UInt8(ascii: "{") : UInt8(ascii: ","))
-            put(keys[column])
+            put(stored: keys.first + column)
         } else if column > 0 {
             put(UInt8(ascii: ","))
         }
@@ -178,7 +243,7 @@ struct TableFile {
     mutating func bool(_ value: Bool) {
         key()
         if format == .jsonl {
-            put(Array((value ? "true" : "false").utf8))
+            put(value ? "true" : "false")
         } else {
             put(value ? UInt8(ascii: "1") : UInt8(ascii: "0"))
         }
@@ -186,35 +251,34 @@ struct TableFile {
 
     mutating func string(_ value: String?) {
         guard let value else { return null() }
+        key()
         var text = value
         let plain = text.withUTF8 { bytes in !bytes.contains { $0 == 34 || $0 == 92 || $0 == 44 || $0 < 0x20 } }
         if plain {
-            key()
             if format == .jsonl { put(34) }
             text.withUTF8 { put($0) }
             if format == .jsonl { put(34) }
         } else {
-            key()
-            escaped(value)
+            put(Self.rendered(value, format))
         }
     }
 
-    /// A string known to need no escaping (ids, code names), given as its UTF-8 bytes.
+    /// Word `index` of a vocabulary, or an empty string when `index` is outside it (a code of -1).
     @inline(__always)
-    mutating func plain(_ bytes: [UInt8]) {
+    mutating func word(_ index: Int, of vocabulary: Vocabulary) {
+        guard index >= 0, index < vocabulary.count else { return string("") }
         key()
-        if format == .jsonl { put(34) }
-        put(bytes)
-        if format == .jsonl { put(34) }
+        put(stored: vocabulary.first + index)
     }
 
-    private mutating func escaped(_ value: String) {
+    /// A string as a cell of `format`: quoted only when CSV needs it; always quoted and
+    /// escaped in JSON.
+    private static func rendered(_ value: String, _ format: Format) -> [UInt8] {
         if format == .csv {
-            guard value.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 }) else {
-                return put(Array(value.utf8))
+            guard value.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) else {
+                return Array(value.utf8)
             }
-            put(Array(("\"" + value.replacing("\"", with: "\"\"") + "\"").utf8))
-            return
+            return Array(("\"" + value.replacing("\"", with: "\"\"") + "\"").utf8)
         }
         var bytes: [UInt8] = [34]
         for scalar in value.unicodeScalars {
@@ -227,13 +291,13 @@ struct TableFile {
             }
         }
         bytes.append(34)
-        put(bytes)
+        return bytes
     }
 
     @inline(__always)
     mutating func null() {
         key()
-        if format == .jsonl { put(Array("null".utf8)) }
+        if format == .jsonl { put("null") }
     }
 
     mutating func endRow() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import SanziEvents
 import SanziScenario
 import Testing
 
@@ -49,5 +50,53 @@ struct TableFileTests {
         #expect(table.month(365) == 11 && table.serial(365) == 12)
         // Past the table it computes the same answer.
         #expect(table.serial(800) == start.months(until: start.adding(days: 800)))
+    }
+}
+
+@Suite("Vocabularies and id tables")
+struct VocabularyTests {
+    @Test func wordsAreEscapedForTheirFormat() throws {
+        let schema = TableSchema(
+            name: "words", meaning: "", columns: [.init("a", .string, nil, ""), .init("b", .string, nil, "")],
+            groundTruth: false)
+        let words = ["plain", "with,comma", "say \"hi\"", "line\nbreak"]
+        var texts: [TableFile.Format: String] = [:]
+        for format in [TableFile.Format.csv, .jsonl] {
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("words-\(UUID().uuidString)").path
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            var file = try TableFile(schema, format: format, path: path)
+            let first = file.vocabulary(["x"])
+            let vocabulary = file.vocabulary(words)
+            for index in -1...words.count {
+                file.word(0, of: first)
+                file.word(index, of: vocabulary)
+                try file.endRow()
+            }
+            try file.close()
+            texts[format] = try String(contentsOfFile: path, encoding: .utf8)
+        }
+        #expect(
+            texts[.csv]
+                == "a,b\nx,\nx,plain\nx,\"with,comma\"\nx,\"say \"\"hi\"\"\"\nx,\"line\nbreak\"\nx,\n")
+        #expect(
+            texts[.jsonl]?.split(separator: "\n").map(String.init) == [
+                #"{"a":"x","b":""}"#, #"{"a":"x","b":"plain"}"#, #"{"a":"x","b":"with,comma"}"#,
+                #"{"a":"x","b":"say \"hi\""}"#, #"{"a":"x","b":"line\nbreak"}"#, #"{"a":"x","b":""}"#,
+            ])
+    }
+
+    @Test func idTablesHoldDenseAndSparseIds() {
+        var table = IDTable<[Int]>()
+        table[3, default: []].append(1)
+        table[3, default: []].append(2)
+        table[-5] = [7]
+        table[1 << 40] = [8]
+        table[10] = nil  // removing what is not there stores nothing
+        #expect(table[3] == [1, 2] && table[-5] == [7] && table[1 << 40] == [8])
+        #expect(table[0] == nil && table[10] == nil)
+        #expect(table.removeValue(forKey: 3) == [1, 2] && table[3] == nil)
+        #expect(table.removeValue(forKey: 99) == nil)
+        table[-5]?.append(9)
+        #expect(table[-5] == [7, 9])
     }
 }
