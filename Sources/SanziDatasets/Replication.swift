@@ -115,12 +115,11 @@ struct Replication {
         }
 
         mutating func labels(_ file: inout TableFile, event: UInt64, village: Int32, day: Int32) {
-            let labels = context.labels
-            let touch = labels.touch(event, at: &cursor)
-            labels.write(
+            let touch = context.labels.touch(event, at: &cursor)
+            context.labels.write(
                 event: event, touch: touch, day: day, split: context.splits[Int(village)], table: table, words: words,
                 to: &file)
-            counts[touch.classIndex(labels)] += 1
+            counts[touch.classIndex(context.labels)] += 1
         }
 
         /// The rows written by class, as the data card's balance.
@@ -214,12 +213,12 @@ struct Replication {
 
     private func writeActors(_ actors: ActorSnapshot, villageIDs: [String], _ result: inout Result) throws {
         var file = try partition(DatasetTables.actors)
-        func village(_ index: Int32) -> String { index >= 0 ? villageIDs[Int(index)] : "" }
+        let villages = file.vocabulary(villageIDs)
         for person in actors.people {
             file.int(Int64(number))
             file.string("person:\(person.id)")
             file.string("person")
-            file.string(village(person.village))
+            file.word(Int(person.village), of: villages)
             file.string(person.role)
             file.int(person.id)
             file.null()
@@ -229,7 +228,7 @@ struct Replication {
             file.int(Int64(number))
             file.string("bidder:\(bidder.id)")
             file.string(bidder.isFirm ? "firm" : "villager")
-            file.string(village(bidder.village))
+            file.word(Int(bidder.village), of: villages)
             file.string("")
             file.int(bidder.person)
             if bidder.isFirm { file.int(Int64(bidder.foundedDay)) } else { file.null() }
@@ -259,17 +258,18 @@ struct Replication {
 
     private func writeAlerts(_ alerts: [Alert], villageIDs: [String]) throws -> Int {
         var file = try partition(DatasetTables.alerts)
+        let villages = file.vocabulary(villageIDs)
         for alert in alerts {
             file.int(Int64(number))
             file.int(Int64(alert.id))
             file.string(alert.rule)
             file.string(alert.severity.rawValue)
             file.int(Int64(alert.day))
-            file.string(alert.village >= 0 ? villageIDs[Int(alert.village)] : "")
+            file.word(Int(alert.village), of: villages)
             file.string(alert.subject)
             file.decimal(alert.score)
             file.decimal(alert.threshold)
-            file.string(alert.evidence.map(String.init).joined(separator: " "))
+            file.numbers(alert.evidence)
             try file.endRow()
         }
         try file.close()
@@ -278,20 +278,21 @@ struct Replication {
 
     private func writeCases(_ truth: GroundTruth, villageIDs: [String]) throws -> Int {
         var file = try partition(DatasetTables.cases)
+        let villages = file.vocabulary(villageIDs)
         for entry in truth.cases {
             file.int(Int64(number))
             file.int(Int64(entry.id))
             file.string(entry.kind.rawValue)
             file.string(entry.typology.rawValue)
-            file.string(villageIDs[Int(entry.village)])
-            file.string(entry.perpetrators.map(String.init).joined(separator: " "))
+            file.word(Int(entry.village), of: villages)
+            file.numbers(entry.perpetrators)
             file.int(entry.beneficiary)
             file.int(Int64(entry.startDay))
             file.int(Int64(entry.endDay))
             file.yuan(entry.loss)
             file.bool(entry.adapted)
             file.int(entry.discoveredDay >= 0 ? Int64(entry.discoveredDay) : nil)
-            file.string(entry.events.map(String.init).joined(separator: " "))
+            file.numbers(entry.events)
             try file.endRow()
         }
         try file.close()

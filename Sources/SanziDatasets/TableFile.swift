@@ -263,12 +263,26 @@ struct TableFile {
         }
     }
 
+    /// Integers separated by spaces, as one string cell (the event ids of an alert or a case).
+    mutating func numbers<Values: Sequence>(_ values: Values) where Values.Element: BinaryInteger {
+        key()
+        if format == .jsonl { put(34) }
+        for (position, value) in values.enumerated() {
+            if position > 0 { put(UInt8(ascii: " ")) }
+            digits(Int64(clamping: value))
+        }
+        if format == .jsonl { put(34) }
+    }
+
     /// Word `index` of a vocabulary, or an empty string when `index` is outside it (a code of -1).
     @inline(__always)
     mutating func word(_ index: Int, of vocabulary: Vocabulary) {
-        guard index >= 0, index < vocabulary.count else { return string("") }
         key()
-        put(stored: vocabulary.first + index)
+        if index >= 0, index < vocabulary.count {
+            put(stored: vocabulary.first + index)
+        } else if format == .jsonl {
+            put("\"\"")
+        }
     }
 
     /// A string as a cell of `format`: quoted only when CSV needs it; always quoted and
