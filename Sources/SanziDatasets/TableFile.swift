@@ -29,10 +29,27 @@ struct TableFile {
         /// goes, so that no copy of the file reads freed memory.
         private var stores: [(words: UnsafeMutableBufferPointer<UInt8>, starts: UnsafeMutableBufferPointer<Int>)] = []
 
-        init() { bytes = .allocate(capacity: capacity) }
+        /// "00" to "99", for writing two digits at a time, and 10⁰ to 10¹⁹, for counting digits.
+        let digitPairs = UnsafeMutablePointer<UInt8>.allocate(capacity: 200)
+        let powersOfTen = UnsafeMutablePointer<UInt64>.allocate(capacity: 20)
+
+        init() {
+            bytes = .allocate(capacity: capacity)
+            for pair in 0..<100 {
+                digitPairs[2 * pair] = UInt8(ascii: "0") + UInt8(pair / 10)
+                digitPairs[2 * pair + 1] = UInt8(ascii: "0") + UInt8(pair % 10)
+            }
+            var power: UInt64 = 1
+            for exponent in 0..<20 {
+                powersOfTen[exponent] = power
+                power &*= 10
+            }
+        }
 
         deinit {
             bytes.deallocate()
+            digitPairs.deallocate()
+            powersOfTen.deallocate()
             for store in stores {
                 store.words.deallocate()
                 store.starts.deallocate()
@@ -165,43 +182,35 @@ struct TableFile {
         digits(value)
     }
 
-    /// "00" to "99", for writing two digits at a time.
-    private static let digitPairs: [UInt8] = (0..<100).flatMap { (pair: Int) -> [UInt8] in
-        [UInt8(ascii: "0") + UInt8(pair / 10), UInt8(ascii: "0") + UInt8(pair % 10)]
-    }
-
     /// Writes an integer's decimal digits straight into the block, two at a time from the end.
     @inline(__always)
     private mutating func digits(_ value: Int64) {
         reserve(21)
         let bytes = block.bytes
+        let pairs = block.digitPairs
         if value < 0 {
             bytes[length] = UInt8(ascii: "-")
             length += 1
         }
         var magnitude = value.magnitude
-        var count = 1  // an Int64's magnitude has 19 digits at most
-        var power: UInt64 = 10
-        while count < 19, magnitude >= power {
-            count += 1
-            power &*= 10
-        }
+        // log10 from log2 (1233 / 4096 ≈ log10 2), corrected by one comparison.
+        var count = ((64 - magnitude.leadingZeroBitCount) * 1233) >> 12
+        if magnitude >= block.powersOfTen[count] { count += 1 }
+        count = max(count, 1)
         length += count
         var index = length
-        Self.digitPairs.withUnsafeBufferPointer { pairs in
-            while magnitude >= 100 {
-                let pair = Int(magnitude % 100) * 2
-                magnitude /= 100
-                index -= 2
-                bytes[index] = pairs[pair]
-                bytes[index + 1] = pairs[pair + 1]
-            }
-            if magnitude >= 10 {
-                bytes[index - 2] = pairs[Int(magnitude) * 2]
-                bytes[index - 1] = pairs[Int(magnitude) * 2 + 1]
-            } else {
-                bytes[index - 1] = UInt8(ascii: "0") + UInt8(magnitude)
-            }
+        while magnitude >= 100 {
+            let pair = Int(magnitude % 100) * 2
+            magnitude /= 100
+            index -= 2
+            bytes[index] = pairs[pair]
+            bytes[index + 1] = pairs[pair + 1]
+        }
+        if magnitude >= 10 {
+            bytes[index - 2] = pairs[Int(magnitude) * 2]
+            bytes[index - 1] = pairs[Int(magnitude) * 2 + 1]
+        } else {
+            bytes[index - 1] = UInt8(ascii: "0") + UInt8(magnitude)
         }
     }
 
