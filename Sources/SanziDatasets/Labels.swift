@@ -11,6 +11,12 @@ struct Labels {
         var misconduct: Int32 = -1
         var lookAlike: Int32 = -1
 
+        /// Notes case `index` of `kind`, unless one of its kind came first.
+        mutating func note(_ index: Int, _ kind: Case.Kind) {
+            if kind == .misconduct, misconduct < 0 { misconduct = Int32(index) }
+            if kind == .lookAlike, lookAlike < 0 { lookAlike = Int32(index) }
+        }
+
         /// The row's class for the data card's balance: 0 honest, 1 look-alike, 2 + the
         /// position of the misconduct's typology in `Typology.allCases`.
         func classIndex(_ labels: Labels) -> Int {
@@ -61,11 +67,7 @@ struct Labels {
                 touchedEvents.append(event)
                 touches.append(Touch())
             }
-            if truth.cases[index].kind == .misconduct {
-                if touches[touches.count - 1].misconduct < 0 { touches[touches.count - 1].misconduct = Int32(index) }
-            } else if touches[touches.count - 1].lookAlike < 0 {
-                touches[touches.count - 1].lookAlike = Int32(index)
-            }
+            touches[touches.count - 1].note(index, truth.cases[index].kind)
         }
         self.touchedEvents = touchedEvents
         self.touches = touches

@@ -60,21 +60,20 @@ struct TableFile {
         /// `words[starts[i]..<starts[i + 1]]`.
         func store(adding rendered: [[UInt8]]) -> (words: UnsafeBufferPointer<UInt8>, starts: UnsafeBufferPointer<Int>)
         {
-            let oldWords = stores.last.map { Array($0.words) } ?? []
-            let oldStarts = stores.last.map { Array($0.starts) } ?? [0]
-            let words = UnsafeMutableBufferPointer<UInt8>.allocate(
-                capacity: oldWords.count + rendered.reduce(0) { $0 + $1.count })
-            let starts = UnsafeMutableBufferPointer<Int>.allocate(capacity: oldStarts.count + rendered.count)
-            _ = words.initialize(from: oldWords + rendered.joined())
-            var end = oldWords.count
-            _ = starts.initialize(
-                from: oldStarts
-                    + rendered.map {
-                        end += $0.count
-                        return end
-                    })
-            stores.append((words, starts))
-            return (UnsafeBufferPointer(words), UnsafeBufferPointer(starts))
+            var words = stores.last.map { Array($0.words) } ?? []
+            var starts = stores.last.map { Array($0.starts) } ?? [0]
+            for word in rendered {
+                words += word
+                starts.append(words.count)
+            }
+            let store = (
+                words: UnsafeMutableBufferPointer<UInt8>.allocate(capacity: words.count),
+                starts: UnsafeMutableBufferPointer<Int>.allocate(capacity: starts.count)
+            )
+            _ = store.words.initialize(from: words)
+            _ = store.starts.initialize(from: starts)
+            stores.append(store)
+            return (UnsafeBufferPointer(store.words), UnsafeBufferPointer(store.starts))
         }
     }
 

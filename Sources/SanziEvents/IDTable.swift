@@ -21,7 +21,7 @@ public struct IDTable<Value: Sendable>: Sendable {
         _modify { yield &self[slot: id] }
     }
 
-    /// The value for `id`, or `defaultValue` when there is none (stored if changed).
+    /// The value for `id`, or `defaultValue` when there is none; changing it stores it.
     @inlinable public subscript(id: Int64, default defaultValue: @autoclosure () -> Value) -> Value {
         get { self[id] ?? defaultValue() }
         _modify {
