@@ -49,6 +49,19 @@ public struct Evaluation: Sendable, Hashable, Encodable {
         public var typologies: [String]
         public var rules: [String]
         public var casesDetected: [[Int]]
+
+        /// Counts, per typology and rule, the misconduct cases the rule detected
+        /// (`detectedByRule`: positions in `truth.cases` by rule id).
+        init(truth: GroundTruth, detectedByRule: [String: [Int]]) {
+            typologies = Typology.allCases.map(\.rawValue)
+            rules = Evaluation.ruleNames.map(\.id)
+            let rows = Dictionary(uniqueKeysWithValues: Typology.allCases.enumerated().map { ($1, $0) })
+            var counts = Array(repeating: Array(repeating: 0, count: rules.count), count: typologies.count)
+            for (column, rule) in rules.enumerated() {
+                for index in detectedByRule[rule] ?? [] { counts[rows[truth.cases[index].typology] ?? 0][column] += 1 }
+            }
+            casesDetected = counts
+        }
     }
 
     /// What the evaluation knows of each misconduct case, for reports (not encoded).
@@ -117,17 +130,11 @@ public struct Evaluation: Sendable, Hashable, Encodable {
         months = Double(days) * 12 / 365.25
         alertsPerVillageMonth = Self.rounded(Double(alerts.count) / max(Double(villages) * months, 1e-9))
         months = Self.rounded(months)
-        rules = Self.ruleNames.map { tally.result(for: $0.id, name: $0.name) }
-        typologies = Typology.allCases.map { tally.result(for: $0) }
-        coverage = Coverage(
-            typologies: Typology.allCases.map(\.rawValue), rules: Self.ruleNames.map(\.id),
-            casesDetected: Typology.allCases.map { typology in
-                Self.ruleNames.map { rule in
-                    misconduct.filter {
-                        truth.cases[$0].typology == typology && tally.rulesByCase[$0]?.contains(rule.id) == true
-                    }.count
-                }
-            })
+        let detectedByRule = tally.casesDetectedByRule()
+        rules = Self.ruleNames.map { tally.result(for: $0.id, name: $0.name, detected: detectedByRule[$0.id] ?? []) }
+        let byTypology = Dictionary(grouping: truth.cases.indices) { truth.cases[$0].typology }
+        typologies = Typology.allCases.map { tally.result(for: $0, indices: byTypology[$0] ?? []) }
+        coverage = Coverage(truth: truth, detectedByRule: detectedByRule)
         detections = misconduct.map {
             Detection(caseID: truth.cases[$0].id, firstAlertDay: tally.firstDay[$0])
         }

@@ -33,10 +33,13 @@ struct Tally {
     mutating func add(_ alert: Alert) {
         let ids = alert.evidence(resolvedWith: evidence)
         evidence[alert.id] = ids
-        var touched = Set<Int>()
-        for id in ids { touched.formUnion(labels[id] ?? []) }
-        let cases = touched.filter { truth.cases[$0].kind == .misconduct }
-        let lookAlikes = touched.subtracting(cases)
+        var cases = Set<Int>()
+        var lookAlikes = Set<Int>()
+        for id in ids {
+            for index in labels[id] ?? [] {
+                if truth.cases[index].kind == .misconduct { cases.insert(index) } else { lookAlikes.insert(index) }
+            }
+        }
         var counts = byRule[alert.rule] ?? (0, 0, 0)
         counts.alerts += 1
         if !cases.isEmpty {
@@ -54,9 +57,17 @@ struct Tally {
         byRule[alert.rule] = counts
     }
 
-    func result(for rule: String, name: String) -> Evaluation.RuleResult {
+    /// The misconduct cases each rule detected, by rule id.
+    func casesDetectedByRule() -> [String: [Int]] {
+        var detected: [String: [Int]] = [:]
+        for (index, rules) in rulesByCase {
+            for rule in rules { detected[rule, default: []].append(index) }
+        }
+        return detected
+    }
+
+    func result(for rule: String, name: String, detected: [Int]) -> Evaluation.RuleResult {
         let counts = byRule[rule] ?? (0, 0, 0)
-        let detected = rulesByCase.filter { $0.value.contains(rule) }.map(\.key)
         return Evaluation.RuleResult(
             rule: rule, name: name, alerts: counts.alerts, truePositives: counts.hits,
             falsePositives: counts.alerts - counts.hits, lookAlikeFalseAlarms: counts.lookAlikes,
@@ -64,8 +75,9 @@ struct Tally {
             lossDetectedFen: detected.reduce(0) { $0 + truth.cases[$1].loss })
     }
 
-    func result(for typology: Typology) -> Evaluation.TypologyResult {
-        let indices = truth.cases.indices.filter { truth.cases[$0].typology == typology }
+    /// The result for a typology, given the positions in `truth.cases` of its cases and
+    /// look-alikes.
+    func result(for typology: Typology, indices: [Int]) -> Evaluation.TypologyResult {
         let cases = indices.filter { truth.cases[$0].kind == .misconduct }
         let lookAlikes = indices.filter { truth.cases[$0].kind == .lookAlike }
         let detected = cases.filter { firstDay[$0] != nil }

@@ -173,40 +173,67 @@ public struct Report: Sendable, Encodable {
             var village: Int32
             var subject: String
         }
-        var groups: [Key: [Alert]] = [:]
-        for alert in alerts where alert.village >= 0 && Int(alert.village) < facts.villages.count {
-            groups[Key(village: alert.village, subject: alert.subject), default: []].append(alert)
-        }
-        let ranked = groups.map { key, alerts in (key, alerts, alerts.reduce(0) { $0 + weight($1.severity) }) }
-            .sorted { a, b in
-                if a.2 != b.2 { return a.2 > b.2 }
-                if a.1[0].day != b.1[0].day { return a.1[0].day < b.1[0].day }
-                return (a.0.village, a.0.subject) < (b.0.village, b.0.subject)
+        // Alerts (by position) grouped by village and subject, ranked by risk, then by the
+        // first alert's day, then by village and subject.
+        var positions: [Key: Int] = [:]
+        var groups: [(key: Key, alerts: [Int], risk: Int)] = []
+        for (index, alert) in alerts.enumerated() where alert.village >= 0 && Int(alert.village) < facts.villages.count
+        {
+            let key = Key(village: alert.village, subject: alert.subject)
+            if let position = positions[key] {
+                groups[position].alerts.append(index)
+                groups[position].risk += weight(alert.severity)
+            } else {
+                positions[key] = groups.count
+                groups.append((key, [index], weight(alert.severity)))
             }
-        let labels = truth.labels
-        // Escalations take the evidence of what they combine, escalations of escalations too.
-        var evidence: [UInt64: [UInt64]] = [:]
-        for alert in alerts { evidence[alert.id] = alert.evidence(resolvedWith: evidence) }
-        return ranked.prefix(count).enumerated().map { rank, group in
-            let (key, alerts, risk) = group
-            let village = facts.villages[Int(key.village)]
+        }
+        let ranked = groups.indices.sorted { a, b in
+            let (first, second) = (groups[a], groups[b])
+            if first.risk != second.risk { return first.risk > second.risk }
+            let (day, otherDay) = (alerts[first.alerts[0]].day, alerts[second.alerts[0]].day)
+            if day != otherDay { return day < otherDay }
+            return (first.key.village, first.key.subject) < (second.key.village, second.key.subject)
+        }.prefix(count).map { groups[$0] }
+        let evidence = Evidence(alerts)
+        let stories = ranked.map { group in group.alerts.map { alerts[$0] } }
+        let cases = truth.caseIDs(
+            touching: Set(stories.flatMap { $0.flatMap { evidence.events(of: $0) } }))
+        return zip(ranked, stories).enumerated().map { rank, story in
+            let (group, alerts) = story
+            let village = facts.villages[Int(group.key.village)]
             var rules: [String] = []
             var sentences: [String] = []
             for alert in alerts where !rules.contains(alert.rule) {
                 rules.append(alert.rule)
                 sentences.append(Narration.sentence(for: alert, context: context) + " (\(alert.rule))")
             }
-            let touched = Set(
-                alerts.flatMap { alert in (evidence[alert.id] ?? []).flatMap { labels[$0] ?? [] } }
-            ).sorted()
+            let touched = Set(alerts.flatMap { evidence.events(of: $0).flatMap { cases[$0] ?? [] } }).sorted()
             return Story(
                 rank: rank + 1, village: village.id, villageName: village.name,
-                district: facts.districts[village.district].name, subject: key.subject,
-                title: Narration.title(of: key.subject, context: context), firstDate: facts.date(alerts[0].day),
+                district: facts.districts[village.district].name, subject: group.key.subject,
+                title: Narration.title(of: group.key.subject, context: context), firstDate: facts.date(alerts[0].day),
                 lastDate: facts.date(alerts[alerts.count - 1].day),
-                severity: (alerts.map(\.severity).max() ?? .yellow).rawValue, risk: risk, rules: rules,
+                severity: (alerts.map(\.severity).max() ?? .yellow).rawValue, risk: group.risk, rules: rules,
                 sentences: sentences, alertIDs: Array(alerts.map(\.id).prefix(20)),
                 truth: describe(touched, in: truth))
+        }
+    }
+
+    /// The events alerts point at; an escalation points at the events of the alerts it
+    /// combines, escalations of escalations too.
+    struct Evidence {
+        let alerts: [Alert]
+        let positions: [UInt64: Int]
+
+        init(_ alerts: [Alert]) {
+            self.alerts = alerts
+            positions = Dictionary(alerts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+
+        func events(of alert: Alert) -> [UInt64] {
+            guard alert.evidence.isEmpty else { return alert.evidence }
+            return alert.combines.flatMap { id in positions[id].map { events(of: alerts[$0]) } ?? [] }
         }
     }
 

@@ -12,12 +12,19 @@ public enum CaseTable {
     /// separated by spaces; a village id with a comma or a quote is quoted.
     public static func text(_ truth: GroundTruth, villageIDs: [String], dateOfDay: (Int32) -> String) -> String {
         var text = columns.joined(separator: ",") + "\n"
+        var dates: [Int32: String] = [:]
+        func date(_ day: Int32) -> String {
+            if let known = dates[day] { return known }
+            let date = dateOfDay(day)
+            dates[day] = date
+            return date
+        }
         for entry in truth.cases {
             let fields: [String] = [
                 String(entry.id), entry.kind.rawValue, entry.typology.rawValue,
                 csvField(villageIDs[Int(entry.village)]),
                 entry.perpetrators.map(String.init).joined(separator: " "), String(entry.beneficiary),
-                String(entry.startDay), dateOfDay(entry.startDay), String(entry.endDay), dateOfDay(entry.endDay),
+                String(entry.startDay), date(entry.startDay), String(entry.endDay), date(entry.endDay),
                 Money(fen: entry.expected).description, Money(fen: entry.booked).description,
                 Money(fen: entry.loss).description, entry.adapted ? "1" : "0", String(entry.discoveredDay),
                 entry.events.map(String.init).joined(separator: " "),
