@@ -87,13 +87,20 @@ struct DatasetCommand: ParsableCommand {
         let showsProgress = !quiet && Progress.isTerminal
         let card: DataCard
         do {
+            let clock = Progress.now()
+            if showsProgress { Progress.draw("dataset       0 of \(replications) replications") }
             card = try DatasetBuilder.build(
                 scenario, options: options,
                 provenance: .init(generator: "sanzi \(SanziCommand.version)", scenarioDigest: scenario.digest),
                 into: partial,
                 progress: { done, total in
-                    if showsProgress { Terminal.printToStandardError("replications  \(done) of \(total)") }
+                    guard showsProgress else { return }
+                    let elapsed = Progress.now() - clock
+                    let left = Int((elapsed / Double(done) * Double(total - done)).rounded())
+                    Progress.draw(
+                        "dataset       \(done) of \(total) replications, \(Int(elapsed)) s, about \(left) s left")
                 })
+            if showsProgress { Progress.draw("") }
             try? manager.removeItem(atPath: out)
             try manager.moveItem(atPath: partial, toPath: out)
         } catch {

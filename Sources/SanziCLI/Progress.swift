@@ -34,14 +34,17 @@ final class Progress: EventSink {
     }
 
     /// Clears the progress line.
-    func finish() { draw("") }
+    func finish() { Self.draw("") }
 
-    private func draw(_ text: String) {
+    private func draw(_ text: String) { Self.draw(text) }
+
+    /// Replaces the progress line with `text` (nothing clears it).
+    static func draw(_ text: String) {
         let bytes = Array(("\r\u{1B}[K" + text).utf8)
         _ = bytes.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
     }
 
-    private static func now() -> Double {
+    static func now() -> Double {
         var time = timespec()
         clock_gettime(CLOCK_MONOTONIC, &time)
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
