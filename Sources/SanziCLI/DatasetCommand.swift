@@ -10,24 +10,26 @@ struct DatasetCommand: ParsableCommand {
         commandName: "dataset",
         abstract: "Write labelled training tables from replications of a scenario.",
         discussion: """
-            Simulates N replications (seeds derived from the scenario's seed), J at a time, and \\
-            writes each as one partition of every table: OUT/TABLE/replication=NNNN/part.csv \\
-            (or .jsonl), which DuckDB, Spark, pandas or pyarrow read as one table. The files are \\
-            the same whatever J is. Tables: transactions (one row per contract, features known \\
-            when it was signed, labels), ledger (one row per ledger entry, labels), events (the \\
-            raw log), actors, relations (declared ties), alerts (rule outputs), and the ground \\
-            truth: cases and relations_hidden. Labelled rows carry split_village (a village is \\
-            on one side only) and split_time columns. OUT/DATACARD.md and OUT/datacard.json \\
-            document every column, the seeds, row counts and class balance. See \\
+            Simulates N replications (seeds derived from the scenario's seed), J at a time, and \
+            writes each as one partition of every table (or of those --tables names): \
+            OUT/TABLE/replication=NNNN/part.csv \
+            (or .jsonl), which DuckDB, Spark, pandas or pyarrow read as one table. The files are \
+            the same whatever J is. Tables: transactions (one row per contract, features known \
+            when it was signed, labels), ledger (one row per ledger entry, labels), events (the \
+            raw log), actors, relations (declared ties), alerts (rule outputs), and the ground \
+            truth: cases and relations_hidden. Labelled rows carry split_village (a village is \
+            on one side only) and split_time columns. OUT/DATACARD.md and OUT/datacard.json \
+            document every column, the seeds, row counts and class balance. See \
             docs/datasets.md; Tools/datasets/ converts to Parquet and trains a baseline.
 
-            OUT must be new or empty; the dataset is built beside it and moved into place only \\
+            OUT must be new or empty; the dataset is built beside it and moved into place only \
             when complete, so a failed run leaves nothing half-written.
 
             Examples:
               sanzi dataset --replications 10 --out data
               sanzi dataset Scenarios/bench-large.xml --replications 8 --jobs 2 --format jsonl --out big
               sanzi dataset --replications 20 --missed-labels 0.3 --false-labels 0.01 --out noisy
+              sanzi dataset --replications 40 --tables transactions,alerts,cases --out small
             """
     )
 
@@ -52,6 +54,20 @@ struct DatasetCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Share of honest rows observed as misconduct.", valueName: "share"))
     var falseLabels = 0.0
 
+    @Option(
+        help: ArgumentHelp(
+            "Tables to write, separated by commas (default: all of \(Self.tableNames.joined(separator: ", "))).",
+            valueName: "names"))
+    var tables: String?
+
+    static let tableNames = DatasetTables.all.map(\.name)
+
+    /// The tables asked for.
+    var chosenTables: Set<String> {
+        tables.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
+            ?? Set(Self.tableNames)
+    }
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
@@ -60,6 +76,13 @@ struct DatasetCommand: ParsableCommand {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard (0...1).contains(missedLabels), (0...1).contains(falseLabels) else {
             throw ValidationError("--missed-labels and --false-labels are shares between 0 and 1")
+        }
+        let known = "(tables: \(Self.tableNames.joined(separator: ", ")))"
+        guard !chosenTables.isEmpty else { throw ValidationError("--tables names no table \(known)") }
+        let unknown = chosenTables.subtracting(Self.tableNames)
+        guard unknown.isEmpty else {
+            throw ValidationError(
+                "--tables: unknown table \(unknown.sorted().map { "'\($0)'" }.joined(separator: ", ")) \(known)")
         }
     }
 
@@ -83,7 +106,7 @@ struct DatasetCommand: ParsableCommand {
         }
         let options = DatasetOptions(
             replications: replications, format: format, jobs: jobs, missedLabels: missedLabels,
-            falseLabels: falseLabels)
+            falseLabels: falseLabels, tables: chosenTables)
         let showsProgress = !quiet && Progress.isTerminal
         let card: DataCard
         do {

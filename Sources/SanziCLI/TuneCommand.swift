@@ -11,25 +11,25 @@ struct TuneCommand: ParsableCommand {
         commandName: "tune",
         abstract: "Choose alert thresholds against known truth: simulate once per seed, tune by replay.",
         discussion: """
-            Simulates the scenario once for each training and test seed and keeps the logs. On \\
-            the training seeds, every rule's parameters are swept over their declared ranges \\
-            (the rule alone: curves.csv), then a coordinate ascent chooses one setting for all \\
-            rules together under the objective, escalation included. The chosen and the starting \\
-            settings are then scored on the held-out test seeds, which never influence the \\
-            choice. Nothing is simulated twice: every candidate is scored by replaying rules \\
+            Simulates the scenario once for each training and test seed and keeps the logs. On \
+            the training seeds, every rule's parameters are swept over their declared ranges \
+            (the rule alone: curves.csv), then a coordinate ascent chooses one setting for all \
+            rules together under the objective, escalation included. The chosen and the starting \
+            settings are then scored on the held-out test seeds, which never influence the \
+            choice. Nothing is simulated twice: every candidate is scored by replaying rules \
             over the kept logs.
 
             Objectives:
               f1                       F1 of all alerts against all cases
               fbeta:B                  F-beta (B > 1 favours recall), e.g. fbeta:2
               recall-at-precision:P    the most recall with precision at least P
-              loss-at-budget:N         the most loss caught with at most N alerts a month \\
+              loss-at-budget:N         the most loss caught with at most N alerts a month \
                                        across the scenario (investigators' capacity)
 
-            Writes into OUT: thresholds.xml (the chosen settings; `sanzi run --thresholds` \\
-            accepts it as is), curves.csv (rule, parameter, value, alerts, precision, recall, \\
-            alerts_per_month, loss_caught_yuan, start, chosen), tuning.json, tuning.md and \\
-            tuning.html (precision-recall curves, start against tuned on training and test \\
+            Writes into OUT: thresholds.xml (the chosen settings; `sanzi run --thresholds` \
+            accepts it as is), curves.csv (rule, parameter, value, alerts, precision, recall, \
+            alerts_per_month, loss_caught_yuan, start, chosen), tuning.json, tuning.md and \
+            tuning.html (precision-recall curves, start against tuned on training and test \
             seeds). See docs/tuning.md.
 
             Examples:

@@ -58,7 +58,7 @@ public struct DataCard: Sendable, Encodable {
             }
         }
         classBalance = balance
-        tables = DatasetTables.all.map { table in
+        tables = DatasetTables.all.filter { options.tables.contains($0.name) }.map { table in
             Table(
                 name: table.name, meaning: table.meaning, groundTruth: table.groundTruth,
                 files: "\(table.name)/replication=*/part.\(options.format.rawValue)",

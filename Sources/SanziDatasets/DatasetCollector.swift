@@ -73,7 +73,8 @@ final class DatasetCollector: EventSink {
     /// Approval limits in fen (tier 1, tier 2), for `approver_below_required`.
     let tiers: (Int64, Int64)
     let months: MonthTable
-    private var events: TableFile
+    /// The events table, when the dataset has one.
+    private var events: TableFile?
     /// The events table's words: event types by raw value, and village ids.
     private let types: TableFile.Vocabulary
     private let villages: TableFile.Vocabulary
@@ -97,14 +98,14 @@ final class DatasetCollector: EventSink {
 
     init(
         replication: Int, villageIDs: [String], tiers: (Int64, Int64), months: MonthTable,
-        events: TableFile
+        events: TableFile?
     ) {
         self.replication = replication
         self.tiers = tiers
         self.months = months
         var events = events
-        types = events.vocabulary(EventType.allCases.map(\.name))
-        villages = events.vocabulary(villageIDs)
+        types = events?.vocabulary(EventType.allCases.map(\.name)) ?? .init()
+        villages = events?.vocabulary(villageIDs) ?? .init()
         self.events = events
         villageContracts = Array(repeating: 0, count: villageIDs.count)
         monthSpending = Array(repeating: (0, 0), count: villageIDs.count)
@@ -216,39 +217,41 @@ final class DatasetCollector: EventSink {
         ledger.append(entry)
     }
 
-    /// Closes the events table once the run is done and returns its rows.
-    func closeEvents() throws -> Int {
+    /// Closes the events table once the run is done and returns its rows (nil without one).
+    func closeEvents() throws -> Int? {
         if let failure { throw failure }
-        try events.close()
-        return events.rows
+        try events?.close()
+        return events?.rows
     }
 
     private func write(_ event: LoggedEvent) {
         guard failure == nil else { return }
         // One access to the file for the whole row.
-        do { try Self.write(event, replication: replication, types: types, villages: villages, to: &events) } catch {
+        do { try events?.writeEvent(event, replication: replication, types: types, villages: villages) } catch {
             failure = error
         }
     }
+}
 
-    private static func write(
-        _ event: LoggedEvent, replication: Int, types: TableFile.Vocabulary, villages: TableFile.Vocabulary,
-        to file: inout TableFile
+extension TableFile {
+    /// A row of the events table.
+    fileprivate mutating func writeEvent(
+        _ event: LoggedEvent, replication: Int, types: Vocabulary, villages: Vocabulary
     ) throws {
         let r = event.record
-        file.int(Int64(replication))
-        file.int(Int64(event.id))
-        file.int(Int64(event.day))
-        file.word(Int(r.type.rawValue), of: types)
-        if r.village < 0 { file.null() } else { file.word(Int(r.village), of: villages) }
-        file.int(Int64(r.code))
-        file.int(r.subject)
-        file.int(r.other)
-        file.int(r.party)
-        file.int(r.amount)
-        file.int(r.amount2)
-        file.int(Int64(r.count))
-        file.int(Int64(r.count2))
-        try file.endRow()
+        int(Int64(replication))
+        int(Int64(event.id))
+        int(Int64(event.day))
+        word(Int(r.type.rawValue), of: types)
+        if r.village < 0 { null() } else { word(Int(r.village), of: villages) }
+        int(Int64(r.code))
+        int(r.subject)
+        int(r.other)
+        int(r.party)
+        int(r.amount)
+        int(r.amount2)
+        int(Int64(r.count))
+        int(Int64(r.count2))
+        try endRow()
     }
 }

@@ -12,14 +12,18 @@ public struct DatasetOptions: Sendable {
     public var missedLabels: Double
     /// Share of honest rows observed as misconduct (wrongly suspected).
     public var falseLabels: Double
+    /// The names of the tables to write (see `DatasetTables.all`).
+    public var tables: Set<String>
 
     public init(
-        replications: Int, format: Format = .csv, jobs: Int = 1, missedLabels: Double = 0, falseLabels: Double = 0
+        replications: Int, format: Format = .csv, jobs: Int = 1, missedLabels: Double = 0, falseLabels: Double = 0,
+        tables: Set<String> = Set(DatasetTables.all.map(\.name))
     ) {
         self.replications = replications
         self.format = format
         self.jobs = jobs
         self.missedLabels = missedLabels
         self.falseLabels = falseLabels
+        self.tables = tables
     }
 }

@@ -46,7 +46,7 @@ struct Replication {
     func run() throws -> Result {
         let villageIDs = scenario.geography.villages.map(\.id)
         let months = MonthTable(start: scenario.start, days: scenario.horizon.dayCount(from: scenario.start))
-        let events = try partition(DatasetTables.events)
+        let events = writes(DatasetTables.events) ? try partition(DatasetTables.events) : nil
         let finance = scenario.finance.approvalTiers.compactMap { $0.upTo?.fen }
         let collector = DatasetCollector(
             replication: number, villageIDs: villageIDs,
@@ -62,23 +62,34 @@ struct Replication {
             scenario, seed: seed, knowledge: knowledge, sink: TeeSink([collecting, rules]))
         collecting.finish()
         rules.finish()
-        let eventRows = try collector.closeEvents()
-        let labels = Labels(truth: summary.truth, seed: seed, options: options, days: summary.days)
         var result = Result(
-            replication: number, seed: seed, rows: [DatasetTables.events.name: eventRows], balance: [:],
-            cases: summary.truth.misconduct.count,
+            replication: number, seed: seed, rows: [:], balance: [:], cases: summary.truth.misconduct.count,
             lookAlikes: summary.truth.cases.count - summary.truth.misconduct.count)
+        result.rows[DatasetTables.events.name] = try collector.closeEvents()
+        let labels = Labels(truth: summary.truth, seed: seed, options: options, days: summary.days)
         let context = Context(
             replication: number, villageIDs: villageIDs, months: months, labels: labels,
             splits: villageIDs.map(Labels.villageSplit))
-        result.rows[DatasetTables.transactions.name] = try writeTransactions(collector.transactions, context, &result)
-        result.rows[DatasetTables.ledger.name] = try writeLedger(collector.ledger, context, &result)
-        try writeActors(world.actors, villageIDs: villageIDs, &result)
+        if writes(DatasetTables.transactions) {
+            result.rows[DatasetTables.transactions.name] = try writeTransactions(
+                collector.transactions, context, &result)
+        }
+        if writes(DatasetTables.ledger) {
+            result.rows[DatasetTables.ledger.name] = try writeLedger(collector.ledger, context, &result)
+        }
+        if writes(DatasetTables.actors) { try writeActors(world.actors, villageIDs: villageIDs, &result) }
         try writeRelations(declared: collector.relations, hidden: world.actors.ties.filter { !$0.registered }, &result)
-        result.rows[DatasetTables.alerts.name] = try writeAlerts(alerts.alerts, villageIDs: villageIDs)
-        result.rows[DatasetTables.cases.name] = try writeCases(summary.truth, villageIDs: villageIDs)
+        if writes(DatasetTables.alerts) {
+            result.rows[DatasetTables.alerts.name] = try writeAlerts(alerts.alerts, villageIDs: villageIDs)
+        }
+        if writes(DatasetTables.cases) {
+            result.rows[DatasetTables.cases.name] = try writeCases(summary.truth, villageIDs: villageIDs)
+        }
         return result
     }
+
+    /// Whether the dataset has `table`.
+    private func writes(_ table: TableSchema) -> Bool { options.tables.contains(table.name) }
 
     struct Context {
         var replication: Int
@@ -243,7 +254,7 @@ struct Replication {
         for (table, pairs) in [
             (DatasetTables.relations, declared),
             (DatasetTables.hiddenRelations, hidden.map { ($0.person, $0.relative) }),
-        ] {
+        ] where writes(table) {
             var file = try partition(table)
             for (person, relative) in pairs {
                 file.int(Int64(number))

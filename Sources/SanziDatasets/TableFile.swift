@@ -17,8 +17,8 @@ struct TableFile {
     /// Words registered with a file, written by their position with `word(_:of:)`.
     struct Vocabulary {
         /// Position of the first word in the file's store, and how many there are.
-        fileprivate let first: Int
-        let count: Int
+        fileprivate var first = 0
+        var count = 0
     }
 
     /// The block the bytes go into and the stores of rendered words; freed with the last copy.

@@ -503,11 +503,39 @@ struct DatasetCommandTests {
         #expect(Set(sides.values.flatMap { $0 }).isSuperset(of: ["train"]))
     }
 
+    @Test func chosenTablesAreTheFullDatasetsOwn() throws {
+        try #require(Self.built.count == 2)
+        let folder = try cli.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("some")
+        let result = try cli.sanzi(
+            "dataset", "--replications", "3", "--tables", "transactions, cases", "--out", out.path, "-q")
+        #expect(result.status == 0)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == [
+                "DATACARD.md", "cases", "datacard.json", "transactions",
+            ])
+        for table in ["transactions", "cases"] {
+            let files = Self.files(under: out.appendingPathComponent(table))
+            #expect(files == Self.files(under: Self.built[0].appendingPathComponent(table)))
+            for file in files {
+                #expect(
+                    try Data(contentsOf: out.appendingPathComponent(table).appendingPathComponent(file))
+                        == Data(contentsOf: Self.built[0].appendingPathComponent(table).appendingPathComponent(file)))
+            }
+        }
+        let card = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("datacard.json")))
+        let tables = ((card as? [String: Any])?["tables"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
+        #expect(tables == ["transactions", "cases"])
+    }
+
     @Test func badDatasetArgumentsFailCleanly() throws {
         let zero = try cli.sanzi("dataset", "--replications", "0", "-q")
         #expect(zero.status == 64 && zero.errors.contains("--replications must be at least 1"))
         let format = try cli.sanzi("dataset", "--format", "xml", "-q")
         #expect(format.status == 64 && format.errors.contains("csv"))
+        let table = try cli.sanzi("dataset", "--tables", "transactions,trades", "-q")
+        #expect(table.status == 64 && table.errors.contains("unknown table 'trades'"))
         let unwritable = try cli.sanzi("dataset", "--out", "/proc/sanzi-dataset", "-q")
         #expect(unwritable.status == 73)
         #expect(!FileManager.default.fileExists(atPath: "/proc/sanzi-dataset.partial"))
