@@ -29,6 +29,7 @@ public enum DatasetBuilder {
         let done = Mutex(0)
         let jobs = max(1, min(options.jobs, options.replications))
         DispatchQueue.concurrentPerform(iterations: jobs) { worker in
+            var rows = DatasetCollector.Rows()
             for number in stride(from: worker, to: options.replications, by: jobs) {
                 guard failure.withLock({ $0 == nil }) else { return }
                 do {
@@ -36,7 +37,7 @@ public enum DatasetBuilder {
                     let replication = Replication(
                         number: number, seed: Replication.seed(number, base: scenario.seed), scenario: scenario,
                         options: options, folder: folder, engine: engine)
-                    let result = try replication.run()
+                    let result = try replication.run(reusing: &rows)
                     results.withLock { $0[number] = result }
                     progress(
                         done.withLock {

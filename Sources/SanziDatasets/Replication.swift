@@ -43,15 +43,21 @@ struct Replication {
             path: "\(directory)/part.\(options.format.rawValue)")
     }
 
-    func run() throws -> Result {
+    /// Simulates and writes the replication; `rows` are the previous replication's row arrays
+    /// to reuse, and come back holding this one's.
+    func run(reusing rows: inout DatasetCollector.Rows) throws -> Result {
         let villageIDs = scenario.geography.villages.map(\.id)
         let months = MonthTable(start: scenario.start, days: scenario.horizon.dayCount(from: scenario.start))
         let events = writes(DatasetTables.events) ? try partition(DatasetTables.events) : nil
         let finance = scenario.finance.approvalTiers.compactMap { $0.upTo?.fen }
+        rows.transactions.removeAll(keepingCapacity: true)
+        rows.ledger.removeAll(keepingCapacity: true)
         let collector = DatasetCollector(
             replication: number, villageIDs: villageIDs,
             tiers: (finance.first ?? 1_000_00, finance.dropFirst().first ?? 10_000_00),
-            months: months, events: events)
+            months: months, events: events, reusing: rows)
+        rows = DatasetCollector.Rows()  // the collector's arrays are now the only ones, and grow in place
+        defer { rows = collector.takeRows() }
         let alerts = AlertCollector(engine: engine)
         let knowledge = OffenderKnowledge(thresholds: RuleCatalogue.deployedParameters(scenario.alerts))
         // The collector and the rules each run on a thread of their own, which keeps the cores
