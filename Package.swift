@@ -39,7 +39,7 @@ let package = Package(
         // The observable event vocabulary: the world writes it, the rules read it.
         .target(name: "SanziEvents"),
         // Ground truth (misconduct cases), kept apart from the observable log.
-        .target(name: "SanziTruth", dependencies: ["SanziScenario"]),
+        .target(name: "SanziTruth", dependencies: ["SanziScenario", "SanziEvents"]),
         // The simulated world: villages, platform, ledger, oversight, misconduct.
         .target(name: "SanziWorld", dependencies: ["SanziScenario", "SanziEngine", "SanziEvents", "SanziTruth"]),
         // The integrity early-warning rules: they read the event log and nothing else.

@@ -33,7 +33,7 @@ public final class AlertWriter {
         }
         self.csv = csv
         self.jsonl = jsonl
-        self.villageIDs = villageIDs.map { Array(Self.csvField($0).utf8) }
+        self.villageIDs = villageIDs.map { Array(CSV.field($0).utf8) }
         villageJSON = villageIDs.map { Array(EventLogWriter.jsonString($0).utf8) }
         self.dateOfDay = dateOfDay
         fputs(Self.csvHeader, csv)
@@ -119,10 +119,6 @@ public final class AlertWriter {
         return String((value * 1_000_000).rounded() / 1_000_000)
     }
 
-    static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
-        return "\"" + text.replacing("\"", with: "\"\"") + "\""
-    }
 }
 
 extension Array where Element == UInt8 {

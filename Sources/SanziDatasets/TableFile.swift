@@ -1,4 +1,5 @@
 import Foundation
+import SanziEvents
 
 /// One partition file of a table, written row by row: CSV with a header line, or JSON lines
 /// with the columns as keys. Numbers are written exactly (money from fen with two decimals);
@@ -261,7 +262,11 @@ struct TableFile {
         guard let value else { return null() }
         key()
         var text = value
-        let plain = text.withUTF8 { bytes in !bytes.contains { $0 == 34 || $0 == 92 || $0 == 44 || $0 < 0x20 } }
+        // Bytes neither format changes go straight in: no quote, backslash, comma, control
+        // character, or `<>&` (which JSON lines escape, as the event log does).
+        let plain = text.withUTF8 { bytes in
+            !bytes.contains { $0 == 34 || $0 == 92 || $0 == 44 || $0 < 0x20 || $0 == 60 || $0 == 62 || $0 == 38 }
+        }
         if plain {
             if format == .jsonl { put(34) }
             text.withUTF8 { put($0) }
@@ -296,24 +301,7 @@ struct TableFile {
     /// A string as a cell of `format`: quoted only when CSV needs it; always quoted and
     /// escaped in JSON.
     private static func rendered(_ value: String, _ format: Format) -> [UInt8] {
-        if format == .csv {
-            guard value.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) else {
-                return Array(value.utf8)
-            }
-            return Array(("\"" + value.replacing("\"", with: "\"\"") + "\"").utf8)
-        }
-        var bytes: [UInt8] = [34]
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": bytes += [92, 34]
-            case "\\": bytes += [92, 92]
-            case "\n": bytes += [92, UInt8(ascii: "n")]
-            case _ where scalar.value < 0x20: bytes += Array(String(format: "\\u%04x", scalar.value).utf8)
-            default: bytes += String(scalar).utf8
-            }
-        }
-        bytes.append(34)
-        return bytes
+        Array((format == .csv ? CSV.field(value) : EventLogWriter.jsonString(value)).utf8)
     }
 
     @inline(__always)

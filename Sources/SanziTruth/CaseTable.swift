@@ -1,3 +1,4 @@
+import SanziEvents
 import SanziScenario
 
 /// `cases.csv`: the ground truth of a run, one case per line (see docs/cases.md).
@@ -22,7 +23,7 @@ public enum CaseTable {
         for entry in truth.cases {
             let fields: [String] = [
                 String(entry.id), entry.kind.rawValue, entry.typology.rawValue,
-                csvField(villageIDs[Int(entry.village)]),
+                CSV.field(villageIDs[Int(entry.village)]),
                 entry.perpetrators.map(String.init).joined(separator: " "), String(entry.beneficiary),
                 String(entry.startDay), date(entry.startDay), String(entry.endDay), date(entry.endDay),
                 Money(fen: entry.expected).description, Money(fen: entry.booked).description,
@@ -83,11 +84,6 @@ public enum CaseTable {
                     events: fields[15].split(separator: " ").compactMap { UInt64($0) }))
         }
         return GroundTruth(cases: cases)
-    }
-
-    static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
-        return "\"" + text.replacing("\"", with: "\"\"") + "\""
     }
 
     /// Splits a CSV line, honouring quoted fields (a doubled quote inside is one quote).

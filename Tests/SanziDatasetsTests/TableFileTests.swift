@@ -59,7 +59,7 @@ struct VocabularyTests {
         let schema = TableSchema(
             name: "words", meaning: "", columns: [.init("a", .string, nil, ""), .init("b", .string, nil, "")],
             groundTruth: false)
-        let words = ["plain", "with,comma", "say \"hi\"", "line\nbreak"]
+        let words = ["plain", "with,comma", "say \"hi\"", "line\nbreak", "<b>&"]
         var texts: [TableFile.Format: String] = [:]
         for format in [TableFile.Format.csv, .jsonl] {
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("words-\(UUID().uuidString)").path
@@ -77,11 +77,12 @@ struct VocabularyTests {
         }
         #expect(
             texts[.csv]
-                == "a,b\nx,\nx,plain\nx,\"with,comma\"\nx,\"say \"\"hi\"\"\"\nx,\"line\nbreak\"\nx,\n")
+                == "a,b\nx,\nx,plain\nx,\"with,comma\"\nx,\"say \"\"hi\"\"\"\nx,\"line\nbreak\"\nx,<b>&\nx,\n")
         #expect(
             texts[.jsonl]?.split(separator: "\n").map(String.init) == [
                 #"{"a":"x","b":""}"#, #"{"a":"x","b":"plain"}"#, #"{"a":"x","b":"with,comma"}"#,
-                #"{"a":"x","b":"say \"hi\""}"#, #"{"a":"x","b":"line\nbreak"}"#, #"{"a":"x","b":""}"#,
+                #"{"a":"x","b":"say \"hi\""}"#, #"{"a":"x","b":"line\nbreak"}"#,
+                #"{"a":"x","b":"\u003cb\u003e\u0026"}"#, #"{"a":"x","b":""}"#,
             ])
     }
 
