@@ -1,3 +1,4 @@
+import SanziEngine
 import SanziScenario
 import SanziTruth
 
@@ -108,13 +109,14 @@ struct Labels {
     }
 
     /// Writes the label columns of the row for `event`, which `touch` touched, in a village on
-    /// side `split` (a position in `sides`) of the village split; `table` salts the noise.
+    /// side `split` (a position in `sides`) of the village split, with label noise drawn from
+    /// `noise`.
     func write(
-        event: UInt64, touch: Touch, day: Int32, split: Int, table: UInt64, words: Words, to file: inout TableFile
+        event: UInt64, touch: Touch, day: Int32, split: Int, noise: RandomStream, words: Words, to file: inout TableFile
     ) {
         let misconduct = touch.misconduct >= 0 ? cases[Int(touch.misconduct)] : nil
         let lookAlike = touch.lookAlike >= 0 ? cases[Int(touch.lookAlike)] : nil
-        let draw = Self.unit(Self.mix(seed ^ Self.mix(table ^ Self.mix(event))))
+        let draw = noise.unit(at: event)
         let observed = misconduct != nil ? draw >= options.missedLabels : draw < options.falseLabels
         file.bool(misconduct != nil)
         file.bool(observed)
@@ -127,22 +129,15 @@ struct Labels {
         file.word(day < days * 6 / 10 ? 0 : day < days * 8 / 10 ? 1 : 2, of: words.sides)
     }
 
-    /// The village split: 70% train, 15% valid, 15% test by a hash of the village id, so a
-    /// village falls on the same side in every replication and every run. Returns a position
+    /// The village split: 70% train, 15% valid, 15% test by a draw keyed by the village id, so
+    /// a village falls on the same side in every replication and every run. Returns a position
     /// in `sides`.
     static func villageSplit(_ village: String) -> Int {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in village.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        let draw = unit(mix(hash))
+        var stream = RandomStream(seed: 0).derived("village-split", village)
+        let draw = stream.uniform()
         return draw < 0.7 ? 0 : draw < 0.85 ? 1 : 2
     }
 
-    static func mix(_ value: UInt64) -> UInt64 {
-        var z = value &+ 0x9e37_79b9_7f4a_7c15
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
-    }
-
-    static func unit(_ bits: UInt64) -> Double { Double(bits >> 11) / Double(1 << 53) }
+    /// The stream of a table's label noise: each row draws from it by its event id.
+    func noise(forTable table: Int) -> RandomStream { RandomStream(seed: seed).derived("label-noise", table) }
 }

@@ -110,16 +110,16 @@ struct Replication {
     /// file, with the rows counted by class.
     struct SharedColumns {
         let context: Context
-        /// Salts the label noise.
-        let table: UInt64
+        /// The table's label noise (`Labels.noise(forTable:)`).
+        let noise: RandomStream
         let villages: TableFile.Vocabulary
         let words: Labels.Words
         private var cursor = Labels.Cursor()
         private(set) var counts = [Int](repeating: 0, count: Labels.classNames.count)
 
-        init(_ context: Context, table: UInt64, file: inout TableFile) {
+        init(_ context: Context, table: Int, file: inout TableFile) {
             self.context = context
-            self.table = table
+            noise = context.labels.noise(forTable: table)
             villages = file.vocabulary(context.villageIDs)
             words = Labels.Words(&file)
         }
@@ -134,7 +134,7 @@ struct Replication {
         mutating func labels(_ file: inout TableFile, event: UInt64, village: Int32, day: Int32) {
             let touch = context.labels.touch(event, at: &cursor)
             context.labels.write(
-                event: event, touch: touch, day: day, split: context.splits[Int(village)], table: table, words: words,
+                event: event, touch: touch, day: day, split: context.splits[Int(village)], noise: noise, words: words,
                 to: &file)
             counts[touch.classIndex(context.labels)] += 1
         }

@@ -44,6 +44,13 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
         RandomStream(key: Self.mix(Self.mix(key ^ Self.hash(label)) ^ UInt64(bitPattern: Int64(index))))
     }
 
+    /// A uniform draw in [0, 1) for item `index` that depends only on this stream's key and
+    /// the index, never on other draws: for choices that must not depend on the order in which
+    /// items are met (label noise per row, for example).
+    public func unit(at index: UInt64) -> Double {
+        Double(Self.mix(key ^ Self.mix(index)) &>> 11) * 0x1.0p-53
+    }
+
     /// The next 64 random bits.
     @inlinable
     public mutating func next() -> UInt64 {
