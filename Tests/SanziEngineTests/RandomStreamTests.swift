@@ -33,6 +33,16 @@ struct RandomStreamTests {
         #expect(draws(parent.derived("rents")) == before)
     }
 
+    @Test func keyedDrawsDependOnlyOnTheKeyAndTheIndex() {
+        var stream = RandomStream(seed: 5).derived("noise")
+        let before = (0..<1000).map { stream.unit(at: UInt64($0)) }
+        for _ in 0..<100 { _ = stream.next() }
+        #expect((0..<1000).reversed().map { stream.unit(at: UInt64($0)) } == before.reversed())
+        #expect(before.allSatisfy { (0..<1).contains($0) } && Set(before).count == 1000)
+        #expect(abs(before.reduce(0, +) / 1000 - 0.5) < 0.05)
+        #expect(RandomStream(seed: 6).derived("noise").unit(at: 0) != before[0])
+    }
+
     @Test func knownFirstDrawsPinTheAlgorithm() {
         // Changing the generator or the key derivation changes every run's output; this test
         // makes such a change deliberate. The values come from an independent Python
