@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SanziAlerts
+import SanziEvaluation
 import SanziEvents
 import SanziScenario
 import SanziTuning
@@ -124,11 +125,11 @@ struct TuneCommand: ParsableCommand {
         for (label, comparison) in [("training", summary.training), ("test", summary.test)] {
             print(
                 "\(label.padding(toLength: 14, withPad: " ", startingAt: 0))objective \(format(comparison.startObjective)) → \(format(comparison.chosenObjective)); "
-                    + "alerts/month \(Metrics.rounded(comparison.start.alertsPerMonth)) → \(Metrics.rounded(comparison.chosen.alertsPerMonth))"
+                    + "alerts/month \(Evaluation.rounded(comparison.start.alertsPerMonth)) → \(Evaluation.rounded(comparison.chosen.alertsPerMonth))"
             )
         }
         for path in paths { print("wrote         \(path)") }
     }
 
-    private func format(_ value: Double?) -> String { value.map { String(Metrics.rounded($0)) } ?? "infeasible" }
+    private func format(_ value: Double?) -> String { value.map { String(Evaluation.rounded($0)) } ?? "infeasible" }
 }

@@ -144,5 +144,6 @@ public struct Evaluation: Sendable, Hashable, Encodable {
         whole > 0 ? rounded(Double(part) / Double(whole)) : nil
     }
 
-    static func rounded(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
+    /// A ratio rounded to four decimals, as every output shows it.
+    public static func rounded(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
 }

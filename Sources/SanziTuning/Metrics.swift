@@ -49,13 +49,10 @@ public struct Metrics: Sendable, Hashable, Encodable {
         try container.encode(detected, forKey: .detected)
         try container.encode(lossFen, forKey: .lossFen)
         try container.encode(lossDetectedFen, forKey: .lossDetectedFen)
-        try container.encode(Self.rounded(months), forKey: .months)
-        try container.encode(precision.map(Self.rounded), forKey: .precision)
-        try container.encode(recall.map(Self.rounded), forKey: .recall)
-        try container.encode(Self.rounded(fScore(beta: 1)), forKey: .f1)
-        try container.encode(Self.rounded(alertsPerMonth), forKey: .alertsPerMonth)
+        try container.encode(Evaluation.rounded(months), forKey: .months)
+        try container.encode(precision.map(Evaluation.rounded), forKey: .precision)
+        try container.encode(recall.map(Evaluation.rounded), forKey: .recall)
+        try container.encode(Evaluation.rounded(fScore(beta: 1)), forKey: .f1)
+        try container.encode(Evaluation.rounded(alertsPerMonth), forKey: .alertsPerMonth)
     }
-
-    /// A ratio rounded to four decimals, as the outputs show it.
-    public static func rounded(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
 }

@@ -1,3 +1,4 @@
+import SanziEvaluation
 import SanziReports
 import SanziScenario
 
@@ -34,14 +35,14 @@ public enum TuningFiles {
         return text
     }
 
-    static func ratio(_ value: Double?) -> String { value.map { String(Metrics.rounded($0)) } ?? "" }
+    static func ratio(_ value: Double?) -> String { value.map { String(Evaluation.rounded($0)) } ?? "" }
 
     static func rows(_ summary: TuningSummary) -> [[String]] {
         func row(_ label: String, _ m: Metrics, _ objective: Double?) -> [String] {
             [
                 label, percent(m.precision), percent(m.recall), percent(m.fScore(beta: 1)),
                 ratio(m.alertsPerMonth), Money(fen: m.lossDetectedFen).description,
-                objective.map { String(Metrics.rounded($0)) } ?? "infeasible",
+                objective.map { String(Evaluation.rounded($0)) } ?? "infeasible",
             ]
         }
         return [

@@ -1,4 +1,5 @@
 import SanziAlerts
+import SanziEvaluation
 import SanziScenario
 
 /// What `tuning.json` holds (docs/tuning.md): the objective, the seeds, what changed, and the
@@ -41,7 +42,7 @@ public struct TuningSummary: Sendable, Encodable {
         ruleReplays = outcome.replays
         changes = Self.changes(from: start, to: outcome.settings)
         func value(_ metrics: Metrics) -> Double? {
-            objective.isFeasible(metrics) ? Metrics.rounded(objective.score(metrics)) : nil
+            objective.isFeasible(metrics) ? Evaluation.rounded(objective.score(metrics)) : nil
         }
         training = Comparison(
             start: outcome.start, chosen: outcome.chosen, startObjective: value(outcome.start),
