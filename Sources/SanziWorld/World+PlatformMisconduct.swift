@@ -236,12 +236,9 @@ extension World {
             on: day)
         var delay: Tick = 0
         for part in 0..<parts {
-            let last = part == parts - 1
             let price =
-                adaptive
-                ? Int64(Double(threshold) * random.uniform(0.95...0.999))
-                : last ? total - total / parts * (parts - 1) : total / parts
-            let fair = last ? cost - cost / parts * (parts - 1) : cost / parts
+                adaptive ? Int64(Double(threshold) * random.uniform(0.95...0.999)) : Self.part(part, of: parts, total)
+            let fair = Self.part(part, of: parts, cost)
             scheduler.schedule(
                 .commission(
                     village: village, contractor: contractor, price: price, fair: fair, case: caseIndex,
@@ -249,6 +246,12 @@ extension World {
                 after: delay)
             delay += adaptive ? window + Tick(random.integer(in: 1...30)) : Tick(random.integer(in: 1...20))
         }
+    }
+
+    /// Part `part` of `amount` split into `parts` equal parts, the last taking what division
+    /// leaves, so that the parts add up to the amount to the fen.
+    static func part(_ part: Int64, of parts: Int64, _ amount: Int64) -> Int64 {
+        part == parts - 1 ? amount - amount / parts * (parts - 1) : amount / parts
     }
 
     /// Honest works done in phases under the threshold, weeks apart (a look-alike of splitting).
@@ -265,7 +268,7 @@ extension World {
         let caseIndex = openCase(.dealSplitting, .lookAlike, village: village, beneficiary: contractor, on: day)
         var delay: Tick = 0
         for part in 0..<parts {
-            let price = part == parts - 1 ? cost - cost / parts * (parts - 1) : cost / parts
+            let price = Self.part(part, of: parts, cost)
             scheduler.schedule(
                 .commission(
                     village: village, contractor: contractor, price: price, fair: price, case: caseIndex,
