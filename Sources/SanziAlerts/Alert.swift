@@ -26,7 +26,12 @@ public struct Alert: Sendable, Hashable {
     /// The events behind the alert: its evidence, or for an escalation (which has none of its
     /// own) the evidence of the alerts it combines, looked up in `earlier` (evidence by alert id).
     public func evidence(resolvedWith earlier: [UInt64: [UInt64]]) -> [UInt64] {
-        evidence.isEmpty ? combines.flatMap { earlier[$0] ?? [] } : evidence
+        evidence { earlier[$0] ?? [] }
+    }
+
+    /// The same, with the evidence of a combined alert given by `evidenceOf` (its id → events).
+    public func evidence(_ evidenceOf: (UInt64) -> [UInt64]) -> [UInt64] {
+        evidence.isEmpty ? combines.flatMap(evidenceOf) : evidence
     }
 
     public struct Value: Sendable, Hashable {

@@ -232,8 +232,7 @@ public struct Report: Sendable, Encodable {
         }
 
         func events(of alert: Alert) -> [UInt64] {
-            guard alert.evidence.isEmpty else { return alert.evidence }
-            return alert.combines.flatMap { id in positions[id].map { events(of: alerts[$0]) } ?? [] }
+            alert.evidence { id in positions[id].map { events(of: alerts[$0]) } ?? [] }
         }
     }
 
