@@ -228,8 +228,10 @@ final class DatasetCollector: EventSink {
         ledger.append(entry)
     }
 
-    /// Hands the rows over (leaving the collector empty), for the next replication to reuse.
+    /// Hands the row arrays over, emptied with their capacity kept, for the next replication.
     func takeRows() -> Rows {
+        transactions.removeAll(keepingCapacity: true)
+        ledger.removeAll(keepingCapacity: true)
         defer { (transactions, ledger) = ([], []) }
         return Rows(transactions: transactions, ledger: ledger)
     }

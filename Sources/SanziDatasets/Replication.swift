@@ -43,20 +43,18 @@ struct Replication {
             path: "\(directory)/part.\(options.format.rawValue)")
     }
 
-    /// Simulates and writes the replication; `rows` are the previous replication's row arrays
-    /// to reuse, and come back holding this one's.
+    /// Simulates and writes the replication; `rows` are emptied row arrays to reuse (from the
+    /// previous replication), and come back emptied after this one.
     func run(reusing rows: inout DatasetCollector.Rows) throws -> Result {
         let villageIDs = scenario.geography.villages.map(\.id)
         let months = MonthTable(start: scenario.start, days: scenario.horizon.dayCount(from: scenario.start))
         let events = writes(DatasetTables.events) ? try partition(DatasetTables.events) : nil
         let finance = scenario.finance.approvalTiers.compactMap { $0.upTo?.fen }
-        rows.transactions.removeAll(keepingCapacity: true)
-        rows.ledger.removeAll(keepingCapacity: true)
         let collector = DatasetCollector(
             replication: number, villageIDs: villageIDs,
             tiers: (finance.first ?? 1_000_00, finance.dropFirst().first ?? 10_000_00),
             months: months, events: events, reusing: rows)
-        rows = DatasetCollector.Rows()  // the collector's arrays are now the only ones, and grow in place
+        rows = DatasetCollector.Rows()  // the collector's arrays are now the only ones: they grow in place
         defer { rows = collector.takeRows() }
         let alerts = AlertCollector(engine: engine)
         let knowledge = OffenderKnowledge(thresholds: RuleCatalogue.deployedParameters(scenario.alerts))
