@@ -60,7 +60,10 @@ let package = Package(
         // Labelled training datasets.
         .target(
             name: "SanziDatasets",
-            dependencies: ["SanziAlerts", "SanziTruth", "SanziWorld", "SanziEvents", "SanziScenario", "SanziEngine"]),
+            dependencies: [
+                "SanziAlerts", "SanziTruth", "SanziWorld", "SanziEvents", "SanziScenario", "SanziEngine",
+                "SanziReports",
+            ]),
         // The command-line interface: wiring only.
         .target(
             name: "SanziCLI",

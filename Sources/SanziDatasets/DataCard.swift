@@ -1,4 +1,5 @@
 import Foundation
+import SanziReports
 import SanziScenario
 
 /// The dataset's data card: `DATACARD.md` for people, `datacard.json` for programs. It records
@@ -81,11 +82,7 @@ public struct DataCard: Sendable, Encodable {
     ]
 
     func write(to folder: String) throws {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try (encoder.encode(self) + Data("\n".utf8)).write(to: URL(fileURLWithPath: "\(folder)/datacard.json"))
-        try markdown.write(toFile: "\(folder)/DATACARD.md", atomically: true, encoding: .utf8)
+        _ = try OutputFiles.write([("datacard.json", OutputFiles.json(self)), ("DATACARD.md", markdown)], to: folder)
     }
 
     var markdown: String {
