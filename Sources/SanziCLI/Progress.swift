@@ -30,13 +30,11 @@ final class Progress: EventSink {
         lastDraw = now
         let share = min(100, Int(event.day) * 100 / days)
         let rate = Int(Double(events) / max(now - started, 1e-9))
-        draw("simulating    day \(event.day) of \(days) (\(share)%), \(events) events, \(rate) events/s")
+        Self.draw("simulating    day \(event.day) of \(days) (\(share)%), \(events) events, \(rate) events/s")
     }
 
     /// Clears the progress line.
     func finish() { Self.draw("") }
-
-    private func draw(_ text: String) { Self.draw(text) }
 
     /// Replaces the progress line with `text` (nothing clears it).
     static func draw(_ text: String) {
