@@ -16,7 +16,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
@@ -36,25 +35,38 @@ let package = Package(
         .target(name: "SanziEngine", dependencies: ["CSanziPrefetch"]),
         // A prefetch hint for the engine's heap (a C builtin Swift does not expose).
         .target(name: "CSanziPrefetch"),
+        // Writing outputs: files moved into place whole, CSV and JSON escaping, the HTML page
+        // frame and SVG charts. Depends on nothing of Sanzi's.
+        .target(name: "SanziOutput"),
         // The observable event vocabulary: the world writes it, the rules read it.
-        .target(name: "SanziEvents"),
+        .target(name: "SanziEvents", dependencies: ["SanziOutput"]),
         // Ground truth (misconduct cases), kept apart from the observable log.
-        .target(name: "SanziTruth", dependencies: ["SanziScenario", "SanziEvents"]),
+        .target(name: "SanziTruth", dependencies: ["SanziScenario", "SanziEvents", "SanziOutput"]),
         // The simulated world: villages, platform, ledger, oversight, misconduct.
         .target(name: "SanziWorld", dependencies: ["SanziScenario", "SanziEngine", "SanziEvents", "SanziTruth"]),
         // The integrity early-warning rules: they read the event log and nothing else.
-        .target(name: "SanziAlerts", dependencies: ["SanziEvents", "SanziScenario"]),
+        .target(name: "SanziAlerts", dependencies: ["SanziEvents", "SanziScenario", "SanziOutput"]),
         // Alerts against ground truth.
         .target(name: "SanziEvaluation", dependencies: ["SanziAlerts", "SanziTruth"]),
         // Anomaly reports for analysts.
         .target(
             name: "SanziReports",
-            dependencies: ["SanziEvaluation", "SanziAlerts", "SanziTruth", "SanziEvents", "SanziScenario"]),
+            dependencies: [
+                "SanziEvaluation", "SanziAlerts", "SanziTruth", "SanziEvents", "SanziScenario", "SanziOutput",
+            ]),
+        // The one run pipeline: scenario, seed and rules → simulation, threads, outputs.
+        .target(
+            name: "SanziRun",
+            dependencies: [
+                "SanziWorld", "SanziAlerts", "SanziEvaluation", "SanziReports", "SanziTruth", "SanziEvents",
+                "SanziScenario", "SanziOutput", "SanziEngine",
+            ]),
         // Threshold tuning by replay.
         .target(
             name: "SanziTuning",
             dependencies: [
-                "SanziEvaluation", "SanziAlerts", "SanziTruth", "SanziEvents", "SanziScenario", "SanziReports",
+                "SanziEvaluation", "SanziAlerts", "SanziTruth", "SanziEvents", "SanziScenario", "SanziOutput",
+                "SanziRun",
             ]
         ),
         // Labelled training datasets.
@@ -62,16 +74,15 @@ let package = Package(
             name: "SanziDatasets",
             dependencies: [
                 "SanziAlerts", "SanziTruth", "SanziWorld", "SanziEvents", "SanziScenario", "SanziEngine",
-                "SanziReports",
+                "SanziOutput", "SanziRun",
             ]),
         // The command-line interface: wiring only.
         .target(
             name: "SanziCLI",
             dependencies: [
                 "SanziScenario", "SanziEvents", "SanziTruth", "SanziWorld", "SanziAlerts", "SanziEvaluation",
-                "SanziReports", "SanziTuning", "SanziDatasets",
+                "SanziReports", "SanziTuning", "SanziDatasets", "SanziOutput", "SanziRun", "SanziEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.embedInCode("Resources/default.xml")]
         ),
@@ -88,12 +99,13 @@ let package = Package(
         // The tuning benchmark: `swift run -c release sanzi-bench-tuning`.
         .executableTarget(
             name: "sanzi-bench-tuning",
-            dependencies: ["SanziTuning", "SanziWorld", "SanziAlerts", "SanziEvents", "SanziScenario"]
+            dependencies: ["SanziTuning", "SanziAlerts", "SanziScenario"]
         ),
         .testTarget(name: "SanziScenarioTests", dependencies: ["SanziScenario"]),
         .testTarget(name: "SanziEngineTests", dependencies: ["SanziEngine"]),
         .testTarget(
-            name: "SanziWorldTests", dependencies: ["SanziWorld", "SanziEvents", "SanziScenario", "SanziTruth"]),
+            name: "SanziWorldTests",
+            dependencies: ["SanziWorld", "SanziEvents", "SanziScenario", "SanziTruth", "SanziAlerts"]),
         .testTarget(name: "SanziAlertsTests", dependencies: ["SanziAlerts", "SanziEvents", "SanziScenario"]),
         .testTarget(
             name: "SanziEvaluationTests",

@@ -5,6 +5,8 @@ import SanziScenario
 /// system switch and escalation, and numbers the alerts. The same code runs inline during a
 /// run (as an event sink) and in replay over a saved log.
 public struct AlertEngine {
+    /// The settings the engine was built with.
+    public let settings: AlertSettings
     var rules: [any AlertRule]
     /// For each event type, the indices of the rules that read it.
     let readers: [[Int]]
@@ -14,6 +16,7 @@ public struct AlertEngine {
     var nextID: UInt64 = 1
 
     public init(settings: AlertSettings) throws(ConfigurationError) {
+        self.settings = settings
         switch RuleCatalogue.configure(settings) {
         case .success(let rules): self.rules = rules
         case .failure(let error): throw error

@@ -11,19 +11,30 @@ public protocol AlertRule: Sendable {
     init(parameters: RuleParameters)
 
     mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput)
+
+    /// Tells adaptive offenders what the rule, with these parameters, lets pass (the values
+    /// they stay under). Most rules tell nothing.
+    static func disclose(_ parameters: RuleParameters, to knowledge: inout OffenderKnowledge)
 }
 
-/// A rule's parameter values, defaults filled in.
+/// A rule's parameter values: the settings' overrides over the declared defaults.
+///
+/// Rules read a value through the declaration itself (`parameters[Self.windowDays]`), so a
+/// misspelt parameter does not compile, and one left out of a settings file has its default.
 public struct RuleParameters: Sendable {
     var values: [String: Double]
 
-    public init(_ values: [String: Double]) { self.values = values }
+    public init(_ values: [String: Double] = [:]) { self.values = values }
 
-    /// The value of a declared parameter.
-    public subscript(_ name: String) -> Double { values[name] ?? .nan }
+    /// The value of a parameter: the one set, or its default.
+    public subscript(_ parameter: RuleDocumentation.Parameter) -> Double {
+        values[parameter.name] ?? parameter.defaultValue
+    }
 }
 
 extension AlertRule {
     /// The rule's id, from its documentation.
     public static var id: String { documentation.id }
+
+    public static func disclose(_ parameters: RuleParameters, to knowledge: inout OffenderKnowledge) {}
 }

@@ -1,18 +1,18 @@
 import SanziEvents
+import SanziOutput
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
-/// Writes alerts to `alerts.csv` (one row per alert) and `alerts.jsonl` (full evidence).
+/// Writes alerts to `alerts.csv` (one row per alert) and `alerts.jsonl` (full evidence), each
+/// an `OutputFile` that appears at its path only when `finish()` succeeds.
 ///
 /// alerts.csv columns: alert_id, rule, severity, day, date, village, subject, score, threshold,
 /// evidence (event ids separated by spaces).
 public final class AlertWriter {
     public static let csvHeader = "alert_id,rule,severity,day,date,village,subject,score,threshold,evidence\n"
 
-    private let csv: UnsafeMutablePointer<FILE>
-    private let jsonl: UnsafeMutablePointer<FILE>
+    private var csv: OutputFile?
+    private var jsonl: OutputFile?
+    /// The paths of alerts.csv and alerts.jsonl.
+    public let paths: [String]
     private let villageIDs: [[UInt8]]
     private let villageJSON: [[UInt8]]
     private let dateOfDay: (Int32) -> String
@@ -20,32 +20,21 @@ public final class AlertWriter {
     private var csvBuffer: [UInt8] = []
     private var jsonBuffer: [UInt8] = []
     public private(set) var count = 0
+    /// The first write error; later alerts are dropped once writing has failed.
+    public private(set) var failure: OutputError?
 
-    public init(folder: String, villageIDs: [String], dateOfDay: @escaping (Int32) -> String) throws(EventLogWriter
-        .WriteError)
-    {
-        guard let csv = fopen(folder + "/alerts.csv", "w") else {
-            throw .cannotOpen(path: folder + "/alerts.csv", reason: String(cString: strerror(errno)))
-        }
-        guard let jsonl = fopen(folder + "/alerts.jsonl", "w") else {
-            fclose(csv)
-            throw .cannotOpen(path: folder + "/alerts.jsonl", reason: String(cString: strerror(errno)))
-        }
-        self.csv = csv
-        self.jsonl = jsonl
+    public init(folder: String, villageIDs: [String], dateOfDay: @escaping (Int32) -> String) throws(OutputError) {
+        paths = [OutputFiles.path("alerts.csv", in: folder), OutputFiles.path("alerts.jsonl", in: folder)]
+        csv = try OutputFile(path: paths[0])
+        jsonl = try OutputFile(path: paths[1])
         self.villageIDs = villageIDs.map { Array(CSV.field($0).utf8) }
-        villageJSON = villageIDs.map { Array(EventLogWriter.jsonString($0).utf8) }
+        villageJSON = villageIDs.map { Array(Escaping.jsonLiteral($0).utf8) }
         self.dateOfDay = dateOfDay
-        fputs(Self.csvHeader, csv)
-    }
-
-    deinit {
-        flush()
-        fclose(csv)
-        fclose(jsonl)
+        csvBuffer.append(Self.csvHeader)
     }
 
     public func write(_ alert: Alert) {
+        guard failure == nil else { return }
         let known = alert.village >= 0 && Int(alert.village) < villageIDs.count
         let date = dates[alert.day] ?? Array(dateOfDay(alert.day).utf8)
         dates[alert.day] = date
@@ -96,7 +85,7 @@ public final class AlertWriter {
         for value in alert.values {
             if !first { json.append(",") }
             first = false
-            json.append(EventLogWriter.jsonString(value.name), ":", Self.number(value.value))
+            json.append(Escaping.jsonLiteral(value.name), ":", Self.number(value.value))
         }
         json.append("}}\n")
         jsonBuffer = json
@@ -104,13 +93,25 @@ public final class AlertWriter {
         if csvBuffer.count > 1 << 16 || jsonBuffer.count > 1 << 16 { flush() }
     }
 
-    public func flush() {
-        csvBuffer.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, csv) }
-        jsonBuffer.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, jsonl) }
+    /// Writes what is buffered; a failure is kept for `finish()`.
+    private func flush() {
+        guard failure == nil else { return }
+        do throws(OutputError) {
+            try csv?.write(csvBuffer)
+            try jsonl?.write(jsonBuffer)
+        } catch {
+            failure = error
+        }
         csvBuffer.removeAll(keepingCapacity: true)
         jsonBuffer.removeAll(keepingCapacity: true)
-        fflush(csv)
-        fflush(jsonl)
+    }
+
+    /// Writes the rest and moves both files into place; the first error, if any.
+    public func finish() throws(OutputError) {
+        flush()
+        if let failure { throw failure }
+        try csv.take()?.commit()
+        try jsonl.take()?.commit()
     }
 
     static func number(_ value: Double) -> String {

@@ -1,3 +1,4 @@
+import SanziEvents
 import SanziScenario
 
 /// Every rule Sanzi knows, in catalogue order.
@@ -60,28 +61,30 @@ public enum RuleCatalogue {
         let configured: [any AlertRule] = rules.compactMap { type in
             let override = overrides[type.documentation.id]
             guard override?.enabled ?? true else { return nil }
-            var values: [String: Double] = [:]
-            for spec in type.documentation.parameters {
-                values[spec.name] = override?.parameter(spec.name) ?? spec.defaultValue
-            }
-            return type.init(parameters: RuleParameters(values))
+            return type.init(parameters: parameters(of: type, override))
         }
         return .success(configured)
     }
 
-    /// Every deployed parameter's value, keyed `RULE.parameter`: the defaults with the settings'
-    /// overrides, for enabled rules only (what adaptive offenders are told in a simulation).
-    public static func deployedParameters(_ settings: AlertSettings) -> [String: Double] {
-        var values: [String: Double] = [:]
+    /// What the settings deploy, as adaptive offenders know it: each enabled rule discloses
+    /// the values it lets pass, with the settings' overrides.
+    public static func offenderKnowledge(_ settings: AlertSettings) -> OffenderKnowledge {
+        var knowledge = OffenderKnowledge()
         for type in rules {
-            let id = type.documentation.id
-            let override = settings.rules.first { $0.id == id }
+            let override = settings.rules.first { $0.id == type.id }
             guard override?.enabled ?? true else { continue }
-            for spec in type.documentation.parameters {
-                values["\(id).\(spec.name)"] = override?.parameter(spec.name) ?? spec.defaultValue
-            }
+            type.disclose(parameters(of: type, override), to: &knowledge)
         }
-        return values
+        return knowledge
+    }
+
+    /// A rule's parameters: its declared defaults with the override's values.
+    static func parameters(of type: any AlertRule.Type, _ override: AlertSettings.Rule?) -> RuleParameters {
+        var values: [String: Double] = [:]
+        for spec in type.documentation.parameters {
+            values[spec.name] = override?.parameter(spec.name) ?? spec.defaultValue
+        }
+        return RuleParameters(values)
     }
 
     static func closest(_ id: String, among ids: [String]) -> String? {

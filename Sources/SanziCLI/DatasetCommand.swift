@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import SanziDatasets
+import SanziEngine
+import SanziRun
 import SanziScenario
 
 extension DatasetOptions.Format: ExpressibleByArgument {}
@@ -110,15 +112,15 @@ struct DatasetCommand: ParsableCommand {
         let showsProgress = !quiet && Progress.isTerminal
         let card: DataCard
         do {
-            let clock = Progress.now()
+            let clock = WallClock.seconds()
             if showsProgress { Progress.draw("dataset       0 of \(replications) replications") }
             card = try DatasetBuilder.build(
                 scenario, options: options,
-                provenance: .init(generator: "sanzi \(SanziCommand.version)", scenarioDigest: scenario.digest),
+                provenance: .init(generator: "sanzi \(Sanzi.version)", scenarioDigest: scenario.digest),
                 into: partial,
                 progress: { done, total in
                     guard showsProgress else { return }
-                    let elapsed = Progress.now() - clock
+                    let elapsed = WallClock.seconds() - clock
                     let left = Int((elapsed / Double(done) * Double(total - done)).rounded())
                     Progress.draw(
                         "dataset       \(done) of \(total) replications, \(Int(elapsed)) s, about \(left) s left")

@@ -1,3 +1,4 @@
+import SanziEngine
 import SanziEvents
 
 #if canImport(Glibc)
@@ -19,13 +20,13 @@ final class Progress: EventSink {
 
     init(days: Int) {
         self.days = max(days, 1)
-        started = Self.now()
+        started = WallClock.seconds()
     }
 
     func accept(_ event: LoggedEvent) {
         events += 1
         guard events & 0x3FFF == 0 else { return }
-        let now = Self.now()
+        let now = WallClock.seconds()
         guard now - lastDraw >= 0.2 else { return }
         lastDraw = now
         let share = min(100, Int(event.day) * 100 / days)
@@ -40,11 +41,5 @@ final class Progress: EventSink {
     static func draw(_ text: String) {
         let bytes = Array(("\r\u{1B}[K" + text).utf8)
         _ = bytes.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
-    }
-
-    static func now() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }

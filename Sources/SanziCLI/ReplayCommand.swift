@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import SanziAlerts
-import SanziEvents
+import SanziRun
 import SanziScenario
 
 struct ReplayCommand: ParsableCommand {
@@ -41,63 +41,25 @@ struct ReplayCommand: ParsableCommand {
         let recorded = try load(runDirectory + "/thresholds.xml")
         var settings = try thresholds.map { try load($0) } ?? recorded
         settings.warningSystem = recorded.warningSystem
-        let engine = try RunCommand.alertEngine(settings)
-        let folder = out ?? runDirectory + "/replay"
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let rules = try RunCommand.alertEngine(settings)
+        let outcome: Replay.Outcome
+        do throws(Replay.Failure) {
+            outcome = try Replay.run(
+                log: runDirectory + "/events.jsonl", rules: rules, into: out ?? runDirectory + "/replay")
         } catch {
-            Terminal.printToStandardError(
-                "\(folder): error: cannot create the output folder: \(error.localizedDescription)")
-            throw ExitStatus.cannotCreate
-        }
-        var events = 0
-        var reader = try openLog()
-        // The rules take the events on a second thread while this one parses the log.
-        let rules = AlertCollector(engine: engine)
-        let pipeline = PipelineSink(rules)
-        do throws(EventLogReader.ReadError) {
-            while let event = try reader.next() {
-                events += 1
-                pipeline.accept(event)
+            Terminal.printToStandardError(error.description)
+            switch error {
+            case .cannotRead(.cannotOpen): throw ExitStatus.noInput
+            case .cannotRead(.malformed): throw ExitStatus.invalidData
+            case .cannotWrite: throw ExitStatus.cannotCreate
             }
-        } catch {
-            pipeline.finish()
-            Terminal.printToStandardError(error.description)
-            throw ExitStatus.invalidData
         }
-        pipeline.finish()
-        let alerts = rules.alerts
-        let start =
-            reader.firstDate.flatMap { first in
-                CalendarDate(iso: first.date[...]).map { $0.adding(days: -Int(first.day)) }
-            } ?? CalendarDate(year: 2000, month: 1, day: 1)!
-        do throws(EventLogWriter.WriteError) {
-            let writer = try AlertWriter(
-                folder: folder, villageIDs: reader.villageIDs, dateOfDay: { start.adding(days: Int($0)).description })
-            for alert in alerts { writer.write(alert) }
-            writer.flush()
-        } catch {
-            Terminal.printToStandardError(error.description)
-            throw ExitStatus.cannotCreate
-        }
-        if !quiet {
-            let seconds = Date().timeIntervalSince(started)
-            print(
-                "replayed      \(events) events in \(String(format: "%.2f", seconds)) s (\(Int(Double(events) / max(seconds, 1e-9))) events/s)"
-            )
-            print("alerts        \(alerts.count)")
-            print("wrote         \(folder)/alerts.csv")
-            print("wrote         \(folder)/alerts.jsonl")
-        }
-    }
-
-    private func openLog() throws -> EventLogReader {
-        do throws(EventLogReader.ReadError) {
-            return try EventLogReader(path: runDirectory + "/events.jsonl")
-        } catch {
-            Terminal.printToStandardError(error.description)
-            throw ExitStatus.noInput
-        }
+        guard !quiet else { return }
+        let seconds = Date().timeIntervalSince(started)
+        let rate = Int(Double(outcome.events) / max(seconds, 1e-9))
+        print("replayed      \(outcome.events) events in \(String(format: "%.2f", seconds)) s (\(rate) events/s)")
+        print("alerts        \(outcome.alerts.count)")
+        for path in outcome.paths { print("wrote         \(path)") }
     }
 
     private func load(_ path: String) throws -> AlertSettings {

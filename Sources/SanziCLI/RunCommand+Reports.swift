@@ -2,26 +2,12 @@ import Foundation
 import SanziAlerts
 import SanziEvaluation
 import SanziReports
+import SanziRun
 import SanziScenario
 import SanziTruth
 import SanziWorld
 
 extension RunCommand {
-    /// Scores the alerts against the ground truth and writes evaluation.json and the report
-    /// (json, md, html); returns the evaluation and the paths written.
-    func writeReports(facts: RunFacts, alerts: [Alert], truth: GroundTruth, context: DealContext) throws -> (
-        Evaluation, [String]
-    ) {
-        let evaluation = Evaluation(alerts: alerts, truth: truth, villages: facts.villages.count, days: facts.days)
-        let report = Report(facts: facts, alerts: alerts, truth: truth, evaluation: evaluation, context: context)
-        do {
-            return (evaluation, try ReportFiles.write(report, evaluation: evaluation, to: out))
-        } catch {
-            Terminal.printToStandardError("\(out): error: cannot write the report: \(error.localizedDescription)")
-            throw ExitStatus.cannotCreate
-        }
-    }
-
     /// The short summary a run ends with: cases, alerts and how well they did.
     func outcomeLines(_ truth: GroundTruth, alerts: [Alert], evaluation: Evaluation?) -> [String] {
         let cases = truth.misconduct

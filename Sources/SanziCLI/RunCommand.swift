@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
-import Logging
 import SanziAlerts
 import SanziEvaluation
 import SanziEvents
+import SanziOutput
 import SanziReports
+import SanziRun
 import SanziScenario
 import SanziTruth
 import SanziWorld
@@ -76,42 +77,33 @@ struct RunCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let logger = Logger(label: "sanzi.run")
         let source = file ?? DefaultScenario.path
         let scenario = try ScenarioInput.load(file, quiet: quiet)
         let runSeed = seed ?? scenario.seed
-        let summary = ScenarioSummary(scenario, seed: runSeed)
-        logger.debug("loaded \(source)")
-        let settings = try alertSettings(for: scenario)
-        let engine = try Self.alertEngine(settings)
-        let knowledge = OffenderKnowledge(thresholds: RuleCatalogue.deployedParameters(settings))
-        var (result, written, alerts, context) = try simulate(
-            scenario, seed: runSeed, source: source, summary: summary, engine: engine, knowledge: knowledge)
-        var evaluation: Evaluation?
-        if scenario.output.report, scenario.output.alerts {
-            let facts = RunFacts(scenario: scenario, seed: runSeed, events: result.events)
-            let (scored, paths) = try writeReports(facts: facts, alerts: alerts, truth: result.truth, context: context)
-            evaluation = scored
-            written.insert(contentsOf: paths, at: written.count - 1)
+        let rules = try Self.alertEngine(alertSettings(for: scenario))
+        let progress =
+            !quiet && Progress.isTerminal ? Progress(days: scenario.horizon.dayCount(from: scenario.start)) : nil
+        let folder = RunFolder(scenario: scenario, source: source, seed: runSeed, rules: rules, folder: out)
+        let outcome: RunFolder.Outcome
+        do throws(OutputError) {
+            outcome = try folder.run(progress: progress)
+        } catch {
+            progress?.finish()
+            Terminal.printToStandardError(error.description)
+            throw ExitStatus.cannotCreate
         }
-        if scenario.output.alerts {
-            let path = URL(fileURLWithPath: out).appendingPathComponent("thresholds.xml").path
-            do {
-                try settings.thresholdsDocument.write(toFile: path, atomically: true, encoding: .utf8)
-            } catch {
-                Terminal.printToStandardError(
-                    "\(path): error: cannot write the thresholds used: \(error.localizedDescription)")
-                throw ExitStatus.cannotCreate
-            }
-            written.insert(path, at: written.count - 1)
+        progress?.finish()
+        guard !quiet else { return }
+        let result = outcome.result
+        for line in ScenarioSummary(scenario, seed: runSeed).lines { print(line) }
+        let rate = Int(result.summary.eventsPerSecond.rounded())
+        print(
+            "simulated     \(result.summary.events) events in \(format(result.summary.wallSeconds)) s (\(rate) events/s)"
+        )
+        for line in outcomeLines(result.summary.truth, alerts: result.alerts, evaluation: outcome.evaluation) {
+            print(line)
         }
-        if !quiet {
-            for line in summary.lines { print(line) }
-            let rate = Int(result.eventsPerSecond.rounded())
-            print("simulated     \(result.events) events in \(format(result.wallSeconds)) s (\(rate) events/s)")
-            for line in outcomeLines(result.truth, alerts: alerts, evaluation: evaluation) { print(line) }
-            for path in written { print("wrote         \(path)") }
-        }
+        for path in outcome.paths { print("wrote         \(path)") }
     }
 
     /// The alert settings: --thresholds, or the scenario's alert section.
@@ -129,139 +121,6 @@ struct RunCommand: ParsableCommand {
         } catch {
             Terminal.printDiagnostics(error.diagnostics)
             throw ExitStatus.invalidData
-        }
-    }
-
-    /// Runs the world, streaming events.jsonl and the inline alerts, then writes run.json;
-    /// returns the paths written.
-    private func simulate(
-        _ scenario: Scenario, seed: UInt64, source: String, summary: ScenarioSummary, engine: AlertEngine,
-        knowledge: OffenderKnowledge
-    ) throws -> (WorldRun.Summary, [String], [Alert], DealContext) {
-        let folder = URL(fileURLWithPath: out)
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            Terminal.printToStandardError(
-                "\(out): error: cannot create the output folder: \(error.localizedDescription)")
-            throw ExitStatus.cannotCreate
-        }
-        let eventsPath = folder.appendingPathComponent("events.jsonl").path
-        var result: WorldRun.Summary
-        var written: [String] = []
-        var alerts = 0
-        var collected: ([Alert], DealContext) = ([], DealContext())
-        do throws(EventLogWriter.WriteError) {
-            let start = scenario.start
-            let villageIDs = scenario.geography.villages.map(\.id)
-            let dateOfDay = { (day: Int32) in start.adding(days: Int(day)).description }
-            let writer = try EventLogWriter(
-                path: scenario.output.events ? eventsPath : "/dev/null", villageIDs: villageIDs, dateOfDay: dateOfDay)
-            let context = DealContext()
-            var alertSink: AlertSink?
-            if scenario.output.alerts {
-                alertSink = AlertSink(
-                    engine: engine, writer: try AlertWriter(folder: out, villageIDs: villageIDs, dateOfDay: dateOfDay))
-            }
-            // The log writer and the rules each take the events on a thread of their own while
-            // the world runs; the progress line stays with the world.
-            // The deal context only serves the report's plain words.
-            let reports = scenario.output.report && scenario.output.alerts
-            let consumers: [any EventSink] = (reports ? [context] : []) + (alertSink.map { [$0] } ?? [])
-            let pipelines = [PipelineSink(writer)] + (consumers.isEmpty ? [] : [PipelineSink(TeeSink(consumers))])
-            let progress =
-                !quiet && Progress.isTerminal ? Progress(days: scenario.horizon.dayCount(from: scenario.start)) : nil
-            let started = Date()
-            result =
-                WorldRun.run(
-                    scenario, seed: seed, knowledge: knowledge, sink: TeeSink((progress.map { [$0] } ?? []) + pipelines)
-                ).0
-            for pipeline in pipelines { pipeline.finish() }
-            result.wallSeconds = Date().timeIntervalSince(started)
-            progress?.finish()
-            collected = (alertSink?.alerts ?? [], context)
-            try writer.flush()
-            if let failure = writer.failure { throw failure }
-            if scenario.output.events { written.append(eventsPath) }
-            if let alertSink {
-                alertSink.writer.flush()
-                alerts = alertSink.writer.count
-                written += [
-                    folder.appendingPathComponent("alerts.csv").path,
-                    folder.appendingPathComponent("alerts.jsonl").path,
-                ]
-            }
-        } catch {
-            Terminal.printToStandardError(error.description)
-            throw ExitStatus.cannotCreate
-        }
-        written.append(try writeCases(result.truth, scenario: scenario))
-        written.append(
-            try writeRunRecord(
-                scenario: scenario, result: result, alerts: alerts, seed: seed, source: source, summary: summary))
-        return (result, written, collected.0, collected.1)
-    }
-
-    /// Writes OUT/cases.csv, the ground truth, and returns its path.
-    private func writeCases(_ truth: GroundTruth, scenario: Scenario) throws -> String {
-        let start = scenario.start
-        let text = CaseTable.text(
-            truth, villageIDs: scenario.geography.villages.map(\.id),
-            dateOfDay: { start.adding(days: Int($0)).description })
-        let path = URL(fileURLWithPath: out).appendingPathComponent("cases.csv").path
-        do {
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
-        } catch {
-            Terminal.printToStandardError("\(path): error: cannot write the cases: \(error.localizedDescription)")
-            throw ExitStatus.cannotCreate
-        }
-        return path
-    }
-
-    /// Writes OUT/run.json and returns its path.
-    private func writeRunRecord(
-        scenario: Scenario, result: WorldRun.Summary, alerts: Int, seed: UInt64, source: String,
-        summary: ScenarioSummary
-    ) throws -> String {
-        struct RunRecord: Encodable {
-            var sanziVersion: String
-            var scenario: String
-            var scenarioDigest: String
-            var source: String
-            var seed: UInt64
-            var start: String
-            var end: String
-            var days: Int
-            var villages: Int
-            var events: UInt64
-            var engineEvents: Int
-            var counts: [String: Int]
-            var alerts: Int
-            var cases: Int
-            var lookAlikes: Int
-            var lossYuan: String
-            var wallSeconds: Double
-            var eventsPerSecond: Double
-            var simulated: Bool
-            var summary: ScenarioSummary
-        }
-        let counts = Dictionary(
-            uniqueKeysWithValues: EventType.allCases.map { ($0.name, result.counts[Int($0.rawValue)]) })
-        let record = RunRecord(
-            sanziVersion: SanziCommand.version, scenario: scenario.name, scenarioDigest: scenario.digest,
-            source: source,
-            seed: seed, start: summary.start, end: summary.end, days: summary.days, villages: summary.villages,
-            events: result.events, engineEvents: result.engineEvents, counts: counts, alerts: alerts,
-            cases: result.truth.misconduct.count, lookAlikes: result.truth.cases.count - result.truth.misconduct.count,
-            lossYuan: Money(fen: result.truth.misconduct.reduce(0) { $0 + $1.loss }).description,
-            wallSeconds: (result.wallSeconds * 1000).rounded() / 1000,
-            eventsPerSecond: result.eventsPerSecond.rounded(), simulated: true, summary: summary)
-        do {
-            return try OutputFiles.write([("run.json", OutputFiles.json(record))], to: out)[0]
-        } catch {
-            let path = URL(fileURLWithPath: out).appendingPathComponent("run.json").path
-            Terminal.printToStandardError("\(path): error: cannot write the run record: \(error.localizedDescription)")
-            throw ExitStatus.cannotCreate
         }
     }
 

@@ -1,8 +1,9 @@
 import ArgumentParser
+import SanziRun
 
 /// The `sanzi` command: subcommands over Sanzi's libraries.
 public struct SanziCommand: ParsableCommand {
-    public static let version = "0.1.0"
+    public static let version = Sanzi.version
 
     public static let configuration = CommandConfiguration(
         commandName: "sanzi",

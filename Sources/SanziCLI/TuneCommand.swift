@@ -2,10 +2,9 @@ import ArgumentParser
 import Foundation
 import SanziAlerts
 import SanziEvaluation
-import SanziEvents
+import SanziOutput
 import SanziScenario
 import SanziTuning
-import SanziWorld
 
 struct TuneCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -84,21 +83,15 @@ struct TuneCommand: ParsableCommand {
             base = try ScenarioInput.loadThresholds(thresholds, quiet: quiet)
             base.warningSystem = scenario.alerts.warningSystem
         }
-        _ = try RunCommand.alertEngine(base)
+        let rules = try RunCommand.alertEngine(base)
         let goal = Objective(parsing: objective) ?? .f1
-        let knowledge = OffenderKnowledge(thresholds: RuleCatalogue.deployedParameters(base))
         let showsProgress = !quiet && Progress.isTerminal
         let say: (String) -> Void = { line in if showsProgress { Terminal.printToStandardError(line) } }
         let all = trainSeeds.seeds + testSeeds.seeds
         var runs: [TuningRun] = []
         for (index, seed) in all.enumerated() {
             say("simulating    seed \(seed) (\(index + 1) of \(all.count))")
-            let collector = EventCollector()
-            let (summary, _) = WorldRun.run(scenario, seed: seed, knowledge: knowledge, sink: collector)
-            runs.append(
-                TuningRun(
-                    seed: seed, events: collector.events, truth: summary.truth,
-                    villages: scenario.geography.villages.count, days: summary.days))
+            runs.append(TuningRun.simulate(scenario, seed: seed, rules: rules))
         }
         let training = Array(runs.prefix(trainSeeds.seeds.count))
         let test = Array(runs.dropFirst(trainSeeds.seeds.count))
@@ -109,11 +102,11 @@ struct TuneCommand: ParsableCommand {
             outcome: outcome, start: base,
             test: (Tuner.evaluate(base, on: test), Tuner.evaluate(outcome.settings, on: test)))
         let paths: [String]
-        do {
-            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        do throws(OutputError) {
+            try OutputFolder.create(out)
             paths = try TuningFiles.write(summary, outcome: outcome, to: out)
         } catch {
-            Terminal.printToStandardError("\(out): error: cannot write the tuning: \(error.localizedDescription)")
+            Terminal.printToStandardError(error.description)
             throw ExitStatus.cannotCreate
         }
         guard !quiet else { return }

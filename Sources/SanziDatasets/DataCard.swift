@@ -1,5 +1,5 @@
 import Foundation
-import SanziReports
+import SanziOutput
 import SanziScenario
 
 /// The dataset's data card: `DATACARD.md` for people, `datacard.json` for programs. It records

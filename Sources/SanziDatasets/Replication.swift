@@ -2,6 +2,7 @@ import Foundation
 import SanziAlerts
 import SanziEngine
 import SanziEvents
+import SanziRun
 import SanziScenario
 import SanziTruth
 import SanziWorld
@@ -56,16 +57,10 @@ struct Replication {
             months: months, events: events, reusing: rows)
         rows = DatasetCollector.Rows()  // the collector's arrays are now the only ones: they grow in place
         defer { rows = collector.takeRows() }
-        let alerts = AlertCollector(engine: engine)
-        let knowledge = OffenderKnowledge(thresholds: RuleCatalogue.deployedParameters(scenario.alerts))
         // The collector and the rules each run on a thread of their own, which keeps the cores
         // busy when fewer replications than cores are left.
-        let collecting = PipelineSink(collector)
-        let rules = PipelineSink(alerts)
-        let (summary, world) = WorldRun.run(
-            scenario, seed: seed, knowledge: knowledge, sink: TeeSink([collecting, rules]))
-        collecting.finish()
-        rules.finish()
+        let run = RunPipeline.simulate(scenario, seed: seed, rules: engine, consumers: [collector])
+        let (summary, world) = (run.summary, run.world)
         var result = Result(
             replication: number, seed: seed, rows: [:], balance: [:], cases: summary.truth.misconduct.count,
             lookAlikes: summary.truth.cases.count - summary.truth.misconduct.count)
@@ -84,7 +79,7 @@ struct Replication {
         if writes(DatasetTables.actors) { try writeActors(world.actors, villageIDs: villageIDs, &result) }
         try writeRelations(declared: collector.relations, hidden: world.actors.ties.filter { !$0.registered }, &result)
         if writes(DatasetTables.alerts) {
-            result.rows[DatasetTables.alerts.name] = try writeAlerts(alerts.alerts, villageIDs: villageIDs)
+            result.rows[DatasetTables.alerts.name] = try writeAlerts(run.alerts, villageIDs: villageIDs)
         }
         if writes(DatasetTables.cases) {
             result.rows[DatasetTables.cases.name] = try writeCases(summary.truth, villageIDs: villageIDs)

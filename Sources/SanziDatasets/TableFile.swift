@@ -1,5 +1,6 @@
 import Foundation
 import SanziEvents
+import SanziOutput
 
 /// One partition file of a table, written row by row: CSV with a header line, or JSON lines
 /// with the columns as keys. Numbers are written exactly (money from fen with two decimals);
@@ -301,7 +302,7 @@ struct TableFile {
     /// A string as a cell of `format`: quoted only when CSV needs it; always quoted and
     /// escaped in JSON.
     private static func rendered(_ value: String, _ format: Format) -> [UInt8] {
-        Array((format == .csv ? CSV.field(value) : EventLogWriter.jsonString(value)).utf8)
+        Array((format == .csv ? CSV.field(value) : Escaping.jsonLiteral(value)).utf8)
     }
 
     @inline(__always)

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import SanziOutput
 
 /// Streams the event log to `events.jsonl`, one JSON object per line, in a fixed field order
 /// (so two runs of the same scenario and seed give byte-identical files):
@@ -10,45 +6,30 @@
 /// `{"id":1,"day":0,"date":"2013-01-01","type":"listing","village":"v001",…fields…}`
 ///
 /// Writing goes through a 1 MiB buffer and formats numbers by hand: no allocation per event.
-/// `village` is null for scenario-wide events (interventions).
+/// `village` is null for scenario-wide events (interventions). The file is an `OutputFile`:
+/// it appears at its path only when `finish()` succeeds.
 public final class EventLogWriter: EventSink {
-    public enum WriteError: Error, CustomStringConvertible {
-        case cannotOpen(path: String, reason: String)
-        case cannotWrite(path: String, reason: String)
-
-        public var description: String {
-            switch self {
-            case .cannotOpen(let path, let reason): return "\(path): error: cannot create the event log: \(reason)"
-            case .cannotWrite(let path, let reason): return "\(path): error: cannot write the event log: \(reason)"
-            }
-        }
-    }
-
+    private var file: OutputFile?
     public let path: String
-    private let descriptor: Int32
     /// Everything the formatting touches, in one value: one exclusive access per event.
     private var encoder: JSONLineEncoder
     /// Events written so far.
     public private(set) var count: UInt64 = 0
     /// The first write error, if any; later events are dropped once writing has failed.
-    public private(set) var failure: WriteError?
+    public private(set) var failure: OutputError?
 
-    /// Creates (or truncates) the file. `dateOfDay` gives the ISO date of a day number.
-    public init(path: String, villageIDs: [String], dateOfDay: @escaping (Int32) -> String) throws(WriteError) {
+    /// Starts the file. `dateOfDay` gives the ISO date of a day number.
+    public init(path: String, villageIDs: [String], dateOfDay: @escaping (Int32) -> String) throws(OutputError) {
         self.path = path
-        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+        file = try OutputFile(path: path)
         encoder = JSONLineEncoder(villageIDs: villageIDs, dateOfDay: dateOfDay)
     }
 
-    deinit {
-        close(descriptor)
-        encoder.deallocate()
-    }
+    deinit { encoder.deallocate() }
 
     public func accept(_ event: LoggedEvent) {
         guard failure == nil else { return }
-        do throws(WriteError) {
+        do throws(OutputError) {
             try write(event)
         } catch {
             failure = error
@@ -56,46 +37,22 @@ public final class EventLogWriter: EventSink {
     }
 
     /// Appends one event.
-    public func write(_ event: LoggedEvent) throws(WriteError) {
+    public func write(_ event: LoggedEvent) throws(OutputError) {
         encoder.encode(event)
         count += 1
         if encoder.count >= JSONLineEncoder.flushSize { try flush() }
     }
 
     /// Writes what is buffered to the file.
-    public func flush() throws(WriteError) {
-        var offset = 0
-        while offset < encoder.count {
-            let written = Glibc.write(descriptor, encoder.bytes + offset, encoder.count - offset)
-            if written < 0, errno == EINTR { continue }
-            guard written > 0 else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
-            offset += written
-        }
+    public func flush() throws(OutputError) {
+        try file?.write(UnsafeRawBufferPointer(start: encoder.bytes, count: encoder.count))
         encoder.reset()
     }
 
-    /// A JSON string literal for `text`, escaping quotes, backslashes and control characters.
-    public static func jsonString(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "<": result += "\\u003c"
-            case ">": result += "\\u003e"
-            case "&": result += "\\u0026"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
+    /// Writes the rest and moves the file into place; the first error of the whole log, if any.
+    public func finish() throws(OutputError) {
+        if let failure { throw failure }
+        try flush()
+        try file.take()?.commit()
     }
 }

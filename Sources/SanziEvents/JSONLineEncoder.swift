@@ -1,3 +1,5 @@
+import SanziOutput
+
 /// Formats logged events as JSON lines into a raw byte buffer. Every name is encoded once
 /// into an arena of bytes and copied from there; numbers are formatted in place. Writing an
 /// event allocates nothing and touches no reference count.
@@ -49,7 +51,7 @@ struct JSONLineEncoder {
         null = store("null")
         unknown = store("\"unknown\"")
         lineEnd = store("}\n")
-        villageIDs = ids.map { store(EventLogWriter.jsonString($0)) }
+        villageIDs = ids.map { store(Escaping.jsonLiteral($0)) }
         typeNames = EventType.allCases.map { store("\"\($0.name)\"") }
         for type in EventType.allCases {
             let start = fields.count

@@ -1,3 +1,5 @@
+import SanziOutput
+
 /// `report.html`: one self-contained page (inline CSS and SVG, no script, no external
 /// resource) that opens offline. Its markup is well-formed XML, and every name is escaped.
 public enum HTMLReport {

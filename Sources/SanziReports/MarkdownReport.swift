@@ -1,3 +1,5 @@
+import SanziOutput
+
 /// `report.md`: the report for a person, in Markdown.
 public enum MarkdownReport {
     public static func render(_ report: Report) -> String {

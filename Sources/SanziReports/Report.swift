@@ -1,5 +1,6 @@
 import SanziAlerts
 import SanziEvaluation
+import SanziOutput
 import SanziScenario
 import SanziTruth
 

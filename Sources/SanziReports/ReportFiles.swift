@@ -1,4 +1,5 @@
 import SanziEvaluation
+import SanziOutput
 
 /// Writes a run's evaluation and report files into its output folder.
 public enum ReportFiles {
@@ -6,9 +7,11 @@ public enum ReportFiles {
     public static let names = ["evaluation.json", "report.json", "report.md", "report.html"]
 
     /// Writes evaluation.json, report.json, report.md and report.html; returns their paths.
-    public static func write(_ report: Report, evaluation: Evaluation, to folder: String) throws -> [String] {
+    public static func write(_ report: Report, evaluation: Evaluation, to folder: String) throws(OutputError)
+        -> [String]
+    {
         let contents = [
-            try OutputFiles.json(evaluation), try OutputFiles.json(report), MarkdownReport.render(report),
+            OutputFiles.json(evaluation), OutputFiles.json(report), MarkdownReport.render(report),
             HTMLReport.render(report),
         ]
         return try OutputFiles.write(Array(zip(names, contents)), to: folder)

@@ -1,4 +1,5 @@
 import SanziEvents
+import SanziOutput
 import SanziScenario
 
 /// `cases.csv`: the ground truth of a run, one case per line (see docs/cases.md).

@@ -1,5 +1,5 @@
 import SanziEvaluation
-import SanziReports
+import SanziOutput
 import SanziScenario
 
 /// Writes a tuning's outputs: thresholds.xml, curves.csv, tuning.json, tuning.md, tuning.html.
@@ -7,9 +7,11 @@ public enum TuningFiles {
     public static let names = ["thresholds.xml", "curves.csv", "tuning.json", "tuning.md", "tuning.html"]
 
     /// Writes every output into `folder`; returns the paths.
-    public static func write(_ summary: TuningSummary, outcome: Tuner.Outcome, to folder: String) throws -> [String] {
+    public static func write(_ summary: TuningSummary, outcome: Tuner.Outcome, to folder: String) throws(OutputError)
+        -> [String]
+    {
         let contents = [
-            outcome.settings.thresholdsDocument, curves(outcome), try OutputFiles.json(summary), markdown(summary),
+            outcome.settings.thresholdsDocument, curves(outcome), OutputFiles.json(summary), markdown(summary),
             html(summary, outcome: outcome),
         ]
         return try OutputFiles.write(Array(zip(names, contents)), to: folder)

@@ -1,4 +1,5 @@
 import SanziEngine
+import SanziEvents
 import SanziScenario
 
 /// The scenario's misconduct and look-alike settings, indexed by typology for the run.

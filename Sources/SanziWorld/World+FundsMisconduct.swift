@@ -41,9 +41,8 @@ extension World {
         let concealed = conceals(.fakeDisbursement, in: village)
         var random = villages[Int(village)].misconduct
         let amount: Int64
-        if adaptive {
-            let tier = conduct.knowledge.value("F02", "tier2-yuan", or: 10_000) * 100
-            amount = Int64(tier * random.uniform(0.8...0.99)) + Int64(random.integer(in: 1...9_999))
+        if adaptive, let tier = conduct.knowledge.secondApprovalTier {
+            amount = Int64(Double(tier) * random.uniform(0.8...0.99)) + Int64(random.integer(in: 1...9_999))
         } else {
             amount = Int64(random.integer(in: 3...30)) * 1_000_00
         }
@@ -160,13 +159,13 @@ extension World {
         let households = Double(villages[Int(village)].households)
         if let offenders = offenders(.voteBuying, in: village) {
             let adaptive = adapts(.voteBuying, in: village)
-            let window = Int(conduct.knowledge.value("F07", "days", or: 60))
+            let window = adaptive ? conduct.knowledge.electionWindowDays : nil
             let tag = openCase(
                 .voteBuying, village: village, perpetrators: offenders, adapted: adaptive, on: scheduler.now)
             var random = villages[Int(village)].misconduct
             defer { villages[Int(village)].misconduct = random }
             for _ in 0..<random.integer(in: 3...8) {
-                let before = adaptive ? random.integer(in: (window + 1)...(window + 60)) : random.integer(in: 5...55)
+                let before = window.map { random.integer(in: ($0 + 1)...($0 + 60)) } ?? random.integer(in: 5...55)
                 let amount = Int64(households * random.uniform(5...20)) / 100 * 100_00
                 scheduler.schedule(
                     .casePayment(village: village, purpose: 3, amount: max(amount, 100_00), case: tag),

@@ -186,7 +186,7 @@ extension World {
             .postAwardAmendment, village: village, perpetrators: offenders, beneficiary: contract.counterparty,
             adapted: adaptive, on: scheduler.now)
         if adaptive {
-            share = min(share, conduct.knowledge.value("K02", "limit", or: 0.3) * 0.9)
+            if let limit = conduct.knowledge.amendmentLimit { share = min(share, limit * 0.9) }
             var misconduct = villages[Int(village)].misconduct
             emitDecision(village: village, item: Int64(contract.item), deal: .lease, &misconduct, &scheduler)
             villages[Int(village)].misconduct = misconduct

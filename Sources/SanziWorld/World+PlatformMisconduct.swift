@@ -82,7 +82,7 @@ extension World {
         covers: [Int32], offenders: [Int32], on day: Tick, adaptive: Bool? = nil
     ) -> Int32 {
         let adaptive = adaptive ?? adapts(typology, in: village)
-        let epsilon = conduct.knowledge.value("V02", "epsilon", or: 0.01)
+        let epsilon = adaptive ? conduct.knowledge.noPremiumMargin : nil
         var random = villages[Int(village)].misconduct
         defer { villages[Int(village)].misconduct = random }
         let isWorks = deal == .works
@@ -92,7 +92,7 @@ extension World {
         for index in covers.indices {
             // Covers bid at or just over the reserve; adaptive ones past the no-premium margin.
             let spread =
-                adaptive ? epsilon * (1.5 + Double(index)) + random.uniform(0...0.002) : random.uniform(0...0.03)
+                epsilon.map { $0 * (1.5 + Double(index)) + random.uniform(0...0.002) } ?? random.uniform(0...0.03)
             plan.valuations.append(
                 isWorks
                     ? min(plan.reserve, Int64(Double(first) * (1.005 + spread)))
@@ -184,7 +184,7 @@ extension World {
         } else {
             let threshold = min(
                 Double(policy(of: village).listingThreshold),
-                conduct.knowledge.value("P01", "threshold-yuan", or: .infinity) * 100)
+                conduct.knowledge.offPlatformThreshold.map(Double.init) ?? .infinity)
             price = min(price, Int64(threshold * villages[Int(village)].misconduct.uniform(0.9...0.99)))
         }
         let caseIndex = openCase(
@@ -230,7 +230,7 @@ extension World {
         defer { villages[Int(village)].misconduct = random }
         let threshold = policy(of: village).listingThreshold
         let parts = adaptive ? (total + threshold * 95 / 100 - 1) / (threshold * 95 / 100) : total / threshold + 1
-        let window = Tick(conduct.knowledge.value("P02", "window-days", or: 90))
+        let window = adaptive ? conduct.knowledge.splitWindowDays.map(Tick.init) : nil
         let caseIndex = openCase(
             .dealSplitting, village: village, perpetrators: offenders, beneficiary: contractor, adapted: adaptive,
             on: day)
@@ -244,7 +244,7 @@ extension World {
                     village: village, contractor: contractor, price: price, fair: fair, case: caseIndex,
                     part: works << 8 | Int32(part)),
                 after: delay)
-            delay += adaptive ? window + Tick(random.integer(in: 1...30)) : Tick(random.integer(in: 1...20))
+            delay += window.map { $0 + Tick(random.integer(in: 1...30)) } ?? Tick(random.integer(in: 1...20))
         }
     }
 
@@ -300,8 +300,7 @@ extension World {
         let village = contract.village
         let adaptive = adapts(.postAwardAmendment, in: village)
         var years = villages[Int(village)].misconduct.integer(in: 3...10)
-        if adaptive {
-            let cap = Int(conduct.knowledge.value("K01", "local-cap-years", or: 15))
+        if adaptive, let cap = conduct.knowledge.leaseCapYears {
             years = max(1, min(years, cap - contract.termYears))
         }
         let caseIndex = openCase(

@@ -3,10 +3,6 @@ import SanziEvents
 import SanziScenario
 import SanziTruth
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// Runs a scenario's world from its first day to its horizon, streaming the log to a sink.
 public enum WorldRun {
     /// What a run did.
@@ -30,7 +26,7 @@ public enum WorldRun {
     public static func run(
         _ scenario: Scenario, seed: UInt64, knowledge: OffenderKnowledge = OffenderKnowledge(), sink: any EventSink
     ) -> (Summary, World) {
-        let start = monotonicSeconds()
+        let start = WallClock.seconds()
         var scheduler = Scheduler<World.Event>()
         let world = World(scenario: scenario, seed: seed, knowledge: knowledge, scheduler: &scheduler)
         var simulation = Simulation(model: world)
@@ -40,13 +36,7 @@ public enum WorldRun {
         let outcome = simulation.run(until: Tick(days), observer: &observer)
         let summary = Summary(
             events: observer.logged, engineEvents: outcome.events, counts: observer.counts, days: days,
-            wallSeconds: monotonicSeconds() - start, truth: simulation.model.groundTruth(from: observer))
+            wallSeconds: WallClock.seconds() - start, truth: simulation.model.groundTruth(from: observer))
         return (summary, simulation.model)
-    }
-
-    static func monotonicSeconds() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }

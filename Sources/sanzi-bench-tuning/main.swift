@@ -10,10 +10,8 @@
 // Prints one JSON object per line; run from the package root.
 import Foundation
 import SanziAlerts
-import SanziEvents
 import SanziScenario
 import SanziTuning
-import SanziWorld
 
 func seconds(_ body: () -> Void) -> Double {
     let start = Date()
@@ -42,11 +40,11 @@ func scenario(_ path: String, horizon: String? = nil) -> Scenario {
 }
 
 func simulate(_ scenario: Scenario, seed: UInt64) -> TuningRun {
-    let collector = EventCollector()
-    let (summary, _) = WorldRun.run(scenario, seed: seed, sink: collector)
-    return TuningRun(
-        seed: seed, events: collector.events, truth: summary.truth, villages: scenario.geography.villages.count,
-        days: summary.days)
+    guard let rules = try? AlertEngine(settings: scenario.alerts) else {
+        FileHandle.standardError.write(Data("error: the scenario's alert settings are invalid\n".utf8))
+        exit(65)
+    }
+    return TuningRun.simulate(scenario, seed: seed, rules: rules)
 }
 
 func emit(_ fields: [String: Any]) {

@@ -16,7 +16,7 @@ struct WorldDeterminismTests {
             path: path, villageIDs: scenario.geography.villages.map(\.id),
             dateOfDay: { scenario.start.adding(days: Int($0)).description })
         _ = WorldRun.run(scenario, seed: seed, sink: writer)
-        try writer.flush()
+        try writer.finish()
         return try Data(contentsOf: URL(fileURLWithPath: path))
     }
 

@@ -53,6 +53,31 @@ struct LookAlikeAndAdaptationTests {
         }
     }
 
+    /// Adaptive offenders stay under the values the scenario deploys, not the catalogue's
+    /// defaults: a 150-day split window spaces the parts beyond 150 days; with P02 switched
+    /// off there is no window to stay out of, and the parts come as close as plain ones.
+    @Test func adaptiveOffendersFollowTheDeployedSettings() throws {
+        let wide = #"<alerts><rule id="P02"><param name="window-days" value="150"/></rule></alerts>"#
+        let off = #"<alerts><rule id="P02" enabled="false"/></alerts>"#
+        // The smallest gap between two parts with each setting: beyond the deployed window,
+        // or (with no window) as plain offenders space them, 1 to 20 days.
+        for (alerts, window) in [(wide, Int32(150)), (off, nil)] {
+            let run = try Fixtures.run(Fixtures.forcing(.dealSplitting, adaptation: "know-thresholds", alerts: alerts))
+            let cases = run.cases(.dealSplitting)
+            #expect(!cases.isEmpty)
+            for entry in cases {
+                let parts = run.events(of: entry).filter { $0.type == .contract }
+                let gaps = zip(parts, parts.dropFirst()).map { $1.day - $0.day }
+                #expect(!gaps.isEmpty)
+                if let window {
+                    #expect(gaps.allSatisfy { $0 > window }, "\(gaps)")
+                } else {
+                    #expect(gaps.allSatisfy { $0 <= 20 }, "\(gaps)")
+                }
+            }
+        }
+    }
+
     /// Adaptive accountants keep fake invoices under the second approval tier, in odd amounts,
     /// with the right approver; the others forge the finance head's signature on round sums.
     @Test func adaptiveOffendersShapeFakeInvoicesToTheRules() throws {

@@ -1,3 +1,4 @@
+import SanziAlerts
 import SanziEvents
 import SanziScenario
 import SanziTruth
@@ -7,7 +8,10 @@ import SanziWorld
 enum MisconductFixtures {
     /// Three villages over three years with cheap plots villagers pay in cash, ponds and
     /// factory space on the platform, compensation, loans, an election, and a ring of four.
-    static func text(misconduct: String, adaptation: String = "none", enabled: Bool = true) -> String {
+    /// `alerts` is an `<alerts>` section: what adaptive offenders know is what it deploys.
+    static func text(misconduct: String, adaptation: String = "none", enabled: Bool = true, alerts: String = "")
+        -> String
+    {
         """
         <scenario xmlns="urn:sanzi:scenario:1" schema-version="1" name="Forced" seed="7" start="2013-01-01" horizon="P3Y">
           <geography>
@@ -54,16 +58,19 @@ enum MisconductFixtures {
           <misconduct enabled="\(enabled)" corrupt-cadre-share="1" adaptation="\(adaptation)">
             \(misconduct)
           </misconduct>
+          \(alerts)
         </scenario>
         """
     }
 
     /// One typology at rate 1, acted by any key cadre, with no concealment.
-    static func forcing(_ typology: Typology, adaptation: String = "none", enabled: Bool = true) -> String {
+    static func forcing(
+        _ typology: Typology, adaptation: String = "none", enabled: Bool = true, alerts: String = ""
+    ) -> String {
         text(
             misconduct: """
                 <typology id="\(typology.rawValue)" rate="1" perpetrators="director secretary accountant cashier" concealment="0"/>
-                """, adaptation: adaptation, enabled: enabled)
+                """, adaptation: adaptation, enabled: enabled, alerts: alerts)
     }
 
     struct Run {
@@ -78,10 +85,12 @@ enum MisconductFixtures {
         }
     }
 
-    static func run(_ text: String, knowledge: OffenderKnowledge = OffenderKnowledge()) throws -> Run {
+    /// Runs a fixture; adaptive offenders know what its alert settings deploy, as in a real run.
+    static func run(_ text: String) throws -> Run {
         let scenario = try WorldFixtures.scenario(text: text)
         let collector = EventCollector()
-        let (summary, world) = WorldRun.run(scenario, seed: scenario.seed, knowledge: knowledge, sink: collector)
+        let (summary, world) = WorldRun.run(
+            scenario, seed: scenario.seed, knowledge: RuleCatalogue.offenderKnowledge(scenario.alerts), sink: collector)
         let events = collector.events
         return Run(
             events: events, truth: summary.truth, world: world,

@@ -39,18 +39,20 @@ public struct SingleBidder: AlertRule {
 
 /// C02: the two best bids almost equal.
 public struct CloseTopBids: AlertRule {
+    static let epsilon = RuleDocumentation.Parameter(
+        "epsilon", default: 0.01, range: 0...0.2, "relative gap counted as too close")
     public static let documentation = RuleDocumentation(
         id: "C02", name: "Top two bids too close", group: .competition,
         detects:
             "In a tender, the best and second-best bids differ by at most ε (relative to the second): cover bidding places a loser just beside the winner. Ascending auctions are left out: there the winner always pays one step over the runner-up.",
         severity: "yellow",
         source: "Cardinal R024; World Bank red flags",
-        parameters: [.init("epsilon", default: 0.01, range: 0...0.2, "relative gap counted as too close")])
+        parameters: [epsilon])
     public static let reads: [EventType] = [.bid, .award]
     let epsilon: Double
     var book = BidBook()
 
-    public init(parameters: RuleParameters) { epsilon = parameters["epsilon"] }
+    public init(parameters: RuleParameters) { epsilon = parameters[Self.epsilon] }
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
         guard event.record.type == .award else { return book.add(event) }
@@ -105,18 +107,20 @@ public struct PatternedBids: AlertRule {
 
 /// C04: losing bids in round sums.
 public struct RoundLosingBids: AlertRule {
+    static let roundYuan = RuleDocumentation.Parameter(
+        "round-yuan", default: 1_000, range: 1...1_000_000, "the round sum")
     public static let documentation = RuleDocumentation(
         id: "C04", name: "Round losing bids", group: .competition,
         detects:
             "Every losing bid of an auction with at least two losers is a multiple of a round sum: cover bids are often round. Auctions whose increments are round produce them honestly too.",
         severity: "yellow",
         source: "World Bank red flags",
-        parameters: [.init("round-yuan", default: 1_000, range: 1...1_000_000, "the round sum")])
+        parameters: [roundYuan])
     public static let reads: [EventType] = [.bid, .award]
     let round: Int64
     var book = BidBook()
 
-    public init(parameters: RuleParameters) { round = Int64(parameters["round-yuan"] * 100) }
+    public init(parameters: RuleParameters) { round = Int64(parameters[Self.roundYuan] * 100) }
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
         guard event.record.type == .award else { return book.add(event) }
@@ -132,16 +136,17 @@ public struct RoundLosingBids: AlertRule {
 
 /// C07: the same ring of bidders meeting again with the same winner.
 public struct BidderRing: AlertRule {
+    static let meetings = RuleDocumentation.Parameter(
+        "meetings", default: 2, range: 2...20, "meetings of the same set with the same winner")
+    static let windowDays = RuleDocumentation.Parameter(
+        "window-days", default: 730, range: 30...3_650, "how far back meetings count")
     public static let documentation = RuleDocumentation(
         id: "C07", name: "Bidder ring", group: .competition,
         detects:
             "The same set of bidders meets again with the same winner within a window: a ring sharing out deals, with habitual losers.",
         severity: "orange; red from the third meeting",
         source: "OCP red flag i083; Cardinal R025",
-        parameters: [
-            .init("meetings", default: 2, range: 2...20, "meetings of the same set with the same winner"),
-            .init("window-days", default: 730, range: 30...3_650, "how far back meetings count"),
-        ])
+        parameters: [meetings, windowDays])
     public static let reads: [EventType] = [.bid, .award]
     let meetings: Int
     let window: Int32
@@ -150,8 +155,8 @@ public struct BidderRing: AlertRule {
     var lastSweep: Int32 = 0
 
     public init(parameters: RuleParameters) {
-        meetings = Int(parameters["meetings"])
-        window = Int32(parameters["window-days"])
+        meetings = Int(parameters[Self.meetings])
+        window = Int32(parameters[Self.windowDays])
     }
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
@@ -178,15 +183,15 @@ public struct BidderRing: AlertRule {
 
 /// C08: one party winning again and again in one village.
 public struct RepeatWinner: AlertRule {
+    static let wins = RuleDocumentation.Parameter(
+        "wins", default: 4, range: 2...100, "wins in a year that raise the alert")
+    static let windowDays = RuleDocumentation.Parameter("window-days", default: 365, range: 30...1_825, "the window")
     public static let documentation = RuleDocumentation(
         id: "C08", name: "Repeat winner", group: .competition,
         detects: "One party wins at least N deals from one village within a year.",
         severity: "yellow; orange at twice N",
         source: "OCP red flag i077; Digiwhist winner share",
-        parameters: [
-            .init("wins", default: 4, range: 2...100, "wins in a year that raise the alert"),
-            .init("window-days", default: 365, range: 30...1_825, "the window"),
-        ])
+        parameters: [wins, windowDays])
     public static let reads: [EventType] = [.award]
     let wins: Int
     let window: Int32
@@ -194,8 +199,8 @@ public struct RepeatWinner: AlertRule {
     var lastSweep: Int32 = 0
 
     public init(parameters: RuleParameters) {
-        wins = Int(parameters["wins"])
-        window = Int32(parameters["window-days"])
+        wins = Int(parameters[Self.wins])
+        window = Int32(parameters[Self.windowDays])
     }
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
@@ -221,18 +226,20 @@ public struct RepeatWinner: AlertRule {
 
 /// C09: a winner founded shortly before the award.
 public struct NewCompanyWins: AlertRule {
+    static let minimumAgeDays = RuleDocumentation.Parameter(
+        "minimum-age-days", default: 365, range: 1...3_650, "youngest age not flagged")
     public static let documentation = RuleDocumentation(
         id: "C09", name: "New company wins", group: .competition,
         detects:
             "The winning firm was founded less than F days before the award: shell companies are set up for one deal.",
         severity: "yellow; orange under F/4 days",
         source: "Digiwhist new-company indicator",
-        parameters: [.init("minimum-age-days", default: 365, range: 1...3_650, "youngest age not flagged")])
+        parameters: [minimumAgeDays])
     public static let reads: [EventType] = [.registration, .award]
     let minimumAge: Int32
     var founded = IDTable<(day: Int32, firm: Bool, id: UInt64)>()
 
-    public init(parameters: RuleParameters) { minimumAge = Int32(parameters["minimum-age-days"]) }
+    public init(parameters: RuleParameters) { minimumAge = Int32(parameters[Self.minimumAgeDays]) }
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
         let r = event.record

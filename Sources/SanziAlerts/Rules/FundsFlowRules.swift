@@ -2,18 +2,20 @@ import SanziEvents
 
 /// F03: payments to one payee structured just under an approval tier.
 public struct StructuredPayments: AlertRule {
+    static let k = RuleDocumentation.Parameter("k", default: 3, range: 2...50, "payments that make a pattern")
+    static let windowDays = RuleDocumentation.Parameter(
+        "window-days", default: 7, range: 1...90, "days the payments fall within")
+    static let tier1Yuan = RuleDocumentation.Parameter(
+        "tier1-yuan", default: 1_000, range: 0...1_000_000, "the finance head's limit")
+    static let tier2Yuan = RuleDocumentation.Parameter(
+        "tier2-yuan", default: 10_000, range: 0...10_000_000, "the two committees' limit")
     public static let documentation = RuleDocumentation(
         id: "F03", name: "Structured payments", group: .funds,
         detects:
             "At least k payments to one payee within W days, each between 80% of an approval tier and the tier: a sum cut into pieces that each stay under the sign-off it would need whole.",
         severity: "yellow; orange with twice k payments",
         source: "AML structuring typology; PBoC large-transaction rules",
-        parameters: [
-            .init("k", default: 3, range: 2...50, "payments that make a pattern"),
-            .init("window-days", default: 7, range: 1...90, "days the payments fall within"),
-            .init("tier1-yuan", default: 1_000, range: 0...1_000_000, "the finance head's limit"),
-            .init("tier2-yuan", default: 10_000, range: 0...10_000_000, "the two committees' limit"),
-        ])
+        parameters: [k, windowDays, tier1Yuan, tier2Yuan])
     public static let reads: [EventType] = [.disbursement]
     let k: Int
     let window: Int32
@@ -23,9 +25,9 @@ public struct StructuredPayments: AlertRule {
     var lastSweep: Int32 = 0
 
     public init(parameters: RuleParameters) {
-        k = Int(parameters["k"])
-        window = Int32(parameters["window-days"])
-        tiers = [parameters["tier1-yuan"], parameters["tier2-yuan"]].map { Int64(($0 * 100).rounded()) }
+        k = Int(parameters[Self.k])
+        window = Int32(parameters[Self.windowDays])
+        tiers = [parameters[Self.tier1Yuan], parameters[Self.tier2Yuan]].map { Int64(($0 * 100).rounded()) }
     }
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
@@ -50,16 +52,17 @@ public struct StructuredPayments: AlertRule {
 
 /// F04: an inflow that leaves again at once to a few payees.
 public struct RapidPassThrough: AlertRule {
+    static let share = RuleDocumentation.Parameter(
+        "share", default: 0.8, range: 0.1...1, "share of the inflow that leaves")
+    static let windowDays = RuleDocumentation.Parameter(
+        "window-days", default: 5, range: 1...60, "days after the inflow")
     public static let documentation = RuleDocumentation(
         id: "F04", name: "Rapid pass-through", group: .funds,
         detects:
             "At least a share p of money received into the compensation account leaves it within W days to three payees or fewer: compensation passed straight on instead of reaching households.",
         severity: "red",
         source: "AML rapid movement of funds",
-        parameters: [
-            .init("share", default: 0.8, range: 0.1...1, "share of the inflow that leaves"),
-            .init("window-days", default: 5, range: 1...60, "days after the inflow"),
-        ])
+        parameters: [share, windowDays])
     public static let reads: [EventType] = [.receipt, .disbursement]
     let share: Double
     let window: Int32
@@ -67,8 +70,8 @@ public struct RapidPassThrough: AlertRule {
     var inflows = VillageTable<(day: Int32, amount: Int64, left: Int64, payees: Set<Int64>, ids: [UInt64])?>(empty: nil)
 
     public init(parameters: RuleParameters) {
-        share = parameters["share"]
-        window = Int32(parameters["window-days"])
+        share = parameters[Self.share]
+        window = Int32(parameters[Self.windowDays])
     }
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {

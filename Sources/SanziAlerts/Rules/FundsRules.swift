@@ -3,16 +3,17 @@ import SanziScenario
 
 /// F01: cash on hand over the cap, or cash banked late.
 public struct CashAndBanking: AlertRule {
+    static let cashCapYuan = RuleDocumentation.Parameter(
+        "cash-cap-yuan", default: 5_000, range: 0...1_000_000, "cash cap until an intervention changes it")
+    static let bankingDays = RuleDocumentation.Parameter(
+        "banking-days", default: 3, range: 0...60, "days allowed before cash is banked")
     public static let documentation = RuleDocumentation(
         id: "F01", name: "Cash over the cap / late banking", group: .funds,
         detects:
             "Cash on hand above the cap, or cash received and banked after more than the allowed days: cash outside the bank is where receipts go missing. Follows cash-cap interventions.",
         severity: "yellow; orange when cash exceeds twice the cap or banking is more than twice late",
         source: "Local finance norms (现金限额, 及时存入)",
-        parameters: [
-            .init("cash-cap-yuan", default: 5_000, range: 0...1_000_000, "cash cap until an intervention changes it"),
-            .init("banking-days", default: 3, range: 0...60, "days allowed before cash is banked"),
-        ])
+        parameters: [cashCapYuan, bankingDays])
     public static let reads: [EventType] = [.receipt, .disbursement, .banking, .intervention]
     var cap: Int64
     let bankingDays: Int32
@@ -20,8 +21,8 @@ public struct CashAndBanking: AlertRule {
     var cash = VillageTable<(amount: Int64, since: Int32?, since_id: UInt64, over: Bool)>(empty: (0, nil, 0, false))
 
     public init(parameters: RuleParameters) {
-        cap = Int64(parameters["cash-cap-yuan"] * 100)
-        bankingDays = Int32(parameters["banking-days"])
+        cap = Int64(parameters[Self.cashCapYuan] * 100)
+        bankingDays = Int32(parameters[Self.bankingDays])
     }
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
@@ -68,23 +69,28 @@ public struct CashAndBanking: AlertRule {
 
 /// F02: spending signed off below the tier its amount needs.
 public struct MissingApproval: AlertRule {
+    static let tier1Yuan = RuleDocumentation.Parameter(
+        "tier1-yuan", default: 1_000, range: 0...1_000_000, "the finance head's limit")
+    static let tier2Yuan = RuleDocumentation.Parameter(
+        "tier2-yuan", default: 10_000, range: 0...10_000_000, "the two committees' limit")
     public static let documentation = RuleDocumentation(
         id: "F02", name: "Spending without the required approval", group: .funds,
         detects:
             "A disbursement approved by a lower tier than its amount requires (finance head ≤ tier 1, two committees ≤ tier 2, the representatives' meeting above).",
         severity: "red",
         source: "Local approval tiers for non-productive spending",
-        parameters: [
-            .init("tier1-yuan", default: 1_000, range: 0...1_000_000, "the finance head's limit"),
-            .init("tier2-yuan", default: 10_000, range: 0...10_000_000, "the two committees' limit"),
-        ])
+        parameters: [tier1Yuan, tier2Yuan])
     public static let reads: [EventType] = [.disbursement]
     let tier1: Int64
     let tier2: Int64
 
+    public static func disclose(_ parameters: RuleParameters, to knowledge: inout OffenderKnowledge) {
+        knowledge.secondApprovalTier = Int64(parameters[tier2Yuan] * 100)
+    }
+
     public init(parameters: RuleParameters) {
-        tier1 = Int64(parameters["tier1-yuan"] * 100)
-        tier2 = Int64(parameters["tier2-yuan"] * 100)
+        tier1 = Int64(parameters[Self.tier1Yuan] * 100)
+        tier2 = Int64(parameters[Self.tier2Yuan] * 100)
     }
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
@@ -102,24 +108,24 @@ public struct MissingApproval: AlertRule {
 
 /// F05: a payee's payments in round sums.
 public struct RoundAmountPayments: AlertRule {
+    static let share = RuleDocumentation.Parameter("share", default: 0.5, range: 0...1, "share of round payments")
+    static let minimumPayments = RuleDocumentation.Parameter(
+        "minimum-payments", default: 3, range: 2...100, "payments before the rule judges")
     public static let documentation = RuleDocumentation(
         id: "F05", name: "Round-amount payments", group: .funds,
         detects:
             "At least a share r of the payments to one payee (three payments or more) are whole multiples of 1,000 yuan: invented invoices come in round sums.",
         severity: "yellow",
         source: "AML round-amount typology",
-        parameters: [
-            .init("share", default: 0.5, range: 0...1, "share of round payments"),
-            .init("minimum-payments", default: 3, range: 2...100, "payments before the rule judges"),
-        ])
+        parameters: [share, minimumPayments])
     public static let reads: [EventType] = [.disbursement]
     let share: Double
     let minimum: Int
     var payees: [Int64: (total: Int, round: Int, ids: [UInt64], raised: Bool)] = [:]
 
     public init(parameters: RuleParameters) {
-        share = parameters["share"]
-        minimum = Int(parameters["minimum-payments"])
+        share = parameters[Self.share]
+        minimum = Int(parameters[Self.minimumPayments])
     }
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
@@ -145,18 +151,20 @@ public struct RoundAmountPayments: AlertRule {
 
 /// F06: non-productive spending far above the village's own past.
 public struct SpendingSpike: AlertRule {
+    static let z = RuleDocumentation.Parameter(
+        "z", default: 3, range: 1...10, "standard deviations above the village's own mean")
     public static let documentation = RuleDocumentation(
         id: "F06", name: "Spending spike", group: .funds,
         detects:
             "A village's non-productive spending (hospitality, travel, office) in a 30-day period more than z standard deviations above its own last 12 periods. Festival seasons spike honestly.",
         severity: "yellow; orange above twice z",
         source: "Cardinal fences; z-score against own history",
-        parameters: [.init("z", default: 3, range: 1...10, "standard deviations above the village's own mean")])
+        parameters: [z])
     public static let reads: [EventType] = [.disbursement]
     let z: Double
     var villages = VillageTable<(period: Int32, total: Double, ids: [UInt64], history: [Double])?>(empty: nil)
 
-    public init(parameters: RuleParameters) { z = parameters["z"] }
+    public init(parameters: RuleParameters) { z = parameters[Self.z] }
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
         let r = event.record
@@ -195,18 +203,23 @@ public struct SpendingSpike: AlertRule {
 
 /// F07: money paid to households shortly before an election.
 public struct PreElectionPayments: AlertRule {
+    static let days = RuleDocumentation.Parameter("days", default: 60, range: 1...365, "days before the election")
     public static let documentation = RuleDocumentation(
         id: "F07", name: "Pre-election payments", group: .funds,
         detects:
             "Payments to households (compensation distributions) within D days before a committee election: vote-buying dresses as distributions. Lawful distributions fall there too.",
         severity: "yellow",
         source: "The seed article (贿选 in the 两委换届)",
-        parameters: [.init("days", default: 60, range: 1...365, "days before the election")])
+        parameters: [days])
     public static let reads: [EventType] = [.compensationDistributed, .election]
     let days: Int32
     var recent = VillageTable<[(day: Int32, id: UInt64)]>(empty: [])
 
-    public init(parameters: RuleParameters) { days = Int32(parameters["days"]) }
+    public static func disclose(_ parameters: RuleParameters, to knowledge: inout OffenderKnowledge) {
+        knowledge.electionWindowDays = Int(parameters[days])
+    }
+
+    public init(parameters: RuleParameters) { days = Int32(parameters[Self.days]) }
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
         let r = event.record
@@ -226,13 +239,15 @@ public struct PreElectionPayments: AlertRule {
 
 /// F08: rent the platform saw paid but the ledger never booked.
 public struct ReceiptsMissing: AlertRule {
+    static let graceDays = RuleDocumentation.Parameter(
+        "grace-days", default: 30, range: 0...365, "days for the receipt to appear")
     public static let documentation = RuleDocumentation(
         id: "F08", name: "Receipts missing", group: .funds,
         detects:
             "A payment on a contract, recorded by the platform, with no matching receipt in the ledger within the grace period: income never booked (embezzled receipts).",
         severity: "red",
         source: "Local practice (账外收入)",
-        parameters: [.init("grace-days", default: 30, range: 0...365, "days for the receipt to appear")])
+        parameters: [graceDays])
     /// Payments and receipts are frequent enough to notice one missing within days.
     public static let reads: [EventType] = [.payment, .receipt]
     let grace: Int32
@@ -244,7 +259,7 @@ public struct ReceiptsMissing: AlertRule {
     var head = 0
     static let searchDepth = 256
 
-    public init(parameters: RuleParameters) { grace = Int32(parameters["grace-days"]) }
+    public init(parameters: RuleParameters) { grace = Int32(parameters[Self.graceDays]) }
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
         while head < pending.count, event.day - pending[head].day > grace {
@@ -279,18 +294,20 @@ public struct ReceiptsMissing: AlertRule {
 
 /// F09: collective money lent out.
 public struct MoneyLentOut: AlertRule {
+    static let windowDays = RuleDocumentation.Parameter(
+        "window-days", default: 30, range: 0...365, "days a loan decision stays valid")
     public static let documentation = RuleDocumentation(
         id: "F09", name: "Money lent out", group: .funds,
         detects:
             "Collective money lent to a person or firm: lawful only with a recorded decision, and the cover of misappropriation (挪用) when it is not.",
         severity: "yellow with a loan decision on record in the window; red without",
         source: "Local practice (挪用集体资金)",
-        parameters: [.init("window-days", default: 30, range: 0...365, "days a loan decision stays valid")])
+        parameters: [windowDays])
     public static let reads: [EventType] = [.decision, .loan]
     let window: Int32
     var decisions = VillageTable<Int32?>(empty: nil)
 
-    public init(parameters: RuleParameters) { window = Int32(parameters["window-days"]) }
+    public init(parameters: RuleParameters) { window = Int32(parameters[Self.windowDays]) }
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
         let r = event.record

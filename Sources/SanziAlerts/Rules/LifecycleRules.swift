@@ -3,23 +3,28 @@ import SanziScenario
 
 /// K01: a lease longer than the law or local rules allow.
 public struct OverlongLease: AlertRule {
+    static let legalCapYears = RuleDocumentation.Parameter(
+        "legal-cap-years", default: 20, range: 1...70, "the legal cap")
+    static let localCapYears = RuleDocumentation.Parameter(
+        "local-cap-years", default: 15, range: 1...70, "the local cap")
     public static let documentation = RuleDocumentation(
         id: "K01", name: "Over-long lease", group: .lifecycle,
         detects:
             "A lease whose term exceeds the legal cap (20 years, Civil Code art. 705) or the local cap: long terms lock in a price for a generation.",
         severity: "yellow over the local cap; red over the legal cap",
         source: "Civil Code art. 705; local caps",
-        parameters: [
-            .init("legal-cap-years", default: 20, range: 1...70, "the legal cap"),
-            .init("local-cap-years", default: 15, range: 1...70, "the local cap"),
-        ])
+        parameters: [legalCapYears, localCapYears])
     public static let reads: [EventType] = [.contract, .amendment]
     let legal: Int32
     let local: Int32
 
+    public static func disclose(_ parameters: RuleParameters, to knowledge: inout OffenderKnowledge) {
+        knowledge.leaseCapYears = Int(parameters[localCapYears])
+    }
+
     public init(parameters: RuleParameters) {
-        legal = Int32(parameters["legal-cap-years"])
-        local = Int32(parameters["local-cap-years"])
+        legal = Int32(parameters[Self.legalCapYears])
+        local = Int32(parameters[Self.localCapYears])
     }
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
@@ -36,19 +41,23 @@ public struct OverlongLease: AlertRule {
 
 /// K02: a contract changed after the award, off the platform.
 public struct OffPlatformAmendment: AlertRule {
+    static let limit = RuleDocumentation.Parameter(
+        "limit", default: 0.30, range: 0...1, "relative change of the contract value that turns it red")
     public static let documentation = RuleDocumentation(
         id: "K02", name: "Amendment off the platform", group: .lifecycle,
         detects:
             "A rent cut, term extension or extra works agreed after the award without a new platform deal. Lawful cuts after a drought look the same; large changes rarely are.",
         severity: "orange; red when the value changes by more than the limit",
         source: "OCP red flag i184; Fazekas CRI",
-        parameters: [
-            .init("limit", default: 0.30, range: 0...1, "relative change of the contract value that turns it red")
-        ])
+        parameters: [limit])
     public static let reads: [EventType] = [.amendment]
     let limit: Double
 
-    public init(parameters: RuleParameters) { limit = parameters["limit"] }
+    public static func disclose(_ parameters: RuleParameters, to knowledge: inout OffenderKnowledge) {
+        knowledge.amendmentLimit = parameters[limit]
+    }
+
+    public init(parameters: RuleParameters) { limit = parameters[Self.limit] }
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
         let r = event.record
@@ -64,22 +73,23 @@ public struct OffPlatformAmendment: AlertRule {
 
 /// K03: rent overdue and not collected.
 public struct ReceivableNotCollected: AlertRule {
+    static let overdueDays = RuleDocumentation.Parameter(
+        "overdue-days", default: 90, range: 1...365, "days overdue that raise the alert")
+    static let redDays = RuleDocumentation.Parameter(
+        "red-days", default: 180, range: 1...730, "days overdue that make it red")
     public static let documentation = RuleDocumentation(
         id: "K03", name: "Receivable not collected", group: .lifecycle,
         detects: "Rent overdue by more than A days (应收未收), from the platform's arrears records and late payments.",
         severity: "orange; red beyond the red limit",
         source: "Local practice (应收未收)",
-        parameters: [
-            .init("overdue-days", default: 90, range: 1...365, "days overdue that raise the alert"),
-            .init("red-days", default: 180, range: 1...730, "days overdue that make it red"),
-        ])
+        parameters: [overdueDays, redDays])
     public static let reads: [EventType] = [.arrears, .payment]
     let overdue: Int32
     let red: Int32
 
     public init(parameters: RuleParameters) {
-        overdue = Int32(parameters["overdue-days"])
-        red = Int32(parameters["red-days"])
+        overdue = Int32(parameters[Self.overdueDays])
+        red = Int32(parameters[Self.redDays])
     }
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
@@ -95,19 +105,21 @@ public struct ReceivableNotCollected: AlertRule {
 
 /// K04: a lease ended early, then let again for less.
 public struct TerminatedThenRelistedLow: AlertRule {
+    static let windowDays = RuleDocumentation.Parameter(
+        "window-days", default: 180, range: 1...730, "days between the end and the new lease")
     public static let documentation = RuleDocumentation(
         id: "K04", name: "Early termination then relisting low", group: .lifecycle,
         detects:
             "A lease ends early (or in default) and the asset is let again within the window for a lower yearly rent; red when the same party takes it back.",
         severity: "orange; red for the same party",
         source: "Local practice",
-        parameters: [.init("window-days", default: 180, range: 1...730, "days between the end and the new lease")])
+        parameters: [windowDays])
     public static let reads: [EventType] = [.contract, .termination]
     let window: Int32
     var leases: [Int64: (asset: Int64, annual: Int64, party: Int64)] = [:]
     var ended: [Int64: (day: Int32, annual: Int64, party: Int64, id: UInt64)] = [:]
 
-    public init(parameters: RuleParameters) { window = Int32(parameters["window-days"]) }
+    public init(parameters: RuleParameters) { window = Int32(parameters[Self.windowDays]) }
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
         let r = event.record

@@ -3,24 +3,24 @@ import SanziScenario
 
 /// O01: many households petitioning about one village.
 public struct PetitionCluster: AlertRule {
+    static let households = RuleDocumentation.Parameter(
+        "households", default: 8, range: 1...10_000, "petitioning households in the window")
+    static let windowDays = RuleDocumentation.Parameter("window-days", default: 90, range: 7...730, "the window")
     public static let documentation = RuleDocumentation(
         id: "O01", name: "Petition cluster", group: .oversight,
         detects:
             "Households petitioning about one village within a rolling window reach a threshold: villagers see what the ledger hides (信访).",
         severity: "yellow; orange at twice the threshold",
         source: "The seed article (信访 fell as the rectification worked)",
-        parameters: [
-            .init("households", default: 8, range: 1...10_000, "petitioning households in the window"),
-            .init("window-days", default: 90, range: 7...730, "the window"),
-        ])
+        parameters: [households, windowDays])
     public static let reads: [EventType] = [.petition]
     let households: Int32
     let window: Int32
     var recent = VillageTable<[(day: Int32, households: Int32, id: UInt64)]>(empty: [])
 
     public init(parameters: RuleParameters) {
-        households = Int32(parameters["households"])
-        window = Int32(parameters["window-days"])
+        households = Int32(parameters[Self.households])
+        window = Int32(parameters[Self.windowDays])
     }
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
@@ -43,19 +43,21 @@ public struct PetitionCluster: AlertRule {
 
 /// O02: village finances not posted in time.
 public struct PublicityOverdue: AlertRule {
+    static let maximumGapDays = RuleDocumentation.Parameter(
+        "maximum-gap-days", default: 120, range: 15...730, "days between postings, grace included")
     public static let documentation = RuleDocumentation(
         id: "O02", name: "Publicity overdue", group: .oversight,
         detects:
             "No publicity posting for longer than the allowed gap (at least quarterly under the Organic Law, art. 30; a month of grace): closed books hide everything else.",
         severity: "yellow; orange beyond twice the gap",
         source: "Organic Law of Villagers' Committees art. 30; local 双公开",
-        parameters: [.init("maximum-gap-days", default: 120, range: 15...730, "days between postings, grace included")])
+        parameters: [maximumGapDays])
     /// Frequent village events are enough to notice a silence.
     public static let reads: [EventType] = [.publicity, .receipt, .disbursement, .payment]
     let gap: Int32
     var last = VillageTable<(day: Int32, id: UInt64, raised: Int32)>(empty: (0, 0, 0))
 
-    public init(parameters: RuleParameters) { gap = Int32(parameters["maximum-gap-days"]) }
+    public init(parameters: RuleParameters) { gap = Int32(parameters[Self.maximumGapDays]) }
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
         let r = event.record

@@ -3,21 +3,23 @@ import SanziScenario
 
 /// P01: a contract worth at least the listing threshold that never went through the platform.
 public struct OffPlatformDeal: AlertRule {
+    static let thresholdYuan = RuleDocumentation.Parameter(
+        "threshold-yuan", default: 50_000, range: 0...100_000_000, "listing threshold until an intervention changes it")
     public static let documentation = RuleDocumentation(
         id: "P01", name: "Deal kept off the platform", group: .platform,
         detects:
             "A contract whose total value reaches the listing threshold but that has no platform listing (a small deal). Deals over the threshold must be listed (应招未招、应进未进). The rule follows threshold changes announced by interventions.",
         severity: "orange; red when the value is at least twice the threshold",
         source: "Local three-capital platform rules; Digiwhist 'no call for tender'",
-        parameters: [
-            .init(
-                "threshold-yuan", default: 50_000, range: 0...100_000_000,
-                "listing threshold until an intervention changes it")
-        ])
+        parameters: [thresholdYuan])
     public static let reads: [EventType] = [.contract, .intervention]
     var threshold: Int64
 
-    public init(parameters: RuleParameters) { threshold = Int64(parameters["threshold-yuan"] * 100) }
+    public static func disclose(_ parameters: RuleParameters, to knowledge: inout OffenderKnowledge) {
+        knowledge.offPlatformThreshold = Int64(parameters[thresholdYuan] * 100)
+    }
+
+    public init(parameters: RuleParameters) { threshold = Int64(parameters[Self.thresholdYuan] * 100) }
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
         let r = event.record
@@ -37,27 +39,30 @@ public struct OffPlatformDeal: AlertRule {
 
 /// P02: several small deals with one counterparty that together pass the threshold.
 public struct SplitDeals: AlertRule {
+    static let thresholdYuan = RuleDocumentation.Parameter(
+        "threshold-yuan", default: 50_000, range: 0...100_000_000, "listing threshold until an intervention changes it")
+    static let windowDays = RuleDocumentation.Parameter(
+        "window-days", default: 90, range: 1...730, "how far back deals are combined")
     public static let documentation = RuleDocumentation(
         id: "P02", name: "Split under the threshold", group: .platform,
         detects:
             "Two or more small deals (no listing) with the same counterparty within a window, each under the listing threshold and together over it: a deal split to avoid the platform (化整为零).",
         severity: "orange; red with three deals or more",
         source: "OCP red flag i016; World Bank; AML structuring",
-        parameters: [
-            .init(
-                "threshold-yuan", default: 50_000, range: 0...100_000_000,
-                "listing threshold until an intervention changes it"),
-            .init("window-days", default: 90, range: 1...730, "how far back deals are combined"),
-        ])
+        parameters: [thresholdYuan, windowDays])
     public static let reads: [EventType] = [.contract, .intervention]
     var threshold: Int64
     let window: Int32
     var recent: [Int64: [(day: Int32, id: UInt64, total: Int64)]] = [:]
     var lastSweep: Int32 = 0
 
+    public static func disclose(_ parameters: RuleParameters, to knowledge: inout OffenderKnowledge) {
+        knowledge.splitWindowDays = Int(parameters[windowDays])
+    }
+
     public init(parameters: RuleParameters) {
-        threshold = Int64(parameters["threshold-yuan"] * 100)
-        window = Int32(parameters["window-days"])
+        threshold = Int64(parameters[Self.thresholdYuan] * 100)
+        window = Int32(parameters[Self.windowDays])
     }
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
@@ -89,19 +94,19 @@ public struct SplitDeals: AlertRule {
 
 /// P03: an announcement period shorter than the rules require.
 public struct ShortAnnouncement: AlertRule {
+    static let minimumDays = RuleDocumentation.Parameter(
+        "minimum-days", default: 10, range: 1...90, "the minimum announcement period", monotone: .scoreBelow)
     public static let documentation = RuleDocumentation(
         id: "P03", name: "Short announcement period", group: .platform,
         detects:
             "A listing announced for fewer days than the minimum: too short for outside bidders to learn of it and prepare.",
         severity: "yellow; red below half the minimum",
         source: "Cardinal R003; OCP red flag i038; Digiwhist advertisement period",
-        parameters: [
-            .init("minimum-days", default: 10, range: 1...90, "the minimum announcement period", monotone: .scoreBelow)
-        ])
+        parameters: [minimumDays])
     public static let reads: [EventType] = [.listing]
     let minimum: Int32
 
-    public init(parameters: RuleParameters) { minimum = Int32(parameters["minimum-days"]) }
+    public init(parameters: RuleParameters) { minimum = Int32(parameters[Self.minimumDays]) }
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
         let days = event.record.count2
@@ -117,22 +122,20 @@ public struct ShortAnnouncement: AlertRule {
 
 /// P04: a long delay between award and contract.
 public struct SigningDelay: AlertRule {
+    static let maximumDays = RuleDocumentation.Parameter(
+        "maximum-days", default: 60, range: 1...365, "days allowed between award and contract", monotone: .scoreAbove)
     public static let documentation = RuleDocumentation(
         id: "P04", name: "Signing delay", group: .platform,
         detects:
             "The contract was signed long after the award: room to renegotiate terms away from the platform's view.",
         severity: "yellow; orange beyond twice the limit",
         source: "OCP red flag i019",
-        parameters: [
-            .init(
-                "maximum-days", default: 60, range: 1...365, "days allowed between award and contract",
-                monotone: .scoreAbove)
-        ])
+        parameters: [maximumDays])
     public static let reads: [EventType] = [.award, .contract]
     let maximum: Int32
     var awards: [Int64: (day: Int32, id: UInt64)] = [:]
 
-    public init(parameters: RuleParameters) { maximum = Int32(parameters["maximum-days"]) }
+    public init(parameters: RuleParameters) { maximum = Int32(parameters[Self.maximumDays]) }
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
         let r = event.record
@@ -153,24 +156,25 @@ public struct SigningDelay: AlertRule {
 
 /// P05: a deal made without the representatives' vote.
 public struct MissingDecision: AlertRule {
+    static let windowDays = RuleDocumentation.Parameter(
+        "window-days", default: 180, range: 1...730, "how long a vote stays valid")
+    static let majority = RuleDocumentation.Parameter(
+        "majority", default: 0.66, range: 0.5...1, "share of votes required (two-thirds, rounded down)")
     public static let documentation = RuleDocumentation(
         id: "P05", name: "Missing democratic decision", group: .platform,
         detects:
             "A listing or a small deal for an asset with no vote of the villagers' representatives on that asset shortly before: disposals and leases need a recorded decision (two-thirds of representatives).",
         severity: "orange; red when the vote on record lacks a two-thirds majority",
         source: "Local rules on collective decisions (民主决策)",
-        parameters: [
-            .init("window-days", default: 180, range: 1...730, "how long a vote stays valid"),
-            .init("majority", default: 0.66, range: 0.5...1, "share of votes required (two-thirds, rounded down)"),
-        ])
+        parameters: [windowDays, majority])
     public static let reads: [EventType] = [.decision, .listing, .contract]
     let window: Int32
     let majority: Double
     var decisions = IDTable<(day: Int32, id: UInt64, share: Double)>()
 
     public init(parameters: RuleParameters) {
-        window = Int32(parameters["window-days"])
-        majority = parameters["majority"]
+        window = Int32(parameters[Self.windowDays])
+        majority = parameters[Self.majority]
     }
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {

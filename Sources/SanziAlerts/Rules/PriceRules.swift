@@ -3,22 +3,20 @@ import SanziScenario
 
 /// V01: a reserve price set well below the appraisal or the previous rent.
 public struct ReserveBelowAppraisal: AlertRule {
+    static let delta = RuleDocumentation.Parameter(
+        "delta", default: 0.10, range: 0...0.9, "tolerated shortfall of the reserve", monotone: .scoreBelowOneMinus)
     public static let documentation = RuleDocumentation(
         id: "V01", name: "Reserve below appraisal or previous rent", group: .price,
         detects:
             "A listing whose reserve is more than δ below the larger of its appraisal and the asset's previous contract value over the same term: the classic below-market lease (低价发包). Relistings after a failed auction lower the reserve lawfully and look the same.",
         severity: "yellow; red when the reserve is under 80% of the reference",
         source: "Local practice (低价发包)",
-        parameters: [
-            .init(
-                "delta", default: 0.10, range: 0...0.9, "tolerated shortfall of the reserve",
-                monotone: .scoreBelowOneMinus)
-        ])
+        parameters: [delta])
     public static let reads: [EventType] = [.listing, .contract]
     let delta: Double
     var previousAnnual = IDTable<Int64>()
 
-    public init(parameters: RuleParameters) { delta = parameters["delta"] }
+    public init(parameters: RuleParameters) { delta = parameters[Self.delta] }
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
         let r = event.record
@@ -41,18 +39,24 @@ public struct ReserveBelowAppraisal: AlertRule {
 
 /// V02: an auction won at the reserve, with no premium.
 public struct NoPremium: AlertRule {
+    static let epsilon = RuleDocumentation.Parameter(
+        "epsilon", default: 0.01, range: 0...0.5, "premium counted as none", monotone: .scoreAtMost)
     public static let documentation = RuleDocumentation(
         id: "V02", name: "No premium over reserve", group: .price,
         detects:
             "An ascending auction won at (or within ε of) the reserve: real competition usually lifts the price; platform deals fetch 20–30% over reserve.",
         severity: "yellow; orange with a single bidder",
         source: "OCP red flag i171",
-        parameters: [.init("epsilon", default: 0.01, range: 0...0.5, "premium counted as none", monotone: .scoreAtMost)]
+        parameters: [epsilon]
     )
     public static let reads: [EventType] = [.award]
     let epsilon: Double
 
-    public init(parameters: RuleParameters) { epsilon = parameters["epsilon"] }
+    public static func disclose(_ parameters: RuleParameters, to knowledge: inout OffenderKnowledge) {
+        knowledge.noPremiumMargin = parameters[epsilon]
+    }
+
+    public init(parameters: RuleParameters) { epsilon = parameters[Self.epsilon] }
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
         let r = event.record
@@ -69,17 +73,18 @@ public struct NoPremium: AlertRule {
 
 /// V03: a premium far below what peers fetch.
 public struct LowPremiumOutlier: AlertRule {
+    static let k = RuleDocumentation.Parameter("k", default: 1.5, range: 0.5...5, "fence multiplier of the IQR")
+    static let peers = RuleDocumentation.Parameter(
+        "peers", default: 200, range: 20...5_000, "how many recent auctions form the peer group")
+    static let minimumPeers = RuleDocumentation.Parameter(
+        "minimum-peers", default: 20, range: 4...1_000, "smallest usable peer group")
     public static let documentation = RuleDocumentation(
         id: "V03", name: "Premium is a low outlier", group: .price,
         detects:
             "An auction's premium over reserve below the lower Tukey fence of the premiums of the last peer auctions of the same deal kind. Skipped while the peer group is too small or its IQR is zero; the fences used are recorded.",
         severity: "orange",
         source: "Cardinal R024 method (Tukey fences over a peer group)",
-        parameters: [
-            .init("k", default: 1.5, range: 0.5...5, "fence multiplier of the IQR"),
-            .init("peers", default: 200, range: 20...5_000, "how many recent auctions form the peer group"),
-            .init("minimum-peers", default: 20, range: 4...1_000, "smallest usable peer group"),
-        ])
+        parameters: [k, peers, minimumPeers])
     public static let reads: [EventType] = [.award]
     let k: Double
     let peers: Int
@@ -89,9 +94,9 @@ public struct LowPremiumOutlier: AlertRule {
     var sorted: [Double] = []
 
     public init(parameters: RuleParameters) {
-        k = parameters["k"]
-        peers = Int(parameters["peers"])
-        minimumPeers = Int(parameters["minimum-peers"])
+        k = parameters[Self.k]
+        peers = Int(parameters[Self.peers])
+        minimumPeers = Int(parameters[Self.minimumPeers])
     }
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {

@@ -47,18 +47,20 @@ struct Declarations {
 
 /// R01: a deal awarded to a cadre, a supervisor or their declared relative.
 public struct RelatedPartyAward: AlertRule {
+    static let degrees = RuleDocumentation.Parameter(
+        "degrees", default: 2, range: 1...4, "declared kinship ties counted")
     public static let documentation = RuleDocumentation(
         id: "R01", name: "Related-party award", group: .relations,
         detects:
             "The winner of an award is, or is owned by, an office holder of the village (a cadre or a supervision-committee member) or a declared relative within d degrees (优亲厚友). A relative who wins a fair auction looks the same.",
         severity: "red when the office holder wins; orange for a relative",
         source: "Local practice (优亲厚友); OCP conflict-of-interest flags",
-        parameters: [.init("degrees", default: 2, range: 1...4, "declared kinship ties counted")])
+        parameters: [degrees])
     public static let reads: [EventType] = [.office, .relation, .registration, .award]
     let degrees: Int
     var declarations = Declarations()
 
-    public init(parameters: RuleParameters) { degrees = Int(parameters["degrees"]) }
+    public init(parameters: RuleParameters) { degrees = Int(parameters[Self.degrees]) }
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
         guard event.record.type == .award else { return declarations.read(event) }
@@ -77,18 +79,20 @@ public struct RelatedPartyAward: AlertRule {
 
 /// R02: collective money paid to a cadre's business or relative.
 public struct RelatedPartyPayment: AlertRule {
+    static let degrees = RuleDocumentation.Parameter(
+        "degrees", default: 2, range: 1...4, "declared kinship ties counted")
     public static let documentation = RuleDocumentation(
         id: "R02", name: "Related-party payment", group: .relations,
         detects:
             "A disbursement to a bidder owned by an office holder of the village or a declared relative within d degrees: works and supplies bought from insiders.",
         severity: "red when the office holder is paid; orange for a relative",
         source: "Local practice (优亲厚友)",
-        parameters: [.init("degrees", default: 2, range: 1...4, "declared kinship ties counted")])
+        parameters: [degrees])
     public static let reads: [EventType] = [.office, .relation, .registration, .disbursement]
     let degrees: Int
     var declarations = Declarations()
 
-    public init(parameters: RuleParameters) { degrees = Int(parameters["degrees"]) }
+    public init(parameters: RuleParameters) { degrees = Int(parameters[Self.degrees]) }
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
         guard event.record.type == .disbursement else { return declarations.read(event) }

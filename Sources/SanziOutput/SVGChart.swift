@@ -1,9 +1,11 @@
 /// Small inline SVG charts for `report.html` and `tuning.html`: no script, no external resource.
 public enum SVGChart {
-    static let colours = ["yellow": "#e0b100", "orange": "#e8730c", "red": "#c81e1e"]
+    public static let colours = ["yellow": "#e0b100", "orange": "#e8730c", "red": "#c81e1e"]
 
     /// Stacked bars, one per label, one segment per series (in order, bottom first).
-    static func stackedBars(labels: [String], series: [(name: String, colour: String, values: [Int])], title: String)
+    public static func stackedBars(
+        labels: [String], series: [(name: String, colour: String, values: [Int])], title: String
+    )
         -> String
     {
         let width = 720.0
@@ -33,7 +35,9 @@ public enum SVGChart {
     }
 
     /// Horizontal bars, one row per label, one bar per series side by side, values in 0...1.
-    static func shareBars(labels: [String], series: [(name: String, colour: String, values: [Double?])], title: String)
+    public static func shareBars(
+        labels: [String], series: [(name: String, colour: String, values: [Double?])], title: String
+    )
         -> String
     {
         let rowHeight = 16.0 * Double(series.count) + 6
@@ -59,7 +63,8 @@ public enum SVGChart {
     }
 
     /// A grid of cells shaded by value in 0...1, with the count written in each cell.
-    static func heatMap(rows: [String], columns: [String], shares: [[Double]], counts: [[Int]], title: String) -> String
+    public static func heatMap(rows: [String], columns: [String], shares: [[Double]], counts: [[Int]], title: String)
+        -> String
     {
         let cell = 26.0
         let left = 170.0

@@ -27,9 +27,34 @@ public enum Escaping {
         return result
     }
 
+    /// A JSON string literal for `text`, escaping quotes, backslashes and control characters.
+    public static func jsonLiteral(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case "<": result += "\\u003c"
+            case ">": result += "\\u003e"
+            case "&": result += "\\u0026"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+
     /// JSON text made safe to embed anywhere: `<`, `>` and `&` as Unicode escapes (the same
     /// string once parsed).
-    static func json(_ text: String) -> String {
+    public static func json(_ text: String) -> String {
         text.replacing("<", with: "\\u003c").replacing(">", with: "\\u003e").replacing("&", with: "\\u0026")
     }
 }

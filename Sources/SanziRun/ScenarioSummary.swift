@@ -4,13 +4,13 @@ import SanziScenario
 ///
 /// Register items, people and bidders are drawn per village when the world is generated, so
 /// before a run they are known as ranges: the sums of each village's profile minimum and maximum.
-struct ScenarioSummary: Encodable {
-    struct ProfileCount: Encodable {
+public struct ScenarioSummary: Encodable, Sendable {
+    public struct ProfileCount: Encodable, Sendable {
         var profile: String
         var villages: Int
     }
 
-    struct Span: Encodable, CustomStringConvertible {
+    public struct Span: Encodable, Sendable, CustomStringConvertible {
         var min: Int
         var max: Int
 
@@ -21,17 +21,17 @@ struct ScenarioSummary: Encodable {
             self.max = max
         }
         init(_ range: ClosedRange<Int>) { self.init(min: range.lowerBound, max: range.upperBound) }
-        var description: String { min == max ? "\(min)" : "\(min)–\(max)" }
+        public var description: String { min == max ? "\(min)" : "\(min)–\(max)" }
     }
 
-    var name: String
-    var seed: UInt64
-    var start: String
-    var end: String
-    var days: Int
+    public var name: String
+    public var seed: UInt64
+    public var start: String
+    public var end: String
+    public var days: Int
     var districts: Int
     var towns: Int
-    var villages: Int
+    public var villages: Int
     /// Villages per profile id, sorted by id (an array, so ids are never rewritten as JSON keys).
     var villagesByProfile: [ProfileCount]
     var households: Span
@@ -53,7 +53,7 @@ struct ScenarioSummary: Encodable {
         case localBidders, poolFirms, rings, misconductEnabled, typologies, ruleOverrides, interventions
     }
 
-    init(_ scenario: Scenario, seed: UInt64) {
+    public init(_ scenario: Scenario, seed: UInt64) {
         let villages = scenario.geography.villages
         var byProfile: [String: Int] = [:]
         for village in villages { byProfile[village.profileID, default: 0] += 1 }
@@ -107,7 +107,7 @@ struct ScenarioSummary: Encodable {
     }
 
     /// The summary as lines for a terminal.
-    var lines: [String] {
+    public var lines: [String] {
         let profiles = villagesByProfile.map { "\($0.villages) \($0.profile)" }.joined(separator: ", ")
         return [
             "scenario      \(name)",

@@ -1,0 +1,112 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// An output that could not be written: which file, and the system's reason.
+public enum OutputError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file could not be created.
+    case cannotCreate(path: String, reason: String)
+    /// The output folder could not be created.
+    case cannotCreateFolder(path: String, reason: String)
+    /// Writing, closing or moving the file into place failed.
+    case cannotWrite(path: String, reason: String)
+
+    /// The file the error is about.
+    public var path: String {
+        switch self {
+        case .cannotCreate(let path, _), .cannotCreateFolder(let path, _), .cannotWrite(let path, _): path
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .cannotCreate(let path, let reason): "\(path): error: cannot create: \(reason)"
+        case .cannotCreateFolder(let path, let reason): "\(path): error: cannot create the output folder: \(reason)"
+        case .cannotWrite(let path, let reason): "\(path): error: cannot write: \(reason)"
+        }
+    }
+
+    /// The current `errno` in words.
+    static var systemReason: String { String(cString: strerror(errno)) }
+}
+
+/// A file being written: its bytes go to `PATH.partial` beside the target, every write is
+/// checked, and `commit()` moves it into place whole. A file dropped without `commit()` leaves
+/// nothing at its path, so a failed or killed command never leaves a file that looks finished.
+///
+/// ```swift
+/// var file = try OutputFile(path: "out/alerts.csv")
+/// try file.write("alert_id,rule\n")
+/// try file.commit()
+/// ```
+public struct OutputFile: ~Copyable {
+    /// Where the file ends up.
+    public let path: String
+    private let partialPath: String
+    private let descriptor: Int32
+    private var committed = false
+
+    /// Creates (or truncates) `PATH.partial`.
+    public init(path: String) throws(OutputError) {
+        self.path = path
+        partialPath = path + ".partial"
+        descriptor = open(partialPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .cannotCreate(path: path, reason: OutputError.systemReason) }
+    }
+
+    deinit {
+        guard !committed else { return }
+        close(descriptor)
+        unlink(partialPath)
+    }
+
+    /// Appends bytes; a short or failed write throws.
+    public func write(_ bytes: UnsafeRawBufferPointer) throws(OutputError) {
+        guard var next = bytes.baseAddress else { return }
+        var left = bytes.count
+        while left > 0 {
+            let written = Glibc.write(descriptor, next, left)
+            if written < 0, errno == EINTR { continue }
+            guard written > 0 else { throw .cannotWrite(path: path, reason: OutputError.systemReason) }
+            next += written
+            left -= written
+        }
+    }
+
+    /// Appends the UTF-8 bytes of `text`.
+    public func write(_ text: String) throws(OutputError) { try write(Array(text.utf8)) }
+
+    /// Appends `bytes`.
+    public func write(_ bytes: [UInt8]) throws(OutputError) {
+        // `withUnsafeBytes` rethrows untyped errors, so the typed one is carried out by hand.
+        var failure: OutputError?
+        bytes.withUnsafeBytes { raw in
+            do throws(OutputError) { try write(raw) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Closes the file and moves it to its path, replacing what was there.
+    public consuming func commit() throws(OutputError) {
+        committed = true
+        guard close(descriptor) == 0 else {
+            let reason = OutputError.systemReason
+            unlink(partialPath)
+            throw .cannotWrite(path: path, reason: reason)
+        }
+        guard rename(partialPath, path) == 0 else {
+            let reason = OutputError.systemReason
+            unlink(partialPath)
+            throw .cannotWrite(path: path, reason: reason)
+        }
+    }
+
+    /// Writes `text` to `path` whole: nothing is at the path until every byte is written.
+    public static func write(_ text: String, to path: String) throws(OutputError) {
+        let file = try OutputFile(path: path)
+        try file.write(text)
+        try file.commit()
+    }
+}

@@ -1,0 +1,88 @@
+import SanziAlerts
+import SanziEvaluation
+import SanziEvents
+import SanziOutput
+import SanziReports
+import SanziScenario
+import SanziTruth
+import SanziWorld
+
+/// What `sanzi run` writes into its folder: the event log, the alerts, the ground truth, the
+/// evaluation and the report, the thresholds used and the run record, all through
+/// `RunPipeline`. Each file appears only once it is complete (`OutputFile`).
+public struct RunFolder {
+    /// What the run did and wrote.
+    public struct Outcome: Sendable {
+        public var result: RunPipeline.Result
+        /// The alerts scored against the ground truth, when the report was written.
+        public var evaluation: Evaluation?
+        /// Every file written, in order.
+        public var paths: [String]
+    }
+
+    public let scenario: Scenario
+    /// The file the scenario came from (or a name for the built-in one), for run.json.
+    public let source: String
+    public let seed: UInt64
+    /// The rules deployed, with their settings.
+    public let rules: AlertEngine
+    public let folder: String
+
+    public init(scenario: Scenario, source: String, seed: UInt64, rules: AlertEngine, folder: String) {
+        self.scenario = scenario
+        self.source = source
+        self.seed = seed
+        self.rules = rules
+        self.folder = folder
+    }
+
+    private func path(_ name: String) -> String { OutputFiles.path(name, in: folder) }
+
+    /// Runs the scenario and writes every output the scenario's `<output>` asks for.
+    public func run(progress: (any EventSink)? = nil) throws(OutputError) -> Outcome {
+        let output = scenario.output
+        let reports = output.report && output.alerts
+        let villageIDs = scenario.geography.villages.map(\.id)
+        let start = scenario.start
+        let dateOfDay = { (day: Int32) in start.adding(days: Int(day)).description }
+        try OutputFolder.create(folder)
+        let log =
+            output.events
+            ? try EventLogWriter(path: path("events.jsonl"), villageIDs: villageIDs, dateOfDay: dateOfDay) : nil
+        let context = DealContext()
+        let result = RunPipeline.simulate(
+            scenario, seed: seed, rules: rules, runsRules: output.alerts, consumers: log.map { [$0] } ?? [],
+            besideRules: reports ? [context] : [], progress: progress)
+        try log?.finish()
+        var paths = log.map { [$0.path] } ?? []
+        func write(_ name: String, _ text: String) throws(OutputError) {
+            try OutputFile.write(text, to: path(name))
+            paths.append(path(name))
+        }
+        if output.alerts { paths += try writeAlerts(result.alerts, villageIDs: villageIDs, dateOfDay: dateOfDay) }
+        try write("cases.csv", CaseTable.text(result.summary.truth, villageIDs: villageIDs, dateOfDay: dateOfDay))
+        var evaluation: Evaluation?
+        if reports {
+            let facts = RunFacts(scenario: scenario, seed: seed, events: result.summary.events)
+            let scored = Evaluation(
+                alerts: result.alerts, truth: result.summary.truth, villages: facts.villages.count, days: facts.days)
+            let report = Report(
+                facts: facts, alerts: result.alerts, truth: result.summary.truth, evaluation: scored,
+                context: context)
+            paths += try ReportFiles.write(report, evaluation: scored, to: folder)
+            evaluation = scored
+        }
+        if output.alerts { try write("thresholds.xml", rules.settings.thresholdsDocument) }
+        try write("run.json", OutputFiles.json(RunRecord(self, result: result)))
+        return Outcome(result: result, evaluation: evaluation, paths: paths)
+    }
+
+    private func writeAlerts(_ alerts: [Alert], villageIDs: [String], dateOfDay: @escaping (Int32) -> String)
+        throws(OutputError) -> [String]
+    {
+        let writer = try AlertWriter(folder: folder, villageIDs: villageIDs, dateOfDay: dateOfDay)
+        for alert in alerts { writer.write(alert) }
+        try writer.finish()
+        return writer.paths
+    }
+}

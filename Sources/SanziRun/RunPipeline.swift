@@ -1,0 +1,57 @@
+import SanziAlerts
+import SanziEngine
+import SanziEvents
+import SanziScenario
+import SanziWorld
+
+/// The one way Sanzi runs a scenario, for every command and benchmark: the world simulated
+/// from its first day to its horizon, its log handed in order to consumers on threads of their
+/// own, and the alert rules running inline over the same log.
+///
+/// ```swift
+/// let collector = EventCollector()
+/// let rules = try AlertEngine(settings: scenario.alerts)
+/// let result = RunPipeline.simulate(scenario, seed: 7, rules: rules, consumers: [collector])
+/// print(result.alerts.count, result.summary.truth.misconduct.count)
+/// ```
+///
+/// Adaptive offenders know what the rules' settings deploy (`RuleCatalogue.offenderKnowledge`),
+/// so a run, a tuning and a dataset simulate the same world for the same settings and seed.
+public enum RunPipeline {
+    /// What a run produced.
+    public struct Result: Sendable {
+        /// Events, counts, days, wall time and the ground truth.
+        public var summary: WorldRun.Summary
+        /// The world as it stands at the horizon (its actors, for datasets).
+        public var world: World
+        /// The alerts the rules raised, in order (empty when the rules did not run).
+        public var alerts: [Alert]
+    }
+
+    /// Simulates `scenario` with `seed`.
+    ///
+    /// - Parameters:
+    ///   - rules: the alert rules deployed (with the scenario's settings, or a thresholds file's).
+    ///   - runsRules: whether the rules run over the log (their alerts are in the result); when
+    ///     they do not, offenders still know what they would deploy.
+    ///   - consumers: sinks that each take the log on a thread of their own.
+    ///   - besideRules: light sinks that take the log on the rules' thread.
+    ///   - progress: a sink that sees the log on the world's own thread (a progress line).
+    public static func simulate(
+        _ scenario: Scenario, seed: UInt64, rules engine: AlertEngine, runsRules: Bool = true,
+        consumers: [any EventSink] = [], besideRules: [any EventSink] = [], progress: (any EventSink)? = nil
+    ) -> Result {
+        let started = WallClock.seconds()
+        let rules = runsRules ? AlertCollector(engine: engine) : nil
+        let ruleThread = rules.map { [$0] + besideRules } ?? besideRules
+        let pipelines =
+            consumers.map { PipelineSink($0) } + (ruleThread.isEmpty ? [] : [PipelineSink(TeeSink(ruleThread))])
+        let sinks: [any EventSink] = (progress.map { [$0] } ?? []) + pipelines
+        var (summary, world) = WorldRun.run(
+            scenario, seed: seed, knowledge: RuleCatalogue.offenderKnowledge(engine.settings),
+            sink: sinks.count == 1 ? sinks[0] : TeeSink(sinks))
+        for pipeline in pipelines { pipeline.finish() }
+        summary.wallSeconds = WallClock.seconds() - started
+        return Result(summary: summary, world: world, alerts: rules?.alerts ?? [])
+    }
+}
