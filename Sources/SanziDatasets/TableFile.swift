@@ -81,7 +81,8 @@ struct TableFile {
 
     let schema: TableSchema
     let format: Format
-    private let handle: FileHandle
+    /// The file, shared by copies of this value; moved into place by `close()`.
+    private let output: Output
     private let block = Block()
     private var length = 0
     /// The latest store of rendered words (see `Block.store(adding:)`).
@@ -92,15 +93,12 @@ struct TableFile {
     private var column = 0
     private(set) var rows = 0
     /// The first write error; reported by `endRow` or `close`.
-    private var failure: Error?
+    private var failure: OutputError?
 
     init(_ schema: TableSchema, format: Format, path: String) throws {
         self.schema = schema
         self.format = format
-        guard FileManager.default.createFile(atPath: path, contents: nil) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
-        }
-        handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        output = Output(try OutputFile(path: path))
         keys = register(schema.columns.map { Array("\"\($0.name)\":".utf8) })
         if format == .csv { put(Array((schema.columnNames.joined(separator: ",") + "\n").utf8)) }
     }
@@ -135,7 +133,7 @@ struct TableFile {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         if bytes.count > block.capacity / 2 {
             flushBlock()
-            do { try handle.write(contentsOf: bytes) } catch { failure = failure ?? error }
+            write(UnsafeRawBufferPointer(bytes))
             return
         }
         reserve(bytes.count)
@@ -158,9 +156,7 @@ struct TableFile {
 
     private mutating func flushBlock() {
         guard length > 0 else { return }
-        do { try handle.write(contentsOf: UnsafeBufferPointer(start: block.bytes, count: length)) } catch {
-            failure = failure ?? error
-        }
+        write(UnsafeRawBufferPointer(start: block.bytes, count: length))
         length = 0
     }
 
@@ -321,9 +317,22 @@ struct TableFile {
         if let failure { throw failure }
     }
 
-    mutating func close() throws {
+    /// Writes the rest and moves the file into place.
+    mutating func close() throws(OutputError) {
         flushBlock()
         if let failure { throw failure }
-        try handle.close()
+        try output.file.take()?.commit()
+    }
+
+    /// Writes bytes to the file, keeping the first failure for `endRow` and `close`.
+    private mutating func write(_ bytes: UnsafeRawBufferPointer) {
+        guard failure == nil else { return }
+        do throws(OutputError) { try output.file?.write(bytes) } catch { failure = error }
+    }
+
+    /// The file a table writes, held by reference so that `TableFile` stays a value.
+    private final class Output {
+        var file: OutputFile?
+        init(_ file: consuming OutputFile) { self.file = .some(file) }
     }
 }
