@@ -38,7 +38,9 @@ public struct AlertEngine {
     /// Reads one event; returns the alerts it raised, numbered, escalations after them.
     public mutating func observe(_ event: LoggedEvent) -> [Alert] {
         let record = event.record
-        if record.type == .intervention, record.code == 4 { warningSystem = record.amount != 0 }
+        if record.type == .intervention, record.interventionKind == .warningSystem {
+            warningSystem = record.amount != 0
+        }
         var output = AlertOutput()
         for index in readers[Int(record.type.rawValue)] { rules[index].observe(event, &output) }
         guard warningSystem, !output.alerts.isEmpty else { return [] }

@@ -132,7 +132,7 @@ final class DatasetCollector: EventSink {
             listings[r.subject] = Listing(appraisal: r.amount, reserve: r.amount2, days: r.count2, relisting: r.party)
         case .registration:
             listings[r.subject]?.registered += 1
-            owners[r.party] = (r.other, r.count2 == 1, r.count)
+            owners[r.party] = (r.other, r.bidderKind == .firm, r.count)
         case .bid: listings[r.subject]?.bids.append(r.amount)
         case .listingFailed: listings.removeValue(forKey: r.subject)
         case .award: listings[r.subject]?.awardDay = event.day
@@ -172,11 +172,11 @@ final class DatasetCollector: EventSink {
         defer {
             villageContracts[Int(village)] += 1
             wins[r.party, default: []].append(event.day)
-            if asset >= 0, r.code == 0 { previousAnnual[asset] = r.amount }
+            if asset >= 0, r.deal == .lease { previousAnnual[asset] = r.amount }
         }
         guard r.other != -2 else { return }  // leases running when the run starts were not decided in it
         let listing = r.other >= 0 ? listings.removeValue(forKey: r.other) : nil
-        let sortedBids = (listing?.bids ?? []).sorted(by: r.code == 2 ? (<) : (>))
+        let sortedBids = (listing?.bids ?? []).sorted(by: r.deal == .works ? (<) : (>))
         let owner = owners[r.party]
         let recent = (wins[r.party] ?? []).filter { event.day - $0 <= 365 }.count
         let decision = decisions[asset].flatMap { event.day - $0.day <= 180 ? $0.share : nil }
@@ -193,7 +193,7 @@ final class DatasetCollector: EventSink {
                 counterpartyAge: owner.flatMap { $0.firm ? event.day - $0.founded : nil },
                 counterpartyRelated: related(r.party), counterpartyWins: recent,
                 previousAnnualRatio: previousAnnual[asset].flatMap {
-                    $0 > 0 && r.code == 0 ? Double(r.amount) / Double($0) : nil
+                    $0 > 0 && r.deal == .lease ? Double(r.amount) / Double($0) : nil
                 },
                 villageContractsBefore: villageContracts[Int(village)]))
         if wins[r.party, default: []].count > 64 { wins[r.party]?.removeFirst(32) }
@@ -220,7 +220,7 @@ final class DatasetCollector: EventSink {
             entry.contract = r.subject
             spent.total += r.amount
         case .loan:
-            entry.entry = r.code == 0 ? 2 : 3
+            entry.entry = r.loanKind == .lent ? 2 : 3
         default:
             entry.entry = 4
         }

@@ -143,7 +143,7 @@ struct Replication {
     ) throws -> Int {
         var file = try partition(DatasetTables.transactions)
         var shared = SharedColumns(context, table: 1, file: &file)
-        let deals = file.vocabulary(EventSchema.dealKinds)
+        let deals = file.vocabulary(LogRecord.Deal.names)
         for row in rows {
             shared.keys(&file, village: row.village, day: row.day)
             file.int(row.contract)
@@ -195,10 +195,10 @@ struct Replication {
         var shared = SharedColumns(context, table: 2, file: &file)
         typealias Names = DatasetCollector.LedgerEntry
         let entries = file.vocabulary(Names.entries)
-        let receiptPurposes = file.vocabulary(EventSchema.receiptPurposes)
-        let disbursementPurposes = file.vocabulary(EventSchema.disbursementPurposes)
-        let accounts = file.vocabulary(EventSchema.accounts)
-        let approvers = file.vocabulary(EventSchema.approvers)
+        let receiptPurposes = file.vocabulary(LogRecord.ReceiptPurpose.names)
+        let disbursementPurposes = file.vocabulary(LogRecord.DisbursementPurpose.names)
+        let accounts = file.vocabulary(LogRecord.Account.names)
+        let approvers = file.vocabulary(LogRecord.Approver.names)
         for row in rows {
             shared.keys(&file, village: row.village, day: row.day)
             file.int(Int64(row.event))

@@ -16,33 +16,13 @@ public enum EventSchema {
         public var meaning: String
     }
 
-    public static let dealKinds = ["lease", "sale", "works", "loan"]
-    public static let loanKinds = ["lent", "repaid"]
-    public static let methods = ["ascending-auction", "lowest-price-tender", "negotiated", "small-deal"]
-    public static let terminationReasons = ["expired", "early", "default", "completed", "sold"]
-    public static let amendmentKinds = ["price-cut", "term-extension", "extra-works"]
-    public static let receiptPurposes = ["rent", "sale", "subsidy", "compensation", "investment-return", "other"]
-    public static let disbursementPurposes = [
-        "wages", "works", "maintenance", "welfare", "hospitality", "travel", "office", "compensation-transfer",
-    ]
-    public static let approvers = ["finance-head", "two-committees", "representatives-meeting"]
-    public static let bankingKinds = ["cash-banked", "cash-withdrawn"]
-    public static let petitionTopics = ["unfair-deal", "unpaid-money", "finances", "other"]
-    public static let interventionKinds = [
-        "listing-threshold", "announcement-days", "publicity", "cash-cap", "warning-system", "misconduct-scale",
-    ]
-    public static let frequencies = ["monthly", "quarterly", "yearly", "never"]
-    public static let accounts = ["basic", "compensation", "cash"]
-    public static let bidderKinds = ["villager", "firm"]
-    public static let roles = ["secretary", "director", "accountant", "cashier", "committee-member", "supervisor"]
-
     /// The fields of one event type, in the order they are written.
     public static func fields(of type: EventType) -> [Field] {
         switch type {
         case .decision:
             return [
                 Field(name: "asset", slot: .subject, meaning: "register item the decision is about"),
-                Field(name: "deal", slot: .code(dealKinds), meaning: "what was decided"),
+                Field(name: "deal", slot: .code(LogRecord.Deal.names), meaning: "what was decided"),
                 Field(name: "votes_for", slot: .count, meaning: "representatives voting for"),
                 Field(name: "votes_against", slot: .count2, meaning: "representatives voting against or abstaining"),
             ]
@@ -50,7 +30,7 @@ public enum EventSchema {
             return [
                 Field(name: "listing", slot: .subject, meaning: "listing id"),
                 Field(name: "asset", slot: .other, meaning: "register item listed"),
-                Field(name: "deal", slot: .code(dealKinds), meaning: "deal kind"),
+                Field(name: "deal", slot: .code(LogRecord.Deal.names), meaning: "deal kind"),
                 Field(name: "appraisal_fen", slot: .amount, meaning: "appraised total value over the term"),
                 Field(name: "reserve_fen", slot: .amount2, meaning: "reserve price (total over the term)"),
                 Field(name: "term_years", slot: .count, meaning: "term offered, years (0 for a sale)"),
@@ -65,7 +45,7 @@ public enum EventSchema {
                 Field(
                     name: "founded_day", slot: .count,
                     meaning: "day the bidder was founded (negative: before the run; 0 for villagers)"),
-                Field(name: "kind", slot: .count2Named(bidderKinds), meaning: "a villager or a firm"),
+                Field(name: "kind", slot: .count2Named(LogRecord.BidderKind.names), meaning: "a villager or a firm"),
                 Field(
                     name: "owner", slot: .other, meaning: "person id of the villager, or of the firm's registered owner"
                 ),
@@ -82,7 +62,7 @@ public enum EventSchema {
                 Field(name: "winner", slot: .party, meaning: "winning bidder"),
                 Field(name: "price_fen", slot: .amount, meaning: "winning price (total over the term)"),
                 Field(name: "reserve_fen", slot: .amount2, meaning: "reserve price"),
-                Field(name: "method", slot: .code(methods), meaning: "how the winner was chosen"),
+                Field(name: "method", slot: .code(LogRecord.Method.names), meaning: "how the winner was chosen"),
                 Field(name: "bidders", slot: .count, meaning: "registered bidders"),
             ]
         case .listingFailed:
@@ -99,7 +79,7 @@ public enum EventSchema {
                         "listing it came from; -1 for a small deal under the threshold, -2 for a lease running when the scenario starts"
                 ),
                 Field(name: "counterparty", slot: .party, meaning: "tenant, buyer or contractor"),
-                Field(name: "deal", slot: .code(dealKinds), meaning: "deal kind"),
+                Field(name: "deal", slot: .code(LogRecord.Deal.names), meaning: "deal kind"),
                 Field(name: "annual_fen", slot: .amount, meaning: "price per year (whole price for sales and works)"),
                 Field(name: "total_fen", slot: .amount2, meaning: "price over the whole term"),
                 Field(name: "term_years", slot: .count, meaning: "term, years (0 for a sale)"),
@@ -124,13 +104,13 @@ public enum EventSchema {
         case .termination:
             return [
                 Field(name: "contract", slot: .subject, meaning: "contract ended"),
-                Field(name: "reason", slot: .code(terminationReasons), meaning: "why it ended"),
+                Field(name: "reason", slot: .code(LogRecord.TerminationReason.names), meaning: "why it ended"),
                 Field(name: "counterparty", slot: .party, meaning: "tenant, buyer or contractor"),
             ]
         case .amendment:
             return [
                 Field(name: "contract", slot: .subject, meaning: "contract amended"),
-                Field(name: "kind", slot: .code(amendmentKinds), meaning: "what changed"),
+                Field(name: "kind", slot: .code(LogRecord.AmendmentKind.names), meaning: "what changed"),
                 Field(name: "old_fen", slot: .amount, meaning: "annual price before"),
                 Field(name: "new_fen", slot: .amount2, meaning: "annual price after"),
                 Field(name: "old_term_years", slot: .count, meaning: "term before"),
@@ -149,7 +129,7 @@ public enum EventSchema {
         case .loan:
             return [
                 Field(
-                    name: "kind", slot: .code(loanKinds),
+                    name: "kind", slot: .code(LogRecord.LoanKind.names),
                     meaning: "money lent out of the basic account, or repaid into it"),
                 Field(name: "borrower", slot: .party, meaning: "bidder who borrowed"),
                 Field(name: "amount_fen", slot: .amount, meaning: "principal lent, or principal and interest repaid"),
@@ -159,18 +139,19 @@ public enum EventSchema {
             ]
         case .receipt:
             return [
-                Field(name: "purpose", slot: .code(receiptPurposes), meaning: "what the money is for"),
-                Field(name: "account", slot: .countNamed(accounts), meaning: "account credited"),
+                Field(name: "purpose", slot: .code(LogRecord.ReceiptPurpose.names), meaning: "what the money is for"),
+                Field(name: "account", slot: .countNamed(LogRecord.Account.names), meaning: "account credited"),
                 Field(name: "amount_fen", slot: .amount, meaning: "amount received"),
                 Field(name: "contract", slot: .subject, meaning: "contract it settles, -1 if none"),
                 Field(name: "payer", slot: .party, meaning: "bidder who paid, -1 for government or others"),
             ]
         case .disbursement:
             return [
-                Field(name: "purpose", slot: .code(disbursementPurposes), meaning: "what the money is for"),
-                Field(name: "account", slot: .countNamed(accounts), meaning: "account debited"),
+                Field(
+                    name: "purpose", slot: .code(LogRecord.DisbursementPurpose.names), meaning: "what the money is for"),
+                Field(name: "account", slot: .countNamed(LogRecord.Account.names), meaning: "account debited"),
                 Field(name: "amount_fen", slot: .amount, meaning: "amount paid out"),
-                Field(name: "approver", slot: .count2Named(approvers), meaning: "who signed it off"),
+                Field(name: "approver", slot: .count2Named(LogRecord.Approver.names), meaning: "who signed it off"),
                 Field(
                     name: "payee", slot: .party,
                     meaning: "bidder paid (a works contractor), -1 for staff, households or suppliers"),
@@ -178,7 +159,7 @@ public enum EventSchema {
             ]
         case .banking:
             return [
-                Field(name: "kind", slot: .code(bankingKinds), meaning: "cash banked or withdrawn"),
+                Field(name: "kind", slot: .code(LogRecord.BankingKind.names), meaning: "cash banked or withdrawn"),
                 Field(name: "amount_fen", slot: .amount, meaning: "amount moved between cash and the bank"),
                 Field(name: "cash_after_fen", slot: .amount2, meaning: "cash on hand afterwards"),
             ]
@@ -189,7 +170,7 @@ public enum EventSchema {
             ]
         case .publicity:
             return [
-                Field(name: "frequency", slot: .code(frequencies), meaning: "the rule it follows"),
+                Field(name: "frequency", slot: .code(LogRecord.Frequency.names), meaning: "the rule it follows"),
                 Field(name: "items", slot: .count, meaning: "ledger entries posted"),
             ]
         case .review:
@@ -203,13 +184,13 @@ public enum EventSchema {
             ]
         case .petition:
             return [
-                Field(name: "topic", slot: .code(petitionTopics), meaning: "what the petition is about"),
+                Field(name: "topic", slot: .code(LogRecord.PetitionTopic.names), meaning: "what the petition is about"),
                 Field(name: "households", slot: .count, meaning: "households petitioning"),
             ]
         case .office:
             return [
                 Field(name: "person", slot: .subject, meaning: "person id of the office holder"),
-                Field(name: "role", slot: .code(roles), meaning: "the office held from this day"),
+                Field(name: "role", slot: .code(LogRecord.Role.names), meaning: "the office held from this day"),
             ]
         case .relation:
             return [
@@ -218,7 +199,7 @@ public enum EventSchema {
             ]
         case .intervention:
             return [
-                Field(name: "change", slot: .code(interventionKinds), meaning: "what changed"),
+                Field(name: "change", slot: .code(LogRecord.InterventionKind.names), meaning: "what changed"),
                 Field(
                     name: "value", slot: .amount,
                     meaning: "new value: fen, days, index into frequencies, 0/1, or factor × 1000"),

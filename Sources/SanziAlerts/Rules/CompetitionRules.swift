@@ -29,7 +29,7 @@ public struct SingleBidder: AlertRule {
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
         let r = event.record
-        guard r.count <= 1 || r.code == 2 else { return }
+        guard r.count <= 1 || r.method == .negotiated else { return }
         output.raise(
             Alert(
                 rule: Self.id, severity: .yellow, day: event.day, village: r.village, subject: "listing:\(r.subject)",
@@ -58,7 +58,7 @@ public struct CloseTopBids: AlertRule {
         guard event.record.type == .award else { return book.add(event) }
         let r = event.record
         let bids = book.close(r.subject)
-        guard r.code == 1 else { return }
+        guard r.method == .lowestPriceTender else { return }
         let ranked = bids.sorted { $0.amount < $1.amount }
         guard ranked.count >= 2, ranked[1].amount > 0 else { return }
         let gap = abs(Double(ranked[0].amount - ranked[1].amount)) / Double(ranked[1].amount)
@@ -244,7 +244,7 @@ public struct NewCompanyWins: AlertRule {
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
         let r = event.record
         if r.type == .registration {
-            founded[r.party] = (r.count, r.count2 == 1, event.id)
+            founded[r.party] = (r.count, r.bidderKind == .firm, event.id)
             return
         }
         guard let winner = founded[r.party], winner.firm else { return }

@@ -28,19 +28,19 @@ public struct CashAndBanking: AlertRule {
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
         let r = event.record
         if r.type == .intervention {
-            if r.code == 3 { cap = r.amount }
+            if r.interventionKind == .cashCap { cap = r.amount }
             return
         }
         var state = cash[r.village]
         switch r.type {
-        case .receipt where r.count == 2:
+        case .receipt where r.account == .cash:
             state.amount += r.amount
             if state.since == nil { (state.since, state.since_id) = (event.day, event.id) }
-        case .disbursement where r.count == 2:
+        case .disbursement where r.account == .cash:
             state.amount -= r.amount
         case .banking:
             state.amount = r.amount2
-            if r.code == 0, let since = state.since {
+            if r.bankingKind == .cashBanked, let since = state.since {
                 let late = event.day - since
                 if late > bankingDays {
                     output.raise(
@@ -168,7 +168,10 @@ public struct SpendingSpike: AlertRule {
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
         let r = event.record
-        guard (4...6).contains(r.code) else { return }
+        switch r.disbursementPurpose {
+        case .hospitality, .travel, .office: break
+        default: return
+        }
         let period = event.day / 30
         var state = villages[r.village] ?? (period, 0, [], [])
         if period != state.period {
@@ -312,10 +315,10 @@ public struct MoneyLentOut: AlertRule {
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
         let r = event.record
         if r.type == .decision {
-            if r.code == 3 { decisions[r.village] = event.day }
+            if r.deal == .loan { decisions[r.village] = event.day }
             return
         }
-        guard r.code == 0 else { return }
+        guard r.loanKind == .lent else { return }
         let approved = decisions[r.village].map { event.day - $0 <= window } ?? false
         output.raise(
             Alert(

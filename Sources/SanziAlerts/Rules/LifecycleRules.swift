@@ -30,7 +30,7 @@ public struct OverlongLease: AlertRule {
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
         let r = event.record
         let term = r.type == .contract ? r.count : r.count2
-        guard r.type == .amendment || r.code == 0, term > local else { return }
+        guard r.type == .amendment || r.deal == .lease, term > local else { return }
         output.raise(
             Alert(
                 rule: Self.id, severity: term > legal ? .red : .yellow, day: event.day, village: r.village,
@@ -124,11 +124,12 @@ public struct TerminatedThenRelistedLow: AlertRule {
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
         let r = event.record
         if r.type == .termination {
-            guard let lease = leases.removeValue(forKey: r.subject), r.code == 1 || r.code == 2 else { return }
+            guard let lease = leases.removeValue(forKey: r.subject), [.early, .default].contains(r.terminationReason)
+            else { return }
             ended[lease.asset] = (event.day, lease.annual, lease.party, event.id)
             return
         }
-        guard r.code == 0, r.count2 >= 0 else { return }
+        guard r.deal == .lease, r.count2 >= 0 else { return }
         let asset = Int64(r.count2)
         leases[r.subject] = (asset, r.amount, r.party)
         guard let previous = ended.removeValue(forKey: asset), event.day - previous.day <= window,

@@ -24,7 +24,7 @@ public struct OffPlatformDeal: AlertRule {
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
         let r = event.record
         if r.type == .intervention {
-            if r.code == 0 { threshold = r.amount }
+            if r.interventionKind == .listingThreshold { threshold = r.amount }
             return
         }
         guard r.other == -1, r.amount2 >= threshold, threshold > 0 else { return }
@@ -68,7 +68,7 @@ public struct SplitDeals: AlertRule {
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
         let r = event.record
         if r.type == .intervention {
-            if r.code == 0 { threshold = r.amount }
+            if r.interventionKind == .listingThreshold { threshold = r.amount }
             return
         }
         if event.day - lastSweep > window {

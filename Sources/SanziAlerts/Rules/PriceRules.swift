@@ -21,11 +21,11 @@ public struct ReserveBelowAppraisal: AlertRule {
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
         let r = event.record
         if r.type == .contract {
-            if r.count2 >= 0, r.code == 0 { previousAnnual[Int64(r.count2)] = r.amount }
+            if r.count2 >= 0, r.deal == .lease { previousAnnual[Int64(r.count2)] = r.amount }
             return
         }
         let previous = (previousAnnual[r.other] ?? 0) * Int64(max(r.count, 1))
-        let reference = max(r.amount, r.code == 0 ? previous : 0)
+        let reference = max(r.amount, r.deal == .lease ? previous : 0)
         guard reference > 0 else { return }
         let ratio = Double(r.amount2) / Double(reference)
         guard ratio < 1 - delta else { return }
@@ -60,7 +60,7 @@ public struct NoPremium: AlertRule {
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
         let r = event.record
-        guard r.code == 0, r.amount2 > 0 else { return }
+        guard r.method == .ascendingAuction, r.amount2 > 0 else { return }
         // The difference first, so a premium of exactly ε (1,000 on 100,000) compares as ε.
         let premium = Double(r.amount - r.amount2) / Double(r.amount2)
         guard premium <= epsilon else { return }
@@ -101,7 +101,7 @@ public struct LowPremiumOutlier: AlertRule {
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
         let r = event.record
-        guard r.code == 0, r.amount2 > 0 else { return }
+        guard r.method == .ascendingAuction, r.amount2 > 0 else { return }
         let premium = Double(r.amount) / Double(r.amount2) - 1
         if let fences = PeerFences(sorted: sorted, k: k, minimumPeers: minimumPeers), premium < fences.lower {
             output.raise(

@@ -15,7 +15,10 @@ struct Declarations {
         switch r.type {
         case .office:
             var office = offices[r.village] ?? ([-1, -1, -1, -1], [])
-            if r.code < 4 { office.single[Int(r.code)] = r.subject } else { office.members.insert(r.subject) }
+            switch r.role {
+            case .secretary, .director, .accountant, .cashier: office.single[Int(r.code)] = r.subject
+            case .committeeMember, .supervisor, nil: office.members.insert(r.subject)
+            }
             offices[r.village] = office
         case .relation:
             relatives[r.subject] = (relatives[r.subject] ?? []) + [r.party]

@@ -1,0 +1,102 @@
+/// A small code a log record carries in a slot (its `code`, or a named `count`), written in the
+/// log as a name. The cases' order is the code; the name is the case's name in kebab-case
+/// (`committeeMember` → `committee-member`). Append new cases at the end: codes are stable.
+public protocol LogCode: RawRepresentable<UInt8>, CaseIterable, Sendable, Hashable {}
+
+extension LogCode {
+    /// The names in code order, as the log writes them.
+    public static var names: [String] { allCases.map(\.name) }
+
+    /// The name the log writes.
+    public var name: String { Self.kebabCase(String(describing: self)) }
+
+    static func kebabCase(_ camel: String) -> String {
+        var name = ""
+        for character in camel {
+            if character.isUppercase {
+                name += "-" + character.lowercased()
+            } else {
+                name.append(character)
+            }
+        }
+        return name
+    }
+}
+
+extension LogRecord {
+    /// What a decision, listing or contract is about.
+    public enum Deal: UInt8, LogCode { case lease, sale, works, loan }
+    /// Money lent out of the basic account, or repaid into it.
+    public enum LoanKind: UInt8, LogCode { case lent, repaid }
+    /// How an award's winner was chosen.
+    public enum Method: UInt8, LogCode { case ascendingAuction, lowestPriceTender, negotiated, smallDeal }
+    /// Why a contract ended.
+    public enum TerminationReason: UInt8, LogCode { case expired, early, `default`, completed, sold }
+    /// What an amendment changed.
+    public enum AmendmentKind: UInt8, LogCode { case priceCut, termExtension, extraWorks }
+    /// What money received is for.
+    public enum ReceiptPurpose: UInt8, LogCode {
+        case rent, sale, subsidy, compensation, investmentReturn, other
+    }
+    /// What money paid out is for.
+    public enum DisbursementPurpose: UInt8, LogCode {
+        case wages, works, maintenance, welfare, hospitality, travel, office, compensationTransfer
+    }
+    /// Who signed a disbursement off.
+    public enum Approver: UInt8, LogCode, Comparable {
+        case financeHead, twoCommittees, representativesMeeting
+
+        public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+    /// Cash banked, or withdrawn from the bank.
+    public enum BankingKind: UInt8, LogCode { case cashBanked, cashWithdrawn }
+    /// What a petition is about.
+    public enum PetitionTopic: UInt8, LogCode { case unfairDeal, unpaidMoney, finances, other }
+    /// What an intervention changed.
+    public enum InterventionKind: UInt8, LogCode {
+        case listingThreshold, announcementDays, publicity, cashCap, warningSystem, misconductScale
+    }
+    /// How often village affairs are made public.
+    public enum Frequency: UInt8, LogCode { case monthly, quarterly, yearly, never }
+    /// A village's account.
+    public enum Account: UInt8, LogCode { case basic, compensation, cash }
+    /// A villager or a firm.
+    public enum BidderKind: UInt8, LogCode { case villager, firm }
+    /// An office in a village.
+    public enum Role: UInt8, LogCode {
+        case secretary, director, accountant, cashier, committeeMember, supervisor
+    }
+
+    // MARK: Typed reading of the coded slots
+
+    /// `decision`, `listing`, `contract`: the deal.
+    public var deal: Deal? { Deal(rawValue: code) }
+    /// `loan`: lent or repaid.
+    public var loanKind: LoanKind? { LoanKind(rawValue: code) }
+    /// `award`: the method.
+    public var method: Method? { Method(rawValue: code) }
+    /// `termination`: the reason.
+    public var terminationReason: TerminationReason? { TerminationReason(rawValue: code) }
+    /// `amendment`: what changed.
+    public var amendmentKind: AmendmentKind? { AmendmentKind(rawValue: code) }
+    /// `receipt`: the purpose.
+    public var receiptPurpose: ReceiptPurpose? { ReceiptPurpose(rawValue: code) }
+    /// `disbursement`: the purpose.
+    public var disbursementPurpose: DisbursementPurpose? { DisbursementPurpose(rawValue: code) }
+    /// `disbursement`: who signed it off.
+    public var approver: Approver? { count2 >= 0 && count2 < 256 ? Approver(rawValue: UInt8(count2)) : nil }
+    /// `receipt`, `disbursement`: the account.
+    public var account: Account? { count >= 0 && count < 256 ? Account(rawValue: UInt8(count)) : nil }
+    /// `banking`: banked or withdrawn.
+    public var bankingKind: BankingKind? { BankingKind(rawValue: code) }
+    /// `petition`: the topic.
+    public var petitionTopic: PetitionTopic? { PetitionTopic(rawValue: code) }
+    /// `intervention`: what changed.
+    public var interventionKind: InterventionKind? { InterventionKind(rawValue: code) }
+    /// `publicity`: the rule it follows.
+    public var frequency: Frequency? { Frequency(rawValue: code) }
+    /// `registration`: a villager or a firm.
+    public var bidderKind: BidderKind? { count2 >= 0 && count2 < 256 ? BidderKind(rawValue: UInt8(count2)) : nil }
+    /// `office`: the office held.
+    public var role: Role? { Role(rawValue: code) }
+}
