@@ -16,6 +16,30 @@ public enum Typology: String, Hashable, Sendable, CaseIterable {
     case voteBuying = "vote-buying"
 }
 
+extension Typology {
+    /// The typology's stable number: its index in arrays by typology and its class in
+    /// datasets. Declared here once and never reused: a new typology takes the next number,
+    /// wherever its case stands in the declaration, so earlier labels keep their meaning.
+    public var index: Int {
+        switch self {
+        case .belowMarketDeal: 0
+        case .bidRigging: 1
+        case .bidRotation: 2
+        case .relativeAward: 3
+        case .offPlatformDeal: 4
+        case .dealSplitting: 5
+        case .postAwardAmendment: 6
+        case .toleratedArrears: 7
+        case .embezzledReceipts: 8
+        case .fakeDisbursement: 9
+        case .misappropriation: 10
+        case .excessiveSpending: 11
+        case .divertedCompensation: 12
+        case .voteBuying: 13
+        }
+    }
+}
+
 /// A role in the village's committees.
 public enum CadreRole: String, Hashable, Sendable, CaseIterable {
     case secretary, director, accountant, cashier

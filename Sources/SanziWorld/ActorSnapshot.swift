@@ -38,14 +38,14 @@ extension World {
             "firm-owner",
         ]
         return ActorSnapshot(
-            people: people.enumerated().map { index, person in
+            people: people.persons.enumerated().map { index, person in
                 .init(id: Int64(index), village: person.village, role: roles[Int(person.role.rawValue)])
             },
-            bidders: bidders.map {
+            bidders: platform.bidders.map {
                 .init(
                     id: $0.id, isFirm: $0.isFirm, person: Int64($0.person), village: $0.village,
                     foundedDay: $0.foundedDay)
             },
-            ties: ties.map { .init(person: Int64($0.a), relative: Int64($0.b), registered: $0.registered) })
+            ties: people.ties.map { .init(person: Int64($0.a), relative: Int64($0.b), registered: $0.registered) })
     }
 }

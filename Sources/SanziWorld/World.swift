@@ -3,13 +3,20 @@ import SanziEvents
 import SanziScenario
 import SanziTruth
 
-/// The three-capital world of a scenario: villages with their registers, accounts and people,
-/// bidders, the trading platform, the ledger and oversight, simulated one day per tick.
+/// The three-capital world of a scenario, simulated one day per tick. Its state is held by
+/// sub-models, each the one home of its part of the world:
 ///
-/// Everything observable goes to the log as a `.log` event scheduled for the day it happens;
-/// the engine's observer is the only path from the world to the log (see `LogObserver`).
-/// State changes are made when a record is emitted, so checks such as "enough cash" always see
-/// the effect of every earlier record.
+/// - `platform`: the registers, bidders, listings and contracts (Platform/);
+/// - `ledger`: the villages' accounts, spending plans and loans (Ledger/);
+/// - `people`: persons, kinship and offices (People/);
+/// - `oversight`: openness, grievances, reviews, audits and petitions (Oversight/);
+/// - `misconduct`: typology settings, cases, rings and what offenders know (Misconduct/).
+///
+/// The processes that join them (a deal, a payment, a month) are the `World` extensions in
+/// each folder. Everything observable goes to the log as a `.log` event scheduled for the day
+/// it happens; the engine's observer is the only path from the world to the log (see
+/// `LogObserver`). State changes are made when a record is emitted, so checks such as "enough
+/// cash" always see the effect of every earlier record.
 public struct World: Model, Sendable {
     public enum Event: Sendable {
         /// An observable record; the observer writes it, the world has already applied it.
@@ -35,45 +42,25 @@ public struct World: Model, Sendable {
         /// Works commissioned directly (a part of a split deal, or a phase of honest works).
         case commission(village: Int32, contractor: Int32, price: Int64, fair: Int64, case: Int32, part: Int32)
         /// A payment out of the basic account that a case makes (vote-buying, spending).
-        case casePayment(village: Int32, purpose: UInt8, amount: Int64, case: Int32)
+        case casePayment(village: Int32, purpose: LogRecord.DisbursementPurpose, amount: Int64, case: Int32)
         /// Some weeks before an election: candidates may buy votes.
         case campaign(village: Int32, electionDay: Int32)
         /// A receipt booked late (a look-alike of embezzlement).
         case lateReceipt(
-            village: Int32, account: Int32, purpose: UInt8, amount: Int64, contract: Int64, payer: Int64, case: Int32)
+            village: Int32, account: LogRecord.Account, purpose: LogRecord.ReceiptPurpose, amount: Int64,
+            contract: Int64, payer: Int64, case: Int32)
     }
 
     let scenario: Scenario
-    var villages: [VillageState] = []
-    var items: [Item] = []
-    var bidders: [Bidder] = []
-    var people: [Person] = []
-    var ties: [KinshipTie] = []
-    /// Bidders by district, and firms that work everywhere.
-    var districtPools: [[Int32]] = []
-    var sharedPool: [Int32] = []
+    var villages: [SimulatedVillage] = []
     var policies: [Policy] = []
-    var contracts = SlotStore<ContractState>()
-    var listings = SlotStore<ListingState>()
-    var nextContractID: Int64 = 1
-    var nextListingID: Int64 = 1
-    var nextLoanID: Int64 = 1
-    /// Reused buffers for choosing bidders, so a listing allocates no sample.
-    var scratchCandidates: [Int32] = []
-    var scratchWeights: [Double] = []
+    var platform: Platform
+    var ledger: Ledger
+    var people = People()
+    var oversight = Oversight()
+    var misconduct: Misconduct
     /// Opening balances per village and account, for the conservation check.
     public internal(set) var openingBalances: [[Int64]] = []
-    /// Misconduct settings, and the cases and look-alikes acted out so far (ground truth).
-    let conduct: Conduct
-    var cases: [CaseRecord] = []
-    /// Kinship ties by person, registered or hidden; the bidder each villager or owner is.
-    var relatives: [[(person: Int32, registered: Bool)]] = []
-    var bidderOfPerson: [Int32: Int32] = [:]
-    /// Firms of each pool by pool id, and the rings drawn from them.
-    var poolMembers: [String: [Int32]] = [:]
-    var rings: [Ring] = []
-    /// Typologies whose thresholds the offenders of each district have learned.
-    var learned: [[Bool]] = []
 
     /// Builds the world and schedules its first events. Adaptive offenders know `knowledge`.
     public init(
@@ -81,21 +68,22 @@ public struct World: Model, Sendable {
         scheduler: inout Scheduler<Event>
     ) {
         self.scenario = scenario
-        conduct = Conduct(scenario.misconduct, knowledge: knowledge)
+        platform = Platform(rules: scenario.platform)
+        ledger = Ledger(finance: scenario.finance)
+        misconduct = Misconduct(scenario.misconduct, knowledge: knowledge)
         let root = RandomStream(seed: seed)
-        let generator = WorldGenerator(scenario: scenario, root: root)
-        generator.build(into: &self, scheduler: &scheduler)
-        openingBalances = villages.map(\.balances)
-        learned = Array(
+        WorldGenerator(scenario: scenario, root: root).build(into: &self, scheduler: &scheduler)
+        openingBalances = ledger.balances
+        misconduct.learned = Array(
             repeating: Array(repeating: false, count: Typology.allCases.count), count: policies.count)
-        indexRelations()
+        people.indexRelations(bidders: platform.bidders)
         for village in villages.indices { noteCorruptRoles(Int32(village)) }
         drawRings(root.derived("rings"))
         declare(&scheduler)
     }
 
     /// Closing balances per village: basic account, compensation account, cash.
-    public var balances: [[Int64]] { villages.map(\.balances) }
+    public var balances: [[Int64]] { ledger.balances }
 
     public mutating func handle(_ event: Event, in scheduler: inout Scheduler<Event>) {
         switch event {
@@ -112,10 +100,10 @@ public struct World: Model, Sendable {
         case .rentDue(let contract, let installment):
             rentDue(contract, installment: installment, &scheduler)
         case .latePayment(let contract, let id, let installment, let dueDay):
-            guard contracts[contract].id == id else { break }
+            guard platform.contracts[contract].id == id else { break }
             latePayment(contract, installment: installment, dueDay: dueDay, &scheduler)
         case .arrears(let contract, let id, let installment, let dueDay):
-            guard contracts[contract].id == id else { break }
+            guard platform.contracts[contract].id == id else { break }
             arrears(contract, installment: installment, dueDay: dueDay, &scheduler)
         case .worksPayment(let contract, let installment):
             worksPayment(contract, installment: installment, &scheduler)
@@ -143,7 +131,7 @@ public struct World: Model, Sendable {
             campaign(village, electionDay: electionDay, &scheduler)
         case .lateReceipt(let village, let account, let purpose, let amount, let contract, let payer, let caseIndex):
             receive(
-                village: village, account: Int(account), purpose: purpose, amount: amount, contract: contract,
+                village: village, account: account, purpose: purpose, amount: amount, contract: contract,
                 payer: payer, case: caseIndex, &scheduler)
         }
     }
@@ -151,8 +139,8 @@ public struct World: Model, Sendable {
     /// Puts a record in the log for today, as part of a case when `caseIndex` is not -1.
     mutating func emit(_ record: LogRecord, case caseIndex: Int32 = -1, _ scheduler: inout Scheduler<Event>) {
         if record.village >= 0 {
-            villages[Int(record.village)].entriesSincePublicity += 1
-            if caseIndex >= 0 { villages[Int(record.village)].caseSincePublicity = caseIndex }
+            oversight.villages[Int(record.village)].entriesSincePublicity += 1
+            if caseIndex >= 0 { oversight.villages[Int(record.village)].caseSincePublicity = caseIndex }
         }
         scheduler.schedule(Self.log(record, case: caseIndex), after: 0)
     }
@@ -164,5 +152,6 @@ public struct World: Model, Sendable {
 
     func policy(of village: Int32) -> Policy { policies[villages[Int(village)].district] }
 
-    static let daysPerYear: Tick = 365
+    /// The bidder's id in the log.
+    func bidderID(_ bidder: Int32) -> Int64 { platform.bidders[Int(bidder)].id }
 }

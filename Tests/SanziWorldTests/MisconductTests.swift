@@ -41,7 +41,7 @@ struct MisconductTests {
                 switch r.type {
                 case .receipt: return sum + r.amount
                 case .disbursement: return sum - r.amount
-                case .loan: return sum + (r.code == 0 ? -r.amount : r.amount)
+                case .loan: return sum + (r.loanKind == .lent ? -r.amount : r.amount)
                 default: return sum
                 }
             }
@@ -85,18 +85,18 @@ struct MisconductTests {
             var losing = all(.bid).map(\.amount)
             if let won = losing.firstIndex(of: award.amount) { losing.remove(at: won) }
             let bunched =
-                listing.code == 2
+                listing.deal == .works
                 ? losing.allSatisfy { $0 <= reserve && $0 >= award.amount }
                 : losing.allSatisfy { $0 <= reserve * 103 / 100 && $0 >= reserve - 1_000_00 }
             return all(.registration).count >= 3 && losing.count >= 2 && bunched && award.party == entry.beneficiary
         case .bidRotation:
-            let ring = run.world.rings[0].members.map { run.world.bidders[Int($0)].id }
+            let ring = run.world.misconduct.rings[0].members.map { run.world.platform.bidders[Int($0)].id }
             return all(.award).allSatisfy { ring.contains($0.party) } && ring.contains(entry.beneficiary)
         case .relativeAward:
-            let winner = run.world.bidders.first { $0.id == entry.beneficiary }
+            let winner = run.world.platform.bidders.first { $0.id == entry.beneficiary }
             return all(.award).first?.party == entry.beneficiary
                 && entry.perpetrators.contains { perpetrator in
-                    run.world.relatives[Int(perpetrator)].contains { $0.person == winner?.person }
+                    run.world.people.relatives[Int(perpetrator)].contains { $0.person == winner?.person }
                 }
         case .offPlatformDeal:
             guard let contract = all(.contract).first else { return false }
@@ -117,7 +117,7 @@ struct MisconductTests {
             let contract = all(.arrears).first?.subject ?? -2
             return !all(.arrears).isEmpty
                 && !run.events.contains {
-                    $0.type == .termination && $0.record.subject == contract && $0.record.code == 2
+                    $0.type == .termination && $0.record.subject == contract && $0.record.terminationReason == .default
                 }
         case .embezzledReceipts:
             guard let payment = events.first(where: { $0.type == .payment }) else { return false }

@@ -61,7 +61,8 @@ struct OnePondTests {
         }
         let installments = Set(payments.map(\.record.count))
         let terminated = run.events.contains {
-            $0.type == .termination && $0.record.subject == contract.record.subject && $0.record.code != 0
+            $0.type == .termination && $0.record.subject == contract.record.subject
+                && $0.record.terminationReason != .expired
         }
         #expect(terminated || installments.count + run.events.filter { $0.type == .arrears }.count >= 5)
     }

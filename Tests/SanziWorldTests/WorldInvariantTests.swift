@@ -43,11 +43,12 @@ struct WorldInvariantTests {
             case .receipt: balances[village][Int(r.count)] += r.amount
             case .disbursement: balances[village][Int(r.count)] -= r.amount
             case .banking:
-                let toBank: Int64 = r.code == 0 ? r.amount : -r.amount
-                balances[village][VillageState.basic] += toBank
-                balances[village][VillageState.cash] -= toBank
-            case .compensationDistributed: balances[village][VillageState.compensation] -= r.amount
-            case .loan: balances[village][VillageState.basic] += r.code == 0 ? -r.amount : r.amount
+                let toBank: Int64 = r.bankingKind == .cashBanked ? r.amount : -r.amount
+                balances[village][Int(LogRecord.Account.basic.rawValue)] += toBank
+                balances[village][Int(LogRecord.Account.cash.rawValue)] -= toBank
+            case .compensationDistributed: balances[village][Int(LogRecord.Account.compensation.rawValue)] -= r.amount
+            case .loan:
+                balances[village][Int(LogRecord.Account.basic.rawValue)] += r.loanKind == .lent ? -r.amount : r.amount
             default: continue
             }
             check(event, balances[village])
@@ -68,7 +69,9 @@ struct WorldInvariantTests {
             _ = Self.replayBalances(run) { event, balances in
                 lowest = min(lowest, balances.min() ?? 0)
                 if event.record.type == .banking {
-                    #expect(balances[VillageState.cash] == event.record.amount2, "banking records the cash left")
+                    #expect(
+                        balances[Int(LogRecord.Account.cash.rawValue)] == event.record.amount2,
+                        "banking records the cash left")
                 }
             }
             #expect(lowest >= 0, "\(name)")
@@ -116,7 +119,7 @@ struct WorldInvariantTests {
             var lent: [Int64: LogRecord] = [:]
             let misconduct = Set(run.summary.truth.misconduct.flatMap(\.events))
             for event in run.events where event.type == .loan && !misconduct.contains(event.id) {
-                if event.record.code == 0 {
+                if event.record.loanKind == .lent {
                     lent[event.record.subject] = event.record
                 } else if let loan = lent[event.record.subject] {
                     #expect(event.record.amount == loan.amount + event.record.amount2, "\(name)")
@@ -157,14 +160,15 @@ struct WorldInvariantTests {
             for event in run.events {
                 switch event.type {
                 case .bid: bids[event.record.subject, default: []].append((event.record.party, event.record.amount))
-                case .award where event.record.code < 2:
+                case .award where event.record.method == .ascendingAuction || event.record.method == .lowestPriceTender:
                     let offers = bids[event.record.subject] ?? []
                     let best =
-                        event.record.code == 0
+                        event.record.method == .ascendingAuction
                         ? offers.max { $0.amount < $1.amount } : offers.min { $0.amount < $1.amount }
                     #expect(best?.bidder == event.record.party, "\(name): listing \(event.record.subject)")
                     #expect(
-                        event.record.code == 1 || event.record.amount >= event.record.amount2, "at or above the reserve"
+                        event.record.method == .lowestPriceTender || event.record.amount >= event.record.amount2,
+                        "at or above the reserve"
                     )
                 default: break
                 }
@@ -179,7 +183,7 @@ struct WorldInvariantTests {
         #expect(change.record.amount == 3_000_000)
         // Cases and look-alikes may reprice a listing after the decision to list it.
         let shaped = Set(run.summary.truth.cases.flatMap(\.events))
-        let listings = run.events.filter { $0.type == .listing && $0.record.code != 2 && !shaped.contains($0.id) }
+        let listings = run.events.filter { $0.type == .listing && $0.record.deal != .works && !shaped.contains($0.id) }
         #expect(listings.filter { $0.day < change.day }.allSatisfy { $0.record.amount >= 5_000_000 })
         #expect(listings.contains { $0.day >= change.day && $0.record.amount < 5_000_000 })
     }

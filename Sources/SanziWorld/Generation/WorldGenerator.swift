@@ -20,7 +20,7 @@ struct WorldGenerator {
             warningSystem: scenario.alerts.warningSystem,
             misconductScale: Array(repeating: 1, count: Typology.allCases.count))
         world.policies = Array(repeating: defaults, count: scenario.geography.districts.count)
-        world.districtPools = Array(repeating: [], count: scenario.geography.districts.count)
+        world.platform.districtPools = Array(repeating: [], count: scenario.geography.districts.count)
         buildPools(into: &world, districtIndex: districtIndex)
         var villageIndex: Int32 = 0
         for (district, districtValue) in scenario.geography.districts.enumerated() {
@@ -41,23 +41,23 @@ struct WorldGenerator {
             case .shared: district = -1
             }
             for _ in 0..<pool.firms {
-                let owner = addPerson(Person(village: -1, role: .firmOwner, clan: -1), to: &world)
+                let owner = world.people.add(Person(village: -1, role: .firmOwner, clan: -1))
                 let bidder = addBidder(
                     isFirm: true, person: owner, village: -1, district: district,
                     founded: -Int32(random.integer(in: 365...(365 * 20))), capacity: random.integer(in: pool.capacity),
                     to: &world)
-                world.poolMembers[pool.id, default: []].append(bidder)
+                world.platform.poolMembers[pool.id, default: []].append(bidder)
                 if district >= 0 {
-                    world.districtPools[district].append(bidder)
+                    world.platform.districtPools[district].append(bidder)
                 } else {
-                    world.sharedPool.append(bidder)
+                    world.platform.sharedPool.append(bidder)
                 }
             }
         }
     }
 
     private func buildVillage(
-        _ village: Village, index: Int32, district: Int, into world: inout World,
+        _ village: SanziScenario.Village, index: Int32, district: Int, into world: inout World,
         scheduler: inout Scheduler<World.Event>
     ) {
         guard let profileIndex = scenario.profiles.firstIndex(where: { $0.id == village.profileID }) else { return }
@@ -65,32 +65,40 @@ struct WorldGenerator {
         let stream = root.derived("village", Int(index))
         var random = stream.derived("register")
         let households = random.integer(in: profile.households)
-        var state = VillageState(
-            id: village.id, profile: profileIndex, district: district, households: households,
-            remoteness: village.remoteness ?? random.uniform(profile.remoteness),
-            representatives: min(60, max(15, households / 20)),
-            root: stream, platform: stream.derived("platform"), ledger: stream.derived("ledger"),
-            oversight: stream.derived("oversight"),
-            misconduct: stream.derived("misconduct"), lookAlikes: stream.derived("look-alikes"))
+        world.villages.append(
+            SimulatedVillage(
+                id: village.id, profile: profileIndex, district: district, households: households,
+                remoteness: village.remoteness ?? random.uniform(profile.remoteness),
+                representatives: min(60, max(15, households / 20)), root: stream))
+        world.platform.streams.append(stream.derived("platform"))
+        world.ledger.streams.append(stream.derived("ledger"))
+        world.oversight.villages.append(Oversight.VillageRecord(random: stream.derived("oversight")))
+        world.misconduct.villages.append(
+            Misconduct.VillageRecord(random: stream.derived("misconduct"), lookAlikes: stream.derived("look-alikes")))
+        var balances: [Int64] = [0, 0, 0]
         for account in profile.funds.accounts {
             let slot = account.kind == .basic ? 0 : account.kind == .compensation ? 1 : 2
-            state.balances[slot] = Int64(
+            balances[slot] = Int64(
                 random.integer(in: Int(account.opening.lowerBound.fen)...Int(account.opening.upperBound.fen)))
         }
-        state.spendingPerYear = profile.funds.spending.map {
-            (
-                $0.kind, Int64(random.integer(in: Int($0.perYear.lowerBound.fen)...Int($0.perYear.upperBound.fen))),
-                $0.seasonality
-            )
-        }
-        state.incomePerYear = profile.funds.incomes.map {
-            ($0.kind, Int64(random.integer(in: Int($0.perYear.lowerBound.fen)...Int($0.perYear.upperBound.fen))))
-        }
-        buildPeople(profile, village: index, state: &state, world: &world, random: &random)
-        world.villages.append(state)
-        let firstItem = Int32(world.items.count)
+        world.ledger.balances.append(balances)
+        world.ledger.spendingPerYear.append(
+            profile.funds.spending.map {
+                (
+                    $0.kind,
+                    Int64(random.integer(in: Int($0.perYear.lowerBound.fen)...Int($0.perYear.upperBound.fen))),
+                    $0.seasonality
+                )
+            })
+        world.ledger.incomePerYear.append(
+            profile.funds.incomes.map {
+                ($0.kind, Int64(random.integer(in: Int($0.perYear.lowerBound.fen)...Int($0.perYear.upperBound.fen))))
+            })
+        buildPeople(profile, village: index, district: district, world: &world, random: &random)
+        let firstItem = Int32(world.platform.items.count)
+        world.platform.registers.append(firstItem..<firstItem)
         buildRegister(profile, village: index, world: &world, random: &random, scheduler: &scheduler)
-        world.villages[Int(index)].items = firstItem..<Int32(world.items.count)
+        world.platform.registers[Int(index)] = firstItem..<Int32(world.platform.items.count)
         scheduler.schedule(.month(village: index, index: 0), at: 0, priority: .late)
         let firstElection =
             scenario.oversight.firstElection.map { Tick(scenario.start.days(until: $0)) }
@@ -103,43 +111,47 @@ struct WorldGenerator {
     }
 
     private func buildPeople(
-        _ profile: VillageProfile, village: Int32, state: inout VillageState, world: inout World,
-        random: inout RandomStream
+        _ profile: VillageProfile, village: Int32, district: Int, world: inout World, random: inout RandomStream
     ) {
         let clans = random.integer(in: profile.people.clans)
-        let firstPerson = Int32(world.people.count)
+        let firstPerson = Int32(world.people.persons.count)
         func person(_ role: Person.Role) -> Int32 {
-            addPerson(
-                Person(village: village, role: role, clan: Int32(random.integer(in: 0...(clans - 1)))), to: &world)
+            world.people.add(
+                Person(village: village, role: role, clan: Int32(random.integer(in: 0...(clans - 1)))))
         }
-        state.secretary = person(.secretary)
-        state.director =
-            random.bernoulli(profile.people.concurrentSecretaryDirector) ? state.secretary : person(.director)
-        state.accountant = person(.accountant)
-        state.cashier = person(.cashier)
-        state.committee = (0..<profile.people.committeeMembers).map { _ in person(.committeeMember) }
-        state.supervisors = (0..<profile.people.supervisors).map { _ in person(.supervisor) }
+        var offices = Offices()
+        offices.secretary = person(.secretary)
+        offices.director =
+            random.bernoulli(profile.people.concurrentSecretaryDirector) ? offices.secretary : person(.director)
+        offices.accountant = person(.accountant)
+        offices.cashier = person(.cashier)
+        offices.committee = (0..<profile.people.committeeMembers).map { _ in person(.committeeMember) }
+        offices.supervisors = (0..<profile.people.supervisors).map { _ in person(.supervisor) }
+        world.people.offices.append(offices)
         // Who is willing to act corruptly is ground truth, drawn from a stream of its own.
         var corruption = root.derived("village", Int(village)).derived("corruption")
-        for cadre in firstPerson..<Int32(world.people.count) {
-            world.people[Int(cadre)].corrupt = corruption.bernoulli(world.conduct.corruptShare)
+        for cadre in firstPerson..<Int32(world.people.persons.count) {
+            world.people.persons[Int(cadre)].corrupt = corruption.bernoulli(world.misconduct.corruptShare)
         }
+        var local: [Int32] = []
         for _ in 0..<random.integer(in: profile.localBidders.individuals) {
-            state.localBidders.append(
+            local.append(
                 addBidder(
-                    isFirm: false, person: person(.villager), village: village, district: state.district,
+                    isFirm: false, person: person(.villager), village: village, district: district,
                     founded: 0, capacity: 4, to: &world))
         }
         for _ in 0..<random.integer(in: profile.localBidders.firms) {
             let owner = person(.firmOwner)
-            state.localBidders.append(
+            local.append(
                 addBidder(
-                    isFirm: true, person: owner, village: village, district: state.district,
+                    isFirm: true, person: owner, village: village, district: district,
                     founded: -Int32(random.integer(in: 200...(365 * 15))), capacity: random.integer(in: 1...4),
                     to: &world))
         }
+        world.platform.localBidders.append(local)
         addKinship(
-            among: Array(firstPerson..<Int32(world.people.count)), profile: profile, world: &world, random: &random)
+            among: Array(firstPerson..<Int32(world.people.persons.count)), profile: profile, world: &world,
+            random: &random)
     }
 
     /// Kinship ties within clans: about `ties-per-person` per person, a share registered.
@@ -149,7 +161,7 @@ struct WorldGenerator {
         guard members.count > 1 else { return }
         let tieCount = Int(Double(members.count) * profile.people.tiesPerPerson / 2)
         var byClan: [Int32: [Int32]] = [:]
-        for member in members { byClan[world.people[Int(member)].clan, default: []].append(member) }
+        for member in members { byClan[world.people.persons[Int(member)].clan, default: []].append(member) }
         let clans = byClan.keys.sorted().compactMap { byClan[$0] }.filter { $0.count > 1 }
         guard !clans.isEmpty else { return }
         for _ in 0..<tieCount {
@@ -157,7 +169,7 @@ struct WorldGenerator {
             let a = clan[random.integer(in: 0...(clan.count - 1))]
             let b = clan[random.integer(in: 0...(clan.count - 1))]
             guard a != b else { continue }
-            world.ties.append(
+            world.people.ties.append(
                 KinshipTie(a: min(a, b), b: max(a, b), registered: random.bernoulli(profile.people.registeredTieShare)))
         }
     }
@@ -171,8 +183,8 @@ struct WorldGenerator {
                 let size = random.uniform(register.size)
                 let quality = random.lognormal(median: 1, sigma: register.rentSpread)
                 let annual = max(100, Int64((Double(register.rentMedian.fen) * size * quality).rounded()))
-                let item = Int32(world.items.count)
-                world.items.append(
+                let item = Int32(world.platform.items.count)
+                world.platform.items.append(
                     Item(
                         village: village, kind: register.kind, size: size, annualAppraisal: annual,
                         termYears: register.termYears, disposalPerYear: register.disposalPerYear))
@@ -187,9 +199,11 @@ struct WorldGenerator {
         _ item: Int32, register: RegisterClass, world: inout World, random: inout RandomStream,
         scheduler: inout Scheduler<World.Event>
     ) {
-        let village = world.items[Int(item)].village
+        let village = world.platform.items[Int(item)].village
         guard random.bernoulli(register.leasedShare),
-            let tenant = world.chooseBidders(for: village, count: 1, random: &random).first
+            let tenant = world.platform.chooseBidders(
+                for: village, at: world.villages[Int(village)], count: 1, random: &random
+            ).first
         else {
             scheduler.schedule(
                 .dealNeeded(item: item, deal: .lease, relisting: 0, incumbent: -1),
@@ -198,7 +212,7 @@ struct WorldGenerator {
         }
         let term = random.integer(in: register.termYears)
         let elapsed = random.integer(in: 0...(term * 365 - 1))
-        let annual = Int64(Double(world.items[Int(item)].annualAppraisal) * random.uniform(0.85...1.05))
+        let annual = Int64(Double(world.platform.items[Int(item)].annualAppraisal) * random.uniform(0.85...1.05))
         world.openContract(
             item: item, village: village, counterparty: tenant, deal: .lease, annual: annual,
             total: annual * Int64(term), termYears: term, startDay: Int32(-elapsed), listing: -2,
@@ -212,16 +226,11 @@ struct WorldGenerator {
         }
     }
 
-    private func addPerson(_ person: Person, to world: inout World) -> Int32 {
-        world.people.append(person)
-        return Int32(world.people.count - 1)
-    }
-
     private func addBidder(
         isFirm: Bool, person: Int32, village: Int32, district: Int, founded: Int32, capacity: Int, to world: inout World
     ) -> Int32 {
-        let index = Int32(world.bidders.count)
-        world.bidders.append(
+        let index = Int32(world.platform.bidders.count)
+        world.platform.bidders.append(
             Bidder(
                 id: Int64(index) + 1, isFirm: isFirm, person: person, village: village, district: district,
                 foundedDay: founded, capacity: capacity))

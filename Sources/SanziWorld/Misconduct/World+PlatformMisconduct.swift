@@ -10,7 +10,7 @@ extension World {
         _ plan: inout ListingPlan, item: Int32, village: Int32, deal: DealKind, on day: Tick
     ) -> Int32 {
         let district = villages[Int(village)].district
-        if let ring = rings.firstIndex(where: { $0.district < 0 || $0.district == district }),
+        if let ring = misconduct.rings.firstIndex(where: { $0.district < 0 || $0.district == district }),
             let offenders = offenders(.bidRotation, in: village)
         {
             return rotate(&plan, ring: ring, village: village, deal: deal, offenders: offenders, on: day)
@@ -45,12 +45,12 @@ extension World {
     private mutating func rotate(
         _ plan: inout ListingPlan, ring: Int, village: Int32, deal: DealKind, offenders: [Int32], on day: Tick
     ) -> Int32 {
-        let members = rings[ring].members
-        let winner = members[rings[ring].turn % members.count]
-        rings[ring].turn += 1
+        let members = misconduct.rings[ring].members
+        let winner = members[misconduct.rings[ring].turn % members.count]
+        misconduct.rings[ring].turn += 1
         return stage(
             &plan, .bidRotation, village: village, deal: deal, winner: winner, covers: members.filter { $0 != winner },
-            offenders: offenders + members.map { bidders[Int($0)].person }, on: day)
+            offenders: offenders + members.map { platform.bidders[Int($0)].person }, on: day)
     }
 
     /// A lease or sale priced under the market: the reserve (and, when concealed or adaptive,
@@ -82,9 +82,8 @@ extension World {
         covers: [Int32], offenders: [Int32], on day: Tick, adaptive: Bool? = nil
     ) -> Int32 {
         let adaptive = adaptive ?? adapts(typology, in: village)
-        let epsilon = adaptive ? conduct.knowledge.noPremiumMargin : nil
-        var random = villages[Int(village)].misconduct
-        defer { villages[Int(village)].misconduct = random }
+        let epsilon = adaptive ? misconduct.knowledge.noPremiumMargin : nil
+        let v = Int(village)
         let isWorks = deal == .works
         let first = isWorks ? plan.reserve * 97 / 100 : plan.reserve * 3 / 2
         plan.bidders = [winner] + covers
@@ -92,13 +91,14 @@ extension World {
         for index in covers.indices {
             // Covers bid at or just over the reserve; adaptive ones past the no-premium margin.
             let spread =
-                epsilon.map { $0 * (1.5 + Double(index)) + random.uniform(0...0.002) } ?? random.uniform(0...0.03)
+                epsilon.map { $0 * (1.5 + Double(index)) + misconduct.villages[v].random.uniform(0...0.002) }
+                ?? misconduct.villages[v].random.uniform(0...0.03)
             plan.valuations.append(
                 isWorks
                     ? min(plan.reserve, Int64(Double(first) * (1.005 + spread)))
                     : Int64(Double(plan.reserve) * (1 + spread)))
         }
-        plan.delays = plan.bidders.map { _ in random.integer(in: 1...max(1, plan.days - 1)) }
+        plan.delays = plan.bidders.map { _ in misconduct.villages[v].random.integer(in: 1...max(1, plan.days - 1)) }
         return openCase(
             typology, village: village, perpetrators: offenders, beneficiary: winner, adapted: adaptive, on: day)
     }
@@ -109,36 +109,38 @@ extension World {
     private mutating func shapeHonestly(
         _ plan: inout ListingPlan, item: Int32, village: Int32, deal: DealKind, on day: Tick
     ) -> Int32 {
-        var random = villages[Int(village)].lookAlikes
-        defer { villages[Int(village)].lookAlikes = random }
-        if deal == .lease, conduct.lookAlike(.belowMarketDeal, &random) {
-            let factor = random.uniform(0.55...0.75)
+        let v = Int(village)
+        if deal == .lease, misconduct.lookAlike(.belowMarketDeal, in: village) {
+            let factor = misconduct.villages[v].lookAlikes.uniform(0.55...0.75)
             plan.appraisal = Int64(Double(plan.appraisal) * factor)
             plan.reserve = Int64(Double(plan.reserve) * factor)
             plan.valuations = plan.valuations.map { Int64(Double($0) * factor) }
-            items[Int(item)].annualAppraisal = Int64(Double(items[Int(item)].annualAppraisal) * factor)
+            platform.items[Int(item)].annualAppraisal = Int64(
+                Double(platform.items[Int(item)].annualAppraisal) * factor)
             return openCase(.belowMarketDeal, .lookAlike, village: village, on: day)
         }
-        if plan.bidders.count >= 2, conduct.lookAlike(.bidRigging, &random) {
+        if plan.bidders.count >= 2, misconduct.lookAlike(.bidRigging, in: village) {
             let top = plan.valuations.indices.max { plan.valuations[$0] < plan.valuations[$1] } ?? 0
             let other = top == 0 ? 1 : 0
-            plan.valuations[other] = Int64(Double(plan.valuations[top]) * (1 - random.uniform(0.001...0.004)))
+            let gap = misconduct.villages[v].lookAlikes.uniform(0.001...0.004)
+            plan.valuations[other] = Int64(Double(plan.valuations[top]) * (1 - gap))
             return openCase(.bidRigging, .lookAlike, village: village, on: day)
         }
-        if conduct.lookAlike(.bidRotation, &random), let pair = specialists(for: village, &random) {
+        if misconduct.lookAlike(.bidRotation, in: village), let pair = specialists(for: village) {
             for firm in [pair.0, pair.1] where !plan.bidders.contains(firm) {
                 plan.bidders.append(firm)
-                plan.valuations.append(Int64(Double(plan.appraisal) * random.lognormal(median: 1.12, sigma: 0.15)))
-                plan.delays.append(random.integer(in: 1...max(1, plan.days - 1)))
+                let valuation = misconduct.villages[v].lookAlikes.lognormal(median: 1.12, sigma: 0.15)
+                plan.valuations.append(Int64(Double(plan.appraisal) * valuation))
+                plan.delays.append(misconduct.villages[v].lookAlikes.integer(in: 1...max(1, plan.days - 1)))
             }
             return openCase(.bidRotation, .lookAlike, village: village, on: day)
         }
-        if deal == .lease, conduct.lookAlike(.relativeAward, &random),
-            let relative = declaredRelativeOfCadre(in: village, random: &random), !plan.bidders.contains(relative)
+        if deal == .lease, misconduct.lookAlike(.relativeAward, in: village),
+            let relative = declaredRelativeOfCadre(in: village), !plan.bidders.contains(relative)
         {
             plan.bidders.append(relative)
             plan.valuations.append(Int64(Double(plan.valuations.max() ?? plan.appraisal) * 1.08))
-            plan.delays.append(random.integer(in: 1...max(1, plan.days - 1)))
+            plan.delays.append(misconduct.villages[v].lookAlikes.integer(in: 1...max(1, plan.days - 1)))
             return openCase(.relativeAward, .lookAlike, village: village, beneficiary: relative, on: day)
         }
         return -1
@@ -146,28 +148,29 @@ extension World {
 
     /// The two firms of a village's district that specialise in its deals (a look-alike of a
     /// ring), drawn once per village.
-    private mutating func specialists(for village: Int32, _ random: inout RandomStream) -> (Int32, Int32)? {
-        if let pair = villages[Int(village)].specialists { return pair }
-        let pool = districtPools[villages[Int(village)].district]
+    private mutating func specialists(for village: Int32) -> (Int32, Int32)? {
+        let v = Int(village)
+        if let pair = misconduct.villages[v].specialists { return pair }
+        let pool = platform.districtPools[villages[v].district]
         guard pool.count >= 2 else { return nil }
-        let first = random.integer(in: 0...(pool.count - 1))
-        let second = (first + 1 + random.integer(in: 0...(pool.count - 2))) % pool.count
-        villages[Int(village)].specialists = (pool[first], pool[second])
+        let first = misconduct.villages[v].lookAlikes.integer(in: 0...(pool.count - 1))
+        let second = (first + 1 + misconduct.villages[v].lookAlikes.integer(in: 0...(pool.count - 2))) % pool.count
+        misconduct.villages[v].specialists = (pool[first], pool[second])
         return (pool[first], pool[second])
     }
 
     /// A villager bidder with a declared tie to one of the village's key cadres.
-    private func declaredRelativeOfCadre(in village: Int32, random: inout RandomStream) -> Int32? {
-        let state = villages[Int(village)]
+    private mutating func declaredRelativeOfCadre(in village: Int32) -> Int32? {
         var found: [Int32] = []
-        for cadre in [state.secretary, state.director, state.accountant, state.cashier] where cadre >= 0 {
-            for tie in relatives[Int(cadre)] where tie.registered {
-                if let bidder = bidderOfPerson[tie.person], bidders[Int(bidder)].village == village {
+        for cadre in people.offices[Int(village)].keyCadres where cadre >= 0 {
+            for tie in people.relatives[Int(cadre)] where tie.registered {
+                if let bidder = people.bidderOfPerson[tie.person], platform.bidders[Int(bidder)].village == village {
                     found.append(bidder)
                 }
             }
         }
-        return found.isEmpty ? nil : found[random.integer(in: 0...(found.count - 1))]
+        guard !found.isEmpty else { return nil }
+        return found[misconduct.villages[Int(village)].lookAlikes.integer(in: 0...(found.count - 1))]
     }
 
     /// An off-platform deal: a crony gets the item directly below the market (but not below
@@ -184,8 +187,8 @@ extension World {
         } else {
             let threshold = min(
                 Double(policy(of: village).listingThreshold),
-                conduct.knowledge.offPlatformThreshold.map(Double.init) ?? .infinity)
-            price = min(price, Int64(threshold * villages[Int(village)].misconduct.uniform(0.9...0.99)))
+                misconduct.knowledge.offPlatformThreshold.map(Double.init) ?? .infinity)
+            price = min(price, Int64(threshold * misconduct.villages[Int(village)].random.uniform(0.9...0.99)))
         }
         let caseIndex = openCase(
             .offPlatformDeal, village: village, perpetrators: offenders, beneficiary: crony, adapted: adaptive, on: day)
@@ -202,12 +205,10 @@ extension World {
         item: Int32, village: Int32, deal: DealKind, appraisal: Int64, term: Int, random dealStream: RandomStream,
         _ scheduler: inout Scheduler<Event>
     ) {
-        var random = villages[Int(village)].lookAlikes
-        defer { villages[Int(village)].lookAlikes = random }
-        let local = villages[Int(village)].localBidders
+        let local = platform.localBidders[Int(village)]
         guard !local.isEmpty else { return }
-        let tenant = local[random.integer(in: 0...(local.count - 1))]
-        let price = Int64(Double(appraisal) * random.uniform(1.0...1.05))
+        let tenant = local[misconduct.villages[Int(village)].lookAlikes.integer(in: 0...(local.count - 1))]
+        let price = Int64(Double(appraisal) * misconduct.villages[Int(village)].lookAlikes.uniform(1.0...1.05))
         let caseIndex = openCase(.offPlatformDeal, .lookAlike, village: village, beneficiary: tenant, on: scheduler.now)
         openContract(
             item: item, village: village, counterparty: tenant, deal: deal,
@@ -226,25 +227,28 @@ extension World {
         guard let contractor = accomplices(1, near: village).first else { return }
         let adaptive = adapts(.dealSplitting, in: village)
         let total = Int64(Double(cost) * (1 + lossShare(.dealSplitting, in: village, fallback: 0.1...0.3)))
-        var random = villages[Int(village)].misconduct
-        defer { villages[Int(village)].misconduct = random }
+        let v = Int(village)
         let threshold = policy(of: village).listingThreshold
         let parts = adaptive ? (total + threshold * 95 / 100 - 1) / (threshold * 95 / 100) : total / threshold + 1
-        let window = adaptive ? conduct.knowledge.splitWindowDays.map(Tick.init) : nil
+        let window = adaptive ? misconduct.knowledge.splitWindowDays.map(Tick.init) : nil
         let caseIndex = openCase(
             .dealSplitting, village: village, perpetrators: offenders, beneficiary: contractor, adapted: adaptive,
             on: day)
         var delay: Tick = 0
         for part in 0..<parts {
             let price =
-                adaptive ? Int64(Double(threshold) * random.uniform(0.95...0.999)) : Self.part(part, of: parts, total)
+                adaptive
+                ? Int64(Double(threshold) * misconduct.villages[v].random.uniform(0.95...0.999))
+                : Self.part(part, of: parts, total)
             let fair = Self.part(part, of: parts, cost)
             scheduler.schedule(
                 .commission(
                     village: village, contractor: contractor, price: price, fair: fair, case: caseIndex,
                     part: works << 8 | Int32(part)),
                 after: delay)
-            delay += window.map { $0 + Tick(random.integer(in: 1...30)) } ?? Tick(random.integer(in: 1...20))
+            delay +=
+                window.map { $0 + Tick(misconduct.villages[v].random.integer(in: 1...30)) }
+                ?? Tick(misconduct.villages[v].random.integer(in: 1...20))
         }
     }
 
@@ -258,11 +262,10 @@ extension World {
     mutating func phase(
         works cost: Int64, index works: Int32, village: Int32, on day: Tick, _ scheduler: inout Scheduler<Event>
     ) {
-        var random = villages[Int(village)].lookAlikes
-        defer { villages[Int(village)].lookAlikes = random }
-        let local = villages[Int(village)].localBidders + districtPools[villages[Int(village)].district]
+        let v = Int(village)
+        let local = platform.localBidders[v] + platform.districtPools[villages[v].district]
         guard !local.isEmpty else { return }
-        let contractor = local[random.integer(in: 0...(local.count - 1))]
+        let contractor = local[misconduct.villages[v].lookAlikes.integer(in: 0...(local.count - 1))]
         let threshold = policy(of: village).listingThreshold
         let parts = max(2, (cost + threshold * 95 / 100 - 1) / (threshold * 95 / 100))
         let caseIndex = openCase(.dealSplitting, .lookAlike, village: village, beneficiary: contractor, on: day)
@@ -274,7 +277,7 @@ extension World {
                     village: village, contractor: contractor, price: price, fair: price, case: caseIndex,
                     part: works << 8 | Int32(part)),
                 after: delay)
-            delay += Tick(random.integer(in: 20...60))
+            delay += Tick(misconduct.villages[v].lookAlikes.integer(in: 20...60))
         }
     }
 
@@ -292,38 +295,38 @@ extension World {
     /// A corrupt director extends an underpriced lease without a new listing: the amendment
     /// keeps the old rent for 3–10 more years. Returns whether the lease was extended.
     mutating func extendQuietly(_ slot: Int32, _ scheduler: inout Scheduler<Event>) -> Bool {
-        let contract = contracts[slot]
-        let appraisal = items[Int(contract.item)].annualAppraisal
+        let contract = platform.contracts[slot]
+        let appraisal = platform.items[Int(contract.item)].annualAppraisal
         guard appraisal > contract.annual, let offenders = offenders(.postAwardAmendment, in: contract.village) else {
             return false
         }
         let village = contract.village
         let adaptive = adapts(.postAwardAmendment, in: village)
-        var years = villages[Int(village)].misconduct.integer(in: 3...10)
-        if adaptive, let cap = conduct.knowledge.leaseCapYears {
+        var years = misconduct.villages[Int(village)].random.integer(in: 3...10)
+        if adaptive, let cap = misconduct.knowledge.leaseCapYears {
             years = max(1, min(years, cap - contract.termYears))
         }
         let caseIndex = openCase(
             .postAwardAmendment, village: village, perpetrators: offenders, beneficiary: contract.counterparty,
             adapted: adaptive, on: scheduler.now)
         if adaptive {
-            var random = villages[Int(village)].misconduct
-            emitDecision(village: village, item: Int64(contract.item), deal: .lease, &random, &scheduler)
-            villages[Int(village)].misconduct = random
+            let votesFor = Self.votes(villages[Int(village)].representatives, &misconduct.villages[Int(village)].random)
+            emitDecision(village: village, item: Int64(contract.item), deal: .lease, votesFor: votesFor, &scheduler)
         }
         let newTerm = contract.termYears + years
         emit(
             LogRecord(
-                .amendment, village: village, code: 1, subject: contract.id, amount: contract.annual,
+                .amendment, village: village, code: LogRecord.AmendmentKind.termExtension.rawValue,
+                subject: contract.id, amount: contract.annual,
                 amount2: contract.annual, count: Int32(contract.termYears), count2: Int32(newTerm)), case: caseIndex,
             &scheduler)
-        contracts[slot].termYears = newTerm
-        contracts[slot].total += contract.annual * Int64(years)
-        contracts[slot].caseIndex = caseIndex
-        contracts[slot].fairAnnual = appraisal
-        contracts[slot].fairTotal = appraisal * Int64(newTerm)
+        platform.contracts[slot].termYears = newTerm
+        platform.contracts[slot].total += contract.annual * Int64(years)
+        platform.contracts[slot].caseIndex = caseIndex
+        platform.contracts[slot].fairAnnual = appraisal
+        platform.contracts[slot].fairTotal = appraisal * Int64(newTerm)
         let installment = Int32(contract.termYears)
-        contracts[slot].nextDue = scheduler.schedule(
+        platform.contracts[slot].nextDue = scheduler.schedule(
             .rentDue(contract: slot, installment: installment), at: Tick(contract.startDay + 365 * installment))
         scheduler.schedule(.leaseEnds(contract: slot), at: Tick(contract.startDay) + 365 * Tick(newTerm))
         return true

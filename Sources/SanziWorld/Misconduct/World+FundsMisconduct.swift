@@ -13,22 +13,21 @@ extension World {
         } else if lookAlike(.fakeDisbursement, in: village) {
             paySupplierInRoundSums(village, &scheduler)
         }
-        guard let hospitality = villages[Int(village)].spendingPerYear.first(where: { $0.kind == .hospitality })
+        guard let hospitality = ledger.spendingPerYear[Int(village)].first(where: { $0.kind == .hospitality })
         else { return }
         let monthly = Double(hospitality.amount) / 12
         if let offenders = offenders(.excessiveSpending, in: village) {
             let adaptive = adapts(.excessiveSpending, in: village)
-            let factor = villages[Int(village)].misconduct.uniform(adaptive ? 0.5...1.0 : 2...5)
+            let factor = misconduct.villages[Int(village)].random.uniform(adaptive ? 0.5...1.0 : 2...5)
             let tag = openCase(
                 .excessiveSpending, village: village, perpetrators: offenders, adapted: adaptive, on: scheduler.now)
-            casePayment(village: village, purpose: 4, amount: Int64(monthly * factor), case: tag, &scheduler)
+            casePayment(village: village, purpose: .hospitality, amount: Int64(monthly * factor), case: tag, &scheduler)
         } else if lookAlike(.excessiveSpending, in: village) {
             let tag = openCase(.excessiveSpending, .lookAlike, village: village, on: scheduler.now)
-            var random = villages[Int(village)].lookAlikes
-            emitDecision(village: village, item: -1, deal: .works, &random, &scheduler)
-            let amount = Int64(monthly * random.uniform(3...6))
-            villages[Int(village)].lookAlikes = random
-            pay(village: village, purpose: 4, amount: amount, preferCash: false, case: tag, &scheduler)
+            let votesFor = Self.votes(villages[Int(village)].representatives, &misconduct.villages[Int(village)].lookAlikes)
+            emitDecision(village: village, item: -1, deal: .works, votesFor: votesFor, &scheduler)
+            let amount = Int64(monthly * misconduct.villages[Int(village)].lookAlikes.uniform(3...6))
+            pay(village: village, purpose: .hospitality, amount: amount, preferCash: false, case: tag, &scheduler)
         }
     }
 
@@ -39,48 +38,49 @@ extension World {
         guard let payee = accomplices(1, near: village).first else { return }
         let adaptive = adapts(.fakeDisbursement, in: village)
         let concealed = conceals(.fakeDisbursement, in: village)
-        var random = villages[Int(village)].misconduct
+        let v = Int(village)
         let amount: Int64
-        if adaptive, let tier = conduct.knowledge.secondApprovalTier {
-            amount = Int64(Double(tier) * random.uniform(0.8...0.99)) + Int64(random.integer(in: 1...9_999))
+        if adaptive, let tier = misconduct.knowledge.secondApprovalTier {
+            amount =
+                Int64(Double(tier) * misconduct.villages[v].random.uniform(0.8...0.99))
+                + Int64(misconduct.villages[v].random.integer(in: 1...9_999))
         } else {
-            amount = Int64(random.integer(in: 3...30)) * 1_000_00
+            amount = Int64(misconduct.villages[v].random.integer(in: 3...30)) * 1_000_00
         }
-        let purpose: UInt8 = random.bernoulli(0.5) ? 2 : 6
-        villages[Int(village)].misconduct = random
+        let purpose: LogRecord.DisbursementPurpose = misconduct.villages[v].random.bernoulli(0.5) ? .maintenance : .office
         let tag = openCase(
             .fakeDisbursement, village: village, perpetrators: offenders, beneficiary: payee, adapted: adaptive,
             on: scheduler.now)
         if pay(
-            village: village, purpose: purpose, amount: amount, payee: bidders[Int(payee)].id, preferCash: false,
-            case: tag, approver: adaptive || concealed ? nil : 0, &scheduler)
+            village: village, purpose: purpose, amount: amount, payee: bidderID(payee), preferCash: false,
+            case: tag, approver: adaptive || concealed ? nil : .financeHead, &scheduler)
         {
-            book(tag, expected: 0, booked: -amount)
+            misconduct.book(tag, expected: 0, booked: -amount)
         }
     }
 
     /// Three honest payments of round sums to one local supplier (a look-alike of fake invoices).
     private mutating func paySupplierInRoundSums(_ village: Int32, _ scheduler: inout Scheduler<Event>) {
-        let local = villages[Int(village)].localBidders
+        let v = Int(village)
+        let local = platform.localBidders[v]
         guard !local.isEmpty else { return }
-        var random = villages[Int(village)].lookAlikes
-        let supplier = local[random.integer(in: 0...(local.count - 1))]
-        let amounts = (0..<3).map { _ in Int64(random.integer(in: 1...8)) * 1_000_00 }
-        villages[Int(village)].lookAlikes = random
+        let supplier = local[misconduct.villages[v].lookAlikes.integer(in: 0...(local.count - 1))]
+        let amounts = (0..<3).map { _ in Int64(misconduct.villages[v].lookAlikes.integer(in: 1...8)) * 1_000_00 }
         let tag = openCase(.fakeDisbursement, .lookAlike, village: village, beneficiary: supplier, on: scheduler.now)
         for amount in amounts {
             pay(
-                village: village, purpose: 2, amount: amount, payee: bidders[Int(supplier)].id, preferCash: false,
+                village: village, purpose: .maintenance, amount: amount, payee: bidderID(supplier), preferCash: false,
                 case: tag, &scheduler)
         }
     }
 
     /// A payment a case makes from the bank, booked as the case's loss.
     mutating func casePayment(
-        village: Int32, purpose: UInt8, amount: Int64, case tag: Int32, _ scheduler: inout Scheduler<Event>
+        village: Int32, purpose: LogRecord.DisbursementPurpose, amount: Int64, case tag: Int32,
+        _ scheduler: inout Scheduler<Event>
     ) {
         if pay(village: village, purpose: purpose, amount: amount, preferCash: false, case: tag, &scheduler) {
-            book(tag, expected: 0, booked: -amount)
+            misconduct.book(tag, expected: 0, booked: -amount)
         }
     }
 
@@ -90,34 +90,25 @@ extension World {
     mutating func divert(compensation owed: Int64, village: Int32, _ scheduler: inout Scheduler<Event>) -> (
         Int64, Int32
     ) {
-        let account = VillageState.compensation
+        let v = Int(village)
         if let offenders = offenders(.divertedCompensation, in: village),
             let crony = accomplices(1, near: village).first
         {
             let diverted = Int64(Double(owed) * lossShare(.divertedCompensation, in: village, fallback: 0.05...0.3))
             let tag = openCase(
                 .divertedCompensation, village: village, perpetrators: offenders, beneficiary: crony, on: scheduler.now)
-            villages[Int(village)].balances[account] -= diverted
-            villages[Int(village)].grievances += 4
-            emit(
-                LogRecord(
-                    .disbursement, village: village, code: 7, party: bidders[Int(crony)].id, amount: diverted,
-                    count: Int32(account), count2: Int32(approver(for: diverted))), case: tag, &scheduler)
-            book(tag, expected: 0, booked: -diverted)
+            oversight.villages[v].grievances += 4
+            transferCompensation(village: village, amount: diverted, payee: bidderID(crony), case: tag, &scheduler)
+            misconduct.book(tag, expected: 0, booked: -diverted)
             return (diverted, tag)
         }
         guard lookAlike(.divertedCompensation, in: village) else { return (0, -1) }
         let tag = openCase(.divertedCompensation, .lookAlike, village: village, on: scheduler.now)
-        var random = villages[Int(village)].lookAlikes
-        emitDecision(village: village, item: -1, deal: .works, &random, &scheduler)
-        let retained = Int64(Double(owed) * random.uniform(0.1...0.3))
-        villages[Int(village)].lookAlikes = random
-        villages[Int(village)].balances[account] -= retained
-        emit(
-            LogRecord(
-                .disbursement, village: village, code: 7, amount: retained, count: Int32(account),
-                count2: Int32(approver(for: retained))), case: tag, &scheduler)
-        receive(village: village, account: VillageState.basic, purpose: 3, amount: retained, case: tag, &scheduler)
+        let votesFor = Self.votes(villages[v].representatives, &misconduct.villages[v].lookAlikes)
+        emitDecision(village: village, item: -1, deal: .works, votesFor: votesFor, &scheduler)
+        let retained = Int64(Double(owed) * misconduct.villages[v].lookAlikes.uniform(0.1...0.3))
+        transferCompensation(village: village, amount: retained, case: tag, &scheduler)
+        receive(village: village, account: .basic, purpose: .compensation, amount: retained, case: tag, &scheduler)
         return (retained, tag)
     }
 
@@ -127,28 +118,27 @@ extension World {
         guard let offenders = offenders(.misappropriation, in: village),
             let borrower = accomplices(1, near: village).first
         else { return }
+        let v = Int(village)
         let adaptive = adapts(.misappropriation, in: village)
-        var random = villages[Int(village)].misconduct
-        defer { villages[Int(village)].misconduct = random }
         let amount = min(
-            Int64(random.integer(in: 20_000_00...300_000_00)), villages[Int(village)].balances[VillageState.basic] / 2)
+            Int64(misconduct.villages[v].random.integer(in: 20_000_00...300_000_00)), ledger[village, .basic] / 2)
         guard amount > 0 else { return }
-        let term = Int32(random.integer(in: 60...400))
-        let returns = random.bernoulli(0.8)
+        let term = Int32(misconduct.villages[v].random.integer(in: 60...400))
+        let returns = misconduct.villages[v].random.bernoulli(0.8)
         let tag = openCase(
             .misappropriation, village: village, perpetrators: offenders, beneficiary: borrower, adapted: adaptive,
             on: scheduler.now)
         if adaptive {
-            emitDecision(village: village, item: -1, deal: .works, &random, &scheduler)
+            let votesFor = Self.votes(villages[v].representatives, &misconduct.villages[v].random)
+            emitDecision(village: village, item: -1, deal: .works, votesFor: votesFor, &scheduler)
         }
-        lend(amount, to: borrower, village: village, termDays: term, case: tag, &scheduler)
-        book(tag, expected: 0, booked: -amount)
+        let loan = lend(amount, to: borrower, village: village, termDays: term, case: tag, &scheduler)
+        misconduct.book(tag, expected: 0, booked: -amount)
         if returns {
             scheduler.schedule(
                 .loanRepaid(
-                    village: village, loan: nextLoanID - 1, borrower: borrower, principal: amount, termDays: term,
-                    case: tag),
-                after: Tick(term) + Tick(random.integer(in: 0...60)))
+                    village: village, loan: loan, borrower: borrower, principal: amount, termDays: term, case: tag),
+                after: Tick(term) + Tick(misconduct.villages[v].random.integer(in: 0...60)))
         }
     }
 
@@ -156,28 +146,27 @@ extension World {
     /// in round sums shortly before the vote (adaptive: before F07's window); or, honestly, the
     /// usual festival welfare happens to fall before it.
     mutating func campaign(_ village: Int32, electionDay: Int32, _ scheduler: inout Scheduler<Event>) {
-        let households = Double(villages[Int(village)].households)
+        let v = Int(village)
+        let households = Double(villages[v].households)
         if let offenders = offenders(.voteBuying, in: village) {
             let adaptive = adapts(.voteBuying, in: village)
-            let window = adaptive ? conduct.knowledge.electionWindowDays : nil
+            let window = adaptive ? misconduct.knowledge.electionWindowDays : nil
             let tag = openCase(
                 .voteBuying, village: village, perpetrators: offenders, adapted: adaptive, on: scheduler.now)
-            var random = villages[Int(village)].misconduct
-            defer { villages[Int(village)].misconduct = random }
-            for _ in 0..<random.integer(in: 3...8) {
-                let before = window.map { random.integer(in: ($0 + 1)...($0 + 60)) } ?? random.integer(in: 5...55)
-                let amount = Int64(households * random.uniform(5...20)) / 100 * 100_00
+            for _ in 0..<misconduct.villages[v].random.integer(in: 3...8) {
+                let before =
+                    window.map { misconduct.villages[v].random.integer(in: ($0 + 1)...($0 + 60)) }
+                    ?? misconduct.villages[v].random.integer(in: 5...55)
+                let amount = Int64(households * misconduct.villages[v].random.uniform(5...20)) / 100 * 100_00
                 scheduler.schedule(
-                    .casePayment(village: village, purpose: 3, amount: max(amount, 100_00), case: tag),
+                    .casePayment(village: village, purpose: .welfare, amount: max(amount, 100_00), case: tag),
                     at: max(scheduler.now, Tick(electionDay) - Tick(before)))
             }
         } else if lookAlike(.voteBuying, in: village) {
             let tag = openCase(.voteBuying, .lookAlike, village: village, on: scheduler.now)
-            var random = villages[Int(village)].lookAlikes
-            let amount = Int64(households * random.uniform(10...30)) * 100
-            let day = max(scheduler.now, Tick(electionDay) - Tick(random.integer(in: 10...50)))
-            villages[Int(village)].lookAlikes = random
-            scheduler.schedule(.casePayment(village: village, purpose: 3, amount: amount, case: tag), at: day)
+            let amount = Int64(households * misconduct.villages[v].lookAlikes.uniform(10...30)) * 100
+            let day = max(scheduler.now, Tick(electionDay) - Tick(misconduct.villages[v].lookAlikes.integer(in: 10...50)))
+            scheduler.schedule(.casePayment(village: village, purpose: .welfare, amount: amount, case: tag), at: day)
         }
     }
 }

@@ -7,7 +7,7 @@ extension World {
     /// A yearly rent falls due: most tenants pay on the day, some late, a few fall into arrears.
     /// An insider's rent may go unpaid with the director's blessing.
     mutating func rentDue(_ slot: Int32, installment: Int32, _ scheduler: inout Scheduler<Event>) {
-        let contract = contracts[slot]
+        let contract = platform.contracts[slot]
         guard contract.active else { return }
         var random = contract.random
         let due = Int32(scheduler.now)
@@ -16,21 +16,21 @@ extension World {
         let amends = random.bernoulli(0.01)
         let terminates = !amends && random.bernoulli(0.008)
         let relistAfter = terminates ? Tick(random.integer(in: 7...60)) : 0
-        contracts[slot].random = random
+        platform.contracts[slot].random = random
         if installment + 1 < contract.termYears {
-            contracts[slot].nextDue = scheduler.schedule(
+            platform.contracts[slot].nextDue = scheduler.schedule(
                 .rentDue(contract: slot, installment: installment + 1),
                 at: Tick(contract.startDay + 365 * (installment + 1)))
         } else {
-            contracts[slot].nextDue = nil
+            platform.contracts[slot].nextDue = nil
         }
         // The case opens with the first arrears it tolerates (`arrears`), when it shows.
         if !contract.tolerated, contract.caseIndex < 0, isInsider(contract.counterparty, of: contract.village),
             offenders(.toleratedArrears, in: contract.village) != nil
         {
-            contracts[slot].tolerated = true
+            platform.contracts[slot].tolerated = true
         }
-        if contracts[slot].tolerated {
+        if platform.contracts[slot].tolerated {
             scheduler.schedule(
                 .arrears(contract: slot, id: contract.id, installment: installment, dueDay: due), after: 90)
         } else if behaviour < 0.85 {
@@ -44,21 +44,21 @@ extension World {
             scheduler.schedule(
                 .arrears(contract: slot, id: contract.id, installment: installment, dueDay: due), after: 90)
         }
-        if contracts[slot].caseIndex < 0, let offenders = offenders(.postAwardAmendment, in: contract.village) {
+        if platform.contracts[slot].caseIndex < 0, let offenders = offenders(.postAwardAmendment, in: contract.village) {
             cutRentQuietly(slot, offenders: offenders, &scheduler)
-        } else if amends || (contracts[slot].caseIndex < 0 && lookAlike(.postAwardAmendment, in: contract.village)) {
+        } else if amends || (platform.contracts[slot].caseIndex < 0 && lookAlike(.postAwardAmendment, in: contract.village)) {
             amendPrice(slot, lookAlike: !amends, &scheduler)
         } else if terminates {
-            closeContract(slot, reason: 1, &scheduler)
+            closeContract(slot, reason: .early, &scheduler)
             scheduler.schedule(
                 .dealNeeded(item: contract.item, deal: .lease, relisting: 0, incumbent: -1), after: relistAfter)
         }
     }
 
     mutating func latePayment(_ slot: Int32, installment: Int32, dueDay: Int32, _ scheduler: inout Scheduler<Event>) {
-        let contract = contracts[slot]
+        let contract = platform.contracts[slot]
         guard contract.active else { return }
-        villages[Int(contract.village)].grievances += 1
+        oversight.villages[Int(contract.village)].grievances += 1
         receivePayment(
             slot, installment: installment, amount: contract.installmentAmount(installment),
             daysLate: Int32(scheduler.now) - dueDay, &scheduler)
@@ -68,35 +68,36 @@ extension World {
     /// lease at 180 days. A tolerated insider is neither chased nor evicted; a tenant in real
     /// hardship may get a voted deferral (a look-alike of tolerated arrears).
     mutating func arrears(_ slot: Int32, installment: Int32, dueDay: Int32, _ scheduler: inout Scheduler<Event>) {
-        guard contracts[slot].active else { return }
-        if contracts[slot].tolerated, contracts[slot].caseIndex < 0 {
-            let village = contracts[slot].village
-            contracts[slot].caseIndex = openCase(
+        guard platform.contracts[slot].active else { return }
+        if platform.contracts[slot].tolerated, platform.contracts[slot].caseIndex < 0 {
+            let village = platform.contracts[slot].village
+            platform.contracts[slot].caseIndex = openCase(
                 .toleratedArrears, village: village, perpetrators: perpetrators(of: .toleratedArrears, in: village),
-                beneficiary: contracts[slot].counterparty, on: scheduler.now)
+                beneficiary: platform.contracts[slot].counterparty, on: scheduler.now)
         }
-        let contract = contracts[slot]
+        let contract = platform.contracts[slot]
         var random = contract.random
         let paysLater = random.bernoulli(0.5)
         let after = 1 + Tick(random.exponential(rate: 1.0 / 60))
-        contracts[slot].random = random
-        villages[Int(contract.village)].grievances += 2
-        contracts[slot].fellIntoArrears = true
+        platform.contracts[slot].random = random
+        oversight.villages[Int(contract.village)].grievances += 2
+        platform.contracts[slot].fellIntoArrears = true
         let owed = contract.installmentAmount(installment)
         var deferral: Int32 = -1
         if !contract.tolerated, contract.caseIndex < 0, lookAlike(.toleratedArrears, in: contract.village) {
             deferral = openCase(.toleratedArrears, .lookAlike, village: contract.village, on: scheduler.now)
-            var lookAlikes = villages[Int(contract.village)].lookAlikes
-            emitDecision(village: contract.village, item: Int64(contract.item), deal: .lease, &lookAlikes, &scheduler)
-            villages[Int(contract.village)].lookAlikes = lookAlikes
+            let votesFor = Self.votes(
+                villages[Int(contract.village)].representatives, &misconduct.villages[Int(contract.village)].lookAlikes)
+            emitDecision(
+                village: contract.village, item: Int64(contract.item), deal: .lease, votesFor: votesFor, &scheduler)
         }
         emit(
             LogRecord(
                 .arrears, village: contract.village, subject: contract.id,
-                party: bidders[Int(contract.counterparty)].id, amount: owed, count: installment + 1,
+                party: bidderID(contract.counterparty), amount: owed, count: installment + 1,
                 count2: Int32(scheduler.now) - dueDay), case: max(deferral, contract.caseIndex), &scheduler)
         if contract.tolerated {
-            book(contract.caseIndex, expected: contract.fairInstallment(installment), booked: 0)
+            misconduct.book(contract.caseIndex, expected: contract.fairInstallment(installment), booked: 0)
         } else if deferral >= 0 {
             scheduler.schedule(
                 .latePayment(contract: slot, id: contract.id, installment: installment, dueDay: dueDay),
@@ -105,7 +106,7 @@ extension World {
             scheduler.schedule(
                 .latePayment(contract: slot, id: contract.id, installment: installment, dueDay: dueDay), after: after)
         } else {
-            closeContract(slot, reason: 2, &scheduler)
+            closeContract(slot, reason: .default, &scheduler)
             scheduler.schedule(.dealNeeded(item: contract.item, deal: .lease, relisting: 0, incumbent: -1), after: 90)
         }
     }
@@ -116,11 +117,11 @@ extension World {
     mutating func receivePayment(
         _ slot: Int32, installment: Int32, amount: Int64, daysLate: Int32, _ scheduler: inout Scheduler<Event>
     ) {
-        let contract = contracts[slot]
-        let payer = bidders[Int(contract.counterparty)]
+        let contract = platform.contracts[slot]
+        let payer = platform.bidders[Int(contract.counterparty)]
         var random = contract.random
         let inCash = !payer.isFirm && amount <= policy(of: contract.village).cashCap && random.bernoulli(0.5)
-        contracts[slot].random = random
+        platform.contracts[slot].random = random
         var tag = contract.caseIndex
         var pocketed = false
         var hidden = false
@@ -128,9 +129,9 @@ extension World {
             tag = openCase(.embezzledReceipts, village: contract.village, perpetrators: offenders, on: scheduler.now)
             hidden = conceals(.embezzledReceipts, in: contract.village)
             pocketed = true
-            book(tag, expected: amount, booked: 0)
+            misconduct.book(tag, expected: amount, booked: 0)
         } else if tag >= 0 {
-            book(tag, expected: contract.fairInstallment(installment), booked: amount)
+            misconduct.book(tag, expected: contract.fairInstallment(installment), booked: amount)
         }
         let bookedLate =
             !pocketed && inCash && tag < 0 && lookAlike(.embezzledReceipts, in: contract.village)
@@ -139,8 +140,8 @@ extension World {
             .payment, village: contract.village, subject: contract.id, party: payer.id, amount: amount,
             count: installment + 1, count2: daysLate)
         if !hidden { emit(payment, case: max(tag, bookedLate), &scheduler) }
-        let account = inCash ? VillageState.cash : VillageState.basic
-        let purpose: UInt8 = contract.deal == .sale ? 1 : 0
+        let account: LogRecord.Account = inCash ? .cash : .basic
+        let purpose: LogRecord.ReceiptPurpose = contract.deal == .sale ? .sale : .rent
         if pocketed {
             // The banking the honest receipt would have set off, so other cash is banked as in
             // the honest world (paired runs).
@@ -148,9 +149,9 @@ extension World {
         } else if bookedLate >= 0 {
             scheduler.schedule(
                 .lateReceipt(
-                    village: contract.village, account: Int32(account), purpose: purpose, amount: amount,
+                    village: contract.village, account: account, purpose: purpose, amount: amount,
                     contract: contract.id, payer: payer.id, case: bookedLate),
-                after: Tick(villages[Int(contract.village)].lookAlikes.integer(in: 35...75)))
+                after: Tick(misconduct.villages[Int(contract.village)].lookAlikes.integer(in: 35...75)))
         } else {
             receive(
                 village: contract.village, account: account, purpose: purpose, amount: amount, contract: contract.id,
@@ -161,24 +162,30 @@ extension World {
     /// A rent cut after a vote (drought, a damaged building): documented and moderate, or, as
     /// a look-alike of a corrupt amendment, deep.
     private mutating func amendPrice(_ slot: Int32, lookAlike: Bool, _ scheduler: inout Scheduler<Event>) {
-        let contract = contracts[slot]
-        var random = lookAlike ? villages[Int(contract.village)].lookAlikes : contract.random
+        let contract = platform.contracts[slot]
+        let village = Int(contract.village)
         let tag =
             lookAlike ? openCase(.postAwardAmendment, .lookAlike, village: contract.village, on: scheduler.now) : -1
-        let newAnnual = Int64(Double(contract.annual) * random.uniform(lookAlike ? 0.6...0.75 : 0.85...0.95))
-        emitDecision(village: contract.village, item: Int64(contract.item), deal: .lease, &random, &scheduler)
+        let cut = lookAlike ? 0.6...0.75 : 0.85...0.95
+        let newAnnual: Int64
+        let votesFor: Int32
+        let representatives = villages[village].representatives
         if lookAlike {
-            villages[Int(contract.village)].lookAlikes = random
+            newAnnual = Int64(Double(contract.annual) * misconduct.villages[village].lookAlikes.uniform(cut))
+            votesFor = Self.votes(representatives, &misconduct.villages[village].lookAlikes)
         } else {
-            contracts[slot].random = random
+            newAnnual = Int64(Double(contract.annual) * platform.contracts[slot].random.uniform(cut))
+            votesFor = Self.votes(representatives, &platform.contracts[slot].random)
         }
+        emitDecision(
+            village: contract.village, item: Int64(contract.item), deal: .lease, votesFor: votesFor, &scheduler)
         amend(slot, to: newAnnual, case: tag, &scheduler)
     }
 
     /// A corrupt price cut without a vote; adaptive directors forge the vote and keep the cut
     /// within K02's limit.
     private mutating func cutRentQuietly(_ slot: Int32, offenders: [Int32], _ scheduler: inout Scheduler<Event>) {
-        let contract = contracts[slot]
+        let contract = platform.contracts[slot]
         let village = contract.village
         let adaptive = adapts(.postAwardAmendment, in: village)
         var share = lossShare(.postAwardAmendment, in: village, fallback: 0.2...0.5)
@@ -186,74 +193,75 @@ extension World {
             .postAwardAmendment, village: village, perpetrators: offenders, beneficiary: contract.counterparty,
             adapted: adaptive, on: scheduler.now)
         if adaptive {
-            if let limit = conduct.knowledge.amendmentLimit { share = min(share, limit * 0.9) }
-            var misconduct = villages[Int(village)].misconduct
-            emitDecision(village: village, item: Int64(contract.item), deal: .lease, &misconduct, &scheduler)
-            villages[Int(village)].misconduct = misconduct
+            if let limit = misconduct.knowledge.amendmentLimit { share = min(share, limit * 0.9) }
+            let votesFor = Self.votes(villages[Int(village)].representatives, &misconduct.villages[Int(village)].random)
+            emitDecision(village: village, item: Int64(contract.item), deal: .lease, votesFor: votesFor, &scheduler)
         }
-        contracts[slot].caseIndex = tag
+        platform.contracts[slot].caseIndex = tag
         amend(slot, to: Int64(Double(contract.annual) * (1 - share)), case: tag, &scheduler)
     }
 
     private mutating func amend(
         _ slot: Int32, to newAnnual: Int64, case tag: Int32, _ scheduler: inout Scheduler<Event>
     ) {
-        let contract = contracts[slot]
+        let contract = platform.contracts[slot]
         emit(
             LogRecord(
-                .amendment, village: contract.village, code: 0, subject: contract.id, amount: contract.annual,
+                .amendment, village: contract.village, code: LogRecord.AmendmentKind.priceCut.rawValue,
+                subject: contract.id, amount: contract.annual,
                 amount2: newAnnual, count: Int32(contract.termYears), count2: Int32(contract.termYears)), case: tag,
             &scheduler)
-        contracts[slot].annual = newAnnual
-        contracts[slot].total = newAnnual * Int64(contract.termYears)
+        platform.contracts[slot].annual = newAnnual
+        platform.contracts[slot].total = newAnnual * Int64(contract.termYears)
     }
 
     /// Works are paid 30% at signing and the rest on completion, 60–240 days later. A corrupt
     /// director may add extra works on completion, paid without a listing.
     mutating func worksPayment(_ slot: Int32, installment: Int32, _ scheduler: inout Scheduler<Event>) {
-        let contract = contracts[slot]
+        let contract = platform.contracts[slot]
         let first = contract.annual * 3 / 10
         let amount = installment == 0 ? first : contract.annual - first
         let fairFirst = contract.fairTotal * 3 / 10
         let paid = pay(
-            village: contract.village, purpose: 1, amount: amount, payee: bidders[Int(contract.counterparty)].id,
+            village: contract.village, purpose: .works, amount: amount, payee: bidderID(contract.counterparty),
             contract: contract.id, preferCash: false, case: contract.caseIndex, &scheduler)
         if paid {
-            book(
+            misconduct.book(
                 contract.caseIndex, expected: -(installment == 0 ? fairFirst : contract.fairTotal - fairFirst),
                 booked: -amount)
         }
         if installment == 0 {
             scheduler.schedule(
-                .worksPayment(contract: slot, installment: 1), after: Tick(contracts[slot].random.integer(in: 60...240))
+                .worksPayment(contract: slot, installment: 1), after: Tick(platform.contracts[slot].random.integer(in: 60...240))
             )
             return
         }
         if contract.caseIndex < 0, let offenders = offenders(.postAwardAmendment, in: contract.village) {
             addExtraWorks(slot, offenders: offenders, &scheduler)
         }
-        closeContract(slot, reason: 3, &scheduler)
-        contracts.remove(slot)
+        closeContract(slot, reason: .completed, &scheduler)
+        platform.contracts.remove(slot)
     }
 
     /// Extra works agreed after the award and paid at once: the extra is the case's loss.
     private mutating func addExtraWorks(_ slot: Int32, offenders: [Int32], _ scheduler: inout Scheduler<Event>) {
-        let contract = contracts[slot]
+        let contract = platform.contracts[slot]
         let extra = Int64(
             Double(contract.annual) * lossShare(.postAwardAmendment, in: contract.village, fallback: 0.2...0.5))
         let tag = openCase(
             .postAwardAmendment, village: contract.village, perpetrators: offenders,
             beneficiary: contract.counterparty, on: scheduler.now)
-        contracts[slot].caseIndex = tag
+        platform.contracts[slot].caseIndex = tag
         emit(
             LogRecord(
-                .amendment, village: contract.village, code: 2, subject: contract.id, amount: contract.annual,
+                .amendment, village: contract.village, code: LogRecord.AmendmentKind.extraWorks.rawValue,
+                subject: contract.id, amount: contract.annual,
                 amount2: contract.annual + extra), case: tag, &scheduler)
         if pay(
-            village: contract.village, purpose: 1, amount: extra, payee: bidders[Int(contract.counterparty)].id,
+            village: contract.village, purpose: .works, amount: extra, payee: bidderID(contract.counterparty),
             contract: contract.id, preferCash: false, case: tag, &scheduler)
         {
-            book(tag, expected: 0, booked: -extra)
+            misconduct.book(tag, expected: 0, booked: -extra)
         }
     }
 }

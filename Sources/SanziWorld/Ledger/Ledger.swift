@@ -1,0 +1,52 @@
+import SanziEngine
+import SanziEvents
+import SanziScenario
+
+/// The villages' books: the balance of each account, the yearly spending and income each
+/// village plans, and the loans made. Money is in fen.
+struct Ledger: Sendable {
+    typealias Account = LogRecord.Account
+
+    let finance: FinanceRules
+    /// Per village, balances indexed by `Account.rawValue`: basic (bank), compensation, cash.
+    var balances: [[Int64]] = []
+    /// Per village: yearly amounts drawn from its profile's ranges.
+    var spendingPerYear: [[(kind: FundsProfile.SpendingKind, amount: Int64, seasonality: Double)]] = []
+    var incomePerYear: [[(kind: FundsProfile.IncomeKind, amount: Int64)]] = []
+    /// Per village: this month's stream for spending, income and compensation.
+    var streams: [RandomStream] = []
+    var nextLoanID: Int64 = 1
+
+    init(finance: FinanceRules) { self.finance = finance }
+
+    subscript(village: Int32, account: Account) -> Int64 {
+        get { balances[Int(village)][Int(account.rawValue)] }
+        set { balances[Int(village)][Int(account.rawValue)] = newValue }
+    }
+
+    /// The approval tier an amount needs: the first tier whose limit covers it.
+    func approver(for amount: Int64) -> LogRecord.Approver {
+        let tiers = finance.approvalTiers
+        let tier = tiers.firstIndex { $0.upTo.map { amount <= $0.fen } ?? true } ?? tiers.count - 1
+        switch tiers[tier].approver {
+        case .financeHead: return .financeHead
+        case .twoCommittees: return .twoCommittees
+        case .representativesMeeting: return .representativesMeeting
+        }
+    }
+}
+
+extension FundsProfile.SpendingKind {
+    /// The purpose a disbursement of this kind is logged with.
+    var purpose: LogRecord.DisbursementPurpose {
+        switch self {
+        case .wages: .wages
+        case .works: .works
+        case .maintenance: .maintenance
+        case .welfare: .welfare
+        case .hospitality: .hospitality
+        case .travel: .travel
+        case .office: .office
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import SanziEngine
+import SanziEvents
+import SanziScenario
+import SanziTruth
+
+/// Misconduct and its honest look-alikes: the scenario's settings by typology, the cases acted
+/// out so far (ground truth), the rings, what offenders have learned, and each village's
+/// corrupt office holders, open cases and streams.
+struct Misconduct: Sendable {
+    /// One village's misconduct.
+    struct VillageRecord: Sendable {
+        /// The roles (`CadreRole.bit`) held by a corrupt person now: a quick "nobody here acts".
+        var corruptRoles: UInt8 = 0
+        /// Misconduct cases not yet uncovered.
+        var openCases: [Int32] = []
+        /// Misconduct and look-alikes draw from streams of their own, so switching misconduct
+        /// off leaves every honest draw as it was (paired runs).
+        var random: RandomStream
+        var lookAlikes: RandomStream
+        /// Two district firms that keep meeting in this village's listings (a ring look-alike).
+        var specialists: (Int32, Int32)?
+    }
+
+    /// Each typology's setting when the scenario enables it, indexed by `Typology.index`.
+    let settings: [MisconductSettings.Setting?]
+    /// The perpetrator roles of each typology as `CadreRole.bit`s.
+    let roleMasks: [UInt8]
+    let lookAlikeRates: [Double]
+    let corruptShare: Double
+    let adaptation: Adaptation
+    let knowledge: OffenderKnowledge
+    var villages: [VillageRecord] = []
+    var cases: [CaseRecord] = []
+    var rings: [Ring] = []
+    /// Typologies whose thresholds the offenders of each district have learned.
+    var learned: [[Bool]] = []
+
+    init(_ misconduct: MisconductSettings, knowledge: OffenderKnowledge) {
+        var settings = [MisconductSettings.Setting?](repeating: nil, count: Typology.allCases.count)
+        var lookAlikeRates = [Double](repeating: 0, count: Typology.allCases.count)
+        var roleMasks = [UInt8](repeating: 0, count: Typology.allCases.count)
+        if misconduct.enabled {
+            for setting in misconduct.typologies {
+                settings[setting.typology.index] = setting
+                let roles = setting.perpetrators.isEmpty ? [.director] : setting.perpetrators
+                roleMasks[setting.typology.index] = roles.reduce(0) { $0 | $1.bit }
+            }
+        }
+        for lookAlike in misconduct.lookAlikes { lookAlikeRates[lookAlike.typology.index] = lookAlike.rate }
+        self.settings = settings
+        self.lookAlikeRates = lookAlikeRates
+        self.roleMasks = roleMasks
+        corruptShare = misconduct.enabled ? misconduct.corruptCadreShare : 0
+        adaptation = misconduct.adaptation
+        self.knowledge = knowledge
+    }
+
+    func setting(_ typology: Typology) -> MisconductSettings.Setting? { settings[typology.index] }
+
+    /// Whether honest life produces a look-alike of a typology at an opportunity in a village.
+    mutating func lookAlike(_ typology: Typology, in village: Int32) -> Bool {
+        let rate = lookAlikeRates[typology.index]
+        return rate > 0 && villages[Int(village)].lookAlikes.bernoulli(rate)
+    }
+
+    /// Books a case's money: what the collective should have had, and what it had. Look-alikes
+    /// are honest and book nothing.
+    mutating func book(_ caseIndex: Int32, expected: Int64, booked: Int64) {
+        guard caseIndex >= 0, cases[Int(caseIndex)].kind == .misconduct else { return }
+        cases[Int(caseIndex)].expected += expected
+        cases[Int(caseIndex)].booked += booked
+    }
+}
+
+/// A misconduct case or look-alike while the run goes on; its events are gathered by the log
+/// observer (`LogObserver.caseEvents`), its money as entries are booked.
+struct CaseRecord: Sendable {
+    var kind: Case.Kind
+    var typology: Typology
+    var village: Int32
+    /// Person ids of the corrupt actors.
+    var perpetrators: [Int32]
+    /// Bidder index of who gained, or -1.
+    var beneficiary: Int32
+    var day: Int32
+    var adapted: Bool
+    var concealment: Double
+    /// Fen the collective should have booked on the touched entries, and what it booked.
+    var expected: Int64 = 0
+    var booked: Int64 = 0
+    var discoveredDay: Int32 = -1
+}
+
+/// A bidding ring: firms of one pool that take turns winning (ground truth only).
+struct Ring: Sendable {
+    var members: [Int32]
+    /// The district the ring works in, or -1 for a shared pool.
+    var district: Int
+    /// The member whose turn it is to win.
+    var turn = 0
+}
+
+extension CadreRole {
+    /// The role's bit in a mask of roles.
+    var bit: UInt8 {
+        switch self {
+        case .secretary: 1
+        case .director: 2
+        case .accountant: 4
+        case .cashier: 8
+        case .committeeMember: 16
+        case .supervisor: 32
+        }
+    }
+}

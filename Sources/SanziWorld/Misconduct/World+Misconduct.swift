@@ -1,0 +1,168 @@
+import SanziEngine
+import SanziEvents
+import SanziScenario
+import SanziTruth
+
+/// Who acts corruptly and when, the cases they open, and how cases come to light.
+extension World {
+    /// The corrupt holders of a typology's perpetrator roles in a village when the typology's
+    /// chance comes up at this opportunity; nil when nobody acts.
+    mutating func offenders(_ typology: Typology, in village: Int32) -> [Int32]? {
+        guard let setting = misconduct.setting(typology),
+            misconduct.roleMasks[typology.index] & misconduct.villages[Int(village)].corruptRoles != 0
+        else { return nil }
+        let rate = min(1, setting.rate * policy(of: village).misconductScale[typology.index])
+        return misconduct.villages[Int(village)].random.bernoulli(rate) ? perpetrators(of: typology, in: village) : nil
+    }
+
+    /// Whether honest life produces a look-alike of a typology at this opportunity.
+    mutating func lookAlike(_ typology: Typology, in village: Int32) -> Bool {
+        misconduct.lookAlike(typology, in: village)
+    }
+
+    /// Whether offenders of a village know the deployed thresholds for a typology.
+    func adapts(_ typology: Typology, in village: Int32) -> Bool {
+        switch misconduct.adaptation {
+        case .none: false
+        case .knowThresholds: true
+        case .learnAfterCatch: misconduct.learned[villages[Int(village)].district][typology.index]
+        }
+    }
+
+    /// The share of a deal's value a typology takes: its `loss-share`, or `fallback`.
+    mutating func lossShare(_ typology: Typology, in village: Int32, fallback: ClosedRange<Double>) -> Double {
+        misconduct.villages[Int(village)].random.uniform(misconduct.setting(typology)?.lossShare ?? fallback)
+    }
+
+    /// Whether this act is concealed, by the typology's `concealment`.
+    mutating func conceals(_ typology: Typology, in village: Int32) -> Bool {
+        misconduct.villages[Int(village)].random.bernoulli(misconduct.setting(typology)?.concealment ?? 0)
+    }
+
+    /// The corrupt holders of the roles that may commit a typology in a village.
+    func perpetrators(of typology: Typology, in village: Int32) -> [Int32] {
+        let roles = misconduct.setting(typology)?.perpetrators ?? []
+        var holders: [Int32] = []
+        for role in roles.isEmpty ? [.director] : roles {
+            for person in people.holders(of: role, in: village)
+            where person >= 0 && people.persons[Int(person)].corrupt && !holders.contains(person) {
+                holders.append(person)
+            }
+        }
+        return holders
+    }
+
+    /// Opens a case (or look-alike) and returns its index.
+    mutating func openCase(
+        _ typology: Typology, _ kind: Case.Kind = .misconduct, village: Int32, perpetrators: [Int32] = [],
+        beneficiary: Int32 = -1, adapted: Bool = false, on day: Tick
+    ) -> Int32 {
+        misconduct.cases.append(
+            CaseRecord(
+                kind: kind, typology: typology, village: village, perpetrators: perpetrators,
+                beneficiary: beneficiary, day: Int32(day), adapted: adapted,
+                concealment: misconduct.setting(typology)?.concealment ?? 0))
+        let index = Int32(misconduct.cases.count - 1)
+        if kind == .misconduct { misconduct.villages[Int(village)].openCases.append(index) }
+        return index
+    }
+
+    /// Up to `count` distinct accomplice bidders near a village (its firms and villagers, its
+    /// district's pool), drawn from the misconduct stream, leaving out `excluded`.
+    mutating func accomplices(_ count: Int, near village: Int32, excluding excluded: [Int32] = []) -> [Int32] {
+        let candidates = platform.localBidders[Int(village)] + platform.districtPools[villages[Int(village)].district]
+        var chosen: [Int32] = []
+        for _ in 0..<(4 * count + 8) where chosen.count < count && !candidates.isEmpty {
+            let pick = candidates[misconduct.villages[Int(village)].random.integer(in: 0...(candidates.count - 1))]
+            if !chosen.contains(pick), !excluded.contains(pick) { chosen.append(pick) }
+        }
+        return chosen
+    }
+
+    /// A bidder owned by a relative of one of `persons`: through a hidden tie when `hidden`,
+    /// else any tie; nil when nobody related bids in the village.
+    mutating func relativesBidder(of persons: [Int32], in village: Int32, hidden: Bool) -> Int32? {
+        var found: [Int32] = []
+        for person in persons {
+            for tie in people.relatives[Int(person)] where !hidden || !tie.registered {
+                if let bidder = people.bidderOfPerson[tie.person], platform.bidders[Int(bidder)].village == village {
+                    found.append(bidder)
+                }
+            }
+        }
+        guard !found.isEmpty else { return nil }
+        return found[misconduct.villages[Int(village)].random.integer(in: 0...(found.count - 1))]
+    }
+
+    /// Whether a bidder's owner is related to, or is, a corrupt key cadre of the village.
+    func isInsider(_ bidder: Int32, of village: Int32) -> Bool {
+        guard misconduct.villages[Int(village)].corruptRoles & 0b1111 != 0 else { return false }
+        let owner = platform.bidders[Int(bidder)].person
+        return people.offices[Int(village)].keyCadres.contains { holder in
+            holder >= 0 && people.persons[Int(holder)].corrupt
+                && (holder == owner || people.relatives[Int(holder)].contains { $0.person == owner })
+        }
+    }
+
+    /// Recomputes which roles of a village a corrupt person holds (after generation and elections).
+    mutating func noteCorruptRoles(_ village: Int32) {
+        var mask: UInt8 = 0
+        for role in CadreRole.allCases
+        where people.holders(of: role, in: village).contains(where: { $0 >= 0 && people.persons[Int($0)].corrupt }) {
+            mask |= role.bit
+        }
+        misconduct.villages[Int(village)].corruptRoles = mask
+    }
+
+    /// An audit uncovers each open misconduct case of its village with a chance that falls with
+    /// the case's concealment; offenders of the district then learn the thresholds of that
+    /// typology (`adaptation="learn-after-catch"`). Returns the cases found.
+    mutating func audit(_ village: Int32, on day: Tick) -> [Int32] {
+        let v = Int(village)
+        var found: [Int32] = []
+        for index in misconduct.villages[v].openCases.map(Int.init) {
+            let concealment = misconduct.cases[index].concealment
+            guard misconduct.villages[v].random.bernoulli(0.5 * (1 - concealment)) else { continue }
+            misconduct.cases[index].discoveredDay = Int32(day)
+            misconduct.learned[villages[v].district][misconduct.cases[index].typology.index] = true
+            found.append(Int32(index))
+        }
+        misconduct.villages[v].openCases.removeAll { found.contains($0) }
+        return found
+    }
+
+    /// Draws each scenario ring's members from its pool when bid rotation is enabled.
+    mutating func drawRings(_ root: RandomStream) {
+        guard misconduct.setting(.bidRotation) != nil else { return }
+        for ring in scenario.bidders.rings {
+            guard let pool = scenario.bidders.pools.first(where: { $0.id == ring.poolID }),
+                var candidates = platform.poolMembers[ring.poolID], candidates.count >= 2
+            else { continue }
+            var random = root.derived("ring", ring.id)
+            var members: [Int32] = []
+            while members.count < min(ring.members, candidates.count) {
+                members.append(candidates.remove(at: random.integer(in: 0...(candidates.count - 1))))
+            }
+            var district = -1
+            if case .district(let id) = pool.scope {
+                district = scenario.geography.districts.firstIndex { $0.id == id } ?? -1
+            }
+            misconduct.rings.append(Ring(members: members, district: district))
+        }
+    }
+
+    /// The ground truth of the run: each case with the events the observer saw it touch.
+    public func groundTruth(from observer: LogObserver) -> GroundTruth {
+        GroundTruth(
+            cases: misconduct.cases.enumerated().map { index, record in
+                let touched = index < observer.caseEvents.count ? observer.caseEvents[index] : []
+                return Case(
+                    id: index + 1, kind: record.kind, typology: record.typology, village: record.village,
+                    perpetrators: record.perpetrators.map(Int64.init),
+                    beneficiary: record.beneficiary >= 0 ? bidderID(record.beneficiary) : -1,
+                    startDay: touched.first?.day ?? record.day, endDay: touched.last?.day ?? record.day,
+                    expected: record.expected, booked: record.booked, adapted: record.adapted,
+                    discoveredDay: record.discoveredDay, events: touched.map(\.id))
+            })
+    }
+}

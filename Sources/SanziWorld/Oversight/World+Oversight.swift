@@ -1,0 +1,70 @@
+import SanziEngine
+import SanziEvents
+import SanziScenario
+
+/// Openness and oversight each month: publicity postings, supervision reviews, audits and
+/// petitions.
+extension World {
+    mutating func oversee(_ village: Int32, index: Int, _ scheduler: inout Scheduler<Event>) {
+        let v = Int(village)
+        let publicity = policy(of: village).publicity
+        oversight.villages[v].monthsSincePublicity += 1
+        if let months = publicity.months, oversight.villages[v].monthsSincePublicity >= months {
+            emit(
+                LogRecord(
+                    .publicity, village: village, code: publicity.logged.rawValue,
+                    count: Int32(oversight.villages[v].entriesSincePublicity)),
+                case: oversight.villages[v].caseSincePublicity, &scheduler)
+            oversight.villages[v].entriesSincePublicity = 0
+            oversight.villages[v].caseSincePublicity = -1
+            oversight.villages[v].monthsSincePublicity = 0
+        }
+        if let months = scenario.oversight.supervisionReviews.months, (index + 1) % months == 0 {
+            let findings = Int32(oversight.villages[v].random.poisson(mean: 0.3))
+            emit(LogRecord(.review, village: village, count: findings), &scheduler)
+        }
+        let auditCycle = 12 * scenario.oversight.auditEveryYears
+        if index % auditCycle == v % auditCycle {
+            let findings = Int32(oversight.villages[v].random.poisson(mean: 0.8))
+            let found = audit(village, on: scheduler.now)
+            emit(
+                LogRecord(.audit, village: village, count: findings + Int32(found.count)), case: found.first ?? -1,
+                &scheduler)
+        }
+        petitions(village, publicity: publicity, &scheduler)
+    }
+
+    /// Households petition about grievances; fewer when village affairs are open.
+    private mutating func petitions(_ village: Int32, publicity: Frequency, _ scheduler: inout Scheduler<Event>) {
+        let v = Int(village)
+        let openness: Double
+        switch publicity {
+        case .monthly: openness = 0.6
+        case .quarterly: openness = 0.8
+        case .yearly: openness = 1.0
+        case .never: openness = 1.4
+        }
+        let grievances = oversight.villages[v].grievances
+        let base = Double(villages[v].households) * scenario.oversight.petitionPropensity * 0.004
+        let mean = (base + Double(grievances) * 0.15) * openness
+        let households = oversight.villages[v].random.poisson(mean: mean)
+        oversight.villages[v].grievances /= 2
+        guard households > 0 else { return }
+        let topic: LogRecord.PetitionTopic =
+            grievances > 0 && oversight.villages[v].random.bernoulli(0.6)
+            ? .unpaidMoney : oversight.villages[v].random.bernoulli(0.5) ? .finances : .other
+        emit(LogRecord(.petition, village: village, code: topic.rawValue, count: Int32(households)), &scheduler)
+    }
+}
+
+extension Frequency {
+    /// The frequency as the log names it.
+    var logged: LogRecord.Frequency {
+        switch self {
+        case .monthly: .monthly
+        case .quarterly: .quarterly
+        case .yearly: .yearly
+        case .never: .never
+        }
+    }
+}

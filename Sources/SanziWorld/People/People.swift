@@ -1,0 +1,77 @@
+import SanziEvents
+import SanziScenario
+
+/// Everyone in the world (cadres, supervisors, villagers who bid, owners of firms), their
+/// kinship, and who holds which office in each village.
+struct People: Sendable {
+    var persons: [Person] = []
+    var ties: [KinshipTie] = []
+    /// Kinship ties by person, registered or hidden.
+    var relatives: [[(person: Int32, registered: Bool)]] = []
+    /// The bidder each villager or village firm's owner is.
+    var bidderOfPerson: [Int32: Int32] = [:]
+    /// Per village: who holds each office now.
+    var offices: [Offices] = []
+
+    mutating func add(_ person: Person) -> Int32 {
+        persons.append(person)
+        return Int32(persons.count - 1)
+    }
+
+    /// Indexes kinship by person, and villagers and owners by the bidder they are.
+    mutating func indexRelations(bidders: [Bidder]) {
+        relatives = Array(repeating: [], count: persons.count)
+        for tie in ties {
+            relatives[Int(tie.a)].append((tie.b, tie.registered))
+            relatives[Int(tie.b)].append((tie.a, tie.registered))
+        }
+        for (index, bidder) in bidders.enumerated() where bidder.village >= 0 {
+            bidderOfPerson[bidder.person] = Int32(index)
+        }
+    }
+
+    /// The holders of `role` in a village (-1 for none).
+    func holders(of role: CadreRole, in village: Int32) -> [Int32] {
+        let office = offices[Int(village)]
+        switch role {
+        case .secretary: return [office.secretary]
+        case .director: return [office.director]
+        case .accountant: return [office.accountant]
+        case .cashier: return [office.cashier]
+        case .committeeMember: return office.committee
+        case .supervisor: return office.supervisors
+        }
+    }
+}
+
+/// The offices of one village and their holders (person indices, -1 for vacant).
+struct Offices: Sendable {
+    var secretary: Int32 = -1
+    var director: Int32 = -1
+    var accountant: Int32 = -1
+    var cashier: Int32 = -1
+    var committee: [Int32] = []
+    var supervisors: [Int32] = []
+
+    /// The four key cadres: secretary, director, accountant, cashier.
+    var keyCadres: [Int32] { [secretary, director, accountant, cashier] }
+}
+
+/// A person: a cadre, a supervisor, a villager who bids, or a firm's owner.
+struct Person: Sendable {
+    enum Role: UInt8 {
+        case secretary, director, accountant, cashier, committeeMember, supervisor, villager, firmOwner
+    }
+    var village: Int32
+    var role: Role
+    var clan: Int32
+    /// Willing to act corruptly when a chance comes (ground truth only).
+    var corrupt = false
+}
+
+/// A tie of kinship between two people; unregistered ties are ground truth only.
+struct KinshipTie: Sendable {
+    var a: Int32
+    var b: Int32
+    var registered: Bool
+}

@@ -1,0 +1,248 @@
+import SanziEngine
+import SanziScenario
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The trading platform and the registers it trades: items, bidders and their pools, listings
+/// from announcement to award, and contracts while they run.
+struct Platform: Sendable {
+    let rules: PlatformRules
+    var items: [Item] = []
+    var bidders: [Bidder] = []
+    /// Bidders by district, and firms that work everywhere.
+    var districtPools: [[Int32]] = []
+    var sharedPool: [Int32] = []
+    /// Firms of each pool by pool id, from which rings are drawn.
+    var poolMembers: [String: [Int32]] = [:]
+    var contracts = SlotStore<ContractState>()
+    var listings = SlotStore<ListingState>()
+    var nextContractID: Int64 = 1
+    var nextListingID: Int64 = 1
+    /// Per village: its register items (a contiguous range of `items`) and its own bidders.
+    var registers: [Range<Int32>] = []
+    var localBidders: [[Int32]] = []
+    /// Per village: this month's stream for the yearly plan of disposals.
+    var streams: [RandomStream] = []
+    /// Reused buffers for choosing bidders, so a listing allocates no sample.
+    private var scratchCandidates: [Int32] = []
+    private var scratchWeights: [Double] = []
+
+    init(rules: PlatformRules) { self.rules = rules }
+
+    /// The increment of an auction for `deal`.
+    func increment(_ deal: DealKind) -> Int64 { (rules.modes[deal]?.increment ?? Money(yuan: 500)).fen }
+
+    /// Up to `count` distinct bidders for a village's deal, chosen by attractiveness (nearness,
+    /// room for another contract) among the village's own bidders and a sample of its
+    /// district's pool and the shared pool. Local bidders are few and all known; the pools are
+    /// sampled, which keeps the cost independent of their size.
+    mutating func chooseBidders(
+        for village: Int32, at place: SimulatedVillage, count: Int, random: inout RandomStream
+    ) -> [Int32] {
+        guard count > 0 else { return [] }
+        let pool = districtPools[place.district]
+        var candidates = scratchCandidates
+        var weights = scratchWeights
+        candidates.removeAll(keepingCapacity: true)
+        weights.removeAll(keepingCapacity: true)
+        func consider(_ bidder: Int32) {
+            let value = bidders[Int(bidder)]
+            guard value.active < value.capacity, !candidates.contains(bidder) else { return }
+            candidates.append(bidder)
+            let nearness = value.village == village ? 1.0 : (value.district < 0 ? -1.5 : -0.5) * place.remoteness
+            let utility = nearness + 0.5 * Double(value.capacity - value.active) / Double(value.capacity)
+            weights.append(exp(1.5 * utility))  // a multinomial logit
+        }
+        for bidder in localBidders[Int(village)] { consider(bidder) }
+        let outside = pool.count + sharedPool.count
+        if outside > 0 {
+            for _ in 0..<(2 * count + 4) {
+                let pick = random.integer(in: 0...(outside - 1))
+                consider(pick < pool.count ? pool[pick] : sharedPool[pick - pool.count])
+            }
+        }
+        var chosen: [Int32] = []
+        while chosen.count < count, let index = random.categorical(weights: weights) {
+            chosen.append(candidates[index])
+            weights[index] = 0
+        }
+        scratchCandidates = candidates
+        scratchWeights = weights
+        return chosen
+    }
+
+    /// How bidding on a listing ends: failed (too few qualified bidders), negotiated with the
+    /// only one after the last relisting, or an ascending auction (leases, sales) or a
+    /// lowest-price tender (works) among the qualified, best first.
+    enum Outcome {
+        case failed
+        case negotiated(winner: Int32, price: Int64)
+        case competed(ranked: [(bidder: Int32, valuation: Int64)], price: Int64)
+
+        var price: Int64? {
+            switch self {
+            case .failed: nil
+            case .negotiated(_, let price), .competed(_, let price): price
+            }
+        }
+
+        var winner: Int32 {
+            switch self {
+            case .failed: -1
+            case .negotiated(let winner, _): winner
+            case .competed(let ranked, _): ranked[0].bidder
+            }
+        }
+    }
+
+    func outcome(of plan: ListingPlan, deal: DealKind, relisting: Int) -> Outcome {
+        let isWorks = deal == .works
+        let qualified = zip(plan.bidders, plan.valuations).filter {
+            isWorks ? $0.1 <= plan.reserve : $0.1 >= plan.reserve
+        }
+        guard qualified.count >= rules.minBidders else {
+            guard let only = qualified.first, relisting >= rules.maxRelistings else { return .failed }
+            return .negotiated(
+                winner: only.0, price: isWorks ? only.1 : max(plan.reserve, (plan.reserve + only.1) / 2))
+        }
+        let ranked = qualified.sorted { isWorks ? $0.1 < $1.1 : $0.1 > $1.1 }.map { (bidder: $0.0, valuation: $0.1) }
+        let price =
+            isWorks
+            ? ranked[0].valuation : max(plan.reserve, min(ranked[0].valuation, ranked[1].valuation + increment(deal)))
+        return .competed(ranked: ranked, price: price)
+    }
+}
+
+/// An item of a village's register: a resource or an asset.
+struct Item: Sendable {
+    var village: Int32
+    var kind: RegisterKind
+    var size: Double
+    /// Appraised market rent of the whole item per year, in fen.
+    var annualAppraisal: Int64
+    var termYears: ClosedRange<Int>
+    var disposalPerYear: Double
+    /// The slot of the running contract, or -1.
+    var contract: Int32 = -1
+    /// The id of the latest contract on the item, or -1.
+    var lastContract: Int64 = -1
+    var sold = false
+    /// Deals started on the item so far: each draws from its own stream.
+    var deals = 0
+}
+
+/// A bidder: a villager or a firm.
+struct Bidder: Sendable {
+    var id: Int64
+    var isFirm: Bool
+    /// The person who owns or is the bidder.
+    var person: Int32
+    var village: Int32
+    /// Index of the district it works in, or -1 for firms that work everywhere.
+    var district: Int
+    var foundedDay: Int32
+    var capacity: Int
+    var active = 0
+}
+
+/// A contract while it runs.
+struct ContractState: Sendable {
+    var id: Int64
+    var village: Int32
+    var item: Int32
+    var counterparty: Int32
+    var deal: DealKind
+    var annual: Int64
+    /// The whole price; the last installment carries what dividing it by the term left over.
+    var total: Int64
+    var termYears: Int
+    var startDay: Int32
+    var listing: Int64
+    var active = true
+    var fellIntoArrears = false
+    var nextDue: EventHandle?
+    /// The case acting through this contract, or -1; its payments are that case's entries.
+    var caseIndex: Int32 = -1
+    /// The price an honest deal would have had; the case's loss is measured against it.
+    var fairAnnual: Int64 = 0
+    var fairTotal: Int64 = 0
+    /// An insider's rent the director lets go unpaid.
+    var tolerated = false
+    /// The bidder whose capacity the contract takes: the counterparty, or for a rigged deal
+    /// the bidder the honest market would have chosen (-1 for none), so that other villages'
+    /// bidders see the same busy firms as in the honest world (paired runs).
+    var capacityHolder: Int32 = -1
+    /// The contract's own stream: rents, arrears, payment channels, its end.
+    var random: RandomStream
+
+    /// The amount of a yearly installment (from 0).
+    func installmentAmount(_ installment: Int32) -> Int64 {
+        Int(installment) == termYears - 1 ? total - annual * Int64(termYears - 1) : annual
+    }
+
+    /// What the installment would have been at the fair price.
+    func fairInstallment(_ installment: Int32) -> Int64 {
+        Int(installment) == termYears - 1 ? fairTotal - fairAnnual * Int64(termYears - 1) : fairAnnual
+    }
+}
+
+/// A listing from announcement to award.
+struct ListingState: Sendable {
+    var id: Int64
+    var village: Int32
+    var item: Int32
+    var deal: DealKind
+    var appraisal: Int64
+    var reserve: Int64
+    var termYears: Int
+    var relisting: Int
+    var bidders: [Int32] = []
+    var valuations: [Int64] = []
+    var active = true
+    /// The case or look-alike shaping this listing, or -1.
+    var caseIndex: Int32 = -1
+    /// The price the honest bidders would have paid (or asked, for works), and who would have
+    /// won (-1 when the honest listing would have failed).
+    var fairPrice: Int64 = 0
+    var honestWinner: Int32 = -1
+    /// The deal's stream.
+    var random: RandomStream
+}
+
+/// A listing before it is announced: what the honest market would bring (bidders with their
+/// valuations and registration days), which a case or look-alike may then reshape.
+struct ListingPlan: Sendable {
+    var appraisal: Int64
+    var reserve: Int64
+    var days: Int
+    var bidders: [Int32] = []
+    var valuations: [Int64] = []
+    /// Days from the announcement to each bidder's registration.
+    var delays: [Int] = []
+}
+
+/// Slots reused through a free list, so that memory stays flat however long the run.
+struct SlotStore<Element: Sendable>: Sendable {
+    private(set) var elements: [Element] = []
+    private var free: [Int32] = []
+
+    mutating func insert(_ element: Element) -> Int32 {
+        if let slot = free.popLast() {
+            elements[Int(slot)] = element
+            return slot
+        }
+        elements.append(element)
+        return Int32(elements.count - 1)
+    }
+
+    mutating func remove(_ slot: Int32) { free.append(slot) }
+
+    subscript(slot: Int32) -> Element {
+        get { elements[Int(slot)] }
+        set { elements[Int(slot)] = newValue }
+    }
+}
