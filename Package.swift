@@ -116,7 +116,8 @@ let package = Package(
         .testTarget(
             name: "SanziTuningTests",
             dependencies: ["SanziTuning", "SanziWorld", "SanziAlerts", "SanziEvents", "SanziTruth", "SanziScenario"]),
-        .testTarget(name: "SanziDatasetsTests", dependencies: ["SanziDatasets", "SanziEvents", "SanziScenario"]),
+        .testTarget(
+            name: "SanziDatasetsTests", dependencies: ["SanziDatasets", "SanziEvents", "SanziScenario", "SanziAlerts"]),
         .testTarget(name: "SanziCLITests", dependencies: ["SanziCLI", "SanziScenario", "SanziTruth", "sanzi"]),
     ],
     swiftLanguageModes: [.v6]

@@ -10,8 +10,8 @@ public struct Alert: Sendable, Hashable {
     public var day: Int32
     /// Index of the village in the log's village list, or -1.
     public var village: Int32
-    /// What the alert is about: `listing:12`, `contract:7`, `bidder:40`, `village`.
-    public var subject: String
+    /// What the alert is about.
+    public var subject: AlertSubject
     /// The value the rule compared (a ratio, a count, days…).
     public var score: Double
     /// The threshold it was compared with.
@@ -22,6 +22,9 @@ public struct Alert: Sendable, Hashable {
     public var values: [Value]
     /// For an escalation: the ids of the alerts it combines.
     public var combines: [UInt64] = []
+
+    /// The value of a named value behind the decision, if the rule gave it.
+    public func value(_ name: String) -> Double? { values.first { $0.name == name }?.value }
 
     /// The events behind the alert: its evidence, or for an escalation (which has none of its
     /// own) the evidence of the alerts it combines, looked up in `earlier` (evidence by alert id).
@@ -45,7 +48,8 @@ public struct Alert: Sendable, Hashable {
     }
 
     public init(
-        rule: String, severity: Severity, day: Int32, village: Int32, subject: String, score: Double, threshold: Double,
+        rule: String, severity: Severity, day: Int32, village: Int32, subject: AlertSubject, score: Double,
+        threshold: Double,
         evidence: [UInt64], values: [Value] = []
     ) {
         self.rule = rule

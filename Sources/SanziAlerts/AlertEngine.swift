@@ -93,14 +93,19 @@ public struct AlertEngine {
 /// red (E02), within a window, in the spirit of the CRI and the Danfeng county scheme.
 struct Escalator {
     let settings: AlertSettings.Escalation
-    var signals: [String: [(day: Int32, severity: Severity, id: UInt64)]] = [:]
+    /// Signals by village and subject.
+    struct Key: Hashable {
+        var village: Int32
+        var subject: AlertSubject
+    }
+    var signals: [Key: [(day: Int32, severity: Severity, id: UInt64)]] = [:]
     var lastSweep: Int32 = 0
 
     init(_ settings: AlertSettings.Escalation) { self.settings = settings }
 
     mutating func add(_ alert: Alert) -> Alert? {
         if alert.day - lastSweep > Int32(settings.windowDays) { sweep(alert.day) }
-        let key = "\(alert.village)/\(alert.subject)"
+        let key = Key(village: alert.village, subject: alert.subject)
         var list = (signals[key] ?? []).filter { alert.day - $0.day <= Int32(settings.windowDays) }
         list.append((alert.day, alert.severity, alert.id))
         var escalated: Alert?
@@ -120,7 +125,7 @@ struct Escalator {
     /// Counts an escalated orange towards a red; returns the red it completes, if any.
     mutating func record(_ escalated: Alert) -> Alert? {
         guard escalated.severity == .orange else { return nil }
-        let key = "\(escalated.village)/\(escalated.subject)"
+        let key = Key(village: escalated.village, subject: escalated.subject)
         signals[key, default: []].append((escalated.day, .orange, escalated.id))
         let oranges = signals[key, default: []].filter { $0.severity == .orange }
         guard oranges.count >= settings.orangeToRed else { return nil }
@@ -137,6 +142,15 @@ struct Escalator {
             score: Double(list.count), threshold: Double(threshold), evidence: [])
         alert.combines = list.map(\.id)
         return alert
+    }
+
+    /// An escalation in plain words, or nil for an alert that is not one.
+    static func sentence(for alert: Alert) -> String? {
+        switch alert.rule {
+        case "E01": "\(Int(alert.score)) yellow signals on this subject combined into an orange"
+        case "E02": "\(Int(alert.score)) orange signals on this subject combined into a red"
+        default: nil
+        }
     }
 
     /// Forgets subjects with no signal in the window, so state stays bounded.

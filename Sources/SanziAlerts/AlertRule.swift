@@ -12,6 +12,10 @@ public protocol AlertRule: Sendable {
 
     mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput)
 
+    /// The alert in plain words for a report: what was seen, against what was expected.
+    /// `roleOf` names the office a person holds or held ("director").
+    static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String
+
     /// Tells adaptive offenders what the rule, with these parameters, lets pass (the values
     /// they stay under). Most rules tell nothing.
     static func disclose(_ parameters: RuleParameters, to knowledge: inout OffenderKnowledge)

@@ -47,7 +47,8 @@ public final class AlertWriter {
         row.append(contentsOf: date)
         row.append(",")
         if known { row.append(contentsOf: villageIDs[Int(alert.village)]) }
-        row.append(",", alert.subject, ",", Self.number(alert.score), ",", Self.number(alert.threshold), ",")
+        row.append(
+            ",", alert.subject.description, ",", Self.number(alert.score), ",", Self.number(alert.threshold), ",")
         for (index, id) in alert.evidence.enumerated() {
             if index > 0 { row.append(UInt8(ascii: " ")) }
             row.appendDigits(id)
@@ -65,7 +66,7 @@ public final class AlertWriter {
         json.append(contentsOf: date)
         json.append("\",\"village\":")
         if known { json.append(contentsOf: villageJSON[Int(alert.village)]) } else { json.append("null") }
-        json.append(",\"subject\":\"", alert.subject, "\",\"score\":", Self.number(alert.score))
+        json.append(",\"subject\":\"", alert.subject.description, "\",\"score\":", Self.number(alert.score))
         json.append(",\"threshold\":", Self.number(alert.threshold), ",\"evidence\":[")
         for (index, id) in alert.evidence.enumerated() {
             if index > 0 { json.append(UInt8(ascii: ",")) }

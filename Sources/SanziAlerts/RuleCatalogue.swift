@@ -66,6 +66,13 @@ public enum RuleCatalogue {
         return .success(configured)
     }
 
+    /// An alert in plain words: its rule's sentence, or an escalation's.
+    public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
+        if let escalation = Escalator.sentence(for: alert) { return escalation }
+        return rule(alert.rule)?.sentence(for: alert, roleOf: roleOf)
+            ?? "\(alert.rule): \(Wording.number(alert.score)) against \(Wording.number(alert.threshold))"
+    }
+
     /// What the settings deploy, as adaptive offenders know it: each enabled rule discloses
     /// the values it lets pass, with the settings' overrides.
     public static func offenderKnowledge(_ settings: AlertSettings) -> OffenderKnowledge {

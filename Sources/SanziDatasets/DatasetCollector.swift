@@ -1,4 +1,6 @@
+import SanziAlerts
 import SanziEvents
+import SanziScenario
 
 /// Watches a run's log as it streams and keeps, for each contract and each ledger entry, the
 /// features known at that moment (never a value from later in the log), and writes the raw
@@ -78,8 +80,12 @@ final class DatasetCollector: EventSink {
     private(set) var ledger: [LedgerEntry]
     private(set) var relations: [(Int64, Int64)] = []
 
-    /// Approval limits in fen (tier 1, tier 2), for `approver_below_required`.
-    let tiers: (Int64, Int64)
+    /// The scenario's approval tiers, for `approver_below_required`.
+    let finance: FinanceRules
+    /// The windows of C08 (wins of a counterparty) and P05 (a decision on record), at their
+    /// defaults: the features are what those rules see.
+    static let winsWindow = Int32(RepeatWinner.windowDays.defaultValue)
+    static let decisionWindow = Int32(MissingDecision.windowDays.defaultValue)
     let months: MonthTable
     /// The events table, when the dataset has one.
     private var events: TableFile?
@@ -105,14 +111,14 @@ final class DatasetCollector: EventSink {
     private var generation = 0
 
     init(
-        replication: Int, villageIDs: [String], tiers: (Int64, Int64), months: MonthTable,
+        replication: Int, villageIDs: [String], finance: FinanceRules, months: MonthTable,
         events: TableFile?, reusing rows: Rows = Rows()
     ) {
         precondition(rows.transactions.isEmpty && rows.ledger.isEmpty, "rows to reuse must be emptied")
         transactions = rows.transactions
         ledger = rows.ledger
         self.replication = replication
-        self.tiers = tiers
+        self.finance = finance
         self.months = months
         var events = events
         types = events?.vocabulary(EventType.allCases.map(\.name)) ?? .init()
@@ -178,8 +184,8 @@ final class DatasetCollector: EventSink {
         let listing = r.other >= 0 ? listings.removeValue(forKey: r.other) : nil
         let sortedBids = (listing?.bids ?? []).sorted(by: r.deal == .works ? (<) : (>))
         let owner = owners[r.party]
-        let recent = (wins[r.party] ?? []).filter { event.day - $0 <= 365 }.count
-        let decision = decisions[asset].flatMap { event.day - $0.day <= 180 ? $0.share : nil }
+        let recent = (wins[r.party] ?? []).filter { event.day - $0 <= Self.winsWindow }.count
+        let decision = decisions[asset].flatMap { event.day - $0.day <= Self.decisionWindow ? $0.share : nil }
         transactions.append(
             Transaction(
                 event: event.id, day: event.day, village: village, contract: r.subject, deal: r.code, asset: asset,
@@ -215,8 +221,8 @@ final class DatasetCollector: EventSink {
         case .disbursement:
             (entry.entry, entry.purpose, entry.account) = (1, Int8(clamping: r.code), Int8(clamping: r.count))
             entry.approver = Int8(clamping: r.count2)
-            let required = r.amount <= tiers.0 ? 0 : r.amount <= tiers.1 ? 1 : 2
-            entry.belowRequired = Int(r.count2) < required
+            let required = finance.approver(for: r.amount)
+            entry.belowRequired = r.approver.map { $0.rawValue < required.rank } ?? false
             entry.contract = r.subject
             spent.total += r.amount
         case .loan:

@@ -57,7 +57,7 @@ public enum DatasetTables {
             C("award_to_contract_days", .integer, "days", "days from the award to the signing"),
             C(
                 "decision_share", .decimal, "share",
-                "votes for in the last decision on the asset within 180 days, null if none"),
+                "votes for in the last decision on the asset within 180 days (P05's window), null if none"),
             C("counterparty", .integer, nil, "tenant, buyer or contractor (bidder id)"),
             C("counterparty_firm", .boolean, nil, "the counterparty is a firm (null when it never registered)"),
             C(
@@ -68,7 +68,7 @@ public enum DatasetTables {
                 "the counterparty's owner holds an office or has a declared tie to a holder"),
             C(
                 "counterparty_wins_365", .integer, nil,
-                "contracts the counterparty signed in this village in the previous 365 days"),
+                "contracts the counterparty signed in this village in the previous 365 days (C08's window)"),
             C(
                 "previous_annual_ratio", .decimal, "share",
                 "annual price / the asset's previous annual price, null without one"),

@@ -50,10 +50,9 @@ struct Replication {
         let villageIDs = scenario.geography.villages.map(\.id)
         let months = MonthTable(start: scenario.start, days: scenario.horizon.dayCount(from: scenario.start))
         let events = writes(DatasetTables.events) ? try partition(DatasetTables.events) : nil
-        let finance = scenario.finance.approvalTiers.compactMap { $0.upTo?.fen }
         let collector = DatasetCollector(
             replication: number, villageIDs: villageIDs,
-            tiers: (finance.first ?? 1_000_00, finance.dropFirst().first ?? 10_000_00),
+            finance: scenario.finance,
             months: months, events: events, reusing: rows)
         rows = DatasetCollector.Rows()  // the collector's arrays are now the only ones: they grow in place
         defer { rows = collector.takeRows() }
@@ -276,7 +275,7 @@ struct Replication {
             file.string(alert.severity.rawValue)
             file.int(Int64(alert.day))
             file.word(Int(alert.village), of: villages)
-            file.string(alert.subject)
+            file.string(alert.subject.description)
             file.decimal(alert.score)
             file.decimal(alert.threshold)
             file.numbers(alert.evidence)

@@ -1,3 +1,5 @@
+import SanziAlerts
+import SanziEvents
 import SanziOutput
 
 /// `report.md`: the report for a person, in Markdown.
@@ -113,6 +115,6 @@ public enum MarkdownReport {
     }
 
     static func share(_ value: Double?) -> String { value.map { "\(Int(($0 * 100).rounded()))%" } ?? "–" }
-    static func days(_ value: Double?) -> String { value.map { Narration.format($0) } ?? "–" }
-    static func money(_ fen: Int64) -> String { Narration.grouped(fen / 100) }
+    static func days(_ value: Double?) -> String { value.map { Wording.number($0) } ?? "–" }
+    static func money(_ fen: Int64) -> String { Wording.grouped(fen / 100) }
 }

@@ -1,5 +1,6 @@
 import SanziAlerts
 import SanziEvaluation
+import SanziEvents
 import SanziOutput
 import SanziScenario
 import SanziTruth
@@ -172,7 +173,7 @@ public struct Report: Sendable, Encodable {
     ) -> [Story] {
         struct Key: Hashable {
             var village: Int32
-            var subject: String
+            var subject: AlertSubject
         }
         // Alerts (by position) grouped by village and subject, ranked by risk, then by the
         // first alert's day, then by village and subject.
@@ -212,7 +213,7 @@ public struct Report: Sendable, Encodable {
             let touched = Set(alerts.flatMap { evidence.events(of: $0).flatMap { cases[$0] ?? [] } }).sorted()
             return Story(
                 rank: rank + 1, village: village.id, villageName: village.name,
-                district: facts.districts[village.district].name, subject: group.key.subject,
+                district: facts.districts[village.district].name, subject: group.key.subject.description,
                 title: Narration.title(of: group.key.subject, context: context), firstDate: facts.date(alerts[0].day),
                 lastDate: facts.date(alerts[alerts.count - 1].day),
                 severity: (alerts.map(\.severity).max() ?? .yellow).rawValue, risk: group.risk, rules: rules,
@@ -242,7 +243,7 @@ public struct Report: Sendable, Encodable {
         return caseIDs.map { id in
             let entry = truth.cases[id - 1]
             return entry.kind == .misconduct
-                ? "misconduct case \(id) (\(entry.typology.rawValue), loss \(Narration.yuan(fen: entry.loss)))"
+                ? "misconduct case \(id) (\(entry.typology.rawValue), loss \(Wording.yuan(fen: entry.loss)))"
                 : "look-alike \(id) of \(entry.typology.rawValue)"
         }.joined(separator: "; ")
     }

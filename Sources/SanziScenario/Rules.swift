@@ -73,6 +73,16 @@ public enum Approver: String, Hashable, Sendable {
     case financeHead = "finance-head"
     case twoCommittees = "two-committees"
     case representativesMeeting = "representatives-meeting"
+
+    /// Authority, lowest first: the finance head 0, the two committees 1, the
+    /// representatives' meeting 2 (the log's approver codes).
+    public var rank: UInt8 {
+        switch self {
+        case .financeHead: 0
+        case .twoCommittees: 1
+        case .representativesMeeting: 2
+        }
+    }
 }
 
 /// Village finance norms.
@@ -92,6 +102,12 @@ public struct FinanceRules: Hashable, Sendable {
         ApprovalTier(upTo: Money(yuan: 10_000), approver: .twoCommittees),
         ApprovalTier(upTo: nil, approver: .representativesMeeting),
     ]
+
+    /// Who must sign off `amount` (fen): the approver of the first tier whose limit covers it.
+    public func approver(for amount: Int64) -> Approver {
+        (approvalTiers.first { $0.upTo.map { amount <= $0.fen } ?? true } ?? approvalTiers.last)?.approver
+            ?? .representativesMeeting
+    }
 }
 
 /// How often something happens.

@@ -34,6 +34,26 @@ struct AlertEngineTests {
         #expect(rules.allSatisfy { $0.parameters.allSatisfy { $0.range.contains($0.defaultValue) } })
     }
 
+    /// Each rule tells its alerts in its own words (no rule falls back to "ID: score against
+    /// threshold"), escalations included.
+    @Test func everyRuleHasItsOwnSentence() {
+        for type in RuleCatalogue.rules {
+            let alert = Alert(
+                rule: type.id, severity: .yellow, day: 0, village: 0, subject: .village, score: 3, threshold: 2,
+                evidence: [], values: [.init("office_holder", 5)])
+            let sentence = RuleCatalogue.sentence(for: alert, roleOf: { _ in "director" })
+            #expect(!sentence.hasPrefix("\(type.id):") && !sentence.isEmpty, "\(type.id): \(sentence)")
+        }
+        let escalation = Alert(
+            rule: "E02", severity: .red, day: 0, village: 0, subject: .village, score: 3, threshold: 3, evidence: [])
+        #expect(RuleCatalogue.sentence(for: escalation, roleOf: { _ in nil }).hasPrefix("3 orange signals"))
+        let related = Alert(
+            rule: "R01", severity: .red, day: 0, village: 0, subject: .listing(1), score: 1, threshold: 1,
+            evidence: [], values: [.init("office_holder", 5)])
+        #expect(
+            RuleCatalogue.sentence(for: related, roleOf: { _ in "director" }) == "won by a relative of the director")
+    }
+
     @Test func escalationTurnsYellowsOrangeAndOrangesRed() throws {
         var engine = try AlertEngine(
             settings: AlertSettings(
@@ -57,7 +77,7 @@ struct AlertEngineTests {
         b.add(2, LogRecord(.intervention, village: -1, code: 4, amount: 1))
         b.add(3, B.listing(2, appraisal: 100, reserve: 100, days: 2, relisting: 1))
         let raised = b.events.flatMap { engine.observe($0) }
-        #expect(raised.map(\.subject) == ["listing:2"])
+        #expect(raised.map(\.subject.description) == ["listing:2"])
     }
 
     @Test func severityOverridesAndDisabledRulesApply() throws {
@@ -75,7 +95,7 @@ struct AlertEngineTests {
         b.add(1, B.listing(2, appraisal: 100, reserve: 100, days: 4, relisting: 1))
         b.add(1, B.award(2, winner: 1, price: 100, reserve: 100, bidders: 1))
         let raised = b.events.flatMap { engine.observe($0) }
-        #expect(raised.map(\.subject) == ["listing:2", "listing:2"])
+        #expect(raised.map(\.subject.description) == ["listing:2", "listing:2"])
         #expect(raised.map(\.rule) == ["P03", "V02"])
         #expect(raised[0].severity == .orange)
     }

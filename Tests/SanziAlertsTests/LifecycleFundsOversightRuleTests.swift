@@ -14,7 +14,7 @@ struct LifecycleFundsOversightRuleTests {
         b.add(1, B.contract(2, listing: 1, annual: 1, total: 16, term: 16))
         b.add(1, B.contract(3, listing: 1, annual: 1, total: 21, term: 21))
         let raised = alerts(OverlongLease.self, b.events)
-        #expect(raised.map(\.subject) == ["contract:2", "contract:3"])
+        #expect(raised.map(\.subject.description) == ["contract:2", "contract:3"])
         #expect(raised.map(\.severity) == [.yellow, .red])
     }
 
@@ -42,7 +42,7 @@ struct LifecycleFundsOversightRuleTests {
         b.add(150, LogRecord(.termination, village: 0, code: 0, subject: 3, party: 8))  // expired: lawful
         b.add(160, B.contract(4, listing: 1, party: 9, annual: 90_000, total: 450_000, asset: 5))
         let raised = alerts(TerminatedThenRelistedLow.self, b.events)
-        #expect(raised.map(\.subject) == ["contract:2"])
+        #expect(raised.map(\.subject.description) == ["contract:2"])
         #expect(raised.first?.severity == .red)
     }
 
@@ -77,7 +77,7 @@ struct LifecycleFundsOversightRuleTests {
         // Bidder 7: just under tier 2 (10,000 yuan), three times.
         for day in [Int32(10), 11, 12] { b.add(day, LogRecord(.disbursement, village: 0, party: 7, amount: 999_900)) }
         let raised = alerts(StructuredPayments.self, b.events)
-        #expect(raised.map(\.subject) == ["bidder:4", "bidder:7"])
+        #expect(raised.map(\.subject.description) == ["bidder:4", "bidder:7"])
         #expect(raised.map(\.severity) == [.yellow, .yellow])
     }
 
@@ -110,7 +110,7 @@ struct LifecycleFundsOversightRuleTests {
             b.add(1, LogRecord(.disbursement, village: 0, party: 5, amount: amount))
         }
         let raised = alerts(RoundAmountPayments.self, b.events)
-        #expect(raised.map(\.subject) == ["bidder:4"])
+        #expect(raised.map(\.subject.description) == ["bidder:4"])
     }
 
     @Test func f06FlagsASpikeAgainstTheVillagesOwnPast() {
@@ -144,7 +144,7 @@ struct LifecycleFundsOversightRuleTests {
         b.add(36, LogRecord(.receipt, village: 0, amount: 1))  // 30 days: still in grace
         b.add(37, LogRecord(.receipt, village: 0, amount: 1))
         let raised = alerts(ReceiptsMissing.self, b.events)
-        #expect(raised.map(\.subject) == ["contract:2"])
+        #expect(raised.map(\.subject.description) == ["contract:2"])
         #expect(raised.first?.day == 37)
     }
 

@@ -16,7 +16,7 @@ struct PlatformAndPriceRuleTests {
         b.add(4, LogRecord(.intervention, village: -1, code: 0, amount: 3_000_000))
         b.add(5, B.contract(5, listing: -1, annual: 700_000, total: 6_000_000))  // ≥ 2 × 30,000
         let raised = alerts(OffPlatformDeal.self, b.events)
-        #expect(raised.map(\.subject) == ["contract:1", "contract:5"])
+        #expect(raised.map(\.subject.description) == ["contract:1", "contract:5"])
         #expect(raised.map(\.severity) == [.orange, .red])
         #expect(raised[1].threshold == 30_000)
     }
@@ -29,7 +29,7 @@ struct PlatformAndPriceRuleTests {
         b.add(300, B.contract(4, listing: -1, party: 8, annual: 600_000, total: 3_000_000))  // 200 days apart
         let raised = alerts(SplitDeals.self, b.events)
         #expect(raised.count == 1)
-        #expect(raised.first?.subject == "bidder:9")
+        #expect(raised.first?.subject == .bidder(9))
         #expect(raised.first?.evidence == [1, 2])
         #expect(raised.first?.score == 60_000)
     }
@@ -40,7 +40,7 @@ struct PlatformAndPriceRuleTests {
         b.add(1, B.listing(2, appraisal: 100, reserve: 100, days: 9))
         b.add(1, B.listing(3, appraisal: 100, reserve: 100, days: 4))
         let raised = alerts(ShortAnnouncement.self, b.events)
-        #expect(raised.map(\.subject) == ["listing:2", "listing:3"])
+        #expect(raised.map(\.subject.description) == ["listing:2", "listing:3"])
         #expect(raised.map(\.severity) == [.yellow, .red])
     }
 
@@ -51,7 +51,7 @@ struct PlatformAndPriceRuleTests {
         b.add(10, B.award(2, winner: 7, price: 100, reserve: 100))
         b.add(71, B.contract(2, listing: 2, annual: 20, total: 100))  // 61 days
         let raised = alerts(SigningDelay.self, b.events)
-        #expect(raised.map(\.subject) == ["contract:2"])
+        #expect(raised.map(\.subject.description) == ["contract:2"])
         #expect(raised.first?.score == 61)
     }
 
@@ -64,7 +64,7 @@ struct PlatformAndPriceRuleTests {
         b.add(7, B.listing(3, asset: 3, appraisal: 100, reserve: 100))  // 63%
         b.add(300, B.listing(4, asset: 1, appraisal: 100, reserve: 100))  // vote too old
         let raised = alerts(MissingDecision.self, b.events)
-        #expect(raised.map(\.subject) == ["listing:2", "listing:3", "listing:4"])
+        #expect(raised.map(\.subject.description) == ["listing:2", "listing:3", "listing:4"])
         #expect(raised.map(\.severity) == [.orange, .red, .orange])
     }
 
@@ -76,7 +76,7 @@ struct PlatformAndPriceRuleTests {
         b.add(2, B.contract(1, listing: -2, annual: 300_000, total: 1_500_000, asset: 5))
         b.add(3, B.listing(4, asset: 5, appraisal: 1_000_000, reserve: 1_000_000))  // previous 1.5 M over 5 years
         let raised = alerts(ReserveBelowAppraisal.self, b.events)
-        #expect(raised.map(\.subject) == ["listing:2", "listing:3", "listing:4"])
+        #expect(raised.map(\.subject.description) == ["listing:2", "listing:3", "listing:4"])
         #expect(raised.map(\.severity) == [.yellow, .red, .red])
         #expect(raised[2].values.first { $0.name == "reference_fen" }?.value == 1_500_000)
     }
@@ -88,7 +88,7 @@ struct PlatformAndPriceRuleTests {
         b.add(1, B.award(3, winner: 1, price: 100_000, reserve: 100_000, bidders: 1))
         b.add(1, B.award(4, winner: 1, price: 100_000, reserve: 100_000, method: 1))  // a tender
         let raised = alerts(NoPremium.self, b.events)
-        #expect(raised.map(\.subject) == ["listing:1", "listing:3"])
+        #expect(raised.map(\.subject.description) == ["listing:1", "listing:3"])
         #expect(raised.map(\.severity) == [.yellow, .orange])
     }
 
@@ -102,7 +102,7 @@ struct PlatformAndPriceRuleTests {
         // Now 21 peers: Q1 = 20.4%, Q3 = 21.4%, IQR 1%, lower fence 18.9%.
         b.add(2, B.award(101, winner: 1, price: 118_800, reserve: 100_000))  // 18.8%: below
         let raised = alerts(LowPremiumOutlier.self, b.events)
-        #expect(raised.map(\.subject) == ["listing:101"])
+        #expect(raised.map(\.subject.description) == ["listing:101"])
         let values = Dictionary(uniqueKeysWithValues: raised[0].values.map { ($0.name, $0.value) })
         #expect(abs(values["q1"]! - 0.204) < 1e-9)
         #expect(abs(values["q3"]! - 0.214) < 1e-9)

@@ -1,4 +1,5 @@
 import Foundation
+import SanziAlerts
 import SanziEvents
 import SanziScenario
 import Testing
@@ -99,5 +100,20 @@ struct VocabularyTests {
         #expect(table.removeValue(forKey: 99) == nil)
         table[-5]?.append(9)
         #expect(table[-5] == [7, 9])
+    }
+}
+
+@Suite("Features that follow a rule")
+struct RuleFeatureTests {
+    /// Two features count within a rule's window; their names and documentation say the
+    /// window's length, so a change of the rule's default must show here.
+    @Test func featureWindowsAreTheRulesDefaults() throws {
+        #expect(RepeatWinner.windowDays.defaultValue == 365)
+        #expect(MissingDecision.windowDays.defaultValue == 180)
+        let columns = DatasetTables.transactions.columns
+        let wins = try #require(columns.first { $0.name == "counterparty_wins_365" })
+        #expect(wins.meaning.contains("365 days (C08's window)"))
+        let decision = try #require(columns.first { $0.name == "decision_share" })
+        #expect(decision.meaning.contains("180 days (P05's window)"))
     }
 }

@@ -18,7 +18,7 @@ struct EvaluationTests {
 
     static func alert(_ id: UInt64, _ rule: String, day: Int32, evidence: [UInt64], combines: [UInt64] = []) -> Alert {
         var alert = Alert(
-            rule: rule, severity: .yellow, day: day, village: 0, subject: "village", score: 1, threshold: 1,
+            rule: rule, severity: .yellow, day: day, village: 0, subject: .village, score: 1, threshold: 1,
             evidence: evidence)
         alert.id = id
         alert.combines = combines

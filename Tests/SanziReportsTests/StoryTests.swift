@@ -13,7 +13,7 @@ struct StoryTests {
         -> Alert
     {
         var alert = Alert(
-            rule: rule, severity: severity, day: Int32(id), village: 0, subject: "listing:7", score: 1, threshold: 1,
+            rule: rule, severity: severity, day: Int32(id), village: 0, subject: .listing(7), score: 1, threshold: 1,
             evidence: evidence)
         alert.id = id
         alert.combines = combines

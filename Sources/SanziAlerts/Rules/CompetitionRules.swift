@@ -25,6 +25,10 @@ public struct SingleBidder: AlertRule {
         parameters: [])
     public static let reads: [EventType] = [.award]
 
+    public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
+        "a single bidder"
+    }
+
     public init(parameters: RuleParameters) {}
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
@@ -32,7 +36,7 @@ public struct SingleBidder: AlertRule {
         guard r.count <= 1 || r.method == .negotiated else { return }
         output.raise(
             Alert(
-                rule: Self.id, severity: .yellow, day: event.day, village: r.village, subject: "listing:\(r.subject)",
+                rule: Self.id, severity: .yellow, day: event.day, village: r.village, subject: .listing(r.subject),
                 score: Double(r.count), threshold: 1, evidence: [event.id]))
     }
 }
@@ -49,6 +53,11 @@ public struct CloseTopBids: AlertRule {
         source: "Cardinal R024; World Bank red flags",
         parameters: [epsilon])
     public static let reads: [EventType] = [.bid, .award]
+
+    public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
+        "the top two bids only \(Wording.percent(alert.score)) apart"
+    }
+
     let epsilon: Double
     var book = BidBook()
 
@@ -65,7 +74,7 @@ public struct CloseTopBids: AlertRule {
         guard gap <= epsilon else { return }
         output.raise(
             Alert(
-                rule: Self.id, severity: .yellow, day: event.day, village: r.village, subject: "listing:\(r.subject)",
+                rule: Self.id, severity: .yellow, day: event.day, village: r.village, subject: .listing(r.subject),
                 score: gap, threshold: epsilon, evidence: [ranked[0].id, ranked[1].id, event.id]))
     }
 }
@@ -80,6 +89,11 @@ public struct PatternedBids: AlertRule {
         source: "Cardinal R028; OCP red flag i085",
         parameters: [])
     public static let reads: [EventType] = [.bid, .award]
+
+    public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
+        "identical or whole-percent bids"
+    }
+
     var book = BidBook()
 
     public init(parameters: RuleParameters) {}
@@ -97,7 +111,7 @@ public struct PatternedBids: AlertRule {
                     Alert(
                         rule: Self.id, severity: identical ? .orange : .yellow, day: event.day,
                         village: event.record.village,
-                        subject: "listing:\(event.record.subject)", score: Double(high) / Double(low), threshold: 1,
+                        subject: .listing(event.record.subject), score: Double(high) / Double(low), threshold: 1,
                         evidence: [a.id, b.id]))
                 return
             }
@@ -117,6 +131,11 @@ public struct RoundLosingBids: AlertRule {
         source: "World Bank red flags",
         parameters: [roundYuan])
     public static let reads: [EventType] = [.bid, .award]
+
+    public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
+        "\(Int(alert.score)) losing bids in round sums"
+    }
+
     let round: Int64
     var book = BidBook()
 
@@ -129,7 +148,7 @@ public struct RoundLosingBids: AlertRule {
         output.raise(
             Alert(
                 rule: Self.id, severity: .yellow, day: event.day, village: event.record.village,
-                subject: "listing:\(event.record.subject)", score: Double(losers.count), threshold: 2,
+                subject: .listing(event.record.subject), score: Double(losers.count), threshold: 2,
                 evidence: losers.map(\.id) + [event.id]))
     }
 }
@@ -148,6 +167,11 @@ public struct BidderRing: AlertRule {
         source: "OCP red flag i083; Cardinal R025",
         parameters: [meetings, windowDays])
     public static let reads: [EventType] = [.bid, .award]
+
+    public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
+        "the same bidders met \(Int(alert.score)) times with the same winner"
+    }
+
     let meetings: Int
     let window: Int32
     var book = BidBook()
@@ -176,7 +200,7 @@ public struct BidderRing: AlertRule {
             Alert(
                 rule: Self.id, severity: seen.count >= 3 ? .red : .orange, day: event.day,
                 village: event.record.village,
-                subject: "bidder:\(event.record.party)", score: Double(seen.count), threshold: Double(meetings),
+                subject: .bidder(event.record.party), score: Double(seen.count), threshold: Double(meetings),
                 evidence: seen.map(\.id)))
     }
 }
@@ -185,7 +209,9 @@ public struct BidderRing: AlertRule {
 public struct RepeatWinner: AlertRule {
     static let wins = RuleDocumentation.Parameter(
         "wins", default: 4, range: 2...100, "wins in a year that raise the alert")
-    static let windowDays = RuleDocumentation.Parameter("window-days", default: 365, range: 30...1_825, "the window")
+    /// Also the window of the datasets' `counterparty_wins_365` feature.
+    public static let windowDays = RuleDocumentation.Parameter(
+        "window-days", default: 365, range: 30...1_825, "the window")
     public static let documentation = RuleDocumentation(
         id: "C08", name: "Repeat winner", group: .competition,
         detects: "One party wins at least N deals from one village within a year.",
@@ -193,6 +219,11 @@ public struct RepeatWinner: AlertRule {
         source: "OCP red flag i077; Digiwhist winner share",
         parameters: [wins, windowDays])
     public static let reads: [EventType] = [.award]
+
+    public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
+        "\(Int(alert.score)) wins by one bidder within the window"
+    }
+
     let wins: Int
     let window: Int32
     var history: [Int64: [(day: Int32, id: UInt64)]] = [:]
@@ -219,7 +250,7 @@ public struct RepeatWinner: AlertRule {
         output.raise(
             Alert(
                 rule: Self.id, severity: seen.count >= 2 * wins ? .orange : .yellow, day: event.day,
-                village: event.record.village, subject: "bidder:\(event.record.party)", score: Double(seen.count),
+                village: event.record.village, subject: .bidder(event.record.party), score: Double(seen.count),
                 threshold: Double(wins), evidence: seen.map(\.id)))
     }
 }
@@ -236,6 +267,11 @@ public struct NewCompanyWins: AlertRule {
         source: "Digiwhist new-company indicator",
         parameters: [minimumAgeDays])
     public static let reads: [EventType] = [.registration, .award]
+
+    public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
+        "won by a company founded \(Wording.days(alert.score)) before"
+    }
+
     let minimumAge: Int32
     var founded = IDTable<(day: Int32, firm: Bool, id: UInt64)>()
 
@@ -253,7 +289,7 @@ public struct NewCompanyWins: AlertRule {
         output.raise(
             Alert(
                 rule: Self.id, severity: age * 4 < minimumAge ? .orange : .yellow, day: event.day, village: r.village,
-                subject: "bidder:\(r.party)", score: Double(age), threshold: Double(minimumAge),
+                subject: .bidder(r.party), score: Double(age), threshold: Double(minimumAge),
                 evidence: [winner.id, event.id]))
     }
 }

@@ -17,6 +17,11 @@ public struct StructuredPayments: AlertRule {
         source: "AML structuring typology; PBoC large-transaction rules",
         parameters: [k, windowDays, tier1Yuan, tier2Yuan])
     public static let reads: [EventType] = [.disbursement]
+
+    public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
+        "\(Int(alert.score)) payments to one payee, each just under an approval tier"
+    }
+
     let k: Int
     let window: Int32
     let tiers: [Int64]
@@ -45,7 +50,7 @@ public struct StructuredPayments: AlertRule {
             Alert(
                 rule: Self.id, severity: payments.count >= 2 * k ? .orange : .yellow, day: event.day,
                 village: r.village,
-                subject: "bidder:\(r.party)", score: Double(payments.count), threshold: Double(k),
+                subject: .bidder(r.party), score: Double(payments.count), threshold: Double(k),
                 evidence: payments.map(\.id)))
     }
 }
@@ -64,6 +69,11 @@ public struct RapidPassThrough: AlertRule {
         source: "AML rapid movement of funds",
         parameters: [share, windowDays])
     public static let reads: [EventType] = [.receipt, .disbursement]
+
+    public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
+        "\(Wording.percent(alert.score)) of the compensation received passed on within days to three payees or fewer"
+    }
+
     let share: Double
     let window: Int32
     /// The latest inflow into each village's compensation account and what left it since.
@@ -90,7 +100,7 @@ public struct RapidPassThrough: AlertRule {
         if moved >= share, inflow.payees.count <= 3 {
             output.raise(
                 Alert(
-                    rule: Self.id, severity: .red, day: event.day, village: r.village, subject: "village", score: moved,
+                    rule: Self.id, severity: .red, day: event.day, village: r.village, subject: .village, score: moved,
                     threshold: share, evidence: inflow.ids))
             inflows[r.village] = nil
         } else {

@@ -15,6 +15,11 @@ public struct CashAndBanking: AlertRule {
         source: "Local finance norms (现金限额, 及时存入)",
         parameters: [cashCapYuan, bankingDays])
     public static let reads: [EventType] = [.receipt, .disbursement, .banking, .intervention]
+
+    public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
+        "cash kept over the cap or banked late (\(Wording.number(alert.score)) against \(Wording.number(alert.threshold)))"
+    }
+
     var cap: Int64
     let bankingDays: Int32
     /// Per village: estimated cash, oldest unbanked cash receipt, and whether the cap was passed.
@@ -46,7 +51,7 @@ public struct CashAndBanking: AlertRule {
                     output.raise(
                         Alert(
                             rule: Self.id, severity: late > 2 * bankingDays ? .orange : .yellow, day: event.day,
-                            village: r.village, subject: "village", score: Double(late), threshold: Double(bankingDays),
+                            village: r.village, subject: .village, score: Double(late), threshold: Double(bankingDays),
                             evidence: [state.since_id, event.id], values: [.init("days_unbanked", Double(late))]))
                 }
                 state.since = nil
@@ -59,7 +64,7 @@ public struct CashAndBanking: AlertRule {
                 Alert(
                     rule: Self.id, severity: state.amount > 2 * cap ? .orange : .yellow, day: event.day,
                     village: r.village,
-                    subject: "village", score: Double(state.amount) / 100, threshold: Double(cap) / 100,
+                    subject: .village, score: Double(state.amount) / 100, threshold: Double(cap) / 100,
                     evidence: [event.id]))
         }
         state.over = state.amount > cap
@@ -81,6 +86,11 @@ public struct MissingApproval: AlertRule {
         source: "Local approval tiers for non-productive spending",
         parameters: [tier1Yuan, tier2Yuan])
     public static let reads: [EventType] = [.disbursement]
+
+    public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
+        "\(Wording.yuan(alert.score)) paid without the required approval"
+    }
+
     let tier1: Int64
     let tier2: Int64
 
@@ -99,7 +109,7 @@ public struct MissingApproval: AlertRule {
         guard r.count2 < required else { return }
         output.raise(
             Alert(
-                rule: Self.id, severity: .red, day: event.day, village: r.village, subject: "village",
+                rule: Self.id, severity: .red, day: event.day, village: r.village, subject: .village,
                 score: Double(r.amount) / 100, threshold: Double(required == 1 ? tier1 : tier2) / 100,
                 evidence: [event.id],
                 values: [.init("approver_tier", Double(r.count2)), .init("required_tier", Double(required))]))
@@ -119,6 +129,11 @@ public struct RoundAmountPayments: AlertRule {
         source: "AML round-amount typology",
         parameters: [share, minimumPayments])
     public static let reads: [EventType] = [.disbursement]
+
+    public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
+        "\(Wording.percent(alert.score)) of the payments to one payee in round sums"
+    }
+
     let share: Double
     let minimum: Int
     var payees: [Int64: (total: Int, round: Int, ids: [UInt64], raised: Bool)] = [:]
@@ -142,7 +157,7 @@ public struct RoundAmountPayments: AlertRule {
             payee.raised = true
             output.raise(
                 Alert(
-                    rule: Self.id, severity: .yellow, day: event.day, village: r.village, subject: "bidder:\(r.party)",
+                    rule: Self.id, severity: .yellow, day: event.day, village: r.village, subject: .bidder(r.party),
                     score: observed, threshold: share, evidence: payee.ids))
         }
         payees[r.party] = payee
@@ -161,6 +176,11 @@ public struct SpendingSpike: AlertRule {
         source: "Cardinal fences; z-score against own history",
         parameters: [z])
     public static let reads: [EventType] = [.disbursement]
+
+    public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
+        "spending \(Wording.number(alert.score)) standard deviations above the village's normal"
+    }
+
     let z: Double
     var villages = VillageTable<(period: Int32, total: Double, ids: [UInt64], history: [Double])?>(empty: nil)
 
@@ -198,7 +218,7 @@ public struct SpendingSpike: AlertRule {
         output.raise(
             Alert(
                 rule: Self.id, severity: score > 2 * z ? .orange : .yellow, day: day, village: village,
-                subject: "village",
+                subject: .village,
                 score: score, threshold: z, evidence: state.ids,
                 values: [.init("period_total_fen", state.total), .init("mean_fen", mean)]))
     }
@@ -215,6 +235,11 @@ public struct PreElectionPayments: AlertRule {
         source: "The seed article (贿选 in the 两委换届)",
         parameters: [days])
     public static let reads: [EventType] = [.compensationDistributed, .election]
+
+    public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
+        "payments to households \(Wording.days(alert.score)) before an election"
+    }
+
     let days: Int32
     var recent = VillageTable<[(day: Int32, id: UInt64)]>(empty: [])
 
@@ -235,7 +260,7 @@ public struct PreElectionPayments: AlertRule {
         guard !kept.isEmpty else { return }
         output.raise(
             Alert(
-                rule: Self.id, severity: .yellow, day: event.day, village: r.village, subject: "village",
+                rule: Self.id, severity: .yellow, day: event.day, village: r.village, subject: .village,
                 score: Double(event.day - kept[0].day), threshold: Double(days), evidence: kept.map(\.id) + [event.id]))
     }
 }
@@ -253,6 +278,11 @@ public struct ReceiptsMissing: AlertRule {
         parameters: [graceDays])
     /// Payments and receipts are frequent enough to notice one missing within days.
     public static let reads: [EventType] = [.payment, .receipt]
+
+    public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
+        "a payment the ledger had not booked after \(Wording.days(alert.score))"
+    }
+
     let grace: Int32
 
     /// Payments waiting for their receipt, oldest first; a booked one has its contract set
@@ -272,7 +302,7 @@ public struct ReceiptsMissing: AlertRule {
             output.raise(
                 Alert(
                     rule: Self.id, severity: .red, day: event.day, village: oldest.village,
-                    subject: "contract:\(oldest.contract)", score: Double(event.day - oldest.day),
+                    subject: .contract(oldest.contract), score: Double(event.day - oldest.day),
                     threshold: Double(grace), evidence: [oldest.id]))
         }
         if head > 1_024, head * 2 > pending.count {
@@ -307,6 +337,11 @@ public struct MoneyLentOut: AlertRule {
         source: "Local practice (挪用集体资金)",
         parameters: [windowDays])
     public static let reads: [EventType] = [.decision, .loan]
+
+    public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
+        "\(Wording.yuan(alert.score)) of collective money lent out"
+    }
+
     let window: Int32
     var decisions = VillageTable<Int32?>(empty: nil)
 
@@ -323,6 +358,6 @@ public struct MoneyLentOut: AlertRule {
         output.raise(
             Alert(
                 rule: Self.id, severity: approved ? .yellow : .red, day: event.day, village: r.village,
-                subject: "bidder:\(r.party)", score: Double(r.amount) / 100, threshold: 0, evidence: [event.id]))
+                subject: .bidder(r.party), score: Double(r.amount) / 100, threshold: 0, evidence: [event.id]))
     }
 }

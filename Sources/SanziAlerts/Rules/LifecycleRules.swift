@@ -15,6 +15,11 @@ public struct OverlongLease: AlertRule {
         source: "Civil Code art. 705; local caps",
         parameters: [legalCapYears, localCapYears])
     public static let reads: [EventType] = [.contract, .amendment]
+
+    public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
+        "a lease of \(Int(alert.score)) years (cap \(Int(alert.threshold)))"
+    }
+
     let legal: Int32
     let local: Int32
 
@@ -34,7 +39,7 @@ public struct OverlongLease: AlertRule {
         output.raise(
             Alert(
                 rule: Self.id, severity: term > legal ? .red : .yellow, day: event.day, village: r.village,
-                subject: "contract:\(r.subject)", score: Double(term), threshold: Double(term > legal ? legal : local),
+                subject: .contract(r.subject), score: Double(term), threshold: Double(term > legal ? legal : local),
                 evidence: [event.id]))
     }
 }
@@ -51,6 +56,11 @@ public struct OffPlatformAmendment: AlertRule {
         source: "OCP red flag i184; Fazekas CRI",
         parameters: [limit])
     public static let reads: [EventType] = [.amendment]
+
+    public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
+        "amended by \(Wording.percent(alert.score)) of its value after the award"
+    }
+
     let limit: Double
 
     public static func disclose(_ parameters: RuleParameters, to knowledge: inout OffenderKnowledge) {
@@ -67,7 +77,7 @@ public struct OffPlatformAmendment: AlertRule {
         output.raise(
             Alert(
                 rule: Self.id, severity: change > limit ? .red : .orange, day: event.day, village: r.village,
-                subject: "contract:\(r.subject)", score: change, threshold: limit, evidence: [event.id]))
+                subject: .contract(r.subject), score: change, threshold: limit, evidence: [event.id]))
     }
 }
 
@@ -84,6 +94,11 @@ public struct ReceivableNotCollected: AlertRule {
         source: "Local practice (应收未收)",
         parameters: [overdueDays, redDays])
     public static let reads: [EventType] = [.arrears, .payment]
+
+    public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
+        "rent \(Wording.days(alert.score)) overdue"
+    }
+
     let overdue: Int32
     let red: Int32
 
@@ -98,7 +113,7 @@ public struct ReceivableNotCollected: AlertRule {
         output.raise(
             Alert(
                 rule: Self.id, severity: r.count2 >= red ? .red : .orange, day: event.day, village: r.village,
-                subject: "contract:\(r.subject)", score: Double(r.count2), threshold: Double(overdue),
+                subject: .contract(r.subject), score: Double(r.count2), threshold: Double(overdue),
                 evidence: [event.id]))
     }
 }
@@ -115,6 +130,11 @@ public struct TerminatedThenRelistedLow: AlertRule {
         source: "Local practice",
         parameters: [windowDays])
     public static let reads: [EventType] = [.contract, .termination]
+
+    public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
+        "ended early and relet at \(Wording.percent(alert.score)) of the old rent"
+    }
+
     let window: Int32
     var leases: [Int64: (asset: Int64, annual: Int64, party: Int64)] = [:]
     var ended: [Int64: (day: Int32, annual: Int64, party: Int64, id: UInt64)] = [:]
@@ -138,7 +158,7 @@ public struct TerminatedThenRelistedLow: AlertRule {
         output.raise(
             Alert(
                 rule: Self.id, severity: r.party == previous.party ? .red : .orange, day: event.day, village: r.village,
-                subject: "contract:\(r.subject)", score: Double(r.amount) / Double(previous.annual), threshold: 1,
+                subject: .contract(r.subject), score: Double(r.amount) / Double(previous.annual), threshold: 1,
                 evidence: [previous.id, event.id]))
     }
 }

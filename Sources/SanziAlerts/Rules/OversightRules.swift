@@ -14,6 +14,11 @@ public struct PetitionCluster: AlertRule {
         source: "The seed article (信访 fell as the rectification worked)",
         parameters: [households, windowDays])
     public static let reads: [EventType] = [.petition]
+
+    public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
+        "\(Int(alert.score)) households petitioned within the window"
+    }
+
     let households: Int32
     let window: Int32
     var recent = VillageTable<[(day: Int32, households: Int32, id: UInt64)]>(empty: [])
@@ -37,7 +42,7 @@ public struct PetitionCluster: AlertRule {
             Alert(
                 rule: Self.id, severity: total >= 2 * households ? .orange : .yellow, day: event.day,
                 village: r.village,
-                subject: "village", score: Double(total), threshold: Double(households), evidence: kept.map(\.id)))
+                subject: .village, score: Double(total), threshold: Double(households), evidence: kept.map(\.id)))
     }
 }
 
@@ -54,6 +59,11 @@ public struct PublicityOverdue: AlertRule {
         parameters: [maximumGapDays])
     /// Frequent village events are enough to notice a silence.
     public static let reads: [EventType] = [.publicity, .receipt, .disbursement, .payment]
+
+    public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
+        "\(Wording.days(alert.score)) without a publicity posting"
+    }
+
     let gap: Int32
     var last = VillageTable<(day: Int32, id: UInt64, raised: Int32)>(empty: (0, 0, 0))
 
@@ -75,7 +85,7 @@ public struct PublicityOverdue: AlertRule {
         output.raise(
             Alert(
                 rule: Self.id, severity: level == 2 ? .orange : .yellow, day: event.day, village: r.village,
-                subject: "village", score: Double(silence), threshold: Double(gap),
+                subject: .village, score: Double(silence), threshold: Double(gap),
                 evidence: state.id > 0 ? [state.id, event.id] : [event.id]))
     }
 }

@@ -13,6 +13,11 @@ public struct OffPlatformDeal: AlertRule {
         source: "Local three-capital platform rules; Digiwhist 'no call for tender'",
         parameters: [thresholdYuan])
     public static let reads: [EventType] = [.contract, .intervention]
+
+    public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
+        "worth \(Wording.yuan(alert.score)), yet kept off the platform (threshold \(Wording.yuan(alert.threshold)))"
+    }
+
     var threshold: Int64
 
     public static func disclose(_ parameters: RuleParameters, to knowledge: inout OffenderKnowledge) {
@@ -32,7 +37,7 @@ public struct OffPlatformDeal: AlertRule {
             Alert(
                 rule: Self.id, severity: r.amount2 >= 2 * threshold ? .red : .orange, day: event.day,
                 village: r.village,
-                subject: "contract:\(r.subject)", score: Double(r.amount2) / 100, threshold: Double(threshold) / 100,
+                subject: .contract(r.subject), score: Double(r.amount2) / 100, threshold: Double(threshold) / 100,
                 evidence: [event.id]))
     }
 }
@@ -51,6 +56,11 @@ public struct SplitDeals: AlertRule {
         source: "OCP red flag i016; World Bank; AML structuring",
         parameters: [thresholdYuan, windowDays])
     public static let reads: [EventType] = [.contract, .intervention]
+
+    public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
+        "deals worth \(Wording.yuan(alert.score)) together with one party, each under the \(Wording.yuan(alert.threshold)) threshold"
+    }
+
     var threshold: Int64
     let window: Int32
     var recent: [Int64: [(day: Int32, id: UInt64, total: Int64)]] = [:]
@@ -86,7 +96,7 @@ public struct SplitDeals: AlertRule {
         output.raise(
             Alert(
                 rule: Self.id, severity: deals.count >= 3 ? .red : .orange, day: event.day, village: r.village,
-                subject: "bidder:\(r.party)", score: Double(total) / 100, threshold: Double(threshold) / 100,
+                subject: .bidder(r.party), score: Double(total) / 100, threshold: Double(threshold) / 100,
                 evidence: deals.map(\.id), values: [.init("deals", Double(deals.count))]))
         recent[r.party] = nil
     }
@@ -104,6 +114,11 @@ public struct ShortAnnouncement: AlertRule {
         source: "Cardinal R003; OCP red flag i038; Digiwhist advertisement period",
         parameters: [minimumDays])
     public static let reads: [EventType] = [.listing]
+
+    public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
+        "announced for \(Wording.days(alert.score)) (minimum \(Wording.days(alert.threshold)))"
+    }
+
     let minimum: Int32
 
     public init(parameters: RuleParameters) { minimum = Int32(parameters[Self.minimumDays]) }
@@ -115,7 +130,7 @@ public struct ShortAnnouncement: AlertRule {
             Alert(
                 rule: Self.id, severity: days * 2 < minimum ? .red : .yellow, day: event.day,
                 village: event.record.village,
-                subject: "listing:\(event.record.subject)", score: Double(days), threshold: Double(minimum),
+                subject: .listing(event.record.subject), score: Double(days), threshold: Double(minimum),
                 evidence: [event.id]))
     }
 }
@@ -132,6 +147,11 @@ public struct SigningDelay: AlertRule {
         source: "OCP red flag i019",
         parameters: [maximumDays])
     public static let reads: [EventType] = [.award, .contract]
+
+    public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
+        "signed \(Wording.days(alert.score)) after the award (limit \(Wording.days(alert.threshold)))"
+    }
+
     let maximum: Int32
     var awards: [Int64: (day: Int32, id: UInt64)] = [:]
 
@@ -149,14 +169,15 @@ public struct SigningDelay: AlertRule {
         output.raise(
             Alert(
                 rule: Self.id, severity: delay > 2 * maximum ? .orange : .yellow, day: event.day, village: r.village,
-                subject: "contract:\(r.subject)", score: Double(delay), threshold: Double(maximum),
+                subject: .contract(r.subject), score: Double(delay), threshold: Double(maximum),
                 evidence: [award.id, event.id]))
     }
 }
 
 /// P05: a deal made without the representatives' vote.
 public struct MissingDecision: AlertRule {
-    static let windowDays = RuleDocumentation.Parameter(
+    /// Also the window of the datasets' `decision_share` feature.
+    public static let windowDays = RuleDocumentation.Parameter(
         "window-days", default: 180, range: 1...730, "how long a vote stays valid")
     static let majority = RuleDocumentation.Parameter(
         "majority", default: 0.66, range: 0.5...1, "share of votes required (two-thirds, rounded down)")
@@ -168,6 +189,13 @@ public struct MissingDecision: AlertRule {
         source: "Local rules on collective decisions (民主决策)",
         parameters: [windowDays, majority])
     public static let reads: [EventType] = [.decision, .listing, .contract]
+
+    public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
+        alert.score == 0
+            ? "no vote of the representatives on record"
+            : "the vote carried only \(Wording.percent(alert.score)) (\(Wording.percent(alert.threshold)) needed)"
+    }
+
     let window: Int32
     let majority: Double
     var decisions = IDTable<(day: Int32, id: UInt64, share: Double)>()
@@ -184,15 +212,15 @@ public struct MissingDecision: AlertRule {
             let votes = Double(r.count + r.count2)
             decisions[r.subject] = (event.day, event.id, votes > 0 ? Double(r.count) / votes : 0)
         case .listing where r.other >= 0 && r.party == 0:
-            check(asset: r.other, event: event, subject: "listing:\(r.subject)", &output)
+            check(asset: r.other, event: event, subject: .listing(r.subject), &output)
         case .contract where r.other == -1 && r.count2 >= 0:
-            check(asset: Int64(r.count2), event: event, subject: "contract:\(r.subject)", &output)
+            check(asset: Int64(r.count2), event: event, subject: .contract(r.subject), &output)
         default:
             break
         }
     }
 
-    private func check(asset: Int64, event: LoggedEvent, subject: String, _ output: inout AlertOutput) {
+    private func check(asset: Int64, event: LoggedEvent, subject: AlertSubject, _ output: inout AlertOutput) {
         if let decision = decisions[asset], event.day - decision.day <= window {
             guard decision.share < majority else { return }
             output.raise(

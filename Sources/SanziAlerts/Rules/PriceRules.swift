@@ -13,6 +13,12 @@ public struct ReserveBelowAppraisal: AlertRule {
         source: "Local practice (低价发包)",
         parameters: [delta])
     public static let reads: [EventType] = [.listing, .contract]
+
+    public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
+        let reference = alert.value("reference_fen").map { " against \(Wording.yuan(fen: Int64($0)))" } ?? ""
+        return "reserve \(Wording.percent(1 - alert.score)) under the appraisal or previous rent\(reference)"
+    }
+
     let delta: Double
     var previousAnnual = IDTable<Int64>()
 
@@ -32,7 +38,7 @@ public struct ReserveBelowAppraisal: AlertRule {
         output.raise(
             Alert(
                 rule: Self.id, severity: ratio < 0.8 ? .red : .yellow, day: event.day, village: r.village,
-                subject: "listing:\(r.subject)", score: ratio, threshold: 1 - delta, evidence: [event.id],
+                subject: .listing(r.subject), score: ratio, threshold: 1 - delta, evidence: [event.id],
                 values: [.init("reserve_fen", Double(r.amount2)), .init("reference_fen", Double(reference))]))
     }
 }
@@ -50,6 +56,11 @@ public struct NoPremium: AlertRule {
         parameters: [epsilon]
     )
     public static let reads: [EventType] = [.award]
+
+    public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
+        "won at a premium of only \(Wording.percent(alert.score)) over the reserve"
+    }
+
     let epsilon: Double
 
     public static func disclose(_ parameters: RuleParameters, to knowledge: inout OffenderKnowledge) {
@@ -67,7 +78,7 @@ public struct NoPremium: AlertRule {
         output.raise(
             Alert(
                 rule: Self.id, severity: r.count <= 1 ? .orange : .yellow, day: event.day, village: r.village,
-                subject: "listing:\(r.subject)", score: premium, threshold: epsilon, evidence: [event.id]))
+                subject: .listing(r.subject), score: premium, threshold: epsilon, evidence: [event.id]))
     }
 }
 
@@ -86,6 +97,11 @@ public struct LowPremiumOutlier: AlertRule {
         source: "Cardinal R024 method (Tukey fences over a peer group)",
         parameters: [k, peers, minimumPeers])
     public static let reads: [EventType] = [.award]
+
+    public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
+        "premium of \(Wording.percent(alert.score)), below the peer group's lower fence \(Wording.percent(alert.threshold))"
+    }
+
     let k: Double
     let peers: Int
     let minimumPeers: Int
@@ -107,7 +123,7 @@ public struct LowPremiumOutlier: AlertRule {
             output.raise(
                 Alert(
                     rule: Self.id, severity: .orange, day: event.day, village: r.village,
-                    subject: "listing:\(r.subject)",
+                    subject: .listing(r.subject),
                     score: premium, threshold: fences.lower, evidence: [event.id],
                     values: [
                         .init("q1", fences.q1), .init("q3", fences.q3), .init("lower_fence", fences.lower),

@@ -60,6 +60,12 @@ public struct RelatedPartyAward: AlertRule {
         source: "Local practice (优亲厚友); OCP conflict-of-interest flags",
         parameters: [degrees])
     public static let reads: [EventType] = [.office, .relation, .registration, .award]
+
+    public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
+        let holder = Wording.holder(alert, roleOf: roleOf)
+        return alert.score == 0 ? "won by \(holder) in person" : "won by a relative of \(holder)"
+    }
+
     let degrees: Int
     var declarations = Declarations()
 
@@ -74,7 +80,7 @@ public struct RelatedPartyAward: AlertRule {
         output.raise(
             Alert(
                 rule: Self.id, severity: related.distance == 0 ? .red : .orange, day: event.day, village: r.village,
-                subject: "listing:\(r.subject)", score: Double(related.distance), threshold: Double(degrees),
+                subject: .listing(r.subject), score: Double(related.distance), threshold: Double(degrees),
                 evidence: [event.id],
                 values: [.init("owner", Double(owner)), .init("office_holder", Double(related.holder))]))
     }
@@ -92,6 +98,12 @@ public struct RelatedPartyPayment: AlertRule {
         source: "Local practice (优亲厚友)",
         parameters: [degrees])
     public static let reads: [EventType] = [.office, .relation, .registration, .disbursement]
+
+    public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
+        let holder = Wording.holder(alert, roleOf: roleOf)
+        return alert.score == 0 ? "paid to \(holder) in person" : "paid to a relative of \(holder)"
+    }
+
     let degrees: Int
     var declarations = Declarations()
 
@@ -106,7 +118,7 @@ public struct RelatedPartyPayment: AlertRule {
         output.raise(
             Alert(
                 rule: Self.id, severity: related.distance == 0 ? .red : .orange, day: event.day, village: r.village,
-                subject: "bidder:\(r.party)", score: Double(related.distance), threshold: Double(degrees),
+                subject: .bidder(r.party), score: Double(related.distance), threshold: Double(degrees),
                 evidence: [event.id],
                 values: [.init("owner", Double(owner)), .init("office_holder", Double(related.holder))]))
     }

@@ -24,14 +24,17 @@ struct Ledger: Sendable {
         set { balances[Int(village)][Int(account.rawValue)] = newValue }
     }
 
-    /// The approval tier an amount needs: the first tier whose limit covers it.
-    func approver(for amount: Int64) -> LogRecord.Approver {
-        let tiers = finance.approvalTiers
-        let tier = tiers.firstIndex { $0.upTo.map { amount <= $0.fen } ?? true } ?? tiers.count - 1
-        switch tiers[tier].approver {
-        case .financeHead: return .financeHead
-        case .twoCommittees: return .twoCommittees
-        case .representativesMeeting: return .representativesMeeting
+    /// The approval an amount needs, by the scenario's tiers.
+    func approver(for amount: Int64) -> LogRecord.Approver { finance.approver(for: amount).logged }
+}
+
+extension Approver {
+    /// The approver as the log names it.
+    var logged: LogRecord.Approver {
+        switch self {
+        case .financeHead: .financeHead
+        case .twoCommittees: .twoCommittees
+        case .representativesMeeting: .representativesMeeting
         }
     }
 }
