@@ -118,6 +118,9 @@ let package = Package(
             dependencies: ["SanziTuning", "SanziWorld", "SanziAlerts", "SanziEvents", "SanziTruth", "SanziScenario"]),
         .testTarget(
             name: "SanziDatasetsTests", dependencies: ["SanziDatasets", "SanziEvents", "SanziScenario", "SanziAlerts"]),
+        .testTarget(
+            name: "SanziRunTests",
+            dependencies: ["SanziRun", "SanziWorld", "SanziAlerts", "SanziEvents", "SanziScenario"]),
         .testTarget(name: "SanziCLITests", dependencies: ["SanziCLI", "SanziScenario", "SanziTruth", "sanzi"]),
     ],
     swiftLanguageModes: [.v6]

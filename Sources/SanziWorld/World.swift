@@ -45,6 +45,8 @@ public struct World: Model, Sendable {
         case casePayment(village: Int32, purpose: LogRecord.DisbursementPurpose, amount: Int64, case: Int32)
         /// Some weeks before an election: candidates may buy votes.
         case campaign(village: Int32, electionDay: Int32)
+        /// A new firm joins a pool (the scenario's `new-firms-per-year`).
+        case firmFounded(pool: Int32, firm: Int32)
         /// A receipt booked late (a look-alike of embezzlement).
         case lateReceipt(
             village: Int32, account: LogRecord.Account, purpose: LogRecord.ReceiptPurpose, amount: Int64,
@@ -52,6 +54,8 @@ public struct World: Model, Sendable {
     }
 
     let scenario: Scenario
+    /// The run's root stream: processes that belong to no village draw from children of it.
+    let root: RandomStream
     var villages: [SimulatedVillage] = []
     var policies: [Policy] = []
     var platform: Platform
@@ -71,7 +75,7 @@ public struct World: Model, Sendable {
         platform = Platform(rules: scenario.platform)
         ledger = Ledger(finance: scenario.finance)
         misconduct = Misconduct(scenario.misconduct, knowledge: knowledge)
-        let root = RandomStream(seed: seed)
+        root = RandomStream(seed: seed)
         WorldGenerator(scenario: scenario, root: root).build(into: &self, scheduler: &scheduler)
         openingBalances = ledger.balances
         misconduct.learned = Array(
@@ -129,6 +133,8 @@ public struct World: Model, Sendable {
             casePayment(village: village, purpose: purpose, amount: amount, case: caseIndex, &scheduler)
         case .campaign(let village, let electionDay):
             campaign(village, electionDay: electionDay, &scheduler)
+        case .firmFounded(let pool, let firm):
+            foundFirm(pool: Int(pool), number: Int(firm), &scheduler)
         case .lateReceipt(let village, let account, let purpose, let amount, let contract, let payer, let caseIndex):
             receive(
                 village: village, account: account, purpose: purpose, amount: amount, contract: contract,

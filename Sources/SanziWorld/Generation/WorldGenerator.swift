@@ -21,7 +21,7 @@ struct WorldGenerator {
             misconductScale: Array(repeating: 1, count: Typology.allCases.count))
         world.policies = Array(repeating: defaults, count: scenario.geography.districts.count)
         world.platform.districtPools = Array(repeating: [], count: scenario.geography.districts.count)
-        buildPools(into: &world, districtIndex: districtIndex)
+        buildPools(into: &world, districtIndex: districtIndex, scheduler: &scheduler)
         var villageIndex: Int32 = 0
         for (district, districtValue) in scenario.geography.districts.enumerated() {
             for village in districtValue.towns.flatMap(\.villages) {
@@ -32,14 +32,18 @@ struct WorldGenerator {
         scheduleInterventions(&scheduler)
     }
 
-    private func buildPools(into world: inout World, districtIndex: [String: Int]) {
-        for pool in scenario.bidders.pools {
+    private func buildPools(
+        into world: inout World, districtIndex: [String: Int], scheduler: inout Scheduler<World.Event>
+    ) {
+        for (index, pool) in scenario.bidders.pools.enumerated() {
             var random = root.derived("pool", pool.id)
             let district: Int
             switch pool.scope {
             case .district(let id): district = districtIndex[id] ?? -1
             case .shared: district = -1
             }
+            world.platform.poolDistricts.append(district)
+            scheduleNewFirms(pool, index: index, &scheduler)
             for _ in 0..<pool.firms {
                 let owner = world.people.add(Person(village: -1, role: .firmOwner, clan: -1))
                 let bidder = addBidder(
@@ -53,6 +57,17 @@ struct WorldGenerator {
                     world.platform.sharedPool.append(bidder)
                 }
             }
+        }
+    }
+
+    /// The firms a pool gains each year, founded on days drawn from the pool's own stream.
+    private func scheduleNewFirms(_ pool: BidderPools.Pool, index: Int, _ scheduler: inout Scheduler<World.Event>) {
+        guard pool.newFirmsPerYear > 0 else { return }
+        let days = scenario.horizon.dayCount(from: scenario.start)
+        var random = root.derived("pool", pool.id).derived("new-firms")
+        for firm in 0..<(pool.newFirmsPerYear * (days + 364) / 365) {
+            let day = random.integer(in: 0...max(0, days - 1))
+            scheduler.schedule(.firmFounded(pool: Int32(index), firm: Int32(firm)), at: Tick(day))
         }
     }
 
@@ -149,9 +164,30 @@ struct WorldGenerator {
                     to: &world))
         }
         world.platform.localBidders.append(local)
+        tieFirmsToCadres(local, offices: offices, profile: profile, village: village, world: &world)
         addKinship(
             among: Array(firstPerson..<Int32(world.people.persons.count)), profile: profile, world: &world,
             random: &random)
+    }
+
+    /// A share of the village's firms (`cadre-owned-share`) are owned by a relative of a key
+    /// cadre: a kinship tie, declared with the profile's registered share. Drawn from a stream
+    /// of their own, so other draws stay as they were.
+    private func tieFirmsToCadres(
+        _ local: [Int32], offices: Offices, profile: VillageProfile, village: Int32, world: inout World
+    ) {
+        let share = profile.localBidders.cadreOwnedShare
+        guard share > 0 else { return }
+        var random = root.derived("village", Int(village)).derived("cadre-owned")
+        let cadres = offices.keyCadres
+        for bidder in local where world.platform.bidders[Int(bidder)].isFirm && random.bernoulli(share) {
+            let owner = world.platform.bidders[Int(bidder)].person
+            let cadre = cadres[random.integer(in: 0...(cadres.count - 1))]
+            world.people.ties.append(
+                KinshipTie(
+                    a: min(owner, cadre), b: max(owner, cadre),
+                    registered: random.bernoulli(profile.people.registeredTieShare)))
+        }
     }
 
     /// Kinship ties within clans: about `ties-per-person` per person, a share registered.

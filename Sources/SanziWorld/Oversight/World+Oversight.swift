@@ -21,7 +21,10 @@ extension World {
         }
         if let months = scenario.oversight.supervisionReviews.months, (index + 1) % months == 0 {
             let findings = Int32(oversight.villages[v].random.poisson(mean: 0.3))
-            emit(LogRecord(.review, village: village, count: findings), &scheduler)
+            let reported = supervisionReview(village, month: index)
+            emit(
+                LogRecord(.review, village: village, count: findings + Int32(reported.count)),
+                case: reported.first ?? -1, &scheduler)
         }
         let auditCycle = 12 * scenario.oversight.auditEveryYears
         if index % auditCycle == v % auditCycle {
@@ -32,6 +35,21 @@ extension World {
                 &scheduler)
         }
         petitions(village, publicity: publicity, &scheduler)
+    }
+
+    /// The village supervision committee's review: it sees each open misconduct case with the
+    /// chance an audit has (halved by concealment), and reports what it sees with the
+    /// committee's `independence` (a captured committee stays silent). Drawn from a stream of
+    /// its own, keyed by the month. Returns the cases reported.
+    private mutating func supervisionReview(_ village: Int32, month: Int) -> [Int32] {
+        let v = Int(village)
+        guard !people.offices[v].supervisors.isEmpty else { return [] }
+        let independence = scenario.profiles[villages[v].profile].people.supervisorIndependence
+        var random = villages[v].root.derived("review", month)
+        return misconduct.villages[v].openCases.filter { index in
+            let seen = random.bernoulli(0.5 * (1 - misconduct.cases[Int(index)].concealment))
+            return seen && random.bernoulli(independence)
+        }
     }
 
     /// Households petition about grievances; fewer when village affairs are open.

@@ -18,6 +18,8 @@ struct Platform: Sendable {
     var sharedPool: [Int32] = []
     /// Firms of each pool by pool id, from which rings are drawn.
     var poolMembers: [String: [Int32]] = [:]
+    /// The district each pool serves (by the scenario's pool order), -1 for everyone.
+    var poolDistricts: [Int] = []
     var contracts = SlotStore<ContractState>()
     var listings = SlotStore<ListingState>()
     var nextContractID: Int64 = 1

@@ -54,14 +54,17 @@ extension World {
         if relisting == 0 {
             // The votes are drawn even when the vote is never held, so the honest draws stay.
             let votesFor = Self.votes(villages[Int(village)].representatives, &random)
-            if recorded { emitDecision(village: village, item: Int64(item), deal: deal.logged, votesFor: votesFor, &scheduler) }
+            if recorded {
+                emitDecision(village: village, item: Int64(item), deal: deal.logged, votesFor: votesFor, &scheduler)
+            }
         }
         if let offPlatform {
             let plan = planListing(
                 village: village, deal: deal, appraisal: appraisal, relisting: 0, incumbent: -1, &random)
             keepOffPlatform(
                 item: item, village: village, deal: deal, appraisal: appraisal, term: term, offenders: offPlatform,
-                honestWinner: platform.outcome(of: plan, deal: deal, relisting: 0).winner, random: random, on: scheduler.now,
+                honestWinner: platform.outcome(of: plan, deal: deal, relisting: 0).winner, random: random,
+                on: scheduler.now,
                 &scheduler)
         } else if direct, lookAlike(.offPlatformDeal, in: village) {
             _ = planListing(village: village, deal: deal, appraisal: appraisal, relisting: 0, incumbent: -1, &random)
@@ -75,7 +78,9 @@ extension World {
             list(
                 item: item, village: village, deal: deal, appraisal: appraisal, term: term, relisting: relisting,
                 incumbent: incumbent, random: &random, &scheduler)
-        } else if let buyer = platform.chooseBidders(for: village, at: villages[Int(village)], count: 1, random: &random).first {
+        } else if let buyer = platform.chooseBidders(
+            for: village, at: villages[Int(village)], count: 1, random: &random
+        ).first {
             let price = Int64(Double(appraisal) * random.uniform(0.9...1.05))
             let annual = deal == .sale ? price : price / Int64(max(term, 1))
             openContract(
@@ -93,7 +98,9 @@ extension World {
         village: Int32, cost: Int64, works: Int32, random: RandomStream, _ scheduler: inout Scheduler<Event>
     ) {
         var random = random
-        emitDecision(village: village, item: -1, deal: .works, votesFor: Self.votes(villages[Int(village)].representatives, &random), &scheduler)
+        emitDecision(
+            village: village, item: -1, deal: .works,
+            votesFor: Self.votes(villages[Int(village)].representatives, &random), &scheduler)
         let threshold = policy(of: village).listingThreshold
         if cost >= threshold, let offenders = offenders(.dealSplitting, in: village) {
             _ = planListing(village: village, deal: .works, appraisal: cost, relisting: 0, incumbent: -1, &random)
@@ -105,7 +112,9 @@ extension World {
             list(
                 item: -1, village: village, deal: .works, appraisal: cost, term: 0, relisting: 0, incumbent: -1,
                 random: &random, &scheduler)
-        } else if let contractor = platform.chooseBidders(for: village, at: villages[Int(village)], count: 1, random: &random).first {
+        } else if let contractor = platform.chooseBidders(
+            for: village, at: villages[Int(village)], count: 1, random: &random
+        ).first {
             openContract(
                 item: -1, village: village, counterparty: contractor, deal: .works, annual: cost, total: cost,
                 termYears: 0, startDay: Int32(scheduler.now), listing: -1, random: random.derived("contract"),
@@ -142,7 +151,8 @@ extension World {
         let remoteness = villages[Int(village)].remoteness
         let valueFactor = min(1.5, max(0.5, log10(Double(max(appraisal, 100)) / 100) / 5))
         let interested = random.poisson(mean: (0.6 + 3.2 * (1 - remoteness)) * valueFactor)
-        plan.bidders = platform.chooseBidders(for: village, at: villages[Int(village)], count: interested, random: &random)
+        plan.bidders = platform.chooseBidders(
+            for: village, at: villages[Int(village)], count: interested, random: &random)
         if incumbent >= 0, !plan.bidders.contains(incumbent) { plan.bidders.insert(incumbent, at: 0) }
         for bidder in plan.bidders {
             // A sitting tenant knows the asset and values keeping it a little higher.
@@ -182,7 +192,8 @@ extension World {
             let value = platform.bidders[Int(bidder)]
             let record = LogRecord(
                 .registration, village: village, subject: listing.id, other: Int64(value.person), party: value.id,
-                amount: deposit, count: value.foundedDay, count2: Int32((value.isFirm ? LogRecord.BidderKind.firm : .villager).rawValue))
+                amount: deposit, count: value.foundedDay,
+                count2: Int32((value.isFirm ? LogRecord.BidderKind.firm : .villager).rawValue))
             scheduler.schedule(Self.log(record, case: caseIndex), after: Tick(delay))
         }
         let slot = platform.listings.insert(listing)
@@ -225,7 +236,8 @@ extension World {
                         amount: last), case: tag, &scheduler)
             }
             award(
-                listing, winner: ranked[0].bidder, price: price, method: isWorks ? .lowestPriceTender : .ascendingAuction, registered: registered,
+                listing, winner: ranked[0].bidder, price: price,
+                method: isWorks ? .lowestPriceTender : .ascendingAuction, registered: registered,
                 &scheduler)
         }
     }
@@ -375,6 +387,28 @@ extension DealKind {
         case .lease: .lease
         case .sale: .sale
         case .works: .works
+        }
+    }
+}
+
+extension World {
+    /// A new firm joins a pool: founded today, with a capacity drawn for it, bidding from now.
+    mutating func foundFirm(pool index: Int, number: Int, _ scheduler: inout Scheduler<Event>) {
+        let pool = scenario.bidders.pools[index]
+        var random = root.derived("pool", pool.id).derived("firm", number)
+        let district = platform.poolDistricts[index]
+        let owner = people.add(Person(village: -1, role: .firmOwner, clan: -1))
+        people.relatives.append([])
+        let bidder = Int32(platform.bidders.count)
+        platform.bidders.append(
+            Bidder(
+                id: Int64(bidder) + 1, isFirm: true, person: owner, village: -1, district: district,
+                foundedDay: Int32(scheduler.now), capacity: random.integer(in: pool.capacity)))
+        platform.poolMembers[pool.id, default: []].append(bidder)
+        if district >= 0 {
+            platform.districtPools[district].append(bidder)
+        } else {
+            platform.sharedPool.append(bidder)
         }
     }
 }
