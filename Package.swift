@@ -105,7 +105,10 @@ let package = Package(
         .testTarget(name: "SanziEngineTests", dependencies: ["SanziEngine"]),
         .testTarget(
             name: "SanziWorldTests",
-            dependencies: ["SanziWorld", "SanziEvents", "SanziScenario", "SanziTruth", "SanziAlerts"]),
+            dependencies: [
+                "SanziWorld", "SanziEvents", "SanziScenario", "SanziTruth", "SanziAlerts", "SanziEvaluation",
+                "SanziRun",
+            ]),
         .testTarget(name: "SanziAlertsTests", dependencies: ["SanziAlerts", "SanziEvents", "SanziScenario"]),
         .testTarget(
             name: "SanziEvaluationTests",

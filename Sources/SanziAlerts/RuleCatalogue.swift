@@ -11,6 +11,7 @@ public enum RuleCatalogue {
         RelatedPartyAward.self, RelatedPartyPayment.self,
         OverlongLease.self, OffPlatformAmendment.self, ReceivableNotCollected.self, TerminatedThenRelistedLow.self,
         CashAndBanking.self, MissingApproval.self, StructuredPayments.self, RapidPassThrough.self,
+        CompensationToBidder.self,
         RoundAmountPayments.self, SpendingSpike.self,
         PreElectionPayments.self,
         ReceiptsMissing.self, MoneyLentOut.self,

@@ -1,3 +1,5 @@
+import SanziScenario
+
 /// A rule's documentation: printed by `sanzi rules`, checked against thresholds files.
 public struct RuleDocumentation: Sendable {
     /// The catalogue's groups.
@@ -74,11 +76,15 @@ public struct RuleDocumentation: Sendable {
     /// The public source of the idea.
     public var source: String
     public var parameters: [Parameter]
+    /// The misconduct typologies the rule is aimed at (docs/cases.md lists them too).
+    public var targets: [Typology] = []
 
     /// The full text `sanzi rules ID` prints.
     public var text: String {
         var lines = [
             "\(id) — \(name) (\(group.rawValue))", "", detects, "", "Severity: \(severity)", "Source: \(source)",
+            "Aimed at: "
+                + (targets.isEmpty ? "no typology in particular" : targets.map(\.rawValue).joined(separator: ", ")),
         ]
         if parameters.isEmpty {
             lines += ["", "Parameters: none"]

@@ -22,7 +22,7 @@ public struct SingleBidder: AlertRule {
             "An award with exactly one registered bidder, or a negotiated deal after failed listings: no competition. Remote villages with one honest bidder look the same.",
         severity: "yellow",
         source: "Cardinal R018; OCP red flag i007; Fazekas CRI",
-        parameters: [])
+        parameters: [], targets: [.bidRigging, .offPlatformDeal])
     public static let reads: [EventType] = [.award]
 
     public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
@@ -51,7 +51,7 @@ public struct CloseTopBids: AlertRule {
             "In a tender, the best and second-best bids differ by at most ε (relative to the second): cover bidding places a loser just beside the winner. Ascending auctions are left out: there the winner always pays one step over the runner-up.",
         severity: "yellow",
         source: "Cardinal R024; World Bank red flags",
-        parameters: [epsilon])
+        parameters: [epsilon], targets: [.bidRigging])
     public static let reads: [EventType] = [.bid, .award]
 
     public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
@@ -87,7 +87,7 @@ public struct PatternedBids: AlertRule {
             "Two bidders bid exactly the same, or one bid is an exact whole percentage (1–20%) of another: bids written by one hand.",
         severity: "orange for identical bids, yellow for whole-percent gaps",
         source: "Cardinal R028; OCP red flag i085",
-        parameters: [])
+        parameters: [], targets: [.bidRigging, .bidRotation])
     public static let reads: [EventType] = [.bid, .award]
 
     public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
@@ -129,7 +129,7 @@ public struct RoundLosingBids: AlertRule {
             "Every losing bid of an auction with at least two losers is a multiple of a round sum: cover bids are often round. Auctions whose increments are round produce them honestly too.",
         severity: "yellow",
         source: "World Bank red flags",
-        parameters: [roundYuan])
+        parameters: [roundYuan], targets: [.bidRigging, .bidRotation])
     public static let reads: [EventType] = [.bid, .award]
 
     public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
@@ -165,7 +165,7 @@ public struct BidderRing: AlertRule {
             "The same set of bidders meets again with the same winner within a window: a ring sharing out deals, with habitual losers.",
         severity: "orange; red from the third meeting",
         source: "OCP red flag i083; Cardinal R025",
-        parameters: [meetings, windowDays])
+        parameters: [meetings, windowDays], targets: [.bidRotation])
     public static let reads: [EventType] = [.bid, .award]
 
     public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
@@ -217,7 +217,7 @@ public struct RepeatWinner: AlertRule {
         detects: "One party wins at least N deals from one village within a year.",
         severity: "yellow; orange at twice N",
         source: "OCP red flag i077; Digiwhist winner share",
-        parameters: [wins, windowDays])
+        parameters: [wins, windowDays], targets: [.bidRotation, .relativeAward])
     public static let reads: [EventType] = [.award]
 
     public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
@@ -265,7 +265,7 @@ public struct NewCompanyWins: AlertRule {
             "The winning firm was founded less than F days before the award: shell companies are set up for one deal.",
         severity: "yellow; orange under F/4 days",
         source: "Digiwhist new-company indicator",
-        parameters: [minimumAgeDays])
+        parameters: [minimumAgeDays], targets: [.bidRigging])
     public static let reads: [EventType] = [.registration, .award]
 
     public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {

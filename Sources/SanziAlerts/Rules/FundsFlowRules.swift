@@ -15,7 +15,7 @@ public struct StructuredPayments: AlertRule {
             "At least k payments to one payee within W days, each between 80% of an approval tier and the tier: a sum cut into pieces that each stay under the sign-off it would need whole.",
         severity: "yellow; orange with twice k payments",
         source: "AML structuring typology; PBoC large-transaction rules",
-        parameters: [k, windowDays, tier1Yuan, tier2Yuan])
+        parameters: [k, windowDays, tier1Yuan, tier2Yuan], targets: [.fakeDisbursement, .dealSplitting])
     public static let reads: [EventType] = [.disbursement]
 
     public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
@@ -67,7 +67,7 @@ public struct RapidPassThrough: AlertRule {
             "At least a share p of money received into the compensation account leaves it within W days to three payees or fewer: compensation passed straight on instead of reaching households.",
         severity: "red",
         source: "AML rapid movement of funds",
-        parameters: [share, windowDays])
+        parameters: [share, windowDays], targets: [.divertedCompensation])
     public static let reads: [EventType] = [.receipt, .disbursement]
 
     public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
@@ -86,8 +86,7 @@ public struct RapidPassThrough: AlertRule {
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
         let r = event.record
-        let compensationAccount: Int32 = 1
-        guard r.count == compensationAccount else { return }
+        guard r.account == .compensation else { return }
         if r.type == .receipt {
             inflows[r.village] = (event.day, r.amount, 0, [], [event.id])
             return
@@ -106,5 +105,32 @@ public struct RapidPassThrough: AlertRule {
         } else {
             inflows[r.village] = inflow
         }
+    }
+}
+
+/// F10: compensation owed to households paid to a bidder.
+public struct CompensationToBidder: AlertRule {
+    public static let documentation = RuleDocumentation(
+        id: "F10", name: "Compensation paid to a bidder", group: .funds,
+        detects:
+            "Money leaves the compensation account for a bidder (a firm or a villager who bids): land-requisition compensation is due to households, paid out in distributions, and never to a named party.",
+        severity: "red",
+        source: "Rules on land-requisition compensation (征地补偿款专款专用); the seed article",
+        parameters: [], targets: [.divertedCompensation])
+    public static let reads: [EventType] = [.disbursement]
+
+    public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
+        "\(Wording.yuan(alert.score)) of compensation paid to a bidder instead of households"
+    }
+
+    public init(parameters: RuleParameters) {}
+
+    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+        let r = event.record
+        guard r.account == .compensation, r.party >= 0 else { return }
+        output.raise(
+            Alert(
+                rule: Self.id, severity: .red, day: event.day, village: r.village, subject: .bidder(r.party),
+                score: Double(r.amount) / 100, threshold: 0, evidence: [event.id]))
     }
 }

@@ -13,7 +13,7 @@ public struct CashAndBanking: AlertRule {
             "Cash on hand above the cap, or cash received and banked after more than the allowed days: cash outside the bank is where receipts go missing. Follows cash-cap interventions.",
         severity: "yellow; orange when cash exceeds twice the cap or banking is more than twice late",
         source: "Local finance norms (现金限额, 及时存入)",
-        parameters: [cashCapYuan, bankingDays])
+        parameters: [cashCapYuan, bankingDays], targets: [.embezzledReceipts])
     public static let reads: [EventType] = [.receipt, .disbursement, .banking, .intervention]
 
     public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
@@ -84,7 +84,7 @@ public struct MissingApproval: AlertRule {
             "A disbursement approved by a lower tier than its amount requires (finance head ≤ tier 1, two committees ≤ tier 2, the representatives' meeting above).",
         severity: "red",
         source: "Local approval tiers for non-productive spending",
-        parameters: [tier1Yuan, tier2Yuan])
+        parameters: [tier1Yuan, tier2Yuan], targets: [.fakeDisbursement])
     public static let reads: [EventType] = [.disbursement]
 
     public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
@@ -127,7 +127,7 @@ public struct RoundAmountPayments: AlertRule {
             "At least a share r of the payments to one payee (three payments or more) are whole multiples of 1,000 yuan: invented invoices come in round sums.",
         severity: "yellow",
         source: "AML round-amount typology",
-        parameters: [share, minimumPayments])
+        parameters: [share, minimumPayments], targets: [.fakeDisbursement, .voteBuying])
     public static let reads: [EventType] = [.disbursement]
 
     public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
@@ -174,7 +174,7 @@ public struct SpendingSpike: AlertRule {
             "A village's non-productive spending (hospitality, travel, office) in a 30-day period more than z standard deviations above its own last 12 periods. Festival seasons spike honestly.",
         severity: "yellow; orange above twice z",
         source: "Cardinal fences; z-score against own history",
-        parameters: [z])
+        parameters: [z], targets: [.excessiveSpending])
     public static let reads: [EventType] = [.disbursement]
 
     public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
@@ -230,11 +230,11 @@ public struct PreElectionPayments: AlertRule {
     public static let documentation = RuleDocumentation(
         id: "F07", name: "Pre-election payments", group: .funds,
         detects:
-            "Payments to households (compensation distributions) within D days before a committee election: vote-buying dresses as distributions. Lawful distributions fall there too.",
+            "Payments to households (compensation distributions and welfare payments) within D days before a committee election: vote-buying dresses as distributions. Lawful distributions and festival welfare fall there too.",
         severity: "yellow",
         source: "The seed article (贿选 in the 两委换届)",
-        parameters: [days])
-    public static let reads: [EventType] = [.compensationDistributed, .election]
+        parameters: [days], targets: [.voteBuying])
+    public static let reads: [EventType] = [.compensationDistributed, .disbursement, .election]
 
     public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
         "payments to households \(Wording.days(alert.score)) before an election"
@@ -251,8 +251,9 @@ public struct PreElectionPayments: AlertRule {
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
         let r = event.record
+        if r.type == .disbursement, r.disbursementPurpose != .welfare { return }
         let kept = recent[r.village].filter { event.day - $0.day <= days }
-        if r.type == .compensationDistributed {
+        if r.type != .election {
             recent[r.village] = kept + [(event.day, event.id)]
             return
         }
@@ -275,7 +276,7 @@ public struct ReceiptsMissing: AlertRule {
             "A payment on a contract, recorded by the platform, with no matching receipt in the ledger within the grace period: income never booked (embezzled receipts).",
         severity: "red",
         source: "Local practice (账外收入)",
-        parameters: [graceDays])
+        parameters: [graceDays], targets: [.embezzledReceipts])
     /// Payments and receipts are frequent enough to notice one missing within days.
     public static let reads: [EventType] = [.payment, .receipt]
 
@@ -335,7 +336,7 @@ public struct MoneyLentOut: AlertRule {
             "Collective money lent to a person or firm: lawful only with a recorded decision, and the cover of misappropriation (挪用) when it is not.",
         severity: "yellow with a loan decision on record in the window; red without",
         source: "Local practice (挪用集体资金)",
-        parameters: [windowDays])
+        parameters: [windowDays], targets: [.misappropriation])
     public static let reads: [EventType] = [.decision, .loan]
 
     public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {

@@ -13,7 +13,7 @@ public struct OverlongLease: AlertRule {
             "A lease whose term exceeds the legal cap (20 years, Civil Code art. 705) or the local cap: long terms lock in a price for a generation.",
         severity: "yellow over the local cap; red over the legal cap",
         source: "Civil Code art. 705; local caps",
-        parameters: [legalCapYears, localCapYears])
+        parameters: [legalCapYears, localCapYears], targets: [.postAwardAmendment])
     public static let reads: [EventType] = [.contract, .amendment]
 
     public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
@@ -54,7 +54,7 @@ public struct OffPlatformAmendment: AlertRule {
             "A rent cut, term extension or extra works agreed after the award without a new platform deal. Lawful cuts after a drought look the same; large changes rarely are.",
         severity: "orange; red when the value changes by more than the limit",
         source: "OCP red flag i184; Fazekas CRI",
-        parameters: [limit])
+        parameters: [limit], targets: [.postAwardAmendment])
     public static let reads: [EventType] = [.amendment]
 
     public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
@@ -92,7 +92,7 @@ public struct ReceivableNotCollected: AlertRule {
         detects: "Rent overdue by more than A days (应收未收), from the platform's arrears records and late payments.",
         severity: "orange; red beyond the red limit",
         source: "Local practice (应收未收)",
-        parameters: [overdueDays, redDays])
+        parameters: [overdueDays, redDays], targets: [.toleratedArrears])
     public static let reads: [EventType] = [.arrears, .payment]
 
     public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
@@ -128,7 +128,7 @@ public struct TerminatedThenRelistedLow: AlertRule {
             "A lease ends early (or in default) and the asset is let again within the window for a lower yearly rent; red when the same party takes it back.",
         severity: "orange; red for the same party",
         source: "Local practice",
-        parameters: [windowDays])
+        parameters: [windowDays], targets: [.belowMarketDeal])
     public static let reads: [EventType] = [.contract, .termination]
 
     public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {

@@ -12,7 +12,7 @@ public struct PetitionCluster: AlertRule {
             "Households petitioning about one village within a rolling window reach a threshold: villagers see what the ledger hides (信访).",
         severity: "yellow; orange at twice the threshold",
         source: "The seed article (信访 fell as the rectification worked)",
-        parameters: [households, windowDays])
+        parameters: [households, windowDays], targets: [.divertedCompensation, .toleratedArrears])
     public static let reads: [EventType] = [.petition]
 
     public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
@@ -56,7 +56,7 @@ public struct PublicityOverdue: AlertRule {
             "No publicity posting for longer than the allowed gap (at least quarterly under the Organic Law, art. 30; a month of grace): closed books hide everything else.",
         severity: "yellow; orange beyond twice the gap",
         source: "Organic Law of Villagers' Committees art. 30; local 双公开",
-        parameters: [maximumGapDays])
+        parameters: [maximumGapDays], targets: [])
     /// Frequent village events are enough to notice a silence.
     public static let reads: [EventType] = [.publicity, .receipt, .disbursement, .payment]
 
