@@ -4,9 +4,14 @@
 //
 // The targets follow the data flow, and dependencies point one way only:
 //
-//   scenario ──▶ engine + world ──▶ event log ──▶ alerts ──▶ evaluation, reports, tuning, datasets
+//   scenario ──▶ engine + world ──▶ event log ──▶ alerts ──▶ evaluation, reports ──▶ run ──▶ tuning, datasets, CLI
 //
-// The alert rules never import the world; only evaluation and datasets read the ground truth.
+// The alert rules never import the world, and the world never imports the rules: what passes
+// between them (the log, what offenders know of the rules) is defined in SanziEvents, below
+// both. The rules never read the ground truth; evaluation, reports (which name the cases behind
+// a story), tuning (which scores candidates), datasets (labels), the run pipeline (cases.csv)
+// and the CLI (its summary) do. SanziOutput, the file writing every output goes through,
+// depends on nothing of Sanzi's.
 import PackageDescription
 
 let package = Package(
@@ -103,6 +108,8 @@ let package = Package(
         ),
         .testTarget(name: "SanziScenarioTests", dependencies: ["SanziScenario"]),
         .testTarget(name: "SanziEngineTests", dependencies: ["SanziEngine"]),
+        .testTarget(name: "SanziEventsTests", dependencies: ["SanziEvents"]),
+        .testTarget(name: "SanziTruthTests", dependencies: ["SanziTruth", "SanziScenario"]),
         .testTarget(
             name: "SanziWorldTests",
             dependencies: [

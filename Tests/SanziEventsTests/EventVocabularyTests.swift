@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+@testable import SanziEvents
+
+@Suite("The event vocabulary")
+struct EventVocabularyTests {
+    /// The log's names come from the typed codes, in code order, in kebab case.
+    @Test func codesAreNamedInKebabCaseInCodeOrder() {
+        #expect(LogRecord.Deal.names == ["lease", "sale", "works", "loan"])
+        #expect(LogRecord.Role.committeeMember.name == "committee-member")
+        #expect(LogRecord.TerminationReason.names == ["expired", "early", "default", "completed", "sold"])
+        #expect(LogRecord.DisbursementPurpose.compensationTransfer.name == "compensation-transfer")
+        #expect(LogRecord.InterventionKind.warningSystem.rawValue == 4)
+    }
+
+    /// Typed accessors read the slot the schema names, and refuse codes out of range.
+    @Test func typedAccessorsReadTheirSlots() {
+        let payout = LogRecord(.disbursement, village: 0, code: 4, amount: 100, count: 2, count2: 1)
+        #expect(payout.disbursementPurpose == .hospitality)
+        #expect(payout.account == .cash && payout.approver == .twoCommittees)
+        #expect(LogRecord(.award, village: 0, code: 9).method == nil)
+        #expect(LogRecord(.receipt, village: 0, count: -1).account == nil)
+    }
+
+    @Test func subjectsAreWrittenAndReadBack() {
+        let subjects: [AlertSubject] = [.listing(12), .contract(7), .bidder(40), .village]
+        #expect(subjects.map(\.description) == ["listing:12", "contract:7", "bidder:40", "village"])
+        #expect(subjects.map { AlertSubject($0.description) } == subjects)
+        #expect(AlertSubject("lease:3") == nil && AlertSubject("listing:x") == nil)
+        #expect(AlertSubject.contract(7) < .listing(12))
+    }
+
+    /// A log written by the writer reads back to the same events, field for field.
+    @Test func theLogReadsBackAsWritten() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("sanzi-\(UUID()).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let events = [
+            LoggedEvent(
+                id: 1, day: 0,
+                record: LogRecord(
+                    .listing, village: 0, code: 0, subject: 1, other: 4, party: 0, amount: 500_000,
+                    amount2: 450_000, count: 5, count2: 10)),
+            LoggedEvent(
+                id: 2, day: 3,
+                record: LogRecord(
+                    .disbursement, village: 1, code: 7, subject: -1, party: 12, amount: 99, count: 1,
+                    count2: 2)),
+            LoggedEvent(id: 3, day: 4, record: LogRecord(.intervention, village: -1, code: 4, amount: 1, count: 0)),
+        ]
+        let writer = try EventLogWriter(path: path, villageIDs: ["v0", "v-1.b"], dateOfDay: { "2013-01-0\($0 + 1)" })
+        for event in events { writer.accept(event) }
+        #expect(!FileManager.default.fileExists(atPath: path), "nothing at the path until the log is finished")
+        try writer.finish()
+        var reader = try EventLogReader(path: path)
+        var read: [LoggedEvent] = []
+        while let event = try reader.next() { read.append(event) }
+        #expect(read == events)
+        #expect(reader.villageIDs == ["v0", "v-1.b"])
+    }
+
+    /// A pipeline hands its sink every event, in order, from its own thread.
+    @Test func aPipelineKeepsTheOrder() {
+        let collector = EventCollector()
+        let pipeline = PipelineSink(collector, batchSize: 7, depth: 2)
+        let events = (1...1_000).map {
+            LoggedEvent(id: UInt64($0), day: Int32($0 / 10), record: LogRecord(.review, village: 0))
+        }
+        for event in events { pipeline.accept(event) }
+        pipeline.finish()
+        #expect(collector.events == events)
+    }
+}
