@@ -19,7 +19,7 @@ struct Labels {
         }
 
         /// The row's class for the data card's balance: 0 honest, 1 look-alike, 2 + the
-        /// position of the misconduct's typology in `Typology.allCases`.
+        /// misconduct's typology number (`Typology.index`).
         func classIndex(_ labels: Labels) -> Int {
             misconduct >= 0 ? 2 + labels.cases[Int(misconduct)].typology : lookAlike >= 0 ? 1 : 0
         }
@@ -28,13 +28,13 @@ struct Labels {
     /// What a row's label columns need of a case.
     private struct CaseLabel {
         var id: Int64
-        /// Position in `Typology.allCases`.
+        /// The typology's number (`Typology.index`).
         var typology: Int
         var discoveredDay: Int64?
     }
 
     /// The names of the classes `Touch.classIndex` counts.
-    static let classNames = ["honest", "look-alike"] + Typology.allCases.map(\.rawValue)
+    static let classNames = ["honest", "look-alike"] + Typology.byIndex.map(\.rawValue)
     /// The sides of both splits, by position.
     static let sides = ["train", "valid", "test"]
 
@@ -44,7 +44,7 @@ struct Labels {
         let sides: TableFile.Vocabulary
 
         init(_ file: inout TableFile) {
-            typologies = file.vocabulary(Typology.allCases.map(\.rawValue))
+            typologies = file.vocabulary(Typology.byIndex.map(\.rawValue))
             sides = file.vocabulary(Labels.sides)
         }
     }
@@ -72,10 +72,9 @@ struct Labels {
         }
         self.touchedEvents = touchedEvents
         self.touches = touches
-        let typologies = Dictionary(uniqueKeysWithValues: Typology.allCases.enumerated().map { ($1, $0) })
         cases = truth.cases.map {
             CaseLabel(
-                id: Int64($0.id), typology: typologies[$0.typology] ?? 0,
+                id: Int64($0.id), typology: $0.typology.index,
                 discoveredDay: $0.discoveredDay >= 0 ? Int64($0.discoveredDay) : nil)
         }
         self.seed = seed

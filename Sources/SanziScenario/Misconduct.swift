@@ -38,6 +38,9 @@ extension Typology {
         case .voteBuying: 13
         }
     }
+
+    /// The typologies in the order of their numbers: `byIndex[t.index] == t`.
+    public static let byIndex: [Typology] = allCases.sorted { $0.index < $1.index }
 }
 
 /// A role in the village's committees.

@@ -43,3 +43,13 @@ struct ValueTests {
         #expect(Horizon(years: 2, months: 6).end(from: start).description == "2014-07-01")
     }
 }
+
+@Suite("Typology numbers")
+struct TypologyNumberTests {
+    /// Numbers are dense and unique, so arrays by typology and dataset classes hold them all.
+    @Test func typologyNumbersAreDenseAndUnique() {
+        #expect(Set(Typology.allCases.map(\.index)) == Set(0..<Typology.allCases.count))
+        #expect(Typology.byIndex.enumerated().allSatisfy { $0.offset == $0.element.index })
+        #expect(Typology.bidRotation.index == 2 && Typology.voteBuying.index == 13, "numbers never change")
+    }
+}
