@@ -169,10 +169,21 @@ public final class AlertSink: EventSink {
 /// Runs the alert engine over the events it is given and keeps what it raises (replay and
 /// datasets, where the alerts are written afterwards).
 public final class AlertCollector: EventSink {
-    private var engine: AlertEngine
-    public private(set) var alerts: [Alert] = []
+    // One pipeline thread uses a collector at a time; `finish()` hands it over.
+    @exclusivity(unchecked) private var engine: AlertEngine
+    @exclusivity(unchecked) public private(set) var alerts: [Alert] = []
+    /// Where alerts are written as they are raised, if anywhere.
+    private let writer: AlertWriter?
 
-    public init(engine: AlertEngine) { self.engine = engine }
+    public init(engine: AlertEngine, writingTo writer: AlertWriter? = nil) {
+        self.engine = engine
+        self.writer = writer
+    }
 
-    public func accept(_ event: LoggedEvent) { alerts += engine.observe(event) }
+    public func accept(_ event: LoggedEvent) {
+        let raised = engine.observe(event)
+        guard !raised.isEmpty else { return }
+        alerts += raised
+        if let writer { for alert in raised { writer.write(alert) } }
+    }
 }

@@ -11,12 +11,14 @@ import SanziOutput
 public final class EventLogWriter: EventSink {
     private var file: OutputFile?
     public let path: String
-    /// Everything the formatting touches, in one value: one exclusive access per event.
-    private var encoder: JSONLineEncoder
+    // A writer is used by one thread at a time (a pipeline's), so its state needs no dynamic
+    // exclusivity check per event.
+    /// Everything the formatting touches, in one value.
+    @exclusivity(unchecked) private var encoder: JSONLineEncoder
     /// Events written so far.
-    public private(set) var count: UInt64 = 0
+    @exclusivity(unchecked) public private(set) var count: UInt64 = 0
     /// The first write error, if any; later events are dropped once writing has failed.
-    public private(set) var failure: OutputError?
+    @exclusivity(unchecked) public private(set) var failure: OutputError?
 
     /// Starts the file. `dateOfDay` gives the ISO date of a day number.
     public init(path: String, villageIDs: [String], dateOfDay: @escaping (Int32) -> String) throws(OutputError) {

@@ -49,17 +49,19 @@ public struct RunFolder {
         let log =
             output.events
             ? try EventLogWriter(path: path("events.jsonl"), villageIDs: villageIDs, dateOfDay: dateOfDay) : nil
+        let alerts =
+            output.alerts ? try AlertWriter(folder: folder, villageIDs: villageIDs, dateOfDay: dateOfDay) : nil
         let context = DealContext()
         let result = RunPipeline.simulate(
-            scenario, seed: seed, rules: rules, runsRules: output.alerts, consumers: log.map { [$0] } ?? [],
-            besideRules: reports ? [context] : [], progress: progress)
+            scenario, seed: seed, rules: rules, runsRules: output.alerts, alertWriter: alerts,
+            consumers: log.map { [$0] } ?? [], besideRules: reports ? [context] : [], progress: progress)
         try log?.finish()
-        var paths = log.map { [$0.path] } ?? []
+        try alerts?.finish()
+        var paths = (log.map { [$0.path] } ?? []) + (alerts?.paths ?? [])
         func write(_ name: String, _ text: String) throws(OutputError) {
             try OutputFile.write(text, to: path(name))
             paths.append(path(name))
         }
-        if output.alerts { paths += try writeAlerts(result.alerts, villageIDs: villageIDs, dateOfDay: dateOfDay) }
         try write("cases.csv", CaseTable.text(result.summary.truth, villageIDs: villageIDs, dateOfDay: dateOfDay))
         var evaluation: Evaluation?
         if reports {
@@ -75,14 +77,5 @@ public struct RunFolder {
         if output.alerts { try write("thresholds.xml", rules.settings.thresholdsDocument) }
         try write("run.json", OutputFiles.json(RunRecord(self, result: result)))
         return Outcome(result: result, evaluation: evaluation, paths: paths)
-    }
-
-    private func writeAlerts(_ alerts: [Alert], villageIDs: [String], dateOfDay: @escaping (Int32) -> String)
-        throws(OutputError) -> [String]
-    {
-        let writer = try AlertWriter(folder: folder, villageIDs: villageIDs, dateOfDay: dateOfDay)
-        for alert in alerts { writer.write(alert) }
-        try writer.finish()
-        return writer.paths
     }
 }

@@ -34,15 +34,17 @@ public enum RunPipeline {
     ///   - rules: the alert rules deployed (with the scenario's settings, or a thresholds file's).
     ///   - runsRules: whether the rules run over the log (their alerts are in the result); when
     ///     they do not, offenders still know what they would deploy.
+    ///   - alertWriter: where the rules' thread writes each alert as it is raised.
     ///   - consumers: sinks that each take the log on a thread of their own.
     ///   - besideRules: light sinks that take the log on the rules' thread.
     ///   - progress: a sink that sees the log on the world's own thread (a progress line).
     public static func simulate(
         _ scenario: Scenario, seed: UInt64, rules engine: AlertEngine, runsRules: Bool = true,
-        consumers: [any EventSink] = [], besideRules: [any EventSink] = [], progress: (any EventSink)? = nil
+        alertWriter: AlertWriter? = nil, consumers: [any EventSink] = [], besideRules: [any EventSink] = [],
+        progress: (any EventSink)? = nil
     ) -> Result {
         let started = WallClock.seconds()
-        let rules = runsRules ? AlertCollector(engine: engine) : nil
+        let rules = runsRules ? AlertCollector(engine: engine, writingTo: alertWriter) : nil
         let ruleThread = rules.map { [$0] + besideRules } ?? besideRules
         let pipelines =
             consumers.map { PipelineSink($0) } + (ruleThread.isEmpty ? [] : [PipelineSink(TeeSink(ruleThread))])
