@@ -172,18 +172,18 @@ public final class AlertCollector: EventSink {
     // One pipeline thread uses a collector at a time; `finish()` hands it over.
     @exclusivity(unchecked) private var engine: AlertEngine
     @exclusivity(unchecked) public private(set) var alerts: [Alert] = []
-    /// Where alerts are written as they are raised, if anywhere.
-    private let writer: AlertWriter?
+    /// What is done with each alert as it is raised (written, handed to the world), if anything.
+    private let each: ((Alert) -> Void)?
 
-    public init(engine: AlertEngine, writingTo writer: AlertWriter? = nil) {
+    public init(engine: AlertEngine, each: ((Alert) -> Void)? = nil) {
         self.engine = engine
-        self.writer = writer
+        self.each = each
     }
 
     public func accept(_ event: LoggedEvent) {
         let raised = engine.observe(event)
         guard !raised.isEmpty else { return }
         alerts += raised
-        if let writer { for alert in raised { writer.write(alert) } }
+        if let each { for alert in raised { each(alert) } }
     }
 }

@@ -205,6 +205,92 @@ public enum EventSchema {
                     meaning: "new value: fen, days, index into frequencies, 0/1, or factor × 1000"),
                 Field(name: "index", slot: .count, meaning: "the intervention's position in the scenario"),
             ]
+        case .lead:
+            return [
+                Field(name: "lead", slot: .subject, meaning: "lead id, from 1"),
+                Field(name: "source", slot: .code(LogRecord.LeadSource.names), meaning: "where it comes from"),
+                Field(name: "about", slot: .count2Named(LogRecord.LeadAbout.names), meaning: "what it names"),
+                Field(
+                    name: "about_id", slot: .other,
+                    meaning: "the listing, contract, bidder or person it names (-1 for the village as a whole)"),
+                Field(
+                    name: "severity", slot: .countNamed(Severity.allCases.map(\.rawValue)),
+                    meaning: "how grave: an alert's severity; petitions and reviews orange; audits and referrals red"),
+                Field(name: "alert", slot: .party, meaning: "the alert behind it (alert_id in alerts.csv), -1 if none"),
+                Field(
+                    name: "joins", slot: .amount,
+                    meaning: "an open lead on the same matter at the same body this one adds evidence to, or -1"),
+            ]
+        case .leadDropped:
+            return [
+                Field(name: "lead", slot: .subject, meaning: "the lead shelved (暂存待查) after waiting too long"),
+                Field(name: "level", slot: .code(LogRecord.Level.names), meaning: "the body's level"),
+                Field(name: "waited_days", slot: .count, meaning: "days it waited"),
+            ]
+        case .investigationOpened:
+            return [
+                Field(name: "investigation", slot: .subject, meaning: "investigation id, from 1"),
+                Field(name: "lead", slot: .other, meaning: "the lead it takes up"),
+                Field(name: "level", slot: .code(LogRecord.Level.names), meaning: "the body's level"),
+                Field(
+                    name: "area", slot: .party,
+                    meaning:
+                        "the body's town (township) or district (district) by position in the scenario, -1 for the city"
+                ),
+                Field(
+                    name: "kind", slot: .countNamed(LogRecord.InvestigationKind.names),
+                    meaning: "talk or written inquiry (谈话函询), preliminary check (初步核实), or joint task force"),
+                Field(name: "queued", slot: .count2, meaning: "leads still waiting at the body"),
+            ]
+        case .investigationClosed:
+            return [
+                Field(name: "investigation", slot: .subject, meaning: "investigation id"),
+                Field(name: "outcome", slot: .code(LogRecord.Outcome.names), meaning: "what it found"),
+                Field(name: "investigator_days", slot: .count, meaning: "investigator-days it took"),
+                Field(name: "people", slot: .count2, meaning: "people sanctioned"),
+                Field(name: "amount_fen", slot: .amount, meaning: "money the proven cases involve"),
+            ]
+        case .sanction:
+            return [
+                Field(name: "person", slot: .subject, meaning: "person id of the one sanctioned"),
+                Field(name: "investigation", slot: .other, meaning: "the investigation that proved it"),
+                Field(name: "kind", slot: .code(LogRecord.SanctionKind.names), meaning: "the sanction"),
+                Field(
+                    name: "rank", slot: .countNamed(LogRecord.Rank.names),
+                    meaning: "who manages the person: village cadres, township, district- or city-managed officials"),
+                Field(name: "amount_fen", slot: .amount, meaning: "money the person's proven cases involve"),
+            ]
+        case .recovery:
+            return [
+                Field(name: "investigation", slot: .subject, meaning: "the investigation that recovered it"),
+                Field(name: "account", slot: .countNamed(LogRecord.Account.names), meaning: "account credited"),
+                Field(name: "amount_fen", slot: .amount, meaning: "money returned to the village"),
+            ]
+        case .removal:
+            return [
+                Field(name: "person", slot: .subject, meaning: "person removed from office"),
+                Field(name: "role", slot: .code(LogRecord.Role.names), meaning: "the office lost"),
+                Field(name: "investigation", slot: .other, meaning: "the investigation behind it"),
+            ]
+        case .appointment:
+            return [
+                Field(name: "person", slot: .subject, meaning: "person appointed"),
+                Field(name: "role", slot: .code(LogRecord.Role.names), meaning: "the office taken"),
+                Field(name: "replaces", slot: .other, meaning: "the person removed"),
+            ]
+        case .blacklist:
+            return [
+                Field(name: "bidder", slot: .party, meaning: "bidder barred from the platform from this day"),
+                Field(name: "investigation", slot: .other, meaning: "the investigation behind it"),
+            ]
+        case .exposure:
+            return [
+                Field(
+                    name: "investigation", slot: .subject,
+                    meaning: "investigation published on the exposure board (曝光台)"),
+                Field(name: "people", slot: .count, meaning: "people sanctioned"),
+                Field(name: "amount_fen", slot: .amount, meaning: "money involved"),
+            ]
         }
     }
 }

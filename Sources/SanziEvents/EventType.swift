@@ -10,6 +10,20 @@ public enum EventType: UInt8, CaseIterable, Sendable, Hashable {
     case publicity, review, audit, election, petition, intervention
     // Declarations: office holders and their declared relatives (registered ties only).
     case office, relation
+    // Discipline inspection: leads, investigations and what follows from a proven case.
+    case lead, leadDropped, investigationOpened, investigationClosed, sanction, recovery, removal, appointment
+    case blacklist, exposure
+
+    /// Whether the event is the work of the discipline-inspection bodies (leads,
+    /// investigations, sanctions and what follows), which village postings do not list.
+    public var isOversightWork: Bool {
+        switch self {
+        case .lead, .leadDropped, .investigationOpened, .investigationClosed, .sanction, .removal, .appointment,
+            .blacklist, .exposure:
+            true
+        default: false
+        }
+    }
 
     /// The name used in the log, snake_case.
     public var name: String { Self.names[Int(rawValue)] }
@@ -19,6 +33,9 @@ public enum EventType: UInt8, CaseIterable, Sendable, Hashable {
         switch type {
         case .listingFailed: "listing_failed"
         case .compensationDistributed: "compensation_distributed"
+        case .leadDropped: "lead_dropped"
+        case .investigationOpened: "investigation_opened"
+        case .investigationClosed: "investigation_closed"
         default: String(describing: type)
         }
     }

@@ -31,7 +31,7 @@ extension LogRecord {
     /// How an award's winner was chosen.
     public enum Method: UInt8, LogCode { case ascendingAuction, lowestPriceTender, negotiated, smallDeal }
     /// Why a contract ended.
-    public enum TerminationReason: UInt8, LogCode { case expired, early, `default`, completed, sold }
+    public enum TerminationReason: UInt8, LogCode { case expired, early, `default`, completed, sold, voided }
     /// What an amendment changed.
     public enum AmendmentKind: UInt8, LogCode { case priceCut, termExtension, extraWorks }
     /// What money received is for.
@@ -62,10 +62,32 @@ extension LogRecord {
     public enum Account: UInt8, LogCode { case basic, compensation, cash }
     /// A villager or a firm.
     public enum BidderKind: UInt8, LogCode { case villager, firm }
-    /// An office in a village.
+    /// An office in a village, or an official's post above the villages.
     public enum Role: UInt8, LogCode {
-        case secretary, director, accountant, cashier, committeeMember, supervisor
+        case secretary, director, accountant, cashier, committeeMember, supervisor, official
     }
+    /// Where a lead comes from.
+    public enum LeadSource: UInt8, LogCode { case alert, petition, audit, review, echoWall, referral }
+    /// What a lead names.
+    public enum LeadAbout: UInt8, LogCode { case listing, contract, bidder, village, person }
+    /// The level of a discipline-inspection body.
+    public enum Level: UInt8, LogCode { case township, district, city }
+    /// How a lead is looked into.
+    public enum InvestigationKind: UInt8, LogCode { case inquiry, preliminaryCheck, taskForce }
+    /// How an investigation ends.
+    public enum Outcome: UInt8, LogCode { case unsubstantiated, substantiated }
+    /// A party or administrative sanction, or transfer to prosecution.
+    public enum SanctionKind: UInt8, LogCode, Comparable {
+        case warning, seriousWarning, removalFromPost, probation, expulsion, prosecution
+
+        public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+
+        /// Whether the person loses office.
+        public var removes: Bool { self >= .removalFromPost }
+    }
+    /// Who manages a sanctioned person: the village (cadres), the township, the district or
+    /// the city (officials).
+    public enum Rank: UInt8, LogCode { case village, township, district, city }
 
     // MARK: Typed reading of the coded slots
 
@@ -97,6 +119,26 @@ extension LogRecord {
     public var frequency: Frequency? { Frequency(rawValue: code) }
     /// `registration`: a villager or a firm.
     public var bidderKind: BidderKind? { count2 >= 0 && count2 < 256 ? BidderKind(rawValue: UInt8(count2)) : nil }
-    /// `office`: the office held.
+    /// `office`, `removal`, `appointment`: the office.
     public var role: Role? { Role(rawValue: code) }
+    /// `lead`: where it comes from.
+    public var leadSource: LeadSource? { LeadSource(rawValue: code) }
+    /// `lead`: what it names.
+    public var leadAbout: LeadAbout? { count2 >= 0 && count2 < 256 ? LeadAbout(rawValue: UInt8(count2)) : nil }
+    /// `lead`: how grave.
+    public var severity: Severity? {
+        count >= 0 && Int(count) < Severity.allCases.count ? Severity.allCases[Int(count)] : nil
+    }
+    /// `lead_dropped`, `investigation_opened`: the body's level.
+    public var level: Level? { Level(rawValue: code) }
+    /// `investigation_opened`: how the lead is looked into.
+    public var investigationKind: InvestigationKind? {
+        count >= 0 && count < 256 ? InvestigationKind(rawValue: UInt8(count)) : nil
+    }
+    /// `investigation_closed`: the outcome.
+    public var outcome: Outcome? { Outcome(rawValue: code) }
+    /// `sanction`: the kind.
+    public var sanctionKind: SanctionKind? { SanctionKind(rawValue: code) }
+    /// `sanction`: who manages the person.
+    public var rank: Rank? { count >= 0 && count < 256 ? Rank(rawValue: UInt8(count)) : nil }
 }

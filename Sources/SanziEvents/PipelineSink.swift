@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// Passes events to another sink on a second thread, in batches, in the order they came: the
 /// simulation produces the log while the writer and the alert rules consume it on another
@@ -19,6 +20,14 @@ public final class PipelineSink: EventSink {
     private let slots: DispatchSemaphore
     private let batchSize: Int
     private var batch: [LoggedEvent] = []
+    /// Events the sink behind has taken (written by the pipeline's thread).
+    private final class Counter: Sendable {
+        let value = Atomic<Int>(0)
+    }
+    private let taken = Counter()
+    /// Events accepted and handed over so far (the producer's thread only).
+    private var accepted = 0
+    private var sent = 0
 
     public init(_ sink: any EventSink, batchSize: Int = 4_096, depth: Int = 8) {
         consumer = Consumer(sink: sink)
@@ -29,6 +38,7 @@ public final class PipelineSink: EventSink {
 
     public func accept(_ event: LoggedEvent) {
         batch.append(event)
+        accepted += 1
         if batch.count >= batchSize { send() }
     }
 
@@ -38,12 +48,24 @@ public final class PipelineSink: EventSink {
         batch = []
         batch.reserveCapacity(batchSize)
         slots.wait()
+        sent += events.count
         let consumer = consumer
         let slots = slots
+        let taken = taken
         queue.async {
             for event in events { consumer.sink.accept(event) }
+            taken.value.add(events.count, ordering: .releasing)
             slots.signal()
         }
+    }
+
+    /// Waits until the sink behind has taken the first `count` events accepted (handing over
+    /// the batch that holds them if it is still being filled). What the sink did with them is
+    /// then visible to the caller.
+    public func wait(untilTaken count: Int) {
+        if taken.value.load(ordering: .acquiring) >= count { return }
+        if count > sent { send() }
+        queue.sync {}
     }
 
     /// Hands over what is left and waits until the sink behind has taken every event.

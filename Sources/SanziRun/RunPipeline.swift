@@ -44,14 +44,22 @@ public enum RunPipeline {
         progress: (any EventSink)? = nil
     ) -> Result {
         let started = WallClock.seconds()
-        let rules = runsRules ? AlertCollector(engine: engine, writingTo: alertWriter) : nil
+        // The alerts act on the world through warnings, when the rules run.
+        let warnings = runsRules ? RuleWarnings() : nil
+        let rules =
+            runsRules
+            ? AlertCollector(engine: engine) { alert in
+                alertWriter?.write(alert)
+                warnings?.hand(alert)
+            } : nil
         let ruleThread = rules.map { [$0] + besideRules } ?? besideRules
-        let pipelines =
-            consumers.map { PipelineSink($0) } + (ruleThread.isEmpty ? [] : [PipelineSink(TeeSink(ruleThread))])
-        let sinks: [any EventSink] = (progress.map { [$0] } ?? []) + pipelines
+        let rulePipeline = ruleThread.isEmpty ? nil : PipelineSink(TeeSink(ruleThread))
+        warnings?.pipeline = rulePipeline
+        let pipelines = consumers.map { PipelineSink($0) } + (rulePipeline.map { [$0] } ?? [])
+        let sinks: [any EventSink] = (progress.map { [$0] } ?? []) + (warnings.map { [$0] } ?? []) + pipelines
         var (summary, world) = WorldRun.run(
             scenario, seed: seed, knowledge: RuleCatalogue.offenderKnowledge(engine.settings),
-            sink: sinks.count == 1 ? sinks[0] : TeeSink(sinks))
+            sink: sinks.count == 1 ? sinks[0] : TeeSink(sinks), warnings: warnings)
         for pipeline in pipelines { pipeline.finish() }
         summary.wallSeconds = WallClock.seconds() - started
         return Result(summary: summary, world: world, alerts: rules?.alerts ?? [])

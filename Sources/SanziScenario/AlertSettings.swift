@@ -1,11 +1,7 @@
-/// Alert severities of the integrity early-warning system (黄 / 橙 / 红).
-public enum Severity: String, Hashable, Sendable, CaseIterable, Comparable {
-    case yellow, orange, red
+import SanziEvents
 
-    public static func < (lhs: Self, rhs: Self) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
-}
+/// Alert severities are part of the event vocabulary; scenarios name them too.
+public typealias Severity = SanziEvents.Severity
 
 /// Alert rule settings: from a scenario's `<alerts>` section or from a thresholds file.
 ///

@@ -118,11 +118,102 @@ extension ScenarioDecoder {
         rules.electionEveryYears = integer(node, "election-every-years", default: 3)
         rules.petitionPropensity = decimal(node, "petition-propensity")
         rules.firstElection = date(node, "first-election")
+        if let discipline = node.child(named: "discipline") { rules.discipline = decodeDiscipline(discipline) }
+        if let deterrence = node.child(named: "deterrence") { rules.deterrence = decodeDeterrence(deterrence) }
         if let first = rules.firstElection, first < start || first >= end {
             warning(
                 "the first election, \(first), falls outside the simulated period \(start) to \(end)", at: node,
                 attribute: "first-election")
         }
+        return rules
+    }
+
+    private mutating func decodeDiscipline(_ node: XMLElementNode) -> DisciplineRules {
+        var rules = DisciplineRules()
+        var declared: Set<DisciplineRules.Level> = []
+        for child in node.children(named: "body") {
+            let level: DisciplineRules.Level = choice(child, "level", default: .township)
+            if !declared.insert(level).inserted {
+                error("the \(level.rawValue) level is declared twice", at: child, attribute: "level")
+            }
+            rules.bodies.removeAll { $0.level == level }
+            rules.bodies.append(
+                DisciplineRules.Body(
+                    level: level, investigators: integer(child, "investigators"),
+                    workingDaysPerWeek: integer(child, "working-days", default: 5)))
+        }
+        rules.bodies.sort { $0.level < $1.level }
+        rules.leadDelayDays = integer(node, "lead-delay-days", default: rules.leadDelayDays)
+        rules.forward = choice(node, "forward", default: rules.forward)
+        rules.triage = choice(node, "triage", default: rules.triage)
+        rules.capPerMonth = integer(node, "cap-per-month", default: rules.capPerMonth)
+        rules.maxWaitDays = integer(node, "max-wait-days", default: rules.maxWaitDays)
+        if node.attribute("replacement-corrupt-share") != nil {
+            rules.replacementCorruptShare = decimal(node, "replacement-corrupt-share")
+        }
+        if let up = node.child(named: "up-one-level") {
+            rules.upOneLevelSeverity = choice(up, "severity", default: rules.upOneLevelSeverity)
+            rules.upOneLevelValue = money(up, "value-yuan", default: rules.upOneLevelValue)
+        }
+        if let force = node.child(named: "task-force") {
+            rules.taskForceValue = money(force, "value-yuan", default: rules.taskForceValue)
+            rules.taskForceEffort = decimal(force, "effort", default: rules.taskForceEffort)
+            rules.taskForceProof = decimal(force, "proof", default: rules.taskForceProof)
+        }
+        if let investigation = node.child(named: "investigation") {
+            rules.inquiryDays = range(investigation, "inquiry-days", default: rules.inquiryDays) { Int($0) }
+            rules.checkDays = range(investigation, "check-days", default: rules.checkDays) { Int($0) }
+            rules.caseDays = range(investigation, "case-days", default: rules.caseDays) { Int($0) }
+            rules.inquiryProof = decimal(investigation, "inquiry-proof", default: rules.inquiryProof)
+            rules.checkProof = decimal(investigation, "check-proof", default: rules.checkProof)
+        }
+        if let sanctions = node.child(named: "sanctions") { rules.sanctions = decodeSanctions(sanctions) }
+        if let officials = node.child(named: "officials") {
+            rules.officials.perTown = integer(officials, "per-town", default: rules.officials.perTown)
+            rules.officials.perDistrict = integer(officials, "per-district", default: rules.officials.perDistrict)
+            rules.officials.city = integer(officials, "city", default: rules.officials.city)
+            rules.officials.corruptShare = decimal(officials, "corrupt-share", default: rules.officials.corruptShare)
+            rules.officials.protection = decimal(officials, "protection", default: rules.officials.protection)
+        }
+        return rules
+    }
+
+    private mutating func decodeSanctions(_ node: XMLElementNode) -> DisciplineRules.Sanctions {
+        var sanctions = DisciplineRules.Sanctions()
+        sanctions.seriousWarning = money(node, "serious-warning-yuan", default: sanctions.seriousWarning)
+        sanctions.removal = money(node, "removal-yuan", default: sanctions.removal)
+        sanctions.probation = money(node, "probation-yuan", default: sanctions.probation)
+        sanctions.expulsion = money(node, "expulsion-yuan", default: sanctions.expulsion)
+        sanctions.occupationalProsecution = money(
+            node, "occupational-prosecution-yuan", default: sanctions.occupationalProsecution)
+        sanctions.embezzlementProsecution = money(
+            node, "embezzlement-prosecution-yuan", default: sanctions.embezzlementProsecution)
+        sanctions.recovery = range(node, "recovery", default: sanctions.recovery) { Double($0) }
+        if sanctions.recovery.upperBound > 1 {
+            error("recovery is a share of the loss, at most 1", at: node, attribute: "recovery")
+        }
+        sanctions.exposure = decimal(node, "exposure", default: sanctions.exposure)
+        let ladder = [
+            ("serious-warning-yuan", sanctions.seriousWarning), ("removal-yuan", sanctions.removal),
+            ("probation-yuan", sanctions.probation), ("expulsion-yuan", sanctions.expulsion),
+        ]
+        for (lower, higher) in zip(ladder, ladder.dropFirst()) where higher.1 < lower.1 {
+            error(
+                "\(higher.0) (\(higher.1) yuan) is below \(lower.0) (\(lower.1) yuan)", at: node, attribute: higher.0,
+                hint: "sanctions grow with the money involved")
+        }
+        return sanctions
+    }
+
+    private mutating func decodeDeterrence(_ node: XMLElementNode) -> DeterrenceRules {
+        var rules = DeterrenceRules()
+        rules.penalty = money(node, "penalty-yuan", default: rules.penalty)
+        rules.memoryDays = integer(node, "memory-days", default: rules.memoryDays)
+        rules.sensitivity = decimal(node, "sensitivity", default: rules.sensitivity)
+        rules.aversionSpread = decimal(node, "aversion-spread", default: rules.aversionSpread)
+        rules.townWeight = decimal(node, "town-weight", default: rules.townWeight)
+        rules.districtWeight = decimal(node, "district-weight", default: rules.districtWeight)
+        rules.cityWeight = decimal(node, "city-weight", default: rules.cityWeight)
         return rules
     }
 }

@@ -30,10 +30,13 @@ public struct Case: Sendable, Hashable {
     public var booked: Int64
     /// Whether the offender shaped the act to stay under known alert thresholds.
     public var adapted: Bool
-    /// Day an audit uncovered the case, or -1.
+    /// Day an investigation proved the case (its lead from an alert, a petition, an audit or
+    /// a review), or -1.
     public var discoveredDay: Int32
     /// Ids of the log events the case produced or altered, ascending.
     public var events: [UInt64]
+    /// Fen booked back to the village after the case was proven.
+    public var recovered: Int64
 
     /// Money the case moved away from the collective by the end of the run, in fen.
     public var loss: Int64 { expected - booked }
@@ -41,7 +44,7 @@ public struct Case: Sendable, Hashable {
     public init(
         id: Int, kind: Kind, typology: Typology, village: Int32, perpetrators: [Int64], beneficiary: Int64,
         startDay: Int32, endDay: Int32, expected: Int64, booked: Int64, adapted: Bool, discoveredDay: Int32,
-        events: [UInt64]
+        events: [UInt64], recovered: Int64 = 0
     ) {
         self.id = id
         self.kind = kind
@@ -56,5 +59,6 @@ public struct Case: Sendable, Hashable {
         self.adapted = adapted
         self.discoveredDay = discoveredDay
         self.events = events
+        self.recovered = recovered
     }
 }

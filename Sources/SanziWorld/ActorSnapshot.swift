@@ -35,7 +35,7 @@ extension World {
     public var actors: ActorSnapshot {
         let roles = [
             "secretary", "director", "accountant", "cashier", "committee-member", "supervisor", "villager",
-            "firm-owner",
+            "firm-owner", "official",
         ]
         return ActorSnapshot(
             people: people.persons.enumerated().map { index, person in

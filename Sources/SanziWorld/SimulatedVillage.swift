@@ -7,6 +7,8 @@ struct SimulatedVillage: Sendable {
     var id: String
     var profile: Int
     var district: Int
+    /// Index of its town in the scenario.
+    var town: Int
     var households: Int
     var remoteness: Double
     /// Members of the villagers' representative meeting, who vote on deals.

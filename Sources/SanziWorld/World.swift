@@ -10,6 +10,7 @@ import SanziTruth
 /// - `ledger`: the villages' accounts, spending plans and loans (Ledger/);
 /// - `people`: persons, kinship and offices (People/);
 /// - `oversight`: openness, grievances, reviews, audits and petitions (Oversight/);
+/// - `discipline`: the bodies that take up leads, investigate and sanction (Oversight/);
 /// - `misconduct`: typology settings, cases, rings and what offenders know (Misconduct/).
 ///
 /// The processes that join them (a deal, a payment, a month) are the `World` extensions in
@@ -47,6 +48,14 @@ public struct World: Model, Sendable {
         case campaign(village: Int32, electionDay: Int32)
         /// A new firm joins a pool (the scenario's `new-firms-per-year`).
         case firmFounded(pool: Int32, firm: Int32)
+        /// A lead (kept in `discipline.leads`) reaches its body.
+        case leadArrives(pending: Int32)
+        /// An investigation's check, or its examination, is done.
+        case checkEnds(investigation: Int32)
+        case examinationEnds(investigation: Int32)
+        /// The first of a month for the discipline-inspection bodies: shelve stale leads, open
+        /// what the month's caps allow.
+        case disciplineMonth(index: Int32)
         /// A receipt booked late (a look-alike of embezzlement).
         case lateReceipt(
             village: Int32, account: LogRecord.Account, purpose: LogRecord.ReceiptPurpose, amount: Int64,
@@ -62,7 +71,10 @@ public struct World: Model, Sendable {
     var ledger: Ledger
     var people = People()
     var oversight = Oversight()
+    var discipline: Discipline
     var misconduct: Misconduct
+    /// The villages of each town, by index.
+    var villagesOfTown: [[Int32]] = []
     /// Opening balances per village and account, for the conservation check.
     public internal(set) var openingBalances: [[Int64]] = []
 
@@ -75,12 +87,14 @@ public struct World: Model, Sendable {
         platform = Platform(rules: scenario.platform)
         ledger = Ledger(finance: scenario.finance)
         misconduct = Misconduct(scenario.misconduct, knowledge: knowledge)
+        discipline = Discipline(rules: scenario.oversight.discipline, deterrence: scenario.oversight.deterrence)
         root = RandomStream(seed: seed)
         WorldGenerator(scenario: scenario, root: root).build(into: &self, scheduler: &scheduler)
         openingBalances = ledger.balances
         misconduct.learned = Array(
             repeating: Array(repeating: false, count: Typology.allCases.count), count: policies.count)
         people.indexRelations(bidders: platform.bidders)
+        appointOfficials()
         for village in villages.indices { noteCorruptRoles(Int32(village)) }
         drawRings(root.derived("rings"))
         declare(&scheduler)
@@ -135,6 +149,14 @@ public struct World: Model, Sendable {
             campaign(village, electionDay: electionDay, &scheduler)
         case .firmFounded(let pool, let firm):
             foundFirm(pool: Int(pool), number: Int(firm), &scheduler)
+        case .leadArrives(let pending):
+            takeUp(pending, &scheduler)
+        case .checkEnds(let investigation):
+            checkEnds(investigation, &scheduler)
+        case .examinationEnds(let investigation):
+            examinationEnds(investigation, &scheduler)
+        case .disciplineMonth(let index):
+            disciplineMonth(Int(index), &scheduler)
         case .lateReceipt(let village, let account, let purpose, let amount, let contract, let payer, let caseIndex):
             receive(
                 village: village, account: account, purpose: purpose, amount: amount, contract: contract,
@@ -142,11 +164,15 @@ public struct World: Model, Sendable {
         }
     }
 
-    /// Puts a record in the log for today, as part of a case when `caseIndex` is not -1.
+    /// Puts a record in the log for today, as part of a case when `caseIndex` is not -1 (the
+    /// case notes what the record is about, for investigators who later follow a lead to it).
     mutating func emit(_ record: LogRecord, case caseIndex: Int32 = -1, _ scheduler: inout Scheduler<Event>) {
-        if record.village >= 0 {
+        if record.village >= 0, !record.type.isOversightWork {
             oversight.villages[Int(record.village)].entriesSincePublicity += 1
             if caseIndex >= 0 { oversight.villages[Int(record.village)].caseSincePublicity = caseIndex }
+        }
+        if caseIndex >= 0, misconduct.cases[Int(caseIndex)].kind == .misconduct {
+            misconduct.cases[Int(caseIndex)].note(record.trace)
         }
         scheduler.schedule(Self.log(record, case: caseIndex), after: 0)
     }

@@ -23,8 +23,14 @@ public enum WorldRun {
 
     /// Runs the world and returns the summary and the world as it stands at the horizon.
     /// Adaptive offenders (the scenario's `adaptation`) know the thresholds in `knowledge`.
+    ///
+    /// With `warnings`, the early-warning system acts on the world: at the end of each day the
+    /// world takes the warnings raised over the log up to the day whose leads arrive next
+    /// (`lead-delay-days` back), so a run with the same scenario and seed is the same whatever
+    /// the threads do. Without, no alert ever becomes a lead.
     public static func run(
-        _ scenario: Scenario, seed: UInt64, knowledge: OffenderKnowledge = OffenderKnowledge(), sink: any EventSink
+        _ scenario: Scenario, seed: UInt64, knowledge: OffenderKnowledge = OffenderKnowledge(), sink: any EventSink,
+        warnings: (any WarningSource)? = nil
     ) -> (Summary, World) {
         let start = WallClock.seconds()
         var scheduler = Scheduler<World.Event>()
@@ -33,9 +39,22 @@ public enum WorldRun {
         simulation.scheduler = scheduler
         var observer = LogObserver(sink: sink)
         let days = scenario.horizon.dayCount(from: scenario.start)
-        let outcome = simulation.run(until: Tick(days), observer: &observer)
+        var dispatched = 0
+        if let warnings {
+            let delay = Tick(scenario.oversight.discipline.leadDelayDays)
+            for day in 0..<Tick(days) {
+                dispatched += simulation.run(until: day + 1, observer: &observer).events
+                // Warnings raised by the end of `through` become leads on day `through + delay`,
+                // the next day to run at the latest.
+                let through = day + 1 - delay
+                guard through >= 0, day + 1 < Tick(days), simulation.model.warningSystemRuns else { continue }
+                simulation.model.receive(warnings.warnings(through: Int32(through)), &simulation.scheduler)
+            }
+        } else {
+            dispatched = simulation.run(until: Tick(days), observer: &observer).events
+        }
         let summary = Summary(
-            events: observer.logged, engineEvents: outcome.events, counts: observer.counts, days: days,
+            events: observer.logged, engineEvents: dispatched, counts: observer.counts, days: days,
             wallSeconds: WallClock.seconds() - start, truth: simulation.model.groundTruth(from: observer))
         return (summary, simulation.model)
     }

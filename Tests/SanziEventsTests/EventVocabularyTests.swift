@@ -9,7 +9,7 @@ struct EventVocabularyTests {
     @Test func codesAreNamedInKebabCaseInCodeOrder() {
         #expect(LogRecord.Deal.names == ["lease", "sale", "works", "loan"])
         #expect(LogRecord.Role.committeeMember.name == "committee-member")
-        #expect(LogRecord.TerminationReason.names == ["expired", "early", "default", "completed", "sold"])
+        #expect(LogRecord.TerminationReason.names == ["expired", "early", "default", "completed", "sold", "voided"])
         #expect(LogRecord.DisbursementPurpose.compensationTransfer.name == "compensation-transfer")
         #expect(LogRecord.InterventionKind.warningSystem.rawValue == 4)
     }

@@ -96,18 +96,23 @@ struct LookAlikeAndAdaptationTests {
         #expect(shaped.count == adaptivePayments.count)
     }
 
-    /// With `learn-after-catch`, offenders act plainly until an audit uncovers a case of the
-    /// typology in their district, and adapt from then on.
+    /// With `learn-after-catch`, offenders act plainly until an investigation proves a case
+    /// of the typology in their district, and adapt from then on. (Deterrence is off, so that
+    /// they go on acting after the catch.)
     @Test func offendersLearnTheThresholdsAfterAColleagueIsCaught() throws {
-        let run = try Fixtures.run(Fixtures.forcing(.fakeDisbursement, adaptation: "learn-after-catch"))
+        let run = try Fixtures.run(
+            Fixtures.forcing(
+                .fakeDisbursement, adaptation: "learn-after-catch", oversight: Fixtures.noDeterrence))
         let cases = run.cases(.fakeDisbursement)
         let firstCatch = try #require(cases.filter { $0.discoveredDay >= 0 }.map(\.discoveredDay).min())
-        // Cases on the day of the catch may come before or after the audit.
+        // Cases on the day of the catch may come before or after the investigation's end.
         let before = cases.filter { $0.startDay < firstCatch }
         let after = cases.filter { $0.startDay > firstCatch }
         #expect(before.allSatisfy { !$0.adapted } && cases.contains { !$0.adapted })
         #expect(!after.isEmpty && after.allSatisfy { $0.adapted })
-        let audits = run.events.filter { $0.type == .audit && $0.day == firstCatch }
-        #expect(!audits.isEmpty, "an audit uncovers the case")
+        let proven = run.events.filter {
+            $0.type == .investigationClosed && $0.day == firstCatch && $0.record.outcome == .substantiated
+        }
+        #expect(!proven.isEmpty, "an investigation proves the case")
     }
 }

@@ -8,10 +8,12 @@ import SanziWorld
 enum MisconductFixtures {
     /// Three villages over three years with cheap plots villagers pay in cash, ponds and
     /// factory space on the platform, compensation, loans, an election, and a ring of four.
-    /// `alerts` is an `<alerts>` section: what adaptive offenders know is what it deploys.
-    static func text(misconduct: String, adaptation: String = "none", enabled: Bool = true, alerts: String = "")
-        -> String
-    {
+    /// `alerts` is an `<alerts>` section: what adaptive offenders know is what it deploys;
+    /// `oversight` goes inside `<oversight>` (discipline bodies, deterrence).
+    static func text(
+        misconduct: String, adaptation: String = "none", enabled: Bool = true, alerts: String = "",
+        oversight: String = ""
+    ) -> String {
         """
         <scenario xmlns="urn:sanzi:scenario:1" schema-version="1" name="Forced" seed="7" start="2013-01-01" horizon="P3Y">
           <geography>
@@ -54,7 +56,9 @@ enum MisconductFixtures {
             <mode deal="works" method="lowest-price-tender"/>
           </platform>
           <oversight publicity="monthly" supervision-reviews="quarterly" audit-every-years="1"
-                     election-every-years="3" first-election="2014-06-01" petition-propensity="0.02"/>
+                     election-every-years="3" first-election="2014-06-01" petition-propensity="0.02">
+            \(oversight)
+          </oversight>
           <misconduct enabled="\(enabled)" corrupt-cadre-share="1" adaptation="\(adaptation)">
             \(misconduct)
           </misconduct>
@@ -65,13 +69,24 @@ enum MisconductFixtures {
 
     /// One typology at rate 1, acted by any key cadre, with no concealment.
     static func forcing(
-        _ typology: Typology, adaptation: String = "none", enabled: Bool = true, alerts: String = ""
+        _ typology: Typology, adaptation: String = "none", enabled: Bool = true, alerts: String = "",
+        oversight: String = ""
     ) -> String {
         text(
             misconduct: """
                 <typology id="\(typology.rawValue)" rate="1" perpetrators="director secretary accountant cashier" concealment="0"/>
-                """, adaptation: adaptation, enabled: enabled, alerts: alerts)
+                """, adaptation: adaptation, enabled: enabled, alerts: alerts, oversight: oversight)
     }
+
+    /// Oversight that proves nothing: no investigator anywhere, so no sanction or removal
+    /// changes who acts (leads are still logged, and shelved).
+    static let noInvestigators = """
+        <discipline><body level="township" investigators="0"/><body level="district" investigators="0"/>
+        <body level="city" investigators="0"/></discipline>
+        """
+
+    /// Oversight whose sanctions deter nobody (the penalty cadres fear is nothing).
+    static let noDeterrence = #"<deterrence penalty-yuan="0"/>"#
 
     struct Run {
         var events: [LoggedEvent]

@@ -29,14 +29,23 @@ struct PairedRunTests {
         }
     }
 
+    /// Leads and investigations: a town's investigators are shared, so when a check starts in
+    /// an honest village depends on the cases of its neighbours.
+    static let oversightWork: Set<EventType> = [.lead, .leadDropped, .investigationOpened, .investigationClosed]
+
+    /// The events of a run but the oversight bodies' work.
+    static func world(_ run: MisconductFixtures.Run) -> [LoggedEvent] {
+        run.events.filter { !oversightWork.contains($0.type) }
+    }
+
     /// The share of the events no case touched in `run` that the honest run has too.
     static func untouchedShareFound(_ run: MisconductFixtures.Run, in honest: MisconductFixtures.Run) -> Double {
         let touched = Set(run.truth.misconduct.flatMap(\.events))
         var remaining: [Signature: Int] = [:]
-        for event in honest.events { remaining[Signature(event), default: 0] += 1 }
+        for event in world(honest) { remaining[Signature(event), default: 0] += 1 }
         var untouched = 0
         var found = 0
-        for event in run.events where !touched.contains(event.id) {
+        for event in world(run) where !touched.contains(event.id) {
             untouched += 1
             let signature = Signature(event)
             if let count = remaining[signature], count > 0 {
@@ -47,12 +56,23 @@ struct PairedRunTests {
         return Double(found) / Double(max(untouched, 1))
     }
 
-    /// Villages where no case acted have exactly the honest village's events, in order; across
-    /// the whole run almost every untouched event is the honest one. (The rest are knock-on
-    /// effects inside villages with cases: a lease that started earlier ends earlier, a
-    /// villager busy with a crony's contract bids elsewhere less.)
+    /// Villages where no case acted have exactly the honest village's events, in order (but
+    /// for the timing of the oversight bodies' checks); across the whole run almost every
+    /// untouched event is the honest one. (The rest are knock-on effects inside villages with
+    /// cases: a lease that started earlier ends earlier, a villager busy with a crony's
+    /// contract bids elsewhere less, a removed cadre's successor.)
     @Test func theHonestWorldIsUnchangedWhereNoCaseActed() throws {
+        // Without investigators nothing is proven, so no sanction, blacklisting or removal
+        // carries a case's effects into its neighbours (the closed loop's knock-on effects);
+        // with fewer corrupt cadres, no case keeps a district firm busy that a village
+        // without a case would have chosen.
         let text = try String(contentsOfFile: "\(WorldFixtures.root)/Scenarios/default.xml", encoding: .utf8)
+            .replacing(#"corrupt-cadre-share="0.3""#, with: #"corrupt-cadre-share="0.15""#)
+            .replacing(
+                #"petition-propensity="0.02"/>"#,
+                with: #"petition-propensity="0.02"><discipline><body level="township" investigators="0"/>"#
+                    + #"<body level="district" investigators="0"/><body level="city" investigators="0"/>"#
+                    + #"</discipline></oversight>"#)
         let run = try MisconductFixtures.run(text)
         let honest = try MisconductFixtures.run(
             text.replacing(#"<misconduct enabled="true""#, with: #"<misconduct enabled="false""#))
@@ -62,8 +82,8 @@ struct PairedRunTests {
         let villages = Set(run.events.map(\.record.village)).subtracting(withCases)
         #expect(villages.count >= 5)
         for village in villages {
-            let mine = run.events.filter { $0.record.village == village }.map(Signature.init)
-            let theirs = honest.events.filter { $0.record.village == village }.map(Signature.init)
+            let mine = Self.world(run).filter { $0.record.village == village }.map(Signature.init)
+            let theirs = Self.world(honest).filter { $0.record.village == village }.map(Signature.init)
             #expect(mine == theirs, "village \(village) has no case and must be the honest one")
         }
         let share = Self.untouchedShareFound(run, in: honest)

@@ -14,7 +14,9 @@ struct TypologyDetectionTests {
     func aForcedTypologyIsCaughtByARuleAimedAtIt(_ typology: Typology) throws {
         let aimed = RuleCatalogue.documentation.filter { $0.targets.contains(typology) }.map(\.id)
         #expect(!aimed.isEmpty, "no rule is aimed at \(typology.rawValue)")
-        let scenario = try WorldFixtures.scenario(text: MisconductFixtures.forcing(typology))
+        // Nothing proven, so every act the typology makes stays in the log for the rules.
+        let scenario = try WorldFixtures.scenario(
+            text: MisconductFixtures.forcing(typology, oversight: MisconductFixtures.noInvestigators))
         let result = RunPipeline.simulate(
             scenario, seed: scenario.seed, rules: try AlertEngine(settings: scenario.alerts))
         let truth = result.summary.truth

@@ -47,6 +47,7 @@ struct WorldInvariantTests {
                 balances[village][Int(LogRecord.Account.basic.rawValue)] += toBank
                 balances[village][Int(LogRecord.Account.cash.rawValue)] -= toBank
             case .compensationDistributed: balances[village][Int(LogRecord.Account.compensation.rawValue)] -= r.amount
+            case .recovery: balances[village][Int(LogRecord.Account.basic.rawValue)] += r.amount
             case .loan:
                 balances[village][Int(LogRecord.Account.basic.rawValue)] += r.loanKind == .lent ? -r.amount : r.amount
             default: continue

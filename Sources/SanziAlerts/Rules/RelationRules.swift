@@ -17,7 +17,7 @@ struct Declarations {
             var office = offices[r.village] ?? ([-1, -1, -1, -1], [])
             switch r.role {
             case .secretary, .director, .accountant, .cashier: office.single[Int(r.code)] = r.subject
-            case .committeeMember, .supervisor, nil: office.members.insert(r.subject)
+            case .committeeMember, .supervisor, .official, nil: office.members.insert(r.subject)
             }
             offices[r.village] = office
         case .relation:

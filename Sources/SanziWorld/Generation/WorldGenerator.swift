@@ -23,13 +23,24 @@ struct WorldGenerator {
         world.platform.districtPools = Array(repeating: [], count: scenario.geography.districts.count)
         buildPools(into: &world, districtIndex: districtIndex, scheduler: &scheduler)
         var villageIndex: Int32 = 0
+        var townIndex = 0
         for (district, districtValue) in scenario.geography.districts.enumerated() {
-            for village in districtValue.towns.flatMap(\.villages) {
-                buildVillage(village, index: villageIndex, district: district, into: &world, scheduler: &scheduler)
-                villageIndex += 1
+            for town in districtValue.towns {
+                world.villagesOfTown.append([])
+                for village in town.villages {
+                    buildVillage(
+                        village, index: villageIndex, district: district, town: townIndex, into: &world,
+                        scheduler: &scheduler)
+                    world.villagesOfTown[townIndex].append(villageIndex)
+                    villageIndex += 1
+                }
+                townIndex += 1
             }
         }
+        world.discipline.build(
+            towns: townIndex, districts: scenario.geography.districts.count, villages: Int(villageIndex))
         scheduleInterventions(&scheduler)
+        scheduleDisciplineMonths(&scheduler)
     }
 
     private func buildPools(
@@ -72,7 +83,7 @@ struct WorldGenerator {
     }
 
     private func buildVillage(
-        _ village: SanziScenario.Village, index: Int32, district: Int, into world: inout World,
+        _ village: SanziScenario.Village, index: Int32, district: Int, town: Int, into world: inout World,
         scheduler: inout Scheduler<World.Event>
     ) {
         guard let profileIndex = scenario.profiles.firstIndex(where: { $0.id == village.profileID }) else { return }
@@ -82,7 +93,7 @@ struct WorldGenerator {
         let households = random.integer(in: profile.households)
         world.villages.append(
             SimulatedVillage(
-                id: village.id, profile: profileIndex, district: district, households: households,
+                id: village.id, profile: profileIndex, district: district, town: town, households: households,
                 remoteness: village.remoteness ?? random.uniform(profile.remoteness),
                 representatives: min(60, max(15, households / 20)), root: stream))
         world.platform.streams.append(stream.derived("platform"))
@@ -253,6 +264,18 @@ struct WorldGenerator {
             item: item, village: village, counterparty: tenant, deal: .lease, annual: annual,
             total: annual * Int64(term), termYears: term, startDay: Int32(-elapsed), listing: -2,
             random: world.villages[Int(village)].root.derived("opening", Int(item)), scheduler: &scheduler)
+    }
+
+    /// The discipline-inspection bodies' monthly round, on the first of each month.
+    private func scheduleDisciplineMonths(_ scheduler: inout Scheduler<World.Event>) {
+        let days = scenario.horizon.dayCount(from: scenario.start)
+        var month = 1
+        while true {
+            let day = scenario.start.days(until: scenario.start.adding(months: month))
+            guard day < days else { return }
+            scheduler.schedule(.disciplineMonth(index: Int32(month)), at: Tick(day), priority: .late)
+            month += 1
+        }
     }
 
     private func scheduleInterventions(_ scheduler: inout Scheduler<World.Event>) {

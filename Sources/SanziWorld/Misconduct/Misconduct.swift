@@ -88,11 +88,39 @@ struct CaseRecord: Sendable {
     /// Fen the collective should have booked on the touched entries, and what it booked.
     var expected: Int64 = 0
     var booked: Int64 = 0
+    /// The day an investigation proved the case, or -1.
     var discoveredDay: Int32 = -1
+    /// What the records it produced are about (deals, bidders, the village): what a lead must
+    /// name to point squarely at it.
+    var traces: [AlertSubject] = []
+    /// The corrupt official protecting it (保护伞), or -1.
+    var protector: Int32 = -1
+    /// Fen booked back after it was proven.
+    var recovered: Int64 = 0
+
+    mutating func note(_ trace: AlertSubject) {
+        if !traces.contains(trace) { traces.append(trace) }
+    }
+}
+
+extension LogRecord {
+    /// What the record is about, as an alert on it would name it.
+    var trace: AlertSubject {
+        switch type {
+        case .listing, .registration, .bid, .award, .listingFailed: .listing(subject)
+        case .contract, .payment, .arrears, .termination, .amendment, .renewal: .contract(subject)
+        case .receipt, .disbursement: subject >= 0 ? .contract(subject) : party >= 0 ? .bidder(party) : .village
+        case .loan: party >= 0 ? .bidder(party) : .village
+        default: .village
+        }
+    }
 }
 
 /// A bidding ring: firms of one pool that take turns winning (ground truth only).
 struct Ring: Sendable {
+    /// The firms drawn into the ring.
+    let drawn: [Int32]
+    /// Those still bidding (firms barred from the platform leave).
     var members: [Int32]
     /// The district the ring works in, or -1 for a shared pool.
     var district: Int

@@ -8,7 +8,7 @@ extension World {
     /// Once a month: a fake invoice or a spending spree, or their honest look-alikes (a
     /// supplier paid in round sums, an official visit).
     mutating func spendCorruptly(_ village: Int32, calendarMonth: Int, _ scheduler: inout Scheduler<Event>) {
-        if let offenders = offenders(.fakeDisbursement, in: village) {
+        if let offenders = offenders(.fakeDisbursement, in: village, stake: 15_000_00, on: scheduler.now) {
             fakeInvoice(village, offenders: offenders, &scheduler)
         } else if lookAlike(.fakeDisbursement, in: village) {
             paySupplierInRoundSums(village, &scheduler)
@@ -16,7 +16,7 @@ extension World {
         guard let hospitality = ledger.spendingPerYear[Int(village)].first(where: { $0.kind == .hospitality })
         else { return }
         let monthly = Double(hospitality.amount) / 12
-        if let offenders = offenders(.excessiveSpending, in: village) {
+        if let offenders = offenders(.excessiveSpending, in: village, stake: Int64(monthly * 3), on: scheduler.now) {
             let adaptive = adapts(.excessiveSpending, in: village)
             let factor = misconduct.villages[Int(village)].random.uniform(adaptive ? 0.5...1.0 : 2...5)
             let tag = openCase(
@@ -24,7 +24,8 @@ extension World {
             casePayment(village: village, purpose: .hospitality, amount: Int64(monthly * factor), case: tag, &scheduler)
         } else if lookAlike(.excessiveSpending, in: village) {
             let tag = openCase(.excessiveSpending, .lookAlike, village: village, on: scheduler.now)
-            let votesFor = Self.votes(villages[Int(village)].representatives, &misconduct.villages[Int(village)].lookAlikes)
+            let votesFor = Self.votes(
+                villages[Int(village)].representatives, &misconduct.villages[Int(village)].lookAlikes)
             emitDecision(village: village, item: -1, deal: .works, votesFor: votesFor, &scheduler)
             let amount = Int64(monthly * misconduct.villages[Int(village)].lookAlikes.uniform(3...6))
             pay(village: village, purpose: .hospitality, amount: amount, preferCash: false, case: tag, &scheduler)
@@ -47,7 +48,8 @@ extension World {
         } else {
             amount = Int64(misconduct.villages[v].random.integer(in: 3...30)) * 1_000_00
         }
-        let purpose: LogRecord.DisbursementPurpose = misconduct.villages[v].random.bernoulli(0.5) ? .maintenance : .office
+        let purpose: LogRecord.DisbursementPurpose =
+            misconduct.villages[v].random.bernoulli(0.5) ? .maintenance : .office
         let tag = openCase(
             .fakeDisbursement, village: village, perpetrators: offenders, beneficiary: payee, adapted: adaptive,
             on: scheduler.now)
@@ -91,7 +93,7 @@ extension World {
         Int64, Int32
     ) {
         let v = Int(village)
-        if let offenders = offenders(.divertedCompensation, in: village),
+        if let offenders = offenders(.divertedCompensation, in: village, stake: owed * 17 / 100, on: scheduler.now),
             let crony = accomplices(1, near: village).first
         {
             let diverted = Int64(Double(owed) * lossShare(.divertedCompensation, in: village, fallback: 0.05...0.3))
@@ -115,7 +117,8 @@ extension World {
     /// Once a year: the cashier lends collective money to a crony without a vote (an adaptive
     /// one forges the vote, F09); most of it comes back later, without interest.
     mutating func misappropriate(_ village: Int32, _ scheduler: inout Scheduler<Event>) {
-        guard let offenders = offenders(.misappropriation, in: village),
+        let lendable = min(ledger[village, .basic] / 2, 300_000_00)
+        guard let offenders = offenders(.misappropriation, in: village, stake: lendable / 5, on: scheduler.now),
             let borrower = accomplices(1, near: village).first
         else { return }
         let v = Int(village)
@@ -148,7 +151,9 @@ extension World {
     mutating func campaign(_ village: Int32, electionDay: Int32, _ scheduler: inout Scheduler<Event>) {
         let v = Int(village)
         let households = Double(villages[v].households)
-        if let offenders = offenders(.voteBuying, in: village) {
+        if let offenders = offenders(
+            .voteBuying, in: village, stake: Int64(villages[v].households) * 200_00, on: scheduler.now)
+        {
             let adaptive = adapts(.voteBuying, in: village)
             let window = adaptive ? misconduct.knowledge.electionWindowDays : nil
             let tag = openCase(
@@ -165,7 +170,8 @@ extension World {
         } else if lookAlike(.voteBuying, in: village) {
             let tag = openCase(.voteBuying, .lookAlike, village: village, on: scheduler.now)
             let amount = Int64(households * misconduct.villages[v].lookAlikes.uniform(10...30)) * 100
-            let day = max(scheduler.now, Tick(electionDay) - Tick(misconduct.villages[v].lookAlikes.integer(in: 10...50)))
+            let day = max(
+                scheduler.now, Tick(electionDay) - Tick(misconduct.villages[v].lookAlikes.integer(in: 10...50)))
             scheduler.schedule(.casePayment(village: village, purpose: .welfare, amount: amount, case: tag), at: day)
         }
     }

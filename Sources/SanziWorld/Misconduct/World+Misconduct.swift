@@ -6,13 +6,16 @@ import SanziTruth
 /// Who acts corruptly and when, the cases they open, and how cases come to light.
 extension World {
     /// The corrupt holders of a typology's perpetrator roles in a village when the typology's
-    /// chance comes up at this opportunity; nil when nobody acts.
-    mutating func offenders(_ typology: Typology, in village: Int32) -> [Int32]? {
+    /// chance comes up at this opportunity and they dare (`dares`: the gain `stake`, fen,
+    /// against the risk they perceive); nil when nobody acts.
+    mutating func offenders(_ typology: Typology, in village: Int32, stake: Int64, on day: Tick) -> [Int32]? {
         guard let setting = misconduct.setting(typology),
             misconduct.roleMasks[typology.index] & misconduct.villages[Int(village)].corruptRoles != 0
         else { return nil }
         let rate = min(1, setting.rate * policy(of: village).misconductScale[typology.index])
-        return misconduct.villages[Int(village)].random.bernoulli(rate) ? perpetrators(of: typology, in: village) : nil
+        guard misconduct.villages[Int(village)].random.bernoulli(rate) else { return nil }
+        let holders = perpetrators(of: typology, in: village)
+        return dares(holders, stake: stake, in: village, on: day) ? holders : nil
     }
 
     /// Whether honest life produces a look-alike of a typology at this opportunity.
@@ -63,7 +66,11 @@ extension World {
                 beneficiary: beneficiary, day: Int32(day), adapted: adapted,
                 concealment: misconduct.setting(typology)?.concealment ?? 0))
         let index = Int32(misconduct.cases.count - 1)
-        if kind == .misconduct { misconduct.villages[Int(village)].openCases.append(index) }
+        if kind == .misconduct {
+            misconduct.villages[Int(village)].openCases.append(index)
+            misconduct.cases[Int(index)].protector = protector(forCase: index, in: village)
+            if beneficiary >= 0 { misconduct.cases[Int(index)].note(.bidder(bidderID(beneficiary))) }
+        }
         return index
     }
 
@@ -74,7 +81,9 @@ extension World {
         var chosen: [Int32] = []
         for _ in 0..<(4 * count + 8) where chosen.count < count && !candidates.isEmpty {
             let pick = candidates[misconduct.villages[Int(village)].random.integer(in: 0...(candidates.count - 1))]
-            if !chosen.contains(pick), !excluded.contains(pick) { chosen.append(pick) }
+            if !chosen.contains(pick), !excluded.contains(pick), !platform.bidders[Int(pick)].blacklisted {
+                chosen.append(pick)
+            }
         }
         return chosen
     }
@@ -85,7 +94,9 @@ extension World {
         var found: [Int32] = []
         for person in persons {
             for tie in people.relatives[Int(person)] where !hidden || !tie.registered {
-                if let bidder = people.bidderOfPerson[tie.person], platform.bidders[Int(bidder)].village == village {
+                if let bidder = people.bidderOfPerson[tie.person], platform.bidders[Int(bidder)].village == village,
+                    !platform.bidders[Int(bidder)].blacklisted
+                {
                     found.append(bidder)
                 }
             }
@@ -114,21 +125,13 @@ extension World {
         misconduct.villages[Int(village)].corruptRoles = mask
     }
 
-    /// An audit uncovers each open misconduct case of its village with a chance that falls with
-    /// the case's concealment; offenders of the district then learn the thresholds of that
-    /// typology (`adaptation="learn-after-catch"`). Returns the cases found.
-    mutating func audit(_ village: Int32, on day: Tick) -> [Int32] {
+    /// An audit finds each open misconduct case of its village with a chance that falls with
+    /// the case's concealment. Returns the cases found: each becomes a lead.
+    mutating func audit(_ village: Int32) -> [Int32] {
         let v = Int(village)
-        var found: [Int32] = []
-        for index in misconduct.villages[v].openCases.map(Int.init) {
-            let concealment = misconduct.cases[index].concealment
-            guard misconduct.villages[v].random.bernoulli(0.5 * (1 - concealment)) else { continue }
-            misconduct.cases[index].discoveredDay = Int32(day)
-            misconduct.learned[villages[v].district][misconduct.cases[index].typology.index] = true
-            found.append(Int32(index))
+        return misconduct.villages[v].openCases.filter { index in
+            misconduct.villages[v].random.bernoulli(0.5 * (1 - misconduct.cases[Int(index)].concealment))
         }
-        misconduct.villages[v].openCases.removeAll { found.contains($0) }
-        return found
     }
 
     /// Draws each scenario ring's members from its pool when bid rotation is enabled.
@@ -147,7 +150,7 @@ extension World {
             if case .district(let id) = pool.scope {
                 district = scenario.geography.districts.firstIndex { $0.id == id } ?? -1
             }
-            misconduct.rings.append(Ring(members: members, district: district))
+            misconduct.rings.append(Ring(drawn: members, members: members, district: district))
         }
     }
 
@@ -162,7 +165,7 @@ extension World {
                     beneficiary: record.beneficiary >= 0 ? bidderID(record.beneficiary) : -1,
                     startDay: touched.first?.day ?? record.day, endDay: touched.last?.day ?? record.day,
                     expected: record.expected, booked: record.booked, adapted: record.adapted,
-                    discoveredDay: record.discoveredDay, events: touched.map(\.id))
+                    discoveredDay: record.discoveredDay, events: touched.map(\.id), recovered: record.recovered)
             })
     }
 }

@@ -10,12 +10,15 @@ extension World {
         _ plan: inout ListingPlan, item: Int32, village: Int32, deal: DealKind, on day: Tick
     ) -> Int32 {
         let district = villages[Int(village)].district
-        if let ring = misconduct.rings.firstIndex(where: { $0.district < 0 || $0.district == district }),
-            let offenders = offenders(.bidRotation, in: village)
+        let stake = plan.appraisal * 3 / 10
+        if let ring = misconduct.rings.firstIndex(where: {
+            ($0.district < 0 || $0.district == district) && $0.members.count >= 2
+        }),
+            let offenders = offenders(.bidRotation, in: village, stake: stake, on: day)
         {
             return rotate(&plan, ring: ring, village: village, deal: deal, offenders: offenders, on: day)
         }
-        if let offenders = offenders(.bidRigging, in: village),
+        if let offenders = offenders(.bidRigging, in: village, stake: stake, on: day),
             let winner = accomplices(1, near: village).first
         {
             let covers = accomplices(max(2, scenario.platform.minBidders - 1), near: village, excluding: [winner])
@@ -24,7 +27,7 @@ extension World {
                 on: day)
         }
         guard deal != .works else { return -1 }
-        if let offenders = offenders(.relativeAward, in: village) {
+        if let offenders = offenders(.relativeAward, in: village, stake: stake, on: day) {
             let hidden = adapts(.relativeAward, in: village) || conceals(.relativeAward, in: village)
             if let relative = relativesBidder(of: offenders, in: village, hidden: hidden)
                 ?? relativesBidder(of: offenders, in: village, hidden: false)
@@ -35,7 +38,9 @@ extension World {
                     offenders: offenders, on: day)
             }
         }
-        if let offenders = offenders(.belowMarketDeal, in: village), let crony = accomplices(1, near: village).first {
+        if let offenders = offenders(.belowMarketDeal, in: village, stake: stake, on: day),
+            let crony = accomplices(1, near: village).first
+        {
             return underprice(&plan, village: village, deal: deal, crony: crony, offenders: offenders, on: day)
         }
         return shapeHonestly(&plan, item: item, village: village, deal: deal, on: day)
@@ -297,7 +302,10 @@ extension World {
     mutating func extendQuietly(_ slot: Int32, _ scheduler: inout Scheduler<Event>) -> Bool {
         let contract = platform.contracts[slot]
         let appraisal = platform.items[Int(contract.item)].annualAppraisal
-        guard appraisal > contract.annual, let offenders = offenders(.postAwardAmendment, in: contract.village) else {
+        guard appraisal > contract.annual,
+            let offenders = offenders(
+                .postAwardAmendment, in: contract.village, stake: (appraisal - contract.annual) * 5, on: scheduler.now)
+        else {
             return false
         }
         let village = contract.village

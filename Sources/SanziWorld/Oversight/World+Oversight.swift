@@ -25,14 +25,18 @@ extension World {
             emit(
                 LogRecord(.review, village: village, count: findings + Int32(reported.count)),
                 case: reported.first ?? -1, &scheduler)
+            for index in reported {
+                raiseLead(.review, village: village, severity: .orange, seenCase: index, &scheduler)
+            }
         }
         let auditCycle = 12 * scenario.oversight.auditEveryYears
         if index % auditCycle == v % auditCycle {
             let findings = Int32(oversight.villages[v].random.poisson(mean: 0.8))
-            let found = audit(village, on: scheduler.now)
+            let found = audit(village)
             emit(
                 LogRecord(.audit, village: village, count: findings + Int32(found.count)), case: found.first ?? -1,
                 &scheduler)
+            for index in found { raiseLead(.audit, village: village, severity: .red, seenCase: index, &scheduler) }
         }
         petitions(village, publicity: publicity, &scheduler)
     }
@@ -72,6 +76,7 @@ extension World {
             grievances > 0 && oversight.villages[v].random.bernoulli(0.6)
             ? .unpaidMoney : oversight.villages[v].random.bernoulli(0.5) ? .finances : .other
         emit(LogRecord(.petition, village: village, code: topic.rawValue, count: Int32(households)), &scheduler)
+        if topic != .other { raiseLead(.petition, village: village, severity: .orange, &scheduler) }
     }
 }
 

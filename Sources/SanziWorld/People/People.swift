@@ -12,6 +12,12 @@ struct People: Sendable {
     var bidderOfPerson: [Int32: Int32] = [:]
     /// Per village: who holds each office now.
     var offices: [Offices] = []
+    /// Officials above the villages, by person, and the officials of each town, each district
+    /// and the city.
+    var officials: [Int32: Official] = [:]
+    var townOfficials: [[Int32]] = []
+    var districtOfficials: [[Int32]] = []
+    var cityOfficials: [Int32] = []
 
     mutating func add(_ person: Person) -> Int32 {
         persons.append(person)
@@ -44,6 +50,15 @@ struct People: Sendable {
     }
 }
 
+/// An official above the villages: a township official, or a district- or city-managed cadre.
+struct Official: Sendable {
+    var rank: LogRecord.Rank
+    /// Index of the town or district, -1 for the city.
+    var area: Int
+    /// Index of the district (of the town, for a township official), -1 for the city.
+    var district: Int
+}
+
 /// The offices of one village and their holders (person indices, -1 for vacant).
 struct Offices: Sendable {
     var secretary: Int32 = -1
@@ -60,7 +75,7 @@ struct Offices: Sendable {
 /// A person: a cadre, a supervisor, a villager who bids, or a firm's owner.
 struct Person: Sendable {
     enum Role: UInt8 {
-        case secretary, director, accountant, cashier, committeeMember, supervisor, villager, firmOwner
+        case secretary, director, accountant, cashier, committeeMember, supervisor, villager, firmOwner, official
     }
     var village: Int32
     var role: Role

@@ -1,4 +1,5 @@
 import SanziEngine
+import SanziEvents
 import SanziScenario
 
 #if canImport(Glibc)
@@ -22,6 +23,11 @@ struct Platform: Sendable {
     var poolDistricts: [Int] = []
     var contracts = SlotStore<ContractState>()
     var listings = SlotStore<ListingState>()
+    /// The slot of each running contract by id, and the value (total, fen) of every listing
+    /// and contract by id, for leads that name them.
+    var contractSlots = IDTable<Int32>()
+    var listingValues = IDTable<Int64>()
+    var contractValues = IDTable<Int64>()
     var nextContractID: Int64 = 1
     var nextListingID: Int64 = 1
     /// Per village: its register items (a contiguous range of `items`) and its own bidders.
@@ -34,6 +40,16 @@ struct Platform: Sendable {
     private var scratchWeights: [Double] = []
 
     init(rules: PlatformRules) { self.rules = rules }
+
+    /// The running contracts a case acts through.
+    func activeContracts(ofCase index: Int32, traces: [AlertSubject]) -> [Int32] {
+        traces.compactMap { trace in
+            guard case .contract(let id) = trace, let slot = contractSlots[id], contracts[slot].active,
+                contracts[slot].caseIndex == index
+            else { return nil }
+            return slot
+        }
+    }
 
     /// The increment of an auction for `deal`.
     func increment(_ deal: DealKind) -> Int64 { (rules.modes[deal]?.increment ?? Money(yuan: 500)).fen }
@@ -53,7 +69,7 @@ struct Platform: Sendable {
         weights.removeAll(keepingCapacity: true)
         func consider(_ bidder: Int32) {
             let value = bidders[Int(bidder)]
-            guard value.active < value.capacity, !candidates.contains(bidder) else { return }
+            guard value.active < value.capacity, !value.blacklisted, !candidates.contains(bidder) else { return }
             candidates.append(bidder)
             let nearness = value.village == village ? 1.0 : (value.district < 0 ? -1.5 : -0.5) * place.remoteness
             let utility = nearness + 0.5 * Double(value.capacity - value.active) / Double(value.capacity)
@@ -149,6 +165,8 @@ struct Bidder: Sendable {
     var foundedDay: Int32
     var capacity: Int
     var active = 0
+    /// Barred from the platform after a proven case.
+    var blacklisted = false
 }
 
 /// A contract while it runs.

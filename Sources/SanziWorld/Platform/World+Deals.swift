@@ -49,7 +49,8 @@ extension World {
         let appraisal = deal == .sale ? register.annualAppraisal * 10 : register.annualAppraisal * Int64(term)
         let threshold = policy(of: village).listingThreshold
         let direct = relisting == 0 && incumbent < 0 && appraisal >= threshold
-        let offPlatform = direct ? offenders(.offPlatformDeal, in: village) : nil
+        let offPlatform =
+            direct ? offenders(.offPlatformDeal, in: village, stake: appraisal / 5, on: scheduler.now) : nil
         let recorded = offPlatform == nil || conceals(.offPlatformDeal, in: village)
         if relisting == 0 {
             // The votes are drawn even when the vote is never held, so the honest draws stay.
@@ -102,7 +103,8 @@ extension World {
             village: village, item: -1, deal: .works,
             votesFor: Self.votes(villages[Int(village)].representatives, &random), &scheduler)
         let threshold = policy(of: village).listingThreshold
-        if cost >= threshold, let offenders = offenders(.dealSplitting, in: village) {
+        if cost >= threshold, let offenders = offenders(.dealSplitting, in: village, stake: cost / 5, on: scheduler.now)
+        {
             _ = planListing(village: village, deal: .works, appraisal: cost, relisting: 0, incumbent: -1, &random)
             split(works: cost, index: works, village: village, offenders: offenders, on: scheduler.now, &scheduler)
         } else if cost >= threshold, lookAlike(.dealSplitting, in: village) {
@@ -182,6 +184,7 @@ extension World {
             valuations: plan.valuations, caseIndex: caseIndex, fairPrice: fairPrice,
             honestWinner: honest.winner, random: random)
         platform.nextListingID += 1
+        platform.listingValues[listing.id] = plan.appraisal
         emit(
             LogRecord(
                 .listing, village: village, code: deal.logged.rawValue, subject: listing.id, other: Int64(item),
@@ -283,11 +286,13 @@ extension World {
         platform.nextContractID += 1
         let fair = fairTotal ?? total
         let fairAnnual = deal == .lease ? fair / Int64(max(termYears, 1)) : fair
+        platform.contractValues[id] = total
         let slot = platform.contracts.insert(
             ContractState(
                 id: id, village: village, item: item, counterparty: counterparty, deal: deal, annual: annual,
                 total: total, termYears: termYears, startDay: startDay, listing: listing, caseIndex: caseIndex,
                 fairAnnual: fairAnnual, fairTotal: fair, capacityHolder: holder, random: random))
+        platform.contractSlots[id] = slot
         if holder >= 0 { platform.bidders[Int(holder)].active += 1 }
         if item >= 0 {
             platform.items[Int(item)].contract = slot
@@ -329,6 +334,7 @@ extension World {
         let contract = platform.contracts[slot]
         guard contract.active else { return }
         platform.contracts[slot].active = false
+        platform.contractSlots.removeValue(forKey: contract.id)
         if let next = contract.nextDue { scheduler.cancel(next) }
         if contract.capacityHolder >= 0 { platform.bidders[Int(contract.capacityHolder)].active -= 1 }
         if contract.item >= 0, platform.items[Int(contract.item)].contract == slot {

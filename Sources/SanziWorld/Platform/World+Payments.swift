@@ -26,7 +26,9 @@ extension World {
         }
         // The case opens with the first arrears it tolerates (`arrears`), when it shows.
         if !contract.tolerated, contract.caseIndex < 0, isInsider(contract.counterparty, of: contract.village),
-            offenders(.toleratedArrears, in: contract.village) != nil
+            offenders(
+                .toleratedArrears, in: contract.village, stake: contract.installmentAmount(installment),
+                on: scheduler.now) != nil
         {
             platform.contracts[slot].tolerated = true
         }
@@ -44,9 +46,16 @@ extension World {
             scheduler.schedule(
                 .arrears(contract: slot, id: contract.id, installment: installment, dueDay: due), after: 90)
         }
-        if platform.contracts[slot].caseIndex < 0, let offenders = offenders(.postAwardAmendment, in: contract.village) {
+        let remaining = Int64(max(1, contract.termYears - Int(installment)))
+        if platform.contracts[slot].caseIndex < 0,
+            let offenders = offenders(
+                .postAwardAmendment, in: contract.village, stake: contract.annual * remaining * 35 / 100,
+                on: scheduler.now)
+        {
             cutRentQuietly(slot, offenders: offenders, &scheduler)
-        } else if amends || (platform.contracts[slot].caseIndex < 0 && lookAlike(.postAwardAmendment, in: contract.village)) {
+        } else if amends
+            || (platform.contracts[slot].caseIndex < 0 && lookAlike(.postAwardAmendment, in: contract.village))
+        {
             amendPrice(slot, lookAlike: !amends, &scheduler)
         } else if terminates {
             closeContract(slot, reason: .early, &scheduler)
@@ -125,7 +134,9 @@ extension World {
         var tag = contract.caseIndex
         var pocketed = false
         var hidden = false
-        if inCash, tag < 0, let offenders = offenders(.embezzledReceipts, in: contract.village) {
+        if inCash, tag < 0,
+            let offenders = offenders(.embezzledReceipts, in: contract.village, stake: amount, on: scheduler.now)
+        {
             tag = openCase(.embezzledReceipts, village: contract.village, perpetrators: offenders, on: scheduler.now)
             hidden = conceals(.embezzledReceipts, in: contract.village)
             pocketed = true
@@ -232,11 +243,15 @@ extension World {
         }
         if installment == 0 {
             scheduler.schedule(
-                .worksPayment(contract: slot, installment: 1), after: Tick(platform.contracts[slot].random.integer(in: 60...240))
+                .worksPayment(contract: slot, installment: 1),
+                after: Tick(platform.contracts[slot].random.integer(in: 60...240))
             )
             return
         }
-        if contract.caseIndex < 0, let offenders = offenders(.postAwardAmendment, in: contract.village) {
+        if contract.caseIndex < 0,
+            let offenders = offenders(
+                .postAwardAmendment, in: contract.village, stake: contract.annual * 35 / 100, on: scheduler.now)
+        {
             addExtraWorks(slot, offenders: offenders, &scheduler)
         }
         closeContract(slot, reason: .completed, &scheduler)

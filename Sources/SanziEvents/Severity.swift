@@ -1,0 +1,8 @@
+/// Alert severities of the integrity early-warning system (黄 / 橙 / 红).
+public enum Severity: String, Hashable, Sendable, CaseIterable, Comparable {
+    case yellow, orange, red
+
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}

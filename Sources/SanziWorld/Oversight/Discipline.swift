@@ -1,0 +1,146 @@
+import Foundation
+import SanziEngine
+import SanziEvents
+import SanziScenario
+
+/// Discipline inspection in the world: the bodies with their investigators and queues, the
+/// leads they hold, the investigations under way, and the sanctions cadres have seen.
+struct Discipline: Sendable {
+    typealias Level = DisciplineRules.Level
+
+    /// One body: a township office, a district commission or the city commission.
+    struct Body: Sendable {
+        var level: Level
+        /// Index of its town or district in the scenario, -1 for the city.
+        var area: Int
+        var investigators: Int
+        var workingDaysPerWeek: Int
+        /// Investigators not on a case.
+        var free: Int
+        /// Leads waiting, by slot in `leads`, in order of arrival.
+        var queue: [Int32] = []
+        /// Leads under investigation, by slot.
+        var open: [Int32] = []
+        /// The month (since the start) and the investigations opened in it, for capped triage.
+        var month = -1
+        var openedThisMonth = 0
+    }
+
+    /// A lead while it waits or is looked into.
+    struct Lead: Sendable {
+        var id: Int64
+        var source: LogRecord.LeadSource
+        var village: Int32
+        var subject: AlertSubject
+        /// The person a referral names, or -1.
+        var person: Int32 = -1
+        var severity: Severity
+        /// Value of the deal it names, fen (0 when it names none).
+        var value: Int64
+        var arrival: Int32
+        var body: Int32 = -1
+        /// Independent leads on the same matter (this one and those that joined it).
+        var evidence = 1
+        /// The case an audit or review saw (hidden from the log), or -1.
+        var seenCase: Int32 = -1
+        var alert: Int64 = -1
+    }
+
+    /// An investigation while it runs.
+    struct Investigation: Sendable {
+        var id: Int64
+        var lead: Int32
+        var body: Int32
+        var kind: LogRecord.InvestigationKind
+        var opened: Int32
+        var investigatorDays = 0
+        /// Cases the check proved, to be examined and decided.
+        var proven: [Int32] = []
+        /// The investigation's own stream.
+        var random: RandomStream
+    }
+
+    /// Sanctions seen, fading with time: a weight and the day it was last brought up to date.
+    struct Seen: Sendable {
+        var weight = 0.0
+        var day: Int32 = 0
+
+        func weight(on today: Int32, memory: Double) -> Double {
+            weight == 0 ? 0 : weight * exp(-Double(today - day) / memory)
+        }
+
+        mutating func add(_ amount: Double, on today: Int32, memory: Double) {
+            weight = weight(on: today, memory: memory) + amount
+            day = today
+        }
+    }
+
+    let rules: DisciplineRules
+    let deterrence: DeterrenceRules
+    var bodies: [Body] = []
+    /// The body of each town, each district, and the city's.
+    var townBodies: [Int32] = []
+    var districtBodies: [Int32] = []
+    var cityBody: Int32 = 0
+    var leads = SlotStore<Lead>()
+    var investigations = SlotStore<Investigation>()
+    var nextLead: Int64 = 1
+    var nextInvestigation: Int64 = 1
+    /// Sanctions seen in each village, and published in each town, district and the city.
+    var seenInVillage: [Seen] = []
+    var publishedInTown: [Seen] = []
+    var publishedInDistrict: [Seen] = []
+    var publishedInCity = Seen()
+
+    init(rules: DisciplineRules, deterrence: DeterrenceRules) {
+        self.rules = rules
+        self.deterrence = deterrence
+    }
+
+    /// Creates the bodies of every town and district and the city's.
+    mutating func build(towns: Int, districts: Int, villages: Int) {
+        func body(_ level: Level, area: Int) -> Int32 {
+            let declared = rules.body(level)
+            bodies.append(
+                Body(
+                    level: level, area: area, investigators: declared.investigators,
+                    workingDaysPerWeek: declared.workingDaysPerWeek, free: declared.investigators))
+            return Int32(bodies.count - 1)
+        }
+        townBodies = (0..<towns).map { body(.township, area: $0) }
+        districtBodies = (0..<districts).map { body(.district, area: $0) }
+        cityBody = body(.city, area: -1)
+        seenInVillage = Array(repeating: Seen(), count: villages)
+        publishedInTown = Array(repeating: Seen(), count: towns)
+        publishedInDistrict = Array(repeating: Seen(), count: districts)
+    }
+
+    /// Calendar days a body takes for `effort` investigator-days of one investigator.
+    func calendarDays(_ effort: Int, body: Int32) -> Int {
+        let week = max(1, bodies[Int(body)].workingDaysPerWeek)
+        return (effort * 7 + week - 1) / week
+    }
+}
+
+extension DisciplineRules.Level {
+    /// The level as the log names it.
+    var logged: LogRecord.Level {
+        switch self {
+        case .township: .township
+        case .district: .district
+        case .city: .city
+        }
+    }
+}
+
+extension AlertSubject {
+    /// What a lead about this subject names, and the id.
+    var about: (LogRecord.LeadAbout, Int64) {
+        switch self {
+        case .listing(let id): (.listing, id)
+        case .contract(let id): (.contract, id)
+        case .bidder(let id): (.bidder, id)
+        case .village: (.village, -1)
+        }
+    }
+}
