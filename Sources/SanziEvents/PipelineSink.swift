@@ -23,6 +23,8 @@ public final class PipelineSink: EventSink {
     /// Events the sink behind has taken (written by the pipeline's thread).
     private final class Counter: Sendable {
         let value = Atomic<Int>(0)
+        /// Signalled after each batch, for a producer waiting for the count to reach a mark.
+        let progress = DispatchSemaphore(value: 0)
     }
     private let taken = Counter()
     /// Events accepted and handed over so far (the producer's thread only).
@@ -55,6 +57,7 @@ public final class PipelineSink: EventSink {
         queue.async {
             for event in events { consumer.sink.accept(event) }
             taken.value.add(events.count, ordering: .releasing)
+            taken.progress.signal()
             slots.signal()
         }
     }
@@ -63,9 +66,8 @@ public final class PipelineSink: EventSink {
     /// the batch that holds them if it is still being filled). What the sink did with them is
     /// then visible to the caller.
     public func wait(untilTaken count: Int) {
-        if taken.value.load(ordering: .acquiring) >= count { return }
         if count > sent { send() }
-        queue.sync {}
+        while taken.value.load(ordering: .acquiring) < count { taken.progress.wait() }
     }
 
     /// Hands over what is left and waits until the sink behind has taken every event.

@@ -53,10 +53,14 @@ public enum RunPipeline {
                 warnings?.hand(alert)
             } : nil
         let ruleThread = rules.map { [$0] + besideRules } ?? besideRules
-        let rulePipeline = ruleThread.isEmpty ? nil : PipelineSink(TeeSink(ruleThread))
+        // When leads follow alerts within a day or two, the world would wait for the rules at
+        // every day's end: the rules then run on the world's own thread instead.
+        let inline = runsRules && scenario.oversight.discipline.leadDelayDays <= 2
+        let rulePipeline = ruleThread.isEmpty || inline ? nil : PipelineSink(TeeSink(ruleThread), batchSize: 1024)
         warnings?.pipeline = rulePipeline
         let pipelines = consumers.map { PipelineSink($0) } + (rulePipeline.map { [$0] } ?? [])
-        let sinks: [any EventSink] = (progress.map { [$0] } ?? []) + (warnings.map { [$0] } ?? []) + pipelines
+        let sinks: [any EventSink] =
+            (progress.map { [$0] } ?? []) + (warnings.map { [$0] } ?? []) + (inline ? ruleThread : []) + pipelines
         var (summary, world) = WorldRun.run(
             scenario, seed: seed, knowledge: RuleCatalogue.offenderKnowledge(engine.settings),
             sink: sinks.count == 1 ? sinks[0] : TeeSink(sinks), warnings: warnings)

@@ -77,8 +77,9 @@ public struct DisciplineRules: Hashable, Sendable {
         Body(level: .township, investigators: 1), Body(level: .district, investigators: 3),
         Body(level: .city, investigators: 5),
     ]
-    /// Days from an alert to its lead reaching a body (1: the next day).
-    public var leadDelayDays = 1
+    /// Days from an alert to its lead reaching a body: 7, the platform forwarding its
+    /// warnings once a week (1: the next day).
+    public var leadDelayDays = 7
     /// The least severity of an alert that becomes a lead.
     public var forward = Severity.red
     public var triage = Triage.severity
