@@ -32,6 +32,14 @@ public struct AlertEngine {
         warningSystem = settings.warningSystem
     }
 
+    /// The same rules with the warning system off from the start (an intervention in the log
+    /// may still switch it on).
+    public var switchedOff: AlertEngine {
+        var copy = self
+        copy.warningSystem = false
+        return copy
+    }
+
     /// The ids of the rules that run.
     public var ruleIDs: [String] { rules.map { Swift.type(of: $0).documentation.id } }
 

@@ -73,6 +73,12 @@ struct RunCommand: ParsableCommand {
             "A thresholds file (<thresholds> root) that replaces the scenario's <alerts> section.", valueName: "file"))
     var thresholds: String?
 
+    @Flag(
+        help: ArgumentHelp(
+            "Also run the pair with the warning system off (same seed) into OUT/counterfactual, and report what the warning system changed."
+        ))
+    var counterfactual = false
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors (no progress line, no summary).")
     var quiet = false
 
@@ -86,7 +92,7 @@ struct RunCommand: ParsableCommand {
         let folder = RunFolder(scenario: scenario, source: source, seed: runSeed, rules: rules, folder: out)
         let outcome: RunFolder.Outcome
         do throws(OutputError) {
-            outcome = try folder.run(progress: progress)
+            outcome = try folder.run(progress: progress, counterfactual: counterfactual)
         } catch {
             progress?.finish()
             Terminal.printToStandardError(error.description)
@@ -102,6 +108,18 @@ struct RunCommand: ParsableCommand {
         )
         for line in outcomeLines(result.summary.truth, alerts: result.alerts, evaluation: outcome.evaluation) {
             print(line)
+        }
+        if let oversight = outcome.evaluation?.oversight {
+            print(
+                "oversight     \(oversight.leads) leads, \(oversight.investigations) investigations "
+                    + "(\(oversight.substantiated) substantiated), \(oversight.sanctions) sanctioned, "
+                    + "\(Money(fen: oversight.recoveredFen)) yuan recovered")
+        }
+        if let effect = outcome.evaluation?.warningSystemEffect {
+            print(
+                "warning sys.  loss \(Money(fen: effect.on.lossFen)) yuan with, \(Money(fen: effect.off.lossFen)) without: "
+                    + "\(Money(fen: effect.lossPreventedFen)) prevented; \(effect.casesAvoided) cases, "
+                    + "\(effect.petitionsAvoided) petitions avoided")
         }
         for path in outcome.paths { print("wrote         \(path)") }
     }

@@ -90,10 +90,15 @@ public struct Evaluation: Sendable, Hashable, Encodable {
     public var typologies: [TypologyResult]
     public var coverage: Coverage
     public var detections: [Detection] = []
+    /// What the discipline-inspection bodies did (a run's, not a replay's).
+    public var oversight: Oversight?
+    /// The run against its pair with the warning system off (`sanzi run --counterfactual`).
+    public var warningSystemEffect: WarningEffect?
 
     private enum CodingKeys: String, CodingKey {
         case alerts, truePositives, falsePositives, lookAlikeFalseAlarms, precision, cases, detected, recall, f1
         case lossFen, lossDetectedFen, villages, months, alertsPerVillageMonth, rules, typologies, coverage
+        case oversight, warningSystemEffect
     }
 
     /// The rules an evaluation reports on, in catalogue order, then the escalations.

@@ -225,6 +225,11 @@ public enum EventSchema {
             return [
                 Field(name: "lead", slot: .subject, meaning: "the lead shelved (暂存待查) after waiting too long"),
                 Field(name: "level", slot: .code(LogRecord.Level.names), meaning: "the body's level"),
+                Field(
+                    name: "area", slot: .party,
+                    meaning:
+                        "the body's town (township) or district (district) by position in the scenario, -1 for the city"
+                ),
                 Field(name: "waited_days", slot: .count, meaning: "days it waited"),
             ]
         case .investigationOpened:

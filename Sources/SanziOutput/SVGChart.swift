@@ -128,6 +128,34 @@ public enum SVGChart {
         return svg
     }
 
+    /// Lines over labelled steps (months), one per series, from zero up to the largest value.
+    public static func lines(
+        labels: [String], series: [(name: String, colour: String, values: [Double])], title: String
+    )
+        -> String
+    {
+        let width = 720.0
+        let height = 240.0
+        let left = 70.0
+        let bottom = 30.0
+        let top = max(series.flatMap(\.values).max() ?? 0, 1)
+        let step = (width - left - 10) / Double(max(labels.count - 1, 1))
+        func x(_ index: Int) -> Double { left + Double(index) * step }
+        func y(_ value: Double) -> Double { height - bottom - value / top * (height - bottom - 24) }
+        var svg = open(width: width, height: height, title: title)
+        svg += axis(left: left, bottom: height - bottom, right: width - 10, top: 24, maximum: top)
+        for entry in series where entry.values.count > 1 {
+            let points = entry.values.enumerated().map { "\(n(x($0.offset))),\(n(y($0.element)))" }
+            svg +=
+                "<polyline points=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"\(entry.colour)\" "
+                + "stroke-width=\"2\"><title>\(Escaping.html(entry.name))</title></polyline>\n"
+        }
+        for index in labels.indices where labels.count <= 24 || index % max(1, labels.count / 12) == 0 {
+            svg += text(x: x(index), y: height - bottom + 14, labels[index], anchor: "middle", size: 9)
+        }
+        return svg + legend(series.map { ($0.name, $0.colour) }, x: left + 10, y: 14) + "</svg>\n"
+    }
+
     /// A precision-recall curve in a small square: recall across, precision up, the points
     /// joined in order, one of them circled.
     public static func precisionRecall(_ points: [(recall: Double, precision: Double)], chosen: Int?, title: String)

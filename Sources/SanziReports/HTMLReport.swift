@@ -75,6 +75,16 @@ public enum HTMLReport {
                     "\($0.lookAlikes)", "\($0.lookAlikesAlerted)",
                 ]
             })
+        if let effect = report.warningSystemEffect {
+            body += "<h2>What the warning system changed</h2>\n<ul>\n"
+            body += OversightSections.effect(effect).map { "<li>\(h($0))</li>\n" }.joined() + "</ul>\n"
+            body += OversightSections.effectChart(effect)
+        }
+        if let oversight = report.oversight {
+            body += "<h2>Oversight bodies</h2>\n<ul>\n"
+            body += OversightSections.summary(oversight).map { "<li>\(h($0))</li>\n" }.joined() + "</ul>\n"
+            body += HTMLPage.table(OversightSections.bodyHeader, OversightSections.bodyRows(oversight))
+        }
         body += "<h2>Time to detection</h2>\n"
         body += SVGChart.stackedBars(
             labels: report.detectionDelays.map(\.label),

@@ -87,6 +87,24 @@ public enum MarkdownReport {
                     "\($0.lookAlikes)", "\($0.lookAlikesAlerted)",
                 ]
             })
+        if let effect = report.warningSystemEffect {
+            line("## What the warning system changed")
+            line()
+            for sentence in OversightSections.effect(effect) { line("- " + sentence) }
+            line()
+            table(
+                ["month", "loss with (yuan)", "loss without (yuan)", "petitions with", "petitions without"],
+                effect.months.map {
+                    [$0.month, money($0.lossOnFen), money($0.lossOffFen), "\($0.petitionsOn)", "\($0.petitionsOff)"]
+                })
+        }
+        if let oversight = report.oversight {
+            line("## Oversight bodies")
+            line()
+            for sentence in OversightSections.summary(oversight) { line("- " + sentence) }
+            line()
+            table(OversightSections.bodyHeader, OversightSections.bodyRows(oversight))
+        }
         line("## Time to detection")
         line()
         table(

@@ -95,6 +95,10 @@ public struct Report: Sendable, Encodable {
     public var typologies: [Evaluation.TypologyResult]
     public var coverage: Evaluation.Coverage
     public var detectionDelays: [DelayBin]
+    /// What the discipline-inspection bodies did, and (with a counterfactual pair) what the
+    /// warning system changed.
+    public var oversight: Oversight?
+    public var warningSystemEffect: WarningEffect?
 
     /// Builds the report; `stories` is how many subjects to tell.
     public init(
@@ -119,6 +123,8 @@ public struct Report: Sendable, Encodable {
         typologies = evaluation.typologies
         coverage = evaluation.coverage
         detectionDelays = Self.delays(evaluation: evaluation, truth: truth)
+        oversight = evaluation.oversight
+        warningSystemEffect = evaluation.warningSystemEffect
     }
 
     static func weight(_ severity: Severity) -> Int {

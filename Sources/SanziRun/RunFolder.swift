@@ -12,12 +12,14 @@ import SanziWorld
 /// `RunPipeline`. Each file appears only once it is complete (`OutputFile`).
 public struct RunFolder {
     /// What the run did and wrote.
-    public struct Outcome: Sendable {
+    public struct Outcome {
         public var result: RunPipeline.Result
         /// The alerts scored against the ground truth, when the report was written.
         public var evaluation: Evaluation?
         /// Every file written, in order.
         public var paths: [String]
+        /// What the oversight bodies did, read from the log.
+        public var oversight: OversightLog
     }
 
     public let scenario: Scenario
@@ -38,8 +40,22 @@ public struct RunFolder {
 
     private func path(_ name: String) -> String { OutputFiles.path(name, in: folder) }
 
-    /// Runs the scenario and writes every output the scenario's `<output>` asks for.
-    public func run(progress: (any EventSink)? = nil) throws(OutputError) -> Outcome {
+    /// Runs the scenario and writes every output the scenario's `<output>` asks for. With
+    /// `counterfactual`, first runs its pair with the warning system off into
+    /// `FOLDER/counterfactual`, and the evaluation and report say what the warning system
+    /// changed.
+    public func run(progress: (any EventSink)? = nil, counterfactual: Bool = false) throws(OutputError) -> Outcome {
+        var pair: Outcome?
+        if counterfactual {
+            let off = RunFolder(
+                scenario: scenario.withoutWarningSystem, source: source, seed: seed, rules: rules.switchedOff,
+                folder: OutputFiles.path("counterfactual", in: folder))
+            pair = try off.run()
+        }
+        return try run(progress: progress, pair: pair)
+    }
+
+    private func run(progress: (any EventSink)?, pair: Outcome?) throws(OutputError) -> Outcome {
         let output = scenario.output
         let reports = output.report && output.alerts
         let villageIDs = scenario.geography.villages.map(\.id)
@@ -52,9 +68,11 @@ public struct RunFolder {
         let alerts =
             output.alerts ? try AlertWriter(folder: folder, villageIDs: villageIDs, dateOfDay: dateOfDay) : nil
         let context = DealContext()
+        let oversight = OversightLog()
         let result = RunPipeline.simulate(
             scenario, seed: seed, rules: rules, runsRules: output.alerts, alertWriter: alerts,
-            consumers: log.map { [$0] } ?? [], besideRules: reports ? [context] : [], progress: progress)
+            consumers: log.map { [$0] } ?? [], besideRules: reports ? [context, oversight] : [oversight],
+            progress: progress)
         try log?.finish()
         try alerts?.finish()
         var paths = (log.map { [$0.path] } ?? []) + (alerts?.paths ?? [])
@@ -66,8 +84,14 @@ public struct RunFolder {
         var evaluation: Evaluation?
         if reports {
             let facts = RunFacts(scenario: scenario, seed: seed, events: result.summary.events)
-            let scored = Evaluation(
+            var scored = Evaluation(
                 alerts: result.alerts, truth: result.summary.truth, villages: facts.villages.count, days: facts.days)
+            scored.oversight = Oversight(oversight, scenario: scenario, truth: result.summary.truth, days: facts.days)
+            if let pair {
+                scored.warningSystemEffect = WarningEffect(
+                    on: (result.summary.truth, oversight), off: (pair.result.summary.truth, pair.oversight),
+                    start: scenario.start, days: facts.days)
+            }
             let report = Report(
                 facts: facts, alerts: result.alerts, truth: result.summary.truth, evaluation: scored,
                 context: context)
@@ -76,6 +100,7 @@ public struct RunFolder {
         }
         if output.alerts { try write("thresholds.xml", rules.settings.thresholdsDocument) }
         try write("run.json", OutputFiles.json(RunRecord(self, result: result)))
-        return Outcome(result: result, evaluation: evaluation, paths: paths)
+        return Outcome(
+            result: result, evaluation: evaluation, paths: (pair?.paths ?? []) + paths, oversight: oversight)
     }
 }

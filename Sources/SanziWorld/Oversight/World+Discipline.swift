@@ -156,6 +156,7 @@ extension World {
         let limit = Int32(discipline.rules.maxWaitDays)
         let today = Int32(scheduler.now)
         let level = discipline.bodies[Int(body)].level.logged
+        let area = Int64(discipline.bodies[Int(body)].area)
         let stale = discipline.bodies[Int(body)].queue.filter { today - discipline.leads[$0].arrival > limit }
         guard !stale.isEmpty else { return }
         discipline.bodies[Int(body)].queue.removeAll { stale.contains($0) }
@@ -163,7 +164,7 @@ extension World {
             let lead = discipline.leads[slot]
             emit(
                 LogRecord(
-                    .leadDropped, village: lead.village, code: level.rawValue, subject: lead.id,
+                    .leadDropped, village: lead.village, code: level.rawValue, subject: lead.id, party: area,
                     count: today - lead.arrival), &scheduler)
             discipline.leads.remove(slot)
         }

@@ -1,0 +1,117 @@
+import SanziEvents
+import SanziScenario
+import SanziTruth
+
+/// What the discipline-inspection bodies did with the leads they had and the investigators
+/// they were given (evaluation.json's `oversight`, documented in docs/evaluation.md).
+public struct Oversight: Sendable, Hashable, Encodable {
+    /// One body's work and load.
+    public struct Body: Sendable, Hashable, Encodable {
+        public var level: String
+        /// The town or district it serves, or "city".
+        public var area: String
+        public var investigators: Int
+        public var investigations: Int
+        public var substantiated: Int
+        public var investigatorDays: Int
+        /// Investigator-days spent over those its investigators had in the run; nil without any.
+        public var utilisation: Double?
+        public var leadsDropped: Int
+        public var medianWaitDays: Double?
+        public var p90WaitDays: Double?
+    }
+
+    public var leads: Int
+    /// Leads by where they came from (alert, petition, audit, review, echo-wall, referral).
+    public var leadsBySource: [String: Int]
+    /// Leads that joined an open lead on the same matter (more evidence, no new work).
+    public var leadsJoined: Int
+    public var leadsDropped: Int
+    public var investigations: Int
+    public var substantiated: Int
+    public var unsubstantiated: Int
+    public var investigatorDays: Int
+    public var medianWaitDays: Double?
+    public var p90WaitDays: Double?
+    public var sanctions: Int
+    public var sanctionsByKind: [String: Int]
+    public var sanctionsByRank: [String: Int]
+    public var removals: Int
+    public var blacklisted: Int
+    public var exposures: Int
+    public var recoveredFen: Int64
+    /// Misconduct cases an investigation proved, and the days from a case's first act to its
+    /// proof (median and 90th percentile).
+    public var casesProven: Int
+    public var medianDaysOffenceToProof: Double?
+    public var p90DaysOffenceToProof: Double?
+    public var petitions: Int
+    public var bodies: [Body]
+
+    public init(_ log: OversightLog, scenario: Scenario, truth: GroundTruth, days: Int) {
+        let rules = scenario.oversight.discipline
+        let towns = scenario.geography.towns.map(\.name)
+        let districts = scenario.geography.districts.map(\.name)
+        bodies = log.bodies.keys.sorted().map { key in
+            let work = log.bodies[key] ?? OversightLog.BodyWork()
+            let level: DisciplineRules.Level =
+                switch key.level {
+                case .township: .township
+                case .district: .district
+                case .city: .city
+                }
+            let declared = rules.body(level)
+            let capacity = Double(declared.investigators * days * declared.workingDaysPerWeek) / 7
+            let area: String =
+                switch key.level {
+                case .township: towns.indices.contains(Int(key.area)) ? towns[Int(key.area)] : "\(key.area)"
+                case .district: districts.indices.contains(Int(key.area)) ? districts[Int(key.area)] : "\(key.area)"
+                case .city: "city"
+                }
+            return Body(
+                level: key.level.name, area: area, investigators: declared.investigators,
+                investigations: work.investigations, substantiated: work.substantiated,
+                investigatorDays: work.investigatorDays,
+                utilisation: capacity > 0 ? Evaluation.rounded(Double(work.investigatorDays) / capacity) : nil,
+                leadsDropped: work.dropped, medianWaitDays: Self.percentile(work.waits, 0.5),
+                p90WaitDays: Self.percentile(work.waits, 0.9))
+        }
+        let work = log.bodies.values
+        leads = log.leads
+        leadsBySource = Self.named(log.leadsBySource, LogRecord.LeadSource.names)
+        leadsJoined = log.leadsJoined
+        leadsDropped = work.reduce(0) { $0 + $1.dropped }
+        investigations = work.reduce(0) { $0 + $1.investigations }
+        substantiated = work.reduce(0) { $0 + $1.substantiated }
+        unsubstantiated = investigations - substantiated
+        investigatorDays = work.reduce(0) { $0 + $1.investigatorDays }
+        let waits = work.flatMap(\.waits)
+        medianWaitDays = Self.percentile(waits, 0.5)
+        p90WaitDays = Self.percentile(waits, 0.9)
+        sanctions = log.sanctionsByKind.reduce(0, +)
+        sanctionsByKind = Self.named(log.sanctionsByKind, LogRecord.SanctionKind.names)
+        sanctionsByRank = Self.named(log.sanctionsByRank, LogRecord.Rank.names)
+        removals = log.removals
+        blacklisted = log.blacklisted
+        exposures = log.exposures
+        recoveredFen = log.recoveredFen
+        let proven = truth.misconduct.filter { $0.discoveredDay >= 0 }
+        casesProven = proven.count
+        let delays = proven.map { max(0, $0.discoveredDay - $0.startDay) }
+        medianDaysOffenceToProof = Self.percentile(delays, 0.5)
+        p90DaysOffenceToProof = Self.percentile(delays, 0.9)
+        petitions = log.petitionsByDay.count
+    }
+
+    static func named(_ counts: [Int], _ names: [String]) -> [String: Int] {
+        Dictionary(uniqueKeysWithValues: zip(names, counts))
+    }
+
+    /// The nearest-rank percentile of whole days, or nil for none.
+    static func percentile(_ values: [Int32], _ share: Double) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted()
+        let rank = min(sorted.count - 1, max(0, Int((share * Double(sorted.count)).rounded(.up)) - 1))
+        return Double(sorted[rank])
+    }
+}

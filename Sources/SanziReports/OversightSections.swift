@@ -1,0 +1,74 @@
+import SanziAlerts
+import SanziEvaluation
+import SanziOutput
+
+/// The report's sections on the oversight bodies and on what the warning system changed, in
+/// Markdown and in HTML.
+enum OversightSections {
+    static func yuan(_ fen: Int64) -> String { Wording.yuan(fen: fen) }
+
+    static func summary(_ oversight: Oversight) -> [String] {
+        let kinds = oversight.sanctionsByKind.sorted { $0.key < $1.key }.filter { $0.value > 0 }
+            .map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+        return [
+            "\(oversight.leads) leads (\(oversight.leadsJoined) joined an open one, \(oversight.leadsDropped) shelved "
+                + "unread after waiting too long); by source: "
+                + oversight.leadsBySource.sorted { $0.key < $1.key }.filter { $0.value > 0 }
+                .map { "\($0.value) \($0.key)" }.joined(separator: ", ") + ".",
+            "\(oversight.investigations) investigations, \(oversight.substantiated) substantiated, "
+                + "\(oversight.investigatorDays) investigator-days; a lead waited \(days(oversight.medianWaitDays)) "
+                + "(median), \(days(oversight.p90WaitDays)) at the 90th percentile.",
+            "\(oversight.sanctions) people sanctioned" + (kinds.isEmpty ? "" : " (\(kinds))")
+                + ", \(oversight.removals) removals from office, \(oversight.blacklisted) firms barred, "
+                + "\(yuan(oversight.recoveredFen)) recovered.",
+            "\(oversight.casesProven) misconduct cases proven, \(days(oversight.medianDaysOffenceToProof)) from the "
+                + "first act to proof (median).",
+        ]
+    }
+
+    static let bodyHeader = [
+        "body", "investigators", "investigations", "substantiated", "investigator-days", "utilisation",
+        "shelved", "median wait",
+    ]
+
+    static func bodyRows(_ oversight: Oversight) -> [[String]] {
+        oversight.bodies.map {
+            [
+                "\($0.level) \($0.area)", "\($0.investigators)", "\($0.investigations)", "\($0.substantiated)",
+                "\($0.investigatorDays)", MarkdownReport.share($0.utilisation), "\($0.leadsDropped)",
+                days($0.medianWaitDays),
+            ]
+        }
+    }
+
+    static func effect(_ effect: WarningEffect) -> [String] {
+        [
+            "With the warning system: \(effect.on.cases) cases losing \(yuan(effect.on.lossFen)) "
+                + "(\(yuan(effect.on.recoveredFen)) recovered), \(effect.on.petitions) petitions, "
+                + "\(effect.on.sanctions) people sanctioned, \(effect.on.leadsFromAlerts) leads from alerts.",
+            "Without it (same seed): \(effect.off.cases) cases losing \(yuan(effect.off.lossFen)) "
+                + "(\(yuan(effect.off.recoveredFen)) recovered), \(effect.off.petitions) petitions, "
+                + "\(effect.off.sanctions) people sanctioned.",
+            "Loss prevented: \(yuan(effect.lossPreventedFen)) (\(yuan(effect.netLossPreventedFen)) net of "
+                + "recoveries); \(effect.casesAvoided) cases and \(effect.petitionsAvoided) petitions avoided.",
+        ]
+    }
+
+    static func effectChart(_ effect: WarningEffect) -> String {
+        func cumulative(_ values: [Int64]) -> [Double] {
+            var total: Int64 = 0
+            return values.map {
+                total += $0
+                return Double(total) / 100
+            }
+        }
+        return SVGChart.lines(
+            labels: effect.months.map(\.month),
+            series: [
+                ("without the warning system", "#c81e1e", cumulative(effect.months.map(\.lossOffFen))),
+                ("with it", "#3465a4", cumulative(effect.months.map(\.lossOnFen))),
+            ], title: "Loss of the cases begun so far (yuan), with and without the warning system")
+    }
+
+    static func days(_ value: Double?) -> String { value.map { Wording.days($0) } ?? "–" }
+}
