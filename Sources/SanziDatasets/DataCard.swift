@@ -72,7 +72,7 @@ public struct DataCard: Sendable, Encodable {
     }
 
     static let limitations = [
-        "Synthetic: every number comes from the scenario's assumptions (see its comments and CALIBRATION.md), not from real villages.",
+        "Synthetic: every number comes from the scenario's assumptions (see its comments and docs/calibration.md), not from real villages.",
         "Labels mark the rows a case produced or altered; a case that hides its traces (concealment) may label nothing observable.",
         "The transactions table labels contracts rigged at signing (below-market, rigging, rotation, relative award, off-platform, splitting); amendments, arrears, receipts and ledger typologies label ledger rows and events instead.",
         "Features are computed from the log up to the row's own event; the split columns must be used to keep villages (or periods) apart, or villages leak between training and test.",

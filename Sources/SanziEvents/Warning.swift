@@ -10,8 +10,11 @@ public struct Warning: Sendable, Hashable {
     public var village: Int32
     public var subject: AlertSubject
     public var severity: Severity
+    /// The rule that raised it (E01 and E02 for escalations).
+    public var rule: String
 
-    public init(alert: UInt64, day: Int32, village: Int32, subject: AlertSubject, severity: Severity) {
+    public init(alert: UInt64, day: Int32, village: Int32, subject: AlertSubject, severity: Severity, rule: String) {
+        self.rule = rule
         self.alert = alert
         self.day = day
         self.village = village

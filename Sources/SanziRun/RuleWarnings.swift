@@ -19,7 +19,7 @@ final class RuleWarnings: WarningSource, EventSink {
     func hand(_ alert: Alert) {
         let warning = Warning(
             alert: alert.id, day: alert.day, village: alert.village, subject: alert.subject,
-            severity: alert.severity)
+            severity: alert.severity, rule: alert.rule)
         raised.withLock { $0.append(warning) }
     }
 

@@ -82,6 +82,13 @@ public struct DisciplineRules: Hashable, Sendable {
     public var leadDelayDays = 7
     /// The least severity of an alert that becomes a lead.
     public var forward = Severity.red
+    /// The rules whose alerts are forwarded (escalations are E01 and E02); empty: every rule.
+    public var forwardRules: [String] = []
+    /// The platform's check of a forwarded warning (预警核查) before it becomes a lead, by
+    /// staff outside the discipline bodies: the chance it confirms a warning on the traces of
+    /// a real case (halved by concealment at most), and one on nothing.
+    public var confirmTrue = 0.6
+    public var confirmFalse = 0.05
     public var triage = Triage.severity
     /// Leads opened a month per body under `capped` triage.
     public var capPerMonth = 10
@@ -128,8 +135,9 @@ public struct DeterrenceRules: Hashable, Sendable {
     public var penalty = Money(yuan: 300_000)
     /// Days over which a sanction seen fades to 1/e of its weight.
     public var memoryDays = 365
-    /// How fast risk grows with what is seen: risk = 1 − exp(−sensitivity × weight seen).
-    public var sensitivity = 1.0
+    /// How fast risk grows with what is seen: risk = 1 − exp(−sensitivity × weight seen); at
+    /// 0.1, one sanction in the village makes the risk about 10%.
+    public var sensitivity = 0.1
     /// Spread (lognormal sigma) of cadres' fear of the penalty around 1.
     public var aversionSpread = 1.0
     /// Weight of a published sanction in the cadre's town, district and city (one in his own

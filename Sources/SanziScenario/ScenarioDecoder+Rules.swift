@@ -145,6 +145,9 @@ extension ScenarioDecoder {
         rules.bodies.sort { $0.level < $1.level }
         rules.leadDelayDays = integer(node, "lead-delay-days", default: rules.leadDelayDays)
         rules.forward = choice(node, "forward", default: rules.forward)
+        rules.forwardRules = string(node, "forward-rules").split(separator: " ").map(String.init)
+        rules.confirmTrue = decimal(node, "confirm-true", default: rules.confirmTrue)
+        rules.confirmFalse = decimal(node, "confirm-false", default: rules.confirmFalse)
         rules.triage = choice(node, "triage", default: rules.triage)
         rules.capPerMonth = integer(node, "cap-per-month", default: rules.capPerMonth)
         rules.maxWaitDays = integer(node, "max-wait-days", default: rules.maxWaitDays)

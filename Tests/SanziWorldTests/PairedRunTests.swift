@@ -68,11 +68,7 @@ struct PairedRunTests {
         // without a case would have chosen.
         let text = try String(contentsOfFile: "\(WorldFixtures.root)/Scenarios/default.xml", encoding: .utf8)
             .replacing(#"corrupt-cadre-share="0.3""#, with: #"corrupt-cadre-share="0.15""#)
-            .replacing(
-                #"petition-propensity="0.02"/>"#,
-                with: #"petition-propensity="0.02"><discipline><body level="township" investigators="0"/>"#
-                    + #"<body level="district" investigators="0"/><body level="city" investigators="0"/>"#
-                    + #"</discipline></oversight>"#)
+            .replacing(/investigators="\d+"/, with: #"investigators="0""#)
         let run = try MisconductFixtures.run(text)
         let honest = try MisconductFixtures.run(
             text.replacing(#"<misconduct enabled="true""#, with: #"<misconduct enabled="false""#))

@@ -44,6 +44,12 @@ struct Discipline: Sendable {
         /// The case an audit or review saw (hidden from the log), or -1.
         var seenCase: Int32 = -1
         var alert: Int64 = -1
+
+        /// Whether it brings evidence rather than only pointing: an audit or review finding, a
+        /// referral, a warning the platform confirmed, or several leads on one matter.
+        var bringsEvidence: Bool {
+            source == .audit || source == .review || source == .referral || seenCase >= 0 || evidence > 1
+        }
     }
 
     /// An investigation while it runs.

@@ -17,20 +17,42 @@ extension World {
     // MARK: Leads
 
     /// Warnings of the early-warning system: those at least as grave as the scenario's
-    /// `forward`, from a village whose district runs the warning system, become leads
+    /// `forward`, of the rules it forwards, from a village whose district runs the warning
+    /// system, are checked by the platform, and those it confirms become leads
     /// `lead-delay-days` after they were raised.
     mutating func receive(_ warnings: [Warning], _ scheduler: inout Scheduler<Event>) {
+        let rules = discipline.rules.forwardRules
         for warning in warnings
         where warning.severity >= discipline.rules.forward && warning.village >= 0
             && Int(warning.village) < villages.count && policy(of: warning.village).warningSystem
+            && (rules.isEmpty || rules.contains(warning.rule))
         {
-            let lead = Lead(
+            guard let seen = confirm(warning) else { continue }
+            var lead = Lead(
                 id: 0, source: .alert, village: warning.village, subject: warning.subject,
                 severity: warning.severity, value: value(of: warning.subject), arrival: 0,
                 alert: Int64(warning.alert))
+            lead.seenCase = seen
             let day = max(scheduler.now, Tick(warning.day) + Tick(discipline.rules.leadDelayDays))
             scheduler.schedule(.leadArrives(pending: discipline.leads.insert(lead)), at: day, priority: .early)
         }
+    }
+
+    /// The platform's check of a warning: nil when it clears it, else the case whose traces it
+    /// found (-1 for a warning confirmed on honest dealings).
+    private func confirm(_ warning: Warning) -> Int32? {
+        let rules = discipline.rules
+        var random = root.derived("confirmation", Int(warning.alert))
+        let village = Int(warning.village)
+        let found = misconduct.villages[village].openCases.first { index in
+            let traces = misconduct.cases[Int(index)].traces
+            return warning.subject == .village ? traces.contains(.village) : traces.contains(warning.subject)
+        }
+        if let found {
+            let concealment = misconduct.cases[Int(found)].concealment
+            return random.bernoulli(rules.confirmTrue * (1 - concealment / 2)) ? found : nil
+        }
+        return random.bernoulli(rules.confirmFalse) ? -1 : nil
     }
 
     /// Whether any district runs the warning system now (else no alert can become a lead).
@@ -145,6 +167,7 @@ extension World {
             return queue.indices.min { a, b in
                 let (first, second) = (discipline.leads[queue[a]], discipline.leads[queue[b]])
                 if first.severity != second.severity { return first.severity > second.severity }
+                if first.bringsEvidence != second.bringsEvidence { return first.bringsEvidence }
                 if first.value != second.value { return first.value > second.value }
                 return a < b
             }
@@ -170,13 +193,13 @@ extension World {
         }
     }
 
-    /// Starts looking into a lead: an inquiry for a yellow or orange lead, a preliminary check
-    /// for a red one or a referral, a joint task force at a district or city body for a deal
-    /// worth the task-force value.
+    /// Starts looking into a lead: a talk or written inquiry for a lead that only points, a
+    /// preliminary check for one that brings evidence, a joint task force at a district or
+    /// city body for a deal worth the task-force value.
     private mutating func open(lead slot: Int32, at body: Int32, _ scheduler: inout Scheduler<Event>) {
         let rules = discipline.rules
         let lead = discipline.leads[slot]
-        var kind: LogRecord.InvestigationKind = lead.severity == .red || lead.person >= 0 ? .preliminaryCheck : .inquiry
+        var kind: LogRecord.InvestigationKind = lead.bringsEvidence ? .preliminaryCheck : .inquiry
         if discipline.bodies[Int(body)].level != .township, lead.value >= rules.taskForceValue.fen { kind = .taskForce }
         var investigation = Discipline.Investigation(
             id: discipline.nextInvestigation, lead: slot, body: body, kind: kind, opened: Int32(scheduler.now),

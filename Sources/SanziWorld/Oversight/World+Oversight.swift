@@ -51,7 +51,7 @@ extension World {
         let independence = scenario.profiles[villages[v].profile].people.supervisorIndependence
         var random = villages[v].root.derived("review", month)
         return misconduct.villages[v].openCases.filter { index in
-            let seen = random.bernoulli(0.5 * (1 - misconduct.cases[Int(index)].concealment))
+            let seen = random.bernoulli(0.1 * (1 - misconduct.cases[Int(index)].concealment))
             return seen && random.bernoulli(independence)
         }
     }
