@@ -1,0 +1,103 @@
+import Foundation
+import SanziAlerts
+import SanziEvaluation
+import SanziEvents
+import SanziRun
+import SanziScenario
+import SanziWorld
+import Testing
+
+/// The early-warning system acting on the world, on the default town.
+@Suite("The closed loop")
+struct ClosedLoopTests {
+    static let text: String = SettingCoverageTests.text
+
+    struct Run {
+        var events: [LoggedEvent]
+        var result: RunPipeline.Result
+        var oversight: OversightLog
+
+        func count(_ type: EventType, where condition: (LogRecord) -> Bool = { _ in true }) -> Int {
+            events.filter { $0.record.type == type && condition($0.record) }.count
+        }
+    }
+
+    static func run(_ text: String, seed: UInt64? = nil) throws -> Run {
+        let scenario = try ScenarioLoader.loadScenario(bytes: Array(text.utf8), path: "test.xml").value
+        let collector = EventCollector()
+        let oversight = OversightLog()
+        let result = RunPipeline.simulate(
+            scenario, seed: seed ?? scenario.seed, rules: try AlertEngine(settings: scenario.alerts),
+            consumers: [collector], besideRules: [oversight])
+        return Run(events: collector.events, result: result, oversight: oversight)
+    }
+
+    /// Alerts become leads, leads become investigations, and some end in sanctions, money
+    /// booked back and the cadre's removal; the log says each step, and the ledger balances
+    /// with the recoveries in it.
+    @Test func alertsLeadToInvestigationsAndSanctions() throws {
+        let run = try Self.run(Self.text)
+        #expect(run.count(.lead) { $0.leadSource == .alert } > 0)
+        #expect(run.count(.investigationOpened) >= run.count(.investigationClosed))
+        #expect(run.count(.investigationClosed) { $0.outcome == .substantiated } > 0)
+        #expect(run.count(.sanction) > 0 && run.count(.recovery) > 0)
+        let proven = run.result.summary.truth.misconduct.filter { $0.discoveredDay >= 0 }
+        #expect(!proven.isEmpty && proven.allSatisfy { $0.discoveredDay >= $0.startDay })
+        #expect(run.oversight.recoveredFen == proven.reduce(0) { $0 + $1.recovered })
+    }
+
+    /// With the warning system off, no alert is raised and none becomes a lead (audits,
+    /// reviews and petitions still do).
+    @Test func withTheWarningSystemOffNoLeadComesFromAnAlert() throws {
+        let run = try Self.run(
+            Self.text.replacing(#"<alerts warning-system="true">"#, with: #"<alerts warning-system="false">"#))
+        #expect(run.result.alerts.isEmpty)
+        #expect(run.count(.lead) { $0.leadSource == .alert } == 0)
+        #expect(run.count(.lead) > 0)
+    }
+
+    /// Without investigators, leads wait and are shelved, and nothing is proven.
+    @Test func withoutInvestigatorsNothingIsProven() throws {
+        let run = try Self.run(Self.text.replacing(/investigators="\d+"/, with: #"investigators="0""#))
+        #expect(run.count(.lead) > 0 && run.count(.leadDropped) > 0)
+        #expect(run.count(.investigationOpened) == 0 && run.count(.sanction) == 0)
+        #expect(run.result.summary.truth.misconduct.allSatisfy { $0.discoveredDay < 0 })
+    }
+
+    /// The same scenario and seed give the same log and alerts, the rules on their own thread
+    /// waiting for nothing but the days the world asks about.
+    @Test func theLoopIsDeterministic() throws {
+        let first = try Self.run(Self.text, seed: 4)
+        let second = try Self.run(Self.text, seed: 4)
+        #expect(first.events == second.events)
+        #expect(first.result.alerts == second.result.alerts)
+        let nextDay = try Self.run(Self.text.replacing(#"lead-delay-days="7""#, with: #"lead-delay-days="1""#), seed: 4)
+        let again = try Self.run(Self.text.replacing(#"lead-delay-days="7""#, with: #"lead-delay-days="1""#), seed: 4)
+        #expect(nextDay.events == again.events, "rules in step with the world (lead-delay-days 1)")
+        // A lead from an alert arrives exactly the delay after the alert's day.
+        #expect(nextDay.count(.lead) { $0.leadSource == .alert } > 0)
+        let alertDays = Dictionary(uniqueKeysWithValues: nextDay.result.alerts.map { (Int64($0.id), $0.day) })
+        for event in nextDay.events where event.record.type == .lead && event.record.leadSource == .alert {
+            #expect(alertDays[event.record.party].map { $0 + 1 } == event.day)
+        }
+    }
+
+    /// The pair without the warning system: same scenario and seed, never switched on.
+    @Test func theCounterfactualPairHasNoWarningSystem() throws {
+        let scenario = try WorldFixtures.scenario("guangzhou-2012-2014")
+        let off = scenario.withoutWarningSystem
+        #expect(!off.alerts.warningSystem)
+        #expect(
+            !off.interventions.contains { intervention in
+                intervention.changes.contains { if case .warningSystem = $0 { true } else { false } }
+            })
+        #expect(off.interventions.count == scenario.interventions.count - 1, "the switch-on held nothing else")
+    }
+}
+
+/// Scenarios for the run tests.
+enum WorldFixtures {
+    static func scenario(_ name: String) throws -> Scenario {
+        try ScenarioLoader.loadScenario(contentsOf: "\(SettingCoverageTests.root)/Scenarios/\(name).xml").value
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import SanziEngine
+import SanziEvents
+import SanziScenario
+import SanziTruth
+import Testing
+
+@testable import SanziWorld
+
+/// What follows a proven case: sanctions by the money involved, removal and replacement.
+@Suite("Sanctions and their consequences")
+struct SanctionTests {
+    typealias Fixtures = MisconductFixtures
+
+    /// A cadre removed after a proven case never starts another: he holds no office again,
+    /// and each office he lost has a successor.
+    @Test func aRemovedCadreStartsNoNewCase() throws {
+        let run = try Fixtures.run(Fixtures.forcing(.fakeDisbursement, oversight: Fixtures.noDeterrence))
+        let removals = run.events.filter { $0.type == .removal }
+        #expect(!removals.isEmpty, "some cadre is removed")
+        for removal in removals {
+            let person = removal.record.subject
+            let later = run.truth.misconduct.filter { $0.perpetrators.contains(person) && $0.startDay > removal.day }
+            #expect(
+                later.isEmpty, "person \(person) removed on day \(removal.day) started case \(later.first?.id ?? 0)")
+            let successor = run.events.first {
+                $0.type == .appointment && $0.record.other == person && $0.day == removal.day
+                    && $0.record.code == removal.record.code
+            }
+            #expect(successor != nil, "no successor to person \(person)")
+        }
+        #expect(
+            run.world.people.offices.allSatisfy { offices in
+                !removals.contains {
+                    Int64(offices.director) == $0.record.subject || Int64(offices.cashier) == $0.record.subject
+                }
+            })
+    }
+
+    /// The sanction follows the money a person's proven cases involve, and the offence's route
+    /// to prosecution: occupational embezzlement from 60,000 yuan, embezzlement of
+    /// compensation handled for the government from 30,000 yuan.
+    @Test func sanctionsFollowTheMoneyInvolved() throws {
+        let scenario = try WorldFixtures.scenario("default")
+        var scheduler = Scheduler<World.Event>()
+        let world = World(scenario: scenario, seed: 1, scheduler: &scheduler)
+        let kinds: [(Int64, Typology, LogRecord.SanctionKind)] = [
+            (4_999_99, .fakeDisbursement, .warning), (5_000_00, .fakeDisbursement, .seriousWarning),
+            (20_000_00, .fakeDisbursement, .removalFromPost), (50_000_00, .fakeDisbursement, .probation),
+            (59_999_99, .fakeDisbursement, .probation), (60_000_00, .fakeDisbursement, .prosecution),
+            (30_000_00, .divertedCompensation, .prosecution), (29_999_99, .divertedCompensation, .removalFromPost),
+        ]
+        for (amount, typology, kind) in kinds {
+            #expect(world.sanctionKind(for: amount, typology: typology) == kind, "\(amount) fen of \(typology)")
+        }
+        #expect(!LogRecord.SanctionKind.seriousWarning.removes && LogRecord.SanctionKind.removalFromPost.removes)
+    }
+
+    /// Sanctions seen fade as exp(−days / memory), and risk is 1 − exp(−sensitivity × seen).
+    @Test func whatIsSeenFades() {
+        var seen = Discipline.Seen()
+        seen.add(2, on: 100, memory: 365)
+        #expect(abs(seen.weight(on: 465, memory: 365) - 2 * exp(-1.0)) < 1e-12)
+        seen.add(1, on: 465, memory: 365)
+        #expect(abs(seen.weight(on: 465, memory: 365) - (2 * exp(-1.0) + 1)) < 1e-12)
+        #expect(Discipline.Seen().weight(on: 1_000, memory: 365) == 0)
+    }
+}
