@@ -64,6 +64,15 @@ public struct Alert: Sendable, Hashable {
     }
 }
 
+extension Warning {
+    /// The warning an alert gives the world (see `WarningSource`).
+    public init(_ alert: Alert) {
+        self.init(
+            alert: alert.id, day: alert.day, village: alert.village, subject: alert.subject, severity: alert.severity,
+            rule: alert.rule)
+    }
+}
+
 /// Where rules put what they raise.
 public struct AlertOutput {
     var alerts: [Alert] = []

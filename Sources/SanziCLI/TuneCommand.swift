@@ -16,8 +16,16 @@ struct TuneCommand: ParsableCommand {
             (the rule alone: curves.csv), then a coordinate ascent chooses one setting for all \
             rules together under the objective, escalation included. The chosen and the starting \
             settings are then scored on the held-out test seeds, which never influence the \
-            choice. Nothing is simulated twice: every candidate is scored by replaying rules \
-            over the kept logs.
+            choice. The seeds are simulated with the starting settings deployed, as `sanzi \
+            run` does; objectives on the alerts score every candidate by replaying rules over \
+            the kept logs, nothing simulated twice.
+
+            prevented-loss scores what settings do to the world instead: each candidate is \
+            deployed and the closed loop simulated (alerts become leads for the scenario's \
+            investigators, who sanction, recover and deter), against the same seeds with the \
+            warning system off. Settings that drown the investigators in false leads prevent \
+            less. The search moves one grid step at a time; a candidate that would forward the \
+            same warnings as the current settings makes the same world and is scored by replay.
 
             Objectives:
               f1                       F1 of all alerts against all cases
@@ -25,6 +33,8 @@ struct TuneCommand: ParsableCommand {
               recall-at-precision:P    the most recall with precision at least P
               loss-at-budget:N         the most loss caught with at most N alerts a month \
                                        across the scenario (investigators' capacity)
+              prevented-loss           the most loss, net of recoveries, the warning system \
+                                       prevents with the scenario's investigators (simulates)
 
             Writes into OUT: thresholds.xml (the chosen settings; `sanzi run --thresholds` \
             accepts it as is), curves.csv (rule, parameter, value, alerts, precision, recall, \
@@ -36,6 +46,7 @@ struct TuneCommand: ParsableCommand {
               sanzi tune
               sanzi tune Scenarios/default.xml --train-seeds 1-5 --test-seeds 6-8 --objective fbeta:2
               sanzi tune --objective loss-at-budget:40 --out out/tuned
+              sanzi tune Scenarios/warning-switch.xml --objective prevented-loss --train-seeds 1-3 --test-seeds 4-5
             """
     )
 
@@ -50,7 +61,8 @@ struct TuneCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "What to maximise: f1, fbeta:B, recall-at-precision:P, loss-at-budget:N.", valueName: "objective"))
+            "What to maximise: f1, fbeta:B, recall-at-precision:P, loss-at-budget:N, prevented-loss.",
+            valueName: "objective"))
     var objective = "f1"
 
     @Option(help: ArgumentHelp("Starting thresholds instead of the scenario's <alerts>.", valueName: "file"))
@@ -65,7 +77,7 @@ struct TuneCommand: ParsableCommand {
     func validate() throws {
         guard Objective(parsing: objective) != nil else {
             throw ValidationError(
-                "unknown objective \"\(objective)\"; use f1, fbeta:B (B > 0), recall-at-precision:P (0…1) or loss-at-budget:N (N > 0)"
+                "unknown objective \"\(objective)\"; use f1, fbeta:B (B > 0), recall-at-precision:P (0…1), loss-at-budget:N (N > 0) or prevented-loss"
             )
         }
         let shared = Set(trainSeeds.seeds).intersection(testSeeds.seeds)
@@ -95,12 +107,16 @@ struct TuneCommand: ParsableCommand {
         }
         let training = Array(runs.prefix(trainSeeds.seeds.count))
         let test = Array(runs.dropFirst(trainSeeds.seeds.count))
-        var tuner = Tuner(base: base, training: training, objective: goal)
+        var tuner = Tuner(base: base, training: training, objective: goal, scenario: scenario)
         let outcome = tuner.tune(progress: say)
+        say("testing       seeds \(testSeeds.seeds.map(String.init).joined(separator: ","))")
+        let tested =
+            goal.simulates
+            ? Tuner.deploy([base, outcome.settings], on: test, simulatedWith: base, in: scenario)
+            : [Tuner.evaluate(base, on: test), Tuner.evaluate(outcome.settings, on: test)]
         let summary = TuningSummary(
             scenario: scenario.name, objective: goal, trainSeeds: trainSeeds.seeds, testSeeds: testSeeds.seeds,
-            outcome: outcome, start: base,
-            test: (Tuner.evaluate(base, on: test), Tuner.evaluate(outcome.settings, on: test)))
+            outcome: outcome, start: base, test: (tested[0], tested[1]))
         let paths: [String]
         do throws(OutputError) {
             try OutputFolder.create(out)
@@ -115,6 +131,11 @@ struct TuneCommand: ParsableCommand {
             "tuned         \(goal) on seeds \(trainSeeds.seeds.map(String.init).joined(separator: ",")) in \(String(format: "%.1f", seconds)) s"
         )
         print("changes       \(summary.changes.count)")
+        if goal.simulates {
+            print(
+                "deployed      \(outcome.simulations) candidates simulated, \(outcome.simulationsAvoided) scored by replay"
+            )
+        }
         for (label, comparison) in [("training", summary.training), ("test", summary.test)] {
             print(
                 "\(label.padding(toLength: 14, withPad: " ", startingAt: 0))objective \(format(comparison.startObjective)) → \(format(comparison.chosenObjective)); "

@@ -16,8 +16,12 @@ public struct WarningEffect: Sendable, Hashable, Encodable {
         public var petitions: Int
         public var sanctions: Int
         public var leadsFromAlerts: Int
+        /// Leads shelved unread, and investigations that proved their case.
+        public var leadsDropped: Int
+        public var substantiated: Int
 
-        init(truth: GroundTruth, log: OversightLog) {
+        /// One run's side: its truth and what its oversight bodies did.
+        public init(truth: GroundTruth, log: OversightLog) {
             let misconduct = truth.misconduct
             cases = misconduct.count
             lossFen = misconduct.reduce(0) { $0 + $1.loss }
@@ -26,6 +30,21 @@ public struct WarningEffect: Sendable, Hashable, Encodable {
             petitions = log.petitionsByDay.count
             sanctions = log.sanctionsByKind.reduce(0, +)
             leadsFromAlerts = log.leadsBySource[Int(LogRecord.LeadSource.alert.rawValue)]
+            leadsDropped = log.bodies.values.reduce(0) { $0 + $1.dropped }
+            substantiated = log.bodies.values.reduce(0) { $0 + $1.substantiated }
+        }
+
+        /// Adds another run's side (totals over seeds).
+        public mutating func add(_ other: Side) {
+            cases += other.cases
+            lossFen += other.lossFen
+            recoveredFen += other.recoveredFen
+            netLossFen += other.netLossFen
+            petitions += other.petitions
+            sanctions += other.sanctions
+            leadsFromAlerts += other.leadsFromAlerts
+            leadsDropped += other.leadsDropped
+            substantiated += other.substantiated
         }
     }
 

@@ -17,10 +17,7 @@ final class RuleWarnings: WarningSource, EventSink {
 
     /// On the rules' thread: an alert raised.
     func hand(_ alert: Alert) {
-        let warning = Warning(
-            alert: alert.id, day: alert.day, village: alert.village, subject: alert.subject,
-            severity: alert.severity, rule: alert.rule)
-        raised.withLock { $0.append(warning) }
+        raised.withLock { $0.append(Warning(alert)) }
     }
 
     /// On the world's thread, before the rules' pipeline: counts the events of each day.

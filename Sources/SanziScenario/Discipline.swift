@@ -1,3 +1,5 @@
+import SanziEvents
+
 /// Discipline inspection (纪检监察): the bodies that take up leads, how leads reach them, how
 /// investigations go, what a substantiated case costs its perpetrators, and the officials above
 /// the villages who may protect them. Absent from a file, every value is its documented default.
@@ -14,7 +16,9 @@ public struct DisciplineRules: Hashable, Sendable {
 
     /// How a body chooses the next lead when an investigator is free.
     public enum Triage: String, Hashable, Sendable {
-        /// The gravest first (severity, then the value at stake, then arrival).
+        /// The gravest first: severity, then the strength of the evidence (findings in hand,
+        /// then confirmed warnings, then leads that only point), then the value at stake, then
+        /// arrival.
         case severity
         /// In order of arrival.
         case fifo
@@ -84,6 +88,13 @@ public struct DisciplineRules: Hashable, Sendable {
     public var forward = Severity.red
     /// The rules whose alerts are forwarded (escalations are E01 and E02); empty: every rule.
     public var forwardRules: [String] = []
+
+    /// Whether a warning is grave enough, and raised by a rule forwarded, to go to the
+    /// platform's check and become a lead (when its village's district runs the warning
+    /// system): all the world ever takes from the alert rules, with the offenders' knowledge.
+    public func forwards(_ warning: Warning) -> Bool {
+        warning.severity >= forward && (forwardRules.isEmpty || forwardRules.contains(warning.rule))
+    }
     /// The platform's check of a forwarded warning (预警核查) before it becomes a lead, by
     /// staff outside the discipline bodies: the chance it confirms a warning on the traces of
     /// a real case (halved by concealment at most), and one on nothing.

@@ -10,6 +10,10 @@ public struct Metrics: Sendable, Hashable, Encodable {
     public var lossDetectedFen: Int64 = 0
     /// Months summed over the seeds' runs.
     public var months = 0.0
+    /// What the settings did to the world when deployed, and the same seeds with the warning
+    /// system off: only when the closed loop was simulated (objective `prevented-loss`).
+    public var warningSystemOn: WarningEffect.Side?
+    public var warningSystemOff: WarningEffect.Side?
 
     public init() {}
 
@@ -22,6 +26,19 @@ public struct Metrics: Sendable, Hashable, Encodable {
         lossFen += evaluation.lossFen
         lossDetectedFen += evaluation.lossDetectedFen
         months += evaluation.months
+    }
+
+    /// Adds one seed's closed loop: the run with the settings deployed, and its pair without
+    /// the warning system.
+    public mutating func add(on: WarningEffect.Side, off: WarningEffect.Side) {
+        if warningSystemOn == nil { warningSystemOn = on } else { warningSystemOn?.add(on) }
+        if warningSystemOff == nil { warningSystemOff = off } else { warningSystemOff?.add(off) }
+    }
+
+    /// Loss net of recoveries that the warning system prevented: off − on, when simulated.
+    public var netLossPreventedFen: Int64? {
+        guard let on = warningSystemOn, let off = warningSystemOff else { return nil }
+        return off.netLossFen - on.netLossFen
     }
 
     public var precision: Double? { alerts > 0 ? Double(truePositives) / Double(alerts) : nil }
@@ -38,7 +55,7 @@ public struct Metrics: Sendable, Hashable, Encodable {
 
     private enum CodingKeys: String, CodingKey {
         case alerts, truePositives, cases, detected, lossFen, lossDetectedFen, months, precision, recall, f1
-        case alertsPerMonth
+        case alertsPerMonth, warningSystemOn, warningSystemOff, netLossPreventedFen
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -54,5 +71,8 @@ public struct Metrics: Sendable, Hashable, Encodable {
         try container.encode(recall.map(Evaluation.rounded), forKey: .recall)
         try container.encode(Evaluation.rounded(fScore(beta: 1)), forKey: .f1)
         try container.encode(Evaluation.rounded(alertsPerMonth), forKey: .alertsPerMonth)
+        try container.encodeIfPresent(warningSystemOn, forKey: .warningSystemOn)
+        try container.encodeIfPresent(warningSystemOff, forKey: .warningSystemOff)
+        try container.encodeIfPresent(netLossPreventedFen, forKey: .netLossPreventedFen)
     }
 }

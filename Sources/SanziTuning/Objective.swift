@@ -9,13 +9,20 @@ public enum Objective: Sendable, Hashable, CustomStringConvertible {
     /// The most loss caught with at most this many alerts per month across the scenario
     /// (the investigators' capacity).
     case lossAtBudget(Double)
+    /// The most loss, net of recoveries, that the warning system prevents with the scenario's
+    /// investigators: every candidate deployed and the closed loop simulated, against the same
+    /// seeds with the warning system off. Settings that drown investigators in false leads
+    /// prevent less, because the leads that matter wait or are shelved.
+    case preventedLoss
 
-    /// Parses `f1`, `fbeta:2`, `recall-at-precision:0.5` or `loss-at-budget:40`.
+    /// Parses `f1`, `fbeta:2`, `recall-at-precision:0.5`, `loss-at-budget:40` or
+    /// `prevented-loss`.
     public init?(parsing text: String) {
         let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
         let value = parts.count == 2 ? Double(parts[1]) : nil
         switch (parts[0], value) {
         case ("f1", nil) where parts.count == 1: self = .f1
+        case ("prevented-loss", nil) where parts.count == 1: self = .preventedLoss
         case ("fbeta", let beta?) where beta > 0: self = .fbeta(beta)
         case ("recall-at-precision", let bound?) where (0...1).contains(bound): self = .recallAtPrecision(bound)
         case ("loss-at-budget", let budget?) where budget > 0: self = .lossAtBudget(budget)
@@ -29,8 +36,13 @@ public enum Objective: Sendable, Hashable, CustomStringConvertible {
         case .fbeta(let beta): "fbeta:\(Self.format(beta))"
         case .recallAtPrecision(let bound): "recall-at-precision:\(Self.format(bound))"
         case .lossAtBudget(let budget): "loss-at-budget:\(Self.format(budget))"
+        case .preventedLoss: "prevented-loss"
         }
     }
+
+    /// Whether candidates are scored by simulating the world they make (else by replaying the
+    /// rules over logs kept once).
+    public var simulates: Bool { self == .preventedLoss }
 
     /// The objective's value for some metrics. Below a constraint, the value is far below any
     /// feasible one and grows as the violation shrinks, so a search moves towards feasibility.
@@ -44,6 +56,8 @@ public enum Objective: Sendable, Hashable, CustomStringConvertible {
         case .lossAtBudget(let budget):
             return metrics.alertsPerMonth <= budget
                 ? Double(metrics.lossDetectedFen) / 100 : Self.infeasible - (metrics.alertsPerMonth - budget)
+        case .preventedLoss:
+            return metrics.netLossPreventedFen.map { Double($0) / 100 } ?? Self.infeasible
         }
     }
 

@@ -60,16 +60,22 @@ struct RuleReplay {
     /// The alerts of every rule under `settings` (indexed like the catalogue), merged and
     /// escalated as the engine does, scored on each run and summed.
     mutating func metrics(_ settings: [RuleSetting]) -> Metrics {
+        var metrics = Metrics()
+        for (number, alerts) in alerts(settings).enumerated() { metrics.add(evaluate(alerts, run: number)) }
+        return metrics
+    }
+
+    /// The alerts of every rule under `settings` on each run, merged and escalated as the
+    /// engine raises them.
+    mutating func alerts(_ settings: [RuleSetting]) -> [[Alert]] {
         var perRun = runs.map { _ in [Raised]() }
         for (rule, setting) in settings.enumerated() {
             for (run, alerts) in alerts(rule, setting).enumerated() { perRun[run] += alerts }
         }
-        var metrics = Metrics()
-        for (number, raised) in perRun.enumerated() {
+        return perRun.map { raised in
             let ordered = raised.sorted { ($0.event, $0.rule, $0.order) < ($1.event, $1.rule, $1.order) }
-            metrics.add(evaluate(AlertEngine.escalate(ordered.map(\.alert), with: escalation), run: number))
+            return AlertEngine.escalate(ordered.map(\.alert), with: escalation)
         }
-        return metrics
     }
 
     /// One rule alone (no escalation) under a setting, for its curve.

@@ -2,13 +2,17 @@ import SanziAlerts
 import SanziEvaluation
 import SanziScenario
 
-/// Chooses alert thresholds against known truth on training seeds, by replay only.
+/// Chooses alert thresholds against known truth on training seeds.
 ///
 /// 1. **Curves**: each rule's parameters are swept over a grid within their declared ranges
-///    (the default scaled by ¼ to 4, or nine even steps when the default is 0), the rule alone.
+///    (the default scaled by ¼ to 4, or nine even steps when the default is 0), the rule alone,
+///    by replay over the training logs.
 /// 2. **Joint choice**: coordinate ascent from the starting settings: rule after rule, the
 ///    value of one parameter (or switching the rule off) that most improves the objective of
-///    all rules together, escalation included, until a round changes nothing.
+///    all rules together, escalation included, until a round changes nothing (five rounds at
+///    most). Objectives scored on the alerts are scored by replay over every grid value; an
+///    objective that simulates (`prevented-loss`) deploys each candidate (`ClosedLoop`) and
+///    moves one grid step either side of the current value.
 ///
 /// Every step is deterministic: rules in catalogue order, values in ascending order, ties kept.
 public struct Tuner {
@@ -30,16 +34,34 @@ public struct Tuner {
         public var chosen: Metrics
         public var rounds: Int
         public var replays: Int
+        /// Candidates deployed and simulated on every training seed, and those found to make
+        /// the same world as the current settings and scored by replay instead.
+        public var simulations: Int
+        public var simulationsAvoided: Int
     }
 
     let base: AlertSettings
     let objective: Objective
     var replay: RuleReplay
+    /// Deploys the candidates, when the objective simulates.
+    var closedLoop: ClosedLoop?
 
-    public init(base: AlertSettings, training: [TuningRun], objective: Objective) {
+    /// A tuner from `base` over `training`, runs simulated with `base` deployed in `scenario`.
+    /// Objectives that simulate (`prevented-loss`) deploy candidates in `scenario`: without
+    /// it, they find every candidate infeasible.
+    public init(base: AlertSettings, training: [TuningRun], objective: Objective, scenario: Scenario? = nil) {
         self.base = base
         self.objective = objective
         replay = RuleReplay(runs: training, warningSystem: base.warningSystem, escalation: base.escalation)
+        if objective.simulates, let scenario, let rules = try? AlertEngine(settings: base) {
+            closedLoop = ClosedLoop(
+                scenario: scenario, base: base, start: Self.settings(of: base), runs: training, rules: rules)
+        }
+    }
+
+    /// Every rule's setting under some alert settings, in catalogue order.
+    static func settings(of settings: AlertSettings) -> [RuleSetting] {
+        RuleCatalogue.documentation.map { RuleSetting($0, in: settings) }
     }
 
     /// The values tried for a parameter: the default scaled by ¼…4 within the range (whole
@@ -62,7 +84,7 @@ public struct Tuner {
     /// Sweeps the curves, then searches jointly; `progress` hears what is being done.
     public mutating func tune(progress: (String) -> Void = { _ in }) -> Outcome {
         let catalogue = RuleCatalogue.documentation
-        var current = catalogue.map { RuleSetting($0, in: base) }
+        var current = Self.settings(of: base)
         var curves: [CurvePoint] = []
         for (index, rule) in catalogue.enumerated() {
             progress("curves        \(rule.id) (\(index + 1) of \(catalogue.count))")
@@ -77,7 +99,7 @@ public struct Tuner {
                 }
             }
         }
-        let start = replay.metrics(current)
+        let start = metrics(current)
         var best = objective.score(start)
         var rounds = 0
         var improved = true
@@ -86,28 +108,44 @@ public struct Tuner {
             rounds += 1
             progress("joint search  round \(rounds), objective \(best)")
             for (index, rule) in catalogue.enumerated() {
-                var options = [RuleSetting]()
-                for parameter in rule.parameters {
-                    options += Self.grid(for: parameter).map { current[index].with(parameter.name, $0) }
-                }
-                var off = current[index]
-                off.enabled = !off.enabled
-                options.append(off)
-                for option in options where option != current[index] {
+                if objective.simulates { progress("deploying     round \(rounds), \(rule.id)") }
+                for option in options(rule, from: current[index]) where option != current[index] {
                     var trial = current
                     trial[index] = option
-                    let score = objective.score(replay.metrics(trial))
+                    let score = objective.score(metrics(trial))
                     if score > best + 1e-12 {
                         (best, current, improved) = (score, trial, true)
                     }
                 }
             }
         }
-        var settings = base
-        settings.rules = zip(catalogue, current).map { $1.rule($0.id) }
         return Outcome(
-            settings: settings, curves: curves, start: start, chosen: replay.metrics(current), rounds: rounds,
-            replays: replay.replays)
+            settings: base.with(current), curves: curves, start: start, chosen: metrics(current), rounds: rounds,
+            replays: replay.replays, simulations: closedLoop?.simulations ?? 0,
+            simulationsAvoided: closedLoop?.shortcuts ?? 0)
+    }
+
+    /// The settings tried for a rule in the joint search: each parameter at every value of its
+    /// grid (one grid step either side of the current value when candidates are deployed), and
+    /// the rule switched the other way.
+    func options(_ rule: RuleDocumentation, from setting: RuleSetting) -> [RuleSetting] {
+        var options = [RuleSetting]()
+        for parameter in rule.parameters {
+            var values = Self.grid(for: parameter)
+            if objective.simulates, let value = setting.value(parameter.name) {
+                values = [values.last { $0 < value }, values.first { $0 > value }].compactMap { $0 }
+            }
+            options += values.map { setting.with(parameter.name, $0) }
+        }
+        var switched = setting
+        switched.enabled = !switched.enabled
+        return options + [switched]
+    }
+
+    /// The metrics of all rules together: replayed, or deployed when the objective simulates.
+    mutating func metrics(_ settings: [RuleSetting]) -> Metrics {
+        if objective.simulates { return closedLoop?.metrics(settings) ?? Metrics() }
+        return replay.metrics(settings)
     }
 
     /// One rule's curve over values of one parameter on some runs, the rule alone at its
@@ -128,5 +166,16 @@ public struct Tuner {
     /// The exact metrics of settings on some runs: the full engine replayed.
     public static func evaluate(_ settings: AlertSettings, on runs: [TuningRun]) -> Metrics {
         RuleReplay.replayed(settings, on: runs)
+    }
+
+    /// The metrics of each of `candidates` deployed in `scenario` on the seeds of `runs` (runs
+    /// simulated with `start` deployed), the closed loop simulated, with what they did to the
+    /// world against the same seeds with the warning system off.
+    public static func deploy(
+        _ candidates: [AlertSettings], on runs: [TuningRun], simulatedWith start: AlertSettings, in scenario: Scenario
+    ) -> [Metrics] {
+        guard let rules = try? AlertEngine(settings: start) else { return candidates.map { _ in Metrics() } }
+        var loop = ClosedLoop(scenario: scenario, base: start, start: settings(of: start), runs: runs, rules: rules)
+        return candidates.map { loop.metrics(settings(of: $0)) }
     }
 }

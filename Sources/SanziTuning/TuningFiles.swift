@@ -61,6 +61,37 @@ public enum TuningFiles {
         }
     }
 
+    /// What the settings did to the world, when they were deployed (`prevented-loss`): each
+    /// side summed over the seeds, and the seeds with the warning system off.
+    static func worldRows(_ summary: TuningSummary) -> [[String]] {
+        func row(_ label: String, _ side: WarningEffect.Side?, prevented: Int64?) -> [String]? {
+            guard let side else { return nil }
+            return [
+                label, String(side.cases), Money(fen: side.lossFen).description,
+                Money(fen: side.recoveredFen).description, prevented.map { Money(fen: $0).description } ?? "–",
+                String(side.leadsFromAlerts), String(side.leadsDropped), String(side.substantiated),
+                String(side.sanctions),
+            ]
+        }
+        return [
+            row("training, warning system off", summary.training.start.warningSystemOff, prevented: nil),
+            row(
+                "training, start", summary.training.start.warningSystemOn,
+                prevented: summary.training.start.netLossPreventedFen),
+            row(
+                "training, tuned", summary.training.chosen.warningSystemOn,
+                prevented: summary.training.chosen.netLossPreventedFen),
+            row("test, warning system off", summary.test.start.warningSystemOff, prevented: nil),
+            row("test, start", summary.test.start.warningSystemOn, prevented: summary.test.start.netLossPreventedFen),
+            row("test, tuned", summary.test.chosen.warningSystemOn, prevented: summary.test.chosen.netLossPreventedFen),
+        ].compactMap { $0 }
+    }
+
+    static let worldHeader = [
+        "seeds and settings", "cases", "loss (yuan)", "recovered (yuan)", "net loss prevented (yuan)",
+        "leads from alerts", "leads dropped", "substantiated", "sanctions",
+    ]
+
     static let header = [
         "seeds and settings", "precision", "recall", "F1", "alerts per month", "loss caught (yuan)", "objective",
     ]
@@ -77,6 +108,15 @@ public enum TuningFiles {
         for row in rows(summary) { out += "| " + row.joined(separator: " | ") + " |\n" }
         out +=
             "\nThe test seeds played no part in the choice: compare their rows to see whether tuning generalises.\n\n"
+        let world = worldRows(summary)
+        if !world.isEmpty {
+            out +=
+                "## What the settings did to the world\n\nEach deployed, the closed loop simulated; sums over the seeds.\n\n"
+            out +=
+                "| " + worldHeader.joined(separator: " | ") + " |\n|" + worldHeader.map { _ in "---|" }.joined() + "\n"
+            for row in world { out += "| " + row.joined(separator: " | ") + " |\n" }
+            out += "\n"
+        }
         out += "## Changes\n\n"
         if summary.changes.isEmpty {
             out += "None: the starting settings were the best found.\n"
@@ -95,7 +135,14 @@ public enum TuningFiles {
         body += "<p>Objective <code>\(h(summary.objective))</code>; training seeds \(list(summary.trainSeeds)); "
         body += "held-out test seeds \(list(summary.testSeeds)); \(summary.rounds) rounds of joint search.</p>\n"
         body += "<h2>Start against tuned</h2>\n" + HTMLPage.table(header, rows(summary))
-        body += "<p>The test seeds played no part in the choice.</p>\n<h2>Changes</h2>\n"
+        body += "<p>The test seeds played no part in the choice.</p>\n"
+        let world = worldRows(summary)
+        if !world.isEmpty {
+            body += "<h2>What the settings did to the world</h2>\n"
+            body += "<p>Each deployed, the closed loop simulated; sums over the seeds.</p>\n"
+            body += HTMLPage.table(worldHeader, world)
+        }
+        body += "<h2>Changes</h2>\n"
         body += HTMLPage.table(["rule", "parameter", "from", "to"], changeRows(summary))
         body +=
             "<h2>Precision-recall curves</h2>\n<p>Each rule alone on the training seeds, one curve per parameter; the red point is the chosen value.</p>\n<div class=\"curves\">\n"

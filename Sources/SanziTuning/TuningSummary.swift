@@ -26,6 +26,10 @@ public struct TuningSummary: Sendable, Encodable {
     public var testSeeds: [UInt64]
     public var rounds: Int
     public var ruleReplays: Int
+    /// Candidates deployed and simulated on every training seed, and those that would have
+    /// made the same world as the current settings, scored by replay (`prevented-loss`).
+    public var simulations: Int
+    public var simulationsAvoided: Int
     public var changes: [Change]
     public var training: Comparison
     public var test: Comparison
@@ -40,6 +44,8 @@ public struct TuningSummary: Sendable, Encodable {
         self.testSeeds = testSeeds
         rounds = outcome.rounds
         ruleReplays = outcome.replays
+        simulations = outcome.simulations
+        simulationsAvoided = outcome.simulationsAvoided
         changes = Self.changes(from: start, to: outcome.settings)
         func value(_ metrics: Metrics) -> Double? {
             objective.isFeasible(metrics) ? Evaluation.rounded(objective.score(metrics)) : nil

@@ -361,6 +361,9 @@ struct TuneCommandTests {
         return folder
     }
 
+    /// Objectives on the alerts score candidates over the world the starting settings made:
+    /// replaying the tuned thresholds over runs with the starting settings gives the tuned
+    /// training metrics.
     @Test func theThresholdsFileReproducesTheTrainingMetricsAndTestSeedsNeverSteer() throws {
         let first = try tune(test: "3")
         let second = try tune(test: "4")
@@ -370,26 +373,69 @@ struct TuneCommandTests {
             let b = try String(contentsOf: second.appendingPathComponent(name), encoding: .utf8)
             #expect(a == b, "\(name) depends on the test seeds")
         }
-        let summary = try #require(
-            try JSONSerialization.jsonObject(with: Data(contentsOf: first.appendingPathComponent("tuning.json")))
-                as? [String: Any])
-        let chosen = try #require((summary["training"] as? [String: Any])?["chosen"] as? [String: Any])
+        let chosen = try training(in: first).chosen
         var alerts = 0
-        var detected = 0
         for seed in ["1", "2"] {
             let out = first.appendingPathComponent("run-\(seed)")
-            let result = try cli.sanzi(
-                "run", "--seed", seed, "--thresholds", first.appendingPathComponent("thresholds.xml").path, "--out",
-                out.path, "-q")
-            #expect(result.status == 0, "\(result.errors)")
+            let run = try cli.sanzi("run", "--seed", seed, "--out", out.path, "-q")
+            #expect(run.status == 0, "\(run.errors)")
+            let replayed = out.appendingPathComponent("tuned")
+            let replay = try cli.sanzi(
+                "replay", out.path, "--thresholds", first.appendingPathComponent("thresholds.xml").path, "--out",
+                replayed.path, "-q")
+            #expect(replay.status == 0, "\(replay.errors)")
+            let lines = try String(contentsOf: replayed.appendingPathComponent("alerts.csv"), encoding: .utf8)
+            alerts += lines.split(separator: "\n").count - 1
+        }
+        #expect(alerts == chosen["alerts"] as? Int)
+    }
+
+    /// `prevented-loss` deploys its candidates: runs with the tuned thresholds and their pairs
+    /// without the warning system show exactly the loss prevented, alerts and detections that
+    /// tuning reports, and the tuned settings prevent at least as much as the starting ones.
+    @Test func thePreventedLossIsWhatRunsWithTheTunedThresholdsShow() throws {
+        let folder = try cli.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = try String(
+            contentsOf: CommandLineTests.root.appendingPathComponent("Scenarios/default.xml"), encoding: .utf8)
+        let scenario = folder.appendingPathComponent("short.xml")
+        try text.replacingOccurrences(of: "horizon=\"P3Y\"", with: "horizon=\"P18M\"").write(
+            to: scenario, atomically: true, encoding: .utf8)
+        let tuned = folder.appendingPathComponent("tuned")
+        let result = try cli.sanzi(
+            "tune", scenario.path, "--objective", "prevented-loss", "--train-seeds", "1-2", "--test-seeds", "3",
+            "--out", tuned.path, "-q")
+        #expect(result.status == 0, "\(result.errors)")
+        let (start, chosen) = try training(in: tuned)
+        let prevented = try #require(chosen["net_loss_prevented_fen"] as? Int)
+        #expect(prevented >= (start["net_loss_prevented_fen"] as? Int ?? .max))
+        var shown = (prevented: 0, alerts: 0, detected: 0)
+        for seed in ["1", "2"] {
+            let out = folder.appendingPathComponent("run-\(seed)")
+            let run = try cli.sanzi(
+                "run", scenario.path, "--seed", seed, "--thresholds",
+                tuned.appendingPathComponent("thresholds.xml").path,
+                "--counterfactual", "--out", out.path, "-q")
+            #expect(run.status == 0, "\(run.errors)")
             let evaluation = try #require(
                 try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("evaluation.json")))
                     as? [String: Any])
-            alerts += evaluation["alerts"] as? Int ?? -1
-            detected += evaluation["detected"] as? Int ?? -1
+            let effect = try #require(evaluation["warning_system_effect"] as? [String: Any])
+            shown.prevented += effect["net_loss_prevented_fen"] as? Int ?? -1
+            shown.alerts += evaluation["alerts"] as? Int ?? -1
+            shown.detected += evaluation["detected"] as? Int ?? -1
         }
-        #expect(alerts == chosen["alerts"] as? Int)
-        #expect(detected == chosen["detected"] as? Int)
+        #expect(shown.prevented == prevented)
+        #expect(shown.alerts == chosen["alerts"] as? Int)
+        #expect(shown.detected == chosen["detected"] as? Int)
+    }
+
+    func training(in folder: URL) throws -> (start: [String: Any], chosen: [String: Any]) {
+        let summary = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("tuning.json")))
+                as? [String: Any])
+        let training = try #require(summary["training"] as? [String: Any])
+        return (try #require(training["start"] as? [String: Any]), try #require(training["chosen"] as? [String: Any]))
     }
 
     @Test func badTuningArgumentsAreUsageErrors() throws {

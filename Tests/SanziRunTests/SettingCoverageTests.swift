@@ -87,29 +87,39 @@ struct SettingCoverageTests {
         return scaled(value)
     }
 
-    /// A number made larger, smaller and zero (decimals up to 1 move by 0.3 instead).
+    /// A number made larger, smaller and zero, then tenfold larger (decimals up to 1 move by
+    /// 0.3 instead, then tenfold smaller): a setting that acts only in rare events (deterrence
+    /// after the first sanction) may need the far values to show.
     static func scaled(_ number: String) -> [String] {
         if let integer = Int(number) {
-            return [integer == 0 ? 1 : integer * 2, max(1, integer / 2), 0].map(String.init)
+            return [integer == 0 ? 1 : integer * 2, max(1, integer / 2), 0, integer * 10].map(String.init)
         }
         guard let decimal = Double(number) else { return [] }
-        if decimal <= 1 { return [decimal <= 0.5 ? decimal + 0.3 : decimal - 0.3, 0, 1].map { String($0) } }
-        return [decimal * 2, decimal / 2, 0].map { String($0) }
+        if decimal <= 1 {
+            return [decimal <= 0.5 ? decimal + 0.3 : decimal - 0.3, 0, 1, decimal / 10].map { String($0) }
+        }
+        return [decimal * 2, decimal / 2, 0, decimal * 10].map { String($0) }
     }
 
-    /// The run's log, ground truth and alerts as one comparable text.
-    static func fingerprint(_ text: String) throws -> (String, [Diagnostic]) {
+    /// The run's log, ground truth and alerts as one comparable text, with the scenario's
+    /// seed or another.
+    static func fingerprint(_ text: String, seed: UInt64? = nil) throws -> (String, [Diagnostic]) {
         let loaded = try ScenarioLoader.loadScenario(bytes: Array(text.utf8), path: "default.xml")
         let scenario = loaded.value
         let collector = EventCollector()
         let result = RunPipeline.simulate(
-            scenario, seed: scenario.seed, rules: try AlertEngine(settings: scenario.alerts), consumers: [collector])
+            scenario, seed: seed ?? scenario.seed, rules: try AlertEngine(settings: scenario.alerts),
+            consumers: [collector])
         var print = collector.events.map { "\($0.day) \($0.record)" }
         print += result.summary.truth.cases.map { "\($0)" } + result.alerts.map { "\($0)" }
         return (print.joined(separator: "\n"), loaded.warnings + SimulatorCoverage.warnings(for: scenario))
     }
 
     static let unchanged = Result { try fingerprint(text).0 }
+    /// Another seed, for settings that act only on what the scenario's seed happens not to
+    /// bring about (deterrence once a sanction is seen, for example).
+    static let otherSeed: UInt64 = 1
+    static let unchangedOnOtherSeed = Result { try fingerprint(text, seed: otherSeed).0 }
 
     @Test func theDefaultScenarioHasSettingsToCheck() {
         #expect(Self.settings.count >= 60)
@@ -118,19 +128,26 @@ struct SettingCoverageTests {
         }
     }
 
-    /// Some change of the value changes the run, or a warning names it. A change the
-    /// scenario's rules reject (a range turned upside down) counts for nothing.
+    /// Some change of the value changes the run (with the scenario's seed, else another), or
+    /// a warning names it. A change the scenario's rules reject (a range turned upside down)
+    /// counts for nothing.
     @Test(arguments: settings)
     func changingASettingChangesTheRunOrIsReported(_ setting: Setting) throws {
-        let unchanged = try Self.unchanged.get()
         var lines = Self.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var tried: [String] = []
-        for (value, line) in zip(setting.values, setting.changed) {
-            lines[setting.line - 1] = line
-            guard let (changed, warnings) = try? Self.fingerprint(lines.joined(separator: "\n")) else { continue }
-            tried.append(value)
-            let reported = warnings.contains { $0.message.contains(setting.attribute) || $0.message.contains(value) }
-            if changed != unchanged || reported { return }
+        for (seed, unchanged) in [
+            (nil, try Self.unchanged.get()), (Self.otherSeed, try Self.unchangedOnOtherSeed.get()),
+        ] {
+            for (value, line) in zip(setting.values, setting.changed) {
+                lines[setting.line - 1] = line
+                guard let (changed, warnings) = try? Self.fingerprint(lines.joined(separator: "\n"), seed: seed)
+                else { continue }
+                tried.append(value)
+                let reported = warnings.contains {
+                    $0.message.contains(setting.attribute) || $0.message.contains(value)
+                }
+                if changed != unchanged || reported { return }
+            }
         }
         Issue.record("ignored: \(setting.testDescription), tried \(tried)")
     }

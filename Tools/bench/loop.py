@@ -56,6 +56,12 @@ def mean(values):
     return round(statistics.mean(values), 2)
 
 
+def standard_error(values):
+    """Of the mean, over the seeds."""
+    values = list(values)
+    return round(statistics.stdev(values) / len(values) ** 0.5, 2) if len(values) > 1 else None
+
+
 def warning_system(sanzi, seeds, work):
     text = open(os.path.join(ROOT, "Scenarios/guangzhou-2012-2014.xml")).read()
     switch = 366  # 2013-01-01, the switch-on, from 2012-01-01
@@ -82,22 +88,39 @@ def warning_system(sanzi, seeds, work):
         and on["recovered_yuan"] > 0
         and off["leads_from_alerts"] == 0
     )
+    result["avoided"] = {
+        key: {
+            "mean": mean(o[key] - n[key] for o, n in zip(sides["off"], sides["on"])),
+            "se": standard_error(o[key] - n[key] for o, n in zip(sides["off"], sides["on"])),
+        }
+        for key in ("cases_after_switch", "loss_after_switch_yuan")
+    }
     result["experiment"] = "warning system on against off, Guangzhou, %d seeds" % len(seeds)
     return result
 
 
 def capacity(sanzi, seeds, work):
+    """Prevented loss against today's status quo (the warning system off, investigators as the
+    scenario has them), and against the warning system off with the same investigators."""
     text = open(os.path.join(ROOT, "Scenarios/guangzhou-2012-2014.xml")).read()
+    status_quo = [loss(run(sanzi, warning_off(text), seed, work)[0]) for seed in seeds]
     rows = {}
     for factor in (0, 1, 2, 10):
         variant = with_capacity(text, factor)
-        proven, prevented = [], []
-        for seed in seeds:
+        proven, prevented, same = [], [], []
+        for seed, baseline in zip(seeds, status_quo):
             on_cases, on_eval = run(sanzi, variant, seed, work)
             off_cases, _ = run(sanzi, warning_off(variant), seed, work)
             proven.append(on_eval["oversight"]["substantiated"])
-            prevented.append(loss(off_cases) - loss(on_cases))
-        rows[factor] = {"substantiated": mean(proven), "prevented_loss_yuan": mean(prevented)}
+            prevented.append(baseline - loss(on_cases))
+            same.append(loss(off_cases) - loss(on_cases))
+        rows[factor] = {
+            "substantiated": mean(proven),
+            "prevented_loss_yuan": mean(prevented),
+            "prevented_loss_se_yuan": standard_error(prevented),
+            "prevented_loss_same_capacity_yuan": mean(same),
+            "prevented_loss_same_capacity_se_yuan": standard_error(same),
+        }
     one, two, ten = rows[1], rows[2], rows[10]
     return {
         "experiment": "investigators times 0, 1, 2 and 10, Guangzhou, %d seeds" % len(seeds),
@@ -105,7 +128,8 @@ def capacity(sanzi, seeds, work):
         "holds": rows[0]["substantiated"] == 0
         and two["substantiated"] > one["substantiated"]
         and two["prevented_loss_yuan"] > one["prevented_loss_yuan"]
-        and ten["substantiated"] < 10 * one["substantiated"],
+        and ten["substantiated"] < 10 * one["substantiated"]
+        and ten["prevented_loss_yuan"] < 10 * two["prevented_loss_yuan"],
     }
 
 

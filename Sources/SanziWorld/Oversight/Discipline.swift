@@ -45,10 +45,27 @@ struct Discipline: Sendable {
         var seenCase: Int32 = -1
         var alert: Int64 = -1
 
-        /// Whether it brings evidence rather than only pointing: an audit or review finding, a
-        /// referral, a warning the platform confirmed, or several leads on one matter.
-        var bringsEvidence: Bool {
-            source == .audit || source == .review || source == .referral || seenCase >= 0 || evidence > 1
+        /// Whether an audit or review finding or a referral has joined it.
+        var joinedByFinding = false
+
+        /// How strongly it shows what it points at, as a body sees it: 2 with an audit or
+        /// review finding or a referral in hand, 1 for a warning the platform confirmed or
+        /// several leads on one matter, 0 for a lead that only points (a petition, an echo).
+        /// A body cannot tell a warning confirmed on a real case from one confirmed on honest
+        /// dealings, so floods of warnings crowd out what is real.
+        var strength: Int {
+            max(Self.strength(of: source), joinedByFinding ? 2 : 0, evidence > 1 ? 1 : 0)
+        }
+
+        /// Whether it brings evidence rather than only pointing.
+        var bringsEvidence: Bool { strength > 0 }
+
+        static func strength(of source: LogRecord.LeadSource) -> Int {
+            switch source {
+            case .audit, .review, .referral: 2
+            case .alert: 1
+            case .petition, .echoWall: 0
+            }
         }
     }
 

@@ -21,11 +21,9 @@ extension World {
     /// system, are checked by the platform, and those it confirms become leads
     /// `lead-delay-days` after they were raised.
     mutating func receive(_ warnings: [Warning], _ scheduler: inout Scheduler<Event>) {
-        let rules = discipline.rules.forwardRules
         for warning in warnings
-        where warning.severity >= discipline.rules.forward && warning.village >= 0
-            && Int(warning.village) < villages.count && policy(of: warning.village).warningSystem
-            && (rules.isEmpty || rules.contains(warning.rule))
+        where discipline.rules.forwards(warning) && warning.village >= 0 && Int(warning.village) < villages.count
+            && policy(of: warning.village).warningSystem
         {
             guard let seen = confirm(warning) else { continue }
             var lead = Lead(
@@ -39,10 +37,14 @@ extension World {
     }
 
     /// The platform's check of a warning: nil when it clears it, else the case whose traces it
-    /// found (-1 for a warning confirmed on honest dealings).
+    /// found (-1 for a warning confirmed on honest dealings). Its draw depends on what the
+    /// warning says, not on its number among all alerts, so settings that change only other
+    /// alerts leave the world as it was.
     private func confirm(_ warning: Warning) -> Int32? {
         let rules = discipline.rules
-        var random = root.derived("confirmation", Int(warning.alert))
+        var random = root.derived([
+            "confirmation", warning.rule, warning.subject.description, String(warning.day), String(warning.village),
+        ])
         let village = Int(warning.village)
         let found = misconduct.villages[village].openCases.first { index in
             let traces = misconduct.cases[Int(index)].traces
@@ -92,6 +94,7 @@ extension World {
                 count2: Int32(about.rawValue)), &scheduler)
         if let sameMatter {
             discipline.leads[sameMatter].evidence += 1
+            if Lead.strength(of: lead.source) == 2 { discipline.leads[sameMatter].joinedByFinding = true }
             discipline.leads[sameMatter].severity = max(discipline.leads[sameMatter].severity, lead.severity)
             if discipline.leads[sameMatter].seenCase < 0 { discipline.leads[sameMatter].seenCase = lead.seenCase }
             discipline.leads.remove(slot)
@@ -167,7 +170,7 @@ extension World {
             return queue.indices.min { a, b in
                 let (first, second) = (discipline.leads[queue[a]], discipline.leads[queue[b]])
                 if first.severity != second.severity { return first.severity > second.severity }
-                if first.bringsEvidence != second.bringsEvidence { return first.bringsEvidence }
+                if first.strength != second.strength { return first.strength > second.strength }
                 if first.value != second.value { return first.value > second.value }
                 return a < b
             }

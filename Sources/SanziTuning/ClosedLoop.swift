@@ -1,0 +1,125 @@
+import SanziAlerts
+import SanziEvaluation
+import SanziEvents
+import SanziRun
+import SanziScenario
+
+/// Scores alert settings by deploying them: the world simulated on some seeds with the
+/// settings' alerts acting on it through the scenario's investigators (the closed loop), set
+/// against the same seeds with the warning system off.
+///
+/// The world takes only two things from the rules: the warnings that `DisciplineRules.forwards`
+/// passes, and what adaptive offenders know of the settings. A candidate that forwards exactly
+/// the warnings the reference settings forward over the reference's logs, and tells offenders
+/// the same, therefore makes exactly the reference's world, day by day; it is scored by
+/// replaying its rules over those logs instead of simulating (`shortcuts`). The reference is
+/// the best deployment simulated so far, which is the coordinate ascent's current point.
+struct ClosedLoop {
+    /// Settings deployed on every seed: their runs, what they did to the world, and their
+    /// rules replayed over the runs' logs.
+    private struct Deployment {
+        var settings: [RuleSetting]
+        var runs: [TuningRun]
+        var sides: [WarningEffect.Side]
+        var replay: RuleReplay
+        var forwarded: [[Warning]]
+        var knowledge: OffenderKnowledge
+        var metrics: Metrics
+    }
+
+    let scenario: Scenario
+    let base: AlertSettings
+    /// Each seed with the warning system off.
+    private let off: [WarningEffect.Side]
+    private var reference: Deployment
+    /// Candidates simulated on every seed, and those scored over the reference's logs.
+    private(set) var simulations = 0
+    private(set) var shortcuts = 0
+
+    /// `runs` are the seeds simulated with the `start` settings deployed in `scenario`
+    /// through `rules`; their pairs with the warning system off are simulated here, once.
+    init(scenario: Scenario, base: AlertSettings, start: [RuleSetting], runs: [TuningRun], rules: AlertEngine) {
+        let withoutWarnings = scenario.withoutWarningSystem
+        let off = runs.map { run in
+            Self.side(of: TuningRun.simulate(withoutWarnings, seed: run.seed, rules: rules.switchedOff))
+        }
+        self.scenario = scenario
+        self.base = base
+        self.off = off
+        reference = Self.deployment(start, runs: runs, base: base, scenario: scenario, off: off)
+    }
+
+    /// The metrics of `settings` deployed on every seed, with what they did to the world;
+    /// without those (infeasible) when the settings cannot be deployed.
+    mutating func metrics(_ settings: [RuleSetting]) -> Metrics {
+        if settings == reference.settings { return reference.metrics }
+        let alertSettings = base.with(settings)
+        if RuleCatalogue.offenderKnowledge(alertSettings) == reference.knowledge {
+            let alerts = reference.replay.alerts(settings)
+            if alerts.map({ Self.forwarded($0, in: scenario) }) == reference.forwarded {
+                shortcuts += 1
+                return Self.metrics(alerts, runs: reference.runs, sides: reference.sides, off: off)
+            }
+        }
+        guard let rules = try? AlertEngine(settings: alertSettings) else { return Metrics() }
+        simulations += 1
+        let runs = reference.runs.map { TuningRun.simulate(scenario, seed: $0.seed, rules: rules) }
+        let candidate = Self.deployment(settings, runs: runs, base: base, scenario: scenario, off: off)
+        if let prevented = candidate.metrics.netLossPreventedFen,
+            prevented > reference.metrics.netLossPreventedFen ?? .min
+        {
+            reference = candidate
+        }
+        return candidate.metrics
+    }
+
+    private static func deployment(
+        _ settings: [RuleSetting], runs: [TuningRun], base: AlertSettings, scenario: Scenario,
+        off: [WarningEffect.Side]
+    ) -> Deployment {
+        let sides = runs.map(side)
+        let alerts = runs.map(\.alerts)
+        return Deployment(
+            settings: settings, runs: runs, sides: sides,
+            replay: RuleReplay(runs: runs, warningSystem: base.warningSystem, escalation: base.escalation),
+            forwarded: alerts.map { forwarded($0, in: scenario) },
+            knowledge: RuleCatalogue.offenderKnowledge(base.with(settings)),
+            metrics: metrics(alerts, runs: runs, sides: sides, off: off))
+    }
+
+    private static func metrics(
+        _ alerts: [[Alert]], runs: [TuningRun], sides: [WarningEffect.Side], off: [WarningEffect.Side]
+    ) -> Metrics {
+        var metrics = Metrics()
+        for (number, run) in runs.enumerated() {
+            metrics.add(Evaluation(alerts: alerts[number], truth: run.truth, villages: run.villages, days: run.days))
+            metrics.add(on: sides[number], off: off[number])
+        }
+        return metrics
+    }
+
+    /// What of a run's alerts the world may take up, without the alerts' numbers (which other
+    /// alerts shift and the world never reads).
+    private static func forwarded(_ alerts: [Alert], in scenario: Scenario) -> [Warning] {
+        alerts.map(Warning.init).filter(scenario.oversight.discipline.forwards).map { warning in
+            var kept = warning
+            kept.alert = 0
+            return kept
+        }
+    }
+
+    private static func side(of run: TuningRun) -> WarningEffect.Side {
+        let log = OversightLog()
+        for event in run.events { log.accept(event) }
+        return WarningEffect.Side(truth: run.truth, log: log)
+    }
+}
+
+extension AlertSettings {
+    /// These settings with every rule as `rules` (in catalogue order) sets it.
+    func with(_ rules: [RuleSetting]) -> AlertSettings {
+        var settings = self
+        settings.rules = zip(RuleCatalogue.documentation, rules).map { $1.rule($0.id) }
+        return settings
+    }
+}

@@ -1,0 +1,87 @@
+import SanziAlerts
+import SanziScenario
+import Testing
+
+@testable import SanziTuning
+
+/// Tuning for what the warning system changes in the world: candidates deployed, the closed
+/// loop simulated.
+@Suite("Tuning for prevented loss")
+struct PreventedLossTests {
+    /// The default scenario with some of its text replaced.
+    static func scenario(_ replacements: [(String, String)]) throws -> Scenario {
+        var text = try String(contentsOfFile: "\(TunerTests.root)/Scenarios/default.xml", encoding: .utf8)
+        for (old, new) in replacements { text = text.replacingOccurrences(of: old, with: new) }
+        return try ScenarioLoader.loadScenario(bytes: Array(text.utf8), path: "default.xml").value
+    }
+
+    static func runs(_ scenario: Scenario, seeds: ClosedRange<UInt64>, settings: AlertSettings) throws -> [TuningRun] {
+        let rules = try AlertEngine(settings: settings)
+        return seeds.map { TuningRun.simulate(scenario, seed: $0, rules: rules) }
+    }
+
+    @Test func theObjectiveParsesAndSimulates() {
+        #expect(Objective(parsing: "prevented-loss") == .preventedLoss)
+        #expect(Objective(parsing: "prevented-loss:2") == nil)
+        #expect(Objective.preventedLoss.description == "prevented-loss")
+        #expect(Objective.preventedLoss.simulates && !Objective.f1.simulates)
+        #expect(!Objective.preventedLoss.isFeasible(Metrics()), "no deployment, nothing to score")
+    }
+
+    /// A candidate scored over the current settings' logs, because it forwards the same
+    /// warnings and tells offenders the same, scores exactly what deploying it gives.
+    @Test func aCandidateThatForwardsTheSameWarningsScoresAsItsDeployment() throws {
+        let scenario = try Self.scenario([("horizon=\"P3Y\"", "horizon=\"P18M\"")])
+        let base = scenario.alerts
+        let runs = try Self.runs(scenario, seeds: 1...2, settings: base)
+        var loop = ClosedLoop(
+            scenario: scenario, base: base, start: Tuner.settings(of: base), runs: runs,
+            rules: try AlertEngine(settings: base))
+        let tuner = Tuner(base: base, training: runs, objective: .preventedLoss)
+        let start = Tuner.settings(of: base)
+        var checked = 0
+        for (index, rule) in RuleCatalogue.documentation.enumerated() where ["V01", "C04", "F05"].contains(rule.id) {
+            for option in tuner.options(rule, from: start[index]) {
+                var trial = start
+                trial[index] = option
+                let shortcuts = loop.shortcuts
+                let scored = loop.metrics(trial)
+                guard loop.shortcuts > shortcuts else { continue }
+                let settings = base.with(trial)
+                let deployed = try Self.runs(scenario, seeds: 1...2, settings: settings)
+                var direct = ClosedLoop(
+                    scenario: scenario, base: base, start: trial, runs: deployed,
+                    rules: try AlertEngine(settings: settings))
+                #expect(direct.metrics(trial) == scored, "\(rule.id) \(option)")
+                checked += 1
+            }
+        }
+        #expect(checked > 0 && loop.simulations > 0)
+    }
+
+    /// Where every warning reaches a body and each body has one investigator, rules loosened
+    /// and raised to red flood the bodies: many more leads, many shelved, none more proven,
+    /// and less loss prevented than the scenario's own settings.
+    @Test func floodingTheInvestigatorsLoses() throws {
+        let scenario = try Self.scenario([
+            ("<discipline lead-delay-days=\"7\"", "<discipline lead-delay-days=\"7\" confirm-false=\"1\""),
+            ("investigators=\"3\"", "investigators=\"1\""), ("investigators=\"5\"", "investigators=\"1\""),
+        ])
+        let start = scenario.alerts
+        var flood = start
+        flood.rules =
+            [
+                .init(id: "V01", severity: .red, parameters: [.init(name: "delta", value: 0.025)]),
+                .init(id: "K03", severity: .red, parameters: [.init(name: "overdue-days", value: 30)]),
+            ] + ["R01", "R02", "K01", "C04"].map { AlertSettings.Rule(id: $0, severity: .red) }
+        let runs = try Self.runs(scenario, seeds: 1...5, settings: start)
+        let deployed = Tuner.deploy([start, flood], on: runs, simulatedWith: start, in: scenario)
+        let (calm, flooded) = (try #require(deployed[0].warningSystemOn), try #require(deployed[1].warningSystemOn))
+        #expect(flooded.leadsFromAlerts > 5 * calm.leadsFromAlerts)
+        #expect(flooded.leadsDropped > 5 * calm.leadsDropped)
+        #expect(flooded.substantiated <= calm.substantiated)
+        let prevented = (try #require(deployed[0].netLossPreventedFen), try #require(deployed[1].netLossPreventedFen))
+        #expect(prevented.1 < prevented.0)
+        #expect(Objective.preventedLoss.score(deployed[1]) < Objective.preventedLoss.score(deployed[0]))
+    }
+}
