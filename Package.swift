@@ -125,7 +125,10 @@ let package = Package(
             dependencies: ["SanziReports", "SanziEvaluation", "SanziAlerts", "SanziTruth", "SanziScenario"]),
         .testTarget(
             name: "SanziTuningTests",
-            dependencies: ["SanziTuning", "SanziWorld", "SanziAlerts", "SanziEvents", "SanziTruth", "SanziScenario"]),
+            dependencies: [
+                "SanziTuning", "SanziWorld", "SanziAlerts", "SanziEvents", "SanziTruth", "SanziScenario",
+                "SanziEvaluation",
+            ]),
         .testTarget(
             name: "SanziDatasetsTests", dependencies: ["SanziDatasets", "SanziEvents", "SanziScenario", "SanziAlerts"]),
         .testTarget(

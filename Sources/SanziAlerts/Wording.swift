@@ -1,3 +1,5 @@
+import SanziOutput
+
 /// Numbers as alerts' sentences and reports write them: yuan with thousands separators, shares
 /// as whole percents, days.
 public enum Wording {
@@ -7,15 +9,7 @@ public enum Wording {
     public static func yuan(fen: Int64) -> String { yuan(Double(fen) / 100) }
 
     /// A whole number with thousands separators, e.g. "-1,234,567".
-    public static func grouped(_ value: Int64) -> String {
-        let digits = String(value.magnitude)
-        var result = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
-            result.append(digit)
-        }
-        return (value < 0 ? "-" : "") + result
-    }
+    public static func grouped(_ value: Int64) -> String { NumberText.grouped(value) }
 
     /// A share as a whole percent, e.g. "12%".
     public static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }

@@ -28,7 +28,18 @@ struct RunCommand: ParsableCommand {
             simulator does not use are reported as warnings.
 
             The alert rules run inline (`sanzi rules` lists them), configured by the \
-            scenario's <alerts> section or by --thresholds FILE.
+            scenario's <alerts> section or by --thresholds FILE, and act on the world: alerts \
+            at the scenario's forwarded severity (red by default) that the platform's check \
+            confirms become leads for the discipline bodies lead-delay-days later (7), beside \
+            petitions, audit and review findings. Bodies investigate with the investigators \
+            the scenario gives them; proven cases bring sanctions, removals, recovered money, \
+            barred firms and publication, and corrupt cadres weigh what they have seen \
+            sanctioned (docs/oversight.md).
+
+            With --counterfactual, the same scenario and seed are first run with the warning \
+            system never on, into OUT/counterfactual; evaluation.json and the report then say \
+            what the warning system changed (loss prevented, cases and petitions avoided, \
+            month by month). One pair is one draw: average several seeds before concluding.
 
             Outputs in OUT (default ./out):
               events.jsonl   the observable event log, one JSON object per line; fields per \
@@ -40,9 +51,12 @@ struct RunCommand: ParsableCommand {
               cases.csv      ground truth: case_id, kind (misconduct or look-alike), \
                              typology, village, perpetrators, beneficiary, start_day, \
                              start_date, end_day, end_date, expected_yuan, booked_yuan, \
-                             loss_yuan, adapted, discovered_day, events; see docs/cases.md.
+                             loss_yuan, adapted, discovered_day, events, recovered_yuan; \
+                             see docs/cases.md.
               evaluation.json the alerts against the cases: per rule, per typology, overall \
-                             precision, recall, F1, workload, coverage (docs/evaluation.md).
+                             precision, recall, F1, workload, coverage; what the oversight \
+                             bodies did; with --counterfactual, warning_system_effect \
+                             (docs/evaluation.md).
               report.json, report.md, report.html
                              the anomaly report: villages by risk, the strongest signals in \
                              plain words, timeline, tables; the page is self-contained with \
@@ -56,6 +70,7 @@ struct RunCommand: ParsableCommand {
               sanzi run
               sanzi run Scenarios/guangzhou-2012-2014.xml --seed 7 --out out/gz
               sanzi run --thresholds strict.xml --out out/strict
+              sanzi run Scenarios/warning-switch.xml --counterfactual --out out/switch
             """
     )
 

@@ -104,7 +104,7 @@ public enum SVGChart {
     private static func axis(left: Double, bottom: Double, right: Double, top: Double, maximum: Double) -> String {
         "<line x1=\"\(n(left))\" y1=\"\(n(bottom))\" x2=\"\(n(right))\" y2=\"\(n(bottom))\" stroke=\"#888\"/>\n"
             + "<line x1=\"\(n(left))\" y1=\"\(n(bottom))\" x2=\"\(n(left))\" y2=\"\(n(top))\" stroke=\"#888\"/>\n"
-            + text(x: left - 4, y: top + 8, "\(Int(maximum))", anchor: "end", size: 9)
+            + text(x: left - 4, y: top + 8, NumberText.grouped(Int64(maximum)), anchor: "end", size: 9)
             + text(x: left - 4, y: bottom, "0", anchor: "end", size: 9)
     }
 
@@ -118,12 +118,14 @@ public enum SVGChart {
             + "\(Escaping.html(content))</text>\n"
     }
 
+    /// Coloured squares with their names in a row, each name given room by its length.
     private static func legend(_ entries: [(String, String)], x: Double, y: Double) -> String {
         var svg = ""
-        for (index, entry) in entries.enumerated() {
-            let offset = x + Double(index) * 110
+        var offset = x
+        for entry in entries {
             svg += "<rect x=\"\(n(offset))\" y=\"\(n(y - 9))\" width=\"10\" height=\"10\" fill=\"\(entry.1)\"/>\n"
             svg += text(x: offset + 14, y: y, entry.0, anchor: "start", size: 11)
+            offset += max(110, 14 + 6.5 * Double(entry.0.count) + 16)
         }
         return svg
     }

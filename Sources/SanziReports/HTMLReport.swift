@@ -78,6 +78,7 @@ public enum HTMLReport {
         if let effect = report.warningSystemEffect {
             body += "<h2>What the warning system changed</h2>\n<ul>\n"
             body += OversightSections.effect(effect).map { "<li>\(h($0))</li>\n" }.joined() + "</ul>\n"
+            body += "<p>Loss of the cases begun so far, in yuan, with and without the warning system:</p>\n"
             body += OversightSections.effectChart(effect)
         }
         if let oversight = report.oversight {

@@ -88,13 +88,6 @@ public struct DisciplineRules: Hashable, Sendable {
     public var forward = Severity.red
     /// The rules whose alerts are forwarded (escalations are E01 and E02); empty: every rule.
     public var forwardRules: [String] = []
-
-    /// Whether a warning is grave enough, and raised by a rule forwarded, to go to the
-    /// platform's check and become a lead (when its village's district runs the warning
-    /// system): all the world ever takes from the alert rules, with the offenders' knowledge.
-    public func forwards(_ warning: Warning) -> Bool {
-        warning.severity >= forward && (forwardRules.isEmpty || forwardRules.contains(warning.rule))
-    }
     /// The platform's check of a forwarded warning (预警核查) before it becomes a lead, by
     /// staff outside the discipline bodies: the chance it confirms a warning on the traces of
     /// a real case (halved by concealment at most), and one on nothing.
@@ -114,9 +107,9 @@ public struct DisciplineRules: Hashable, Sendable {
     public var taskForceValue = Money(yuan: 2_000_000)
     public var taskForceEffort = 1.5
     public var taskForceProof = 0.9
-    /// Investigator-days: a talk or written inquiry (谈话函询) for yellow and orange leads, a
-    /// preliminary check (初步核实) for red ones, and the examination (审查) of a case it
-    /// substantiates.
+    /// Investigator-days: a talk or written inquiry (谈话函询) for a lead that only points, a
+    /// preliminary check (初步核实) for one that brings evidence, and the examination (审查)
+    /// of a case it substantiates.
     public var inquiryDays: ClosedRange<Int> = 1...3
     public var checkDays: ClosedRange<Int> = 5...20
     public var caseDays: ClosedRange<Int> = 20...60
@@ -134,6 +127,13 @@ public struct DisciplineRules: Hashable, Sendable {
     /// Investigators and calendar of a level's bodies (none when the level is not declared).
     public func body(_ level: Level) -> Body {
         bodies.first { $0.level == level } ?? Body(level: level, investigators: 0)
+    }
+
+    /// Whether a warning is grave enough, and raised by a rule forwarded, to go to the
+    /// platform's check and become a lead (when its village's district runs the warning
+    /// system): all the world ever takes from the alert rules, with the offenders' knowledge.
+    public func forwards(_ warning: Warning) -> Bool {
+        warning.severity >= forward && (forwardRules.isEmpty || forwardRules.contains(warning.rule))
     }
 }
 

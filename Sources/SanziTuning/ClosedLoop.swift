@@ -13,7 +13,8 @@ import SanziScenario
 /// the warnings the reference settings forward over the reference's logs, and tells offenders
 /// the same, therefore makes exactly the reference's world, day by day; it is scored by
 /// replaying its rules over those logs instead of simulating (`shortcuts`). The reference is
-/// the best deployment simulated so far, which is the coordinate ascent's current point.
+/// the last deployment that `Objective.preventedLoss` found an improvement, which is the
+/// coordinate ascent's current point.
 struct ClosedLoop {
     /// Settings deployed on every seed: their runs, what they did to the world, and their
     /// rules replayed over the runs' logs.
@@ -65,11 +66,7 @@ struct ClosedLoop {
         simulations += 1
         let runs = reference.runs.map { TuningRun.simulate(scenario, seed: $0.seed, rules: rules) }
         let candidate = Self.deployment(settings, runs: runs, base: base, scenario: scenario, off: off)
-        if let prevented = candidate.metrics.netLossPreventedFen,
-            prevented > reference.metrics.netLossPreventedFen ?? .min
-        {
-            reference = candidate
-        }
+        if Objective.preventedLoss.improves(candidate.metrics, on: reference.metrics) { reference = candidate }
         return candidate.metrics
     }
 

@@ -14,6 +14,8 @@ public struct Metrics: Sendable, Hashable, Encodable {
     /// system off: only when the closed loop was simulated (objective `prevented-loss`).
     public var warningSystemOn: WarningEffect.Side?
     public var warningSystemOff: WarningEffect.Side?
+    /// Loss net of recoveries the warning system prevented on each seed, in order.
+    public var netLossPreventedBySeedFen: [Int64] = []
 
     public init() {}
 
@@ -33,6 +35,7 @@ public struct Metrics: Sendable, Hashable, Encodable {
     public mutating func add(on: WarningEffect.Side, off: WarningEffect.Side) {
         if warningSystemOn == nil { warningSystemOn = on } else { warningSystemOn?.add(on) }
         if warningSystemOff == nil { warningSystemOff = off } else { warningSystemOff?.add(off) }
+        netLossPreventedBySeedFen.append(off.netLossFen - on.netLossFen)
     }
 
     /// Loss net of recoveries that the warning system prevented: off − on, when simulated.
@@ -55,7 +58,7 @@ public struct Metrics: Sendable, Hashable, Encodable {
 
     private enum CodingKeys: String, CodingKey {
         case alerts, truePositives, cases, detected, lossFen, lossDetectedFen, months, precision, recall, f1
-        case alertsPerMonth, warningSystemOn, warningSystemOff, netLossPreventedFen
+        case alertsPerMonth, warningSystemOn, warningSystemOff, netLossPreventedFen, netLossPreventedBySeedFen
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -74,5 +77,8 @@ public struct Metrics: Sendable, Hashable, Encodable {
         try container.encodeIfPresent(warningSystemOn, forKey: .warningSystemOn)
         try container.encodeIfPresent(warningSystemOff, forKey: .warningSystemOff)
         try container.encodeIfPresent(netLossPreventedFen, forKey: .netLossPreventedFen)
+        if !netLossPreventedBySeedFen.isEmpty {
+            try container.encode(netLossPreventedBySeedFen, forKey: .netLossPreventedBySeedFen)
+        }
     }
 }

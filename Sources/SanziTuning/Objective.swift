@@ -61,6 +61,22 @@ public enum Objective: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Whether `candidate` is better than `current`: a higher score; for `prevented-loss`,
+    /// also a mean of the per-seed gains above two standard errors of that mean, so that the
+    /// search does not chase the noise of single runs (one large case can move a seed's
+    /// prevented loss by a million yuan).
+    public func improves(_ candidate: Metrics, on current: Metrics) -> Bool {
+        guard score(candidate) > score(current) + 1e-12 else { return false }
+        guard self == .preventedLoss else { return true }
+        let gains = zip(candidate.netLossPreventedBySeedFen, current.netLossPreventedBySeedFen).map {
+            Double($0 - $1)
+        }
+        guard gains.count > 1 else { return true }
+        let mean = gains.reduce(0, +) / Double(gains.count)
+        let variance = gains.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(gains.count - 1)
+        return mean > 2 * (variance / Double(gains.count)).squareRoot()
+    }
+
     /// Whether the metrics meet the objective's constraint.
     public func isFeasible(_ metrics: Metrics) -> Bool { score(metrics) > Self.infeasible / 2 }
 

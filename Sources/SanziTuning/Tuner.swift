@@ -100,27 +100,27 @@ public struct Tuner {
             }
         }
         let start = metrics(current)
-        var best = objective.score(start)
+        var best = start
         var rounds = 0
         var improved = true
         while improved, rounds < 5 {
             improved = false
             rounds += 1
-            progress("joint search  round \(rounds), objective \(best)")
+            progress("joint search  round \(rounds), objective \(objective.score(best))")
             for (index, rule) in catalogue.enumerated() {
                 if objective.simulates { progress("deploying     round \(rounds), \(rule.id)") }
                 for option in options(rule, from: current[index]) where option != current[index] {
                     var trial = current
                     trial[index] = option
-                    let score = objective.score(metrics(trial))
-                    if score > best + 1e-12 {
-                        (best, current, improved) = (score, trial, true)
+                    let scored = metrics(trial)
+                    if objective.improves(scored, on: best) {
+                        (best, current, improved) = (scored, trial, true)
                     }
                 }
             }
         }
         return Outcome(
-            settings: base.with(current), curves: curves, start: start, chosen: metrics(current), rounds: rounds,
+            settings: base.with(current), curves: curves, start: start, chosen: best, rounds: rounds,
             replays: replay.replays, simulations: closedLoop?.simulations ?? 0,
             simulationsAvoided: closedLoop?.shortcuts ?? 0)
     }

@@ -1,5 +1,7 @@
 import SanziAlerts
+import SanziEvaluation
 import SanziScenario
+import SanziTruth
 import Testing
 
 @testable import SanziTuning
@@ -26,6 +28,30 @@ struct PreventedLossTests {
         #expect(Objective.preventedLoss.description == "prevented-loss")
         #expect(Objective.preventedLoss.simulates && !Objective.f1.simulates)
         #expect(!Objective.preventedLoss.isFeasible(Metrics()), "no deployment, nothing to score")
+    }
+
+    /// A gain counts only when it stands out of the seeds' noise: its mean above two standard
+    /// errors.
+    @Test func aGainMustStandOutOfTheNoise() {
+        func metrics(_ prevented: [Int64]) -> Metrics {
+            let nothing = WarningEffect.Side(truth: GroundTruth(cases: []), log: OversightLog())
+            var metrics = Metrics()
+            for fen in prevented {
+                var off = nothing
+                off.netLossFen = fen
+                metrics.add(on: nothing, off: off)
+            }
+            return metrics
+        }
+        let current = metrics([100, 200, 300])
+        #expect(current.netLossPreventedFen == 600 && current.netLossPreventedBySeedFen == [100, 200, 300])
+        // Gains 50, 60, 40: mean 50, standard error 5.8.
+        #expect(Objective.preventedLoss.improves(metrics([150, 260, 340]), on: current))
+        // Gains 300, -200, 10: mean 36.7, standard error 145.
+        #expect(!Objective.preventedLoss.improves(metrics([400, 0, 310]), on: current))
+        #expect(!Objective.preventedLoss.improves(current, on: current))
+        // Objectives on the alerts need only a higher score.
+        #expect(!Objective.f1.improves(current, on: current))
     }
 
     /// A candidate scored over the current settings' logs, because it forwards the same
