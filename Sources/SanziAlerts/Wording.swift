@@ -11,6 +11,11 @@ public enum Wording {
     /// A whole number with thousands separators, e.g. "-1,234,567".
     public static func grouped(_ value: Int64) -> String { NumberText.grouped(value) }
 
+    /// How many fewer things there were: "3 fewer cases", "2 more petitions" or "as many cases".
+    public static func fewer(_ avoided: Int, _ things: String) -> String {
+        avoided > 0 ? "\(avoided) fewer \(things)" : avoided < 0 ? "\(-avoided) more \(things)" : "as many \(things)"
+    }
+
     /// A share as a whole percent, e.g. "12%".
     public static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
 

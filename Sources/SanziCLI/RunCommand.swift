@@ -133,8 +133,9 @@ struct RunCommand: ParsableCommand {
         if let effect = outcome.evaluation?.warningSystemEffect {
             print(
                 "warning sys.  loss \(Money(fen: effect.on.lossFen)) yuan with, \(Money(fen: effect.off.lossFen)) without: "
-                    + "\(Money(fen: effect.lossPreventedFen)) prevented; \(effect.casesAvoided) cases, "
-                    + "\(effect.petitionsAvoided) petitions avoided")
+                    + "\(Money(fen: effect.lossPreventedFen)) prevented; with it, "
+                    + "\(Wording.fewer(effect.casesAvoided, "cases")), \(Wording.fewer(effect.petitionsAvoided, "petitions"))"
+            )
         }
         for path in outcome.paths { print("wrote         \(path)") }
     }

@@ -73,8 +73,8 @@ public struct Oversight: Sendable, Hashable, Encodable {
                 investigations: work.investigations, substantiated: work.substantiated,
                 investigatorDays: work.investigatorDays,
                 utilisation: capacity > 0 ? Evaluation.rounded(Double(work.investigatorDays) / capacity) : nil,
-                leadsDropped: work.dropped, medianWaitDays: Self.percentile(work.waits, 0.5),
-                p90WaitDays: Self.percentile(work.waits, 0.9))
+                leadsDropped: work.dropped, medianWaitDays: Tally.median(work.waits.sorted()),
+                p90WaitDays: Tally.percentile(work.waits.sorted(), 0.9))
         }
         let work = log.bodies.values
         leads = log.leads
@@ -85,9 +85,9 @@ public struct Oversight: Sendable, Hashable, Encodable {
         substantiated = work.reduce(0) { $0 + $1.substantiated }
         unsubstantiated = investigations - substantiated
         investigatorDays = work.reduce(0) { $0 + $1.investigatorDays }
-        let waits = work.flatMap(\.waits)
-        medianWaitDays = Self.percentile(waits, 0.5)
-        p90WaitDays = Self.percentile(waits, 0.9)
+        let waits = work.flatMap(\.waits).sorted()
+        medianWaitDays = Tally.median(waits)
+        p90WaitDays = Tally.percentile(waits, 0.9)
         sanctions = log.sanctionsByKind.reduce(0, +)
         sanctionsByKind = Self.named(log.sanctionsByKind, LogRecord.SanctionKind.names)
         sanctionsByRank = Self.named(log.sanctionsByRank, LogRecord.Rank.names)
@@ -97,9 +97,9 @@ public struct Oversight: Sendable, Hashable, Encodable {
         recoveredFen = log.recoveredFen
         let proven = truth.misconduct.filter { $0.discoveredDay >= 0 }
         casesProven = proven.count
-        let delays = proven.map { max(0, $0.discoveredDay - $0.startDay) }
-        medianDaysOffenceToProof = Self.percentile(delays, 0.5)
-        p90DaysOffenceToProof = Self.percentile(delays, 0.9)
+        let delays = proven.map { max(0, $0.discoveredDay - $0.startDay) }.sorted()
+        medianDaysOffenceToProof = Tally.median(delays)
+        p90DaysOffenceToProof = Tally.percentile(delays, 0.9)
         petitions = log.petitionsByDay.count
     }
 
@@ -107,11 +107,4 @@ public struct Oversight: Sendable, Hashable, Encodable {
         Dictionary(uniqueKeysWithValues: zip(names, counts))
     }
 
-    /// The nearest-rank percentile of whole days, or nil for none.
-    static func percentile(_ values: [Int32], _ share: Double) -> Double? {
-        guard !values.isEmpty else { return nil }
-        let sorted = values.sorted()
-        let rank = min(sorted.count - 1, max(0, Int((share * Double(sorted.count)).rounded(.up)) - 1))
-        return Double(sorted[rank])
-    }
 }

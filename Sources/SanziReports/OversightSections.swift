@@ -50,14 +50,9 @@ enum OversightSections {
                 + "(\(yuan(effect.off.recoveredFen)) recovered), \(effect.off.petitions) petitions, "
                 + "\(effect.off.sanctions) people sanctioned.",
             "Loss prevented: \(yuan(effect.lossPreventedFen)) (\(yuan(effect.netLossPreventedFen)) net of "
-                + "recoveries); with the warning system, \(fewer(effect.casesAvoided, "cases")) and "
-                + "\(fewer(effect.petitionsAvoided, "petitions")).",
+                + "recoveries); with the warning system, \(Wording.fewer(effect.casesAvoided, "cases")) and "
+                + "\(Wording.fewer(effect.petitionsAvoided, "petitions")).",
         ]
-    }
-
-    /// "3 fewer cases", "2 more petitions" or "as many cases".
-    static func fewer(_ avoided: Int, _ things: String) -> String {
-        avoided > 0 ? "\(avoided) fewer \(things)" : avoided < 0 ? "\(-avoided) more \(things)" : "as many \(things)"
     }
 
     static func effectChart(_ effect: WarningEffect) -> String {

@@ -55,7 +55,7 @@ public struct World: Model, Sendable {
         case examinationEnds(investigation: Int32)
         /// The first of a month for the discipline-inspection bodies: shelve stale leads, open
         /// what the month's caps allow.
-        case disciplineMonth(index: Int32)
+        case disciplineMonth
         /// A receipt booked late (a look-alike of embezzlement).
         case lateReceipt(
             village: Int32, account: LogRecord.Account, purpose: LogRecord.ReceiptPurpose, amount: Int64,
@@ -155,8 +155,8 @@ public struct World: Model, Sendable {
             checkEnds(investigation, &scheduler)
         case .examinationEnds(let investigation):
             examinationEnds(investigation, &scheduler)
-        case .disciplineMonth(let index):
-            disciplineMonth(Int(index), &scheduler)
+        case .disciplineMonth:
+            disciplineMonth(&scheduler)
         case .lateReceipt(let village, let account, let purpose, let amount, let contract, let payer, let caseIndex):
             receive(
                 village: village, account: account, purpose: purpose, amount: amount, contract: contract,

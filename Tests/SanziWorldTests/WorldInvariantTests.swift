@@ -60,6 +60,7 @@ struct WorldInvariantTests {
     /// opening + receipts − disbursements ± banking − distributions ± loans = closing, to the fen.
     @Test func moneyIsConservedPerAccount() {
         for (name, run) in Self.runs {
+            #expect(run.summary.counts[Int(EventType.recovery.rawValue)] > 0, "\(name): no recovery to conserve")
             #expect(Self.replayBalances(run) == run.world.balances, "\(name)")
         }
     }

@@ -273,7 +273,7 @@ struct WorldGenerator {
         while true {
             let day = scenario.start.days(until: scenario.start.adding(months: month))
             guard day < days else { return }
-            scheduler.schedule(.disciplineMonth(index: Int32(month)), at: Tick(day), priority: .late)
+            scheduler.schedule(.disciplineMonth, at: Tick(day), priority: .late)
             month += 1
         }
     }

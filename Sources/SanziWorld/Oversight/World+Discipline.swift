@@ -132,7 +132,7 @@ extension World {
     }
 
     /// The first of a month: every body shelves its stale leads and opens what it can.
-    mutating func disciplineMonth(_ index: Int, _ scheduler: inout Scheduler<Event>) {
+    mutating func disciplineMonth(_ scheduler: inout Scheduler<Event>) {
         for body in discipline.bodies.indices { openInvestigations(at: Int32(body), &scheduler) }
     }
 

@@ -19,8 +19,10 @@ struct People: Sendable {
     var districtOfficials: [[Int32]] = []
     var cityOfficials: [Int32] = []
 
+    /// Adds a person with no kin yet; returns the index.
     mutating func add(_ person: Person) -> Int32 {
         persons.append(person)
+        relatives.append([])
         return Int32(persons.count - 1)
     }
 

@@ -12,7 +12,6 @@ extension World {
         func official(_ rank: LogRecord.Rank, area: Int, district: Int) -> Int32 {
             let person = people.add(
                 Person(village: -1, role: .official, clan: -1, corrupt: random.bernoulli(rules.corruptShare)))
-            people.relatives.append([])
             people.officials[person] = Official(rank: rank, area: area, district: district)
             return person
         }
@@ -63,7 +62,6 @@ extension World {
                 Person(
                     village: village, role: role, clan: people.persons[Int(person)].clan,
                     corrupt: random.bernoulli(share)))
-            people.relatives.append([])
             emit(
                 LogRecord(
                     .appointment, village: village, code: logged.rawValue, subject: Int64(successor),
@@ -92,7 +90,6 @@ extension World {
                 .removal, village: -1, code: LogRecord.Role.official.rawValue, subject: Int64(person),
                 other: investigation), &scheduler)
         let successor = people.add(Person(village: -1, role: .official, clan: -1, corrupt: random.bernoulli(share)))
-        people.relatives.append([])
         people.officials[person] = nil
         people.officials[successor] = post
         func swap(_ list: inout [Int32]) { list = list.map { $0 == person ? successor : $0 } }

@@ -15,7 +15,6 @@ extension World {
             let corrupt = misconduct.villages[v].random.bernoulli(misconduct.corruptShare)
             let person = people.add(
                 Person(village: village, role: role, clan: people.persons[Int(holder)].clan, corrupt: corrupt))
-            people.relatives.append([])
             newHolders.append((person, logged))
             return person
         }

@@ -404,7 +404,6 @@ extension World {
         var random = root.derived("pool", pool.id).derived("firm", number)
         let district = platform.poolDistricts[index]
         let owner = people.add(Person(village: -1, role: .firmOwner, clan: -1))
-        people.relatives.append([])
         let bidder = Int32(platform.bidders.count)
         platform.bidders.append(
             Bidder(
