@@ -95,6 +95,26 @@ public enum RuleCatalogue {
         return RuleParameters(values)
     }
 
+    /// The ids escalations raise alerts under: several yellows make an orange, oranges a red.
+    public static let escalationIDs = ["E01", "E02"]
+
+    /// What the catalogue finds wrong in a scenario, each at its place: the alert settings'
+    /// unknown rules, parameters and out-of-range values (as `configure` reports them), and
+    /// forwarded rules (`forward-rules`) that no rule or escalation raises.
+    public static func problems(in scenario: Scenario) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        if case .failure(let error) = configure(scenario.alerts) { problems += error.diagnostics }
+        let discipline = scenario.oversight.discipline
+        let known = rules.map { $0.documentation.id } + escalationIDs
+        for id in discipline.forwardRules where !known.contains(id) {
+            problems.append(
+                Diagnostic(
+                    .error, at: discipline.forwardRulesLocation, "forward-rules names unknown alert rule \(id)",
+                    hint: closest(id, among: known).map { "did you mean \($0)?" } ?? "see `sanzi rules`"))
+        }
+        return problems
+    }
+
     static func closest(_ id: String, among ids: [String]) -> String? {
         ids.first { $0.count == id.count && zip($0, id).filter { $0 != $1 }.count == 1 }
     }

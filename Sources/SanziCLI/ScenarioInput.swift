@@ -1,3 +1,4 @@
+import SanziAlerts
 import SanziScenario
 import SanziWorld
 
@@ -16,6 +17,11 @@ enum ScenarioInput {
         } catch {
             Terminal.printError(error)
             throw error.exitStatus
+        }
+        let problems = RuleCatalogue.problems(in: loaded.value)
+        guard problems.isEmpty else {
+            Terminal.printDiagnostics(problems)
+            throw ExitStatus.invalidData
         }
         if !quiet { Terminal.printDiagnostics(loaded.warnings + SimulatorCoverage.warnings(for: loaded.value)) }
         return loaded.value

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SanziAlerts
 import SanziScenario
 import SanziWorld
 
@@ -42,12 +43,21 @@ struct ValidateCommand: ParsableCommand {
             do throws(ScenarioError) {
                 let loaded = try ScenarioLoader.loadDocument(contentsOf: file)
                 var warnings = loaded.warnings
+                var problems: [Diagnostic] = []
                 var summary = "thresholds file"
-                if case .scenario(let scenario) = loaded.value {
+                switch loaded.value {
+                case .scenario(let scenario):
+                    problems = RuleCatalogue.problems(in: scenario)
                     warnings += SimulatorCoverage.warnings(for: scenario)
                     summary = "scenario \"\(scenario.name)\", \(scenario.geography.villages.count) villages"
+                case .thresholds(let settings):
+                    if case .failure(let error) = RuleCatalogue.configure(settings) { problems = error.diagnostics }
                 }
-                Terminal.printDiagnostics(warnings)
+                Terminal.printDiagnostics(problems + warnings)
+                guard problems.isEmpty else {
+                    if status == .success { status = ExitStatus.invalidData }
+                    continue
+                }
                 if !quiet { print("\(file): valid \(summary)") }
             } catch {
                 Terminal.printError(error)

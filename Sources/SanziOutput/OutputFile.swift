@@ -67,7 +67,11 @@ public struct OutputFile: ~Copyable {
         guard var next = bytes.baseAddress else { return }
         var left = bytes.count
         while left > 0 {
-            let written = Glibc.write(descriptor, next, left)
+            #if canImport(Glibc)
+                let written = Glibc.write(descriptor, next, left)
+            #else
+                let written = Darwin.write(descriptor, next, left)
+            #endif
             if written < 0, errno == EINTR { continue }
             guard written > 0 else { throw .cannotWrite(path: path, reason: OutputError.systemReason) }
             next += written

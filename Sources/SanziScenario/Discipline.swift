@@ -88,6 +88,8 @@ public struct DisciplineRules: Hashable, Sendable {
     public var forward = Severity.red
     /// The rules whose alerts are forwarded (escalations are E01 and E02); empty: every rule.
     public var forwardRules: [String] = []
+    /// Where `forwardRules` was written, for problems with it.
+    public var forwardRulesLocation = SourceLocation.generated
     /// The platform's check of a forwarded warning (预警核查) before it becomes a lead, by
     /// staff outside the discipline bodies: the chance it confirms a warning on the traces of
     /// a real case (halved by concealment at most), and one on nothing.

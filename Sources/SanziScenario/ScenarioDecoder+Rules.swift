@@ -146,6 +146,7 @@ extension ScenarioDecoder {
         rules.leadDelayDays = integer(node, "lead-delay-days", default: rules.leadDelayDays)
         rules.forward = choice(node, "forward", default: rules.forward)
         rules.forwardRules = string(node, "forward-rules").split(separator: " ").map(String.init)
+        rules.forwardRulesLocation = location(of: node, attribute: "forward-rules")
         rules.confirmTrue = decimal(node, "confirm-true", default: rules.confirmTrue)
         rules.confirmFalse = decimal(node, "confirm-false", default: rules.confirmFalse)
         rules.triage = choice(node, "triage", default: rules.triage)

@@ -136,6 +136,40 @@ struct CommandLineTests {
         #expect(try sanzi("run", "--seed", "minus-one").status == 64)
     }
 
+    /// Unknown rules are errors wherever a scenario names them, in `validate` as in `run`:
+    /// in its alert settings, and in the rules whose alerts become leads.
+    @Test func validateAndRunRejectUnknownRulesAtTheirPlace() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = try String(contentsOf: Self.root.appendingPathComponent("Scenarios/default.xml"), encoding: .utf8)
+        let cases = [
+            (
+                "alerts.xml", text.replacingOccurrences(of: "<rule id=\"V01\">", with: "<rule id=\"V09\">"),
+                "error: unknown alert rule V09"
+            ),
+            (
+                "forward.xml",
+                text.replacingOccurrences(
+                    of: "<discipline lead-delay-days=\"7\"",
+                    with: "<discipline lead-delay-days=\"7\" forward-rules=\"E02 V10\""),
+                "error: forward-rules names unknown alert rule V10"
+            ),
+        ]
+        for (name, contents, message) in cases {
+            #expect(contents != text, "\(name): the default scenario changed; update the test")
+            let file = folder.appendingPathComponent(name)
+            try contents.write(to: file, atomically: true, encoding: .utf8)
+            let line = contents.components(separatedBy: "\n").firstIndex {
+                $0.contains(name == "alerts.xml" ? "V09" : "V10")
+            }
+            let place = "\(file.path):\((line ?? -1) + 1):"
+            let validate = try sanzi("validate", file.path)
+            #expect(validate.status == 65 && validate.errors.contains(place) && validate.errors.contains(message))
+            let run = try sanzi("run", file.path, "--out", folder.appendingPathComponent("out").path, "-q")
+            #expect(run.status == 65 && run.errors.contains(message))
+        }
+    }
+
     @Test func runOnAnInvalidScenarioExits65() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
