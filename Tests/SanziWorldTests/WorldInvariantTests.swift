@@ -1,3 +1,4 @@
+import SanziEngine
 import SanziEvents
 import SanziScenario
 import Testing
@@ -94,6 +95,57 @@ struct WorldInvariantTests {
                 }
             }
         }
+    }
+
+    /// What a tenant or buyer pays never exceeds the contract's total plus the years a term
+    /// extension added (a price cut only lowers what is owed). Returns the contracts paid
+    /// over and how many term extensions the log has.
+    static func contractsPaidOver(_ events: [LoggedEvent]) -> (over: [Int64], extensions: Int) {
+        var bound: [Int64: Int64] = [:]
+        var paid: [Int64: Int64] = [:]
+        var extensions = 0
+        for event in events {
+            let r = event.record
+            switch event.type {
+            case .contract: bound[r.subject] = r.amount2
+            case .amendment where r.count2 > r.count:
+                bound[r.subject, default: 0] += r.amount2 * Int64(r.count2 - r.count)
+                extensions += 1
+            case .payment: paid[r.subject, default: 0] += r.amount
+            default: break
+            }
+        }
+        return (paid.filter { $0.value > bound[$0.key] ?? 0 }.keys.sorted(), extensions)
+    }
+
+    @Test func contractPaymentsNeverExceedTheTotalPlusAmendments() throws {
+        for (name, run) in Self.runs {
+            #expect(Self.contractsPaidOver(run.events).over.isEmpty, "\(name)")
+        }
+        // Quiet term extensions over a long horizon, where their last installments fall due.
+        let text = MisconductFixtures.forcing(.postAwardAmendment).replacingOccurrences(of: "P3Y", with: "P25Y")
+            .replacingOccurrences(of: #"fish-pond" count="4""#, with: #"fish-pond" count="40""#)
+        let forced = Self.contractsPaidOver(try MisconductFixtures.run(text).events)
+        #expect(forced.extensions > 10)
+        #expect(forced.over.isEmpty, "contracts paid over their total: \(forced.over.prefix(5))")
+    }
+
+    /// A lease whose price does not divide by its term carries the remainder on one
+    /// installment; extended, it still owes its total to the fen (the remainder was once
+    /// charged again on the extension's last installment).
+    @Test func anExtendedLeaseOwesItsTotalToTheFen() {
+        var lease = ContractState(
+            id: 1, village: 0, item: 0, counterparty: 0, deal: .lease, annual: 3_333, total: 10_001, termYears: 3,
+            remainderInstallment: 2, startDay: 0, listing: -1, random: RandomStream(seed: 1))
+        // Each installment is paid at what it amounts to on the day it falls due.
+        var paid = (0..<Int32(3)).reduce(Int64(0)) { $0 + lease.installmentAmount($1) }
+        #expect(paid == 10_001)
+        lease.extend(by: 4, fairAnnual: 5_000)
+        paid = (3..<Int32(7)).reduce(paid) { $0 + lease.installmentAmount($1) }
+        #expect(lease.termYears == 7)
+        #expect(lease.total == 10_001 + 4 * 3_333)
+        #expect(paid == lease.total)
+        #expect(lease.fairTotal == 35_000)
     }
 
     @Test func renewalsContinueTheSameTenantsLease() {

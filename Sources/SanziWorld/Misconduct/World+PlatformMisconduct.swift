@@ -328,11 +328,8 @@ extension World {
                 subject: contract.id, amount: contract.annual,
                 amount2: contract.annual, count: Int32(contract.termYears), count2: Int32(newTerm)), case: caseIndex,
             &scheduler)
-        platform.contracts[slot].termYears = newTerm
-        platform.contracts[slot].total += contract.annual * Int64(years)
+        platform.contracts[slot].extend(by: years, fairAnnual: appraisal)
         platform.contracts[slot].caseIndex = caseIndex
-        platform.contracts[slot].fairAnnual = appraisal
-        platform.contracts[slot].fairTotal = appraisal * Int64(newTerm)
         let installment = Int32(contract.termYears)
         platform.contracts[slot].nextDue = scheduler.schedule(
             .rentDue(contract: slot, installment: installment), at: Tick(contract.startDay + 365 * installment))

@@ -177,9 +177,12 @@ struct ContractState: Sendable {
     var counterparty: Int32
     var deal: DealKind
     var annual: Int64
-    /// The whole price; the last installment carries what dividing it by the term left over.
+    /// The whole price; one installment carries what dividing it by the term left over.
     var total: Int64
     var termYears: Int
+    /// The installment that carries the remainder: the last of the term as signed (a quiet
+    /// extension adds installments after it at the plain rent, so the remainder is paid once).
+    var remainderInstallment: Int32
     var startDay: Int32
     var listing: Int64
     var active = true
@@ -201,7 +204,16 @@ struct ContractState: Sendable {
 
     /// The amount of a yearly installment (from 0).
     func installmentAmount(_ installment: Int32) -> Int64 {
-        Int(installment) == termYears - 1 ? total - annual * Int64(termYears - 1) : annual
+        installment == remainderInstallment ? total - annual * Int64(termYears - 1) : annual
+    }
+
+    /// Adds `years` installments at the current rent after the last one; the fair price over
+    /// the new term is `fairAnnual` a year.
+    mutating func extend(by years: Int, fairAnnual: Int64) {
+        termYears += years
+        total += annual * Int64(years)
+        self.fairAnnual = fairAnnual
+        fairTotal = fairAnnual * Int64(termYears)
     }
 
     /// What the installment would have been at the fair price.

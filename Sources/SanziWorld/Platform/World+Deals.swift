@@ -290,7 +290,8 @@ extension World {
         let slot = platform.contracts.insert(
             ContractState(
                 id: id, village: village, item: item, counterparty: counterparty, deal: deal, annual: annual,
-                total: total, termYears: termYears, startDay: startDay, listing: listing, caseIndex: caseIndex,
+                total: total, termYears: termYears, remainderInstallment: Int32(termYears - 1), startDay: startDay,
+                listing: listing, caseIndex: caseIndex,
                 fairAnnual: fairAnnual, fairTotal: fair, capacityHolder: holder, random: random))
         platform.contractSlots[id] = slot
         if holder >= 0 { platform.bidders[Int(holder)].active += 1 }
