@@ -24,8 +24,9 @@ struct DatasetCommand: ParsableCommand {
             document every column, the seeds, row counts and class balance. See \
             docs/datasets.md; Tools/datasets/ converts to Parquet and trains a baseline.
 
-            OUT must be new or empty; the dataset is built beside it and moved into place only \
-            when complete, so a failed run leaves nothing half-written.
+            The dataset is built beside OUT and moved into place only when complete, so a \
+            failed run leaves nothing half-written. An earlier dataset at OUT is replaced \
+            whole; any other folder needs --force; a file is never replaced.
 
             Examples:
               sanzi dataset --replications 10 --out data
@@ -41,8 +42,10 @@ struct DatasetCommand: ParsableCommand {
     @Option(help: "Replications to simulate (at least 1).")
     var replications = 1
 
-    @Option(name: .long, help: ArgumentHelp("Folder for the dataset (new or empty).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Folder for the dataset.", valueName: "dir"))
     var out = "dataset"
+
+    @OptionGroup var replacing: ForceOption
 
     @Option(help: "Table format: csv or jsonl.")
     var format = DatasetOptions.Format.csv
@@ -92,20 +95,7 @@ struct DatasetCommand: ParsableCommand {
         let started = Date()
         let scenario = try ScenarioInput.load(file, quiet: quiet)
         _ = try RunCommand.alertEngine(scenario.alerts)
-        let manager = FileManager.default
-        if let existing = try? manager.contentsOfDirectory(atPath: out), !existing.isEmpty {
-            Terminal.printToStandardError(
-                "\(out): error: the folder exists and is not empty (hint: choose a new folder)")
-            throw ExitStatus.cannotCreate
-        }
-        let partial = out + ".partial"
-        do {
-            try? manager.removeItem(atPath: partial)
-            try manager.createDirectory(atPath: partial, withIntermediateDirectories: true)
-        } catch {
-            Terminal.printToStandardError("\(out): error: cannot create the dataset: \(error.localizedDescription)")
-            throw ExitStatus.cannotCreate
-        }
+        let staged = try replacing.stage(out, for: "dataset")
         let options = DatasetOptions(
             replications: replications, format: format, jobs: jobs, missedLabels: missedLabels,
             falseLabels: falseLabels, tables: chosenTables)
@@ -117,7 +107,7 @@ struct DatasetCommand: ParsableCommand {
             card = try DatasetBuilder.build(
                 scenario, options: options,
                 provenance: .init(generator: "sanzi \(Sanzi.version)", scenarioDigest: scenario.digest),
-                into: partial,
+                into: staged.path,
                 progress: { done, total in
                     guard showsProgress else { return }
                     let elapsed = WallClock.seconds() - clock
@@ -126,10 +116,8 @@ struct DatasetCommand: ParsableCommand {
                         "dataset       \(done) of \(total) replications, \(Int(elapsed)) s, about \(left) s left")
                 })
             if showsProgress { Progress.draw("") }
-            try? manager.removeItem(atPath: out)
-            try manager.moveItem(atPath: partial, toPath: out)
+            try staged.commit()
         } catch {
-            try? manager.removeItem(atPath: partial)
             Terminal.printToStandardError("\(out): error: cannot write the dataset: \(error)")
             throw ExitStatus.cannotCreate
         }

@@ -33,6 +33,8 @@ struct ReplayCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Folder for the alerts (default RUN_DIR/replay).", valueName: "dir"))
     var out: String?
 
+    @OptionGroup var replacing: ForceOption
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
@@ -45,7 +47,8 @@ struct ReplayCommand: ParsableCommand {
         let outcome: Replay.Outcome
         do throws(Replay.Failure) {
             outcome = try Replay.run(
-                log: runDirectory + "/events.jsonl", rules: rules, into: out ?? runDirectory + "/replay")
+                log: runDirectory + "/events.jsonl", rules: rules, into: out ?? runDirectory + "/replay",
+                force: replacing.force)
         } catch {
             Terminal.printToStandardError(error.description)
             switch error {

@@ -65,6 +65,9 @@ struct RunCommand: ParsableCommand {
                              end, days, villages, events, engine_events, counts (by event \
                              type), alerts, cases, look_alikes, loss_yuan, wall_seconds, \
                              events_per_second, simulated, summary.
+            OUT is built beside itself and moved into place whole when the run is done; an \
+            earlier run at OUT is replaced whole, any other folder needs --force, a file is \
+            never replaced.
 
             Examples:
               sanzi run
@@ -82,6 +85,8 @@ struct RunCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Folder for the run's outputs.", valueName: "dir"))
     var out = "out"
+
+    @OptionGroup var replacing: ForceOption
 
     @Option(
         help: ArgumentHelp(
@@ -107,7 +112,7 @@ struct RunCommand: ParsableCommand {
         let folder = RunFolder(scenario: scenario, source: source, seed: runSeed, rules: rules, folder: out)
         let outcome: RunFolder.Outcome
         do throws(OutputError) {
-            outcome = try folder.run(progress: progress, counterfactual: counterfactual)
+            outcome = try folder.run(progress: progress, counterfactual: counterfactual, force: replacing.force)
         } catch {
             progress?.finish()
             Terminal.printToStandardError(error.description)

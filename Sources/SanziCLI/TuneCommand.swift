@@ -71,6 +71,8 @@ struct TuneCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Folder for the outputs.", valueName: "dir"))
     var out = "tuning"
 
+    @OptionGroup var replacing: ForceOption
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
@@ -96,6 +98,7 @@ struct TuneCommand: ParsableCommand {
             base.warningSystem = scenario.alerts.warningSystem
         }
         let rules = try RunCommand.alertEngine(base)
+        let staged = try replacing.stage(out, for: "tune")
         let goal = Objective(parsing: objective) ?? .f1
         let showsProgress = !quiet && Progress.isTerminal
         let say: (String) -> Void = { line in if showsProgress { Terminal.printToStandardError(line) } }
@@ -119,8 +122,8 @@ struct TuneCommand: ParsableCommand {
             outcome: outcome, start: base, test: (tested[0], tested[1]))
         let paths: [String]
         do throws(OutputError) {
-            try OutputFolder.create(out)
-            paths = try TuningFiles.write(summary, outcome: outcome, to: out)
+            paths = staged.finalPaths(try TuningFiles.write(summary, outcome: outcome, to: staged.path))
+            try staged.commit()
         } catch {
             Terminal.printToStandardError(error.description)
             throw ExitStatus.cannotCreate

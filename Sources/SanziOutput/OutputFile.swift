@@ -12,11 +12,15 @@ public enum OutputError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotCreateFolder(path: String, reason: String)
     /// Writing, closing or moving the file into place failed.
     case cannotWrite(path: String, reason: String)
+    /// What is at the output's path may not be replaced.
+    case refused(path: String, reason: String)
 
     /// The file the error is about.
     public var path: String {
         switch self {
-        case .cannotCreate(let path, _), .cannotCreateFolder(let path, _), .cannotWrite(let path, _): path
+        case .cannotCreate(let path, _), .cannotCreateFolder(let path, _), .cannotWrite(let path, _),
+            .refused(let path, _):
+            path
         }
     }
 
@@ -25,6 +29,7 @@ public enum OutputError: Error, Sendable, Equatable, CustomStringConvertible {
         case .cannotCreate(let path, let reason): "\(path): error: cannot create: \(reason)"
         case .cannotCreateFolder(let path, let reason): "\(path): error: cannot create the output folder: \(reason)"
         case .cannotWrite(let path, let reason): "\(path): error: cannot write: \(reason)"
+        case .refused(let path, let reason): "\(path): error: \(reason)"
         }
     }
 

@@ -29,8 +29,17 @@ public enum Replay {
     }
 
     /// Reads the log at `path` on this thread while the rules run on another, then writes
-    /// the alerts into `folder`.
-    public static func run(log path: String, rules: AlertEngine, into folder: String) throws(Failure) -> Outcome {
+    /// the alerts into `folder`, built beside it and moved into place whole (`StagedFolder`;
+    /// `force` lets it replace a folder that is not an earlier replay's).
+    public static func run(
+        log path: String, rules: AlertEngine, into folder: String, force: Bool = false
+    ) throws(Failure) -> Outcome {
+        let staged: StagedFolder
+        do throws(OutputError) {
+            staged = try StagedFolder(target: folder, command: "replay", force: force)
+        } catch {
+            throw .cannotWrite(error)
+        }
         let collector = AlertCollector(engine: rules)
         let pipeline = PipelineSink(collector)
         var events = 0
@@ -55,13 +64,14 @@ public enum Replay {
                 CalendarDate(iso: first.date[...]).map { $0.adding(days: -Int(first.day)) }
             } ?? CalendarDate(year: 2000, month: 1, day: 1)
         do throws(OutputError) {
-            try OutputFolder.create(folder)
             let writer = try AlertWriter(
-                folder: folder, villageIDs: reader.villageIDs,
+                folder: staged.path, villageIDs: reader.villageIDs,
                 dateOfDay: { day in start.map { $0.adding(days: Int(day)).description } ?? "" })
             for alert in collector.alerts { writer.write(alert) }
             try writer.finish()
-            return Outcome(events: events, alerts: collector.alerts, paths: writer.paths)
+            let paths = staged.finalPaths(writer.paths)
+            try staged.commit()
+            return Outcome(events: events, alerts: collector.alerts, paths: paths)
         } catch {
             throw .cannotWrite(error)
         }

@@ -44,18 +44,30 @@ public struct RunFolder {
     /// `counterfactual`, first runs its pair with the warning system off into
     /// `FOLDER/counterfactual`, and the evaluation and report say what the warning system
     /// changed.
-    public func run(progress: (any EventSink)? = nil, counterfactual: Bool = false) throws(OutputError) -> Outcome {
+    ///
+    /// The folder is built beside `folder` and moved into place whole (`StagedFolder`): a run
+    /// that fails or is killed leaves the previous run's folder as it was. `force` lets it
+    /// replace a folder that is not an earlier run's.
+    public func run(
+        progress: (any EventSink)? = nil, counterfactual: Bool = false, force: Bool = false
+    ) throws(OutputError) -> Outcome {
+        let staged = try StagedFolder(target: folder, command: "run", force: force)
         var pair: Outcome?
         if counterfactual {
             let off = RunFolder(
                 scenario: scenario.withoutWarningSystem, source: source, seed: seed, rules: rules.switchedOff,
-                folder: OutputFiles.path("counterfactual", in: folder))
-            pair = try off.run()
+                folder: OutputFiles.path("counterfactual", in: staged.path))
+            pair = try off.write(progress: nil, pair: nil)
         }
-        return try run(progress: progress, pair: pair)
+        let staging = RunFolder(scenario: scenario, source: source, seed: seed, rules: rules, folder: staged.path)
+        var outcome = try staging.write(progress: progress, pair: pair)
+        outcome.paths = staged.finalPaths(outcome.paths)
+        try staged.commit()
+        return outcome
     }
 
-    private func run(progress: (any EventSink)?, pair: Outcome?) throws(OutputError) -> Outcome {
+    /// Writes every output into `folder`, which exists.
+    private func write(progress: (any EventSink)?, pair: Outcome?) throws(OutputError) -> Outcome {
         let output = scenario.output
         let reports = output.report && output.alerts
         let villageIDs = scenario.geography.villages.map(\.id)

@@ -31,8 +31,18 @@ struct CommandLineTests {
     }()
 
     func sanzi(_ arguments: String..., in directory: URL = root) throws -> Result {
+        try run(Self.executable, arguments, in: directory)
+    }
+
+    /// Runs `sanzi` with an argument list.
+    func sanzi(_ arguments: [String], in directory: URL = root) throws -> Result {
+        try run(Self.executable, arguments, in: directory)
+    }
+
+    /// Runs `executable` and collects its exit status and output.
+    func run(_ executable: URL, _ arguments: [String], in directory: URL = root) throws -> Result {
         let process = Process()
-        process.executableURL = Self.executable
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         let output = Pipe()
@@ -593,7 +603,7 @@ struct DatasetCommandTests {
         #expect(result.status == 0)
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == [
-                "DATACARD.md", "cases", "datacard.json", "transactions",
+                ".sanzi-output", "DATACARD.md", "cases", "datacard.json", "transactions",
             ])
         for table in ["transactions", "cases"] {
             let files = Self.files(under: out.appendingPathComponent(table))
@@ -618,13 +628,14 @@ struct DatasetCommandTests {
         #expect(table.status == 64 && table.errors.contains("unknown table 'trades'"))
         let unwritable = try cli.sanzi("dataset", "--out", "/proc/sanzi-dataset", "-q")
         #expect(unwritable.status == 73)
-        #expect(!FileManager.default.fileExists(atPath: "/proc/sanzi-dataset.partial"))
+        #expect(!FileManager.default.fileExists(atPath: "/proc/.sanzi-dataset.partial"))
         let folder = try cli.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data("keep".utf8).write(to: folder.appendingPathComponent("notes.txt"))
         let occupied = try cli.sanzi("dataset", "--out", folder.path, "-q")
-        #expect(occupied.status == 73 && occupied.errors.contains("not empty"))
+        #expect(occupied.status == 73 && occupied.errors.contains("was written by something else"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["notes.txt"])
-        #expect(!FileManager.default.fileExists(atPath: folder.path + ".partial"))
+        let partial = folder.deletingLastPathComponent().appendingPathComponent(".\(folder.lastPathComponent).partial")
+        #expect(!FileManager.default.fileExists(atPath: partial.path))
     }
 }

@@ -1,0 +1,118 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// An output folder built beside its target and moved into place whole, so that a failed or
+/// killed command leaves either the previous complete output or nothing that looks finished.
+///
+/// Files are written into `path` (`PARENT/.NAME.partial`); `commit()` puts it at `target`.
+/// What is already at the target is checked before any work starts:
+/// - a file is refused and left untouched;
+/// - an empty folder, or one the same command wrote before (it holds a `.sanzi-output`
+///   naming the command), is replaced whole;
+/// - any other folder is refused unless `force` is set, and is then replaced whole.
+///
+/// ```swift
+/// var staged = try StagedFolder(target: "out", command: "run", force: false)
+/// try OutputFile.write("{}", to: staged.path + "/run.json")
+/// try staged.commit()
+/// ```
+public struct StagedFolder: ~Copyable {
+    /// Where the output ends up.
+    public let target: String
+    /// Where its files are written until `commit()`.
+    public let path: String
+    private let command: String
+    private var committed = false
+
+    /// The file that marks a folder as written whole by a Sanzi command (its name inside).
+    public static let markerName = ".sanzi-output"
+
+    /// Checks what is at `target` and creates an empty `PARENT/.NAME.partial` (removing one a
+    /// killed command left).
+    public init(target: String, command: String, force: Bool) throws(OutputError) {
+        let trimmed = target.count > 1 && target.hasSuffix("/") ? String(target.dropLast()) : target
+        let (parent, name) = Self.split(trimmed)
+        self.target = trimmed
+        self.command = command
+        path = OutputFiles.path(".\(name).partial", in: parent)
+        try Self.checkReplaceable(trimmed, by: command, force: force)
+        try OutputFolder.create(parent)
+        try Self.remove(path)
+        guard mkdir(path, 0o755) == 0 else {
+            throw .cannotCreateFolder(path: trimmed, reason: OutputError.systemReason)
+        }
+    }
+
+    deinit {
+        guard !committed else { return }
+        try? Self.remove(path)
+    }
+
+    /// Where files written at `paths` (inside `path`) are once the folder is committed.
+    public func finalPaths(_ paths: [String]) -> [String] {
+        let (path, target) = (self.path, self.target)
+        return paths.map { $0.hasPrefix(path) ? target + $0.dropFirst(path.count) : $0 }
+    }
+
+    /// Marks the folder as this command's and moves it to the target, replacing what was
+    /// there whole.
+    public consuming func commit() throws(OutputError) {
+        try OutputFile.write(command + "\n", to: OutputFiles.path(Self.markerName, in: path))
+        let (parent, name) = Self.split(target)
+        let old = OutputFiles.path(".\(name).old", in: parent)
+        if OutputFolder.isFolder(target) {
+            try Self.remove(old)
+            guard rename(target, old) == 0 else {
+                throw .cannotWrite(path: target, reason: OutputError.systemReason)
+            }
+        }
+        guard rename(path, target) == 0 else {
+            throw .cannotWrite(path: target, reason: OutputError.systemReason)
+        }
+        committed = true
+        try Self.remove(old)
+    }
+
+    /// Throws unless `target` is absent, an empty folder, a folder `command` wrote, or (with
+    /// `force`) any folder.
+    static func checkReplaceable(_ target: String, by command: String, force: Bool) throws(OutputError) {
+        var status = stat()
+        guard stat(target, &status) == 0 else { return }
+        guard (status.st_mode & S_IFMT) == S_IFDIR else {
+            throw .refused(path: target, reason: "exists and is not a folder (hint: choose a folder for --out)")
+        }
+        guard !force, let entries = try? FileManager.default.contentsOfDirectory(atPath: target), !entries.isEmpty
+        else { return }
+        let marker = try? String(contentsOfFile: OutputFiles.path(markerName, in: target), encoding: .utf8)
+        guard marker != command + "\n" else { return }
+        let writer = marker.map { "by sanzi \($0.dropLast())" } ?? "by something else"
+        throw .refused(
+            path: target,
+            reason:
+                "the folder exists and was written \(writer) (hint: choose a new folder, or add --force to replace it whole)"
+        )
+    }
+
+    /// Removes `path` and everything in it, if it exists.
+    static func remove(_ path: String) throws(OutputError) {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return }
+        do {
+            try FileManager.default.removeItem(atPath: path)
+        } catch {
+            throw .cannotWrite(path: path, reason: "cannot remove: \(error.localizedDescription)")
+        }
+    }
+
+    /// The folder holding `path` and its last component.
+    private static func split(_ path: String) -> (parent: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return (".", path) }
+        let parent = path[..<slash]
+        return (parent.isEmpty ? "/" : String(parent), String(path[path.index(after: slash)...]))
+    }
+}
