@@ -48,7 +48,7 @@ struct ReplayCommand: ParsableCommand {
         do throws(Replay.Failure) {
             outcome = try Replay.run(
                 log: runDirectory + "/events.jsonl", rules: rules, into: out ?? runDirectory + "/replay",
-                force: replacing.force)
+                expectedEvents: loggedEvents(), force: replacing.force)
         } catch {
             Terminal.printToStandardError(error.description)
             switch error {
@@ -63,6 +63,14 @@ struct ReplayCommand: ParsableCommand {
         print("replayed      \(outcome.events) events in \(String(format: "%.2f", seconds)) s (\(rate) events/s)")
         print("alerts        \(outcome.alerts.count)")
         for path in outcome.paths { print("wrote         \(path)") }
+    }
+
+    /// The events the run record says the run logged, when RUN_DIR has a run.json.
+    private func loggedEvents() -> Int? {
+        guard let data = FileManager.default.contents(atPath: runDirectory + "/run.json"),
+            let record = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { return nil }
+        return record["events"] as? Int
     }
 
     private func load(_ path: String) throws -> AlertSettings {

@@ -5,7 +5,11 @@
 /// Reads `events.jsonl` back into events, streaming it in 1 MiB chunks: memory stays flat
 /// whatever the log's size. Fields are read in the order the writer writes them (the order
 /// of `EventSchema`), and every key is checked, so a line that is not Sanzi's is an error
-/// with its line number, not a wrong guess.
+/// with its line number, not a wrong guess. The log as a whole is checked too: ids run 1, 2,
+/// 3, … without gaps, days never decrease and every date is its day's, integers lie within
+/// ±`maximumMagnitude` (counts within 32 bits), lines are at most `maximumLineLength` bytes,
+/// and a log holds at least one event. Lines swapped, repeated, cut out or from another log
+/// are errors, never a different result.
 public struct EventLogReader: ~Copyable {
     public enum ReadError: Error, CustomStringConvertible {
         case cannotOpen(path: String, reason: String)
@@ -18,6 +22,13 @@ public struct EventLogReader: ~Copyable {
             }
         }
     }
+
+    /// The largest magnitude of an integer field (10^15: a trillion yuan in fen, far above any
+    /// amount a scenario can produce, and low enough that the rules' arithmetic cannot
+    /// overflow).
+    public static let maximumMagnitude: Int64 = 1_000_000_000_000_000
+    /// The longest line accepted, in bytes (the longest Sanzi writes is under 1 KiB).
+    public static let maximumLineLength = 1 << 20
 
     public let path: String
     private let descriptor: Int32
@@ -33,6 +44,12 @@ public struct EventLogReader: ~Copyable {
     private var villageBytes: [[UInt8]] = []
     /// The first event's day and date, to map days to dates.
     public private(set) var firstDate: (day: Int32, date: String)?
+    private var lastID: Int64 = 0
+    private var lastDay: Int64 = 0
+    /// The day number (days since 1970-01-01) of the log's day 0, and the last day checked.
+    private var dayZero: Int64?
+    private var checkedDay: Int64 = -1
+    private var checkedDate: [UInt8] = []
     private let formats: [[(key: [UInt8], slot: EventSchema.Slot, names: [[UInt8]])]]
     private let typeNames: [(name: [UInt8], type: EventType)]
 
@@ -71,7 +88,13 @@ public struct EventLogReader: ~Copyable {
                 return try parse(lineRange)
             }
             if finished {
-                guard start < end else { return nil }
+                guard start < end else {
+                    if lastID == 0 {
+                        line = max(line, 1)
+                        throw fail("the log holds no events")
+                    }
+                    return nil
+                }
                 let lineRange = start..<end
                 start = end
                 line += 1
@@ -90,7 +113,10 @@ public struct EventLogReader: ~Copyable {
             start = 0
             end = pending
         }
-        if end == chunk.count { chunk += [UInt8](repeating: 0, count: chunk.count) }
+        if end == chunk.count {
+            line += 1
+            throw fail("a line longer than \(Self.maximumLineLength) bytes is not Sanzi's")
+        }
         let count = chunk.withUnsafeMutableBufferPointer { read(descriptor, $0.baseAddress! + end, $0.count - end) }
         if count < 0 { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
         if count == 0 { finished = true }
@@ -123,8 +149,17 @@ public struct EventLogReader: ~Copyable {
         var cursor = Cursor(bytes: bytes, index: range.lowerBound, end: range.upperBound)
         guard cursor.take(UInt8(ascii: "{")) else { throw fail("a line must be a JSON object") }
         guard let id = cursor.integer(after: Self.idKey, first: true) else { throw fail("expected \"id\"") }
-        guard let day = cursor.integer(after: Self.dayKey) else { throw fail("expected \"day\"") }
+        guard id == lastID + 1 else {
+            throw fail("event ids run 1, 2, 3, … without gaps: expected \(lastID + 1), found \(id)")
+        }
+        guard let day = cursor.integer(after: Self.dayKey), (0...Int64(Int32.max)).contains(day) else {
+            throw fail("expected \"day\", a whole number from 0 to \(Int32.max)")
+        }
+        guard day >= lastDay else { throw fail("days never decrease: day \(day) after day \(lastDay)") }
         guard let date = cursor.string(after: Self.dateKey) else { throw fail("expected \"date\"") }
+        try check(date: date, of: day)
+        lastID = id
+        lastDay = day
         if firstDate == nil { firstDate = (Int32(day), String(decoding: date, as: UTF8.self)) }
         guard let typeName = cursor.string(after: Self.typeKey),
             let type = typeNames.first(where: { $0.name.count == typeName.count && $0.name.elementsEqual(typeName) })?
@@ -166,7 +201,9 @@ public struct EventLogReader: ~Copyable {
                 }
             default:
                 guard let value = cursor.integerValue() else {
-                    throw fail("\"\(String(decoding: field.key, as: UTF8.self))\" must be an integer")
+                    throw fail(
+                        "\"\(String(decoding: field.key, as: UTF8.self))\" must be an integer within ±\(Self.maximumMagnitude)"
+                    )
                 }
                 switch field.slot {
                 case .subject: record.subject = value
@@ -174,8 +211,12 @@ public struct EventLogReader: ~Copyable {
                 case .party: record.party = value
                 case .amount: record.amount = value
                 case .amount2: record.amount2 = value
-                case .count: record.count = Int32(truncatingIfNeeded: value)
-                default: record.count2 = Int32(truncatingIfNeeded: value)
+                case .count, .count2:
+                    guard let count = Int32(exactly: value) else {
+                        throw fail("\"\(String(decoding: field.key, as: UTF8.self))\" must fit in 32 bits")
+                    }
+                    if case .count = field.slot { record.count = count } else { record.count2 = count }
+                default: break
                 }
             }
         }
@@ -183,6 +224,47 @@ public struct EventLogReader: ~Copyable {
             throw fail("unexpected fields after the \(type.name) event's last")
         }
         return LoggedEvent(id: UInt64(id), day: Int32(day), record: record)
+    }
+
+    /// Checks that `date` is a real `YYYY-MM-DD` date as many days after day 0 as `day` says,
+    /// as on every other line (the date is computed once a day: lines of one day share it).
+    private mutating func check(date: Slice<UnsafeBufferPointer<UInt8>>, of day: Int64) throws(ReadError) {
+        if day == checkedDay, date.elementsEqual(checkedDate) { return }
+        guard let number = Self.dayNumber(of: date) else { throw fail("\"date\" must be a date, YYYY-MM-DD") }
+        if let dayZero, number - day != dayZero {
+            throw fail("the date is not day \(day)'s: earlier lines put day 0 elsewhere")
+        }
+        dayZero = number - day
+        checkedDay = day
+        checkedDate = Array(date)
+    }
+
+    /// Days since 1970-01-01 of a `YYYY-MM-DD` date in the proleptic Gregorian calendar, or nil
+    /// when the text is not such a date.
+    public static func dayNumber(of text: Slice<UnsafeBufferPointer<UInt8>>) -> Int64? {
+        let digits = Array(text)
+        guard digits.count == 10, digits[4] == UInt8(ascii: "-"), digits[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int64? {
+            var value: Int64 = 0
+            for byte in digits[range] {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+                value = value * 10 + Int64(byte - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+            (1...12).contains(month)
+        else { return nil }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let lengths: [Int64] = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard (1...lengths[Int(month - 1)]).contains(day) else { return nil }
+        // Howard Hinnant's days_from_civil.
+        let y = month <= 2 ? year - 1 : year
+        let era = y / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
     }
 }
 
@@ -208,12 +290,14 @@ private struct Cursor {
         return take(UInt8(ascii: "\"")) && take(UInt8(ascii: ":"))
     }
 
+    /// An integer within ±`EventLogReader.maximumMagnitude`, or nil.
     mutating func integerValue() -> Int64? {
         let negative = take(UInt8(ascii: "-"))
         var value: Int64 = 0
         var digits = 0
-        while index < end, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]), digits < 19 {
+        while index < end, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) {
             value = value * 10 + Int64(bytes[index] - UInt8(ascii: "0"))
+            guard value <= EventLogReader.maximumMagnitude else { return nil }
             index += 1
             digits += 1
         }

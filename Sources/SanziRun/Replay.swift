@@ -30,9 +30,10 @@ public enum Replay {
 
     /// Reads the log at `path` on this thread while the rules run on another, then writes
     /// the alerts into `folder`, built beside it and moved into place whole (`StagedFolder`;
-    /// `force` lets it replace a folder that is not an earlier replay's).
+    /// `force` lets it replace a folder that is not an earlier replay's). With `expectedEvents`
+    /// (the run record's count), a log that ends early or runs on is an error.
     public static func run(
-        log path: String, rules: AlertEngine, into folder: String, force: Bool = false
+        log path: String, rules: AlertEngine, into folder: String, expectedEvents: Int? = nil, force: Bool = false
     ) throws(Failure) -> Outcome {
         let staged: StagedFolder
         do throws(OutputError) {
@@ -59,6 +60,14 @@ public enum Replay {
             throw .cannotRead(error)
         }
         pipeline.finish()
+        if let expectedEvents, expectedEvents != events {
+            throw .cannotRead(
+                .malformed(
+                    path: path, line: events,
+                    reason:
+                        "the log holds \(events) events where its run.json says \(expectedEvents) (cut short, or not this run's)"
+                ))
+        }
         let start =
             reader.firstDate.flatMap { first in
                 CalendarDate(iso: first.date[...]).map { $0.adding(days: -Int(first.day)) }

@@ -278,6 +278,20 @@ struct AlertCommandTests {
         #expect(header.hasPrefix("alert_id,rule,severity,day,date,village,subject,score,threshold,evidence\n"))
     }
 
+    /// A log cut at a line's end reads as a valid log; the run record's count says otherwise.
+    @Test func replayOfALogCutShortExits65() throws {
+        let folder = try cli.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try cli.sanzi("run", "--out", folder.path, "--quiet").status == 0)
+        let log = folder.appendingPathComponent("events.jsonl")
+        let lines = try String(contentsOf: log, encoding: .utf8).split(separator: "\n")
+        try (lines.prefix(1_000).joined(separator: "\n") + "\n").write(to: log, atomically: true, encoding: .utf8)
+        let replay = try cli.sanzi("replay", folder.path, "--quiet")
+        #expect(replay.status == 65)
+        #expect(replay.errors.contains("events.jsonl:1000: error: the log holds 1000 events where its run.json says"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("replay").path))
+    }
+
     @Test func replayUnderNewThresholdsChangesTheAlerts() throws {
         let folder = try cli.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -30,7 +30,8 @@ public struct ReserveBelowAppraisal: AlertRule {
             if r.count2 >= 0, r.deal == .lease { previousAnnual[Int64(r.count2)] = r.amount }
             return
         }
-        let previous = (previousAnnual[r.other] ?? 0) * Int64(max(r.count, 1))
+        let (product, overflow) = (previousAnnual[r.other] ?? 0).multipliedReportingOverflow(by: Int64(max(r.count, 1)))
+        let previous = overflow ? Int64.max : product
         let reference = max(r.amount, r.deal == .lease ? previous : 0)
         guard reference > 0 else { return }
         let ratio = Double(r.amount2) / Double(reference)
