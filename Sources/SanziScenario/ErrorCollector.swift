@@ -15,7 +15,12 @@ final class ErrorCollector {
     }
 
     private(set) var errors: [RawError] = []
+    /// Errors past `limit`, counted but not kept (a hostile file may hold a hundred thousand).
+    private(set) var dropped = 0
     var hasFatalError: Bool { errors.contains(where: \.isFatal) }
+
+    /// How many errors are kept and located; the rest are counted.
+    static let limit = 100
 
     /// The C callback libxml2 calls; `context` is an unretained `ErrorCollector`.
     static let handler: xmlStructuredErrorFunc = { context, error in
@@ -24,6 +29,11 @@ final class ErrorCollector {
     }
 
     func record(_ error: xmlError, isFatal: Bool = false) {
+        let fatal = isFatal || error.level == XML_ERR_FATAL
+        guard errors.count < Self.limit || fatal else {
+            dropped += 1
+            return
+        }
         let raw = error.message.map { String(cString: $0) } ?? "unknown libxml2 error"
         // In reader mode libxml2 leaves `node` empty; the message names the element instead.
         let message = Self.clean(raw)
@@ -34,7 +44,7 @@ final class ErrorCollector {
             RawError(
                 line: Int(error.line), column: isValidity ? 0 : Int(error.int2), message: message,
                 element: element, attribute: Self.quoted(after: "attribute '", in: message),
-                isWarning: error.level == XML_ERR_WARNING, isFatal: isFatal || error.level == XML_ERR_FATAL))
+                isWarning: error.level == XML_ERR_WARNING, isFatal: fatal))
     }
 
     /// Drops errors that a clearer one replaces.

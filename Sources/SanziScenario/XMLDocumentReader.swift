@@ -19,7 +19,7 @@ struct XMLDocumentReader {
         LibXML2.initialize()
         let collector = ErrorCollector()
         let root: XMLElementNode? = source.bytes.withUnsafeBufferPointer { buffer in
-            if let problem = prologProblem() {
+            if let problem = prologProblem() ?? crowdedTag() {
                 collector.fatal(line: problem.location.line, column: problem.location.column, message: problem.message)
                 return nil
             }
@@ -30,7 +30,14 @@ struct XMLDocumentReader {
                 }
             }
         }
-        let diagnostics = collector.errors.map(diagnostic(for:)).sorted { $0.location < $1.location }
+        var diagnostics = collector.errors.map(diagnostic(for:)).sorted { $0.location < $1.location }
+        if collector.dropped > 0, let last = diagnostics.last {
+            diagnostics.append(
+                Diagnostic(
+                    .error, at: last.location,
+                    "\(collector.dropped) more problems not shown; fix the first \(ErrorCollector.limit) and validate again"
+                ))
+        }
         let hasErrors = diagnostics.contains { $0.severity == .error }
         return Result(root: hasErrors ? nil : root, diagnostics: diagnostics)
     }
@@ -145,6 +152,57 @@ struct XMLDocumentReader {
             }
         }
         return root
+    }
+
+    /// The most attributes a start tag may have, several times any Sanzi element's.
+    static let attributeLimit = 100
+
+    /// Finds a start tag with more than `attributeLimit` attributes before libxml2 sees it:
+    /// its check for repeated attributes takes time quadratic in their number.
+    private func crowdedTag() -> (location: SourceLocation, message: String)? {
+        let bytes = source.bytes
+        var index = 0
+        func skip(past terminator: String) {
+            index = bytes[index...].firstRange(of: Array(terminator.utf8))?.upperBound ?? bytes.count
+        }
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "<") else {
+                index += 1
+                continue
+            }
+            let tag = index
+            if bytes[index...].starts(with: "<!--".utf8) {
+                skip(past: "-->")
+            } else if bytes[index...].starts(with: "<![CDATA[".utf8) {
+                skip(past: "]]>")
+            } else if bytes[index...].starts(with: "<?".utf8) {
+                skip(past: "?>")
+            } else {
+                var attributes = 0
+                var quote: UInt8?
+                index += 1
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    index += 1
+                    if let open = quote {
+                        if byte == open { quote = nil }
+                    } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                        quote = byte
+                    } else if byte == UInt8(ascii: "=") {
+                        attributes += 1
+                    } else if byte == UInt8(ascii: ">") {
+                        break
+                    }
+                }
+                if attributes > Self.attributeLimit {
+                    return (
+                        source.location(atOffset: tag),
+                        "an element with \(attributes) attributes; no Sanzi element has more than \(Self.attributeLimit)"
+                    )
+                }
+            }
+        }
+        return nil
     }
 
     /// Rejects a root element outside Sanzi's vocabulary with a message that shows the fix.

@@ -51,6 +51,32 @@ struct HostileInputTests {
         #expect(errors.contains { $0.contains("Entity 'e' not defined") })
     }
 
+    /// libxml2's check for repeated attributes is quadratic in their number (100,000 took
+    /// 133 s); a crowded tag is refused before it parses.
+    @Test func aTagWithThousandsOfAttributesIsOneErrorAtTheTag() {
+        let attributes = (0..<50_000).map { "a\($0)=\"1\"" }.joined(separator: " ")
+        let text = Fixtures.minimal(replacing: "<geography>", with: "<geography \(attributes)>")
+        let errors = Fixtures.errors(text)
+        #expect(errors.count == 1)
+        #expect(
+            errors.first?.contains("error: an element with 50000 attributes; no Sanzi element has more than 100")
+                == true)
+        // Quotes and comments are read past: '=' inside them is no attribute.
+        let quoted = Fixtures.minimal(
+            replacing: "<geography>",
+            with: "<!-- \(String(repeating: "x=1 ", count: 500)) --><geography>")
+        #expect(!Fixtures.errors(quoted).contains { $0.contains("attributes;") })
+    }
+
+    @Test func aHundredProblemsAreShownAndTheRestCounted() {
+        let attributes = (0..<90).map { "a\($0)=\"1\"" }.joined(separator: " ")
+        let elements = String(repeating: "<district id=\"x\" \(attributes)/>", count: 5)
+        let text = Fixtures.minimal(replacing: "<geography>", with: "<geography>\(elements)")
+        let errors = Fixtures.errors(text)
+        #expect(errors.count == 101)
+        #expect(errors.last?.contains("more problems not shown; fix the first 100 and validate again") == true)
+    }
+
     @Test func hundredThousandNestedElementsStopAtLibxml2sDepthLimit() {
         let nested = String(repeating: "<x>", count: 100_000) + String(repeating: "</x>", count: 100_000)
         let text = Fixtures.minimal(replacing: "<geography>", with: "<geography>" + nested)
