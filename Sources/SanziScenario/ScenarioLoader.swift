@@ -100,7 +100,8 @@ public enum ScenarioLoader {
 
     /// Reads a whole file, refusing directories and files over `maximumFileSize`.
     static func readFile(_ path: String) throws(ScenarioError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY)
+        // Non-blocking, so that a FIFO is refused below instead of waiting for a writer.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
         var status = stat()

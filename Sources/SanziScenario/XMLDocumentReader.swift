@@ -17,6 +17,7 @@ struct XMLDocumentReader {
 
     func read() -> Result {
         LibXML2.initialize()
+        sanzi_silence_generic_errors()
         let collector = ErrorCollector()
         let root: XMLElementNode? = source.bytes.withUnsafeBufferPointer { buffer in
             if let problem = prologProblem() ?? crowdedTag() {
@@ -53,6 +54,12 @@ struct XMLDocumentReader {
             return (source.location(atOffset: 0), "the file is UTF-16 or UTF-32; Sanzi reads scenario files in UTF-8")
         }
         var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        if let version = xmlVersion(at: index), version != "1.0" {
+            return (
+                source.location(atOffset: index),
+                "XML version \"\(version)\" is not read; Sanzi files are XML 1.0: write <?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+            )
+        }
         func starts(_ text: String) -> Bool { bytes[index...].starts(with: text.utf8) }
         func skip(past terminator: String) -> Bool {
             let pattern = Array(terminator.utf8)
@@ -152,6 +159,17 @@ struct XMLDocumentReader {
             }
         }
         return root
+    }
+
+    /// The version an XML declaration at `offset` states, if there is one.
+    private func xmlVersion(at offset: Int) -> String? {
+        let bytes = source.bytes[offset...]
+        guard bytes.starts(with: "<?xml".utf8), let end = bytes.firstRange(of: Array("?>".utf8))?.lowerBound,
+            let key = bytes[..<end].firstRange(of: Array("version".utf8))?.upperBound
+        else { return nil }
+        let rest = bytes[key..<end].drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "=") }
+        guard let quote = rest.first, quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return nil }
+        return String(decoding: rest.dropFirst().prefix { $0 != quote }, as: UTF8.self)
     }
 
     /// The most attributes a start tag may have, several times any Sanzi element's.

@@ -77,6 +77,31 @@ struct HostileInputTests {
         #expect(errors.last?.contains("more problems not shown; fix the first 100 and validate again") == true)
     }
 
+    /// libxml2's schema code reads XML 1.1 only in part, printing "Unimplemented block" to
+    /// standard error without a place.
+    @Test func anXMLVersionOtherThan1_0IsRefusedAtTheDeclaration() {
+        let declaration = #"<?xml version="1.0" encoding="UTF-8"?>"#
+        let errors = Fixtures.errors(Fixtures.minimal(replacing: declaration, with: #"<?xml version="1.1"?>"#))
+        #expect(
+            errors == [
+                #"test.xml:1:1: error: XML version "1.1" is not read; Sanzi files are XML 1.0: write <?xml version="1.0" encoding="UTF-8"?>"#
+            ])
+        #expect(Fixtures.errors(Fixtures.minimal(replacing: declaration, with: "<?xml version='1.0'?>")).isEmpty)
+    }
+
+    /// Opening a FIFO waits for a writer; the reader opens without waiting and refuses it.
+    @Test func aFIFOIsRefusedWithoutWaiting() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("sanzi-fifo-\(UUID())").path
+        #expect(mkfifo(path, 0o600) == 0)
+        defer { unlink(path) }
+        #expect(throws: ScenarioError.self) { try ScenarioLoader.loadDocument(contentsOf: path) }
+        do {
+            _ = try ScenarioLoader.loadDocument(contentsOf: path)
+        } catch {
+            #expect(error.description == "\(path): error: cannot read the file: not a regular file")
+        }
+    }
+
     @Test func hundredThousandNestedElementsStopAtLibxml2sDepthLimit() {
         let nested = String(repeating: "<x>", count: 100_000) + String(repeating: "</x>", count: 100_000)
         let text = Fixtures.minimal(replacing: "<geography>", with: "<geography>" + nested)
