@@ -47,6 +47,8 @@ struct DatasetCommand: ParsableCommand {
 
     @OptionGroup var replacing: ForceOption
 
+    @OptionGroup var memory: MemoryOption
+
     @Option(help: "Table format: csv or jsonl.")
     var format = DatasetOptions.Format.csv
 
@@ -95,6 +97,7 @@ struct DatasetCommand: ParsableCommand {
         let started = Date()
         let scenario = try ScenarioInput.load(file, quiet: quiet)
         _ = try RunCommand.alertEngine(scenario.alerts)
+        try memory.check(scenario, runs: min(jobs, replications), source: file ?? "default")
         let staged = try replacing.stage(out, for: "dataset")
         let options = DatasetOptions(
             replications: replications, format: format, jobs: jobs, missedLabels: missedLabels,

@@ -88,6 +88,8 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var replacing: ForceOption
 
+    @OptionGroup var memory: MemoryOption
+
     @Option(
         help: ArgumentHelp(
             "A thresholds file (<thresholds> root) that replaces the scenario's <alerts> section.", valueName: "file"))
@@ -106,6 +108,7 @@ struct RunCommand: ParsableCommand {
         let source = file ?? DefaultScenario.path
         let scenario = try ScenarioInput.load(file, quiet: quiet)
         let runSeed = seed ?? scenario.seed
+        try memory.check(scenario, source: source)
         let rules = try Self.alertEngine(alertSettings(for: scenario))
         let progress =
             !quiet && Progress.isTerminal ? Progress(days: scenario.horizon.dayCount(from: scenario.start)) : nil

@@ -73,6 +73,8 @@ struct TuneCommand: ParsableCommand {
 
     @OptionGroup var replacing: ForceOption
 
+    @OptionGroup var memory: MemoryOption
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
@@ -98,6 +100,7 @@ struct TuneCommand: ParsableCommand {
             base.warningSystem = scenario.alerts.warningSystem
         }
         let rules = try RunCommand.alertEngine(base)
+        try memory.check(scenario, runs: trainSeeds.seeds.count + testSeeds.seeds.count, source: file ?? "default")
         let staged = try replacing.stage(out, for: "tune")
         let goal = Objective(parsing: objective) ?? .f1
         let showsProgress = !quiet && Progress.isTerminal

@@ -49,7 +49,9 @@ struct ValidateCommand: ParsableCommand {
                 case .scenario(let scenario):
                     problems = RuleCatalogue.problems(in: scenario)
                     warnings += SimulatorCoverage.warnings(for: scenario)
-                    summary = "scenario \"\(scenario.name)\", \(scenario.geography.villages.count) villages"
+                    summary =
+                        "scenario \"\(scenario.name)\", \(scenario.geography.villages.count) villages, "
+                        + "\(ResourceEstimate(scenario)) a run"
                 case .thresholds(let settings):
                     if case .failure(let error) = RuleCatalogue.configure(settings) { problems = error.diagnostics }
                 }

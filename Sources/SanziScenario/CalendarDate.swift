@@ -63,8 +63,19 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         let newYear = index / 12
         let newMonth = index % 12 + 1
         let newDay = min(day, Self.daysIn(month: newMonth, year: newYear))
-        return CalendarDate(year: newYear, month: newMonth, day: newDay)!
+        return CalendarDate(unchecked: newYear, newMonth, newDay)
     }
+
+    /// A date already known to exist in the calendar (its year may pass 9999: a horizon's end
+    /// is computed before it is checked).
+    private init(unchecked year: Int, _ month: Int, _ day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// The last day a scenario may simulate.
+    public static let latest = CalendarDate(unchecked: 9999, 12, 31)
 
     /// Whole days from `self` to `other`.
     public func days(until other: CalendarDate) -> Int { other.daysSinceEpoch - daysSinceEpoch }

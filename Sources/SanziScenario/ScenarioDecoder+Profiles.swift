@@ -31,12 +31,25 @@ extension ScenarioDecoder {
         let supervision = node?.child(named: "supervision-committee")
         let kinship = node?.child(named: "kinship")
         return PeopleProfile(
-            committeeMembers: cadres.map { integer($0, "committee-members") } ?? 0,
+            committeeMembers: cadres.map {
+                integer(
+                    $0, "committee-members", within: 0...50,
+                    "a villagers' committee has three to seven members by law; 50 leaves room for merged villages")
+            } ?? 0,
             concurrentSecretaryDirector: cadres.map { decimal($0, "concurrent-secretary-director") } ?? 0,
-            supervisors: supervision.map { integer($0, "members") } ?? 0,
+            supervisors: supervision.map {
+                integer(
+                    $0, "members", within: 0...50, "a village affairs supervision committee has three to five members")
+            } ?? 0,
             supervisorIndependence: supervision.map { decimal($0, "independence") } ?? 0,
-            clans: kinship.map { intRange($0, "clans") } ?? 1...1,
-            tiesPerPerson: kinship.map { decimal($0, "ties-per-person") } ?? 0,
+            clans: kinship.map {
+                intRange($0, "clans", within: 1...1_000, "every villager belongs to one of the village's clans")
+            } ?? 1...1,
+            tiesPerPerson: kinship.map {
+                decimal(
+                    $0, "ties-per-person", within: 0...50,
+                    "kin ties of one person inside the village; each is stored, so memory grows with them")
+            } ?? 0,
             registeredTieShare: kinship.map { decimal($0, "registered-share") } ?? 0)
     }
 
@@ -51,15 +64,17 @@ extension ScenarioDecoder {
         if rent == .zero {
             error("the median rent must be above 0", at: node, attribute: "rent-median-yuan")
         }
-        let terms = intRange(node, "term-years")
-        if terms.lowerBound < 1 {
-            error("a lease lasts at least one year", at: node, attribute: "term-years")
-        }
+        let terms = intRange(
+            node, "term-years", within: 1...100,
+            "a lease lasts at least a year, and no collective lease runs longer than a century")
         if kind.capital == .resource, unit != .mu {
             warning("\(kind.rawValue) is usually measured in mu, not \(unit.rawValue)", at: node, attribute: "unit")
         }
         return RegisterClass(
-            kind: kind, count: intRange(node, "count"), size: size, unit: unit, rentMedian: rent,
+            kind: kind,
+            count: intRange(
+                node, "count", within: 0...100_000, "items of one class in one village's register, each simulated"),
+            size: size, unit: unit, rentMedian: rent,
             rentSpread: decimal(node, "rent-spread"), termYears: terms,
             leasedShare: decimal(node, "leased-share", default: 0.8),
             disposalPerYear: decimal(node, "disposal-per-year"), location: location(of: node))
@@ -100,7 +115,8 @@ extension ScenarioDecoder {
 
     private mutating func decodeLocalBidders(_ node: XMLElementNode) -> LocalBidders {
         LocalBidders(
-            individuals: intRange(node, "individuals"), firms: intRange(node, "firms"),
+            individuals: intRange(node, "individuals", within: 0...10_000, "bidders living in one village"),
+            firms: intRange(node, "firms", within: 0...10_000, "firms based in one village"),
             cadreOwnedShare: decimal(node, "cadre-owned-share"))
     }
 }

@@ -21,12 +21,16 @@ extension ScenarioDecoder {
             default:
                 scope = .shared
             }
-            let firms = integer(child, "firms")
+            let firms = integer(child, "firms", within: 0...100_000, "firms in one pool, each simulated")
             poolSizes[id] = firms
             result.pools.append(
                 .init(
-                    id: id, scope: scope, firms: firms, capacity: intRange(child, "capacity"),
-                    newFirmsPerYear: integer(child, "new-firms-per-year"), location: location(of: child)))
+                    id: id, scope: scope, firms: firms,
+                    capacity: intRange(
+                        child, "capacity", within: 0...1_000, "contracts one firm can run at the same time"),
+                    newFirmsPerYear: integer(
+                        child, "new-firms-per-year", within: 0...10_000, "firms a pool gains a year, each simulated"),
+                    location: location(of: child)))
         }
         for child in node.children(named: "ring") {
             let id = string(child, "id")
@@ -48,12 +52,17 @@ extension ScenarioDecoder {
         rules.listingThreshold = money(node, "listing-threshold-yuan")
         rules.announcementDays = integer(node, "announcement-days")
         rules.depositRatio = decimal(node, "deposit-ratio")
-        rules.minBidders = integer(node, "min-bidders")
-        rules.maxRelistings = integer(node, "max-relistings", default: 2)
-        rules.reserveRatio = decimal(node, "reserve-ratio", default: 1)
-        if rules.minBidders < 1 {
-            error("a listing needs at least one bidder", at: node, attribute: "min-bidders")
-        }
+        rules.minBidders = integer(
+            node, "min-bidders", within: 1...50,
+            "a listing needs at least one bidder; rules ask for two or three, and misconduct draws as many covers")
+        rules.maxRelistings = integer(
+            node, "max-relistings", within: 0...100,
+            "a failed listing is relisted two weeks later, at 10% less each time",
+            default: 2)
+        rules.reserveRatio = decimal(
+            node, "reserve-ratio", within: 0.01...10,
+            "the reserve as a share of the appraisal; at ten times the appraisal no bidder ever meets it",
+            default: 1)
         var listed: Set<DealKind> = []
         for child in node.children(named: "mode") {
             let deal = choice(child, "deal", default: DealKind.lease)

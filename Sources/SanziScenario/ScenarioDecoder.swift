@@ -35,6 +35,10 @@ struct ScenarioDecoder {
         diagnostics.append(Diagnostic(.error, at: at, message, hint: hint))
     }
 
+    mutating func error(_ message: String, at location: SourceLocation, hint: String? = nil) {
+        diagnostics.append(Diagnostic(.error, at: location, message, hint: hint))
+    }
+
     mutating func warning(_ message: String, at node: XMLElementNode, attribute: String? = nil) {
         let at = attribute.map { location(of: node, attribute: $0) } ?? location(of: node)
         diagnostics.append(Diagnostic(.warning, at: at, message))
@@ -168,6 +172,48 @@ struct ScenarioDecoder {
 
     mutating func moneyRange(_ node: XMLElementNode, _ name: String) -> ClosedRange<Money> {
         range(node, name, default: Money.zero...Money.zero) { Money(yuanText: $0) }
+    }
+
+    // MARK: Bounds
+
+    /// Reports `value` (or a range's ends) outside `bounds`, with the reason for the bound. The
+    /// bounded readers below check only a value that was read without a problem.
+    mutating func check<Value: Comparable>(
+        _ value: ClosedRange<Value>, within bounds: ClosedRange<Value>, _ reason: String, at node: XMLElementNode,
+        _ name: String
+    ) {
+        guard !bounds.contains(value.lowerBound) || !bounds.contains(value.upperBound) else { return }
+        error(
+            "\(name) must lie within \(bounds.lowerBound)…\(bounds.upperBound): \(reason)", at: node, attribute: name)
+    }
+
+    mutating func integer(
+        _ node: XMLElementNode, _ name: String, within bounds: ClosedRange<Int>, _ reason: String,
+        default value: Int = 0
+    ) -> Int {
+        let problems = diagnostics.count
+        let read = integer(node, name, default: value)
+        if diagnostics.count == problems { check(read...read, within: bounds, reason, at: node, name) }
+        return min(max(read, bounds.lowerBound), bounds.upperBound)
+    }
+
+    mutating func decimal(
+        _ node: XMLElementNode, _ name: String, within bounds: ClosedRange<Double>, _ reason: String,
+        default value: Double = 0
+    ) -> Double {
+        let problems = diagnostics.count
+        let read = decimal(node, name, default: value)
+        if diagnostics.count == problems { check(read...read, within: bounds, reason, at: node, name) }
+        return min(max(read, bounds.lowerBound), bounds.upperBound)
+    }
+
+    mutating func intRange(
+        _ node: XMLElementNode, _ name: String, within bounds: ClosedRange<Int>, _ reason: String
+    ) -> ClosedRange<Int> {
+        let problems = diagnostics.count
+        let read = intRange(node, name)
+        if diagnostics.count == problems { check(read, within: bounds, reason, at: node, name) }
+        return read.clamped(to: bounds)
     }
 
     /// A range written as separate `min` and `max` attributes, checked for min ≤ max.

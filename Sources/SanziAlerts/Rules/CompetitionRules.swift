@@ -105,7 +105,9 @@ public struct PatternedBids: AlertRule {
             for b in bids[(i + 1)...] where a.amount > 0 && b.amount > 0 {
                 let (low, high) = (min(a.amount, b.amount), max(a.amount, b.amount))
                 let identical = low == high
-                let wholePercent = !identical && (high * 100) % low == 0 && (1...20).contains((high * 100) / low - 100)
+                let (hundredfold, overflow) = high.multipliedReportingOverflow(by: 100)
+                let wholePercent =
+                    !identical && !overflow && hundredfold % low == 0 && (1...20).contains(hundredfold / low - 100)
                 guard identical || wholePercent else { continue }
                 output.raise(
                     Alert(

@@ -130,7 +130,10 @@ struct Platform: Sendable {
         let ranked = qualified.sorted { isWorks ? $0.1 < $1.1 : $0.1 > $1.1 }.map { (bidder: $0.0, valuation: $0.1) }
         let price =
             isWorks
-            ? ranked[0].valuation : max(plan.reserve, min(ranked[0].valuation, ranked[1].valuation + increment(deal)))
+            ? ranked[0].valuation
+            : max(
+                plan.reserve,
+                ranked.count < 2 ? plan.reserve : min(ranked[0].valuation, ranked[1].valuation + increment(deal)))
         return .competed(ranked: ranked, price: price)
     }
 }

@@ -10,6 +10,9 @@ import SanziScenario
 
 /// The trading platform: decisions, listings, registrations, bidding, awards and contracts.
 extension World {
+    /// The most parts works are split or phased into under the listing threshold.
+    static let maximumParts: Int64 = 100
+
     /// Once a year: idle assets the collective decides to sell.
     mutating func planDisposals(_ village: Int32, _ scheduler: inout Scheduler<Event>) {
         for item in platform.registers[Int(village)] {
@@ -103,11 +106,14 @@ extension World {
             village: village, item: -1, deal: .works,
             votesFor: Self.votes(villages[Int(village)].representatives, &random), &scheduler)
         let threshold = policy(of: village).listingThreshold
-        if cost >= threshold, let offenders = offenders(.dealSplitting, in: village, stake: cost / 5, on: scheduler.now)
+        // Splitting works into more than `maximumParts` deals under the threshold fools nobody.
+        let splittable = threshold > 0 && cost / threshold < Self.maximumParts
+        if splittable, cost >= threshold,
+            let offenders = offenders(.dealSplitting, in: village, stake: cost / 5, on: scheduler.now)
         {
             _ = planListing(village: village, deal: .works, appraisal: cost, relisting: 0, incumbent: -1, &random)
             split(works: cost, index: works, village: village, offenders: offenders, on: scheduler.now, &scheduler)
-        } else if cost >= threshold, lookAlike(.dealSplitting, in: village) {
+        } else if splittable, cost >= threshold, lookAlike(.dealSplitting, in: village) {
             _ = planListing(village: village, deal: .works, appraisal: cost, relisting: 0, incumbent: -1, &random)
             phase(works: cost, index: works, village: village, on: scheduler.now, &scheduler)
         } else if cost >= threshold {
@@ -232,7 +238,8 @@ extension World {
             let isWorks = listing.deal == .works
             let increment = platform.increment(listing.deal)
             for (index, entry) in ranked.enumerated() {
-                let last = index == 0 ? price : isWorks ? entry.valuation : entry.valuation / increment * increment
+                let rounded = increment > 0 ? entry.valuation / increment * increment : entry.valuation
+                let last = index == 0 ? price : isWorks ? entry.valuation : rounded
                 emit(
                     LogRecord(
                         .bid, village: listing.village, subject: listing.id, party: bidderID(entry.bidder),

@@ -1,0 +1,52 @@
+import Testing
+
+@testable import SanziScenario
+
+/// Every number a scenario writes has a bound and a reason: values that crashed or hung a run
+/// are refused at their place.
+@Suite("Bounds on the vocabulary's numbers")
+struct BoundTests {
+    @Test(arguments: [
+        (#"horizon="P1Y""#, #"horizon="P""#, #"2:99: error: the horizon "P" names no period"#),
+        (#"horizon="P1Y""#, #"horizon="P0D""#, #"2:99: error: the horizon "P0D" names no period"#),
+        (#"horizon="P1Y""#, #"horizon="P101Y""#, "is 36889 days; Sanzi simulates at most a century (36525 days)"),
+        (#"horizon="P1Y""#, #"horizon="P999Y9999M99999D""#, "is 769213 days; Sanzi simulates at most a century"),
+        (#"start="2013-01-01""#, #"start="9999-06-01""#, "from 9999-06-01 ends in the year 10000; dates stop"),
+        (
+            #"committee-members="1""#, #"committee-members="1000000""#,
+            "committee-members must lie within 0…50: a villagers' committee has three to seven members"
+        ),
+        (#"members="3""#, #"members="1000000""#, "members must lie within 0…50"),
+        (#"clans="1-2""#, #"clans="0-0""#, "clans must lie within 1…1000: every villager belongs to one of"),
+        (#"ties-per-person="2""#, #"ties-per-person="1000000""#, "ties-per-person must lie within 0.0…50.0"),
+        (#"count="1" size"#, #"count="999999" size"#, "count must lie within 0…100000"),
+        (#"term-years="5""#, #"term-years="0-5""#, "term-years must lie within 1…100: a lease lasts at least a year"),
+        (
+            #"rent-median-yuan="1850.50""#, #"rent-median-yuan="999999999999.99""#,
+            #"error: a village of profile "small" could move up to"#
+        ),
+    ])
+    func aValueOutOfBoundsIsAnErrorWithItsReason(original: String, changed: String, message: String) {
+        let errors = Fixtures.errors(Fixtures.minimal(replacing: original, with: changed))
+        #expect(errors.count == 1, "\(errors)")
+        #expect(errors.first?.contains(message) == true, "\(errors)")
+    }
+
+    @Test func aHundredYearsEndingIn9999IsAccepted() {
+        let text = Fixtures.minimal(
+            replacing: #"start="2013-01-01" horizon="P1Y""#, with: #"start="9899-12-31" horizon="P100Y""#)
+        #expect(Fixtures.errors(text).isEmpty)
+    }
+
+    @Test func theEstimateGrowsWithTheWorldAndTheHorizon() throws {
+        let small = ResourceEstimate(try Fixtures.load(Fixtures.minimal).value)
+        let longer = ResourceEstimate(
+            try Fixtures.load(Fixtures.minimal(replacing: #"horizon="P1Y""#, with: #"horizon="P10Y""#)).value)
+        let larger = ResourceEstimate(
+            try Fixtures.load(Fixtures.minimal(replacing: #"count="2" profile"#, with: #"count="200" profile"#)).value)
+        #expect(small.events > 0 && small.memoryBytes > 32 << 20)
+        #expect(longer.events > 9 * small.events && longer.moneyFen > 9 * small.moneyFen)
+        #expect(larger.events > 60 * small.events && larger.memoryBytes > small.memoryBytes)
+        #expect(small.description.hasPrefix("about ") && small.description.hasSuffix(" MiB"))
+    }
+}
