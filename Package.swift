@@ -101,6 +101,14 @@ let package = Package(
                 .product(name: "DequeModule", package: "swift-collections"),
             ]
         ),
+        // libFuzzer harnesses for scenario, thresholds and log readers and for scenarios at the
+        // edges (Tools/fuzz/run.sh builds them with -sanitize=fuzzer); a plain build replays
+        // inputs through them.
+        .executableTarget(
+            name: "sanzi-fuzz",
+            dependencies: ["SanziScenario", "SanziEvents", "SanziAlerts", "SanziRun"],
+            resources: [.embedInCode("Resources/edges-base.xml")]
+        ),
         // The tuning benchmark: `swift run -c release sanzi-bench-tuning`.
         .executableTarget(
             name: "sanzi-bench-tuning",
@@ -134,7 +142,8 @@ let package = Package(
         .testTarget(
             name: "SanziRunTests",
             dependencies: ["SanziRun", "SanziWorld", "SanziAlerts", "SanziEvents", "SanziScenario"]),
-        .testTarget(name: "SanziCLITests", dependencies: ["SanziCLI", "SanziScenario", "SanziTruth", "sanzi"]),
+        .testTarget(
+            name: "SanziCLITests", dependencies: ["SanziCLI", "SanziScenario", "SanziTruth", "sanzi", "sanzi-fuzz"]),
     ],
     swiftLanguageModes: [.v6]
 )
