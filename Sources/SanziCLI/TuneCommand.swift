@@ -125,7 +125,11 @@ struct TuneCommand: ParsableCommand {
             outcome: outcome, start: base, test: (tested[0], tested[1]))
         let paths: [String]
         do throws(OutputError) {
-            paths = staged.finalPaths(try TuningFiles.write(summary, outcome: outcome, to: staged.path))
+            do throws(OutputError) {
+                paths = staged.finalPaths(try TuningFiles.write(summary, outcome: outcome, to: staged.path))
+            } catch {
+                throw staged.finalError(error)
+            }
             try staged.commit()
         } catch {
             Terminal.printToStandardError(error.description)

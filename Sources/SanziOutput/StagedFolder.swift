@@ -59,6 +59,17 @@ public struct StagedFolder: ~Copyable {
         return paths.map { $0.hasPrefix(path) ? target + $0.dropFirst(path.count) : $0 }
     }
 
+    /// `error` about a file written inside `path`, naming the file by its final path instead.
+    public func finalError(_ error: OutputError) -> OutputError {
+        let path = finalPaths([error.path])[0]
+        switch error {
+        case .cannotCreate(_, let reason): return .cannotCreate(path: path, reason: reason)
+        case .cannotCreateFolder(_, let reason): return .cannotCreateFolder(path: path, reason: reason)
+        case .cannotWrite(_, let reason): return .cannotWrite(path: path, reason: reason)
+        case .refused(_, let reason): return .refused(path: path, reason: reason)
+        }
+    }
+
     /// Marks the folder as this command's and moves it to the target, replacing what was
     /// there whole.
     public consuming func commit() throws(OutputError) {

@@ -77,7 +77,11 @@ public enum Replay {
                 folder: staged.path, villageIDs: reader.villageIDs,
                 dateOfDay: { day in start.map { $0.adding(days: Int(day)).description } ?? "" })
             for alert in collector.alerts { writer.write(alert) }
-            try writer.finish()
+            do throws(OutputError) {
+                try writer.finish()
+            } catch {
+                throw staged.finalError(error)
+            }
             let paths = staged.finalPaths(writer.paths)
             try staged.commit()
             return Outcome(events: events, alerts: collector.alerts, paths: paths)

@@ -52,15 +52,20 @@ public struct RunFolder {
         progress: (any EventSink)? = nil, counterfactual: Bool = false, force: Bool = false
     ) throws(OutputError) -> Outcome {
         let staged = try StagedFolder(target: folder, command: "run", force: force)
-        var pair: Outcome?
-        if counterfactual {
-            let off = RunFolder(
-                scenario: scenario.withoutWarningSystem, source: source, seed: seed, rules: rules.switchedOff,
-                folder: OutputFiles.path("counterfactual", in: staged.path))
-            pair = try off.write(progress: nil, pair: nil)
+        var outcome: Outcome
+        do throws(OutputError) {
+            var pair: Outcome?
+            if counterfactual {
+                let off = RunFolder(
+                    scenario: scenario.withoutWarningSystem, source: source, seed: seed, rules: rules.switchedOff,
+                    folder: OutputFiles.path("counterfactual", in: staged.path))
+                pair = try off.write(progress: nil, pair: nil)
+            }
+            let staging = RunFolder(scenario: scenario, source: source, seed: seed, rules: rules, folder: staged.path)
+            outcome = try staging.write(progress: progress, pair: pair)
+        } catch {
+            throw staged.finalError(error)
         }
-        let staging = RunFolder(scenario: scenario, source: source, seed: seed, rules: rules, folder: staged.path)
-        var outcome = try staging.write(progress: progress, pair: pair)
         outcome.paths = staged.finalPaths(outcome.paths)
         try staged.commit()
         return outcome
