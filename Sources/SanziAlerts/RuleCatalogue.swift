@@ -32,7 +32,9 @@ public enum RuleCatalogue {
         for rule in settings.rules {
             guard let type = Self.rule(rule.id) else {
                 let hint =
-                    closest(rule.id, among: rules.map { $0.documentation.id }).map { "did you mean \($0)?" }
+                    Spelling.closest(to: rule.id, among: rules.map { $0.documentation.id }).map {
+                        "did you mean \($0)?"
+                    }
                     ?? "see `sanzi rules`"
                 problems.append(Diagnostic(.error, at: rule.location, "unknown alert rule \(rule.id)", hint: hint))
                 continue
@@ -110,13 +112,9 @@ public enum RuleCatalogue {
             problems.append(
                 Diagnostic(
                     .error, at: discipline.forwardRulesLocation, "forward-rules names unknown alert rule \(id)",
-                    hint: closest(id, among: known).map { "did you mean \($0)?" } ?? "see `sanzi rules`"))
+                    hint: Spelling.closest(to: id, among: known).map { "did you mean \($0)?" } ?? "see `sanzi rules`"))
         }
         return problems
-    }
-
-    static func closest(_ id: String, among ids: [String]) -> String? {
-        ids.first { $0.count == id.count && zip($0, id).filter { $0 != $1 }.count == 1 }
     }
 }
 

@@ -30,8 +30,9 @@ struct DatasetCommand: ParsableCommand {
 
             Examples:
               sanzi dataset --replications 10 --out data
-              sanzi dataset Scenarios/bench-large.xml --replications 8 --jobs 2 --format jsonl --out big
-              sanzi dataset --replications 20 --missed-labels 0.3 --false-labels 0.01 --out noisy
+              sanzi dataset Scenarios/bench-large.xml --replications 8 --out big
+              sanzi dataset --replications 4 --format jsonl --jobs 2 --out lines
+              sanzi dataset --replications 20 --missed-labels 0.3 --out noisy
               sanzi dataset --replications 40 --tables transactions,alerts,cases --out small
             """
     )
@@ -52,8 +53,11 @@ struct DatasetCommand: ParsableCommand {
     @Option(help: "Table format: csv or jsonl.")
     var format = DatasetOptions.Format.csv
 
-    @Option(help: "Replications simulated at once (default: the machine's cores).")
-    var jobs = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: .customLong("jobs"), help: "Replications simulated at once (default: the machine's cores).")
+    var chosenJobs: Int?
+
+    /// Replications simulated at once.
+    var jobs: Int { chosenJobs ?? ProcessInfo.processInfo.activeProcessorCount }
 
     @Option(help: ArgumentHelp("Share of misconduct rows whose observed label is lost.", valueName: "share"))
     var missedLabels = 0.0
@@ -99,6 +103,7 @@ struct DatasetCommand: ParsableCommand {
         _ = try RunCommand.alertEngine(scenario.alerts)
         try memory.check(scenario, runs: min(jobs, replications), source: file ?? "default")
         let staged = try replacing.stage(out, for: "dataset")
+        let stagingPath = staged.path
         let options = DatasetOptions(
             replications: replications, format: format, jobs: jobs, missedLabels: missedLabels,
             falseLabels: falseLabels, tables: chosenTables)
@@ -121,7 +126,8 @@ struct DatasetCommand: ParsableCommand {
             if showsProgress { Progress.draw("") }
             try staged.commit()
         } catch {
-            Terminal.printToStandardError("\(out): error: cannot write the dataset: \(error)")
+            let message = "\(error)".replacingOccurrences(of: stagingPath, with: out)
+            Terminal.printToStandardError("\(out): error: cannot write the dataset: \(message)")
             throw ExitStatus.cannotCreate
         }
         guard !quiet else { return }

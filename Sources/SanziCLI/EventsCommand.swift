@@ -6,7 +6,7 @@ struct EventsCommand: ParsableCommand {
         commandName: "events",
         abstract: "Print the documentation of the event log (events.jsonl) as Markdown.",
         discussion: """
-            Every event type and its fields, in the order `sanzi run` writes them. The same \\
+            Every event type and its fields, in the order `sanzi run` writes them. The same \
             text is in docs/events.md.
 
             Example:

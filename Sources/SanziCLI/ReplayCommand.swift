@@ -9,12 +9,12 @@ struct ReplayCommand: ParsableCommand {
         commandName: "replay",
         abstract: "Run the alert rules again over a saved event log, without simulating.",
         discussion: """
-            Reads RUN_DIR/events.jsonl and applies the rules with RUN_DIR/thresholds.xml (the \\
-            settings the run used) or with --thresholds FILE. With the run's own thresholds the \\
-            alerts are byte-identical to the run's: the rules are the same code inline and in \\
+            Reads RUN_DIR/events.jsonl and applies the rules with RUN_DIR/thresholds.xml (the \
+            settings the run used) or with --thresholds FILE. With the run's own thresholds the \
+            alerts are byte-identical to the run's: the rules are the same code inline and in \
             replay. The warning system starts as it did in the run (RUN_DIR/thresholds.xml).
 
-            Writes OUT/alerts.csv and OUT/alerts.jsonl (the same columns as `sanzi run`); OUT \\
+            Writes OUT/alerts.csv and OUT/alerts.jsonl (the same columns as `sanzi run`); OUT \
             defaults to RUN_DIR/replay.
 
             Examples:

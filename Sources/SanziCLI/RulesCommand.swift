@@ -6,8 +6,8 @@ struct RulesCommand: ParsableCommand {
         commandName: "rules",
         abstract: "List the alert rule catalogue, or print one rule's documentation.",
         discussion: """
-            Without an id: one line per rule — id, group, name, severity mapping, parameters \\
-            with their defaults. With an id: what the rule detects and why, how it grades \\
+            Without an id: one line per rule — id, group, name, severity mapping, parameters \
+            with their defaults. With an id: what the rule detects and why, how it grades \
             severity, its public source, and each parameter's default and valid range.
 
             Parameters are set in a scenario's <alerts> section or a thresholds file:

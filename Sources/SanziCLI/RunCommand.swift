@@ -42,32 +42,32 @@ struct RunCommand: ParsableCommand {
             month by month). One pair is one draw: average several seeds before concluding.
 
             Outputs in OUT (default ./out):
-              events.jsonl   the observable event log, one JSON object per line; fields per \
-                             event type in docs/events.md. Same scenario and seed: same bytes.
-              alerts.csv     alert_id, rule, severity, day, date, village, subject, score, \
-                             threshold, evidence (event ids separated by spaces).
-              alerts.jsonl   the same alerts with the values behind them (and fences).
-              thresholds.xml the alert settings used; `sanzi replay OUT` reads it.
-              cases.csv      ground truth: case_id, kind (misconduct or look-alike), \
-                             typology, village, perpetrators, beneficiary, start_day, \
-                             start_date, end_day, end_date, expected_yuan, booked_yuan, \
-                             loss_yuan, adapted, discovered_day, events, recovered_yuan; \
-                             see docs/cases.md.
-              evaluation.json the alerts against the cases: per rule, per typology, overall \
-                             precision, recall, F1, workload, coverage; what the oversight \
-                             bodies did; with --counterfactual, warning_system_effect \
-                             (docs/evaluation.md).
+              events.jsonl     the observable event log, one JSON object per line;
+                               fields per event type in docs/events.md. Same
+                               scenario and seed: same bytes.
+              alerts.csv       alert_id, rule, severity, day, date, village, subject,
+                               score, threshold, evidence (event ids, spaces apart).
+              alerts.jsonl     the same alerts with the values behind them.
+              thresholds.xml   the alert settings used; `sanzi replay OUT` reads it.
+              cases.csv        ground truth: case_id, kind, typology, village,
+                               perpetrators, beneficiary, start and end day and
+                               date, expected, booked, loss and recovered yuan,
+                               adapted, discovered_day, events (docs/cases.md).
+              evaluation.json  the alerts against the cases: per rule, per typology,
+                               overall; what the oversight bodies did; with
+                               --counterfactual, warning_system_effect
+                               (docs/evaluation.md).
               report.json, report.md, report.html
-                             the anomaly report: villages by risk, the strongest signals in \
-                             plain words, timeline, tables; the page is self-contained with \
-                             charts (docs/report.md).
-              run.json       sanzi_version, scenario, scenario_digest, source, seed, start, \
-                             end, days, villages, events, engine_events, counts (by event \
-                             type), alerts, cases, look_alikes, loss_yuan, wall_seconds, \
-                             events_per_second, simulated, summary.
-            OUT is built beside itself and moved into place whole when the run is done; an \
-            earlier run at OUT is replaced whole, any other folder needs --force, a file is \
-            never replaced.
+                               the anomaly report: villages by risk, the strongest
+                               signals in plain words, timeline, tables; the page
+                               is self-contained with charts (docs/report.md).
+              run.json         what ran: version, scenario and its digest, seed,
+                               period, villages, events by type, alerts, cases,
+                               loss, time taken.
+
+            OUT is built beside itself and moved into place whole when the run is \
+            done; an earlier run at OUT is replaced whole, any other folder needs \
+            --force, a file is never replaced.
 
             Examples:
               sanzi run

@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import SanziRun
+import SanziScenario
 
 /// The `sanzi` command: subcommands over Sanzi's libraries.
 public struct SanziCommand: ParsableCommand {
@@ -40,4 +42,27 @@ public struct SanziCommand: ParsableCommand {
     )
 
     public init() {}
+
+    /// Runs the command line, first catching a mistyped subcommand: `sanzi vaildate f.xml`
+    /// would otherwise be read as `sanzi run vaildate f.xml`.
+    public static func main() {
+        let arguments = CommandLine.arguments.dropFirst()
+        if let first = arguments.first, let suggestion = mistypedSubcommand(first) {
+            Terminal.printToStandardError(
+                "error: unknown command '\(first)' (hint: did you mean 'sanzi \(suggestion)'? `sanzi --help` lists them)"
+            )
+            Foundation.exit(ExitStatus.usage.rawValue)
+        }
+        main(nil)
+    }
+
+    /// The subcommand `word` is a typo of, when it is not an option, a path or an existing
+    /// file (those go to `run`).
+    static func mistypedSubcommand(_ word: String) -> String? {
+        let names = configuration.subcommands.map { $0.configuration.commandName ?? "" }
+        guard !word.hasPrefix("-"), !word.contains("/"), !word.contains("."), !names.contains(word),
+            !FileManager.default.fileExists(atPath: word)
+        else { return nil }
+        return Spelling.closest(to: word, among: names)
+    }
 }

@@ -3,6 +3,8 @@ import ArgumentParser
 /// Seeds given on the command line as ranges and single values: `1-5`, `6,8`, `1-3,9`.
 struct SeedList: ExpressibleByArgument, Hashable {
     var seeds: [UInt64]
+    /// The list as written, which help shows as the default.
+    var defaultValueDescription: String
 
     init?(argument: String) {
         var seeds: [UInt64] = []
@@ -15,7 +17,6 @@ struct SeedList: ExpressibleByArgument, Hashable {
         }
         guard !seeds.isEmpty, Set(seeds).count == seeds.count else { return nil }
         self.seeds = seeds
+        defaultValueDescription = argument
     }
-
-    static var defaultValueDescription: String { "a list such as 1-5 or 1,3,7" }
 }

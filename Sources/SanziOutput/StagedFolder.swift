@@ -116,8 +116,19 @@ public struct StagedFolder: ~Copyable {
         do {
             try FileManager.default.removeItem(atPath: path)
         } catch {
-            throw .cannotWrite(path: path, reason: "cannot remove: \(error.localizedDescription)")
+            throw .cannotWrite(path: path, reason: "cannot remove: \(systemReason(of: error))")
         }
+    }
+
+    /// A Foundation file error in the system's words ("Permission denied"), not Foundation's
+    /// ("The operation could not be completed", "NSCocoaErrorDomain error 512").
+    static func systemReason(of error: any Error) -> String {
+        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+        if let posix = underlying, posix.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(posix.code)))
+        }
+        return (error as NSError).domain == NSPOSIXErrorDomain
+            ? String(cString: strerror(Int32((error as NSError).code))) : "\(error)"
     }
 
     /// The folder holding `path` and its last component.

@@ -61,32 +61,11 @@ struct ScenarioDecoder {
         let known = ids[kind] ?? [:]
         guard known[id] == nil else { return true }
         let hint =
-            Self.closest(to: id, among: known.keys).map { "did you mean \"\($0)\"?" }
+            Spelling.closest(to: id, among: known.keys).map { "did you mean \"\($0)\"?" }
             ?? (known.isEmpty
                 ? "no \(kind) is defined" : "known: " + known.keys.sorted().prefix(8).joined(separator: ", "))
         error("unknown \(kind) \"\(id)\"", at: node, attribute: attribute, hint: hint)
         return false
-    }
-
-    /// The known id nearest to `id` by edit distance, when it is near enough to be a typo.
-    static func closest(to id: String, among candidates: some Sequence<String>) -> String? {
-        let scored = candidates.map { ($0, editDistance(Array(id), Array($0))) }
-        guard let best = scored.min(by: { ($0.1, $0.0) < ($1.1, $1.0) }), best.1 <= max(2, id.count / 3) else {
-            return nil
-        }
-        return best.0
-    }
-
-    private static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        var previous = Array(0...b.count)
-        for (i, left) in a.enumerated() {
-            var current = [i + 1]
-            for (j, right) in b.enumerated() {
-                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (left == right ? 0 : 1)))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 
     // MARK: Attribute readers
