@@ -58,6 +58,17 @@ public enum RuleCatalogue {
                         ))
                 }
             }
+            let value = { (name: String) in
+                rule.parameter(name) ?? type.documentation.parameters.first { $0.name == name }?.defaultValue
+            }
+            for ordering in type.documentation.orderings where !ordering.holds(value) {
+                let at = rule.parameters.last { [ordering.lower, ordering.upper].contains($0.name) }?.location
+                problems.append(
+                    Diagnostic(
+                        .error, at: at ?? rule.location,
+                        "\(rule.id) \(ordering.lower) = \(RuleDocumentation.format(value(ordering.lower) ?? 0)) must be \(ordering.allowsEqual ? "at most" : "below") \(ordering.upper) = \(RuleDocumentation.format(value(ordering.upper) ?? 0))",
+                        hint: ordering.reason))
+            }
             overrides[rule.id] = rule
         }
         guard problems.isEmpty else { return .failure(ConfigurationError(diagnostics: problems)) }

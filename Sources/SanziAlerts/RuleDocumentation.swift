@@ -78,6 +78,31 @@ public struct RuleDocumentation: Sendable {
     public var parameters: [Parameter]
     /// The misconduct typologies the rule is aimed at (docs/cases.md lists them too).
     public var targets: [Typology] = []
+    /// Orders the parameters' values must keep, checked with each thresholds file and kept by
+    /// the tuner.
+    public var orderings: [Ordering] = []
+
+    /// Two parameters whose values must keep an order: `lower` below `upper`, or at most it.
+    public struct Ordering: Sendable {
+        public var lower: String
+        public var upper: String
+        public var allowsEqual: Bool
+        /// Why, in words that follow "because".
+        public var reason: String
+
+        public init(_ lower: Parameter, below upper: Parameter, orEqual allowsEqual: Bool = false, _ reason: String) {
+            self.lower = lower.name
+            self.upper = upper.name
+            self.allowsEqual = allowsEqual
+            self.reason = reason
+        }
+
+        /// Whether values (by parameter name) keep the order.
+        public func holds(_ value: (String) -> Double?) -> Bool {
+            guard let low = value(lower), let high = value(upper) else { return true }
+            return allowsEqual ? low <= high : low < high
+        }
+    }
 
     /// The full text `sanzi rules ID` prints.
     public var text: String {
@@ -95,6 +120,10 @@ public struct RuleDocumentation: Sendable {
                     "  \(parameter.name) = \(Self.format(parameter.defaultValue))  "
                         + "(\(Self.format(parameter.range.lowerBound))…\(Self.format(parameter.range.upperBound)))  \(parameter.meaning)"
                 )
+            }
+            for ordering in orderings {
+                lines.append(
+                    "  \(ordering.lower) \(ordering.allowsEqual ? "≤" : "<") \(ordering.upper): \(ordering.reason)")
             }
         }
         return lines.joined(separator: "\n")

@@ -127,7 +127,8 @@ public struct Tuner {
 
     /// The settings tried for a rule in the joint search: each parameter at every value of its
     /// grid (one grid step either side of the current value when candidates are deployed), and
-    /// the rule switched the other way.
+    /// the rule switched the other way. A value that breaks one of the rule's orderings (K03's
+    /// overdue days below its red days) is never tried.
     func options(_ rule: RuleDocumentation, from setting: RuleSetting) -> [RuleSetting] {
         var options = [RuleSetting]()
         for parameter in rule.parameters {
@@ -135,7 +136,9 @@ public struct Tuner {
             if objective.simulates, let value = setting.value(parameter.name) {
                 values = [values.last { $0 < value }, values.first { $0 > value }].compactMap { $0 }
             }
-            options += values.map { setting.with(parameter.name, $0) }
+            options += values.map { setting.with(parameter.name, $0) }.filter { option in
+                rule.orderings.allSatisfy { $0.holds(option.value) }
+            }
         }
         var switched = setting
         switched.enabled = !switched.enabled

@@ -127,4 +127,20 @@ struct TunerTests {
         #expect(exact.alertsPerMonth <= budget)
         #expect(exact.lossDetectedFen > 0)
     }
+
+    /// Each option the joint search tries keeps its rule's orderings (K03 once wrote
+    /// overdue-days 270 with red-days 180).
+    @Test func theSearchNeverTriesAValueThatBreaksAnOrdering() {
+        let base = AlertSettings()
+        let tuner = Tuner(base: base, training: [], objective: .f1)
+        let start = Tuner.settings(of: base)
+        var tried = 0
+        for (index, rule) in RuleCatalogue.documentation.enumerated() where !rule.orderings.isEmpty {
+            for option in tuner.options(rule, from: start[index]) {
+                tried += 1
+                #expect(rule.orderings.allSatisfy { $0.holds(option.value) }, "\(rule.id): \(option.parameters)")
+            }
+        }
+        #expect(tried > 20)
+    }
 }

@@ -15,7 +15,10 @@ public struct StructuredPayments: AlertRule {
             "At least k payments to one payee within W days, each between 80% of an approval tier and the tier: a sum cut into pieces that each stay under the sign-off it would need whole.",
         severity: "yellow; orange with twice k payments",
         source: "AML structuring typology; PBoC large-transaction rules",
-        parameters: [k, windowDays, tier1Yuan, tier2Yuan], targets: [.fakeDisbursement, .dealSplitting])
+        parameters: [k, windowDays, tier1Yuan, tier2Yuan], targets: [.fakeDisbursement, .dealSplitting],
+        orderings: [
+            .init(tier1Yuan, below: tier2Yuan, "the two committees approve what is above the finance head's limit")
+        ])
     public static let reads: [EventType] = [.disbursement]
 
     public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {

@@ -84,7 +84,10 @@ public struct MissingApproval: AlertRule {
             "A disbursement approved by a lower tier than its amount requires (finance head ≤ tier 1, two committees ≤ tier 2, the representatives' meeting above).",
         severity: "red",
         source: "Local approval tiers for non-productive spending",
-        parameters: [tier1Yuan, tier2Yuan], targets: [.fakeDisbursement])
+        parameters: [tier1Yuan, tier2Yuan], targets: [.fakeDisbursement],
+        orderings: [
+            .init(tier1Yuan, below: tier2Yuan, "the two committees approve what is above the finance head's limit")
+        ])
     public static let reads: [EventType] = [.disbursement]
 
     public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {

@@ -13,7 +13,10 @@ public struct OverlongLease: AlertRule {
             "A lease whose term exceeds the legal cap (20 years, Civil Code art. 705) or the local cap: long terms lock in a price for a generation.",
         severity: "yellow over the local cap; red over the legal cap",
         source: "Civil Code art. 705; local caps",
-        parameters: [legalCapYears, localCapYears], targets: [.postAwardAmendment])
+        parameters: [legalCapYears, localCapYears], targets: [.postAwardAmendment],
+        orderings: [
+            .init(localCapYears, below: legalCapYears, orEqual: true, "a local rule can only be stricter than the law")
+        ])
     public static let reads: [EventType] = [.contract, .amendment]
 
     public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
@@ -92,7 +95,8 @@ public struct ReceivableNotCollected: AlertRule {
         detects: "Rent overdue by more than A days (应收未收), from the platform's arrears records and late payments.",
         severity: "orange; red beyond the red limit",
         source: "Local practice (应收未收)",
-        parameters: [overdueDays, redDays], targets: [.toleratedArrears])
+        parameters: [overdueDays, redDays], targets: [.toleratedArrears],
+        orderings: [.init(overdueDays, below: redDays, "an arrear turns red later than it is first raised")])
     public static let reads: [EventType] = [.arrears, .payment]
 
     public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {

@@ -96,7 +96,12 @@ public struct LowPremiumOutlier: AlertRule {
             "An auction's premium over reserve below the lower Tukey fence of the premiums of the last peer auctions of the same deal kind. Skipped while the peer group is too small or its IQR is zero; the fences used are recorded.",
         severity: "orange",
         source: "Cardinal R024 method (Tukey fences over a peer group)",
-        parameters: [k, peers, minimumPeers], targets: [.belowMarketDeal, .bidRigging, .bidRotation])
+        parameters: [k, peers, minimumPeers], targets: [.belowMarketDeal, .bidRigging, .bidRotation],
+        orderings: [
+            .init(
+                minimumPeers, below: peers, orEqual: true,
+                "the peers a price is judged against are drawn from those kept")
+        ])
     public static let reads: [EventType] = [.award]
 
     public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
