@@ -5,9 +5,11 @@ import SanziOutput
 /// an `OutputFile` that appears at its path only when `finish()` succeeds.
 ///
 /// alerts.csv columns: alert_id, rule, severity, day, date, village, subject, score, threshold,
-/// evidence (event ids separated by spaces).
+/// evidence (event ids separated by spaces), combines (for an escalation, E01 or E02: the ids of
+/// the alerts it combines, separated by spaces).
 public final class AlertWriter {
-    public static let csvHeader = "alert_id,rule,severity,day,date,village,subject,score,threshold,evidence\n"
+    public static let csvHeader =
+        "alert_id,rule,severity,day,date,village,subject,score,threshold,evidence,combines\n"
 
     private var csv: OutputFile?
     private var jsonl: OutputFile?
@@ -49,10 +51,9 @@ public final class AlertWriter {
         if known { row.append(contentsOf: villageIDs[Int(alert.village)]) }
         row.append(
             ",", alert.subject.description, ",", Self.number(alert.score), ",", Self.number(alert.threshold), ",")
-        for (index, id) in alert.evidence.enumerated() {
-            if index > 0 { row.append(UInt8(ascii: " ")) }
-            row.appendDigits(id)
-        }
+        Self.append(alert.evidence, to: &row)
+        row.append(",")
+        Self.append(alert.combines, to: &row)
         row.append("\n")
         csvBuffer = row
 
@@ -121,6 +122,13 @@ public final class AlertWriter {
         return String((value * 1_000_000).rounded() / 1_000_000)
     }
 
+    /// Ids separated by spaces, as a CSV cell.
+    static func append(_ ids: [UInt64], to row: inout [UInt8]) {
+        for (index, id) in ids.enumerated() {
+            if index > 0 { row.append(UInt8(ascii: " ")) }
+            row.appendDigits(id)
+        }
+    }
 }
 
 extension Array where Element == UInt8 {

@@ -20,6 +20,8 @@ public enum RuleCatalogue {
 
     /// The documentation of every rule.
     public static var documentation: [RuleDocumentation] { rules.map { $0.documentation } }
+    /// The escalations E01 and E02, documented like rules; set by `<escalation>`, not `<rule>`.
+    public static var escalations: [RuleDocumentation] { Escalator.documentation }
 
     /// The rule with an id, if any.
     public static func rule(_ id: String) -> (any AlertRule.Type)? { rules.first { $0.documentation.id == id } }

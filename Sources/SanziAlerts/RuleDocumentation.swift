@@ -11,6 +11,8 @@ public struct RuleDocumentation: Sendable {
         case lifecycle = "contract lifecycle"
         case funds
         case oversight = "oversight signals"
+        /// Alerts combined into a stronger one (E01, E02), not a rule over the log.
+        case escalation
     }
 
     /// How a stateless rule's decision depends on a parameter: the alert's score is compared

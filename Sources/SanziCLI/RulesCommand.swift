@@ -1,5 +1,6 @@
 import ArgumentParser
 import SanziAlerts
+import SanziScenario
 
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,18 +25,22 @@ struct RulesCommand: ParsableCommand {
 
     func run() throws {
         guard let id else {
-            for rule in RuleCatalogue.documentation {
+            for rule in RuleCatalogue.documentation + RuleCatalogue.escalations {
                 let parameters = rule.parameters.map { "\($0.name)=\(format($0.defaultValue))" }.joined(separator: " ")
                 print("\(rule.id)  \(rule.group.rawValue.padding(26))  \(rule.name.padding(42))  \(rule.severity)")
                 if !parameters.isEmpty { print("     \(parameters)") }
             }
             return
         }
-        guard let rule = RuleCatalogue.rule(id.uppercased()) else {
-            Terminal.printToStandardError("error: unknown rule \(id); `sanzi rules` lists them")
+        let all = RuleCatalogue.documentation + RuleCatalogue.escalations
+        guard let rule = all.first(where: { $0.id == id.uppercased() }) else {
+            let hint = Spelling.closest(to: id.uppercased(), among: all.map(\.id)).map {
+                " (hint: did you mean \($0)?)"
+            }
+            Terminal.printToStandardError("error: unknown rule \(id)\(hint ?? ""); `sanzi rules` lists them")
             throw ExitStatus.usage
         }
-        print(rule.documentation.text)
+        print(rule.text)
     }
 
     private func format(_ value: Double) -> String {

@@ -46,7 +46,8 @@ struct RunCommand: ParsableCommand {
                                fields per event type in docs/events.md. Same
                                scenario and seed: same bytes.
               alerts.csv       alert_id, rule, severity, day, date, village, subject,
-                               score, threshold, evidence (event ids, spaces apart).
+                               score, threshold, evidence (event ids, spaces
+                               apart), combines (an escalation's alert ids).
               alerts.jsonl     the same alerts with the values behind them.
               thresholds.xml   the alert settings used; `sanzi replay OUT` reads it.
               cases.csv        ground truth: case_id, kind, typology, village,

@@ -43,6 +43,12 @@ public struct AlertSettings: Hashable, Sendable {
 
     /// How signals on one subject combine.
     public struct Escalation: Hashable, Sendable {
+        /// Signals that combine into one: at least two make a pattern, and beyond a hundred
+        /// no subject ever escalates.
+        public static let countBounds = 1...100
+        /// The window they count in: a day to ten years.
+        public static let windowBounds = 1...3_650
+
         public var yellowToOrange = 4
         public var orangeToRed = 3
         public var windowDays = 365

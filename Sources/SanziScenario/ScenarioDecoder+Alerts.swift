@@ -65,13 +65,17 @@ extension ScenarioDecoder {
                     location: location(of: child, attribute: "id")))
         }
         if let escalation = node.child(named: "escalation") {
+            let defaults = AlertSettings.Escalation()
+            let counts = AlertSettings.Escalation.countBounds
+            let reason = "signals on one subject that combine into one"
             settings.escalation = .init(
-                yellowToOrange: integer(escalation, "yellow-to-orange", default: 4),
-                orangeToRed: integer(escalation, "orange-to-red", default: 3),
-                windowDays: integer(escalation, "window-days", default: 365))
-            if settings.escalation.windowDays < 1 {
-                error("the escalation window must be at least one day", at: escalation, attribute: "window-days")
-            }
+                yellowToOrange: integer(
+                    escalation, "yellow-to-orange", within: counts, reason, default: defaults.yellowToOrange),
+                orangeToRed: integer(
+                    escalation, "orange-to-red", within: counts, reason, default: defaults.orangeToRed),
+                windowDays: integer(
+                    escalation, "window-days", within: AlertSettings.Escalation.windowBounds,
+                    "the days within which signals combine", default: defaults.windowDays))
         }
         return settings
     }

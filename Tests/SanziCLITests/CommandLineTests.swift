@@ -260,6 +260,30 @@ struct AlertCommandTests {
         #expect(one.output.contains("Tukey"))
         #expect(one.output.contains("k = 1.5  (0.5…5)"))
         #expect(try cli.sanzi("rules", "Z99").status == 64)
+        let escalation = try cli.sanzi("rules", "E01")
+        #expect(escalation.status == 0)
+        #expect(escalation.output.contains("yellow-to-orange = 4  (1…100)"))
+        #expect(list.output.contains("E02  escalation"))
+    }
+
+    /// An escalation's row names the alerts it combines; every other row leaves the cell empty.
+    @Test func escalationsNameTheAlertsTheyCombineInAlertsCsv() throws {
+        let folder = try cli.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try cli.sanzi("run", "Scenarios/warning-switch.xml", "--out", folder.path, "--quiet").status == 0)
+        let rows = try String(contentsOf: folder.appendingPathComponent("alerts.csv"), encoding: .utf8)
+            .split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        var escalations = 0
+        for row in rows {
+            let (id, rule, combines) = (UInt64(row[0]) ?? 0, row[1], row[10].split(separator: " ").compactMap { UInt64($0) })
+            if rule.hasPrefix("E0") {
+                escalations += 1
+                #expect(combines.count >= 3 && combines.allSatisfy { $0 < id }, "\(row)")
+            } else {
+                #expect(combines.isEmpty, "\(row)")
+            }
+        }
+        #expect(escalations > 0)
     }
 
     @Test func replayReproducesTheRunsAlertsByteForByte() throws {
@@ -275,7 +299,7 @@ struct AlertCommandTests {
             #expect(original.count > 100)
         }
         let header = try String(contentsOf: folder.appendingPathComponent("alerts.csv"), encoding: .utf8)
-        #expect(header.hasPrefix("alert_id,rule,severity,day,date,village,subject,score,threshold,evidence\n"))
+        #expect(header.hasPrefix("alert_id,rule,severity,day,date,village,subject,score,threshold,evidence,combines\n"))
     }
 
     /// A log cut at a line's end reads as a valid log; the run record's count says otherwise.

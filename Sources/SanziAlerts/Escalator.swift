@@ -1,0 +1,110 @@
+import SanziEvents
+import SanziScenario
+
+/// Combines signals on one subject: several yellows make an orange (E01), several oranges a
+/// red (E02), within a window, in the spirit of the CRI and the Danfeng county scheme.
+struct Escalator {
+    let settings: AlertSettings.Escalation
+    /// Signals by village and subject.
+    struct Key: Hashable {
+        var village: Int32
+        var subject: AlertSubject
+    }
+    var signals: [Key: [(day: Int32, severity: Severity, id: UInt64)]] = [:]
+    var lastSweep: Int32 = 0
+
+    init(_ settings: AlertSettings.Escalation) { self.settings = settings }
+
+    mutating func add(_ alert: Alert) -> Alert? {
+        if alert.day - lastSweep > Int32(settings.windowDays) { sweep(alert.day) }
+        let key = Key(village: alert.village, subject: alert.subject)
+        var list = (signals[key] ?? []).filter { alert.day - $0.day <= Int32(settings.windowDays) }
+        list.append((alert.day, alert.severity, alert.id))
+        var escalated: Alert?
+        let yellows = list.filter { $0.severity == .yellow }
+        let oranges = list.filter { $0.severity == .orange }
+        if alert.severity == .yellow, yellows.count >= settings.yellowToOrange {
+            escalated = make("E01", .orange, alert, yellows, threshold: settings.yellowToOrange)
+            list.removeAll { $0.severity == .yellow }
+        } else if alert.severity == .orange, oranges.count >= settings.orangeToRed {
+            escalated = make("E02", .red, alert, oranges, threshold: settings.orangeToRed)
+            list.removeAll { $0.severity == .orange }
+        }
+        signals[key] = list
+        return escalated
+    }
+
+    /// Counts an escalated orange towards a red; returns the red it completes, if any.
+    mutating func record(_ escalated: Alert) -> Alert? {
+        guard escalated.severity == .orange else { return nil }
+        let key = Key(village: escalated.village, subject: escalated.subject)
+        signals[key, default: []].append((escalated.day, .orange, escalated.id))
+        let oranges = signals[key, default: []].filter { $0.severity == .orange }
+        guard oranges.count >= settings.orangeToRed else { return nil }
+        signals[key]?.removeAll { $0.severity == .orange }
+        return make("E02", .red, escalated, oranges, threshold: settings.orangeToRed)
+    }
+
+    private func make(
+        _ rule: String, _ severity: Severity, _ last: Alert, _ list: [(day: Int32, severity: Severity, id: UInt64)],
+        threshold: Int
+    ) -> Alert {
+        var alert = Alert(
+            rule: rule, severity: severity, day: last.day, village: last.village, subject: last.subject,
+            score: Double(list.count), threshold: Double(threshold), evidence: [])
+        alert.combines = list.map(\.id)
+        return alert
+    }
+
+    /// E01 and E02: what they combine and the `<escalation>` attributes that set them.
+    static let documentation: [RuleDocumentation] = {
+        let defaults = AlertSettings.Escalation()
+        func count(_ name: String, _ value: Int, _ meaning: String) -> RuleDocumentation.Parameter {
+            let bounds = AlertSettings.Escalation.countBounds
+            return .init(
+                name, default: Double(value), range: Double(bounds.lowerBound)...Double(bounds.upperBound), meaning)
+        }
+        let days = AlertSettings.Escalation.windowBounds
+        let window = RuleDocumentation.Parameter(
+            "window-days", default: Double(defaults.windowDays),
+            range: Double(days.lowerBound)...Double(days.upperBound), "days within which they count")
+        return [
+            RuleDocumentation(
+                id: "E01", name: "Yellow signals combined into an orange", group: .escalation,
+                detects:
+                    "Several yellow alerts on one subject (a listing, a contract, a bidder or a village) within the window: each is weak alone, together they are a pattern. Its row in alerts.csv names the alerts it combines (combines).",
+                severity: "orange",
+                source: "Composite risk indicators (CRI); the Danfeng county scheme's graded escalation",
+                parameters: [
+                    count(
+                        "yellow-to-orange", defaults.yellowToOrange, "yellow alerts on one subject that make an orange"),
+                    window,
+                ]),
+            RuleDocumentation(
+                id: "E02", name: "Orange signals combined into a red", group: .escalation,
+                detects:
+                    "Several orange alerts on one subject within the window, escalated ones included. Its row in alerts.csv names the alerts it combines (combines).",
+                severity: "red",
+                source: "Composite risk indicators (CRI); the Danfeng county scheme's graded escalation",
+                parameters: [
+                    count("orange-to-red", defaults.orangeToRed, "orange alerts on one subject that make a red"),
+                    window,
+                ]),
+        ]
+    }()
+
+    /// An escalation in plain words, or nil for an alert that is not one.
+    static func sentence(for alert: Alert) -> String? {
+        switch alert.rule {
+        case "E01": "\(Int(alert.score)) yellow signals on this subject combined into an orange"
+        case "E02": "\(Int(alert.score)) orange signals on this subject combined into a red"
+        default: nil
+        }
+    }
+
+    /// Forgets subjects with no signal in the window, so state stays bounded.
+    private mutating func sweep(_ day: Int32) {
+        signals = signals.filter { $0.value.contains { day - $0.day <= Int32(settings.windowDays) } }
+        lastSweep = day
+    }
+}
