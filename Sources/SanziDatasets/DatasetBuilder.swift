@@ -1,7 +1,7 @@
 import Foundation
 import SanziAlerts
+import SanziEvents
 import SanziScenario
-import Synchronization
 
 /// Builds a dataset: N replications with derived seeds, simulated `jobs` at a time, each
 /// written as its own partition of every table, then the data card. The files do not depend on
@@ -24,9 +24,9 @@ public enum DatasetBuilder {
         _ scenario: Scenario, options: DatasetOptions, provenance: Provenance, into folder: String,
         progress: @escaping @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
     ) throws -> DataCard {
-        let results = Mutex([Replication.Result?](repeating: nil, count: options.replications))
-        let failure = Mutex<String?>(nil)
-        let done = Mutex(0)
+        let results = Locked([Replication.Result?](repeating: nil, count: options.replications))
+        let failure = Locked<String?>(nil)
+        let done = Locked(0)
         let jobs = max(1, min(options.jobs, options.replications))
         DispatchQueue.concurrentPerform(iterations: jobs) { worker in
             var rows = DatasetCollector.Rows()

@@ -1,13 +1,12 @@
 import SanziAlerts
 import SanziEvents
-import Synchronization
 
 /// The warnings of a run's inline rules, as the world takes them up: the rules' thread hands
 /// each alert over as it is raised; the world's thread, at the end of a day, waits until the
 /// rules have read every event of the days it asks for, and takes their warnings.
 final class RuleWarnings: WarningSource, EventSink {
     /// Warnings raised and not yet taken, in the order raised (days never decrease).
-    private let raised = Mutex<[Warning]>([])
+    private let raised = Locked<[Warning]>([])
     /// The rules' pipeline, set once it is made.
     var pipeline: PipelineSink?
     /// Events seen on the world's thread, and the count at the end of each earlier day.

@@ -93,7 +93,12 @@ struct OutputSafetyTests {
 
     /// A disk that fills while writing (here a file-size limit, which fails writes as a full
     /// disk does) is an error naming the file, and the earlier output stays.
-    @Test(arguments: [["replay", "RUN"], ["run", "--out", "RUN"]])
+    @Test(
+        .disabled(
+            if: threadSanitizerIsActive,
+            "under ThreadSanitizer its own runtime fails (SIGBUS) beneath the file-size limit that stands in for a full disk"
+        ),
+        arguments: [["replay", "RUN"], ["run", "--out", "RUN"]])
     func aFullDiskIsAnErrorAndTheEarlierOutputStays(command: [String]) throws {
         let folder = try cli.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -113,3 +118,6 @@ struct OutputSafetyTests {
         #expect(try Data(contentsOf: run.appendingPathComponent("replay/alerts.csv")) == alerts)
     }
 }
+
+/// Whether this test binary (and so the `sanzi` beside it) runs under ThreadSanitizer.
+let threadSanitizerIsActive = dlsym(nil, "__tsan_init") != nil
