@@ -65,6 +65,9 @@ public enum RunPipeline {
             scenario, seed: seed, knowledge: RuleCatalogue.offenderKnowledge(engine.settings),
             sink: sinks.count == 1 ? sinks[0] : TeeSink(sinks), warnings: warnings)
         for pipeline in pipelines { pipeline.finish() }
+        // The warnings hold the rules' pipeline, whose collector holds the warnings: without
+        // this, every run left its rules and their state behind (tune and dataset run many).
+        warnings?.pipeline = nil
         summary.wallSeconds = WallClock.seconds() - started
         return Result(summary: summary, world: world, alerts: rules?.alerts ?? [])
     }
