@@ -170,29 +170,32 @@ struct ScenarioDecoder {
         _ node: XMLElementNode, _ name: String, within bounds: ClosedRange<Int>, _ reason: String,
         default value: Int = 0
     ) -> Int {
-        let problems = diagnostics.count
-        let read = integer(node, name, default: value)
-        if diagnostics.count == problems { check(read...read, within: bounds, reason, at: node, name) }
-        return min(max(read, bounds.lowerBound), bounds.upperBound)
+        bounded(node, name, within: bounds, reason) { $0.integer(node, name, default: value).only }.lowerBound
     }
 
     mutating func decimal(
         _ node: XMLElementNode, _ name: String, within bounds: ClosedRange<Double>, _ reason: String,
         default value: Double = 0
     ) -> Double {
-        let problems = diagnostics.count
-        let read = decimal(node, name, default: value)
-        if diagnostics.count == problems { check(read...read, within: bounds, reason, at: node, name) }
-        return min(max(read, bounds.lowerBound), bounds.upperBound)
+        bounded(node, name, within: bounds, reason) { $0.decimal(node, name, default: value).only }.lowerBound
     }
 
     mutating func intRange(
         _ node: XMLElementNode, _ name: String, within bounds: ClosedRange<Int>, _ reason: String
     ) -> ClosedRange<Int> {
+        bounded(node, name, within: bounds, reason) { $0.intRange(node, name) }
+    }
+
+    /// What `read` reads, checked against `bounds` when it read without a problem, and clamped
+    /// to them so that nothing after the check sees a value outside.
+    private mutating func bounded<Value: Comparable>(
+        _ node: XMLElementNode, _ name: String, within bounds: ClosedRange<Value>, _ reason: String,
+        read: (inout Self) -> ClosedRange<Value>
+    ) -> ClosedRange<Value> {
         let problems = diagnostics.count
-        let read = intRange(node, name)
-        if diagnostics.count == problems { check(read, within: bounds, reason, at: node, name) }
-        return read.clamped(to: bounds)
+        let value = read(&self)
+        if diagnostics.count == problems { check(value, within: bounds, reason, at: node, name) }
+        return value.clamped(to: bounds)
     }
 
     /// A range written as separate `min` and `max` attributes, checked for min ≤ max.
@@ -207,4 +210,9 @@ struct ScenarioDecoder {
         }
         return low...high
     }
+}
+
+extension Comparable {
+    /// The range of this value alone.
+    fileprivate var only: ClosedRange<Self> { self...self }
 }
