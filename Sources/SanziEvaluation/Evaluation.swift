@@ -1,4 +1,5 @@
 import SanziAlerts
+import SanziOutput
 import SanziScenario
 import SanziTruth
 
@@ -21,7 +22,7 @@ public struct Evaluation: Sendable, Hashable, Encodable {
         /// False alarms whose evidence touches a look-alike.
         public var lookAlikeFalseAlarms: Int
         /// True positives over alerts; nil without alerts.
-        public var precision: Double?
+        @NullWhenAbsent public var precision: Double?
         /// Misconduct cases the rule's alerts touched.
         public var casesDetected: Int
         /// Loss, in fen, of the cases the rule detected.
@@ -33,11 +34,11 @@ public struct Evaluation: Sendable, Hashable, Encodable {
         public var typology: String
         public var cases: Int
         public var detected: Int
-        public var recall: Double?
+        @NullWhenAbsent public var recall: Double?
         public var lossFen: Int64
         public var lossDetectedFen: Int64
-        public var medianDaysToDetection: Double?
-        public var p90DaysToDetection: Double?
+        @NullWhenAbsent public var medianDaysToDetection: Double?
+        @NullWhenAbsent public var p90DaysToDetection: Double?
         public var lookAlikes: Int
         /// Look-alikes that drew at least one alert.
         public var lookAlikesAlerted: Int
@@ -75,11 +76,11 @@ public struct Evaluation: Sendable, Hashable, Encodable {
     public var truePositives: Int
     public var falsePositives: Int
     public var lookAlikeFalseAlarms: Int
-    public var precision: Double?
+    @NullWhenAbsent public var precision: Double?
     public var cases: Int
     public var detected: Int
-    public var recall: Double?
-    public var f1: Double?
+    @NullWhenAbsent public var recall: Double?
+    @NullWhenAbsent public var f1: Double?
     public var lossFen: Int64
     public var lossDetectedFen: Int64
     public var villages: Int

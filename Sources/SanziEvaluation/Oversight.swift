@@ -1,4 +1,5 @@
 import SanziEvents
+import SanziOutput
 import SanziScenario
 import SanziTruth
 
@@ -15,10 +16,10 @@ public struct Oversight: Sendable, Hashable, Encodable {
         public var substantiated: Int
         public var investigatorDays: Int
         /// Investigator-days spent over those its investigators had in the run; nil without any.
-        public var utilisation: Double?
+        @NullWhenAbsent public var utilisation: Double?
         public var leadsDropped: Int
-        public var medianWaitDays: Double?
-        public var p90WaitDays: Double?
+        @NullWhenAbsent public var medianWaitDays: Double?
+        @NullWhenAbsent public var p90WaitDays: Double?
     }
 
     public var leads: Int
@@ -31,8 +32,8 @@ public struct Oversight: Sendable, Hashable, Encodable {
     public var substantiated: Int
     public var unsubstantiated: Int
     public var investigatorDays: Int
-    public var medianWaitDays: Double?
-    public var p90WaitDays: Double?
+    @NullWhenAbsent public var medianWaitDays: Double?
+    @NullWhenAbsent public var p90WaitDays: Double?
     public var sanctions: Int
     public var sanctionsByKind: [String: Int]
     public var sanctionsByRank: [String: Int]
@@ -43,8 +44,8 @@ public struct Oversight: Sendable, Hashable, Encodable {
     /// Misconduct cases an investigation proved, and the days from a case's first act to its
     /// proof (median and 90th percentile).
     public var casesProven: Int
-    public var medianDaysOffenceToProof: Double?
-    public var p90DaysOffenceToProof: Double?
+    @NullWhenAbsent public var medianDaysOffenceToProof: Double?
+    @NullWhenAbsent public var p90DaysOffenceToProof: Double?
     public var petitions: Int
     public var bodies: [Body]
 

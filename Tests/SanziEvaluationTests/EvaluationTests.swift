@@ -1,4 +1,5 @@
 import SanziAlerts
+import SanziOutput
 import SanziScenario
 import SanziTruth
 import Testing
@@ -88,5 +89,10 @@ struct EvaluationTests {
     @Test func noAlertsAndNoCasesGiveNoRatios() {
         let evaluation = Evaluation(alerts: [], truth: GroundTruth(cases: []), villages: 1, days: 30)
         #expect(evaluation.precision == nil && evaluation.recall == nil && evaluation.f1 == nil)
+        // evaluation.json writes them as null, as docs/evaluation.md says, not leaving them out.
+        let json = OutputFiles.json(evaluation)
+        for key in ["precision", "recall", "f1"] {
+            #expect(json.contains("\"\(key)\" : null"), "\(key)")
+        }
     }
 }
