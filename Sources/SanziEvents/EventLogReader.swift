@@ -49,7 +49,8 @@ public struct EventLogReader: ~Copyable {
     /// The day number (days since 1970-01-01) of the log's day 0, and the last day checked.
     private var dayZero: Int64?
     private var checkedDay: Int64 = -1
-    private var checkedDate: [UInt8] = []
+    /// The checked day's date, its ten bytes as two words (compared per line without a loop).
+    private var checkedDate: (UInt64, UInt16) = (0, 0)
     private let formats: [[(key: [UInt8], slot: EventSchema.Slot, names: [[UInt8]])]]
     private let typeNames: [(name: [UInt8], type: EventType)]
 
@@ -229,14 +230,21 @@ public struct EventLogReader: ~Copyable {
     /// Checks that `date` is a real `YYYY-MM-DD` date as many days after day 0 as `day` says,
     /// as on every other line (the date is computed once a day: lines of one day share it).
     private mutating func check(date: Slice<UnsafeBufferPointer<UInt8>>, of day: Int64) throws(ReadError) {
-        if day == checkedDay, date.elementsEqual(checkedDate) { return }
+        let words = date.count == 10 ? Self.words(of: date) : nil
+        if day == checkedDay, let words, words == checkedDate { return }
         guard let number = Self.dayNumber(of: date) else { throw fail("\"date\" must be a date, YYYY-MM-DD") }
         if let dayZero, number - day != dayZero {
             throw fail("the date is not day \(day)'s: earlier lines put day 0 elsewhere")
         }
         dayZero = number - day
         checkedDay = day
-        checkedDate = Array(date)
+        checkedDate = words ?? (0, 0)
+    }
+
+    /// Ten bytes as two words.
+    private static func words(of date: Slice<UnsafeBufferPointer<UInt8>>) -> (UInt64, UInt16) {
+        let start = UnsafeRawPointer(date.base.baseAddress!) + date.startIndex
+        return (start.loadUnaligned(as: UInt64.self), (start + 8).loadUnaligned(as: UInt16.self))
     }
 
     /// Days since 1970-01-01 of a `YYYY-MM-DD` date in the proleptic Gregorian calendar, or nil
