@@ -17,7 +17,7 @@ import Foundation
 /// - any other folder is refused unless `force` is set, and is then replaced whole.
 ///
 /// ```swift
-/// var staged = try StagedFolder(target: "out", command: "run", force: false)
+/// let staged = try StagedFolder(target: "out", command: "run", force: false)
 /// try OutputFile.write("{}", to: staged.path + "/run.json")
 /// try staged.commit()
 /// ```
@@ -30,7 +30,7 @@ public struct StagedFolder: ~Copyable {
     private var committed = false
 
     /// The file that marks a folder as written whole by a Sanzi command (its name inside).
-    public static let markerName = ".sanzi-output"
+    static let markerName = ".sanzi-output"
 
     /// Checks what is at `target` and creates an empty `PARENT/.NAME.partial` (removing one a
     /// killed command left).
