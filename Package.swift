@@ -33,7 +33,7 @@ let package = Package(
         // Scenario files: XSD, safe parsing, semantic checks → plain `Scenario` values.
         .target(
             name: "SanziScenario",
-            dependencies: ["CLibXML2", "SanziEvents"],
+            dependencies: ["CLibXML2", "SanziEvents", "SanziOutput"],
             resources: [.embedInCode("Schema/sanzi-scenario-1.xsd")]
         ),
         // The domain-free discrete-event engine and its random streams.

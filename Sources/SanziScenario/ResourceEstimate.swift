@@ -1,4 +1,5 @@
 import Foundation
+import SanziOutput
 
 /// What a scenario asks of a run, estimated before it starts from the counts and amounts it
 /// writes: the events it will log, the memory a run needs, and the most money it can move.
@@ -91,16 +92,6 @@ public struct ResourceEstimate: Sendable, CustomStringConvertible {
 
     /// The estimate in words: "about 8,351 events and 60 MiB".
     public var description: String {
-        "about \(Self.grouped(events)) events and \(Self.grouped(memoryBytes >> 20)) MiB"
-    }
-
-    static func grouped(_ value: Int) -> String {
-        let digits = Array(String(value))
-        var text = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { text.append(",") }
-            text.append(digit)
-        }
-        return text
+        "about \(NumberText.grouped(Int64(events))) events and \(NumberText.grouped(Int64(memoryBytes >> 20))) MiB"
     }
 }
