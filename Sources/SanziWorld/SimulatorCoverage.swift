@@ -62,6 +62,37 @@ public enum SimulatorCoverage {
                 Diagnostic(
                     .warning, at: location, "format=\"csv\" is not available yet; the event log is written as jsonl"))
         }
+        warnings += villagesWithoutBidders(scenario)
         return warnings.sorted { $0.location < $1.location }
+    }
+
+    /// A warning for each profile some of whose villages no bidder can reach: no local
+    /// bidders, and no firm in a shared pool or a pool of their district. Every listing there
+    /// fails, which a scenario seldom means.
+    static func villagesWithoutBidders(_ scenario: Scenario) -> [Diagnostic] {
+        let pools = scenario.bidders.pools.filter { $0.firms > 0 || $0.newFirmsPerYear > 0 }
+        if pools.contains(where: { $0.scope == .shared }) { return [] }
+        let served = Set(
+            pools.compactMap { pool -> String? in
+                if case .district(let id) = pool.scope { return id }
+                return nil
+            })
+        var stranded: [String: [String]] = [:]
+        for district in scenario.geography.districts where !served.contains(district.id) {
+            for village in district.towns.flatMap(\.villages) {
+                stranded[village.profileID, default: []].append(district.id)
+            }
+        }
+        return scenario.profiles.compactMap { profile in
+            let local = profile.localBidders
+            guard local.individuals.upperBound + local.firms.upperBound == 0,
+                let districts = stranded[profile.id]
+            else { return nil }
+            let names = Array(Set(districts)).sorted().joined(separator: ", ")
+            return Diagnostic(
+                .warning, at: profile.location,
+                "villages of profile \"\(profile.id)\" in \(names) have no bidder: no <local-bidders> and no pool serves them, so every listing there fails"
+            )
+        }
     }
 }
