@@ -71,6 +71,16 @@ struct TuneCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Folder for the outputs.", valueName: "dir"))
     var out = "tuning"
 
+    @Option(
+        name: .customLong("keep"),
+        help: ArgumentHelp("Rules the search may not switch off, separated by commas.", valueName: "ids"))
+    var keep: String?
+
+    /// The rule ids `--keep` names.
+    var keptRules: Set<String> {
+        Set((keep ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() })
+    }
+
     @OptionGroup var replacing: ForceOption
 
     @OptionGroup var memory: MemoryOption
@@ -79,6 +89,11 @@ struct TuneCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
+        let known = RuleCatalogue.documentation.map(\.id)
+        for id in keptRules.sorted() where !known.contains(id) {
+            let hint = Spelling.closest(to: id, among: known).map { " (did you mean \($0)?)" } ?? ""
+            throw ValidationError("--keep: unknown rule \(id)\(hint); `sanzi rules` lists them")
+        }
         guard Objective(parsing: objective) != nil else {
             throw ValidationError(
                 "unknown objective \"\(objective)\"; use f1, fbeta:B (B > 0), recall-at-precision:P (0…1), loss-at-budget:N (N > 0) or prevented-loss"
@@ -114,6 +129,7 @@ struct TuneCommand: ParsableCommand {
         let training = Array(runs.prefix(trainSeeds.seeds.count))
         let test = Array(runs.dropFirst(trainSeeds.seeds.count))
         var tuner = Tuner(base: base, training: training, objective: goal, scenario: scenario)
+        tuner.kept = keptRules
         let outcome = tuner.tune(progress: say)
         say("testing       seeds \(testSeeds.seeds.map(String.init).joined(separator: ","))")
         let tested =

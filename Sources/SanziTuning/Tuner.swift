@@ -42,6 +42,8 @@ public struct Tuner {
 
     let base: AlertSettings
     let objective: Objective
+    /// Rules the search may not switch off (`sanzi tune --keep`).
+    public var kept: Set<String> = []
     var replay: RuleReplay
     /// Deploys the candidates, when the objective simulates.
     var closedLoop: ClosedLoop?
@@ -127,8 +129,8 @@ public struct Tuner {
 
     /// The settings tried for a rule in the joint search: each parameter at every value of its
     /// grid (one grid step either side of the current value when candidates are deployed), and
-    /// the rule switched the other way. A value that breaks one of the rule's orderings (K03's
-    /// overdue days below its red days) is never tried.
+    /// the rule switched the other way (never off for a kept rule). A value that breaks one of
+    /// the rule's orderings (K03's overdue days below its red days) is never tried.
     func options(_ rule: RuleDocumentation, from setting: RuleSetting) -> [RuleSetting] {
         var options = [RuleSetting]()
         for parameter in rule.parameters {
@@ -142,7 +144,7 @@ public struct Tuner {
         }
         var switched = setting
         switched.enabled = !switched.enabled
-        return options + [switched]
+        return switched.enabled || !kept.contains(rule.id) ? options + [switched] : options
     }
 
     /// The metrics of all rules together: replayed, or deployed when the objective simulates.

@@ -275,7 +275,9 @@ struct AlertCommandTests {
             .split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
         var escalations = 0
         for row in rows {
-            let (id, rule, combines) = (UInt64(row[0]) ?? 0, row[1], row[10].split(separator: " ").compactMap { UInt64($0) })
+            let (id, rule, combines) = (
+                UInt64(row[0]) ?? 0, row[1], row[10].split(separator: " ").compactMap { UInt64($0) }
+            )
             if rule.hasPrefix("E0") {
                 escalations += 1
                 #expect(combines.count >= 3 && combines.allSatisfy { $0 < id }, "\(row)")
@@ -521,6 +523,9 @@ struct TuneCommandTests {
     }
 
     @Test func badTuningArgumentsAreUsageErrors() throws {
+        let keep = try cli.sanzi("tune", "--keep", "P01,P0l", "-q")
+        #expect(
+            keep.status == 64 && keep.errors.contains("--keep: unknown rule P0L (did you mean P01?)"), "\(keep.errors)")
         let overlap = try cli.sanzi("tune", "--train-seeds", "1-3", "--test-seeds", "3-4", "-q")
         #expect(overlap.status == 64 && overlap.errors.contains("held out"))
         let objective = try cli.sanzi("tune", "--objective", "accuracy", "-q")

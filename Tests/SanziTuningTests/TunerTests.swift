@@ -143,4 +143,16 @@ struct TunerTests {
         }
         #expect(tried > 20)
     }
+
+    /// `--keep`: a kept rule is never offered switched off; others still are.
+    @Test func aKeptRuleIsNeverSwitchedOff() {
+        let base = AlertSettings()
+        var tuner = Tuner(base: base, training: [], objective: .f1)
+        tuner.kept = ["P01"]
+        let start = Tuner.settings(of: base)
+        for (index, rule) in RuleCatalogue.documentation.enumerated() where ["P01", "P02"].contains(rule.id) {
+            let off = tuner.options(rule, from: start[index]).contains { !$0.enabled }
+            #expect(off == (rule.id == "P02"), "\(rule.id)")
+        }
+    }
 }
