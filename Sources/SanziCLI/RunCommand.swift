@@ -125,7 +125,7 @@ struct RunCommand: ParsableCommand {
         progress?.finish()
         guard !quiet else { return }
         let result = outcome.result
-        for line in ScenarioSummary(scenario, seed: runSeed).lines { print(line) }
+        for line in ScenarioSummary(scenario, seed: runSeed).lines(generated: result.world.census) { print(line) }
         let rate = Int(result.summary.eventsPerSecond.rounded())
         print(
             "simulated     \(result.summary.events) events in \(format(result.summary.wallSeconds)) s (\(rate) events/s)"

@@ -1,4 +1,5 @@
 import SanziScenario
+import SanziWorld
 
 /// What a scenario holds, in numbers a person can check against the file.
 ///
@@ -106,16 +107,28 @@ public struct ScenarioSummary: Encodable, Sendable {
         self.interventions = scenario.interventions.count
     }
 
-    /// The summary as lines for a terminal.
-    public var lines: [String] {
+    /// The summary as lines for a terminal: with `generated`, the people, items and bidders a
+    /// run generated; without, the ranges the scenario allows.
+    public func lines(generated: Census? = nil) -> [String] {
         let profiles = villagesByProfile.map { "\($0.villages) \($0.profile)" }.joined(separator: ", ")
+        let people =
+            generated.map {
+                "\($0.households) households, \($0.cadres) cadres (successors included), \($0.supervisors) supervisors"
+            }
+            ?? "\(households) households, \(cadres) cadres, \(supervisors) supervisors (ranges)"
+        let register =
+            generated.map { "\($0.resources) resources, \($0.assets) assets" }
+            ?? "\(resources) resources, \(assets) assets (ranges)"
+        let bidders =
+            generated.map { "\($0.localBidders) local, \(count($0.poolFirms, "pool firm"))" }
+            ?? "\(localBidders) local (range), \(count(poolFirms, "pool firm"))"
         return [
             "scenario      \(name)",
             "period        \(start) to \(end) (\(days) days), seed \(seed)",
             "geography     \(count(districts, "district")), \(count(towns, "town")), \(count(villages, "village")) (\(profiles))",
-            "people        \(households) households, \(cadres) cadres, \(supervisors) supervisors",
-            "register      \(resources) resources, \(assets) assets",
-            "bidders       \(localBidders) local, \(count(poolFirms, "pool firm")), \(count(rings, "ring"))",
+            "people        \(people)",
+            "register      \(register)",
+            "bidders       \(bidders), \(count(rings, "ring"))",
             "misconduct    " + (misconductEnabled ? "\(typologies.count) typologies" : "off"),
             "alert rules   "
                 + (ruleOverrides.isEmpty
