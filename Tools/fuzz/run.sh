@@ -27,13 +27,16 @@ for harness in "${harnesses[@]}"; do
     work=".build-fuzz/corpus/$harness"
     mkdir -p "$work"
     log=".build-fuzz/$harness.log"
+    started=".build-fuzz/$harness.started"
+    touch "$started"
     status=0
     SANZI_FUZZ="$harness" "$fuzzer" -max_total_time="$seconds" -max_len=65536 -timeout=30 -rss_limit_mb=4096 \
         -print_final_stats=1 -artifact_prefix=".build-fuzz/crashes/$harness-" \
         "$work" "Tools/fuzz/corpus/$harness" >"$log" 2>&1 || status=$?
     runs=$(grep -E '^stat::number_of_executed_units' "$log" | awk '{print $2}')
-    crashes=$(ls .build-fuzz/crashes/ 2>/dev/null | grep -c "^$harness-" || true)
-    echo "fuzz $harness: ${runs:-0} executions in $seconds s, $crashes crashes (exit $status; log $log)"
+    # Only this run's artifacts: earlier ones stay for reproducing, and are not counted again.
+    crashes=$(find .build-fuzz/crashes -name "$harness-*" -newer "$started" | wc -l)
+    echo "fuzz $harness: ${runs:-0} executions in $seconds s, $crashes crashes (exit $status; log $log; peak $(grep -E '^stat::peak_rss_mb' "$log" | awk '{print $2}') MiB)"
     if [ "$status" -ne 0 ] || [ "$crashes" -ne 0 ]; then
         failed=1
         grep -E "ERROR|Fatal error|SUMMARY" "$log" | head -5 || true
