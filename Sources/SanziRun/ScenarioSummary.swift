@@ -107,21 +107,14 @@ public struct ScenarioSummary: Encodable, Sendable {
         self.interventions = scenario.interventions.count
     }
 
-    /// The summary as lines for a terminal: with `generated`, the people, items and bidders a
-    /// run generated; without, the ranges the scenario allows.
-    public func lines(generated: Census? = nil) -> [String] {
+    /// The summary as lines for a terminal, with the people, items and bidders a run
+    /// `generated` (the scenario gives them only as ranges).
+    public func lines(generated: Census) -> [String] {
         let profiles = villagesByProfile.map { "\($0.villages) \($0.profile)" }.joined(separator: ", ")
         let people =
-            generated.map {
-                "\($0.households) households, \($0.cadres) cadres (successors included), \($0.supervisors) supervisors"
-            }
-            ?? "\(households) households, \(cadres) cadres, \(supervisors) supervisors (ranges)"
-        let register =
-            generated.map { "\($0.resources) resources, \($0.assets) assets" }
-            ?? "\(resources) resources, \(assets) assets (ranges)"
-        let bidders =
-            generated.map { "\($0.localBidders) local, \(count($0.poolFirms, "pool firm"))" }
-            ?? "\(localBidders) local (range), \(count(poolFirms, "pool firm"))"
+            "\(generated.households) households, \(generated.cadres) cadres (successors included), \(generated.supervisors) supervisors"
+        let register = "\(generated.resources) resources, \(generated.assets) assets"
+        let bidders = "\(generated.localBidders) local, \(count(generated.poolFirms, "pool firm"))"
         return [
             "scenario      \(name)",
             "period        \(start) to \(end) (\(days) days), seed \(seed)",

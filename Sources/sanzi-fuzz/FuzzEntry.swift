@@ -4,9 +4,7 @@
 // Fuzzing build (Tools/fuzz/run.sh): `-sanitize=fuzzer -DFUZZING`; libFuzzer supplies `main`,
 // and SANZI_FUZZ names the harness. Plain build: `sanzi-fuzz HARNESS FILE...` runs each file
 // through the harness once, to replay a corpus or reproduce a crash without the fuzzer.
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Foundation
 
 /// libFuzzer's entry point: one input through the harness SANZI_FUZZ names.
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -43,11 +41,11 @@ public func fuzzOneInput(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
                 exit(64)
             }
             for path in arguments.dropFirst() {
-                guard let bytes = Harness.read(path) else {
+                guard let data = FileManager.default.contents(atPath: path) else {
                     print("\(path): cannot read")
                     exit(66)
                 }
-                harness.run(bytes)
+                harness.run(Array(data))
             }
             print("\(harness.rawValue): \(arguments.count - 1) inputs, no crash")
         }

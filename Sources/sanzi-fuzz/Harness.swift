@@ -32,18 +32,4 @@ enum Harness: String, CaseIterable {
         case .edges: EdgeHarness.run(bytes)
         }
     }
-
-    /// A whole file, or nil.
-    static func read(_ path: String) -> [UInt8]? {
-        guard let file = fopen(path, "rb") else { return nil }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = fread(&buffer, 1, buffer.count, file)
-            if count == 0 { break }
-            bytes += buffer[..<count]
-        }
-        return bytes
-    }
 }
