@@ -29,10 +29,10 @@ enum EdgeHarness {
                 let start = base.index(index, offsetBy: 2)
                 if let end = base[start...].firstIndex(of: "\"") {
                     let value = base[start..<end]
-                    let isNumber = !value.isEmpty && value.allSatisfy { $0.isNumber || $0 == "." || $0 == "-" }
-                    if isNumber, !value.hasPrefix("-"), !value.contains("--"), value.filter({ $0 == "-" }).count <= 1,
-                        !(value.count == 10 && value.filter({ $0 == "-" }).count == 2)
-                    {
+                    // A number ("12.5") or a range ("1-3"); dates have two dashes and stay.
+                    let isNumber =
+                        value.first?.isNumber == true && value.allSatisfy { $0.isNumber || $0 == "." || $0 == "-" }
+                    if isNumber, value.filter({ $0 == "-" }).count <= 1 {
                         slots.append((start..<end, value.contains("-")))
                     }
                 }
