@@ -12,7 +12,8 @@ public struct AlertEngine {
     let readers: [[Int]]
     let severityOverrides: [String: Severity]
     var escalation: Escalator
-    var warningSystem: Bool
+    /// Where the warning system runs: alerts in other villages are not raised.
+    var warningSystem: ValueInForce<Bool>
     var nextID: UInt64 = 1
 
     public init(settings: AlertSettings) throws(ConfigurationError) {
@@ -29,14 +30,14 @@ public struct AlertEngine {
         severityOverrides = Dictionary(
             uniqueKeysWithValues: settings.rules.compactMap { rule in rule.severity.map { (rule.id, $0) } })
         escalation = Escalator(settings.escalation)
-        warningSystem = settings.warningSystem
+        warningSystem = ValueInForce(settings.warningSystem)
     }
 
     /// The same rules with the warning system off from the start (an intervention in the log
     /// may still switch it on).
     public var switchedOff: AlertEngine {
         var copy = self
-        copy.warningSystem = false
+        copy.warningSystem = ValueInForce(false)
         return copy
     }
 
@@ -46,14 +47,12 @@ public struct AlertEngine {
     /// Reads one event; returns the alerts it raised, numbered, escalations after them.
     public mutating func observe(_ event: LoggedEvent) -> [Alert] {
         let record = event.record
-        if record.type == .intervention, record.interventionKind == .warningSystem {
-            warningSystem = record.amount != 0
-        }
+        warningSystem.follow(record, .warningSystem) { $0 != 0 }
         var output = AlertOutput()
         for index in readers[Int(record.type.rawValue)] { rules[index].observe(event, &output) }
-        guard warningSystem, !output.alerts.isEmpty else { return [] }
+        guard !output.alerts.isEmpty else { return [] }
         var raised: [Alert] = []
-        for var alert in output.alerts {
+        for var alert in output.alerts where warningSystem[alert.village] {
             if let severity = severityOverrides[alert.rule] { alert.severity = severity }
             let numbered = number(alert)
             raised.append(numbered)

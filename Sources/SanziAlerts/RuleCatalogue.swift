@@ -61,7 +61,8 @@ public enum RuleCatalogue {
                 }
             }
             let value = { (name: String) in
-                rule.parameter(name) ?? type.documentation.parameters.first { $0.name == name }?.defaultValue
+                rule.parameter(name)
+                    ?? type.documentation.parameters.first { $0.name == name }?.defaultValue(under: settings.policy)
             }
             for ordering in type.documentation.orderings where !ordering.holds(value) {
                 let at = rule.parameters.last { [ordering.lower, ordering.upper].contains($0.name) }?.location
@@ -77,7 +78,7 @@ public enum RuleCatalogue {
         let configured: [any AlertRule] = rules.compactMap { type in
             let override = overrides[type.documentation.id]
             guard override?.enabled ?? true else { return nil }
-            return type.init(parameters: parameters(of: type, override))
+            return type.init(parameters: parameters(of: type, override, under: settings.policy))
         }
         return .success(configured)
     }
@@ -96,16 +97,18 @@ public enum RuleCatalogue {
         for type in rules {
             let override = settings.rules.first { $0.id == type.id }
             guard override?.enabled ?? true else { continue }
-            type.disclose(parameters(of: type, override), to: &knowledge)
+            type.disclose(parameters(of: type, override, under: settings.policy), to: &knowledge)
         }
         return knowledge
     }
 
-    /// A rule's parameters: its declared defaults with the override's values.
-    static func parameters(of type: any AlertRule.Type, _ override: AlertSettings.Rule?) -> RuleParameters {
+    /// A rule's parameters: the override's values, else the defaults under the scenario's policy.
+    static func parameters(
+        of type: any AlertRule.Type, _ override: AlertSettings.Rule?, under policy: RulePolicy
+    ) -> RuleParameters {
         var values: [String: Double] = [:]
         for spec in type.documentation.parameters {
-            values[spec.name] = override?.parameter(spec.name) ?? spec.defaultValue
+            values[spec.name] = override?.parameter(spec.name) ?? spec.defaultValue(under: policy)
         }
         return RuleParameters(values)
     }

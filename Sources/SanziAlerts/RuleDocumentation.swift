@@ -55,16 +55,29 @@ public struct RuleDocumentation: Sendable {
         public var meaning: String
         /// Set when the rule's decision is a plain comparison of its score with this value.
         public var monotone: Monotone?
+        /// The scenario's rule the value defaults to, if it is tied to one: `defaultValue`
+        /// is then the catalogue's value, which is also the scenario language's default.
+        public var policy: RulePolicy.Item?
 
         public init(
             _ name: String, default defaultValue: Double, range: ClosedRange<Double>, _ meaning: String,
-            monotone: Monotone? = nil
+            monotone: Monotone? = nil, policy: RulePolicy.Item? = nil
         ) {
             self.name = name
             self.defaultValue = defaultValue
             self.range = range
             self.meaning = meaning
             self.monotone = monotone
+            self.policy = policy
+        }
+
+        /// The value when the settings do not set it: under a scenario's policy, the policy's
+        /// value within the range (an approval limit that covers every amount is the range's
+        /// top) for a parameter tied to it; else the catalogue's default.
+        public func defaultValue(under scenarioPolicy: RulePolicy) -> Double {
+            guard let policy else { return defaultValue }
+            let value = scenarioPolicy[policy] ?? range.upperBound
+            return min(max(value, range.lowerBound), range.upperBound)
         }
     }
 
@@ -122,6 +135,9 @@ public struct RuleDocumentation: Sendable {
                     "  \(parameter.name) = \(Self.format(parameter.defaultValue))  "
                         + "(\(Self.format(parameter.range.lowerBound))…\(Self.format(parameter.range.upperBound)))  \(parameter.meaning)"
                 )
+                if let policy = parameter.policy {
+                    lines.append("      unless set: the scenario's \(policy.meaning), \(policy.source)")
+                }
             }
             for ordering in orderings {
                 lines.append(

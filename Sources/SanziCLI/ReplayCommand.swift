@@ -12,7 +12,9 @@ struct ReplayCommand: ParsableCommand {
             Reads RUN_DIR/events.jsonl and applies the rules with RUN_DIR/thresholds.xml (the \
             settings the run used) or with --thresholds FILE. With the run's own thresholds the \
             alerts are byte-identical to the run's: the rules are the same code inline and in \
-            replay. The warning system starts as it did in the run (RUN_DIR/thresholds.xml).
+            replay. The warning system starts as it did in the run, and rules tied to the \
+            scenario's policy (listing threshold, cash cap, approval limits…) default to the \
+            run's (both recorded in RUN_DIR/thresholds.xml).
 
             Writes OUT/alerts.csv and OUT/alerts.jsonl (the same columns as `sanzi run`); OUT \
             defaults to RUN_DIR/replay.
@@ -43,6 +45,7 @@ struct ReplayCommand: ParsableCommand {
         let recorded = try load(runDirectory + "/thresholds.xml")
         var settings = try thresholds.map { try load($0) } ?? recorded
         settings.warningSystem = recorded.warningSystem
+        settings.policy = recorded.policy
         let rules = try RunCommand.alertEngine(settings)
         let outcome: Replay.Outcome
         do throws(Replay.Failure) {

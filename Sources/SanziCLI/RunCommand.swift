@@ -152,9 +152,7 @@ struct RunCommand: ParsableCommand {
     /// The alert settings: --thresholds, or the scenario's alert section.
     private func alertSettings(for scenario: Scenario) throws -> AlertSettings {
         guard let thresholds else { return scenario.alerts }
-        var settings = try ScenarioInput.loadThresholds(thresholds, quiet: quiet)
-        settings.warningSystem = scenario.alerts.warningSystem
-        return settings
+        return try ScenarioInput.loadThresholds(thresholds, quiet: quiet).deployed(in: scenario)
     }
 
     /// The alert engine for settings; their problems end the command with status 65.

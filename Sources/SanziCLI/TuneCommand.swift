@@ -109,11 +109,9 @@ struct TuneCommand: ParsableCommand {
     func run() throws {
         let started = Date()
         let scenario = try ScenarioInput.load(file, quiet: quiet)
-        var base = scenario.alerts
-        if let thresholds {
-            base = try ScenarioInput.loadThresholds(thresholds, quiet: quiet)
-            base.warningSystem = scenario.alerts.warningSystem
-        }
+        let base =
+            try thresholds.map { try ScenarioInput.loadThresholds($0, quiet: quiet).deployed(in: scenario) }
+            ?? scenario.alerts
         let rules = try RunCommand.alertEngine(base)
         try memory.check(scenario, runs: trainSeeds.seeds.count + testSeeds.seeds.count, source: file ?? "default")
         let staged = try replacing.stage(out, for: "tune")

@@ -204,6 +204,11 @@ public enum EventSchema {
                     name: "value", slot: .amount,
                     meaning: "new value: fen, days, index into frequencies, 0/1, or factor × 1000"),
                 Field(name: "index", slot: .count, meaning: "the intervention's position in the scenario"),
+                Field(
+                    name: "district", slot: .party,
+                    meaning:
+                        "the district it applies in, by position in the scenario, and `village` one of its villages (logged once per village); -1 with a null village when it applies everywhere"
+                ),
             ]
         case .lead:
             return [

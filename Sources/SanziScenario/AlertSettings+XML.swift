@@ -24,6 +24,7 @@ extension AlertSettings {
         lines.append(
             "  <escalation yellow-to-orange=\"\(escalation.yellowToOrange)\" orange-to-red=\"\(escalation.orangeToRed)\" window-days=\"\(escalation.windowDays)\"/>"
         )
+        lines.append("  " + policy.element)
         lines.append("</thresholds>")
         return lines.joined(separator: "\n") + "\n"
     }
@@ -46,5 +47,15 @@ extension String {
         self =
             (negative ? "-" : "") + "\(scaled / 1_000_000)." + String(repeating: "0", count: 6 - fraction.count)
             + fraction
+    }
+}
+
+extension RulePolicy {
+    /// The policy as a thresholds file's `<policy>` element.
+    var element: String {
+        let attributes = Item.allCases.compactMap { item in
+            self[item].map { "\(item.rawValue)=\"\(AlertSettings.decimal($0))\"" }
+        }
+        return "<policy " + attributes.joined(separator: " ") + "/>"
     }
 }

@@ -64,10 +64,26 @@ public struct AlertSettings: Hashable, Sendable {
     public var warningSystem = true
     public var rules: [Rule] = []
     public var escalation = Escalation()
+    /// The scenario's rules that parameters tied to them default to (`RulePolicy`): set from
+    /// the scenario, or from a run's recorded thresholds file for replay.
+    public var policy = RulePolicy()
 
-    public init(warningSystem: Bool = true, rules: [Rule] = [], escalation: Escalation = Escalation()) {
+    public init(
+        warningSystem: Bool = true, rules: [Rule] = [], escalation: Escalation = Escalation(),
+        policy: RulePolicy = RulePolicy()
+    ) {
         self.warningSystem = warningSystem
         self.rules = rules
         self.escalation = escalation
+        self.policy = policy
+    }
+
+    /// These settings deployed in `scenario`: its warning system's start and its policy, as
+    /// `sanzi run --thresholds` and `sanzi tune` use a thresholds file.
+    public func deployed(in scenario: Scenario) -> AlertSettings {
+        var copy = self
+        copy.warningSystem = scenario.alerts.warningSystem
+        copy.policy = scenario.alerts.policy
+        return copy
     }
 }

@@ -66,6 +66,9 @@ public struct PlatformRules: Hashable, Sendable {
     public var smallDealMethod = BiddingMethod.negotiated
     /// Whether small deals are posted publicly.
     public var smallDealPublicity = true
+
+    /// The scenario language's defaults.
+    public init() {}
 }
 
 /// Who signs off a disbursement.
@@ -91,6 +94,11 @@ public struct FinanceRules: Hashable, Sendable {
         /// The largest amount this tier may approve; `nil` for the last, unbounded tier.
         public var upTo: Money?
         public var approver: Approver
+
+        public init(upTo: Money?, approver: Approver) {
+            self.upTo = upTo
+            self.approver = approver
+        }
     }
 
     /// The most cash a cashier may hold.
@@ -102,6 +110,9 @@ public struct FinanceRules: Hashable, Sendable {
         ApprovalTier(upTo: Money(yuan: 10_000), approver: .twoCommittees),
         ApprovalTier(upTo: nil, approver: .representativesMeeting),
     ]
+
+    /// The scenario language's defaults.
+    public init() {}
 
     /// Who must sign off `amount` (fen): the approver of the first tier whose limit covers it.
     public func approver(for amount: Int64) -> Approver {

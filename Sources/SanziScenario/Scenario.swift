@@ -17,7 +17,17 @@ public struct Scenario: Hashable, Sendable {
     public var finance: FinanceRules
     public var oversight: OversightRules
     public var misconduct: MisconductSettings
-    public var alerts: AlertSettings
+    /// The `<alerts>` section's settings, judging against this scenario's policy: whatever
+    /// policy the settings held, reading them gives the one of `platform` and `finance`.
+    public var alerts: AlertSettings {
+        get {
+            var settings = alertSection
+            settings.policy = RulePolicy(platform: platform, finance: finance)
+            return settings
+        }
+        set { alertSection = newValue }
+    }
+    var alertSection: AlertSettings
     public var interventions: [Intervention]
     public var output: OutputOptions
     /// The sections the file wrote, with the location of each.

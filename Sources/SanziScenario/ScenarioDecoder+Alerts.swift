@@ -64,6 +64,7 @@ extension ScenarioDecoder {
                     id: id, enabled: flag(child, "enabled", default: true), severity: severity, parameters: parameters,
                     location: location(of: child, attribute: "id")))
         }
+        if let policy = node.child(named: "policy") { settings.policy = decodePolicy(policy) }
         if let escalation = node.child(named: "escalation") {
             let defaults = AlertSettings.Escalation()
             let counts = AlertSettings.Escalation.countBounds
@@ -78,6 +79,22 @@ extension ScenarioDecoder {
                     "the days within which signals combine", default: defaults.windowDays))
         }
         return settings
+    }
+
+    /// A thresholds file's `<policy>`: the scenario's rules a run judged against.
+    private mutating func decodePolicy(_ node: XMLElementNode) -> RulePolicy {
+        var policy = RulePolicy()
+        policy.listingThreshold = money(node, "listing-threshold-yuan")
+        policy.announcementDays = integer(node, "announcement-days")
+        policy.cashCap = money(node, "cash-cap-yuan")
+        policy.bankingDays = integer(node, "banking-days")
+        policy.financeHeadLimit = node.attribute("finance-head-limit-yuan").map { _ in
+            money(node, "finance-head-limit-yuan")
+        }
+        policy.twoCommitteesLimit = node.attribute("two-committees-limit-yuan").map { _ in
+            money(node, "two-committees-limit-yuan")
+        }
+        return policy
     }
 
     mutating func decodeInterventions(_ node: XMLElementNode, start: CalendarDate, end: CalendarDate) -> [Intervention]

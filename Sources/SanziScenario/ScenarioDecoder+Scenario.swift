@@ -57,7 +57,7 @@ extension ScenarioDecoder {
             finance: root.child(named: "finance").map { decodeFinance($0) } ?? FinanceRules(),
             oversight: OversightRules(),
             misconduct: root.child(named: "misconduct").map { decodeMisconduct($0) } ?? MisconductSettings(),
-            alerts: root.child(named: "alerts").map { decodeAlerts($0) } ?? AlertSettings(),
+            alertSection: root.child(named: "alerts").map { decodeAlerts($0) } ?? AlertSettings(),
             interventions: [],
             output: root.child(named: "output").map { decodeOutput($0) } ?? OutputOptions(),
             sections: sections)

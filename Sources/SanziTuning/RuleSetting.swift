@@ -8,14 +8,14 @@ public struct RuleSetting: Sendable, Hashable {
     /// Every parameter of the rule with its value, in the catalogue's order.
     public var parameters: [AlertSettings.Rule.Parameter]
 
-    /// The setting a rule has under some alert settings: the catalogue's defaults with the
-    /// settings' overrides.
+    /// The setting a rule has under some alert settings: the settings' overrides, else the
+    /// defaults under their policy.
     init(_ documentation: RuleDocumentation, in settings: AlertSettings) {
         let override = settings.rules.first { $0.id == documentation.id }
         enabled = override?.enabled ?? true
         severity = override?.severity
         parameters = documentation.parameters.map {
-            .init(name: $0.name, value: override?.parameter($0.name) ?? $0.defaultValue)
+            .init(name: $0.name, value: override?.parameter($0.name) ?? $0.defaultValue(under: settings.policy))
         }
     }
 

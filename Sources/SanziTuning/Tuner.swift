@@ -66,17 +66,20 @@ public struct Tuner {
         RuleCatalogue.documentation.map { RuleSetting($0, in: settings) }
     }
 
-    /// The values tried for a parameter: the default scaled by ¼…4 within the range (whole
-    /// numbers for whole-number parameters), or nine even steps across the range.
-    public static func grid(for parameter: RuleDocumentation.Parameter) -> [Double] {
+    /// The values tried for a parameter: its default (under the scenario's `policy`) scaled
+    /// by ¼…4 within the range (whole numbers for whole-number parameters), or nine even steps
+    /// across the range.
+    public static func grid(
+        for parameter: RuleDocumentation.Parameter, under policy: RulePolicy = RulePolicy()
+    ) -> [Double] {
         let range = parameter.range
-        let whole =
-            parameter.defaultValue == parameter.defaultValue.rounded() && range.lowerBound.rounded() == range.lowerBound
+        let center = parameter.defaultValue(under: policy)
+        let whole = center == center.rounded() && range.lowerBound.rounded() == range.lowerBound
         var values: [Double]
-        if parameter.defaultValue == 0 {
+        if center == 0 {
             values = (0...8).map { range.lowerBound + (range.upperBound - range.lowerBound) * Double($0) / 8 }
         } else {
-            values = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4].map { parameter.defaultValue * $0 }
+            values = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4].map { center * $0 }
         }
         values = values.map { min(max($0, range.lowerBound), range.upperBound) }
             .map { whole ? $0.rounded() : ($0 * 1_000_000).rounded() / 1_000_000 }
@@ -91,7 +94,7 @@ public struct Tuner {
         for (index, rule) in catalogue.enumerated() {
             progress("curves        \(rule.id) (\(index + 1) of \(catalogue.count))")
             for parameter in rule.parameters {
-                let values = Self.grid(for: parameter)
+                let values = Self.grid(for: parameter, under: base.policy)
                 let points = replay.curve(index, current[index], parameter: parameter, values: values)
                 for (value, metrics) in zip(values, points) {
                     curves.append(
@@ -134,7 +137,7 @@ public struct Tuner {
     func options(_ rule: RuleDocumentation, from setting: RuleSetting) -> [RuleSetting] {
         var options = [RuleSetting]()
         for parameter in rule.parameters {
-            var values = Self.grid(for: parameter)
+            var values = Self.grid(for: parameter, under: base.policy)
             if objective.simulates, let value = setting.value(parameter.name) {
                 values = [values.last { $0 < value }, values.first { $0 > value }].compactMap { $0 }
             }

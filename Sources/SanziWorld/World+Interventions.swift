@@ -35,9 +35,23 @@ extension World {
                     for index in scaled { policies[district].misconductScale[index] *= factor }
                 }
             }
-            emit(
-                LogRecord(.intervention, village: -1, code: kind.rawValue, amount: value, count: Int32(index)),
-                &scheduler)
+            log(kind, value, intervention: index, in: intervention.districtID == nil ? nil : districts, &scheduler)
+        }
+    }
+
+    /// Logs one change: once without a village when it applies everywhere, else once for each
+    /// village of its districts, so that rules over the log apply it only there.
+    private mutating func log(
+        _ kind: LogRecord.InterventionKind, _ value: Int64, intervention index: Int, in districts: [Int]?,
+        _ scheduler: inout Scheduler<Event>
+    ) {
+        let record = LogRecord(.intervention, village: -1, code: kind.rawValue, amount: value, count: Int32(index))
+        guard let districts else { return emit(record, &scheduler) }
+        for village in villages.indices where districts.contains(villages[village].district) {
+            var local = record
+            local.village = Int32(village)
+            local.party = Int64(villages[village].district)
+            emit(local, &scheduler)
         }
     }
 }

@@ -130,7 +130,7 @@ struct AlertEngineTests {
             <thresholds xmlns="urn:sanzi:scenario:1" schema-version="1">
               <rule id="K03"><param name="overdue-days" value="270"/></rule>
               <rule id="K01"><param name="local-cap-years" value="30"/></rule>
-              <rule id="F02"><param name="tier1-yuan" value="5000"/><param name="tier2-yuan" value="5000"/></rule>
+              <rule id="F02"><param name="tier1-yuan" value="5001"/><param name="tier2-yuan" value="5000"/></rule>
             </thresholds>
             """)
         let thresholds = try ScenarioLoader.loadThresholds(contentsOf: path).value
@@ -142,7 +142,7 @@ struct AlertEngineTests {
                 error.diagnostics.map(\.description) == [
                     "\(path):2:45: error: K03 overdue-days = 270 must be below red-days = 180 (hint: an arrear turns red later than it is first raised)",
                     "\(path):3:48: error: K01 local-cap-years = 30 must be at most legal-cap-years = 20 (hint: a local rule can only be stricter than the law)",
-                    "\(path):4:82: error: F02 tier1-yuan = 5000 must be below tier2-yuan = 5000 (hint: the two committees approve what is above the finance head's limit)",
+                    "\(path):4:82: error: F02 tier1-yuan = 5001 must be at most tier2-yuan = 5000 (hint: the two committees approve what is above the finance head's limit (equal limits: none is theirs))",
                 ])
         }
     }

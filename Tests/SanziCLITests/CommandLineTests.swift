@@ -288,10 +288,13 @@ struct AlertCommandTests {
         #expect(escalations > 0)
     }
 
-    @Test func replayReproducesTheRunsAlertsByteForByte() throws {
+    /// The default town, and a county whose rules follow its own policy and district
+    /// interventions (recorded in thresholds.xml for the replay).
+    @Test(arguments: ["Scenarios/default.xml", "Scenarios/county-districts.xml"])
+    func replayReproducesTheRunsAlertsByteForByte(scenario: String) throws {
         let folder = try cli.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        #expect(try cli.sanzi("run", "--out", folder.path, "--quiet").status == 0)
+        #expect(try cli.sanzi("run", scenario, "--out", folder.path, "--quiet").status == 0)
         let replay = try cli.sanzi("replay", folder.path, "--quiet")
         #expect(replay.status == 0)
         for name in ["alerts.csv", "alerts.jsonl"] {

@@ -97,7 +97,8 @@ struct InvalidScenarioTests {
 
     @Test func emptyHorizonIsRejected() {
         let text = Fixtures.minimal(replacing: "horizon=\"P1Y\"", with: "horizon=\"P0Y\"")
-        #expect(Fixtures.errors(text).first?.hasPrefix("test.xml:2:99: error: the horizon \"P0Y\" names no period") == true)
+        #expect(
+            Fixtures.errors(text).first?.hasPrefix("test.xml:2:99: error: the horizon \"P0Y\" names no period") == true)
     }
 
     @Test func impossibleDateIsRejected() {

@@ -34,7 +34,7 @@ struct ScenarioLoaderTests {
     }
 
     @Test func shippedScenariosAreValid() throws {
-        for name in ["default", "guangzhou-2012-2014", "bench-large"] {
+        for name in ["default", "guangzhou-2012-2014", "bench-large", "county-districts"] {
             let loaded = try ScenarioLoader.loadScenario(contentsOf: "\(Fixtures.root)/Scenarios/\(name).xml")
             #expect(loaded.warnings.isEmpty, "\(name): \(loaded.warnings)")
         }

@@ -4,13 +4,14 @@ import SanziScenario
 /// F01: cash on hand over the cap, or cash banked late.
 public struct CashAndBanking: AlertRule {
     static let cashCapYuan = RuleDocumentation.Parameter(
-        "cash-cap-yuan", default: 5_000, range: 0...1_000_000, "cash cap until an intervention changes it")
+        "cash-cap-yuan", default: 5_000, range: 0...1_000_000, "cash cap until an intervention changes it",
+        policy: .cashCapYuan)
     static let bankingDays = RuleDocumentation.Parameter(
-        "banking-days", default: 3, range: 0...60, "days allowed before cash is banked")
+        "banking-days", default: 3, range: 0...60, "days allowed before cash is banked", policy: .bankingDays)
     public static let documentation = RuleDocumentation(
         id: "F01", name: "Cash over the cap / late banking", group: .funds,
         detects:
-            "Cash on hand above the cap, or cash received and banked after more than the allowed days: cash outside the bank is where receipts go missing. Follows cash-cap interventions.",
+            "Cash on hand above the cap, or cash received and banked after more than the allowed days: cash outside the bank is where receipts go missing. Follows cash-cap changes where they apply.",
         severity: "yellow; orange when cash exceeds twice the cap or banking is more than twice late",
         source: "Local finance norms (现金限额, 及时存入)",
         parameters: [cashCapYuan, bankingDays], targets: [.embezzledReceipts])
@@ -20,22 +21,20 @@ public struct CashAndBanking: AlertRule {
         "cash kept over the cap or banked late (\(Wording.number(alert.score)) against \(Wording.number(alert.threshold)))"
     }
 
-    var cap: Int64
+    var caps: ValueInForce<Int64>
     let bankingDays: Int32
     /// Per village: estimated cash, oldest unbanked cash receipt, and whether the cap was passed.
     var cash = VillageTable<(amount: Int64, since: Int32?, since_id: UInt64, over: Bool)>(empty: (0, nil, 0, false))
 
     public init(parameters: RuleParameters) {
-        cap = Int64(parameters[Self.cashCapYuan] * 100)
+        caps = ValueInForce(Int64(parameters[Self.cashCapYuan] * 100))
         bankingDays = Int32(parameters[Self.bankingDays])
     }
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
         let r = event.record
-        if r.type == .intervention {
-            if r.interventionKind == .cashCap { cap = r.amount }
-            return
-        }
+        if r.type == .intervention { return caps.follow(r, .cashCap) { $0 } }
+        let cap = caps[r.village]
         var state = cash[r.village]
         switch r.type {
         case .receipt where r.account == .cash:
@@ -75,9 +74,10 @@ public struct CashAndBanking: AlertRule {
 /// F02: spending signed off below the tier its amount needs.
 public struct MissingApproval: AlertRule {
     static let tier1Yuan = RuleDocumentation.Parameter(
-        "tier1-yuan", default: 1_000, range: 0...1_000_000, "the finance head's limit")
+        "tier1-yuan", default: 1_000, range: 0...1_000_000, "the finance head's limit", policy: .financeHeadLimitYuan)
     static let tier2Yuan = RuleDocumentation.Parameter(
-        "tier2-yuan", default: 10_000, range: 0...10_000_000, "the two committees' limit")
+        "tier2-yuan", default: 10_000, range: 0...10_000_000, "the two committees' limit",
+        policy: .twoCommitteesLimitYuan)
     public static let documentation = RuleDocumentation(
         id: "F02", name: "Spending without the required approval", group: .funds,
         detects:
@@ -86,7 +86,9 @@ public struct MissingApproval: AlertRule {
         source: "Local approval tiers for non-productive spending",
         parameters: [tier1Yuan, tier2Yuan], targets: [.fakeDisbursement],
         orderings: [
-            .init(tier1Yuan, below: tier2Yuan, "the two committees approve what is above the finance head's limit")
+            .init(
+                tier1Yuan, below: tier2Yuan, orEqual: true,
+                "the two committees approve what is above the finance head's limit (equal limits: none is theirs)")
         ])
     public static let reads: [EventType] = [.disbursement]
 

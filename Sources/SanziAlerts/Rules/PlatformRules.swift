@@ -4,11 +4,12 @@ import SanziScenario
 /// P01: a contract worth at least the listing threshold that never went through the platform.
 public struct OffPlatformDeal: AlertRule {
     static let thresholdYuan = RuleDocumentation.Parameter(
-        "threshold-yuan", default: 50_000, range: 0...100_000_000, "listing threshold until an intervention changes it")
+        "threshold-yuan", default: 50_000, range: 0...100_000_000, "listing threshold until an intervention changes it",
+        policy: .listingThresholdYuan)
     public static let documentation = RuleDocumentation(
         id: "P01", name: "Deal kept off the platform", group: .platform,
         detects:
-            "A contract whose total value reaches the listing threshold but that has no platform listing (a small deal). Deals over the threshold must be listed (应招未招、应进未进). The rule follows threshold changes announced by interventions.",
+            "A contract whose total value reaches the listing threshold but that has no platform listing (a small deal). Deals over the threshold must be listed (应招未招、应进未进). The rule follows threshold changes announced by interventions, in the villages where they apply.",
         severity: "orange; red when the value is at least twice the threshold",
         source: "Local three-capital platform rules; Digiwhist 'no call for tender'",
         parameters: [thresholdYuan], targets: [.offPlatformDeal])
@@ -18,20 +19,18 @@ public struct OffPlatformDeal: AlertRule {
         "worth \(Wording.yuan(alert.score)), yet kept off the platform (threshold \(Wording.yuan(alert.threshold)))"
     }
 
-    var threshold: Int64
+    var thresholds: ValueInForce<Int64>
 
     public static func disclose(_ parameters: RuleParameters, to knowledge: inout OffenderKnowledge) {
         knowledge.offPlatformThreshold = Int64(parameters[thresholdYuan] * 100)
     }
 
-    public init(parameters: RuleParameters) { threshold = Int64(parameters[Self.thresholdYuan] * 100) }
+    public init(parameters: RuleParameters) { thresholds = ValueInForce(Int64(parameters[Self.thresholdYuan] * 100)) }
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
         let r = event.record
-        if r.type == .intervention {
-            if r.interventionKind == .listingThreshold { threshold = r.amount }
-            return
-        }
+        if r.type == .intervention { return thresholds.follow(r, .listingThreshold) { $0 } }
+        let threshold = thresholds[r.village]
         guard r.other == -1, r.amount2 >= threshold, threshold > 0 else { return }
         output.raise(
             Alert(
@@ -45,13 +44,14 @@ public struct OffPlatformDeal: AlertRule {
 /// P02: several small deals with one counterparty that together pass the threshold.
 public struct SplitDeals: AlertRule {
     static let thresholdYuan = RuleDocumentation.Parameter(
-        "threshold-yuan", default: 50_000, range: 0...100_000_000, "listing threshold until an intervention changes it")
+        "threshold-yuan", default: 50_000, range: 0...100_000_000, "listing threshold until an intervention changes it",
+        policy: .listingThresholdYuan)
     static let windowDays = RuleDocumentation.Parameter(
         "window-days", default: 90, range: 1...730, "how far back deals are combined")
     public static let documentation = RuleDocumentation(
         id: "P02", name: "Split under the threshold", group: .platform,
         detects:
-            "Two or more small deals (no listing) with the same counterparty within a window, each under the listing threshold and together over it: a deal split to avoid the platform (化整为零).",
+            "Two or more small deals (no listing) with the same counterparty within a window, each under the listing threshold and together over it: a deal split to avoid the platform (化整为零). Follows threshold changes where they apply.",
         severity: "orange; red with three deals or more",
         source: "OCP red flag i016; World Bank; AML structuring",
         parameters: [thresholdYuan, windowDays], targets: [.dealSplitting])
@@ -61,7 +61,7 @@ public struct SplitDeals: AlertRule {
         "deals worth \(Wording.yuan(alert.score)) together with one party, each under the \(Wording.yuan(alert.threshold)) threshold"
     }
 
-    var threshold: Int64
+    var thresholds: ValueInForce<Int64>
     let window: Int32
     var recent: [Int64: [(day: Int32, id: UInt64, total: Int64)]] = [:]
     var lastSweep: Int32 = 0
@@ -71,16 +71,14 @@ public struct SplitDeals: AlertRule {
     }
 
     public init(parameters: RuleParameters) {
-        threshold = Int64(parameters[Self.thresholdYuan] * 100)
+        thresholds = ValueInForce(Int64(parameters[Self.thresholdYuan] * 100))
         window = Int32(parameters[Self.windowDays])
     }
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
         let r = event.record
-        if r.type == .intervention {
-            if r.interventionKind == .listingThreshold { threshold = r.amount }
-            return
-        }
+        if r.type == .intervention { return thresholds.follow(r, .listingThreshold) { $0 } }
+        let threshold = thresholds[r.village]
         if event.day - lastSweep > window {
             recent = recent.filter { $0.value.contains { event.day - $0.day <= window } }
             lastSweep = event.day
@@ -105,25 +103,30 @@ public struct SplitDeals: AlertRule {
 /// P03: an announcement period shorter than the rules require.
 public struct ShortAnnouncement: AlertRule {
     static let minimumDays = RuleDocumentation.Parameter(
-        "minimum-days", default: 10, range: 1...90, "the minimum announcement period", monotone: .scoreBelow)
+        "minimum-days", default: 10, range: 1...90, "the minimum announcement period until an intervention changes it",
+        policy: .announcementDays)
     public static let documentation = RuleDocumentation(
         id: "P03", name: "Short announcement period", group: .platform,
         detects:
-            "A listing announced for fewer days than the minimum: too short for outside bidders to learn of it and prepare.",
+            "A listing announced for fewer days than the minimum: too short for outside bidders to learn of it and prepare. Follows announcement-period changes where they apply.",
         severity: "yellow; red below half the minimum",
         source: "Cardinal R003; OCP red flag i038; Digiwhist advertisement period",
         parameters: [minimumDays], targets: [.belowMarketDeal])
-    public static let reads: [EventType] = [.listing]
+    public static let reads: [EventType] = [.listing, .intervention]
 
     public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
         "announced for \(Wording.days(alert.score)) (minimum \(Wording.days(alert.threshold)))"
     }
 
-    let minimum: Int32
+    var minimums: ValueInForce<Int32>
 
-    public init(parameters: RuleParameters) { minimum = Int32(parameters[Self.minimumDays]) }
+    public init(parameters: RuleParameters) { minimums = ValueInForce(Int32(parameters[Self.minimumDays])) }
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+        if event.record.type == .intervention {
+            return minimums.follow(event.record, .announcementDays) { Int32(clamping: $0) }
+        }
+        let minimum = minimums[event.record.village]
         let days = event.record.count2
         guard days < minimum else { return }
         output.raise(
