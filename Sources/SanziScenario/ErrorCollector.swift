@@ -12,6 +12,8 @@ final class ErrorCollector {
         var attribute: String?
         var isWarning = false
         var isFatal = false
+        /// A schema-validity error, whose message `SchemaMessage` puts in plain words.
+        var isValidity = false
     }
 
     private(set) var errors: [RawError] = []
@@ -35,16 +37,38 @@ final class ErrorCollector {
             return
         }
         let raw = error.message.map { String(cString: $0) } ?? "unknown libxml2 error"
-        // In reader mode libxml2 leaves `node` empty; the message names the element instead.
-        let message = Self.clean(raw)
-        let element = Self.quoted(after: "Element '", in: message)
         // Validity errors carry no useful column; the element and attribute locate them.
         let isValidity = error.domain == Int32(XML_FROM_SCHEMASV.rawValue)
-        errors.append(
-            RawError(
-                line: Int(error.line), column: isValidity ? 0 : Int(error.int2), message: message,
-                element: element, attribute: Self.quoted(after: "attribute '", in: message),
-                isWarning: error.level == XML_ERR_WARNING, isFatal: fatal))
+        // In reader mode libxml2 leaves `node` empty; the message names the element instead.
+        // A validity message is kept whole: its plain form lists every allowed value.
+        let message = Self.clean(raw, limit: isValidity ? nil : 300)
+        let found = RawError(
+            line: Int(error.line), column: isValidity ? 0 : Int(error.int2), message: message,
+            element: Self.quoted(after: "Element '", in: message),
+            attribute: Self.quoted(after: "attribute '", in: message),
+            isWarning: error.level == XML_ERR_WARNING, isFatal: fatal, isValidity: isValidity)
+        // A value outside a facet is reported twice: the facet, then the type; keep the first.
+        if isValidity, message.contains("is not a valid value of the"), let last = errors.last, last.isValidity,
+            (last.line, last.element, last.attribute) == (found.line, found.element, found.attribute)
+        {
+            return
+        }
+        errors.append(found)
+    }
+
+    /// A misspelt required attribute is both missing and not allowed: keeps the second, whose
+    /// hint names the attribute meant.
+    func discardMissingAttributesThatAreMisspelt() {
+        let unknown = errors.filter { $0.isValidity && $0.message.hasSuffix("is not allowed.") }
+        discard { missing in
+            guard missing.isValidity, missing.message.hasSuffix("is required but missing."),
+                let name = missing.attribute
+            else { return false }
+            return unknown.contains { other in
+                other.line == missing.line && other.element == missing.element
+                    && Spelling.closest(to: other.attribute ?? "", among: [name]) != nil
+            }
+        }
     }
 
     /// Drops errors that a clearer one replaces.
@@ -56,14 +80,14 @@ final class ErrorCollector {
 
     /// Shortens libxml2's wording: no namespace braces, no advice to use unsafe options, no
     /// trailing newline, and never more than a line's worth of the file's own text.
-    static func clean(_ message: String) -> String {
+    static func clean(_ message: String, limit: Int? = 300) -> String {
         var text = message.replacing("{\(ScenarioSchema.namespace)}", with: "")
         text = text.replacing(" use XML_PARSE_HUGE option", with: "")
         text = text.replacing(", indicate encoding !", with: "")
         text = text.replacing("xmlSAX2Characters: huge text node", with: "a text is larger than libxml2's 10 MB limit")
         text = text.split(whereSeparator: \.isNewline).joined(separator: "; ")
         while let last = text.last, last.isWhitespace { text.removeLast() }
-        if text.count > 300 { text = String(text.prefix(300)) + "…" }
+        if let limit, text.count > limit { text = String(text.prefix(limit)) + "…" }
         return text
     }
 

@@ -81,7 +81,12 @@ public enum ScenarioLoader {
             scenario.digest = digest(of: bytes)
             document = .scenario(scenario)
         }
-        let diagnostics = (read.diagnostics + decoder.diagnostics).sorted { $0.location < $1.location }
+        // Checks past the schema run on an invalid file too, so one round shows every problem;
+        // on a line the schema already faults, theirs would only repeat it.
+        let faulted = Set(read.diagnostics.filter { $0.severity == .error }.map(\.location.line))
+        let checks =
+            read.isValid ? decoder.diagnostics : decoder.diagnostics.filter { !faulted.contains($0.location.line) }
+        let diagnostics = (read.diagnostics + checks).sorted { $0.location < $1.location }
         let errors = diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty else { throw .invalid(path: path, diagnostics: errors) }
         return Loaded(value: document, warnings: diagnostics)

@@ -6,11 +6,13 @@ import CLibXML2
 /// Safety: network access off, no entity substitution, no DTD loading, any DOCTYPE rejected,
 /// libxml2's limits on depth, text size and entity amplification kept (never `XML_PARSE_HUGE`).
 struct XMLDocumentReader {
-    /// What a read produced: the root element when the file was well formed and valid, and
-    /// every problem found.
+    /// What a read produced: the root element when the file was well formed (valid or not),
+    /// and every problem found.
     struct Result {
         var root: XMLElementNode?
         var diagnostics: [Diagnostic]
+        /// Whether the schema found nothing wrong (no error at all).
+        var isValid: Bool { !diagnostics.contains { $0.severity == .error } }
     }
 
     let source: SourceText
@@ -31,6 +33,7 @@ struct XMLDocumentReader {
                 }
             }
         }
+        collector.discardMissingAttributesThatAreMisspelt()
         var diagnostics = collector.errors.map(diagnostic(for:)).sorted { $0.location < $1.location }
         if collector.dropped > 0, let last = diagnostics.last {
             diagnostics.append(
@@ -39,8 +42,7 @@ struct XMLDocumentReader {
                     "\(collector.dropped) more problems not shown; fix the first \(ErrorCollector.limit) and validate again"
                 ))
         }
-        let hasErrors = diagnostics.contains { $0.severity == .error }
-        return Result(root: hasErrors ? nil : root, diagnostics: diagnostics)
+        return Result(root: collector.hasFatalError ? nil : root, diagnostics: diagnostics)
     }
 
     /// Finds a DOCTYPE or a non-UTF-8 byte-order mark before libxml2 sees the file.
@@ -270,6 +272,9 @@ struct XMLDocumentReader {
             let attributeOffset = error.attribute.flatMap { source.offsetOfAttribute($0, inTagAt: tag) }
             location = source.location(atOffset: attributeOffset ?? tag)
         }
-        return Diagnostic(error.isWarning ? .warning : .error, at: location, error.message)
+        let plain = error.isValidity ? SchemaMessage(error.message) : SchemaMessage(text: error.message)
+        return Diagnostic(
+            error.isWarning ? .warning : .error, at: location, ErrorCollector.clean(plain.text, limit: 600),
+            hint: plain.hint)
     }
 }

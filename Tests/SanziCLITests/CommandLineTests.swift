@@ -131,7 +131,7 @@ struct CommandLineTests {
         #expect(bad.status == 65)
         #expect(
             bad.errors.contains(
-                "\(invalid.path):1:1: error: Element 'scenario': The attribute 'name' is required but missing."))
+                "\(invalid.path):1:1: error: <scenario> lacks its required attribute name"))
 
         let missing = try sanzi("validate", folder.appendingPathComponent("none.xml").path)
         #expect(missing.status == 66)

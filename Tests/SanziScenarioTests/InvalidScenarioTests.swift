@@ -17,16 +17,59 @@ struct InvalidScenarioTests {
         let text = Fixtures.minimal(replacing: "rent-spread=\"0.2\"", with: "rent-spread=\"1.2\"")
         #expect(
             Fixtures.errors(text) == [
-                "test.xml:19:91: error: Element 'resource', attribute 'rent-spread': [facet 'maxInclusive'] The value '1.2' is greater than the maximum value allowed ('1')."
+                "test.xml:19:91: error: rent-spread=\"1.2\" on <resource> is above the largest value allowed, 1"
             ])
     }
 
-    @Test func unknownAttributeAndMissingAttributeAreBothReported() {
+    /// A misspelt required attribute is one problem, with the attribute meant; an unknown one
+    /// far from any lists what the element takes, and a missing one is named.
+    @Test func aMisspeltAttributeIsOneErrorWithTheAttributeMeant() {
         let text = Fixtures.minimal(replacing: "<households min=\"10\"", with: "<households mni=\"10\"")
         #expect(
             Fixtures.errors(text) == [
-                "test.xml:13:7: error: Element 'households': The attribute 'min' is required but missing.",
-                "test.xml:13:19: error: Element 'households', attribute 'mni': The attribute 'mni' is not allowed.",
+                "test.xml:13:19: error: <households> has no attribute mni (hint: did you mean min?)"
+            ])
+        let unknown = Fixtures.minimal(replacing: "<households min=\"10\"", with: "<households min=\"10\" size=\"3\"")
+        #expect(
+            Fixtures.errors(unknown) == [
+                "test.xml:13:28: error: <households> has no attribute size (hint: <households> takes: max, min)"
+            ])
+        let missing = Fixtures.minimal(replacing: "<households min=\"10\"", with: "<households")
+        #expect(Fixtures.errors(missing) == ["test.xml:13:7: error: <households> lacks its required attribute min"])
+    }
+
+    /// A value outside an enumeration lists every allowed value (none cut) and the nearest.
+    @Test func aWrongChoiceListsEveryAllowedValue() {
+        let text = Fixtures.minimal(
+            replacing: "</profiles>",
+            with:
+                #"</profiles><misconduct enabled="true" corrupt-cadre-share="0.3"><typology id="bid-rigin" rate="0.1" perpetrators="director"/></misconduct>"#
+        )
+        let errors = Fixtures.errors(text)
+        #expect(errors.count == 1)
+        let message = errors.first ?? ""
+        #expect(message.contains("id=\"bid-rigin\" on <typology> is not one of: below-market-deal, "))
+        #expect(message.contains(", vote-buying (hint: did you mean bid-rigging?)"))
+        #expect(!message.contains("…"))
+    }
+
+    /// An element out of place names what is expected there, and the element meant.
+    @Test func anElementOutOfPlaceNamesWhatIsExpected() {
+        let text = Fixtures.minimal(replacing: "</profiles>", with: "</profiles><platfrom/>")
+        let errors = Fixtures.errors(text)
+        #expect(errors.count == 1)
+        #expect(errors.first?.contains("error: <platfrom> is not allowed here; expected <bidders>, <platform>") == true)
+        #expect(errors.first?.hasSuffix("(hint: did you mean <platform>?)") == true)
+    }
+
+    /// Schema problems and the checks past the schema come in one round.
+    @Test func schemaAndSemanticProblemsComeTogether() {
+        let text = Fixtures.minimal(replacing: "<households min=\"10\"", with: "<households mni=\"10\"")
+            .replacing("name=\"Pond Village\" profile=\"small\"", with: "name=\"Pond Village\" profile=\"smal\"")
+        #expect(
+            Fixtures.errors(text) == [
+                "test.xml:6:56: error: unknown profile \"smal\" (hint: did you mean \"small\"?)",
+                "test.xml:13:19: error: <households> has no attribute mni (hint: did you mean min?)",
             ])
     }
 
@@ -104,8 +147,7 @@ struct InvalidScenarioTests {
     @Test func impossibleDateIsRejected() {
         let text = Fixtures.minimal(replacing: "start=\"2013-01-01\"", with: "start=\"2013-02-30\"")
         #expect(
-            Fixtures.errors(text).first?.contains("'2013-02-30' is not a valid value of the atomic type 'xs:date'")
-                == true)
+            Fixtures.errors(text).first?.contains("start=\"2013-02-30\" on <scenario> is not a valid date") == true)
     }
 
     @Test func wrongRootNamespaceShowsTheFix() {
