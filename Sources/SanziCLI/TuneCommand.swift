@@ -65,6 +65,18 @@ struct TuneCommand: ParsableCommand {
             valueName: "objective"))
     var objective = "f1"
 
+    @Option(
+        help: ArgumentHelp(
+            "Share of a loss-at-budget budget kept free on the training seeds, so that the choice fits held-out ones.",
+            valueName: "share"))
+    var budgetMargin = 0.1
+
+    @Option(
+        help: ArgumentHelp(
+            "Warn when a measure the objective does not weigh falls on the test seeds by more than this share.",
+            valueName: "share"))
+    var warnDrop = 0.2
+
     @Option(help: ArgumentHelp("Starting thresholds instead of the scenario's <alerts>.", valueName: "file"))
     var thresholds: String?
 
@@ -93,6 +105,10 @@ struct TuneCommand: ParsableCommand {
         for id in keptRules.sorted() where !known.contains(id) {
             let hint = Spelling.closest(to: id, among: known).map { " (did you mean \($0)?)" } ?? ""
             throw ValidationError("--keep: unknown rule \(id)\(hint); `sanzi rules` lists them")
+        }
+        for (name, share) in [("--budget-margin", budgetMargin), ("--warn-drop", warnDrop)]
+        where !(0..<1).contains(share) {
+            throw ValidationError("\(name) takes a share from 0 up to (not including) 1, not \(share)")
         }
         guard Objective(parsing: objective) != nil else {
             throw ValidationError(
@@ -126,7 +142,11 @@ struct TuneCommand: ParsableCommand {
         }
         let training = Array(runs.prefix(trainSeeds.seeds.count))
         let test = Array(runs.dropFirst(trainSeeds.seeds.count))
-        var tuner = Tuner(base: base, training: training, objective: goal, scenario: scenario)
+        let searched = goal.searched(margin: budgetMargin)
+        if searched != goal {
+            say("budget        \(searched) on the training seeds (a \(percent(budgetMargin)) margin)")
+        }
+        var tuner = Tuner(base: base, training: training, objective: searched, scenario: scenario)
         tuner.kept = keptRules
         let outcome = tuner.tune(progress: say)
         say("testing       seeds \(testSeeds.seeds.map(String.init).joined(separator: ","))")
@@ -135,8 +155,8 @@ struct TuneCommand: ParsableCommand {
             ? Tuner.deploy([base, outcome.settings], on: test, simulatedWith: base, in: scenario)
             : [Tuner.evaluate(base, on: test), Tuner.evaluate(outcome.settings, on: test)]
         let summary = TuningSummary(
-            scenario: scenario.name, objective: goal, trainSeeds: trainSeeds.seeds, testSeeds: testSeeds.seeds,
-            outcome: outcome, start: base, test: (tested[0], tested[1]))
+            scenario: scenario.name, objective: goal, searched: searched, trainSeeds: trainSeeds.seeds,
+            testSeeds: testSeeds.seeds, outcome: outcome, start: base, test: (tested[0], tested[1]), warnDrop: warnDrop)
         let paths: [String]
         do throws(OutputError) {
             do throws(OutputError) {
@@ -150,6 +170,7 @@ struct TuneCommand: ParsableCommand {
             throw ExitStatus.cannotCreate
         }
         guard !quiet else { return }
+        for warning in summary.warnings { Terminal.printToStandardError("warning: \(warning)") }
         let seconds = Date().timeIntervalSince(started)
         print(
             "tuned         \(goal) on seeds \(trainSeeds.seeds.map(String.init).joined(separator: ",")) in \(String(format: "%.1f", seconds)) s"
@@ -163,11 +184,15 @@ struct TuneCommand: ParsableCommand {
         for (label, comparison) in [("training", summary.training), ("test", summary.test)] {
             print(
                 "\(label.padding(toLength: 14, withPad: " ", startingAt: 0))objective \(format(comparison.startObjective)) → \(format(comparison.chosenObjective)); "
-                    + "alerts/month \(Evaluation.rounded(comparison.start.alertsPerMonth)) → \(Evaluation.rounded(comparison.chosen.alertsPerMonth))"
+                    + "alerts/month \(Evaluation.rounded(comparison.start.alertsPerMonth)) → \(Evaluation.rounded(comparison.chosen.alertsPerMonth)); "
+                    + "recall \(percent(comparison.start.recall)) → \(percent(comparison.chosen.recall)); "
+                    + "loss caught \(Money(fen: comparison.start.lossDetectedFen)) → \(Money(fen: comparison.chosen.lossDetectedFen)) yuan"
             )
         }
         for path in paths { print("wrote         \(path)") }
     }
+
+    private func percent(_ value: Double?) -> String { value.map { "\(Int(($0 * 100).rounded()))%" } ?? "–" }
 
     private func format(_ value: Double?) -> String { value.map { String(Evaluation.rounded($0)) } ?? "infeasible" }
 }

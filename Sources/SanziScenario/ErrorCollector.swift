@@ -14,6 +14,15 @@ final class ErrorCollector {
         var isFatal = false
         /// A schema-validity error, whose message `SchemaMessage` puts in plain words.
         var isValidity = false
+
+        /// Whether the tree is still one the checks past the schema may read: the error is an
+        /// unknown attribute (which they never look at) or a value outside a list (which they
+        /// report again and replace by a default).
+        var leavesTheTreeCheckable: Bool {
+            isValidity && !isFatal
+                && (message.hasSuffix("is not allowed.") && attribute != nil
+                    || message.contains("[facet 'enumeration']"))
+        }
     }
 
     private(set) var errors: [RawError] = []

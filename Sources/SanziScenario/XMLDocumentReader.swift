@@ -6,8 +6,9 @@ import CLibXML2
 /// Safety: network access off, no entity substitution, no DTD loading, any DOCTYPE rejected,
 /// libxml2's limits on depth, text size and entity amplification kept (never `XML_PARSE_HUGE`).
 struct XMLDocumentReader {
-    /// What a read produced: the root element when the file was well formed (valid or not),
-    /// and every problem found.
+    /// What a read produced: the root element when the file was well formed and the schema
+    /// found nothing wrong but unknown attributes and values outside a list (which the checks
+    /// past the schema ignore, or replace by a default), and every problem found.
     struct Result {
         var root: XMLElementNode?
         var diagnostics: [Diagnostic]
@@ -33,6 +34,9 @@ struct XMLDocumentReader {
                 }
             }
         }
+        // Other schema errors break what the checks past the schema rely on (a count of at least
+        // one, a term within bounds, a required attribute, the order of children): those stop here.
+        let checkable = collector.errors.allSatisfy { $0.isWarning || $0.leavesTheTreeCheckable }
         collector.discardMissingAttributesThatAreMisspelt()
         var diagnostics = collector.errors.map(diagnostic(for:)).sorted { $0.location < $1.location }
         if collector.dropped > 0, let last = diagnostics.last {
@@ -42,7 +46,7 @@ struct XMLDocumentReader {
                     "\(collector.dropped) more problems not shown; fix the first \(ErrorCollector.limit) and validate again"
                 ))
         }
-        return Result(root: collector.hasFatalError ? nil : root, diagnostics: diagnostics)
+        return Result(root: checkable ? root : nil, diagnostics: diagnostics)
     }
 
     /// Finds a DOCTYPE or a non-UTF-8 byte-order mark before libxml2 sees the file.

@@ -40,6 +40,43 @@ public enum Objective: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The objective the search works to: under a budget, the budget less a safety margin (a
+    /// share of it), so that settings which just fit on the training seeds still fit on others.
+    public func searched(margin: Double) -> Objective {
+        guard case .lossAtBudget(let budget) = self else { return self }
+        return .lossAtBudget(budget * (1 - margin))
+    }
+
+    /// The measures the objective optimises or constrains; a fall in another on the held-out
+    /// seeds is worth a warning.
+    public var measures: Set<Measure> {
+        switch self {
+        case .f1: [.f1]
+        case .fbeta: []
+        case .recallAtPrecision: [.recall, .precision]
+        case .lossAtBudget: [.lossCaught]
+        case .preventedLoss: [.netLossPrevented]
+        }
+    }
+
+    /// What a tuning reports of a setting, beside its objective.
+    public enum Measure: String, CaseIterable, Sendable, Hashable {
+        case precision, recall, f1
+        case lossCaught = "loss caught"
+        case netLossPrevented = "net loss prevented"
+
+        /// The measure's value, in yuan for money; `nil` when it is undefined or not measured.
+        public func value(_ metrics: Metrics) -> Double? {
+            switch self {
+            case .precision: metrics.precision
+            case .recall: metrics.recall
+            case .f1: metrics.fScore(beta: 1)
+            case .lossCaught: Double(metrics.lossDetectedFen) / 100
+            case .netLossPrevented: metrics.netLossPreventedFen.map { Double($0) / 100 }
+            }
+        }
+    }
+
     /// Whether candidates are scored by simulating the world they make (else by replaying the
     /// rules over logs kept once).
     public var simulates: Bool { self == .preventedLoss }

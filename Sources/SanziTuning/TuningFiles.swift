@@ -98,10 +98,23 @@ public enum TuningFiles {
 
     static func percent(_ value: Double?) -> String { value.map { "\(Int(($0 * 100).rounded()))%" } ?? "–" }
 
+    /// The budget the search worked to, and the warnings, in words.
+    static func notes(_ summary: TuningSummary) -> [String] {
+        var notes: [String] = []
+        if summary.searchedObjective != summary.objective {
+            notes.append(
+                "The search worked to `\(summary.searchedObjective)` on the training seeds, a safety margin under `\(summary.objective)`, which the objective columns judge."
+            )
+        }
+        return notes + summary.warnings.map { "Warning: " + $0 + "." }
+    }
+
     static func markdown(_ summary: TuningSummary) -> String {
         var out = "# Threshold tuning: \(Escaping.markdown(summary.scenario))\n\n"
         out += "Objective `\(summary.objective)`; training seeds \(list(summary.trainSeeds)); "
         out += "held-out test seeds \(list(summary.testSeeds)); \(summary.rounds) rounds of joint search.\n\n"
+        for line in notes(summary) { out += "- " + line + "\n" }
+        if !notes(summary).isEmpty { out += "\n" }
         out +=
             "## Start against tuned\n\n| " + header.joined(separator: " | ") + " |\n|"
             + header.map { _ in "---|" }.joined() + "\n"
@@ -134,6 +147,8 @@ public enum TuningFiles {
         var body = "<h1>Threshold tuning: \(h(summary.scenario))</h1>\n"
         body += "<p>Objective <code>\(h(summary.objective))</code>; training seeds \(list(summary.trainSeeds)); "
         body += "held-out test seeds \(list(summary.testSeeds)); \(summary.rounds) rounds of joint search.</p>\n"
+        let notes = notes(summary)
+        if !notes.isEmpty { body += "<ul>\n" + notes.map { "<li>\(h($0))</li>\n" }.joined() + "</ul>\n" }
         body += "<h2>Start against tuned</h2>\n" + HTMLPage.table(header, rows(summary))
         body += "<p>The test seeds played no part in the choice.</p>\n"
         let world = worldRows(summary)

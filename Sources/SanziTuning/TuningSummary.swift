@@ -33,13 +33,20 @@ public struct TuningSummary: Sendable, Encodable {
     public var changes: [Change]
     public var training: Comparison
     public var test: Comparison
+    /// The objective the search worked to: the budget less the safety margin, if any.
+    public var searchedObjective: String
+    /// Measures the objective does not optimise that fell on the held-out seeds by more than
+    /// the share `sanzi tune --warn-drop` allows, in words.
+    public var warnings: [String]
 
     public init(
-        scenario: String, objective: Objective, trainSeeds: [UInt64], testSeeds: [UInt64], outcome: Tuner.Outcome,
-        start: AlertSettings, test: (start: Metrics, chosen: Metrics)
+        scenario: String, objective: Objective, searched: Objective, trainSeeds: [UInt64], testSeeds: [UInt64],
+        outcome: Tuner.Outcome, start: AlertSettings, test: (start: Metrics, chosen: Metrics), warnDrop: Double
     ) {
         self.scenario = scenario
         self.objective = objective.description
+        searchedObjective = searched.description
+        warnings = Self.falls(from: test.start, to: test.chosen, outside: objective, beyond: warnDrop)
         self.trainSeeds = trainSeeds
         self.testSeeds = testSeeds
         rounds = outcome.rounds
@@ -56,6 +63,25 @@ public struct TuningSummary: Sendable, Encodable {
         self.test = Comparison(
             start: test.start, chosen: test.chosen, startObjective: value(test.start),
             chosenObjective: value(test.chosen))
+    }
+
+    /// The measures outside the objective that fell from `start` to `chosen` by more than
+    /// `share`, as sentences.
+    static func falls(from start: Metrics, to chosen: Metrics, outside objective: Objective, beyond share: Double)
+        -> [String]
+    {
+        Objective.Measure.allCases.filter { !objective.measures.contains($0) }.compactMap { measure in
+            guard let before = measure.value(start), let after = measure.value(chosen), before > 0,
+                after < before * (1 - share)
+            else { return nil }
+            let money = measure == .lossCaught || measure == .netLossPrevented
+            let shown = { (value: Double) in
+                money ? "\(Money(fen: Int64((value * 100).rounded()))) yuan" : "\(Evaluation.rounded(value))"
+            }
+            let fall = Int(((before - after) / before * 100).rounded())
+            return
+                "on the held-out seeds, \(measure.rawValue) fell \(fall)% (\(shown(before)) → \(shown(after))), which `\(objective)` does not weigh"
+        }
     }
 
     static func changes(from start: AlertSettings, to chosen: AlertSettings) -> [Change] {

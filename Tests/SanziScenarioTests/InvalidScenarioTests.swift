@@ -62,14 +62,23 @@ struct InvalidScenarioTests {
         #expect(errors.first?.hasSuffix("(hint: did you mean <platform>?)") == true)
     }
 
-    /// Schema problems and the checks past the schema come in one round.
+    /// Unknown attributes and values outside a list come in one round with the checks past
+    /// the schema; other schema problems stop before them (the checks rely on the schema).
     @Test func schemaAndSemanticProblemsComeTogether() {
-        let text = Fixtures.minimal(replacing: "<households min=\"10\"", with: "<households mni=\"10\"")
+        let text = Fixtures.minimal(replacing: "<households min=\"10\"", with: "<households mx=\"30\" min=\"10\"")
             .replacing("name=\"Pond Village\" profile=\"small\"", with: "name=\"Pond Village\" profile=\"smal\"")
+            .replacing("kind=\"fish-pond\"", with: "kind=\"fishpond\"")
         #expect(
             Fixtures.errors(text) == [
                 "test.xml:6:56: error: unknown profile \"smal\" (hint: did you mean \"small\"?)",
-                "test.xml:13:19: error: <households> has no attribute mni (hint: did you mean min?)",
+                "test.xml:13:19: error: <households> has no attribute mx (hint: did you mean max?)",
+                "test.xml:19:17: error: kind=\"fishpond\" on <resource> is not one of: farmland, construction-land, fish-pond, forest, orchard, tidal-flat (hint: did you mean fish-pond?)",
+            ])
+        let missing = Fixtures.minimal(replacing: "<households min=\"10\"", with: "<households mni=\"10\"")
+            .replacing("name=\"Pond Village\" profile=\"small\"", with: "name=\"Pond Village\" profile=\"smal\"")
+        #expect(
+            Fixtures.errors(missing) == [
+                "test.xml:13:19: error: <households> has no attribute mni (hint: did you mean min?)"
             ])
     }
 

@@ -75,6 +75,31 @@ struct TunerTests {
         #expect(Objective.lossAtBudget(8).score(metrics) > Objective.lossAtBudget(5).score(metrics))
     }
 
+    /// Under a budget the search keeps a margin free; other objectives search as they are.
+    @Test func theSearchKeepsAMarginUnderABudget() {
+        #expect(Objective.lossAtBudget(40).searched(margin: 0.1) == .lossAtBudget(36))
+        #expect(Objective.f1.searched(margin: 0.1) == .f1)
+        #expect(Objective.recallAtPrecision(0.5).searched(margin: 0.1) == .recallAtPrecision(0.5))
+    }
+
+    /// A measure the objective does not weigh that falls on the held-out seeds by more than
+    /// the share is told; one it weighs, or a smaller fall, is not.
+    @Test func aFallInAMeasureTheObjectiveIgnoresIsWarned() {
+        var start = Metrics()
+        (start.alerts, start.truePositives, start.cases, start.detected) = (100, 10, 20, 10)
+        start.lossDetectedFen = 1_000_000
+        var chosen = start
+        (chosen.alerts, chosen.truePositives, chosen.detected) = (40, 10, 9)
+        chosen.lossDetectedFen = 400_000
+        let warnings = TuningSummary.falls(from: start, to: chosen, outside: .f1, beyond: 0.2)
+        #expect(
+            warnings == [
+                "on the held-out seeds, loss caught fell 60% (10000.00 yuan → 4000.00 yuan), which `f1` does not weigh"
+            ])
+        #expect(TuningSummary.falls(from: start, to: chosen, outside: .lossAtBudget(5), beyond: 0.2).isEmpty)
+        #expect(TuningSummary.falls(from: start, to: chosen, outside: .f1, beyond: 0.7).isEmpty)
+    }
+
     /// Two simulated seeds of the default scenario, shared by the tests below.
     static let simulated: [TuningRun] = {
         guard let scenario = try? ScenarioLoader.loadScenario(contentsOf: "\(root)/Scenarios/default.xml").value
