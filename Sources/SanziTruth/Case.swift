@@ -38,8 +38,15 @@ public struct Case: Sendable, Hashable {
     /// Fen booked back to the village after the case was proven.
     public var recovered: Int64
 
-    /// Money the case moved away from the collective by the end of the run, in fen.
-    public var loss: Int64 { expected - booked }
+    /// Money the case moved away from the collective by the end of the run, in fen: what the
+    /// collective should have booked on the case's entries less what it booked, never below 0.
+    public var loss: Int64 { max(0, expected - booked) }
+
+    /// Money the collective booked above its honest counterfactual on the case's entries, in
+    /// fen, else 0: a rigged auction that cleared above what the honest bidders alone would
+    /// likely have paid (the ring's covers bid at the reserve where few honest bidders came).
+    /// Reported apart, never netted against other cases' losses.
+    public var gain: Int64 { max(0, booked - expected) }
 
     public init(
         id: Int, kind: Kind, typology: Typology, village: Int32, perpetrators: [Int64], beneficiary: Int64,

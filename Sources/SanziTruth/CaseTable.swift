@@ -8,7 +8,7 @@ public enum CaseTable {
     public static let columns = [
         "case_id", "kind", "typology", "village", "perpetrators", "beneficiary", "start_day", "start_date",
         "end_day", "end_date", "expected_yuan", "booked_yuan", "loss_yuan", "adapted", "discovered_day", "events",
-        "recovered_yuan",
+        "recovered_yuan", "gain_yuan",
     ]
 
     /// The table as text: a header, then one line per case. Lists (perpetrators, events) are
@@ -31,6 +31,7 @@ public enum CaseTable {
                 Money(fen: entry.expected).description, Money(fen: entry.booked).description,
                 Money(fen: entry.loss).description, entry.adapted ? "1" : "0", String(entry.discoveredDay),
                 entry.events.map(String.init).joined(separator: " "), Money(fen: entry.recovered).description,
+                Money(fen: entry.gain).description,
             ]
             text += fields.joined(separator: ",") + "\n"
         }

@@ -24,6 +24,21 @@ struct MisconductTests {
         }
         let loses = cases.contains { $0.loss > 0 }
         #expect(loses, "some \(typology.rawValue) case loses money")
+        // Loss and gain split expected − booked: never negative, never both, summing back.
+        for entry in cases {
+            #expect(entry.loss >= 0 && entry.gain >= 0 && min(entry.loss, entry.gain) == 0, "case \(entry.id)")
+            #expect(entry.loss - entry.gain == entry.expected - entry.booked, "case \(entry.id)")
+        }
+    }
+
+    /// Forced rigged listings where few honest bidders came book more than the auction among
+    /// them would have: such a case reports a gain and no loss (it once reported a negative loss).
+    @Test(arguments: [Typology.bidRotation, .bidRigging, .relativeAward])
+    func aRiggedDealThatBroughtMoreReportsAGainNotANegativeLoss(_ typology: Typology) throws {
+        let run = try Fixtures.run(Fixtures.forcing(typology))
+        let over = run.cases(typology).filter { $0.booked > $0.expected }
+        #expect(!over.isEmpty, "no \(typology.rawValue) case booked above its counterfactual")
+        #expect(over.allSatisfy { $0.loss == 0 && $0.gain == $0.booked - $0.expected })
     }
 
     /// Every event a case names is in the log, and what a case booked is the signed sum of its
