@@ -1,4 +1,5 @@
 import SanziOutput
+import SanziScenario
 
 /// `report.html`: one self-contained page (inline CSS and SVG, no script, no external
 /// resource) that opens offline. Its markup is well-formed XML, and every name is escaped.
@@ -17,7 +18,7 @@ public enum HTMLReport {
             + "\(totals.alertsPerVillageMonth) per village and month.</li>\n"
         body +=
             "<li><b>\(totals.cases) misconduct cases</b> (and \(totals.lookAlikes) honest look-alikes) losing "
-            + "\(totals.lossYuan) yuan; the cases caught lost \(totals.lossDetectedYuan) yuan.</li>\n"
+            + "\(Money(fen: totals.lossFen)) yuan; the cases caught lost \(Money(fen: totals.lossDetectedFen)) yuan.</li>\n"
         body +=
             "<li>Precision \(MarkdownReport.share(totals.precision)), recall \(MarkdownReport.share(totals.recall)), "
             + "F1 \(MarkdownReport.share(totals.f1)).</li>\n</ul>\n"
@@ -131,7 +132,7 @@ public enum HTMLReport {
     static func placeRow(_ place: Report.Place) -> [String] {
         [
             place.name, "\(place.risk)", "\(place.alerts)", "\(place.red)", "\(place.orange)", "\(place.yellow)",
-            "\(place.cases)", place.lossYuan,
+            "\(place.cases)", Money(fen: place.lossFen).description,
         ]
     }
 }

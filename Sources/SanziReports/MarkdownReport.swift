@@ -1,6 +1,7 @@
 import SanziAlerts
 import SanziEvents
 import SanziOutput
+import SanziScenario
 
 /// `report.md`: the report for a person, in Markdown.
 public enum MarkdownReport {
@@ -28,7 +29,8 @@ public enum MarkdownReport {
                 + "\(totals.alertsPerVillageMonth) per village and month for investigators to read.")
         line(
             "- **\(totals.cases) misconduct cases** (and \(totals.lookAlikes) honest look-alikes), "
-                + "losing \(totals.lossYuan) yuan; cases the alerts caught lost \(totals.lossDetectedYuan) yuan.")
+                + "losing \(Money(fen: totals.lossFen)) yuan; cases the alerts caught lost \(Money(fen: totals.lossDetectedFen)) yuan."
+        )
         line(
             "- Against the ground truth: precision \(share(totals.precision)), recall \(share(totals.recall)), "
                 + "F1 \(share(totals.f1)).")
@@ -128,7 +130,7 @@ public enum MarkdownReport {
     static func placeRow(_ place: Report.Place) -> [String] {
         [
             Escaping.markdown(place.name), "\(place.risk)", "\(place.alerts)", "\(place.red)", "\(place.orange)",
-            "\(place.yellow)", "\(place.cases)", place.lossYuan,
+            "\(place.yellow)", "\(place.cases)", Money(fen: place.lossFen).description,
         ]
     }
 

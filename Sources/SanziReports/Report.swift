@@ -23,8 +23,9 @@ public struct Report: Sendable, Encodable {
         public var red: Int
         public var cases: Int
         public var lookAlikes: Int
-        public var lossYuan: String
-        public var lossDetectedYuan: String
+        /// Money in fen, as everywhere in report.json.
+        public var lossFen: Int64
+        public var lossDetectedFen: Int64
         public var precision: Double?
         public var recall: Double?
         public var f1: Double?
@@ -43,7 +44,7 @@ public struct Report: Sendable, Encodable {
         public var orange: Int
         public var red: Int
         public var cases: Int
-        public var lossYuan: String
+        public var lossFen: Int64
     }
 
     /// The alerts on one subject, told in plain words.
@@ -113,8 +114,7 @@ public struct Report: Sendable, Encodable {
         totals = Totals(
             events: facts.events, alerts: alerts.count, yellow: count(.yellow), orange: count(.orange),
             red: count(.red), cases: misconduct.count, lookAlikes: truth.cases.count - misconduct.count,
-            lossYuan: Money(fen: evaluation.lossFen).description,
-            lossDetectedYuan: Money(fen: evaluation.lossDetectedFen).description, precision: evaluation.precision,
+            lossFen: evaluation.lossFen, lossDetectedFen: evaluation.lossDetectedFen, precision: evaluation.precision,
             recall: evaluation.recall, f1: evaluation.f1, alertsPerVillageMonth: evaluation.alertsPerVillageMonth)
         (districts, villages) = Self.places(facts: facts, alerts: alerts, cases: misconduct)
         self.stories = Self.stories(facts: facts, alerts: alerts, truth: truth, context: context, count: stories)
@@ -139,12 +139,12 @@ public struct Report: Sendable, Encodable {
         var villages = facts.villages.map { village in
             Place(
                 id: village.id, name: village.name, district: facts.districts[village.district].name, risk: 0,
-                alerts: 0, yellow: 0, orange: 0, red: 0, cases: 0, lossYuan: "0.00")
+                alerts: 0, yellow: 0, orange: 0, red: 0, cases: 0, lossFen: 0)
         }
         var districts = facts.districts.map {
             Place(
                 id: $0.id, name: $0.name, district: nil, risk: 0, alerts: 0, yellow: 0, orange: 0, red: 0, cases: 0,
-                lossYuan: "0.00")
+                lossFen: 0)
         }
         func add(_ alert: Alert, to place: inout Place) {
             place.risk += weight(alert.severity)
@@ -159,17 +159,13 @@ public struct Report: Sendable, Encodable {
             add(alert, to: &villages[Int(alert.village)])
             add(alert, to: &districts[facts.villages[Int(alert.village)].district])
         }
-        var villageLoss = Array(repeating: Int64(0), count: villages.count)
-        var districtLoss = Array(repeating: Int64(0), count: districts.count)
         for entry in cases where Int(entry.village) < villages.count {
             let district = facts.villages[Int(entry.village)].district
             villages[Int(entry.village)].cases += 1
             districts[district].cases += 1
-            villageLoss[Int(entry.village)] += entry.loss
-            districtLoss[district] += entry.loss
+            villages[Int(entry.village)].lossFen += entry.loss
+            districts[district].lossFen += entry.loss
         }
-        for index in villages.indices { villages[index].lossYuan = Money(fen: villageLoss[index]).description }
-        for index in districts.indices { districts[index].lossYuan = Money(fen: districtLoss[index]).description }
         let byRisk = { (a: Place, b: Place) in a.risk != b.risk ? a.risk > b.risk : a.id < b.id }
         return (districts.sorted(by: byRisk), villages.sorted(by: byRisk))
     }

@@ -68,6 +68,7 @@ extension ScenarioDecoder {
             scenario.interventions = decodeInterventions(node, start: start, end: scenario.end)
         }
         checkMoney(of: scenario)
+        warnAboutIdleParts(of: scenario)
         return scenario
     }
 

@@ -44,6 +44,10 @@ struct ScenarioDecoder {
         diagnostics.append(Diagnostic(.warning, at: at, message))
     }
 
+    mutating func warning(_ message: String, at location: SourceLocation) {
+        diagnostics.append(Diagnostic(.warning, at: location, message))
+    }
+
     // MARK: Ids and references
 
     /// Records an id of a kind; reports a duplicate with the place of the first definition.

@@ -395,6 +395,33 @@ struct ReportTests {
         }
     }
 
+    /// One money unit per file, named by a suffix on every money field: fen in the JSON
+    /// reports, yuan in cases.csv and run.json.
+    @Test(arguments: [
+        ("evaluation.json", "_fen"), ("report.json", "_fen"), ("run.json", "_yuan"), ("cases.csv", "_yuan"),
+    ])
+    func everyMoneyFieldNamesTheFilesOneUnit(file: String, unit: String) throws {
+        try #require(Self.runs.count == 2)
+        let text = try read(file)
+        let names: Set<String>
+        if file.hasSuffix(".csv") {
+            names = Set(text.prefix { $0 != "\n" }.split(separator: ",").map(String.init))
+        } else {
+            func keys(_ value: Any) -> [String] {
+                if let object = value as? [String: Any] { return object.keys + object.values.flatMap(keys) }
+                if let array = value as? [Any] { return array.flatMap(keys) }
+                return []
+            }
+            names = Set(keys(try JSONSerialization.jsonObject(with: Data(text.utf8))))
+        }
+        let other = unit == "_fen" ? "_yuan" : "_fen"
+        #expect(names.filter { $0.hasSuffix(other) }.isEmpty, "\(file): \(names.filter { $0.hasSuffix(other) })")
+        let money = names.filter { name in
+            ["loss", "recovered", "gain", "expected", "booked", "amount", "price"].contains { name.hasPrefix($0) }
+        }
+        #expect(!money.isEmpty && money.allSatisfy { $0.hasSuffix(unit) }, "\(file): \(money.sorted())")
+    }
+
     @Test func theHTMLIsWellFormedSelfContainedAndHoldsTheCharts() throws {
         try #require(Self.runs.count == 2)
         let html = try read("report.html")

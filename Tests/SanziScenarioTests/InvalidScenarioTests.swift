@@ -199,4 +199,51 @@ struct InvalidScenarioTests {
                 "test.xml:26:19: warning: this intervention's date, 2020-01-01, falls outside the simulated period 2013-01-01 to 2014-01-01, so it never takes effect"
             ])
     }
+
+    /// A change that sets what is already in force where and when it applies is told; one that
+    /// changes a district, or undoes an earlier change, is not.
+    @Test func anInterventionThatChangesNothingIsAWarning() throws {
+        let text = Fixtures.minimal(
+            replacing: "</scenario>\n",
+            with: """
+                  <interventions>
+                    <intervention date="2013-02-01" name="Same cap"><set-cash-cap yuan="5000"/></intervention>
+                    <intervention date="2013-03-01" name="Lower" district="d1"><set-cash-cap yuan="3000"/></intervention>
+                    <intervention date="2013-04-01" name="Back"><set-cash-cap yuan="5000"/></intervention>
+                    <intervention date="2013-05-01" name="On"><warning-system enabled="true"/></intervention>
+                    <intervention date="2013-06-01" name="Scale"><scale-misconduct factor="2"/></intervention>
+                  </interventions>
+                </scenario>
+
+                """)
+        let warnings = try Fixtures.load(text).warnings.map(\.description)
+        #expect(
+            warnings == [
+                "test.xml:26:5: warning: \"Same cap\": a cash cap of 5000.00 yuan changes nothing where and when it applies",
+                "test.xml:29:5: warning: \"On\": switching the warning system on changes nothing where and when it applies",
+                "test.xml:30:5: warning: \"Scale\": scaling every typology's rate by 2.0 (misconduct that does not act, or a factor of 1) changes nothing where and when it applies",
+            ])
+    }
+
+    @Test func aProfileNoVillageUsesIsAWarning() throws {
+        let text = Fixtures.minimal(
+            replacing: "  </profiles>",
+            with: """
+                    <village-profile id="spare">
+                      <households min="10" max="20"/>
+                      <people>
+                        <cadres committee-members="1"/>
+                        <supervision-committee members="3" independence="0.5"/>
+                        <kinship clans="1-2" ties-per-person="2" registered-share="0.5"/>
+                      </people>
+                      <funds><account kind="basic" opening-yuan="100000"/></funds>
+                    </village-profile>
+                  </profiles>
+                """)
+        let warnings = try Fixtures.load(text).warnings.map(\.description)
+        #expect(
+            warnings == [
+                "test.xml:24:5: warning: no village uses profile \"spare\", so none of its settings is simulated"
+            ])
+    }
 }
