@@ -226,20 +226,12 @@ struct InvalidScenarioTests {
     }
 
     @Test func aProfileNoVillageUsesIsAWarning() throws {
-        let text = Fixtures.minimal(
-            replacing: "  </profiles>",
-            with: """
-                    <village-profile id="spare">
-                      <households min="10" max="20"/>
-                      <people>
-                        <cadres committee-members="1"/>
-                        <supervision-committee members="3" independence="0.5"/>
-                        <kinship clans="1-2" ties-per-person="2" registered-share="0.5"/>
-                      </people>
-                      <funds><account kind="basic" opening-yuan="100000"/></funds>
-                    </village-profile>
-                  </profiles>
-                """)
+        let minimal = Fixtures.minimal
+        guard let start = minimal.range(of: "    <village-profile id=\"small\">"),
+            let end = minimal.range(of: "</village-profile>\n", range: start.upperBound..<minimal.endIndex)
+        else { return #expect(Bool(false), "the fixture's profile moved") }
+        let spare = minimal[start.lowerBound..<end.upperBound].replacing("id=\"small\"", with: "id=\"spare\"")
+        let text = Fixtures.minimal(replacing: "  </profiles>", with: spare + "  </profiles>")
         let warnings = try Fixtures.load(text).warnings.map(\.description)
         #expect(
             warnings == [
