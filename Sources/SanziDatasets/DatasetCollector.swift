@@ -92,7 +92,6 @@ final class DatasetCollector: EventSink {
     /// The events table's words: event types by raw value, and village ids.
     private let types: TableFile.Vocabulary
     private let villages: TableFile.Vocabulary
-    let replication: Int
     private var failure: Error?
 
     private var listings = IDTable<Listing>()
@@ -111,13 +110,12 @@ final class DatasetCollector: EventSink {
     private var generation = 0
 
     init(
-        replication: Int, villageIDs: [String], finance: FinanceRules, months: MonthTable,
+        villageIDs: [String], finance: FinanceRules, months: MonthTable,
         events: TableFile?, reusing rows: Rows = Rows()
     ) {
         precondition(rows.transactions.isEmpty && rows.ledger.isEmpty, "rows to reuse must be emptied")
         transactions = rows.transactions
         ledger = rows.ledger
-        self.replication = replication
         self.finance = finance
         self.months = months
         var events = events
@@ -252,7 +250,7 @@ final class DatasetCollector: EventSink {
     private func write(_ event: LoggedEvent) {
         guard failure == nil else { return }
         // One access to the file for the whole row.
-        do { try events?.writeEvent(event, replication: replication, types: types, villages: villages) } catch {
+        do { try events?.writeEvent(event, types: types, villages: villages) } catch {
             failure = error
         }
     }
@@ -261,10 +259,9 @@ final class DatasetCollector: EventSink {
 extension TableFile {
     /// A row of the events table.
     fileprivate mutating func writeEvent(
-        _ event: LoggedEvent, replication: Int, types: Vocabulary, villages: Vocabulary
+        _ event: LoggedEvent, types: Vocabulary, villages: Vocabulary
     ) throws {
         let r = event.record
-        int(Int64(replication))
         int(Int64(event.id))
         int(Int64(event.day))
         word(Int(r.type.rawValue), of: types)

@@ -21,7 +21,6 @@ public enum DatasetTables {
     ]
 
     static let keys: [C] = [
-        C("replication", .integer, nil, "replication number, from 0 (its seed is in datacard.json)"),
         C("village", .string, nil, "the village's id"),
         C("day", .integer, "day", "days since the scenario's start"),
         C("month", .integer, nil, "calendar month, 1–12"),
@@ -105,7 +104,6 @@ public enum DatasetTables {
         meaning:
             "The raw observable log, one row per event: the record's slots, named per event type in docs/events.md.",
         columns: [
-            C("replication", .integer, nil, "replication number"),
             C("id", .integer, nil, "position in the log"), C("day", .integer, "day", "days since the start"),
             C("type", .string, nil, "event type"), C("village", .string, nil, "village id, empty for scenario-wide"),
             C("code", .integer, nil, "the type's code slot"), C("subject", .integer, nil, "subject slot"),
@@ -119,7 +117,6 @@ public enum DatasetTables {
         name: "actors",
         meaning: "People and firms, with the office people held when they entered the run.",
         columns: [
-            C("replication", .integer, nil, "replication number"),
             C("actor", .string, nil, "person:N or bidder:N"),
             C("kind", .string, nil, "person, villager (a villager who bids) or firm"),
             C("village", .string, nil, "village id, empty for pool firms and their owners"),
@@ -133,7 +130,7 @@ public enum DatasetTables {
         name: "relations",
         meaning: "Declared kinship ties between people (the `relation` events): the observable graph.",
         columns: [
-            C("replication", .integer, nil, "replication number"), C("person", .integer, nil, "a person id"),
+            C("person", .integer, nil, "a person id"),
             C("relative", .integer, nil, "a relative's person id"),
         ],
         groundTruth: false)
@@ -147,7 +144,7 @@ public enum DatasetTables {
         name: "alerts",
         meaning: "Alert rule outputs (alerts.csv of each replication), usable as features.",
         columns: [
-            C("replication", .integer, nil, "replication number"), C("alert_id", .integer, nil, "alert id"),
+            C("alert_id", .integer, nil, "alert id"),
             C("rule", .string, nil, "rule id"), C("severity", .string, nil, "yellow, orange or red"),
             C("day", .integer, "day", "day raised"), C("village", .string, nil, "village id"),
             C("subject", .string, nil, "listing:N, contract:N, bidder:N or village"),
@@ -159,20 +156,19 @@ public enum DatasetTables {
     public static let cases = TableSchema(
         name: "cases",
         meaning: "The ground truth (cases.csv of each replication): misconduct cases and look-alikes.",
-        columns: [C("replication", .integer, nil, "replication number")]
-            + [
-                C("case_id", .integer, nil, "case id within the replication"),
-                C("kind", .string, nil, "misconduct or look-alike"), C("typology", .string, nil, "typology"),
-                C("village", .string, nil, "village id"),
-                C("perpetrators", .string, nil, "person ids separated by spaces"),
-                C("beneficiary", .integer, nil, "bidder id, -1 if none"),
-                C("start_day", .integer, "day", "first event touched"),
-                C("end_day", .integer, "day", "last event touched"),
-                C("loss_yuan", .decimal, "yuan", "money moved away from the collective"),
-                C("adapted", .boolean, nil, "shaped to stay under known thresholds"),
-                C("discovered_day", .integer, "day", "day an audit uncovered it, null if none"),
-                C("events", .string, nil, "event ids separated by spaces"),
-            ],
+        columns: [
+            C("case_id", .integer, nil, "case id within the replication"),
+            C("kind", .string, nil, "misconduct or look-alike"), C("typology", .string, nil, "typology"),
+            C("village", .string, nil, "village id"),
+            C("perpetrators", .string, nil, "person ids separated by spaces"),
+            C("beneficiary", .integer, nil, "bidder id, -1 if none"),
+            C("start_day", .integer, "day", "first event touched"),
+            C("end_day", .integer, "day", "last event touched"),
+            C("loss_yuan", .decimal, "yuan", "money moved away from the collective"),
+            C("adapted", .boolean, nil, "shaped to stay under known thresholds"),
+            C("discovered_day", .integer, "day", "day an audit uncovered it, null if none"),
+            C("events", .string, nil, "event ids separated by spaces"),
+        ],
         groundTruth: true)
 
     /// Every table, in the order the data card lists them.

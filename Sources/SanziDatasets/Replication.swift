@@ -8,8 +8,9 @@ import SanziTruth
 import SanziWorld
 
 /// One replication of a dataset: simulated with its own seed, then written as one partition of
-/// every table (`TABLE/replication=NNNN/part.FORMAT`), so that tools such as DuckDB, Spark or
-/// pandas read all partitions as one table.
+/// every table (`TABLE/replication=N/part.FORMAT`, the replication number only in the
+/// directory's Hive key), so that pyarrow, pandas, DuckDB or Spark read all partitions as one
+/// table with an integer `replication` column.
 struct Replication {
     /// What a replication wrote, for the data card.
     struct Result: Sendable {
@@ -37,7 +38,7 @@ struct Replication {
     }
 
     func partition(_ table: TableSchema) throws -> TableFile {
-        let directory = "\(folder)/\(table.name)/replication=\(String(format: "%04d", number))"
+        let directory = "\(folder)/\(table.name)/replication=\(number)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         return try TableFile(
             table, format: TableFile.Format(rawValue: options.format.rawValue) ?? .csv,
@@ -51,8 +52,7 @@ struct Replication {
         let months = MonthTable(start: scenario.start, days: scenario.horizon.dayCount(from: scenario.start))
         let events = writes(DatasetTables.events) ? try partition(DatasetTables.events) : nil
         let collector = DatasetCollector(
-            replication: number, villageIDs: villageIDs,
-            finance: scenario.finance,
+            villageIDs: villageIDs, finance: scenario.finance,
             months: months, events: events, reusing: rows)
         rows = DatasetCollector.Rows()  // the collector's arrays are now the only ones: they grow in place
         defer { rows = collector.takeRows() }
@@ -117,7 +117,6 @@ struct Replication {
         }
 
         func keys(_ file: inout TableFile, village: Int32, day: Int32) {
-            file.int(Int64(context.replication))
             file.word(Int(village), of: villages)
             file.int(Int64(day))
             file.int(Int64(context.months.month(day)))
@@ -224,7 +223,6 @@ struct Replication {
         var file = try partition(DatasetTables.actors)
         let villages = file.vocabulary(villageIDs)
         for person in actors.people {
-            file.int(Int64(number))
             file.string("person:\(person.id)")
             file.string("person")
             file.word(Int(person.village), of: villages)
@@ -234,7 +232,6 @@ struct Replication {
             try file.endRow()
         }
         for bidder in actors.bidders {
-            file.int(Int64(number))
             file.string("bidder:\(bidder.id)")
             file.string(bidder.isFirm ? "firm" : "villager")
             file.word(Int(bidder.village), of: villages)
@@ -255,7 +252,6 @@ struct Replication {
         ] where writes(table) {
             var file = try partition(table)
             for (person, relative) in pairs {
-                file.int(Int64(number))
                 file.int(person)
                 file.int(relative)
                 try file.endRow()
@@ -269,7 +265,6 @@ struct Replication {
         var file = try partition(DatasetTables.alerts)
         let villages = file.vocabulary(villageIDs)
         for alert in alerts {
-            file.int(Int64(number))
             file.int(Int64(alert.id))
             file.string(alert.rule)
             file.string(alert.severity.rawValue)
@@ -289,7 +284,6 @@ struct Replication {
         var file = try partition(DatasetTables.cases)
         let villages = file.vocabulary(villageIDs)
         for entry in truth.cases {
-            file.int(Int64(number))
             file.int(Int64(entry.id))
             file.string(entry.kind.rawValue)
             file.string(entry.typology.rawValue)

@@ -235,24 +235,22 @@ struct TableFile {
         yuan(fen)
     }
 
-    /// A ratio with six decimals at most.
+    /// A ratio with six decimals at most, and always a decimal point ("2.0"), so that readers
+    /// which infer types (pyarrow, DuckDB, pandas) read a column of whole values as decimals.
     mutating func decimal(_ value: Double?) {
         guard let value, value.isFinite else { return null() }
         key()
         let rounded = (value * 1_000_000).rounded() / 1_000_000
         put(
-            Array((rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int64(rounded)) : String(rounded)).utf8)
+            Array(
+                (rounded == rounded.rounded() && abs(rounded) < 1e15 ? "\(Int64(rounded)).0" : String(rounded)).utf8)
         )
     }
 
     @inline(__always)
     mutating func bool(_ value: Bool) {
         key()
-        if format == .jsonl {
-            put(value ? "true" : "false")
-        } else {
-            put(value ? UInt8(ascii: "1") : UInt8(ascii: "0"))
-        }
+        put(value ? "true" : "false")
     }
 
     mutating func string(_ value: String?) {

@@ -589,6 +589,7 @@ struct DatasetCommandTests {
         }.sorted()
     }
 
+    /// A table's rows, each with the `replication` its partition's Hive key gives.
     static func rows(_ folder: URL, _ table: String) throws -> [[String: String]] {
         var rows: [[String: String]] = []
         for file in files(under: folder.appendingPathComponent(table)) {
@@ -596,12 +597,33 @@ struct DatasetCommandTests {
                 contentsOf: folder.appendingPathComponent(table).appendingPathComponent(file), encoding: .utf8)
             let lines = text.split(separator: "\n")
             let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            let replication = String(file.prefix { $0 != "/" }.drop { $0 != "=" }.dropFirst())
             for line in lines.dropFirst() {
                 let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-                rows.append(Dictionary(uniqueKeysWithValues: zip(header, cells)))
+                rows.append(
+                    Dictionary(uniqueKeysWithValues: zip(header, cells)).merging(["replication": replication]) { a, _ in
+                        a
+                    })
             }
         }
         return rows
+    }
+
+    /// Partitions are keyed `replication=N` (an integer, as readers infer it) and no file has
+    /// a column of that name; booleans are `true`/`false`, decimals always have a point.
+    @Test func partitionsAndCellsAreTypedAsReadersInferThem() throws {
+        try #require(Self.built.count == 2)
+        let folder = Self.built[0]
+        #expect(
+            Self.files(under: folder.appendingPathComponent("cases")) == (0..<3).map { "replication=\($0)/part.csv" })
+        let rows = try Self.rows(folder, "transactions")
+        let header = try String(
+            contentsOf: folder.appendingPathComponent("transactions/replication=0/part.csv"), encoding: .utf8
+        ).prefix { $0 != "\n" }
+        #expect(!header.split(separator: ",").contains("replication"))
+        #expect(Set(rows.map { $0["replication"] ?? "" }) == ["0", "1", "2"])
+        #expect(Set(rows.compactMap { $0["misconduct"] }) == ["true", "false"])
+        #expect(rows.compactMap { $0["price_to_appraisal"] }.allSatisfy { $0.isEmpty || $0.contains(".") })
     }
 
     @Test func theFilesAreTheSameWhateverTheNumberOfJobs() throws {
@@ -649,15 +671,15 @@ struct DatasetCommandTests {
         let cases = try Self.rows(folder, "cases")
         let misconduct = Set(
             cases.filter { $0["kind"] == "misconduct" }.map {
-                "\($0["replication"]!)/\($0["case_id"]!)/\($0["typology"]!)"
+                "\($0["replication"] ?? "")/\($0["case_id"] ?? "")/\($0["typology"] ?? "")"
             })
         var labelled = 0
         for table in ["transactions", "ledger"] {
             for row in try Self.rows(folder, table) {
                 sides[row["village"] ?? "", default: []].insert(row["split_village"] ?? "")
-                guard row["misconduct"] == "1" else { continue }
+                guard row["misconduct"] == "true" else { continue }
                 labelled += 1
-                let key = "\(row["replication"]!)/\(row["case_id"]!)/\(row["typology"]!)"
+                let key = "\(row["replication"] ?? "")/\(row["case_id"] ?? "")/\(row["typology"] ?? "")"
                 #expect(misconduct.contains(key), "\(table) row labelled with \(key), which is no case")
             }
         }

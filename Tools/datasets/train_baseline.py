@@ -17,40 +17,23 @@ of the village split and scores the `test` side, so no village is on both sides.
 true label; the test side is always scored against the true label. Needs scikit-learn and
 pyarrow (see Tools/datasets/README.md).
 """
-import json
 import pathlib
 import sys
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.csv as pacsv
-import pyarrow.json as pajson
 from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.metrics import average_precision_score
 
-TYPES = {"integer": pa.int64(), "decimal": pa.float64(), "boolean": pa.bool_(), "string": pa.string()}
+from sanzi_dataset import card, read
+
 NOT_FEATURES = {
     "replication", "village", "contract", "event", "listing", "asset", "counterparty",
     "misconduct", "misconduct_observed", "typology", "case_id", "look_alike", "look_alike_typology",
     "label_available_day", "split_village", "split_time",
 }
 WEIGHTS = {"yellow": 1, "orange": 3, "red": 9}
-
-
-def read(dataset: pathlib.Path, name: str) -> pa.Table:
-    card = json.loads((dataset / "datacard.json").read_text())
-    table = next(t for t in card["tables"] if t["name"] == name)
-    schema = pa.schema([(c["name"], TYPES[c["type"]]) for c in table["columns"]])
-    parts = []
-    for part in sorted((dataset / name).glob("replication=*/part.*")):
-        if part.suffix == ".csv":
-            options = pacsv.ConvertOptions(
-                column_types=schema, strings_can_be_null=False, true_values=["1"], false_values=["0"])
-            parts.append(pacsv.read_csv(part, convert_options=options))
-        else:
-            parts.append(pajson.read_json(part, parse_options=pajson.ParseOptions(explicit_schema=schema)))
-    return pa.concat_tables(parts).select(schema.names), table
 
 
 def features(transactions: pa.Table, columns: list) -> tuple:
@@ -73,7 +56,7 @@ def features(transactions: pa.Table, columns: list) -> tuple:
 
 
 def rule_scores(dataset: pathlib.Path, transactions: pa.Table) -> np.ndarray:
-    alerts, _ = read(dataset, "alerts")
+    alerts = read(dataset, "alerts")
     score = {}
     for replication, subject, severity in zip(
         alerts["replication"].to_pylist(), alerts["subject"].to_pylist(), alerts["severity"].to_pylist()
@@ -100,7 +83,8 @@ def main() -> None:
     if len(args) != 1:
         sys.exit(__doc__)
     dataset = pathlib.Path(args[0])
-    transactions, table = read(dataset, "transactions")
+    transactions = read(dataset, "transactions")
+    table = next(t for t in card(dataset)["tables"] if t["name"] == "transactions")
     names, x = features(transactions, table["columns"])
     truth = np.array(transactions["misconduct"].to_pylist(), dtype=int)
     observed = np.array(transactions["misconduct_observed"].to_pylist(), dtype=int)
