@@ -17,12 +17,20 @@ public enum Escaping {
         return result
     }
 
-    /// Text for Markdown: HTML is neutralised and Markdown's own marks are backslashed.
+    /// Text for Markdown: tags and entities are neutralised (`<`, `>`, `&` as entities) and
+    /// Markdown's own marks are backslashed; quotes stay quotes ("village's", not "village&#39;s").
     public static func markdown(_ text: String) -> String {
         var result = ""
-        for character in html(text) {
-            if "\\`*_[]|#".contains(character) { result.append("\\") }
-            result.append(character == "\n" ? " " : character)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\n": result += " "
+            default:
+                if "\\`*_[]|#".contains(character) { result.append("\\") }
+                result.append(character)
+            }
         }
         return result
     }

@@ -1,9 +1,12 @@
+import SanziAlerts
 import SanziOutput
-import SanziScenario
 
 /// `report.html`: one self-contained page (inline CSS and SVG, no script, no external
 /// resource) that opens offline. Its markup is well-formed XML, and every name is escaped.
 public enum HTMLReport {
+    /// Villages in the risk table before the rest fold under "the other N villages".
+    static let villagesShown = 20
+
     public static func render(_ report: Report) -> String {
         let h = Escaping.html
         let totals = report.totals
@@ -18,7 +21,7 @@ public enum HTMLReport {
             + "\(totals.alertsPerVillageMonth) per village and month.</li>\n"
         body +=
             "<li><b>\(totals.cases) misconduct cases</b> (and \(totals.lookAlikes) honest look-alikes) losing "
-            + "\(Money(fen: totals.lossFen)) yuan; the cases caught lost \(Money(fen: totals.lossDetectedFen)) yuan.</li>\n"
+            + "\(Wording.yuan(fen: totals.lossFen)); the cases caught lost \(Wording.yuan(fen: totals.lossDetectedFen)).</li>\n"
         body +=
             "<li>Precision \(MarkdownReport.share(totals.precision)), recall \(MarkdownReport.share(totals.recall)), "
             + "F1 \(MarkdownReport.share(totals.f1)).</li>\n</ul>\n"
@@ -28,9 +31,16 @@ public enum HTMLReport {
             ["district", "risk", "alerts", "red", "orange", "yellow", "cases", "loss (yuan)"],
             report.districts.map { placeRow($0) })
         body += "<h2>Villages by risk</h2>\n"
-        body += HTMLPage.table(
-            ["village", "district", "risk", "alerts", "red", "orange", "yellow", "cases", "loss (yuan)"],
-            report.villages.prefix(20).map { [$0.name, $0.district ?? ""] + placeRow($0).dropFirst() })
+        let villageHeader = [
+            "village", "district", "risk", "alerts", "red", "orange", "yellow", "cases", "loss (yuan)",
+        ]
+        let villageRows = report.villages.map { [$0.name, $0.district ?? ""] + placeRow($0).dropFirst() }
+        body += HTMLPage.table(villageHeader, Array(villageRows.prefix(Self.villagesShown)))
+        if villageRows.count > Self.villagesShown {
+            body +=
+                "<details><summary>The other \(villageRows.count - Self.villagesShown) villages, by risk</summary>\n"
+                + HTMLPage.table(villageHeader, Array(villageRows.dropFirst(Self.villagesShown))) + "</details>\n"
+        }
         body += "<h2>Strongest signals</h2>\n<ol class=\"stories\">\n"
         for story in report.stories {
             body +=
@@ -132,7 +142,7 @@ public enum HTMLReport {
     static func placeRow(_ place: Report.Place) -> [String] {
         [
             place.name, "\(place.risk)", "\(place.alerts)", "\(place.red)", "\(place.orange)", "\(place.yellow)",
-            "\(place.cases)", Money(fen: place.lossFen).description,
+            "\(place.cases)", MarkdownReport.money(place.lossFen),
         ]
     }
 }

@@ -1,7 +1,6 @@
 import SanziAlerts
 import SanziEvents
 import SanziOutput
-import SanziScenario
 
 /// `report.md`: the report for a person, in Markdown.
 public enum MarkdownReport {
@@ -29,7 +28,7 @@ public enum MarkdownReport {
                 + "\(totals.alertsPerVillageMonth) per village and month for investigators to read.")
         line(
             "- **\(totals.cases) misconduct cases** (and \(totals.lookAlikes) honest look-alikes), "
-                + "losing \(Money(fen: totals.lossFen)) yuan; cases the alerts caught lost \(Money(fen: totals.lossDetectedFen)) yuan."
+                + "losing \(Wording.yuan(fen: totals.lossFen)); cases the alerts caught lost \(Wording.yuan(fen: totals.lossDetectedFen))."
         )
         line(
             "- Against the ground truth: precision \(share(totals.precision)), recall \(share(totals.recall)), "
@@ -46,7 +45,7 @@ public enum MarkdownReport {
         line()
         table(
             ["village", "district", "risk", "alerts", "red", "orange", "yellow", "cases", "loss (yuan)"],
-            report.villages.prefix(20).map { [md($0.name), md($0.district ?? "")] + placeRow($0).dropFirst() })
+            report.villages.map { [md($0.name), md($0.district ?? "")] + placeRow($0).dropFirst() })
         line("## Strongest signals")
         line()
         for story in report.stories {
@@ -130,11 +129,13 @@ public enum MarkdownReport {
     static func placeRow(_ place: Report.Place) -> [String] {
         [
             Escaping.markdown(place.name), "\(place.risk)", "\(place.alerts)", "\(place.red)", "\(place.orange)",
-            "\(place.yellow)", "\(place.cases)", Money(fen: place.lossFen).description,
+            "\(place.yellow)", "\(place.cases)", money(place.lossFen),
         ]
     }
 
     static func share(_ value: Double?) -> String { value.map { "\(Int(($0 * 100).rounded()))%" } ?? "–" }
     static func days(_ value: Double?) -> String { value.map { Wording.number($0) } ?? "–" }
-    static func money(_ fen: Int64) -> String { Wording.grouped(fen / 100) }
+    /// Money as every page of the report shows it: whole yuan with thousands separators
+    /// (report.json keeps the fen).
+    static func money(_ fen: Int64) -> String { Wording.grouped(Int64((Double(fen) / 100).rounded())) }
 }

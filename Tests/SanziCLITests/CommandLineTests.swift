@@ -422,6 +422,27 @@ struct ReportTests {
         #expect(!money.isEmpty && money.allSatisfy { $0.hasSuffix(unit) }, "\(file): \(money.sorted())")
     }
 
+    /// Every village is in both pages (past the first 20 the HTML folds them under a summary
+    /// that says how many), and money reads one way: whole yuan with thousands separators.
+    @Test func everyVillageIsListedAndMoneyReadsOneWay() throws {
+        let cli = CommandLineTests()
+        let folder = try cli.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try cli.sanzi("run", "Scenarios/county-districts.xml", "--out", folder.path, "-q")
+        #expect(result.status == 0)
+        let json = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: folder.appendingPathComponent("report.json")))
+        let villages = ((json as? [String: Any])?["villages"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
+        #expect(villages?.count == 40)
+        for page in ["report.md", "report.html"] {
+            let text = try String(contentsOf: folder.appendingPathComponent(page), encoding: .utf8)
+            for name in villages ?? [] { #expect(text.contains(name), "\(page) lacks \(name)") }
+            #expect(text.firstMatch(of: /[0-9]{4}\.[0-9]{2} yuan|[0-9]{4,} yuan/) == nil, "\(page): money unformatted")
+        }
+        let html = try String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(html.contains("<summary>The other 20 villages, by risk</summary>"))
+    }
+
     @Test func theHTMLIsWellFormedSelfContainedAndHoldsTheCharts() throws {
         try #require(Self.runs.count == 2)
         let html = try read("report.html")
