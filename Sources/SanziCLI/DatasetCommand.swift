@@ -131,6 +131,7 @@ struct DatasetCommand: ParsableCommand {
             throw ExitStatus.cannotCreate
         }
         guard !quiet else { return }
+        for warning in card.villageSplit.warnings { Terminal.printToStandardError("warning: \(warning)") }
         let seconds = Date().timeIntervalSince(started)
         let transactions = card.tables.first { $0.name == "transactions" }?.rows ?? 0
         print(
@@ -140,6 +141,9 @@ struct DatasetCommand: ParsableCommand {
             print("\(table.name.padding(toLength: 17, withPad: " ", startingAt: 0))\(table.rows) rows")
         }
         print("cases         \(card.cases) misconduct, \(card.lookAlikes) look-alikes")
+        let villages = card.villageSplit.villages
+        print(
+            "villages      " + ["train", "valid", "test"].map { "\($0) \(villages[$0] ?? 0)" }.joined(separator: ", "))
         print("wrote         \(out)/DATACARD.md, \(out)/datacard.json and \(card.tables.count) tables")
     }
 }

@@ -34,6 +34,17 @@ public struct DataCard: Sendable, Encodable {
     public var lookAlikes: Int
     /// Rows of the labelled tables by label (typology, `honest`, `look-alike`).
     public var classBalance: [String: [String: Int]]
+    /// The village split: villages per side, the labelled tables' rows per side and label,
+    /// and the sides that lack a typology another side has.
+    public var villageSplit: VillageSplit
+
+    public struct VillageSplit: Sendable, Encodable {
+        /// Villages on each side (`train`, `valid`, `test`).
+        public var villages: [String: Int]
+        /// Rows by table, side and label.
+        public var balance: [String: [String: [String: Int]]]
+        public var warnings: [String]
+    }
     public var tables: [Table]
     public var limitations: [String]
 
@@ -52,13 +63,26 @@ public struct DataCard: Sendable, Encodable {
         falseLabels = options.falseLabels
         cases = results.reduce(0) { $0 + $1.cases }
         lookAlikes = results.reduce(0) { $0 + $1.lookAlikes }
+        var bySide: [String: [String: [String: Int]]] = [:]
         var balance: [String: [String: Int]] = [:]
         for result in results {
-            for (table, counts) in result.balance {
-                for (label, count) in counts { balance[table, default: [:]][label, default: 0] += count }
+            for (table, sides) in result.balance {
+                for (side, counts) in sides {
+                    for (label, count) in counts {
+                        bySide[table, default: [:]][side, default: [:]][label, default: 0] += count
+                        balance[table, default: [:]][label, default: 0] += count
+                    }
+                }
             }
         }
         classBalance = balance
+        let sides = Labels.villageSplits(scenario.geography.villages.map(\.id))
+        villageSplit = VillageSplit(
+            villages: Dictionary(
+                uniqueKeysWithValues: Labels.sides.enumerated().map { side, name in
+                    (name, sides.filter { $0 == side }.count)
+                }),
+            balance: bySide, warnings: Self.splitWarnings(bySide, villages: sides.count))
         tables = DatasetTables.all.filter { options.tables.contains($0.name) }.map { table in
             Table(
                 name: table.name, meaning: table.meaning, groundTruth: table.groundTruth,
@@ -69,6 +93,29 @@ public struct DataCard: Sendable, Encodable {
                 })
         }
         limitations = Self.limitations
+    }
+
+    /// What the village split cannot give: a side without villages, or a typology labelled on
+    /// one side and absent from another (its recall there cannot be measured).
+    static func splitWarnings(_ balance: [String: [String: [String: Int]]], villages: Int) -> [String] {
+        var warnings: [String] = []
+        if villages < 3 {
+            warnings.append("\(villages) villages: too few to split, so every village is in train")
+        }
+        for table in balance.keys.sorted() {
+            let sides = balance[table] ?? [:]
+            let typologies = Set(sides.values.flatMap(\.keys)).subtracting(["honest", "look-alike"])
+            for typology in typologies.sorted() {
+                let counts = Labels.sides.map { sides[$0]?[typology] ?? 0 }
+                guard counts.contains(0) else { continue }
+                let missing = zip(Labels.sides, counts).filter { $0.1 == 0 }.map(\.0).joined(separator: " and ")
+                let present = zip(Labels.sides, counts).filter { $0.1 > 0 }.map { "\($0.0) \($0.1)" }
+                warnings.append(
+                    "\(table): no \(typology) rows on \(missing) (\(present.joined(separator: ", "))): more replications or villages"
+                )
+            }
+        }
+        return warnings
     }
 
     static let limitations = [
@@ -103,6 +150,23 @@ public struct DataCard: Sendable, Encodable {
                 + (classBalance[table] ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
                 .joined(separator: ", ") + "\n\n"
         }
+        out += "## Village split\n\n"
+        out +=
+            "Villages: " + Labels.sides.map { "\($0) \(villageSplit.villages[$0] ?? 0)" }.joined(separator: ", ")
+            + ".\n\n"
+        for table in villageSplit.balance.keys.sorted() {
+            let sides = villageSplit.balance[table] ?? [:]
+            let labels = Set(sides.values.flatMap(\.keys)).sorted()
+            out += "**\(table)**\n\n| label | " + Labels.sides.joined(separator: " | ") + " |\n|---|"
+            out += Labels.sides.map { _ in "---|" }.joined() + "\n"
+            for label in labels {
+                out +=
+                    "| \(label) | " + Labels.sides.map { "\(sides[$0]?[label] ?? 0)" }.joined(separator: " | ") + " |\n"
+            }
+            out += "\n"
+        }
+        for warning in villageSplit.warnings { out += "- Warning: \(warning).\n" }
+        if !villageSplit.warnings.isEmpty { out += "\n" }
         out += "## Columns\n\n"
         for table in tables {
             out += "### \(table.name)\n\n\(table.meaning)\n\n| column | type | unit | meaning |\n|---|---|---|---|\n"

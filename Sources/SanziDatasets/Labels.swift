@@ -128,13 +128,21 @@ struct Labels {
         file.word(day < days * 6 / 10 ? 0 : day < days * 8 / 10 ? 1 : 2, of: words.sides)
     }
 
-    /// The village split: 70% train, 15% valid, 15% test by a draw keyed by the village id, so
-    /// a village falls on the same side in every replication and every run. Returns a position
-    /// in `sides`.
-    static func villageSplit(_ village: String) -> Int {
-        var stream = RandomStream(seed: 0).derived("village-split", village)
-        let draw = stream.uniform()
-        return draw < 0.7 ? 0 : draw < 0.85 ? 1 : 2
+    /// The village split, a position in `sides` for each village: the villages ordered by a
+    /// draw keyed by their ids, the first 15% (rounded, at least one) to test, the next as many
+    /// to valid, the rest to train; with fewer than three villages, all train. A village falls
+    /// on the same side in every replication and every dataset of the scenario.
+    static func villageSplits(_ villages: [String]) -> [Int] {
+        let draws = villages.map { village in
+            var stream = RandomStream(seed: 0).derived("village-split", village)
+            return stream.uniform()
+        }
+        let held = villages.count < 3 ? 0 : max(1, Int((0.15 * Double(villages.count)).rounded()))
+        var sides = [Int](repeating: 0, count: villages.count)
+        for (rank, village) in villages.indices.sorted(by: { (draws[$0], $0) < (draws[$1], $1) }).enumerated() {
+            sides[village] = rank < held ? 2 : rank < 2 * held ? 1 : 0
+        }
+        return sides
     }
 
     /// The stream of a table's label noise: each row draws from it by its event id.

@@ -17,9 +17,9 @@ struct Replication {
         var replication: Int
         var seed: UInt64
         var rows: [String: Int]
-        /// Rows of the transactions and ledger tables by label: a typology, `honest` or
-        /// `look-alike`.
-        var balance: [String: [String: Int]]
+        /// Rows of the transactions and ledger tables by side of the village split, then by
+        /// label: a typology, `honest` or `look-alike`.
+        var balance: [String: [String: [String: Int]]]
         var cases: Int
         var lookAlikes: Int
     }
@@ -67,7 +67,7 @@ struct Replication {
         let labels = Labels(truth: summary.truth, seed: seed, options: options, days: summary.days)
         let context = Context(
             replication: number, villageIDs: villageIDs, months: months, labels: labels,
-            splits: villageIDs.map(Labels.villageSplit))
+            splits: Labels.villageSplits(villageIDs))
         if writes(DatasetTables.transactions) {
             result.rows[DatasetTables.transactions.name] = try writeTransactions(
                 collector.transactions, context, &result)
@@ -107,7 +107,9 @@ struct Replication {
         let villages: TableFile.Vocabulary
         let words: Labels.Words
         private var cursor = Labels.Cursor()
-        private(set) var counts = [Int](repeating: 0, count: Labels.classNames.count)
+        /// Rows written by side of the village split, then by class.
+        private(set) var counts = [[Int]](
+            repeating: [Int](repeating: 0, count: Labels.classNames.count), count: Labels.sides.count)
 
         init(_ context: Context, table: Int, file: inout TableFile) {
             self.context = context
@@ -127,12 +129,15 @@ struct Replication {
             context.labels.write(
                 event: event, touch: touch, day: day, split: context.splits[Int(village)], noise: noise, words: words,
                 to: &file)
-            counts[touch.classIndex(context.labels)] += 1
+            counts[context.splits[Int(village)]][touch.classIndex(context.labels)] += 1
         }
 
-        /// The rows written by class, as the data card's balance.
-        var balance: [String: Int] {
-            Dictionary(uniqueKeysWithValues: zip(Labels.classNames, counts).filter { $0.1 > 0 })
+        /// The rows written by side and class, as the data card's balance.
+        var balance: [String: [String: Int]] {
+            Dictionary(
+                uniqueKeysWithValues: zip(Labels.sides, counts).map { side, counts in
+                    (side, Dictionary(uniqueKeysWithValues: zip(Labels.classNames, counts).filter { $0.1 > 0 }))
+                })
         }
     }
 

@@ -94,8 +94,13 @@ def main() -> None:
     typology = np.array(transactions["typology"].to_pylist())
     print(f"transactions: {len(truth)} rows, {truth.sum()} misconduct; train {train.sum()}, test {test.sum()} "
           f"(test positives {truth[test].sum()})")
+    villages = card(dataset)["village_split"]["villages"]
+    print(f"villages: train {villages['train']}, valid {villages['valid']}, test {villages['test']}")
     if truth[train].sum() == 0 or truth[test].sum() == 0:
         sys.exit("not enough misconduct on both sides of the split: simulate more replications")
+    if truth[test].sum() < 30 or villages["test"] < 5:
+        print(f"warning: the test side holds {truth[test].sum()} positives from {villages['test']} villages: "
+              "its PR-AUC is a rough figure (more replications, or a scenario with more villages)")
     model = HistGradientBoostingClassifier(max_iter=300, learning_rate=0.1, random_state=0)
     model.fit(x[train], training_label[train])
     model_score = model.predict_proba(x[test])[:, 1]
