@@ -158,31 +158,69 @@ public enum SVGChart {
         return svg + legend(series.map { ($0.name, $0.colour) }, x: left + 10, y: 14) + "</svg>\n"
     }
 
-    /// A precision-recall curve in a small square: recall across, precision up, the points
-    /// joined in order, one of them circled.
-    public static func precisionRecall(_ points: [(recall: Double, precision: Double)], chosen: Int?, title: String)
-        -> String
-    {
-        let size = 170.0
-        let margin = 24.0
-        let span = size - 2 * margin
-        func x(_ recall: Double) -> Double { margin + span * min(max(recall, 0), 1) }
-        func y(_ precision: Double) -> Double { size - margin - span * min(max(precision, 0), 1) }
-        var svg = open(width: size, height: size, title: title)
-        svg += text(x: size / 2, y: 12, title, anchor: "middle", size: 11)
-        svg +=
-            "<rect x=\"\(n(margin))\" y=\"\(n(margin))\" width=\"\(n(span))\" height=\"\(n(span))\" fill=\"none\" stroke=\"#888\"/>\n"
-        svg += text(x: size / 2, y: size - 6, "recall", anchor: "middle", size: 9)
-        svg += text(x: 4, y: margin + 8, "precision", anchor: "start", size: 9)
-        if points.count > 1 {
-            let path = points.map { "\(n(x($0.recall))),\(n(y($0.precision)))" }.joined(separator: " ")
-            svg += "<polyline points=\"\(path)\" fill=\"none\" stroke=\"#3465a4\"/>\n"
-        }
-        for (index, point) in points.enumerated() {
-            let chosenPoint = index == chosen
+    /// One precision-recall curve per parameter of a rule, in a square with ticks every 25%
+    /// on both axes and their titles: recall across, precision up, each curve's points joined
+    /// in the order of its values. The starting point is ringed and labelled "start"; the
+    /// chosen point filled red and labelled "chosen" (nothing is chosen for a rule switched off).
+    public static func precisionRecall(
+        _ curves: [(name: String, colour: String, points: [(recall: Double, precision: Double)])],
+        start: (recall: Double, precision: Double)?, chosen: (recall: Double, precision: Double)?, title: String,
+        subtitle: String? = nil
+    ) -> String {
+        let size = 300.0
+        let (left, right, top) = (48.0, 14.0, subtitle == nil ? 30.0 : 44.0)
+        let bottom = 44.0 + 16 * Double(curves.count)
+        let span = size - left - right
+        func x(_ recall: Double) -> Double { left + span * min(max(recall, 0), 1) }
+        func y(_ precision: Double) -> Double { top + span * (1 - min(max(precision, 0), 1)) }
+        var svg = open(width: size, height: top + span + bottom, title: title + (subtitle.map { ", \($0)" } ?? ""))
+        svg += text(x: size / 2, y: 16, title, anchor: "middle", size: 12)
+        if let subtitle { svg += text(x: size / 2, y: 31, subtitle, anchor: "middle", size: 11) }
+        for tick in stride(from: 0.0, through: 1.0, by: 0.25) {
             svg +=
-                "<circle cx=\"\(n(x(point.recall)))\" cy=\"\(n(y(point.precision)))\" r=\"\(chosenPoint ? 5 : 2)\" "
-                + "fill=\"\(chosenPoint ? "#c81e1e" : "#3465a4")\"/>\n"
+                "<line x1=\"\(n(x(tick)))\" y1=\"\(n(y(0)))\" x2=\"\(n(x(tick)))\" y2=\"\(n(y(1)))\" stroke=\"#ddd\"/>\n"
+            svg +=
+                "<line x1=\"\(n(x(0)))\" y1=\"\(n(y(tick)))\" x2=\"\(n(x(1)))\" y2=\"\(n(y(tick)))\" stroke=\"#ddd\"/>\n"
+            svg += text(x: x(tick), y: y(0) + 15, percent(tick), anchor: "middle", size: 11)
+            svg += text(x: x(0) - 5, y: y(tick) + 4, percent(tick), anchor: "end", size: 11)
+        }
+        svg += text(x: x(0.5), y: y(0) + 31, "recall", anchor: "middle", size: 12)
+        svg +=
+            "<text x=\"12\" y=\"\(n(y(0.5)))\" text-anchor=\"middle\" font-size=\"12\" "
+            + "transform=\"rotate(-90 12 \(n(y(0.5))))\">precision</text>\n"
+        for curve in curves {
+            let path = curve.points.map { "\(n(x($0.recall))),\(n(y($0.precision)))" }.joined(separator: " ")
+            svg += "<polyline points=\"\(path)\" fill=\"none\" stroke=\"\(curve.colour)\" stroke-width=\"1.5\"/>\n"
+            for point in curve.points {
+                svg +=
+                    "<circle cx=\"\(n(x(point.recall)))\" cy=\"\(n(y(point.precision)))\" r=\"2.5\" fill=\"\(curve.colour)\"/>\n"
+            }
+        }
+        if let start {
+            svg +=
+                "<circle cx=\"\(n(x(start.recall)))\" cy=\"\(n(y(start.precision)))\" r=\"6\" fill=\"none\" stroke=\"#222\" stroke-width=\"1.5\"/>\n"
+        }
+        if let chosen {
+            svg += "<circle cx=\"\(n(x(chosen.recall)))\" cy=\"\(n(y(chosen.precision)))\" r=\"4\" fill=\"#c81e1e\"/>\n"
+        }
+        for (label, point, above) in [("start", start, true), ("chosen", chosen, false)] {
+            guard let point else { continue }
+            let same = label == "chosen" && start.map { $0 == point } == true
+            guard !same else { continue }
+            let alone = label == "start" && chosen.map { $0 == point } == true
+            let (px, py) = (x(point.recall), y(point.precision))
+            // Inside the square, clear of the axes' tick labels: to the right of the point
+            // unless near the right edge, above it unless near the top.
+            let anchor = px > x(0.7) ? "end" : "start"
+            let below = !above || py < y(0.9)
+            svg += text(
+                x: px + (anchor == "end" ? -8 : 8), y: min(py + (below ? 14 : -8), y(0) - 4),
+                alone ? "start = chosen" : label, anchor: anchor, size: 11)
+        }
+        for (index, curve) in curves.enumerated() {
+            let row = top + span + 50 + 16 * Double(index)
+            svg += "<rect x=\"\(n(left))\" y=\"\(n(row - 9))\" width=\"10\" height=\"10\" fill=\"\(curve.colour)\"/>\n"
+            svg += text(x: left + 14, y: row, curve.name, anchor: "start", size: 11)
         }
         return svg + "</svg>\n"
     }

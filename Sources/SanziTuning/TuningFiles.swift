@@ -1,3 +1,4 @@
+import SanziAlerts
 import SanziEvaluation
 import SanziOutput
 import SanziScenario
@@ -55,9 +56,23 @@ public enum TuningFiles {
         ]
     }
 
+    static let changeHeader = ["rule", "change"]
+
+    /// Each change in words: "switched off", "window-days 60 → 90 days", "tier1-yuan 1,000 → 750 yuan".
+    /// A rule switched off shows that alone (the values its parameters were left at do not act).
     static func changeRows(_ summary: TuningSummary) -> [[String]] {
-        summary.changes.map {
-            [$0.rule, $0.parameter, AlertSettings.decimal($0.from), AlertSettings.decimal($0.to)]
+        let off = Set(summary.changes.filter { $0.parameter == "enabled" && $0.to == 0 }.map(\.rule))
+        return summary.changes.filter { $0.parameter == "enabled" || !off.contains($0.rule) }.map { change in
+            guard change.parameter != "enabled" else {
+                return [change.rule, change.to == 0 ? "switched off" : "switched on"]
+            }
+            let unit =
+                change.parameter.hasSuffix("-days") ? " days" : change.parameter.hasSuffix("-yuan") ? " yuan" : ""
+            let value = { (number: Double) in
+                unit == " yuan" && number == number.rounded()
+                    ? NumberText.grouped(Int64(number)) : AlertSettings.decimal(number)
+            }
+            return [change.rule, "\(change.parameter) \(value(change.from)) → \(value(change.to))\(unit)"]
         }
     }
 
@@ -134,7 +149,7 @@ public enum TuningFiles {
         if summary.changes.isEmpty {
             out += "None: the starting settings were the best found.\n"
         } else {
-            out += "| rule | parameter | from | to |\n|---|---|---|---|\n"
+            out += "| rule | change |\n|---|---|\n"
             for row in changeRows(summary) { out += "| " + row.joined(separator: " | ") + " |\n" }
         }
         out += "\n`thresholds.xml` holds the tuned settings: `sanzi run --thresholds thresholds.xml` accepts it as is. "
@@ -158,25 +173,58 @@ public enum TuningFiles {
             body += HTMLPage.table(worldHeader, world)
         }
         body += "<h2>Changes</h2>\n"
-        body += HTMLPage.table(["rule", "parameter", "from", "to"], changeRows(summary))
+        body += HTMLPage.table(changeHeader, changeRows(summary))
         body +=
-            "<h2>Precision-recall curves</h2>\n<p>Each rule alone on the training seeds, one curve per parameter; the red point is the chosen value.</p>\n<div class=\"curves\">\n"
-        let chosen = outcome.settings.rules
-        var seen: [String] = []
-        for point in outcome.curves where !seen.contains("\(point.rule).\(point.parameter)") {
-            seen.append("\(point.rule).\(point.parameter)")
-            let curve = outcome.curves.filter { $0.rule == point.rule && $0.parameter == point.parameter }
-            guard curve.contains(where: { $0.metrics.alerts > 0 }) else { continue }
-            let value = chosen.first { $0.id == point.rule }?.parameter(point.parameter)
-            body += SVGChart.precisionRecall(
-                curve.map { ($0.metrics.recall ?? 0, $0.metrics.precision ?? 0) },
-                chosen: curve.firstIndex { $0.value == value }, title: "\(point.rule) \(point.parameter)")
+            "<h2>Precision-recall curves</h2>\n<p>Each rule alone on the training seeds, one curve per parameter over the values tried (the others at their start). The ringed point is the start, the red one the rule's chosen setting.</p>\n<div class=\"curves\">\n"
+        var silent: [String] = []
+        for rule in RuleCatalogue.documentation {
+            let points = outcome.curves.filter { $0.rule == rule.id }
+            guard points.contains(where: { $0.metrics.alerts > 0 }) else {
+                if !points.isEmpty { silent.append(rule.id) }
+                continue
+            }
+            body += chart(rule, points, chosen: RuleSetting(rule, in: outcome.settings), start: summary)
         }
         body += "</div>\n"
+        if !silent.isEmpty {
+            body +=
+                "<p>Raised no alert on the training seeds at any value tried: \(silent.joined(separator: ", ")).</p>\n"
+        }
         return HTMLPage.document(
             title: "Threshold tuning: \(summary.scenario)",
-            style: ".curves svg { display: inline-block; margin: 0.3rem; }",
+            style: ".curves svg { display: inline-block; margin: 0.5rem; }",
             body: body)
+    }
+
+    /// One rule's curves, its start and its chosen setting (none when switched off, or when
+    /// more than one parameter moved and no curve holds it).
+    static func chart(
+        _ rule: RuleDocumentation, _ points: [Tuner.CurvePoint], chosen: RuleSetting, start summary: TuningSummary
+    ) -> String {
+        let colours = ["#3465a4", "#e69f00", "#009e73", "#cc79a7"]
+        let place = { (point: Tuner.CurvePoint) in
+            (recall: point.metrics.recall ?? 0, precision: point.metrics.precision ?? 0)
+        }
+        let curves = rule.parameters.enumerated().map { index, parameter in
+            (
+                name: parameter.name, colour: colours[index % colours.count],
+                points: points.filter { $0.parameter == parameter.name }.map(place)
+            )
+        }
+        let startPoint = points.first(where: \.isStart).map(place)
+        let moved = summary.changes.filter { $0.rule == rule.id && $0.parameter != "enabled" }
+        var chosenPoint: (recall: Double, precision: Double)?
+        if chosen.enabled, moved.count <= 1 {
+            chosenPoint =
+                moved.first.flatMap { change in
+                    points.first { $0.parameter == change.parameter && $0.value == change.to }.map(place)
+                } ?? startPoint
+        }
+        return SVGChart.precisionRecall(
+            curves, start: startPoint, chosen: chosenPoint, title: "\(rule.id) \(rule.name)",
+            subtitle: !chosen.enabled
+                ? "switched off: nothing chosen"
+                : moved.count > 1 ? "chosen: \(moved.count) parameters moved, off these curves" : nil)
     }
 
     static func list(_ seeds: [UInt64]) -> String { seeds.map(String.init).joined(separator: ", ") }

@@ -1,5 +1,6 @@
 import SanziAlerts
 import SanziEvents
+import SanziOutput
 import SanziScenario
 import SanziTruth
 import SanziWorld
@@ -98,6 +99,38 @@ struct TunerTests {
             ])
         #expect(TuningSummary.falls(from: start, to: chosen, outside: .lossAtBudget(5), beyond: 0.2).isEmpty)
         #expect(TuningSummary.falls(from: start, to: chosen, outside: .f1, beyond: 0.7).isEmpty)
+    }
+
+    /// The tuning page tells each change in words, a switched-off rule once, and draws every
+    /// rule that raised alerts with its start; a switched-off rule's chart chooses nothing.
+    @Test func theTuningPageTellsChangesInWordsAndShowsSwitchedOffRules() throws {
+        let runs = Self.simulated
+        try #require(runs.count == 2)
+        var tuner = Tuner(base: AlertSettings(), training: runs, objective: .f1)
+        let outcome = tuner.tune()
+        let summary = TuningSummary(
+            scenario: "test", objective: .f1, searched: .f1, trainSeeds: [1, 2], testSeeds: [], outcome: outcome,
+            start: AlertSettings(), test: (outcome.start, outcome.chosen), warnDrop: 0.2)
+        let rows = TuningFiles.changeRows(summary)
+        let off = Set(rows.filter { $0[1] == "switched off" }.map { $0[0] })
+        #expect(
+            !off.isEmpty
+                && rows.allSatisfy { $0[1] == "switched off" || $0[1] == "switched on" || $0[1].contains(" → ") })
+        #expect(
+            rows.allSatisfy { !off.contains($0[0]) || $0[1] == "switched off" }, "a switched-off rule's values listed")
+        #expect(!TuningFiles.markdown(summary).contains("enabled"))
+        let html = TuningFiles.html(summary, outcome: outcome)
+        var charted = 0
+        for rule in off {
+            let name = RuleCatalogue.documentation.first { $0.id == rule }?.name ?? ""
+            guard let chart = html.range(of: "<title>\(rule) \(Escaping.html(name))") else { continue }
+            charted += 1
+            let end = html[chart.upperBound...].range(of: "</svg>")?.lowerBound ?? html.endIndex
+            let drawn = html[chart.lowerBound..<end]
+            #expect(drawn.contains("switched off: nothing chosen") && !drawn.contains("#c81e1e"), "\(rule)")
+        }
+        #expect(charted > 0)
+        #expect(html.contains(">start"))
     }
 
     /// Two simulated seeds of the default scenario, shared by the tests below.
