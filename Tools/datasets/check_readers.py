@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Checks that a Sanzi dataset loads in one line with each reader docs/datasets.md shows.
+"""Checks that a Sanzi dataset loads in one line with each reader docs/datasets.md shows, and
+that its graph export loads in NetworkX.
 
     Tools/datasets/check_readers.py DATASET
 
@@ -7,19 +8,23 @@ Converts DATASET to Parquet (to_parquet.py) in a temporary folder, then reads ev
 with pandas (`pd.read_parquet`), pyarrow (`ds.dataset(..., partitioning="hive")`), DuckDB
 (`read_parquet` and `read_csv` with `hive_partitioning=true`) and sanzi_dataset.read, and
 checks the rows against datacard.json, the `replication` key (integers 0…N-1) and the column
-types against the data card. Prints one line per table and reader; exits 1 on any mismatch.
-Needs pandas, pyarrow and duckdb (`pip install pandas pyarrow duckdb`); CI installs them.
+types against the data card; then exports the graphs (to_graph.py) and loads each
+replication's edge list into a NetworkX MultiDiGraph, checking its nodes and edges against
+the files. Prints one line per table and reader; exits 1 on any mismatch. Needs pandas,
+pyarrow, duckdb and networkx (`pip install pandas pyarrow duckdb networkx`); CI installs them.
 """
 import pathlib
 import sys
 import tempfile
 
 import duckdb
+import networkx as nx
 import pandas as pd
 import pyarrow as pa
 import pyarrow.dataset as ds
 
 from sanzi_dataset import card, read
+from to_graph import export
 from to_parquet import convert
 
 ARROW = {"integer": {pa.int64()}, "decimal": {pa.float64()}, "boolean": {pa.bool_()}, "string": {pa.string()}}
@@ -65,6 +70,20 @@ def check(dataset: pathlib.Path) -> int:
                 report(table, reader, len(rows), keys, [c["name"] for c in columns if types[c["name"]] not in DUCK[c["type"]]])
             typed = read(dataset, name)
             report(table, "sanzi_dataset.read", typed.num_rows, set(typed["replication"].to_pylist()), [])
+        graphs = pathlib.Path(scratch) / "graph"
+        for replication, graph in enumerate(export(dataset, graphs)):
+            folder = graphs / f"replication={replication}"
+            nodes, edges = pd.read_csv(folder / "nodes.csv"), pd.read_csv(folder / "edges.csv")
+            loaded = nx.from_pandas_edgelist(edges, "source", "target", edge_attr=True, create_using=nx.MultiDiGraph)
+            loaded.add_nodes_from(nodes["node"])
+            kinds = set(edges["kind"])
+            ok = (loaded.number_of_nodes() == len(graph.nodes) == len(nodes)
+                  and loaded.number_of_edges() == len(graph.edges)
+                  and {"kinship", "holds", "owns", "bid", "contract"} <= kinds
+                  and list(nodes["node"]) == list(range(len(nodes))))
+            failures += not ok
+            print(f"{'ok ' if ok else 'BAD'} graph {replication:<11} networkx MultiDiGraph       "
+                  f"{loaded.number_of_nodes()} nodes, {loaded.number_of_edges()} edges, kinds {sorted(kinds)}")
     return failures
 
 
