@@ -56,12 +56,16 @@ public enum HTMLReport {
         body += SVGChart.shareBars(
             labels: alerted.map(\.rule),
             series: [
-                ("precision", "#3465a4", alerted.map(\.precision)),
                 (
-                    "recall (share of all cases caught)", "#73a946",
+                    "precision (true alerts of the rule's alerts)", "#3465a4", alerted.map(\.precision),
+                    alerted.map { "(\($0.truePositives) of \($0.alerts) alerts)" }
+                ),
+                (
+                    "recall (cases the rule caught, of all cases)", "#73a946",
                     alerted.map {
                         report.totals.cases > 0 ? Double($0.casesDetected) / Double(report.totals.cases) : nil
-                    }
+                    },
+                    alerted.map { "(\($0.casesDetected) of \(report.totals.cases) cases)" }
                 ),
             ], title: "Precision and recall per rule")
         body += HTMLPage.table(
@@ -100,10 +104,12 @@ public enum HTMLReport {
         body += "<h2>Time to detection</h2>\n"
         body += SVGChart.stackedBars(
             labels: report.detectionDelays.map(\.label),
-            series: [("cases", "#3465a4", report.detectionDelays.map(\.cases))],
-            title: "Days from a case's first event to its first alert")
+            series: [("cases caught", "#3465a4", report.detectionDelays.map(\.cases))],
+            title: "Days from a case's first event to its first alert", valueTitle: "cases",
+            labelTitle: "time from the case's first event to its first alert")
         body += "<h2>Which rules catch which typologies</h2>\n"
-        body += "<p>Share of each typology's cases (rows) that an alert of each rule (columns) touched.</p>\n"
+        body +=
+            "<p>Each cell counts the cases of a typology (rows) that an alert of a rule (columns) touched; its shade is that count's share of the typology's cases (scale below the grid).</p>\n"
         body += coverageChart(report)
         return HTMLPage.document(
             title: "Anomaly report: \(report.scenario)",
@@ -116,14 +122,27 @@ public enum HTMLReport {
             body: body)
     }
 
+    /// Alerts a month by severity, the scenario's interventions marked on their days, and the
+    /// months without a warning system shaded (no alert is raised then).
     static func timelineChart(_ report: Report) -> String {
-        SVGChart.stackedBars(
-            labels: report.timeline.map(\.month),
-            series: [
-                ("yellow", SVGChart.colours["yellow"]!, report.timeline.map(\.yellow)),
-                ("orange", SVGChart.colours["orange"]!, report.timeline.map(\.orange)),
-                ("red", SVGChart.colours["red"]!, report.timeline.map(\.red)),
-            ], title: "Alerts per month by severity")
+        let months = report.timeline.map(\.month)
+        let marks = report.interventions.map { intervention in
+            let month = String(intervention.date.prefix(7))
+            let day = Double(Int(intervention.date.suffix(2)) ?? 1)
+            let label = intervention.name.count > 48 ? intervention.name.prefix(47) + "…" : intervention.name
+            return SVGChart.Mark(
+                at: Double(months.firstIndex(of: month) ?? 0) + (day - 1) / 31, label: "\(intervention.date) \(label)")
+        }
+        return SVGChart.stackedBars(
+            labels: months,
+            series: ["yellow", "orange", "red"].map { severity in
+                (
+                    severity, SVGChart.colours[severity] ?? "#888",
+                    report.timeline.map { severity == "yellow" ? $0.yellow : severity == "orange" ? $0.orange : $0.red }
+                )
+            },
+            title: "Alerts per month by severity", valueTitle: "alerts a month", labelTitle: "month", marks: marks,
+            shaded: report.timeline.map { !$0.warningSystem }, shadedMeaning: "warning system off: no alert raised")
     }
 
     static func coverageChart(_ report: Report) -> String {
@@ -136,7 +155,7 @@ public enum HTMLReport {
                 columns.map { totals[row] > 0 ? Double(counts[$0]) / Double(totals[row]) : 0 }
             },
             counts: coverage.casesDetected.map { counts in columns.map { counts[$0] } },
-            title: "Cases of each typology caught by each rule")
+            title: "Cases of each typology caught by each rule", scale: "shade: share of the typology's cases")
     }
 
     static func placeRow(_ place: Report.Place) -> [String] {

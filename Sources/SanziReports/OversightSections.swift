@@ -68,7 +68,8 @@ enum OversightSections {
             series: [
                 ("without the warning system", "#c81e1e", cumulative(effect.months.map(\.lossOffFen))),
                 ("with it", "#3465a4", cumulative(effect.months.map(\.lossOnFen))),
-            ], title: "Loss of the cases begun so far (yuan), with and without the warning system")
+            ], title: "Loss of the cases begun so far, with and without the warning system",
+            valueTitle: "yuan, cumulative", labelTitle: "month")
     }
 
     static func days(_ value: Double?) -> String { value.map { Wording.days($0) } ?? "–" }

@@ -77,6 +77,15 @@ public struct Report: Sendable, Encodable {
         public var yellow: Int
         public var orange: Int
         public var red: Int
+        /// Whether the warning system ran at some time of the month, somewhere.
+        public var warningSystem: Bool
+    }
+
+    /// An intervention of the scenario, on its date.
+    public struct Intervention: Sendable, Encodable {
+        public var date: String
+        public var day: Int32
+        public var name: String
     }
 
     public struct DelayBin: Sendable, Encodable {
@@ -92,6 +101,7 @@ public struct Report: Sendable, Encodable {
     public var villages: [Place]
     public var stories: [Story]
     public var timeline: [Month]
+    public var interventions: [Intervention]
     public var rules: [Evaluation.RuleResult]
     public var typologies: [Evaluation.TypologyResult]
     public var coverage: Evaluation.Coverage
@@ -119,6 +129,7 @@ public struct Report: Sendable, Encodable {
         (districts, villages) = Self.places(facts: facts, alerts: alerts, cases: misconduct)
         self.stories = Self.stories(facts: facts, alerts: alerts, truth: truth, context: context, count: stories)
         timeline = Self.timeline(facts: facts, alerts: alerts)
+        interventions = facts.interventions.map { Intervention(date: facts.date($0.day), day: $0.day, name: $0.name) }
         rules = evaluation.rules
         typologies = evaluation.typologies
         coverage = evaluation.coverage
@@ -254,8 +265,15 @@ public struct Report: Sendable, Encodable {
         let months = max(1, facts.start.months(until: facts.start.adding(days: max(0, facts.days - 1))) + 1)
         var timeline = (0..<months).map { index in
             let date = facts.start.adding(months: index)
+            let first = Int32(
+                max(0, facts.start.days(until: CalendarDate(year: date.year, month: date.month, day: 1) ?? date)))
+            let last = Int32(min(facts.days - 1, facts.start.days(until: facts.start.adding(months: index + 1)) - 1))
             return Month(
-                month: "\(date.year)-\(date.month < 10 ? "0" : "")\(date.month)", yellow: 0, orange: 0, red: 0)
+                month: "\(date.year)-\(date.month < 10 ? "0" : "")\(date.month)", yellow: 0, orange: 0, red: 0,
+                warningSystem: facts.warningSystemRuns(on: first) || facts.warningSystemRuns(on: last)
+                    || facts.interventions.contains {
+                        $0.day >= first && $0.day <= last && $0.warningSystem?.on == true
+                    })
         }
         for alert in alerts {
             let index = min(months - 1, max(0, facts.start.months(until: facts.start.adding(days: Int(alert.day)))))

@@ -1,4 +1,5 @@
 import Foundation
+import SanziOutput
 import SanziScenario
 import SanziTruth
 import Testing
@@ -441,6 +442,52 @@ struct ReportTests {
         }
         let html = try String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8)
         #expect(html.contains("<summary>The other 20 villages, by risk</summary>"))
+    }
+
+    /// No two labels of a chart overlap, and every label lies within its chart, on the default
+    /// town (with its counterfactual, for the loss chart), Guangzhou, and counties of 40 and 64
+    /// villages. Boxes are computed from each label's position, anchor, size and length.
+    @Test(arguments: [
+        ("Scenarios/default.xml", 10, true), ("Scenarios/guangzhou-2012-2014.xml", 0, false),
+        ("Scenarios/county-districts.xml", 10, false), ("Scenarios/county-districts.xml", 16, false),
+    ])
+    func chartLabelsNeverOverlap(scenario: String, villagesPerDistrict: Int, counterfactual: Bool) throws {
+        let cli = CommandLineTests()
+        let folder = try cli.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var path = scenario
+        if scenario.hasSuffix("county-districts.xml") {
+            let text = try String(contentsOf: CommandLineTests.root.appendingPathComponent(scenario), encoding: .utf8)
+                .replacing(
+                    #"<villages count="8" profile="periurban""#,
+                    with: "<villages count=\"\(villagesPerDistrict - 2)\" profile=\"periurban\"")
+            path = folder.appendingPathComponent("county.xml").path
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        let arguments = ["run", path, "--out", folder.appendingPathComponent("out").path, "-q"]
+        #expect(try cli.sanzi(arguments + (counterfactual ? ["--counterfactual"] : [])).status == 0)
+        let html = try String(contentsOf: folder.appendingPathComponent("out/report.html"), encoding: .utf8)
+        let charts = html.components(separatedBy: "<svg").dropFirst().map {
+            "<svg" + ($0.components(separatedBy: "</svg>").first ?? "")
+        }
+        #expect(charts.count >= (counterfactual ? 5 : 4))
+        for chart in charts {
+            let width = Double(chart.firstMatch(of: #/viewBox="0 0 ([0-9.]+) /#).map { String($0.1) } ?? "") ?? 0
+            let boxes = SVGText.boxes(in: chart)
+            let title = chart.firstMatch(of: /<title>([^<]*)<\/title>/).map { String($0.1) } ?? "?"
+            // The heat map writes each count inside its cell, by design.
+            let data = title.contains("caught by each rule") ? [] : SVGText.data(in: chart)
+            #expect(title.contains("caught by each rule") || !data.isEmpty, "\(title): no data drawn")
+            for (index, box) in boxes.enumerated() {
+                #expect(box.minX >= 0 && box.maxX <= width, "\(scenario) \(title): \"\(box.text)\" leaves the chart")
+                for other in boxes[(index + 1)...] where box.overlaps(other) {
+                    Issue.record("\(scenario) \(title): \"\(box.text)\" overlaps \"\(other.text)\"")
+                }
+                for mark in data where box.overlaps(mark) {
+                    Issue.record("\(scenario) \(title): \"\(box.text)\" lies on the data (\(mark.text))")
+                }
+            }
+        }
     }
 
     @Test func theHTMLIsWellFormedSelfContainedAndHoldsTheCharts() throws {
