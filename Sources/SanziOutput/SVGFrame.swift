@@ -102,34 +102,16 @@ struct Frame {
         return svg
     }
 
-    /// Round ticks: steps of 1, 2, 2.5 or 5 times a power of ten, five or so up to the maximum.
+    /// Round ticks: steps of 1, 2, 2.5 or 5 times a power of ten, five or so up to the maximum;
+    /// whole numbers (the labels are), so a step of at least 1.
     static func ticks(upTo maximum: Double) -> [Double] {
         guard maximum > 0 else { return [0, 1] }
-        let rough = maximum / 5
-        let power = pow10(Int((log10(rough)).rounded(.down)))
+        let rough = max(maximum / 5, 1)
+        var power = 1.0
+        while power * 10 <= rough { power *= 10 }
+        while power > rough { power /= 10 }
         let step = [1.0, 2, 2.5, 5, 10].map { $0 * power }.first { $0 >= rough } ?? 10 * power
-        let count = Int((maximum / step).rounded(.up))
-        return (0...max(count, 1)).map { Double($0) * step }
-    }
-
-    private static func pow10(_ exponent: Int) -> Double {
-        var value = 1.0
-        for _ in 0..<abs(exponent) { value *= 10 }
-        return exponent < 0 ? 1 / value : value
-    }
-
-    private static func log10(_ value: Double) -> Double {
-        var exponent = 0.0
-        var rest = value
-        while rest >= 10 {
-            rest /= 10
-            exponent += 1
-        }
-        while rest < 1 {
-            rest *= 10
-            exponent -= 1
-        }
-        return exponent
+        return (0...max(Int((maximum / step).rounded(.up)), 1)).map { Double($0) * step }
     }
 
     /// Legend entries in rows that fit the chart's width, starting at `x`.
