@@ -29,6 +29,7 @@ public struct SanziCommand: ParsableCommand {
               sanzi replay out                        the rules again over a saved run
               sanzi tune --objective fbeta:2          choose thresholds against known truth
               sanzi dataset --replications 10 --out data   labelled training tables
+              sanzi compare before after              two runs side by side
 
             Exit status: 0 success; 64 bad usage; 65 invalid file; 66 missing or unreadable \
             file; 73 output not writable.
@@ -36,7 +37,7 @@ public struct SanziCommand: ParsableCommand {
         version: version,
         subcommands: [
             RunCommand.self, ValidateCommand.self, SchemaCommand.self, EventsCommand.self, RulesCommand.self,
-            ReplayCommand.self, TuneCommand.self, DatasetCommand.self,
+            ReplayCommand.self, TuneCommand.self, DatasetCommand.self, CompareCommand.self,
         ],
         defaultSubcommand: RunCommand.self
     )

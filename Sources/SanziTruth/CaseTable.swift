@@ -56,7 +56,7 @@ public enum CaseTable {
         var cases: [Case] = []
         for (index, line) in lines.enumerated() {
             let number = index + 2
-            let fields = splitFields(line)
+            let fields = CSV.fields(of: line)
             guard fields.count == columns.count else {
                 throw ReadError(line: number, message: "\(fields.count) fields, expected \(columns.count)")
             }
@@ -87,31 +87,5 @@ public enum CaseTable {
                     events: fields[15].split(separator: " ").compactMap { UInt64($0) }, recovered: try fen(16)))
         }
         return GroundTruth(cases: cases)
-    }
-
-    /// Splits a CSV line, honouring quoted fields (a doubled quote inside is one quote).
-    static func splitFields(_ line: Substring) -> [String] {
-        var fields: [String] = []
-        var field = ""
-        var quoted = false
-        var justClosed = false
-        for character in line {
-            if quoted {
-                if character == "\"" { (quoted, justClosed) = (false, true) } else { field.append(character) }
-                continue
-            }
-            if character == "\"" {
-                if justClosed { field.append("\"") }
-                quoted = true
-            } else if character == "," {
-                fields.append(field)
-                field = ""
-            } else {
-                field.append(character)
-            }
-            justClosed = false
-        }
-        fields.append(field)
-        return fields
     }
 }
