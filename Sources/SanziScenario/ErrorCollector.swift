@@ -49,8 +49,9 @@ final class ErrorCollector {
         // Validity errors carry no useful column; the element and attribute locate them.
         let isValidity = error.domain == Int32(XML_FROM_SCHEMASV.rawValue)
         // In reader mode libxml2 leaves `node` empty; the message names the element instead.
-        // A validity message is kept whole: its plain form lists every allowed value.
-        let message = Self.clean(raw, limit: isValidity ? nil : 300)
+        // A validity message keeps room for every allowed value of an enumeration (its plain
+        // form lists them), but not for a hostile file's megabyte-long value.
+        let message = Self.clean(raw, limit: isValidity ? 4_000 : 300)
         let found = RawError(
             line: Int(error.line), column: isValidity ? 0 : Int(error.int2), message: message,
             element: Self.quoted(after: "Element '", in: message),
@@ -89,14 +90,14 @@ final class ErrorCollector {
 
     /// Shortens libxml2's wording: no namespace braces, no advice to use unsafe options, no
     /// trailing newline, and never more than a line's worth of the file's own text.
-    static func clean(_ message: String, limit: Int? = 300) -> String {
+    static func clean(_ message: String, limit: Int = 300) -> String {
         var text = message.replacing("{\(ScenarioSchema.namespace)}", with: "")
         text = text.replacing(" use XML_PARSE_HUGE option", with: "")
         text = text.replacing(", indicate encoding !", with: "")
         text = text.replacing("xmlSAX2Characters: huge text node", with: "a text is larger than libxml2's 10 MB limit")
         text = text.split(whereSeparator: \.isNewline).joined(separator: "; ")
         while let last = text.last, last.isWhitespace { text.removeLast() }
-        if let limit, text.count > limit { text = String(text.prefix(limit)) + "…" }
+        if text.count > limit { text = String(text.prefix(limit)) + "…" }
         return text
     }
 
