@@ -269,6 +269,9 @@ public enum EventSchema {
                     name: "rank", slot: .countNamed(LogRecord.Rank.names),
                     meaning: "who manages the person: village cadres, township, district- or city-managed officials"),
                 Field(name: "amount_fen", slot: .amount, meaning: "money the person's proven cases involve"),
+                Field(
+                    name: "charge", slot: .count2Named(LogRecord.Charge.names),
+                    meaning: "what for: the charge a prosecutor would bring, or discipline where no crime fits"),
             ]
         case .recovery:
             return [

@@ -85,6 +85,11 @@ extension LogRecord {
         /// Whether the person loses office.
         public var removes: Bool { self >= .removalFromPost }
     }
+    /// What a sanction is for: the charge a prosecutor would bring, or a breach of discipline
+    /// where no crime fits (docs/cases.md maps each typology).
+    public enum Charge: UInt8, LogCode {
+        case occupationalEmbezzlement, embezzlement, misappropriation, collusiveBidding, discipline
+    }
     /// Who manages a sanctioned person: the village (cadres), the township, the district or
     /// the city (officials).
     public enum Rank: UInt8, LogCode { case village, township, district, city }

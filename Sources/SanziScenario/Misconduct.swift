@@ -1,3 +1,5 @@
+import SanziEvents
+
 /// The misconduct typologies Sanzi can act out.
 public enum Typology: String, Hashable, Sendable, CaseIterable {
     case belowMarketDeal = "below-market-deal"
@@ -36,6 +38,24 @@ extension Typology {
         case .excessiveSpending: 11
         case .divertedCompensation: 12
         case .voteBuying: 13
+        }
+    }
+
+    /// The charge a proven case brings (docs/cases.md gives the articles): taking the
+    /// collective's money is occupational embezzlement (职务侵占), or embezzlement (贪污) when
+    /// the cadre handled it for the government (land compensation); lending it out is
+    /// misappropriation (挪用资金); rigged or rotated bids are collusive bidding (串通投标);
+    /// the rest break the collective's rules on decisions, the platform, finance and elections,
+    /// a breach of discipline (no bribe is simulated yet, so no bribery charge).
+    public var charge: SanziEvents.LogRecord.Charge {
+        switch self {
+        case .embezzledReceipts, .fakeDisbursement: .occupationalEmbezzlement
+        case .divertedCompensation: .embezzlement
+        case .misappropriation: .misappropriation
+        case .bidRigging, .bidRotation: .collusiveBidding
+        case .belowMarketDeal, .relativeAward, .offPlatformDeal, .dealSplitting, .postAwardAmendment,
+            .toleratedArrears, .excessiveSpending, .voteBuying:
+            .discipline
         }
     }
 

@@ -46,6 +46,19 @@ struct ClosedLoopTests {
         #expect(run.oversight.recoveredFen == proven.reduce(0) { $0 + $1.recovered })
     }
 
+    /// Each sanction names its charge, one a proven case's typology brings; a breach of
+    /// discipline is never sent to prosecution, and each criminal charge with money enough is.
+    @Test func sanctionsCarryTheChargeOfTheirCases() throws {
+        let run = try Self.run(Self.text)
+        let proven = Set(run.result.summary.truth.misconduct.filter { $0.discoveredDay >= 0 }.map(\.typology.charge))
+        let sanctions = run.events.filter { $0.record.type == .sanction }.map(\.record)
+        let charges = sanctions.compactMap { LogRecord.Charge(rawValue: UInt8($0.count2)) }
+        #expect(!sanctions.isEmpty && charges.count == sanctions.count)
+        #expect(Set(charges).isSubset(of: proven))
+        #expect(zip(sanctions, charges).allSatisfy { $1 != .discipline || $0.sanctionKind != .prosecution })
+        #expect(Typology.allCases.map(\.charge).filter { $0 == .discipline }.count == 8)
+    }
+
     /// With the warning system off, no alert is raised and none becomes a lead (audits,
     /// reviews and petitions still do).
     @Test func withTheWarningSystemOffNoLeadComesFromAnAlert() throws {

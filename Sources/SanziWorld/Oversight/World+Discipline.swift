@@ -351,7 +351,8 @@ extension World {
         let sanctions = discipline.rules.sanctions
         let prosecution =
             typology == .divertedCompensation ? sanctions.embezzlementProsecution : sanctions.occupationalProsecution
-        if amount >= prosecution.fen { return .prosecution }
+        // A breach of discipline is no crime: party and administrative sanctions only.
+        if amount >= prosecution.fen, typology.charge != .discipline { return .prosecution }
         if amount >= sanctions.expulsion.fen { return .expulsion }
         if amount >= sanctions.probation.fen { return .probation }
         if amount >= sanctions.removal.fen { return .removalFromPost }
@@ -369,7 +370,7 @@ extension World {
         emit(
             LogRecord(
                 .sanction, village: village, code: kind.rawValue, subject: Int64(person), other: investigation,
-                amount: amount, count: Int32(rank.rawValue)), &scheduler)
+                amount: amount, count: Int32(rank.rawValue), count2: Int32(typology.charge.rawValue)), &scheduler)
         if village >= 0 {
             discipline.seenInVillage[Int(village)].add(
                 1, on: Int32(scheduler.now), memory: Double(discipline.deterrence.memoryDays))
