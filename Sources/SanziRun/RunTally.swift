@@ -26,7 +26,9 @@ public struct RunTally: Sendable {
     public struct ReadError: Error, CustomStringConvertible {
         public var path: String
         public var reason: String
-        public var description: String { "\(path): error: \(reason)" }
+        /// `PATH: error: REASON`, or the reason alone when it is located already (the log
+        /// reader's `PATH:LINE: error: …`).
+        public var description: String { reason.hasPrefix(path) ? reason : "\(path): error: \(reason)" }
     }
 
     /// Reads a folder written by `sanzi run` (with its report and alerts).
