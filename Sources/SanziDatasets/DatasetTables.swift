@@ -164,10 +164,13 @@ public enum DatasetTables {
             C("beneficiary", .integer, nil, "bidder id, -1 if none"),
             C("start_day", .integer, "day", "first event touched"),
             C("end_day", .integer, "day", "last event touched"),
-            C("loss_yuan", .decimal, "yuan", "money moved away from the collective"),
+            C("loss_yuan", .decimal, "yuan", "money moved away from the collective, never negative"),
             C("adapted", .boolean, nil, "shaped to stay under known thresholds"),
             C("discovered_day", .integer, "day", "day an audit uncovered it, null if none"),
             C("events", .string, nil, "event ids separated by spaces"),
+            C(
+                "gain_yuan", .decimal, "yuan",
+                "money booked above the honest counterfactual (a rigged deal that brought more); the loss is then 0"),
         ],
         groundTruth: true)
 

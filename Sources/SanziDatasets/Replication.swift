@@ -301,6 +301,7 @@ struct Replication {
             file.bool(entry.adapted)
             file.int(entry.discoveredDay >= 0 ? Int64(entry.discoveredDay) : nil)
             file.numbers(entry.events)
+            file.yuan(entry.gain)
             try file.endRow()
         }
         try file.close()
