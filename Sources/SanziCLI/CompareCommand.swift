@@ -52,18 +52,7 @@ struct CompareCommand: ParsableCommand {
             throw error.path == "compare" ? ExitStatus.usage : ExitStatus.invalidData
         }
         let staged = try replacing.stage(out, for: "compare")
-        let paths: [String]
-        do throws(OutputError) {
-            do throws(OutputError) {
-                paths = staged.finalPaths(try ComparisonFiles.write(comparison, to: staged.path))
-            } catch {
-                throw staged.finalError(error)
-            }
-            try staged.commit()
-        } catch {
-            Terminal.printToStandardError(error.description)
-            throw ExitStatus.cannotCreate
-        }
+        let paths = try staged.complete { path throws(OutputError) in try ComparisonFiles.write(comparison, to: path) }
         guard !quiet else { return }
         for line in ComparisonFiles.summary(comparison) { print(line) }
         for path in paths { print("wrote         \(path)") }

@@ -49,3 +49,23 @@ struct ForceOption: ParsableArguments {
         }
     }
 }
+
+extension StagedFolder {
+    /// Writes the outputs into the staged folder and moves it into place, returning their
+    /// final paths; a failure ends the command with status 73, naming the final path.
+    consuming func complete(_ write: (String) throws(OutputError) -> [String]) throws -> [String] {
+        do throws(OutputError) {
+            let paths: [String]
+            do throws(OutputError) {
+                paths = finalPaths(try write(path))
+            } catch {
+                throw finalError(error)
+            }
+            try commit()
+            return paths
+        } catch {
+            Terminal.printToStandardError(error.description)
+            throw ExitStatus.cannotCreate
+        }
+    }
+}

@@ -157,17 +157,8 @@ struct TuneCommand: ParsableCommand {
         let summary = TuningSummary(
             scenario: scenario.name, objective: goal, searched: searched, trainSeeds: trainSeeds.seeds,
             testSeeds: testSeeds.seeds, outcome: outcome, start: base, test: (tested[0], tested[1]), warnDrop: warnDrop)
-        let paths: [String]
-        do throws(OutputError) {
-            do throws(OutputError) {
-                paths = staged.finalPaths(try TuningFiles.write(summary, outcome: outcome, to: staged.path))
-            } catch {
-                throw staged.finalError(error)
-            }
-            try staged.commit()
-        } catch {
-            Terminal.printToStandardError(error.description)
-            throw ExitStatus.cannotCreate
+        let paths = try staged.complete { path throws(OutputError) in
+            try TuningFiles.write(summary, outcome: outcome, to: path)
         }
         guard !quiet else { return }
         for warning in summary.warnings { Terminal.printToStandardError("warning: \(warning)") }
