@@ -82,7 +82,7 @@ public struct WarningEffect: Sendable, Hashable, Encodable {
         months = (0..<count).map { index in
             let date = start.adding(months: index)
             return Month(
-                month: "\(date.year)-\(date.month < 10 ? "0" : "")\(date.month)", lossOnFen: 0, lossOffFen: 0,
+                month: date.monthText, lossOnFen: 0, lossOffFen: 0,
                 petitionsOn: 0, petitionsOff: 0)
         }
         for entry in on.truth.misconduct { months[month(entry.startDay)].lossOnFen += entry.loss }

@@ -269,7 +269,7 @@ public struct Report: Sendable, Encodable {
                 max(0, facts.start.days(until: CalendarDate(year: date.year, month: date.month, day: 1) ?? date)))
             let last = Int32(min(facts.days - 1, facts.start.days(until: facts.start.adding(months: index + 1)) - 1))
             return Month(
-                month: "\(date.year)-\(date.month < 10 ? "0" : "")\(date.month)", yellow: 0, orange: 0, red: 0,
+                month: date.monthText, yellow: 0, orange: 0, red: 0,
                 warningSystem: facts.warningSystemRuns(on: first) || facts.warningSystemRuns(on: last)
                     || facts.interventions.contains {
                         $0.day >= first && $0.day <= last && $0.warningSystem?.on == true

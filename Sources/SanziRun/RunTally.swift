@@ -46,10 +46,7 @@ public struct RunTally: Sendable {
         let monthCount = max(1, start.months(until: start.adding(days: max(0, days - 1))) + 1)
         var tally = RunTally(
             folder: folder,
-            months: (0..<monthCount).map { index in
-                let date = start.adding(months: index)
-                return "\(date.year)-\(date.month < 10 ? "0" : "")\(date.month)"
-            }, districts: districts,
+            months: (0..<monthCount).map { start.adding(months: $0).monthText }, districts: districts,
             counts: Dictionary(
                 uniqueKeysWithValues: Measure.allCases.map {
                     ($0, [[Int64]](repeating: [Int64](repeating: 0, count: monthCount), count: districts.count))

@@ -87,6 +87,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
+    /// The calendar month, `YYYY-MM`: how reports and comparisons label months.
+    public var monthText: String { String(description.prefix(7)) }
+
     /// `YYYY-MM-DD`.
     public var description: String {
         func pad(_ value: Int, _ width: Int) -> String {
