@@ -47,6 +47,12 @@ public struct Oversight: Sendable, Hashable, Encodable {
     @NullWhenAbsent public var medianDaysOffenceToProof: Double?
     @NullWhenAbsent public var p90DaysOffenceToProof: Double?
     public var petitions: Int
+    /// Petitions by topic, and those about agriculture (every topic but `other`, 涉农信访).
+    public var petitionsByTopic: [String: Int]
+    public var petitionsAgricultural: Int
+    /// Petitions by where they were filed: the township, or a district or the city when
+    /// villagers went over heads (越级).
+    public var petitionsByLevel: [String: Int]
     public var bodies: [Body]
 
     public init(_ log: OversightLog, scenario: Scenario, truth: GroundTruth, days: Int) {
@@ -102,6 +108,11 @@ public struct Oversight: Sendable, Hashable, Encodable {
         medianDaysOffenceToProof = Tally.median(delays)
         p90DaysOffenceToProof = Tally.percentile(delays, 0.9)
         petitions = log.petitionsByDay.count
+        petitionsByTopic = Self.named(log.petitionsByTopic, LogRecord.PetitionTopic.names)
+        petitionsAgricultural = LogRecord.PetitionTopic.allCases.filter(\.isAgricultural).reduce(0) {
+            $0 + log.petitionsByTopic[Int($1.rawValue)]
+        }
+        petitionsByLevel = Self.named(log.petitionsByLevel, LogRecord.Level.names)
     }
 
     static func named(_ counts: [Int], _ names: [String]) -> [String: Int] {

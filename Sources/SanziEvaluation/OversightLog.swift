@@ -36,6 +36,9 @@ public final class OversightLog: EventSink {
     public private(set) var recoveredFen: Int64 = 0
     /// The day of each petition, in order.
     public private(set) var petitionsByDay: [Int32] = []
+    /// Petitions by topic and by the level they were filed at.
+    public private(set) var petitionsByTopic = [Int](repeating: 0, count: LogRecord.PetitionTopic.allCases.count)
+    public private(set) var petitionsByLevel = [Int](repeating: 0, count: LogRecord.Level.allCases.count)
 
     /// Arrival day of each lead waiting or under investigation; the body of each open
     /// investigation.
@@ -73,7 +76,12 @@ public final class OversightLog: EventSink {
         case .blacklist: blacklisted += 1
         case .exposure: exposures += 1
         case .recovery: recoveredFen += r.amount
-        case .petition: petitionsByDay.append(event.day)
+        case .petition:
+            petitionsByDay.append(event.day)
+            if let topic = r.petitionTopic { petitionsByTopic[Int(topic.rawValue)] += 1 }
+            if let level = LogRecord.Level(rawValue: UInt8(clamping: r.count2)) {
+                petitionsByLevel[Int(level.rawValue)] += 1
+            }
         default: break
         }
     }

@@ -186,6 +186,13 @@ public enum EventSchema {
             return [
                 Field(name: "topic", slot: .code(LogRecord.PetitionTopic.names), meaning: "what the petition is about"),
                 Field(name: "households", slot: .count, meaning: "households petitioning"),
+                Field(
+                    name: "grievance", slot: .subject,
+                    meaning: "the grievance it presses (id from 1; its petitions share it), -1 for a one-off petition"),
+                Field(
+                    name: "level", slot: .count2Named(LogRecord.Level.names),
+                    meaning: "where it is filed: the township, or a district or the city when it goes over heads (越级)"),
+                Field(name: "earlier", slot: .other, meaning: "petitions filed on the same grievance before this one"),
             ]
         case .office:
             return [
@@ -220,7 +227,9 @@ public enum EventSchema {
                     meaning: "the listing, contract, bidder or person it names (-1 for the village as a whole)"),
                 Field(
                     name: "severity", slot: .countNamed(Severity.allCases.map(\.rawValue)),
-                    meaning: "how grave: an alert's severity; petitions and reviews orange; audits and referrals red"),
+                    meaning:
+                        "how grave: an alert's severity; reviews and first petitions orange; repeated petitions, audits and referrals red"
+                ),
                 Field(name: "alert", slot: .party, meaning: "the alert behind it (alert_id in alerts.csv), -1 if none"),
                 Field(
                     name: "joins", slot: .amount,

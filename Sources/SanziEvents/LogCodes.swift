@@ -50,8 +50,15 @@ extension LogRecord {
     }
     /// Cash banked, or withdrawn from the bank.
     public enum BankingKind: UInt8, LogCode { case cashBanked, cashWithdrawn }
-    /// What a petition is about.
-    public enum PetitionTopic: UInt8, LogCode { case unfairDeal, unpaidMoney, finances, other }
+    /// What a petition is about: a deal of the collective's assets, money owed to households
+    /// or to the collective, the village's finances, land, elections, or anything else.
+    /// Every topic but `other` is agriculture-related (涉农信访).
+    public enum PetitionTopic: UInt8, LogCode {
+        case unfairDeal, unpaidMoney, finances, other, land, elections
+
+        /// Whether the topic counts among agriculture-related petitions (涉农信访).
+        public var isAgricultural: Bool { self != .other }
+    }
     /// What an intervention changed.
     public enum InterventionKind: UInt8, LogCode {
         case listingThreshold, announcementDays, publicity, cashCap, warningSystem, misconductScale

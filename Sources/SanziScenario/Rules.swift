@@ -145,6 +145,8 @@ public struct OversightRules: Hashable, Sendable {
     public var firstElection: CalendarDate?
     /// Chance that a household with a grievance petitions, when openness is full.
     public var petitionPropensity = 0.02
+    /// How villagers petition about the misconduct they see.
+    public var petitions = PetitionRules()
     /// The bodies that take up leads, and what they do with them.
     public var discipline = DisciplineRules()
     /// How sanctions seen deter corrupt cadres.

@@ -127,6 +127,7 @@ extension ScenarioDecoder {
         rules.electionEveryYears = integer(node, "election-every-years", default: 3)
         rules.petitionPropensity = decimal(node, "petition-propensity")
         rules.firstElection = date(node, "first-election")
+        if let petitions = node.child(named: "petitions") { rules.petitions = decodePetitions(petitions) }
         if let discipline = node.child(named: "discipline") { rules.discipline = decodeDiscipline(discipline) }
         if let deterrence = node.child(named: "deterrence") { rules.deterrence = decodeDeterrence(deterrence) }
         if let first = rules.firstElection, first < start || first >= end {
@@ -216,6 +217,16 @@ extension ScenarioDecoder {
                 hint: "sanctions grow with the money involved")
         }
         return sanctions
+    }
+
+    private mutating func decodePetitions(_ node: XMLElementNode) -> PetitionRules {
+        var rules = PetitionRules()
+        rules.noticeAtPosting = decimal(node, "notice-at-posting", default: rules.noticeAtPosting)
+        rules.noticeMonthly = decimal(node, "notice-monthly", default: rules.noticeMonthly)
+        rules.aggrievedShare = decimal(node, "aggrieved-share", default: rules.aggrievedShare)
+        rules.repeatMonths = range(node, "repeat-months", default: rules.repeatMonths) { Int($0) }
+        rules.giveUpAfter = integer(node, "give-up-after", default: rules.giveUpAfter)
+        return rules
     }
 
     private mutating func decodeDeterrence(_ node: XMLElementNode) -> DeterrenceRules {

@@ -96,6 +96,25 @@ struct ClosedLoopTests {
     }
 
     /// The pair without the warning system: same scenario and seed, never switched on.
+    /// Petitions respond to losses: on the default town, seeds 1–5, the same town without
+    /// misconduct files well under two thirds of the petitions (measured: 30, 36, 35, 28, 37
+    /// against 47, 71, 59, 66, 79), none of them pressing a grievance, and only at the township.
+    @Test func petitionsFollowLosses() throws {
+        let honest = Self.text.replacingOccurrences(
+            of: #"<misconduct enabled="true""#, with: #"<misconduct enabled="false""#)
+        #expect(honest != Self.text)
+        var (with, without) = (0, 0)
+        for seed: UInt64 in 1...5 {
+            with += try Self.run(Self.text, seed: seed).count(.petition)
+            let run = try Self.run(honest, seed: seed)
+            without += run.count(.petition)
+            #expect(run.count(.petition) { $0.subject >= 0 || $0.count2 != 0 } == 0)
+        }
+        #expect(
+            without > 0 && Double(without) < 0.6 * Double(with), "\(without) petitions without misconduct, \(with) with"
+        )
+    }
+
     @Test func theCounterfactualPairHasNoWarningSystem() throws {
         let scenario = try WorldFixtures.scenario("guangzhou-2012-2014")
         let off = scenario.withoutWarningSystem

@@ -122,8 +122,10 @@ struct WorldInvariantTests {
         for (name, run) in Self.runs {
             #expect(Self.contractsPaidOver(run.events).over.isEmpty, "\(name)")
         }
-        // Quiet term extensions over a long horizon, where their last installments fall due.
-        let text = MisconductFixtures.forcing(.postAwardAmendment).replacingOccurrences(of: "P3Y", with: "P25Y")
+        // Quiet term extensions over a long horizon, where their last installments fall due;
+        // nobody investigates, so the offenders go on extending.
+        let text = MisconductFixtures.forcing(.postAwardAmendment, oversight: MisconductFixtures.noInvestigators)
+            .replacingOccurrences(of: "P3Y", with: "P25Y")
             .replacingOccurrences(of: #"fish-pond" count="4""#, with: #"fish-pond" count="40""#)
         let forced = Self.contractsPaidOver(try MisconductFixtures.run(text).events)
         #expect(forced.extensions > 10)

@@ -97,6 +97,10 @@ struct CaseRecord: Sendable {
     var protector: Int32 = -1
     /// Fen booked back after it was proven.
     var recovered: Int64 = 0
+    /// Whether villagers know of it (they saw its loss, or an investigation proved it).
+    var known = false
+    /// Whether a publicity posting has shown its loss (villagers had their one chance to see it there).
+    var posted = false
 
     mutating func note(_ trace: AlertSubject) {
         if !traces.contains(trace) { traces.append(trace) }

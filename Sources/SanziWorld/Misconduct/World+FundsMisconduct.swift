@@ -99,9 +99,10 @@ extension World {
             let diverted = Int64(Double(owed) * lossShare(.divertedCompensation, in: village, fallback: 0.05...0.3))
             let tag = openCase(
                 .divertedCompensation, village: village, perpetrators: offenders, beneficiary: crony, on: scheduler.now)
-            oversight.villages[v].grievances += 4
             transferCompensation(village: village, amount: diverted, payee: bidderID(crony), case: tag, &scheduler)
             misconduct.book(tag, expected: 0, booked: -diverted)
+            // The households are paid short: they know at once.
+            aggrieve(about: tag)
             return (diverted, tag)
         }
         guard lookAlike(.divertedCompensation, in: village) else { return (0, -1) }

@@ -34,6 +34,8 @@ struct Discipline: Sendable {
         var subject: AlertSubject
         /// The person a referral names, or -1.
         var person: Int32 = -1
+        /// The level a petition going over heads is filed at; nil for the usual route.
+        var level: Level? = nil
         var severity: Severity
         /// Value of the deal it names, fen (0 when it names none).
         var value: Int64

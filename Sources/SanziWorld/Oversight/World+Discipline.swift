@@ -63,11 +63,12 @@ extension World {
     /// A lead raised in the world (a petition, an audit or review finding, an echo, a referral).
     mutating func raiseLead(
         _ source: LogRecord.LeadSource, village: Int32, subject: AlertSubject = .village, person: Int32 = -1,
-        severity: Severity, value: Int64 = 0, seenCase: Int32 = -1, _ scheduler: inout Scheduler<Event>
+        severity: Severity, value: Int64 = 0, seenCase: Int32 = -1, level: Discipline.Level? = nil,
+        _ scheduler: inout Scheduler<Event>
     ) {
         var lead = Lead(
-            id: 0, source: source, village: village, subject: subject, person: person, severity: severity,
-            value: value, arrival: 0)
+            id: 0, source: source, village: village, subject: subject, person: person, level: level,
+            severity: severity, value: value, arrival: 0)
         lead.seenCase = seenCase
         takeUp(discipline.leads.insert(lead), &scheduler)
     }
@@ -106,9 +107,17 @@ extension World {
     }
 
     /// The body a lead goes to: a village's township office, or its district commission for
-    /// leads the 上调一级 rule sends up; a referral goes to the body that manages the official.
+    /// leads the 上调一级 rule sends up; a referral goes to the body that manages the official,
+    /// a petition going over heads to the level it is filed at.
     func route(_ lead: Lead) -> Int32 {
         let rules = discipline.rules
+        let place = villages[Int(lead.village)]
+        switch lead.level {
+        case .township: return discipline.townBodies[place.town]
+        case .district: return discipline.districtBodies[place.district]
+        case .city: return discipline.cityBody
+        case nil: break
+        }
         let important = lead.severity >= rules.upOneLevelSeverity && lead.value >= rules.upOneLevelValue.fen
         if lead.person >= 0, let official = people.officials[lead.person] {
             switch official.rank {
@@ -118,7 +127,6 @@ extension World {
             default: return discipline.cityBody
             }
         }
-        let place = villages[Int(lead.village)]
         return important ? discipline.districtBodies[place.district] : discipline.townBodies[place.town]
     }
 
@@ -314,6 +322,7 @@ extension World {
         for index in investigation.proven {
             recover(index, investigation: investigation, &scheduler)
             undo(index, investigation: investigation.id, &scheduler)
+            answerGrievances(about: index)
         }
         publish(investigation, people: involved.count, amount: total, &scheduler)
         close(slot, people: involved.count, amount: total, &scheduler)

@@ -9,7 +9,8 @@ extension World {
         let v = Int(village)
         let publicity = policy(of: village).publicity
         oversight.villages[v].monthsSincePublicity += 1
-        if let months = publicity.months, oversight.villages[v].monthsSincePublicity >= months {
+        let posts = publicity.months.map { oversight.villages[v].monthsSincePublicity >= $0 } ?? false
+        if posts {
             emit(
                 LogRecord(
                     .publicity, village: village, code: publicity.logged.rawValue,
@@ -38,7 +39,7 @@ extension World {
                 &scheduler)
             for index in found { raiseLead(.audit, village: village, severity: .red, seenCase: index, &scheduler) }
         }
-        petitions(village, publicity: publicity, &scheduler)
+        petitions(village, month: index, posted: posts, publicity: publicity, &scheduler)
     }
 
     /// The village supervision committee's review: it sees each open misconduct case with the
@@ -54,29 +55,6 @@ extension World {
             let seen = random.bernoulli(0.1 * (1 - misconduct.cases[Int(index)].concealment))
             return seen && random.bernoulli(independence)
         }
-    }
-
-    /// Households petition about grievances; fewer when village affairs are open.
-    private mutating func petitions(_ village: Int32, publicity: Frequency, _ scheduler: inout Scheduler<Event>) {
-        let v = Int(village)
-        let openness: Double
-        switch publicity {
-        case .monthly: openness = 0.6
-        case .quarterly: openness = 0.8
-        case .yearly: openness = 1.0
-        case .never: openness = 1.4
-        }
-        let grievances = oversight.villages[v].grievances
-        let base = Double(villages[v].households) * scenario.oversight.petitionPropensity * 0.004
-        let mean = (base + Double(grievances) * 0.15) * openness
-        let households = oversight.villages[v].random.poisson(mean: mean)
-        oversight.villages[v].grievances /= 2
-        guard households > 0 else { return }
-        let topic: LogRecord.PetitionTopic =
-            grievances > 0 && oversight.villages[v].random.bernoulli(0.6)
-            ? .unpaidMoney : oversight.villages[v].random.bernoulli(0.5) ? .finances : .other
-        emit(LogRecord(.petition, village: village, code: topic.rawValue, count: Int32(households)), &scheduler)
-        if topic != .other { raiseLead(.petition, village: village, severity: .orange, &scheduler) }
     }
 }
 

@@ -224,7 +224,7 @@ extension World {
             emit(
                 LogRecord(.listingFailed, village: listing.village, subject: listing.id, count: registered), case: tag,
                 &scheduler)
-            oversight.villages[Int(listing.village)].grievances += 1
+            oversight.villages[Int(listing.village)].frictions += 1
             guard listing.item >= 0 else { return }
             let again = listing.relisting < platform.rules.maxRelistings
             scheduler.schedule(

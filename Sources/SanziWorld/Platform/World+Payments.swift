@@ -67,7 +67,7 @@ extension World {
     mutating func latePayment(_ slot: Int32, installment: Int32, dueDay: Int32, _ scheduler: inout Scheduler<Event>) {
         let contract = platform.contracts[slot]
         guard contract.active else { return }
-        oversight.villages[Int(contract.village)].grievances += 1
+        oversight.villages[Int(contract.village)].frictions += 1
         receivePayment(
             slot, installment: installment, amount: contract.installmentAmount(installment),
             daysLate: Int32(scheduler.now) - dueDay, &scheduler)
@@ -89,7 +89,7 @@ extension World {
         let paysLater = random.bernoulli(0.5)
         let after = 1 + Tick(random.exponential(rate: 1.0 / 60))
         platform.contracts[slot].random = random
-        oversight.villages[Int(contract.village)].grievances += 2
+        oversight.villages[Int(contract.village)].frictions += 2
         platform.contracts[slot].fellIntoArrears = true
         let owed = contract.installmentAmount(installment)
         var deferral: Int32 = -1
