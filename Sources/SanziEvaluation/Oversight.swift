@@ -22,6 +22,27 @@ public struct Oversight: Sendable, Hashable, Encodable {
         @NullWhenAbsent public var p90WaitDays: Double?
     }
 
+    /// A task of the rectification ledger (整改台账).
+    public struct Task: Sendable, Hashable, Encodable {
+        public enum Status: String, Sendable, Hashable, Encodable {
+            /// Done by its due day; done after it (a guidance group followed it up); past its
+            /// due day and not done when the run ended; not yet due when the run ended.
+            case onTime = "on-time"
+            case late, overdue, open
+        }
+
+        public var task: Int64
+        public var inspection: String
+        public var district: String
+        public var name: String
+        public var owner: String
+        public var opened: String
+        public var due: String
+        @NullWhenAbsent public var done: String?
+        public var daysLate: Int
+        public var status: Status
+    }
+
     public var leads: Int
     /// Leads by where they came from (alert, petition, audit, review, echo-wall, referral).
     public var leadsBySource: [String: Int]
@@ -46,6 +67,8 @@ public struct Oversight: Sendable, Hashable, Encodable {
     public var casesProven: Int
     @NullWhenAbsent public var medianDaysOffenceToProof: Double?
     @NullWhenAbsent public var p90DaysOffenceToProof: Double?
+    /// The rectification ledger: every task opened, in order.
+    public var rectification: [Task]
     public var petitions: Int
     /// Petitions by topic, and those about agriculture (every topic but `other`, 涉农信访).
     public var petitionsByTopic: [String: Int]
@@ -107,12 +130,33 @@ public struct Oversight: Sendable, Hashable, Encodable {
         let delays = proven.map { max(0, $0.discoveredDay - $0.startDay) }.sorted()
         medianDaysOffenceToProof = Tally.median(delays)
         p90DaysOffenceToProof = Tally.percentile(delays, 0.9)
+        rectification = Self.ledger(log, scenario: scenario, days: days)
         petitions = log.petitionsByDay.count
         petitionsByTopic = Self.named(log.petitionsByTopic, LogRecord.PetitionTopic.names)
         petitionsAgricultural = LogRecord.PetitionTopic.allCases.filter(\.isAgricultural).reduce(0) {
             $0 + log.petitionsByTopic[Int($1.rawValue)]
         }
         petitionsByLevel = Self.named(log.petitionsByLevel, LogRecord.Level.names)
+    }
+
+    /// The ledger's tasks by id, named from the scenario and dated.
+    static func ledger(_ log: OversightLog, scenario: Scenario, days: Int) -> [Task] {
+        let declared = scenario.rectification.tasks
+        let inspections = scenario.rectification.inspections
+        func date(_ day: Int32) -> String { scenario.start.adding(days: Int(day)).description }
+        return log.tasks.keys.sorted().compactMap { id in
+            guard let record = log.tasks[id], declared.indices.contains(Int(id) - 1) else { return nil }
+            let (inspection, task) = declared[Int(id) - 1]
+            let status: Task.Status =
+                record.done != nil
+                ? (record.daysLate > 0 ? .late : .onTime) : (Int(record.due) < days ? .overdue : .open)
+            return Task(
+                task: id, inspection: inspections[inspection].name,
+                district: scenario.geography.districts.first { $0.id == inspections[inspection].districtID }?.name
+                    ?? inspections[inspection].districtID,
+                name: task.name, owner: record.owner.name, opened: date(record.opened), due: date(record.due),
+                done: record.done.map(date), daysLate: record.daysLate, status: status)
+        }
     }
 
     static func named(_ counts: [Int], _ names: [String]) -> [String: Int] {

@@ -40,6 +40,23 @@ public final class OversightLog: EventSink {
     public private(set) var petitionsByTopic = [Int](repeating: 0, count: LogRecord.PetitionTopic.allCases.count)
     public private(set) var petitionsByLevel = [Int](repeating: 0, count: LogRecord.Level.allCases.count)
 
+    /// One task of the rectification ledger as the log tells it.
+    public struct TaskRecord: Sendable {
+        public var task: Int64
+        public var inspection: Int64
+        public var district: Int64
+        public var owner: LogRecord.Level
+        public var opened: Int32
+        public var due: Int32
+        public var overdue = false
+        /// The day it was done and the days it came late, if it was.
+        public var done: Int32?
+        public var daysLate = 0
+    }
+
+    /// The rectification ledger's tasks, by id.
+    public private(set) var tasks: [Int64: TaskRecord] = [:]
+
     /// Arrival day of each lead waiting or under investigation; the body of each open
     /// investigation.
     private var arrivals = IDTable<Int32>()
@@ -76,6 +93,14 @@ public final class OversightLog: EventSink {
         case .blacklist: blacklisted += 1
         case .exposure: exposures += 1
         case .recovery: recoveredFen += r.amount
+        case .taskOpened:
+            tasks[r.subject] = TaskRecord(
+                task: r.subject, inspection: r.other, district: r.party, owner: r.level ?? .district,
+                opened: event.day, due: r.count)
+        case .taskOverdue: tasks[r.subject]?.overdue = true
+        case .taskDone:
+            tasks[r.subject]?.done = event.day
+            tasks[r.subject]?.daysLate = Int(r.count)
         case .petition:
             petitionsByDay.append(event.day)
             if let topic = r.petitionTopic { petitionsByTopic[Int(topic.rawValue)] += 1 }

@@ -216,6 +216,9 @@ public enum EventSchema {
                     meaning:
                         "the district it applies in, by position in the scenario, and `village` one of its villages (logged once per village); -1 with a null village when it applies everywhere"
                 ),
+                Field(
+                    name: "task", slot: .other,
+                    meaning: "the rectification task whose completion made the change (its `index` is then -1), or -1"),
             ]
         case .lead:
             return [
@@ -312,6 +315,37 @@ public enum EventSchema {
                     meaning: "investigation published on the exposure board (曝光台)"),
                 Field(name: "people", slot: .count, meaning: "people sanctioned"),
                 Field(name: "amount_fen", slot: .amount, meaning: "money involved"),
+            ]
+        case .inspection:
+            return [
+                Field(name: "inspection", slot: .subject, meaning: "inspection id, from 1, in the scenario's order"),
+                Field(name: "district", slot: .party, meaning: "the district inspected, by position in the scenario"),
+                Field(name: "tasks", slot: .count, meaning: "feedback items, each a task of the rectification ledger"),
+                Field(name: "target_day", slot: .count2, meaning: "the day (from 0) rectification must be complete"),
+            ]
+        case .taskOpened:
+            return [
+                Field(name: "task", slot: .subject, meaning: "task id, from 1, in the scenario's order"),
+                Field(name: "inspection", slot: .other, meaning: "the inspection whose feedback it answers"),
+                Field(name: "district", slot: .party, meaning: "the district, by position in the scenario"),
+                Field(name: "owner", slot: .code(LogRecord.Level.names), meaning: "who answers for it"),
+                Field(
+                    name: "due_day", slot: .count, meaning: "the day (from 0) it is due, counted back from the target"),
+            ]
+        case .taskOverdue:
+            return [
+                Field(name: "task", slot: .subject, meaning: "the task, not done by its due day"),
+                Field(name: "district", slot: .party, meaning: "the district, by position in the scenario"),
+                Field(name: "owner", slot: .code(LogRecord.Level.names), meaning: "who answers for it"),
+            ]
+        case .taskDone:
+            return [
+                Field(name: "task", slot: .subject, meaning: "the task done; what it changes takes effect now"),
+                Field(name: "district", slot: .party, meaning: "the district, by position in the scenario"),
+                Field(name: "owner", slot: .code(LogRecord.Level.names), meaning: "who answers for it"),
+                Field(
+                    name: "days_late", slot: .count,
+                    meaning: "days after its due day (0 when on time; a guidance group followed it up)"),
             ]
         }
     }

@@ -13,6 +13,8 @@ public enum EventType: UInt8, CaseIterable, Sendable, Hashable {
     // Discipline inspection: leads, investigations and what follows from a proven case.
     case lead, leadDropped, investigationOpened, investigationClosed, sanction, recovery, removal, appointment
     case blacklist, exposure
+    // Rectification after inspections: feedback, and the tasks of its ledger.
+    case inspection, taskOpened, taskOverdue, taskDone
 
     /// Whether the event is the work of the discipline-inspection bodies (leads,
     /// investigations, sanctions and what follows), which village postings do not list.
@@ -36,6 +38,9 @@ public enum EventType: UInt8, CaseIterable, Sendable, Hashable {
         case .leadDropped: "lead_dropped"
         case .investigationOpened: "investigation_opened"
         case .investigationClosed: "investigation_closed"
+        case .taskOpened: "task_opened"
+        case .taskOverdue: "task_overdue"
+        case .taskDone: "task_done"
         default: String(describing: type)
         }
     }

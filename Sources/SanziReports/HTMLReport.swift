@@ -100,6 +100,12 @@ public enum HTMLReport {
             body += "<h2>Oversight bodies</h2>\n<ul>\n"
             body += OversightSections.summary(oversight).map { "<li>\(h($0))</li>\n" }.joined() + "</ul>\n"
             body += HTMLPage.table(OversightSections.bodyHeader, OversightSections.bodyRows(oversight))
+            if !oversight.rectification.isEmpty {
+                body += "<h2>Rectification ledger</h2>\n"
+                body += "<p>\(h(OversightSections.ledgerSummary(oversight.rectification)))</p>\n"
+                body += HTMLPage.table(
+                    OversightSections.ledgerHeader, OversightSections.ledgerRows(oversight.rectification))
+            }
         }
         body += "<h2>Time to detection</h2>\n"
         body += SVGChart.stackedBars(

@@ -105,6 +105,13 @@ public enum MarkdownReport {
             for sentence in OversightSections.summary(oversight) { line("- " + sentence) }
             line()
             table(OversightSections.bodyHeader, OversightSections.bodyRows(oversight))
+            if !oversight.rectification.isEmpty {
+                line("## Rectification ledger")
+                line()
+                line(OversightSections.ledgerSummary(oversight.rectification))
+                line()
+                table(OversightSections.ledgerHeader, OversightSections.ledgerRows(oversight.rectification))
+            }
         }
         line("## Time to detection")
         line()

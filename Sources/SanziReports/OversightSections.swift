@@ -41,6 +41,27 @@ enum OversightSections {
         }
     }
 
+    /// The rectification ledger in one sentence: its tasks by status.
+    static func ledgerSummary(_ tasks: [Oversight.Task]) -> String {
+        func count(_ status: Oversight.Task.Status) -> Int { tasks.filter { $0.status == status }.count }
+        let inspections = Set(tasks.map(\.inspection)).count
+        return "\(tasks.count) tasks from \(inspections) inspection\(inspections == 1 ? "" : "s"): "
+            + "\(count(.onTime)) done on time, \(count(.late)) done late after a guidance group's follow-up, "
+            + "\(count(.overdue)) overdue and \(count(.open)) not yet due when the run ended."
+    }
+
+    static let ledgerHeader = ["task", "district", "owner", "opened", "due", "done", "days late", "status"]
+
+    /// The ledger's tasks by due day: its timeline (倒排时间表).
+    static func ledgerRows(_ tasks: [Oversight.Task]) -> [[String]] {
+        tasks.sorted { ($0.due, $0.task) < ($1.due, $1.task) }.map {
+            [
+                $0.name, $0.district, $0.owner, $0.opened, $0.due, $0.done ?? "–", "\($0.daysLate)",
+                $0.status.rawValue,
+            ]
+        }
+    }
+
     static func effect(_ effect: WarningEffect) -> [String] {
         [
             "With the warning system: \(effect.on.cases) cases losing \(yuan(effect.on.lossFen)) "

@@ -29,6 +29,8 @@ public struct Scenario: Hashable, Sendable {
     }
     var alertSection: AlertSettings
     public var interventions: [Intervention]
+    /// Inspections and the rectification tasks they set.
+    public var rectification = Rectification()
     public var output: OutputOptions
     /// The sections the file wrote, with the location of each.
     public var sections: [ScenarioSection: SourceLocation]
@@ -45,7 +47,7 @@ public struct Scenario: Hashable, Sendable {
 /// A top-level section of a scenario file.
 public enum ScenarioSection: String, Hashable, Sendable, CaseIterable, Comparable {
     case geography, profiles, bidders, platform, finance, oversight, misconduct, alerts
-    case interventions, output
+    case interventions, rectification, output
 
     public static func < (lhs: Self, rhs: Self) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

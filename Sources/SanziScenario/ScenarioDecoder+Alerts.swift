@@ -115,7 +115,7 @@ extension ScenarioDecoder {
         }
     }
 
-    private mutating func decodeChange(_ node: XMLElementNode) -> Intervention.Change? {
+    mutating func decodeChange(_ node: XMLElementNode) -> Intervention.Change? {
         switch node.name {
         case "set-listing-threshold": return .listingThreshold(money(node, "yuan"))
         case "set-announcement-days": return .announcementDays(integer(node, "days"))

@@ -28,4 +28,7 @@ struct Policy: Sendable {
     var warningSystem: Bool
     /// Factor on each typology's rate, indexed by `Typology.index`.
     var misconductScale: [Double]
+    /// The independence of the district's supervision committees once a rectification task set
+    /// it; nil while each village's profile says.
+    var supervisionIndependence: Double? = nil
 }

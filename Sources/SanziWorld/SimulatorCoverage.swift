@@ -8,7 +8,8 @@ import SanziScenario
 public enum SimulatorCoverage {
     /// Sections the simulator uses.
     public static let simulated: Set<ScenarioSection> = [
-        .geography, .profiles, .bidders, .platform, .finance, .oversight, .misconduct, .alerts, .interventions, .output,
+        .geography, .profiles, .bidders, .platform, .finance, .oversight, .misconduct, .alerts, .interventions,
+        .rectification, .output,
     ]
 
     /// One warning for each section, or setting within a simulated section, that a scenario

@@ -40,6 +40,12 @@ public struct World: Model, Sendable {
         case election(village: Int32)
         case loanRepaid(village: Int32, loan: Int64, borrower: Int32, principal: Int64, termDays: Int32, case: Int32)
         case intervention(index: Int32)
+        /// An inspection gives its feedback: its tasks open.
+        case inspection(index: Int32)
+        /// A rectification task (by its position in the scenario) reaches its due day undone,
+        /// or is done.
+        case taskOverdue(task: Int32)
+        case taskDone(task: Int32)
         /// Works commissioned directly (a part of a split deal, or a phase of honest works).
         case commission(village: Int32, contractor: Int32, price: Int64, fair: Int64, case: Int32, part: Int32)
         /// A payment out of the basic account that a case makes (vote-buying, spending).
@@ -139,6 +145,12 @@ public struct World: Model, Sendable {
                 &scheduler)
         case .intervention(let index):
             intervene(Int(index), &scheduler)
+        case .inspection(let index):
+            inspect(Int(index), &scheduler)
+        case .taskOverdue(let task):
+            taskOverdue(Int(task), &scheduler)
+        case .taskDone(let task):
+            taskDone(Int(task), &scheduler)
         case .commission(let village, let contractor, let price, let fair, let caseIndex, let part):
             commission(
                 village: village, contractor: contractor, price: price, fair: fair, case: caseIndex, part: part,

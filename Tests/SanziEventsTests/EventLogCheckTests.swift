@@ -8,9 +8,9 @@ import Testing
 struct EventLogCheckTests {
     /// Three valid lines: ids 1–3 on days 0, 0 and 2 of a log starting 2013-01-01.
     static let lines = [
-        #"{"id":1,"day":0,"date":"2013-01-01","type":"intervention","village":null,"change":"listing-threshold","value":1,"index":0,"district":-1}"#,
-        #"{"id":2,"day":0,"date":"2013-01-01","type":"intervention","village":null,"change":"listing-threshold","value":2,"index":0,"district":-1}"#,
-        #"{"id":3,"day":2,"date":"2013-01-03","type":"intervention","village":null,"change":"listing-threshold","value":3,"index":0,"district":-1}"#,
+        #"{"id":1,"day":0,"date":"2013-01-01","type":"intervention","village":null,"change":"listing-threshold","value":1,"index":0,"district":-1,"task":-1}"#,
+        #"{"id":2,"day":0,"date":"2013-01-01","type":"intervention","village":null,"change":"listing-threshold","value":2,"index":0,"district":-1,"task":-1}"#,
+        #"{"id":3,"day":2,"date":"2013-01-03","type":"intervention","village":null,"change":"listing-threshold","value":3,"index":0,"district":-1,"task":-1}"#,
     ]
 
     /// Reads `text` whole; returns the events or the error's description.

@@ -283,6 +283,10 @@ struct WorldGenerator {
             let day = scenario.start.days(until: intervention.date)
             if day >= 0 { scheduler.schedule(.intervention(index: Int32(index)), at: Tick(day), priority: .early) }
         }
+        for (index, inspection) in scenario.rectification.inspections.enumerated() {
+            let day = scenario.start.days(until: inspection.date)
+            if day >= 0 { scheduler.schedule(.inspection(index: Int32(index)), at: Tick(day), priority: .early) }
+        }
     }
 
     private func addBidder(

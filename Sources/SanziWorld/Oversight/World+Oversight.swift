@@ -49,7 +49,9 @@ extension World {
     private mutating func supervisionReview(_ village: Int32, month: Int) -> [Int32] {
         let v = Int(village)
         guard !people.offices[v].supervisors.isEmpty else { return [] }
-        let independence = scenario.profiles[villages[v].profile].people.supervisorIndependence
+        let independence =
+            policy(of: village).supervisionIndependence
+            ?? scenario.profiles[villages[v].profile].people.supervisorIndependence
         var random = villages[v].root.derived("review", month)
         return misconduct.villages[v].openCases.filter { index in
             let seen = random.bernoulli(0.1 * (1 - misconduct.cases[Int(index)].concealment))
