@@ -37,7 +37,7 @@ public struct SanziCommand: ParsableCommand {
         version: version,
         subcommands: [
             RunCommand.self, ValidateCommand.self, SchemaCommand.self, EventsCommand.self, RulesCommand.self,
-            ReplayCommand.self, TuneCommand.self, DatasetCommand.self, CompareCommand.self,
+            ReplayCommand.self, TuneCommand.self, CalibrateCommand.self, DatasetCommand.self, CompareCommand.self,
         ],
         defaultSubcommand: RunCommand.self
     )

@@ -54,6 +54,10 @@ struct ValidateCommand: ParsableCommand {
                         + "\(ResourceEstimate(scenario)) a run"
                 case .thresholds(let settings):
                     if case .failure(let error) = RuleCatalogue.configure(settings) { problems = error.diagnostics }
+                case .calibration(let targets):
+                    summary =
+                        "calibration targets file, \(targets.parameters.count) parameters and "
+                        + "\(targets.targets.count) targets"
                 }
                 Terminal.printDiagnostics(problems + warnings)
                 guard problems.isEmpty else {

@@ -8,6 +8,16 @@
 public enum ScenarioDocument: Sendable {
     case scenario(Scenario)
     case thresholds(AlertSettings)
+    case calibration(CalibrationTargets)
+
+    /// What the document is, in words: "a scenario", "a thresholds file", "a calibration targets file".
+    public var kind: String {
+        switch self {
+        case .scenario: "a scenario"
+        case .thresholds: "a thresholds file"
+        case .calibration: "a calibration targets file"
+        }
+    }
 }
 
 /// A value read from a file, with the warnings found on the way.
@@ -39,7 +49,7 @@ public enum ScenarioLoader {
                 diagnostics: [
                     Diagnostic(
                         .error, at: SourceLocation(file: path, line: 1, column: 1),
-                        "this is a thresholds file, not a scenario")
+                        "this is \(loaded.value.kind), not a scenario")
                 ])
         }
         return Loaded(value: scenario, warnings: loaded.warnings)
@@ -54,13 +64,28 @@ public enum ScenarioLoader {
                 diagnostics: [
                     Diagnostic(
                         .error, at: SourceLocation(file: path, line: 1, column: 1),
-                        "this is a scenario, not a thresholds file", hint: "a thresholds file has a <thresholds> root")
+                        "this is \(loaded.value.kind), not a thresholds file", hint: "a thresholds file has a <thresholds> root")
                 ])
         }
         return Loaded(value: settings, warnings: loaded.warnings)
     }
 
-    /// Reads either kind of document, as its root element says.
+    /// Reads a calibration targets file.
+    public static func loadCalibration(contentsOf path: String) throws(ScenarioError) -> Loaded<CalibrationTargets> {
+        let loaded = try loadDocument(contentsOf: path)
+        guard case .calibration(let targets) = loaded.value else {
+            throw .invalid(
+                path: path,
+                diagnostics: [
+                    Diagnostic(
+                        .error, at: SourceLocation(file: path, line: 1, column: 1),
+                        "this is \(loaded.value.kind), not a calibration targets file", hint: "a targets file has a <calibration> root")
+                ])
+        }
+        return Loaded(value: targets, warnings: loaded.warnings)
+    }
+
+    /// Reads any kind of document, as its root element says.
     public static func loadDocument(contentsOf path: String) throws(ScenarioError) -> Loaded<ScenarioDocument> {
         try loadDocument(bytes: readFile(path), path: path)
     }
@@ -76,6 +101,8 @@ public enum ScenarioLoader {
         let document: ScenarioDocument
         if root.name == "thresholds" {
             document = .thresholds(decoder.decodeAlerts(root))
+        } else if root.name == "calibration" {
+            document = .calibration(decoder.decodeCalibration(root))
         } else {
             var scenario = decoder.decodeScenario(root)
             scenario.digest = digest(of: bytes)
@@ -104,7 +131,7 @@ public enum ScenarioLoader {
     }
 
     /// Reads a whole file, refusing directories and files over `maximumFileSize`.
-    static func readFile(_ path: String) throws(ScenarioError) -> [UInt8] {
+    public static func readFile(_ path: String) throws(ScenarioError) -> [UInt8] {
         // Non-blocking, so that a FIFO is refused below instead of waiting for a writer.
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }

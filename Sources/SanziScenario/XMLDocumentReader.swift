@@ -231,7 +231,7 @@ struct XMLDocumentReader {
 
     /// Rejects a root element outside Sanzi's vocabulary with a message that shows the fix.
     private func checkRoot(_ node: XMLElementNode, collector: ErrorCollector) -> Bool {
-        guard node.namespace != ScenarioSchema.namespace || !["scenario", "thresholds"].contains(node.name) else {
+        guard node.namespace != ScenarioSchema.namespace || !["scenario", "thresholds", "calibration"].contains(node.name) else {
             return true
         }
         let offset =
@@ -244,7 +244,7 @@ struct XMLDocumentReader {
         collector.fatal(
             line: location.line, column: location.column,
             message:
-                "the root element must be <scenario> or <thresholds> in namespace \"\(ScenarioSchema.namespace)\", not \(found); write <scenario xmlns=\"\(ScenarioSchema.namespace)\" schema-version=\"1\" …>"
+                "the root element must be <scenario>, <thresholds> or <calibration> in namespace \"\(ScenarioSchema.namespace)\", not \(found); write <scenario xmlns=\"\(ScenarioSchema.namespace)\" schema-version=\"1\" …>"
         )
         return false
     }

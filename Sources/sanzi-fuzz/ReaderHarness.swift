@@ -14,6 +14,7 @@ enum ReaderHarness {
         switch loaded.value {
         case .scenario(let scenario): _ = RuleCatalogue.problems(in: scenario)
         case .thresholds(let settings): _ = RuleCatalogue.configure(settings)
+        case .calibration: break
         }
     }
 }

@@ -165,7 +165,7 @@ struct InvalidScenarioTests {
         #expect(errors.count == 1)
         #expect(
             errors[0].hasPrefix(
-                "test.xml:2:1: error: the root element must be <scenario> or <thresholds> in namespace \"urn:sanzi:scenario:1\""
+                "test.xml:2:1: error: the root element must be <scenario>, <thresholds> or <calibration> in namespace \"urn:sanzi:scenario:1\""
             ))
     }
 

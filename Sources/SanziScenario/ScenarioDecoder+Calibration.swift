@@ -1,0 +1,61 @@
+import SanziEvents
+
+extension ScenarioDecoder {
+    /// A calibration targets file. Which element a parameter names, and which district a
+    /// target counts in, are checked against the scenario when `sanzi calibrate` runs.
+    mutating func decodeCalibration(_ root: XMLElementNode) -> CalibrationTargets {
+        var targets = CalibrationTargets()
+        targets.parameters = root.children(named: "parameter").map { node in
+            let range = decimal(node, "min")...max(decimal(node, "min"), decimal(node, "max"))
+            if decimal(node, "max") < decimal(node, "min") {
+                error("max is below min", at: node, attribute: "max", hint: "write the range to search, min ≤ max")
+            }
+            return CalibrationTargets.Parameter(
+                element: string(node, "element"), id: node.attribute("id"), attribute: string(node, "attribute"),
+                range: range, whole: flag(node, "whole", default: false), location: location(of: node))
+        }
+        let names = targets.parameters.map(\.description)
+        for (index, name) in names.enumerated() where names.prefix(index).contains(name) {
+            error("\(name) is named twice", at: root.children(named: "parameter")[index], attribute: "attribute")
+        }
+        targets.targets = root.children(named: "target").compactMap { decodeTarget($0) }
+        return targets
+    }
+
+    private mutating func decodeTarget(_ node: XMLElementNode) -> CalibrationTargets.Target? {
+        guard let period = period(node, "from", "to") else { return nil }
+        let statistic: CalibrationTargets.Statistic
+        switch string(node, "statistic") {
+        case "petition-change":
+            guard node.attribute("before-from") != nil, node.attribute("before-to") != nil else {
+                error(
+                    "a petition change needs the period it is measured against", at: node, attribute: "statistic",
+                    hint: "add before-from and before-to")
+                return nil
+            }
+            guard let before = self.period(node, "before-from", "before-to") else { return nil }
+            statistic = .petitionChange(before: before, after: period)
+        case "sanctioned":
+            let ranks = string(node, "ranks").split(separator: " ").compactMap { name in
+                LogRecord.Rank.allCases.first { $0.name == name }
+            }
+            statistic = .sanctioned(period, ranks: ranks.isEmpty ? Set(LogRecord.Rank.allCases) : Set(ranks))
+        default:
+            statistic = .petitions(period)
+        }
+        return CalibrationTargets.Target(
+            name: string(node, "name"), statistic: statistic, districtID: node.attribute("district"),
+            agricultural: flag(node, "agricultural", default: false), value: decimal(node, "value"),
+            tolerance: decimal(node, "tolerance"), location: location(of: node))
+    }
+
+    /// The period two date attributes give, both ends included; an error when it ends before it starts.
+    private mutating func period(_ node: XMLElementNode, _ from: String, _ to: String) -> CalibrationTargets.Period? {
+        guard let start = date(node, from), let end = date(node, to) else { return nil }
+        guard start <= end else {
+            error("\(to) \(end) is before \(from) \(start)", at: node, attribute: to)
+            return nil
+        }
+        return .init(from: start, to: end)
+    }
+}

@@ -1,0 +1,104 @@
+/// Writes new values into number attributes of a scenario file's text, leaving every other
+/// byte (comments, layout) as it was: how `sanzi calibrate` tries settings and writes the
+/// calibrated scenario.
+public struct ScenarioEditor: Sendable {
+    /// Where one parameter's attribute is written: the start tag's offset, and whether the
+    /// attribute is there (else it is added).
+    private struct Place: Sendable {
+        var tag: Int
+        var name: String
+    }
+
+    private let source: SourceText
+    private let places: [Place]
+    /// The value each parameter has in the file, nil where the attribute is left out.
+    public let values: [Double?]
+
+    /// The attributes a parameter's `id` may match: what tells elements of one name apart.
+    static let keys = ["id", "of", "level", "kind"]
+
+    /// Finds each parameter's element in the scenario: exactly one element of its name (whose
+    /// `id`, `of`, `level` or `kind` is the parameter's `id`, when it gives one). Errors point at
+    /// the parameter in the targets file.
+    public init(bytes: [UInt8], path: String, parameters: [CalibrationTargets.Parameter]) throws(ScenarioError) {
+        source = SourceText(path: path, bytes: bytes)
+        guard let root = XMLDocumentReader(source: source).read().root else {
+            throw .invalid(path: path, diagnostics: [Diagnostic(.error, at: source.startOfLine(1), "not XML")])
+        }
+        var places: [Place] = []
+        var values: [Double?] = []
+        var problems: [Diagnostic] = []
+        for parameter in parameters {
+            let found = Self.elements(named: parameter.element, in: root).filter { node in
+                parameter.id == nil || Self.keys.contains { node.attribute($0) == parameter.id }
+            }
+            guard found.count == 1, let node = found.first,
+                let tag = source.offsetOfStartTag(node.name, line: node.line)
+            else {
+                let what = "<\(parameter.element)>" + (parameter.id.map { " with id \"\($0)\"" } ?? "")
+                problems.append(
+                    Diagnostic(
+                        .error, at: parameter.location,
+                        found.isEmpty
+                            ? "the scenario has no \(what)"
+                            : "the scenario has \(found.count) \(what) elements: name one with id",
+                        hint: "a parameter names one element of the scenario"))
+                continue
+            }
+            places.append(Place(tag: tag, name: parameter.attribute))
+            values.append(node.attribute(parameter.attribute).flatMap(Double.init))
+        }
+        guard problems.isEmpty else {
+            throw .invalid(path: parameters.first?.location.file ?? path, diagnostics: problems)
+        }
+        self.places = places
+        self.values = values
+    }
+
+    /// The scenario's bytes with each parameter set to its value (written as a plain decimal).
+    public func scenario(with values: [Double]) -> [UInt8] {
+        var bytes = source.bytes
+        let edits = zip(places, values).sorted { $0.0.tag > $1.0.tag }
+        for (place, value) in edits {
+            let text = Array(AlertSettings.decimal(value).utf8)
+            let current = SourceText(path: source.path, bytes: bytes)
+            if let attribute = current.offsetOfAttribute(place.name, inTagAt: place.tag),
+                let range = Self.valueRange(in: bytes, attributeAt: attribute)
+            {
+                bytes.replaceSubrange(range, with: text)
+            } else if let end = Self.tagEnd(in: bytes, from: place.tag) {
+                bytes.insert(contentsOf: Array(" \(place.name)=\"".utf8) + text + [UInt8(ascii: "\"")], at: end)
+            }
+        }
+        return bytes
+    }
+
+    private static func elements(named name: String, in node: XMLElementNode) -> [XMLElementNode] {
+        (node.name == name ? [node] : []) + node.children.flatMap { elements(named: name, in: $0) }
+    }
+
+    /// The bytes between the quotes of the attribute starting at `offset`.
+    private static func valueRange(in bytes: [UInt8], attributeAt offset: Int) -> Range<Int>? {
+        guard let equals = bytes[offset...].firstIndex(of: UInt8(ascii: "=")),
+            let open = bytes[(equals + 1)...].firstIndex(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }),
+            let close = bytes[(open + 1)...].firstIndex(of: bytes[open])
+        else { return nil }
+        return (open + 1)..<close
+    }
+
+    /// Where a new attribute goes in the start tag at `offset`: before its `>` or `/>`.
+    private static func tagEnd(in bytes: [UInt8], from offset: Int) -> Int? {
+        var quote: UInt8?
+        for index in offset..<bytes.count {
+            let byte = bytes[index]
+            if let open = quote {
+                if byte == open { quote = nil }
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                quote = byte
+            } else if byte == UInt8(ascii: ">") {
+                return index > offset && bytes[index - 1] == UInt8(ascii: "/") ? index - 1 : index
+            }
+        }
+        return nil
+    }
+}
