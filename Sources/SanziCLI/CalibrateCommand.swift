@@ -43,7 +43,8 @@ struct CalibrateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Seeds every setting is simulated on.", valueName: "seeds"))
     var seeds = SeedList(argument: "1-5")!
 
-    @Option(help: ArgumentHelp("Held-out seeds to check the calibrated setting on (none by default).", valueName: "seeds"))
+    @Option(
+        help: ArgumentHelp("Held-out seeds to check the calibrated setting on (none by default).", valueName: "seeds"))
     var checkSeeds: SeedList?
 
     @Option(help: ArgumentHelp("Rounds of the search (1-20).", valueName: "n"))
@@ -68,7 +69,8 @@ struct CalibrateCommand: ParsableCommand {
         let shared = Set(seeds.seeds).intersection(checkSeeds?.seeds ?? [])
         guard shared.isEmpty else {
             throw ValidationError(
-                "check seeds must be held out: \(shared.sorted().map(String.init).joined(separator: ", ")) also calibrate")
+                "check seeds must be held out: \(shared.sorted().map(String.init).joined(separator: ", ")) also calibrate"
+            )
         }
     }
 
@@ -103,7 +105,8 @@ struct CalibrateCommand: ParsableCommand {
         guard !quiet else { return }
         print(
             "calibrated    \(summary.parameters.count) parameters on seeds \(seeds.seeds.map(String.init).joined(separator: ",")) "
-                + "in \(String(format: "%.1f", Date().timeIntervalSince(started))) s (\(summary.simulations) simulations)")
+                + "in \(String(format: "%.1f", Date().timeIntervalSince(started))) s (\(summary.simulations) simulations)"
+        )
         for parameter in summary.parameters {
             print(
                 "parameter     \(parameter.name) \(AlertSettings.decimal(parameter.start)) → "

@@ -80,7 +80,8 @@ public struct ScenarioEditor: Sendable {
     /// The bytes between the quotes of the attribute starting at `offset`.
     private static func valueRange(in bytes: [UInt8], attributeAt offset: Int) -> Range<Int>? {
         guard let equals = bytes[offset...].firstIndex(of: UInt8(ascii: "=")),
-            let open = bytes[(equals + 1)...].firstIndex(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }),
+            let open = bytes[(equals + 1)...].firstIndex(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }
+            ),
             let close = bytes[(open + 1)...].firstIndex(of: bytes[open])
         else { return nil }
         return (open + 1)..<close

@@ -64,7 +64,8 @@ public enum ScenarioLoader {
                 diagnostics: [
                     Diagnostic(
                         .error, at: SourceLocation(file: path, line: 1, column: 1),
-                        "this is \(loaded.value.kind), not a thresholds file", hint: "a thresholds file has a <thresholds> root")
+                        "this is \(loaded.value.kind), not a thresholds file",
+                        hint: "a thresholds file has a <thresholds> root")
                 ])
         }
         return Loaded(value: settings, warnings: loaded.warnings)
@@ -79,7 +80,8 @@ public enum ScenarioLoader {
                 diagnostics: [
                     Diagnostic(
                         .error, at: SourceLocation(file: path, line: 1, column: 1),
-                        "this is \(loaded.value.kind), not a calibration targets file", hint: "a targets file has a <calibration> root")
+                        "this is \(loaded.value.kind), not a calibration targets file",
+                        hint: "a targets file has a <calibration> root")
                 ])
         }
         return Loaded(value: targets, warnings: loaded.warnings)

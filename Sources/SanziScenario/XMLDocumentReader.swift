@@ -231,7 +231,10 @@ struct XMLDocumentReader {
 
     /// Rejects a root element outside Sanzi's vocabulary with a message that shows the fix.
     private func checkRoot(_ node: XMLElementNode, collector: ErrorCollector) -> Bool {
-        guard node.namespace != ScenarioSchema.namespace || !["scenario", "thresholds", "calibration"].contains(node.name) else {
+        guard
+            node.namespace != ScenarioSchema.namespace
+                || !["scenario", "thresholds", "calibration"].contains(node.name)
+        else {
             return true
         }
         let offset =

@@ -32,7 +32,8 @@ struct CalibrationTargetsTests {
             return
         }
         #expect(targets.parameters.map(\.description) == ["resource/@rent-spread", "supervision-committee/@members"])
-        #expect(targets.parameters.map(\.range) == [0.1...0.5, 1...7] && targets.parameters.map(\.whole) == [false, true])
+        #expect(
+            targets.parameters.map(\.range) == [0.1...0.5, 1...7] && targets.parameters.map(\.whole) == [false, true])
         let date = { (text: String) in CalendarDate(iso: Substring(text)) }
         let (first, second, third) = (targets.targets[0], targets.targets[1], targets.targets[2])
         #expect(
@@ -53,12 +54,20 @@ struct CalibrationTargetsTests {
             #"<target name="x" statistic="petition-change" from="2013-01-01" to="2013-02-01" value="1" tolerance="1"/>"#,
             "needs the period it is measured against"
         ),
-        (#"<target name="x" statistic="petitions" from="2013-02-01" to="2013-01-01" value="1" tolerance="1"/>"#, "is before"),
-        (#"<target name="x" statistic="petitions" from="2013-01-01" to="2013-02-01" value="1" tolerance="0"/>"#, "tolerance"),
+        (
+            #"<target name="x" statistic="petitions" from="2013-02-01" to="2013-01-01" value="1" tolerance="1"/>"#,
+            "is before"
+        ),
+        (
+            #"<target name="x" statistic="petitions" from="2013-01-01" to="2013-02-01" value="1" tolerance="0"/>"#,
+            "tolerance"
+        ),
     ])
     func aBadTargetsFileIsRefusedAtItsLine(body: String, message: String) {
-        let filler = #"<target name="y" statistic="petitions" from="2013-01-01" to="2013-02-01" value="1" tolerance="1"/>"#
-        let text = body.hasPrefix("<parameter")
+        let filler =
+            #"<target name="y" statistic="petitions" from="2013-01-01" to="2013-02-01" value="1" tolerance="1"/>"#
+        let text =
+            body.hasPrefix("<parameter")
             ? Self.targets(body + "\n" + filler)
             : Self.targets(#"<parameter element="a" attribute="b" min="0" max="1"/>"# + "\n" + body)
         let errors = Fixtures.errors(text, path: "t.xml")
@@ -88,7 +97,9 @@ struct CalibrationTargetsTests {
         #expect(edited == expected)
         var missing = parameters[0]
         missing.element = "asset"
-        #expect(throws: ScenarioError.self) { try ScenarioEditor(bytes: bytes, path: "test.xml", parameters: [missing]) }
+        #expect(throws: ScenarioError.self) {
+            try ScenarioEditor(bytes: bytes, path: "test.xml", parameters: [missing])
+        }
         var several = parameters[0]
         several.element = "village"
         several.attribute = "remoteness"

@@ -24,7 +24,9 @@ struct CalibrationTests {
               <target name="Petitions" statistic="petitions" from="2013-01-01" to="2015-12-31" value="\(value)" tolerance="\(tolerance)"/>
             </calibration>
             """
-        guard case .calibration(let targets) = try ScenarioLoader.loadDocument(bytes: Array(text.utf8), path: "t.xml").value
+        guard
+            case .calibration(let targets) = try ScenarioLoader.loadDocument(bytes: Array(text.utf8), path: "t.xml")
+                .value
         else { throw CancellationError() }
         return targets
     }
@@ -34,7 +36,8 @@ struct CalibrationTests {
     /// near the hidden one, and writes it into the scenario's text.
     @Test func theSearchRecoversAHiddenValue() throws {
         #expect(Self.text.contains(#"<misconduct enabled="false""#))
-        let hidden = Self.text.replacingOccurrences(of: #"petition-propensity="0.02""#, with: #"petition-propensity="0.05""#)
+        let hidden = Self.text.replacingOccurrences(
+            of: #"petition-propensity="0.02""#, with: #"petition-propensity="0.05""#)
         #expect(hidden != Self.text)
         let probe = try Calibrator(
             scenario: Array(hidden.utf8), path: "hidden.xml", targets: Self.targets(petitions: 1, tolerance: 1),
@@ -52,8 +55,9 @@ struct CalibrationTests {
         #expect((0.035...0.065).contains(outcome.calibrated[0]), "recovered \(outcome.calibrated[0])")
         let written = String(decoding: outcome.scenario, as: UTF8.self)
         #expect(written.contains(#"petition-propensity="\#(AlertSettings.decimal(outcome.calibrated[0]))""#))
-        #expect(try ScenarioLoader.loadScenario(bytes: outcome.scenario, path: "c.xml").value.oversight.petitionPropensity
-            == outcome.calibrated[0])
+        #expect(
+            try ScenarioLoader.loadScenario(bytes: outcome.scenario, path: "c.xml").value.oversight.petitionPropensity
+                == outcome.calibrated[0])
     }
 
     /// A grid over a whole-number range holds whole numbers once each.

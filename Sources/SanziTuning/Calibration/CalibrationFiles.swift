@@ -11,7 +11,9 @@ public enum CalibrationFiles {
     public static func write(_ summary: CalibrationSummary, scenario: [UInt8], to folder: String) throws(OutputError)
         -> [String]
     {
-        let contents = [String(decoding: scenario, as: UTF8.self), OutputFiles.json(summary), markdown(summary), html(summary)]
+        let contents = [
+            String(decoding: scenario, as: UTF8.self), OutputFiles.json(summary), markdown(summary), html(summary),
+        ]
         return try OutputFiles.write(Array(zip(names, contents)), to: folder)
     }
 

@@ -66,9 +66,11 @@ public struct CalibrationSummary: Sendable, Encodable {
             let mean = outcome.calibratedFit.means[index]
             return Target(
                 name: target.name, observed: target.value, tolerance: target.tolerance,
-                startMean: outcome.startFit.means[index].flatMap(Self.rounded), calibratedMean: mean.flatMap(Self.rounded),
+                startMean: outcome.startFit.means[index].flatMap(Self.rounded),
+                calibratedMean: mean.flatMap(Self.rounded),
                 calibratedSd: outcome.calibratedFit.deviations[index].flatMap(Self.rounded), within: within(mean),
-                checkMean: check?.means[index].flatMap(Self.rounded), checkSd: check?.deviations[index].flatMap(Self.rounded),
+                checkMean: check?.means[index].flatMap(Self.rounded),
+                checkSd: check?.deviations[index].flatMap(Self.rounded),
                 checkWithin: check.map { within($0.means[index]) })
         }
         steps = outcome.steps

@@ -122,7 +122,9 @@ public struct Calibrator {
                 }
                 let step = (intervals[index].upperBound - intervals[index].lowerBound) / Double(max(1, points - 1))
                 intervals[index] =
-                    max(parameter.range.lowerBound, best[index] - step)...min(parameter.range.upperBound, best[index] + step)
+                    max(
+                        parameter.range.lowerBound, best[index] - step)...min(
+                        parameter.range.upperBound, best[index] + step)
             }
         }
         return Outcome(
@@ -143,7 +145,8 @@ public struct Calibrator {
     public mutating func fit(_ values: [Double], progress: (String) -> Void = { _ in }) -> Fit {
         if let known = cache[values] { return known }
         progress(
-            "simulating    " + zip(targets.parameters, values).map { "\($0) = \(AlertSettings.decimal($1))" }
+            "simulating    "
+                + zip(targets.parameters, values).map { "\($0) = \(AlertSettings.decimal($1))" }
                 .joined(separator: ", "))
         let result = fit(values, on: seeds)
         cache[values] = result

@@ -23,7 +23,9 @@ final class TargetCounter: EventSink {
         }
         let district = { (id: String?) in id.flatMap { id in scenario.geography.districts.firstIndex { $0.id == id } } }
         func days(_ period: CalibrationTargets.Period) -> ClosedRange<Int32> {
-            Int32(clamping: scenario.start.days(until: period.from))...Int32(clamping: scenario.start.days(until: period.to))
+            Int32(
+                clamping: scenario.start.days(until: period.from))...Int32(
+                    clamping: scenario.start.days(until: period.to))
         }
         counts = targets.map { target in
             let place = district(target.districtID)
@@ -44,7 +46,8 @@ final class TargetCounter: EventSink {
     func accept(_ event: LoggedEvent) {
         let record = event.record
         guard record.type == .petition || record.type == .sanction else { return }
-        let district = record.village >= 0 && Int(record.village) < districtOfVillage.count
+        let district =
+            record.village >= 0 && Int(record.village) < districtOfVillage.count
             ? districtOfVillage[Int(record.village)] : nil
         for index in counts.indices {
             if let before = counts[index].before, matches(before, event, district) { counts[index].before?.total += 1 }
