@@ -69,6 +69,11 @@ public struct Oversight: Sendable, Hashable, Encodable {
     @NullWhenAbsent public var p90DaysOffenceToProof: Double?
     /// The rectification ledger: every task opened, in order.
     public var rectification: [Task]
+    /// Grievances answered (by investigation or rectification), and those posted on the echo wall.
+    public var petitionsAnswered: Int
+    public var answersPublished: Int
+    /// Satisfaction surveys held.
+    public var surveys: [SurveyResult]
     public var petitions: Int
     /// Petitions by topic, and those about agriculture (every topic but `other`, 涉农信访).
     public var petitionsByTopic: [String: Int]
@@ -131,6 +136,9 @@ public struct Oversight: Sendable, Hashable, Encodable {
         medianDaysOffenceToProof = Tally.median(delays)
         p90DaysOffenceToProof = Tally.percentile(delays, 0.9)
         rectification = Self.ledger(log, scenario: scenario, days: days)
+        petitionsAnswered = log.petitionsAnswered
+        answersPublished = log.answersPublished
+        surveys = SurveyResult.results(log, scenario: scenario)
         petitions = log.petitionsByDay.count
         petitionsByTopic = Self.named(log.petitionsByTopic, LogRecord.PetitionTopic.names)
         petitionsAgricultural = LogRecord.PetitionTopic.allCases.filter(\.isAgricultural).reduce(0) {

@@ -56,6 +56,11 @@ public final class OversightLog: EventSink {
 
     /// The rectification ledger's tasks, by id.
     public private(set) var tasks: [Int64: TaskRecord] = [:]
+    /// Grievances answered, and those of them posted on the echo wall.
+    public private(set) var petitionsAnswered = 0
+    public private(set) var answersPublished = 0
+    /// The survey records, in order.
+    public private(set) var surveys: [LogRecord] = []
 
     /// Arrival day of each lead waiting or under investigation; the body of each open
     /// investigation.
@@ -101,6 +106,10 @@ public final class OversightLog: EventSink {
         case .taskDone:
             tasks[r.subject]?.done = event.day
             tasks[r.subject]?.daysLate = Int(r.count)
+        case .petitionAnswered:
+            petitionsAnswered += 1
+            if r.count2 == 1 { answersPublished += 1 }
+        case .survey: surveys.append(r)
         case .petition:
             petitionsByDay.append(event.day)
             if let topic = r.petitionTopic { petitionsByTopic[Int(topic.rawValue)] += 1 }

@@ -347,6 +347,25 @@ public enum EventSchema {
                     name: "days_late", slot: .count,
                     meaning: "days after its due day (0 when on time; a guidance group followed it up)"),
             ]
+        case .petitionAnswered:
+            return [
+                Field(
+                    name: "grievance", slot: .subject, meaning: "the grievance answered (its petitions' grievance id)"),
+                Field(name: "by", slot: .code(LogRecord.AnsweredBy.names), meaning: "what answered it"),
+                Field(name: "petitions", slot: .count, meaning: "petitions it had filed"),
+                Field(
+                    name: "published", slot: .count2,
+                    meaning: "1 when the answer was posted on the echo wall (回音壁), with the village's openness; else 0"),
+            ]
+        case .survey:
+            return [
+                Field(name: "survey", slot: .subject, meaning: "survey id, from 1, in the scenario's order"),
+                Field(name: "district", slot: .party, meaning: "the district surveyed, by position, -1 for all"),
+                Field(name: "respondents", slot: .count, meaning: "people asked"),
+                Field(name: "cadres", slot: .count2, meaning: "of them, village cadres"),
+                Field(name: "aware", slot: .other, meaning: "respondents who know of the rectification"),
+                Field(name: "approving", slot: .amount, meaning: "respondents who approve of it"),
+            ]
         }
     }
 }

@@ -15,6 +15,8 @@ public enum EventType: UInt8, CaseIterable, Sendable, Hashable {
     case blacklist, exposure
     // Rectification after inspections: feedback, and the tasks of its ledger.
     case inspection, taskOpened, taskOverdue, taskDone
+    // Openness and what villagers think: petitions answered on the echo wall, surveys.
+    case petitionAnswered, survey
 
     /// Whether the event is the work of the discipline-inspection bodies (leads,
     /// investigations, sanctions and what follows), which village postings do not list.
@@ -41,6 +43,7 @@ public enum EventType: UInt8, CaseIterable, Sendable, Hashable {
         case .taskOpened: "task_opened"
         case .taskOverdue: "task_overdue"
         case .taskDone: "task_done"
+        case .petitionAnswered: "petition_answered"
         default: String(describing: type)
         }
     }

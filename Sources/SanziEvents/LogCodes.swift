@@ -50,6 +50,9 @@ extension LogRecord {
     }
     /// Cash banked, or withdrawn from the bank.
     public enum BankingKind: UInt8, LogCode { case cashBanked, cashWithdrawn }
+    /// What answered a grievance: an investigation that proved its case, or a rectification
+    /// task that cleared the backlog.
+    public enum AnsweredBy: UInt8, LogCode { case investigation, rectification }
     /// What a petition is about: a deal of the collective's assets, money owed to households
     /// or to the collective, the village's finances, land, elections, or anything else.
     /// Every topic but `other` is agriculture-related (涉农信访).

@@ -106,6 +106,10 @@ public enum HTMLReport {
                 body += HTMLPage.table(
                     OversightSections.ledgerHeader, OversightSections.ledgerRows(oversight.rectification))
             }
+            if !oversight.surveys.isEmpty {
+                body += "<h2>Satisfaction surveys</h2>\n"
+                body += HTMLPage.table(OversightSections.surveyHeader, OversightSections.surveyRows(oversight.surveys))
+            }
         }
         body += "<h2>Time to detection</h2>\n"
         body += SVGChart.stackedBars(

@@ -112,6 +112,11 @@ public enum MarkdownReport {
                 line()
                 table(OversightSections.ledgerHeader, OversightSections.ledgerRows(oversight.rectification))
             }
+            if !oversight.surveys.isEmpty {
+                line("## Satisfaction surveys")
+                line()
+                table(OversightSections.surveyHeader, OversightSections.surveyRows(oversight.surveys))
+            }
         }
         line("## Time to detection")
         line()

@@ -23,6 +23,8 @@ enum OversightSections {
                 + "\(yuan(oversight.recoveredFen)) recovered.",
             "\(oversight.casesProven) misconduct cases proven, \(days(oversight.medianDaysOffenceToProof)) from the "
                 + "first act to proof (median).",
+            "\(oversight.petitions) petitions; \(oversight.petitionsAnswered) grievances answered, "
+                + "\(oversight.answersPublished) of the answers posted on the echo wall (回音壁).",
         ]
     }
 
@@ -59,6 +61,21 @@ enum OversightSections {
                 $0.name, $0.district, $0.owner, $0.opened, $0.due, $0.done ?? "–", "\($0.daysLate)",
                 $0.status.rawValue,
             ]
+        }
+    }
+
+    static let surveyHeader = [
+        "survey", "date", "district", "respondents", "cadres", "aware (95% interval)", "approving (95% interval)",
+    ]
+
+    static func surveyRows(_ surveys: [SurveyResult]) -> [[String]] {
+        func percent(_ value: Double) -> String { "\((value * 1000).rounded() / 10)%" }
+        func share(_ share: SurveyResult.Share) -> String {
+            guard let value = share.share, let low = share.low, let high = share.high else { return "–" }
+            return "\(percent(value)) (\(percent(low))–\(percent(high)))"
+        }
+        return surveys.map {
+            [$0.name, $0.date, $0.district, "\($0.respondents)", "\($0.cadres)", share($0.aware), share($0.approving)]
         }
     }
 

@@ -98,6 +98,9 @@ public struct RunFolder {
             paths.append(path(name))
         }
         try write("cases.csv", CaseTable.text(result.summary.truth, villageIDs: villageIDs, dateOfDay: dateOfDay))
+        if !scenario.surveys.surveys.isEmpty {
+            try write("surveys.csv", SurveyResult.table(SurveyResult.results(oversight, scenario: scenario)))
+        }
         var evaluation: Evaluation?
         if reports {
             let facts = RunFacts(scenario: scenario, seed: seed, events: result.summary.events)

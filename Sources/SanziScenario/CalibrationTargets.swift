@@ -33,6 +33,9 @@ public struct CalibrationTargets: Hashable, Sendable {
         case petitionChange(before: Period, after: Period)
         /// People sanctioned in the period, of the given ranks.
         case sanctioned(Period, ranks: Set<LogRecord.Rank>)
+        /// The share, in percent, of a survey's respondents aware of the rectification, or approving it.
+        case surveyAware(survey: String)
+        case surveyApproving(survey: String)
     }
 
     /// An observed statistic and the tolerance within which a simulated mean matches it.

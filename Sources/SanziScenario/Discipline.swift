@@ -158,6 +158,9 @@ public struct DeterrenceRules: Hashable, Sendable {
     public var townWeight = 0.4
     public var districtWeight = 0.1
     public var cityWeight = 0.02
+    /// Weight of a petition answered on the village's echo wall (回音壁): cadres see that
+    /// complaints are followed up.
+    public var answerWeight = 0.2
 
     public init() {}
 }

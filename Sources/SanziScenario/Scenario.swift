@@ -31,6 +31,8 @@ public struct Scenario: Hashable, Sendable {
     public var interventions: [Intervention]
     /// Inspections and the rectification tasks they set.
     public var rectification = Rectification()
+    /// Satisfaction surveys and how respondents answer.
+    public var surveys = SurveyRules()
     public var output: OutputOptions
     /// The sections the file wrote, with the location of each.
     public var sections: [ScenarioSection: SourceLocation]
@@ -47,7 +49,7 @@ public struct Scenario: Hashable, Sendable {
 /// A top-level section of a scenario file.
 public enum ScenarioSection: String, Hashable, Sendable, CaseIterable, Comparable {
     case geography, profiles, bidders, platform, finance, oversight, misconduct, alerts
-    case interventions, rectification, output
+    case interventions, rectification, surveys, output
 
     public static func < (lhs: Self, rhs: Self) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

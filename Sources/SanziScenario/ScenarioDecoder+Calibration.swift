@@ -23,9 +23,25 @@ extension ScenarioDecoder {
     }
 
     private mutating func decodeTarget(_ node: XMLElementNode) -> CalibrationTargets.Target? {
+        let kind = string(node, "statistic")
+        if kind.hasPrefix("survey-") {
+            guard let survey = node.attribute("survey") else {
+                error("a survey share names its survey", at: node, attribute: "statistic", hint: "add survey=\"…\"")
+                return nil
+            }
+            return CalibrationTargets.Target(
+                name: string(node, "name"),
+                statistic: kind == "survey-aware" ? .surveyAware(survey: survey) : .surveyApproving(survey: survey),
+                districtID: nil, agricultural: false, value: decimal(node, "value"),
+                tolerance: decimal(node, "tolerance"), location: location(of: node))
+        }
+        guard node.attribute("from") != nil, node.attribute("to") != nil else {
+            error("a count needs its period", at: node, attribute: "statistic", hint: "add from and to")
+            return nil
+        }
         guard let period = period(node, "from", "to") else { return nil }
         let statistic: CalibrationTargets.Statistic
-        switch string(node, "statistic") {
+        switch kind {
         case "petition-change":
             guard node.attribute("before-from") != nil, node.attribute("before-to") != nil else {
                 error(

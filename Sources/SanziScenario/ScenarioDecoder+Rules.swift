@@ -238,6 +238,7 @@ extension ScenarioDecoder {
         rules.townWeight = decimal(node, "town-weight", default: rules.townWeight)
         rules.districtWeight = decimal(node, "district-weight", default: rules.districtWeight)
         rules.cityWeight = decimal(node, "city-weight", default: rules.cityWeight)
+        rules.answerWeight = decimal(node, "answer-weight", default: rules.answerWeight)
         return rules
     }
 }

@@ -70,6 +70,9 @@ extension ScenarioDecoder {
         if let node = root.child(named: "rectification") {
             scenario.rectification = decodeRectification(node, start: start, end: scenario.end)
         }
+        if let node = root.child(named: "surveys") {
+            scenario.surveys = decodeSurveys(node, start: start, end: scenario.end)
+        }
         checkMoney(of: scenario)
         warnAboutIdleParts(of: scenario)
         return scenario

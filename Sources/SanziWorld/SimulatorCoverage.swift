@@ -9,7 +9,7 @@ public enum SimulatorCoverage {
     /// Sections the simulator uses.
     public static let simulated: Set<ScenarioSection> = [
         .geography, .profiles, .bidders, .platform, .finance, .oversight, .misconduct, .alerts, .interventions,
-        .rectification, .output,
+        .rectification, .surveys, .output,
     ]
 
     /// One warning for each section, or setting within a simulated section, that a scenario

@@ -46,6 +46,8 @@ public struct World: Model, Sendable {
         /// or is done.
         case taskOverdue(task: Int32)
         case taskDone(task: Int32)
+        /// A satisfaction survey is held.
+        case survey(index: Int32)
         /// Works commissioned directly (a part of a split deal, or a phase of honest works).
         case commission(village: Int32, contractor: Int32, price: Int64, fair: Int64, case: Int32, part: Int32)
         /// A payment out of the basic account that a case makes (vote-buying, spending).
@@ -151,6 +153,8 @@ public struct World: Model, Sendable {
             taskOverdue(Int(task), &scheduler)
         case .taskDone(let task):
             taskDone(Int(task), &scheduler)
+        case .survey(let index):
+            survey(Int(index), &scheduler)
         case .commission(let village, let contractor, let price, let fair, let caseIndex, let part):
             commission(
                 village: village, contractor: contractor, price: price, fair: fair, case: caseIndex, part: part,

@@ -65,6 +65,13 @@ public struct Calibrator {
             if let id = target.districtID, !scenario.geography.districts.contains(where: { $0.id == id }) {
                 problems.append(Diagnostic(.error, at: target.location, "the scenario has no district \"\(id)\""))
             }
+            switch target.statistic {
+            case .surveyAware(let name), .surveyApproving(let name):
+                if !scenario.surveys.surveys.contains(where: { $0.name == name }) {
+                    problems.append(Diagnostic(.error, at: target.location, "the scenario has no survey \"\(name)\""))
+                }
+            default: break
+            }
         }
         guard problems.isEmpty else { throw .invalid(path: targets.targets[0].location.file, diagnostics: problems) }
         for (index, parameter) in targets.parameters.enumerated() {

@@ -1,10 +1,10 @@
 import SanziEvents
 import SanziScenario
 
-/// Counts what calibration targets measure as a run's log streams: petitions and people
-/// sanctioned in periods, in a district or everywhere.
+/// Measures what calibration targets ask of a run as its log streams: petitions and people
+/// sanctioned in periods (in a district or everywhere), and surveys' shares.
 final class TargetCounter: EventSink {
-    /// What one target counts: the days of its period(s), its district's position, its filters.
+    /// What one count counts: the days of its period, its district's position, its filters.
     private struct Count {
         var days: ClosedRange<Int32>
         var district: Int?
@@ -13,9 +13,15 @@ final class TargetCounter: EventSink {
         var total = 0
     }
 
+    /// How one target is measured: a count (two for a change: the earlier period, then the
+    /// period itself), or a survey's share (the survey's id in the log, nil for none).
+    private enum Measure {
+        case count(before: Count?, after: Count)
+        case survey(id: Int64?, approving: Bool, share: Double? = nil)
+    }
+
     private let districtOfVillage: [Int]
-    /// Two counts per target (the earlier period of a change, then the period itself).
-    private var counts: [(before: Count?, after: Count)]
+    private var measures: [Measure]
 
     init(_ targets: [CalibrationTargets.Target], scenario: Scenario) {
         districtOfVillage = scenario.geography.districts.enumerated().flatMap { index, district in
@@ -27,31 +33,46 @@ final class TargetCounter: EventSink {
                 clamping: scenario.start.days(until: period.from))...Int32(
                     clamping: scenario.start.days(until: period.to))
         }
-        counts = targets.map { target in
+        func survey(_ name: String) -> Int64? {
+            scenario.surveys.surveys.firstIndex { $0.name == name }.map { Int64($0 + 1) }
+        }
+        measures = targets.map { target in
             let place = district(target.districtID)
+            let count = { (period: CalibrationTargets.Period) in
+                Count(days: days(period), district: place, agricultural: target.agricultural)
+            }
             switch target.statistic {
-            case .petitions(let period):
-                return (nil, Count(days: days(period), district: place, agricultural: target.agricultural))
-            case .petitionChange(let before, let after):
-                return (
-                    Count(days: days(before), district: place, agricultural: target.agricultural),
-                    Count(days: days(after), district: place, agricultural: target.agricultural)
-                )
+            case .petitions(let period): return .count(before: nil, after: count(period))
+            case .petitionChange(let before, let after): return .count(before: count(before), after: count(after))
             case .sanctioned(let period, let ranks):
-                return (nil, Count(days: days(period), district: place, agricultural: false, ranks: ranks))
+                return .count(
+                    before: nil, after: Count(days: days(period), district: place, agricultural: false, ranks: ranks))
+            case .surveyAware(let name): return .survey(id: survey(name), approving: false)
+            case .surveyApproving(let name): return .survey(id: survey(name), approving: true)
             }
         }
     }
 
     func accept(_ event: LoggedEvent) {
         let record = event.record
-        guard record.type == .petition || record.type == .sanction else { return }
-        let district =
-            record.village >= 0 && Int(record.village) < districtOfVillage.count
-            ? districtOfVillage[Int(record.village)] : nil
-        for index in counts.indices {
-            if let before = counts[index].before, matches(before, event, district) { counts[index].before?.total += 1 }
-            if matches(counts[index].after, event, district) { counts[index].after.total += 1 }
+        switch record.type {
+        case .petition, .sanction:
+            let district =
+                record.village >= 0 && Int(record.village) < districtOfVillage.count
+                ? districtOfVillage[Int(record.village)] : nil
+            for index in measures.indices {
+                guard case .count(var before, var after) = measures[index] else { continue }
+                if let earlier = before, matches(earlier, event, district) { before?.total += 1 }
+                if matches(after, event, district) { after.total += 1 }
+                measures[index] = .count(before: before, after: after)
+            }
+        case .survey where record.count > 0:
+            for index in measures.indices {
+                guard case .survey(let id, let approving, _) = measures[index], id == record.subject else { continue }
+                let share = 100 * Double(approving ? record.amount : record.other) / Double(record.count)
+                measures[index] = .survey(id: id, approving: approving, share: share)
+            }
+        default: break
         }
     }
 
@@ -64,12 +85,16 @@ final class TargetCounter: EventSink {
         return !count.agricultural || event.record.petitionTopic?.isAgricultural == true
     }
 
-    /// Each target's value in this run: a count, or a change in percent (nil when the earlier
-    /// period has no petition to compare with).
+    /// Each target's value in this run: a count, a change or a share in percent (nil when a
+    /// change's earlier period has no petition, or a survey was not held).
     var values: [Double?] {
-        counts.map { before, after in
-            guard let before else { return Double(after.total) }
-            return before.total > 0 ? 100 * (Double(after.total) / Double(before.total) - 1) : nil
+        measures.map { measure in
+            switch measure {
+            case .count(let before, let after):
+                guard let before else { return Double(after.total) }
+                return before.total > 0 ? 100 * (Double(after.total) / Double(before.total) - 1) : nil
+            case .survey(_, _, let share): return share
+            }
         }
     }
 }

@@ -20,6 +20,7 @@ struct WorldGenerator {
             warningSystem: scenario.alerts.warningSystem,
             misconductScale: Array(repeating: 1, count: Typology.allCases.count))
         world.policies = Array(repeating: defaults, count: scenario.geography.districts.count)
+        world.oversight.tasksDone = Array(repeating: Discipline.Seen(), count: scenario.geography.districts.count)
         world.platform.districtPools = Array(repeating: [], count: scenario.geography.districts.count)
         buildPools(into: &world, districtIndex: districtIndex, scheduler: &scheduler)
         var villageIndex: Int32 = 0
@@ -286,6 +287,10 @@ struct WorldGenerator {
         for (index, inspection) in scenario.rectification.inspections.enumerated() {
             let day = scenario.start.days(until: inspection.date)
             if day >= 0 { scheduler.schedule(.inspection(index: Int32(index)), at: Tick(day), priority: .early) }
+        }
+        for (index, survey) in scenario.surveys.surveys.enumerated() {
+            let day = scenario.start.days(until: survey.date)
+            if day >= 0 { scheduler.schedule(.survey(index: Int32(index)), at: Tick(day), priority: .late) }
         }
     }
 

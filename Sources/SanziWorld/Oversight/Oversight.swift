@@ -15,6 +15,8 @@ struct Oversight: Sendable {
         var frictions = 0
         /// Grievances about misconduct, pressed by petition until answered.
         var grievances: [Grievance] = []
+        /// Answers to its villagers' petitions posted on the echo wall (回音壁), fading.
+        var answers = Discipline.Seen()
         /// This month's stream for reviews, audits and petitions.
         var random: RandomStream
     }
@@ -22,4 +24,6 @@ struct Oversight: Sendable {
     var villages: [VillageRecord] = []
     /// The next grievance's id.
     var nextGrievance: Int64 = 1
+    /// Rectification tasks done in each district, fading: what villagers see of it.
+    var tasksDone: [Discipline.Seen] = []
 }

@@ -322,7 +322,7 @@ extension World {
         for index in investigation.proven {
             recover(index, investigation: investigation, &scheduler)
             undo(index, investigation: investigation.id, &scheduler)
-            answerGrievances(about: index)
+            answerGrievances(about: index, &scheduler)
         }
         publish(investigation, people: involved.count, amount: total, &scheduler)
         close(slot, people: involved.count, amount: total, &scheduler)

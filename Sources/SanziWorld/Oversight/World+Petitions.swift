@@ -34,10 +34,37 @@ extension World {
     }
 
     /// An investigation proved a case: villagers know of it, and their grievance is answered.
-    mutating func answerGrievances(about index: Int32) {
+    mutating func answerGrievances(about index: Int32, _ scheduler: inout Scheduler<Event>) {
         misconduct.cases[Int(index)].known = true
-        let village = Int(misconduct.cases[Int(index)].village)
-        oversight.villages[village].grievances.removeAll { $0.caseIndex == index }
+        let village = misconduct.cases[Int(index)].village
+        answer(village, by: .investigation, scheduler: &scheduler) { $0.caseIndex == index }
+    }
+
+    /// Answers the grievances of a village that `which` picks: each answer is logged and, with
+    /// the village's openness, posted on the echo wall (回音壁), where villagers see it and its
+    /// cadres see complaints followed up.
+    mutating func answer(
+        _ village: Int32, by what: LogRecord.AnsweredBy, scheduler: inout Scheduler<Event>,
+        which: (Grievance) -> Bool = { _ in true }
+    ) {
+        let v = Int(village)
+        let answered = oversight.villages[v].grievances.filter(which)
+        guard !answered.isEmpty else { return }
+        oversight.villages[v].grievances.removeAll(where: which)
+        let today = Int32(scheduler.now)
+        let memory = Double(discipline.deterrence.memoryDays)
+        for grievance in answered {
+            var random = root.derived("answer", Int(grievance.id))
+            let published = random.bernoulli(openness(of: village))
+            emit(
+                LogRecord(
+                    .petitionAnswered, village: village, code: what.rawValue, subject: grievance.id,
+                    count: Int32(grievance.petitions), count2: published ? 1 : 0), case: grievance.caseIndex,
+                &scheduler)
+            guard published else { continue }
+            oversight.villages[v].answers.add(1, on: today, memory: memory)
+            discipline.seenInVillage[v].add(discipline.deterrence.answerWeight, on: today, memory: memory)
+        }
     }
 
     /// Each loss villagers do not know of yet may show: in the first posting after it (one

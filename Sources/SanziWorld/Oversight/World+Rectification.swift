@@ -59,6 +59,8 @@ extension World {
             LogRecord(
                 .taskDone, village: -1, code: task.owner.logged.rawValue, subject: Int64(number + 1),
                 party: Int64(district), count: Int32(clamping: max(0, Int(scheduler.now) - due))), &scheduler)
+        oversight.tasksDone[district].add(
+            1, on: Int32(scheduler.now), memory: Double(discipline.deterrence.memoryDays))
         for effect in task.effects {
             switch effect {
             case .policy(let change):
@@ -68,7 +70,7 @@ extension World {
                 policies[district].supervisionIndependence = independence
             case .clearPetitions:
                 for village in villages.indices where villages[village].district == district {
-                    oversight.villages[village].grievances.removeAll()
+                    answer(Int32(village), by: .rectification, scheduler: &scheduler)
                 }
             case .secondInvestigators(let count):
                 let body = discipline.districtBodies[district]
