@@ -15,7 +15,7 @@ public enum RuleCatalogue {
         RoundAmountPayments.self, SpendingSpike.self,
         PreElectionPayments.self,
         ReceiptsMissing.self, MoneyLentOut.self,
-        PetitionCluster.self, PublicityOverdue.self,
+        PetitionCluster.self, PublicityOverdue.self, LandslideElection.self,
     ]
 
     /// The documentation of every rule.

@@ -171,6 +171,9 @@ public enum DatasetTables {
             C(
                 "gain_yuan", .decimal, "yuan",
                 "money booked above the honest counterfactual (a rigged deal that brought more); the loss is then 0"),
+            C(
+                "private_yuan", .decimal, "yuan",
+                "money that changed hands privately (votes bought), never in the ledger"),
         ],
         groundTruth: true)
 

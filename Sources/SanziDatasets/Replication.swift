@@ -302,6 +302,7 @@ struct Replication {
             file.int(entry.discoveredDay >= 0 ? Int64(entry.discoveredDay) : nil)
             file.numbers(entry.events)
             file.yuan(entry.gain)
+            file.yuan(entry.privateMoney)
             try file.endRow()
         }
         try file.close()

@@ -366,6 +366,14 @@ public enum EventSchema {
                 Field(name: "aware", slot: .other, meaning: "respondents who know of the rectification"),
                 Field(name: "approving", slot: .amount, meaning: "respondents who approve of it"),
             ]
+        case .ballot:
+            return [
+                Field(name: "candidate", slot: .subject, meaning: "person id of a candidate for director"),
+                Field(name: "standing", slot: .code(LogRecord.Standing.names), meaning: "the holder, or a challenger"),
+                Field(name: "votes", slot: .count, meaning: "votes cast for the candidate"),
+                Field(name: "voters", slot: .count2, meaning: "votes cast in all (one per household)"),
+                Field(name: "elected", slot: .other, meaning: "1 for the winner, 0 for the other"),
+            ]
         }
     }
 }

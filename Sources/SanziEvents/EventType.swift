@@ -17,6 +17,8 @@ public enum EventType: UInt8, CaseIterable, Sendable, Hashable {
     case inspection, taskOpened, taskOverdue, taskDone
     // Openness and what villagers think: petitions answered on the echo wall, surveys.
     case petitionAnswered, survey
+    // Elections: each candidate's votes.
+    case ballot
 
     /// Whether the event is the work of the discipline-inspection bodies (leads,
     /// investigations, sanctions and what follows), which village postings do not list.

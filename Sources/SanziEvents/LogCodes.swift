@@ -50,6 +50,8 @@ extension LogRecord {
     }
     /// Cash banked, or withdrawn from the bank.
     public enum BankingKind: UInt8, LogCode { case cashBanked, cashWithdrawn }
+    /// A candidate for director: the holder standing again, or a challenger.
+    public enum Standing: UInt8, LogCode { case incumbent, challenger }
     /// What answered a grievance: an investigation that proved its case, or a rectification
     /// task that cleared the backlog.
     public enum AnsweredBy: UInt8, LogCode { case investigation, rectification }

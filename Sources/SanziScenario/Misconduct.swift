@@ -16,6 +16,7 @@ public enum Typology: String, Hashable, Sendable, CaseIterable {
     case excessiveSpending = "excessive-spending"
     case divertedCompensation = "diverted-compensation"
     case voteBuying = "vote-buying"
+    case electionBribery = "election-bribery"
 }
 
 extension Typology {
@@ -38,6 +39,7 @@ extension Typology {
         case .excessiveSpending: 11
         case .divertedCompensation: 12
         case .voteBuying: 13
+        case .electionBribery: 14
         }
     }
 
@@ -46,7 +48,9 @@ extension Typology {
     /// the cadre handled it for the government (land compensation); lending it out is
     /// misappropriation (挪用资金); rigged or rotated bids are collusive bidding (串通投标);
     /// the rest break the collective's rules on decisions, the platform, finance and elections,
-    /// a breach of discipline (no bribe is simulated yet, so no bribery charge).
+    /// a breach of discipline: buying votes in a village committee election among them, since
+    /// the crime of disrupting elections (破坏选举罪, Criminal Law art. 256) covers elections of
+    /// people's congresses and state organs, not of villagers' committees.
     public var charge: SanziEvents.LogRecord.Charge {
         switch self {
         case .embezzledReceipts, .fakeDisbursement: .occupationalEmbezzlement
@@ -54,7 +58,7 @@ extension Typology {
         case .misappropriation: .misappropriation
         case .bidRigging, .bidRotation: .collusiveBidding
         case .belowMarketDeal, .relativeAward, .offPlatformDeal, .dealSplitting, .postAwardAmendment,
-            .toleratedArrears, .excessiveSpending, .voteBuying:
+            .toleratedArrears, .excessiveSpending, .voteBuying, .electionBribery:
             .discipline
         }
     }

@@ -37,6 +37,9 @@ public struct Case: Sendable, Hashable {
     public var events: [UInt64]
     /// Fen booked back to the village after the case was proven.
     public var recovered: Int64
+    /// Money that changed hands privately, in fen (votes bought): never in the village's
+    /// ledger, and no part of the collective's loss.
+    public var privateMoney: Int64
 
     /// Money the case moved away from the collective by the end of the run, in fen: what the
     /// collective should have booked on the case's entries less what it booked, never below 0.
@@ -51,7 +54,7 @@ public struct Case: Sendable, Hashable {
     public init(
         id: Int, kind: Kind, typology: Typology, village: Int32, perpetrators: [Int64], beneficiary: Int64,
         startDay: Int32, endDay: Int32, expected: Int64, booked: Int64, adapted: Bool, discoveredDay: Int32,
-        events: [UInt64], recovered: Int64 = 0
+        events: [UInt64], recovered: Int64 = 0, privateMoney: Int64 = 0
     ) {
         self.id = id
         self.kind = kind
@@ -67,5 +70,6 @@ public struct Case: Sendable, Hashable {
         self.discoveredDay = discoveredDay
         self.events = events
         self.recovered = recovered
+        self.privateMoney = privateMoney
     }
 }

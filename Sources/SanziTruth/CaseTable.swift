@@ -8,7 +8,7 @@ public enum CaseTable {
     public static let columns = [
         "case_id", "kind", "typology", "village", "perpetrators", "beneficiary", "start_day", "start_date",
         "end_day", "end_date", "expected_yuan", "booked_yuan", "loss_yuan", "adapted", "discovered_day", "events",
-        "recovered_yuan", "gain_yuan",
+        "recovered_yuan", "gain_yuan", "private_yuan",
     ]
 
     /// The table as text: a header, then one line per case. Lists (perpetrators, events) are
@@ -31,7 +31,7 @@ public enum CaseTable {
                 Money(fen: entry.expected).description, Money(fen: entry.booked).description,
                 Money(fen: entry.loss).description, entry.adapted ? "1" : "0", String(entry.discoveredDay),
                 entry.events.map(String.init).joined(separator: " "), Money(fen: entry.recovered).description,
-                Money(fen: entry.gain).description,
+                Money(fen: entry.gain).description, Money(fen: entry.privateMoney).description,
             ]
             text += fields.joined(separator: ",") + "\n"
         }
@@ -84,7 +84,8 @@ public enum CaseTable {
                     beneficiary: try integer(5), startDay: Int32(try integer(6)), endDay: Int32(try integer(8)),
                     expected: try fen(10), booked: try fen(11), adapted: fields[13] == "1",
                     discoveredDay: Int32(try integer(14)),
-                    events: fields[15].split(separator: " ").compactMap { UInt64($0) }, recovered: try fen(16)))
+                    events: fields[15].split(separator: " ").compactMap { UInt64($0) }, recovered: try fen(16),
+                    privateMoney: try fen(18)))
         }
         return GroundTruth(cases: cases)
     }

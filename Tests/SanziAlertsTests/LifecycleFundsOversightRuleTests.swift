@@ -167,6 +167,21 @@ struct LifecycleFundsOversightRuleTests {
         #expect(alerts(PetitionCluster.self, b.events).map(\.score) == [8])
     }
 
+    /// O03 at its threshold (70%) and below, losers never, orange from 85%.
+    @Test func o03FlagsLandslides() {
+        var b = B()
+        b.add(1, LogRecord(.ballot, village: 0, subject: 5, other: 1, count: 699, count2: 1000))  // 69.9%
+        b.add(1, LogRecord(.ballot, village: 0, subject: 6, other: 0, count: 301, count2: 1000))
+        b.add(2, LogRecord(.ballot, village: 1, subject: 7, other: 0, count: 800, count2: 1000))  // lost (a tie-break)
+        #expect(alerts(LandslideElection.self, b.events).isEmpty)
+        b.add(3, LogRecord(.ballot, village: 2, subject: 8, other: 1, count: 700, count2: 1000))  // 70%
+        b.add(4, LogRecord(.ballot, village: 3, subject: 9, other: 1, count: 850, count2: 1000))  // 85%
+        let raised = alerts(LandslideElection.self, b.events)
+        #expect(raised.map(\.village) == [2, 3] && raised.map(\.severity) == [.yellow, .orange])
+        #expect(raised.map(\.score) == [0.7, 0.85])
+        #expect(alerts(LandslideElection.self, b.events, ["share": 0.9]).isEmpty)
+    }
+
     @Test func o02FlagsSilentVillagesOnce() {
         var b = B()
         b.add(0, LogRecord(.publicity, village: 0))

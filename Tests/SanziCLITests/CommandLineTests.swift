@@ -526,7 +526,7 @@ struct ReportTests {
         let rules = try #require(evaluation["rules"] as? [[String: Any]])
         #expect(rules.reduce(0) { $0 + ($1["alerts"] as? Int ?? 0) } == evaluation["alerts"] as? Int)
         let typologies = try #require(evaluation["typologies"] as? [[String: Any]])
-        #expect(typologies.count == 14)
+        #expect(typologies.count == Typology.allCases.count)
     }
 }
 

@@ -67,14 +67,14 @@ enum MisconductFixtures {
         """
     }
 
-    /// One typology at rate 1, acted by any key cadre, with no concealment.
+    /// One typology at `rate` (1: at every chance), acted by any key cadre, with no concealment.
     static func forcing(
-        _ typology: Typology, adaptation: String = "none", enabled: Bool = true, alerts: String = "",
-        oversight: String = ""
+        _ typology: Typology, rate: Double = 1, adaptation: String = "none", enabled: Bool = true,
+        alerts: String = "", oversight: String = ""
     ) -> String {
         text(
             misconduct: """
-                <typology id="\(typology.rawValue)" rate="1" perpetrators="director secretary accountant cashier" concealment="0"/>
+                <typology id="\(typology.rawValue)" rate="\(rate)" perpetrators="director secretary accountant cashier" concealment="0"/>
                 """, adaptation: adaptation, enabled: enabled, alerts: alerts, oversight: oversight)
     }
 

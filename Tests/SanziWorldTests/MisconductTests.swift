@@ -22,7 +22,9 @@ struct MisconductTests {
             #expect(touched, "case \(entry.id) touched no event")
             #expect(matches, "case \(entry.id) lacks the \(typology.rawValue) fingerprint")
         }
-        let loses = cases.contains { $0.loss > 0 }
+        // Every typology costs the collective money, but election bribery, paid privately.
+        let loses =
+            cases.contains { $0.loss > 0 } || (typology == .electionBribery && cases.allSatisfy { $0.privateMoney > 0 })
         #expect(loses, "some \(typology.rawValue) case loses money")
         // Loss and gain split expected − booked: never negative, never both, summing back.
         for entry in cases {
@@ -161,6 +163,9 @@ struct MisconductTests {
             return events.filter { $0.type == .disbursement }.allSatisfy { payment in
                 payment.record.code == 3 && elections.contains { (1...60).contains($0 - payment.day) }
             }
+        case .electionBribery:
+            let ballots = all(.ballot)
+            return ballots.count == 1 && entry.perpetrators == [ballots[0].subject] && entry.privateMoney > 0
         }
     }
 }

@@ -14,9 +14,13 @@ struct TypologyDetectionTests {
     func aForcedTypologyIsCaughtByARuleAimedAtIt(_ typology: Typology) throws {
         let aimed = RuleCatalogue.documentation.filter { $0.targets.contains(typology) }.map(\.id)
         #expect(!aimed.isEmpty, "no rule is aimed at \(typology.rawValue)")
-        // Nothing proven, so every act the typology makes stays in the log for the rules.
+        // Nothing proven, so every act the typology makes stays in the log for the rules. A
+        // spending spike stands out only against normal months: excessive spending acts at one
+        // chance in five (at every chance every month spikes, and nothing stands out).
         let scenario = try WorldFixtures.scenario(
-            text: MisconductFixtures.forcing(typology, oversight: MisconductFixtures.noInvestigators))
+            text: MisconductFixtures.forcing(
+                typology, rate: typology == .excessiveSpending ? 0.2 : 1, oversight: MisconductFixtures.noInvestigators)
+        )
         let result = RunPipeline.simulate(
             scenario, seed: scenario.seed, rules: try AlertEngine(settings: scenario.alerts))
         let truth = result.summary.truth

@@ -89,3 +89,36 @@ public struct PublicityOverdue: AlertRule {
                 evidence: state.id > 0 ? [state.id, event.id] : [event.id]))
     }
 }
+
+/// O03: a director elected by a landslide.
+public struct LandslideElection: AlertRule {
+    static let share = RuleDocumentation.Parameter(
+        "share", default: 0.7, range: 0.5...1, "the winner's share of the votes cast")
+    public static let documentation = RuleDocumentation(
+        id: "O03", name: "Landslide election", group: .oversight,
+        detects:
+            "A director elected with at least the threshold's share of the households' votes: contested village elections are seldom so one-sided unless votes were bought (贿选). A popular holder standing again looks the same.",
+        severity: "yellow; orange halfway from the threshold to unanimity",
+        source: "The seed article (election bribery in the 2014 committee elections was a focus)",
+        parameters: [share], targets: [.electionBribery])
+    public static let reads: [EventType] = [.ballot]
+
+    public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
+        "the director was elected with \(Int((alert.score * 100).rounded()))% of the votes"
+    }
+
+    let share: Double
+
+    public init(parameters: RuleParameters) { share = parameters[Self.share] }
+
+    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+        let r = event.record
+        guard r.other == 1, r.count2 > 0 else { return }
+        let won = Double(r.count) / Double(r.count2)
+        guard won >= share else { return }
+        output.raise(
+            Alert(
+                rule: Self.id, severity: won >= (1 + share) / 2 ? .orange : .yellow, day: event.day,
+                village: r.village, subject: .village, score: won, threshold: share, evidence: [event.id]))
+    }
+}

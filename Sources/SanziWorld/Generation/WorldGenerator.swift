@@ -155,6 +155,7 @@ struct WorldGenerator {
         offices.committee = (0..<profile.people.committeeMembers).map { _ in person(.committeeMember) }
         offices.supervisors = (0..<profile.people.supervisors).map { _ in person(.supervisor) }
         world.people.offices.append(offices)
+        world.people.challengers.append(-1)
         // Who is willing to act corruptly is ground truth, drawn from a stream of its own.
         var corruption = root.derived("village", Int(village)).derived("corruption")
         for cadre in firstPerson..<Int32(world.people.persons.count) {

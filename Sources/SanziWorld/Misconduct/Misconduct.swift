@@ -19,6 +19,10 @@ struct Misconduct: Sendable {
         var lookAlikes: RandomStream
         /// Two district firms that keep meeting in this village's listings (a ring look-alike).
         var specialists: (Int32, Int32)?
+        /// Votes won over for the next election beyond the candidates' standing, bought or by
+        /// a popular holder (the look-alike): for whom, the share of the other side's voters,
+        /// and the case.
+        var swing: (candidate: Int32, share: Double, case: Int32)?
     }
 
     /// Each typology's setting when the scenario enables it, indexed by `Typology.index`.
@@ -97,6 +101,8 @@ struct CaseRecord: Sendable {
     var protector: Int32 = -1
     /// Fen booked back after it was proven.
     var recovered: Int64 = 0
+    /// Money that changed hands privately (votes bought), never in the ledger.
+    var privateMoney: Int64 = 0
     /// Whether villagers know of it (they saw its loss, or an investigation proved it).
     var known = false
     /// Whether a publicity posting has shown its loss (villagers had their one chance to see it there).

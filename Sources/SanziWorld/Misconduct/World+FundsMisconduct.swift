@@ -175,5 +175,44 @@ extension World {
                 scheduler.now, Tick(electionDay) - Tick(misconduct.villages[v].lookAlikes.integer(in: 10...50)))
             scheduler.schedule(.casePayment(village: village, purpose: .welfare, amount: amount, case: tag), at: day)
         }
+        buyVotes(village, on: scheduler.now)
+    }
+
+    /// Election bribery (贿选) with the candidate's own money: the challenger for director
+    /// comes forward; the corrupt holder (at the typology's rate, if he dares) or else a
+    /// corrupt challenger (at the same rate) buys 10–30% of the other side's voters at 200–1,000
+    /// yuan a vote. Nothing enters the ledger; the case records the money paid. Honestly, a
+    /// popular holder may win over as many with no money at all (the look-alike).
+    mutating func buyVotes(_ village: Int32, on day: Tick) {
+        let v = Int(village)
+        let holder = people.offices[v].director
+        guard holder >= 0 else { return }
+        let challenger = nominate(village)
+        if let buyer = voteBuyer(village, holder: holder, challenger: challenger, on: day) {
+            let share = misconduct.villages[v].random.uniform(0.1...0.3)
+            let price = misconduct.villages[v].random.uniform(200...1_000)
+            let votes = share * Double(villages[v].households) / 2
+            let tag = openCase(.electionBribery, village: village, perpetrators: [buyer], on: day)
+            misconduct.cases[Int(tag)].privateMoney = Int64((votes * price).rounded()) * 100
+            misconduct.villages[v].swing = (buyer, share, tag)
+        } else if lookAlike(.electionBribery, in: village) {
+            let share = misconduct.villages[v].lookAlikes.uniform(0.1...0.3)
+            let tag = openCase(.electionBribery, .lookAlike, village: village, on: day)
+            misconduct.villages[v].swing = (holder, share, tag)
+        }
+    }
+
+    /// The candidate who buys votes, if any: the corrupt holder first, else a corrupt challenger.
+    private mutating func voteBuyer(_ village: Int32, holder: Int32, challenger: Int32, on day: Tick) -> Int32? {
+        guard let setting = misconduct.setting(.electionBribery) else { return nil }
+        let stake = Int64(villages[Int(village)].households) * 500_00
+        if let offenders = offenders(.electionBribery, in: village, stake: stake, on: day), offenders.contains(holder) {
+            return holder
+        }
+        let rate = min(1, setting.rate * policy(of: village).misconductScale[Typology.electionBribery.index])
+        guard people.persons[Int(challenger)].corrupt, misconduct.villages[Int(village)].random.bernoulli(rate),
+            dares([challenger], stake: stake, in: village, on: day)
+        else { return nil }
+        return challenger
     }
 }

@@ -12,11 +12,16 @@ extension World {
         guard let setting = misconduct.setting(typology),
             misconduct.roleMasks[typology.index] & misconduct.villages[Int(village)].corruptRoles != 0
         else { return nil }
-        let rate = min(1, setting.rate * policy(of: village).misconductScale[typology.index])
-        guard misconduct.villages[Int(village)].random.bernoulli(rate) else { return nil }
         let holders = perpetrators(of: typology, in: village)
+        let bold = holders.contains { people.persons[Int($0)].boughtOffice } ? Self.boughtBoldness : 1
+        let rate = min(1, setting.rate * bold * policy(of: village).misconductScale[typology.index])
+        guard misconduct.villages[Int(village)].random.bernoulli(rate) else { return nil }
         return dares(holders, stake: stake, in: village, on: day) ? holders : nil
     }
+
+    /// How much more often a cadre who bought his office offends: he has the price to recoup
+    /// (an assumption).
+    static let boughtBoldness = 2.0
 
     /// Whether honest life produces a look-alike of a typology at this opportunity.
     mutating func lookAlike(_ typology: Typology, in village: Int32) -> Bool {
@@ -165,7 +170,8 @@ extension World {
                     beneficiary: record.beneficiary >= 0 ? bidderID(record.beneficiary) : -1,
                     startDay: touched.first?.day ?? record.day, endDay: touched.last?.day ?? record.day,
                     expected: record.expected, booked: record.booked, adapted: record.adapted,
-                    discoveredDay: record.discoveredDay, events: touched.map(\.id), recovered: record.recovered)
+                    discoveredDay: record.discoveredDay, events: touched.map(\.id), recovered: record.recovered,
+                    privateMoney: record.privateMoney)
             })
     }
 }

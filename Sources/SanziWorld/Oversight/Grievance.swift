@@ -38,7 +38,7 @@ extension Typology {
             .unfairDeal
         case .toleratedArrears, .divertedCompensation: .unpaidMoney
         case .embezzledReceipts, .fakeDisbursement, .misappropriation, .excessiveSpending: .finances
-        case .voteBuying: .elections
+        case .voteBuying, .electionBribery: .elections
         }
     }
 }

@@ -12,6 +12,9 @@ struct People: Sendable {
     var bidderOfPerson: [Int32: Int32] = [:]
     /// Per village: who holds each office now.
     var offices: [Offices] = []
+    /// Per village: who challenges the director at the next election, once the campaign has
+    /// begun (-1 before).
+    var challengers: [Int32] = []
     /// Officials above the villages, by person, and the officials of each town, each district
     /// and the city.
     var officials: [Int32: Official] = [:]
@@ -84,6 +87,8 @@ struct Person: Sendable {
     var clan: Int32
     /// Willing to act corruptly when a chance comes (ground truth only).
     var corrupt = false
+    /// Won office by buying votes: bolder, with the price to recoup (ground truth only).
+    var boughtOffice = false
 }
 
 /// A tie of kinship between two people; unregistered ties are ground truth only.
