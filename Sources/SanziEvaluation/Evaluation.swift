@@ -83,6 +83,9 @@ public struct Evaluation: Sendable, Hashable, Encodable {
     @NullWhenAbsent public var f1: Double?
     public var lossFen: Int64
     public var lossDetectedFen: Int64
+    /// Money that changed hands privately in the misconduct cases (kickbacks, votes bought):
+    /// in no ledger and no part of the loss.
+    public var privateMoneyFen: Int64
     public var villages: Int
     public var months: Double
     /// Investigator workload: alerts per village per month of the run.
@@ -98,7 +101,8 @@ public struct Evaluation: Sendable, Hashable, Encodable {
 
     private enum CodingKeys: String, CodingKey {
         case alerts, truePositives, falsePositives, lookAlikeFalseAlarms, precision, cases, detected, recall, f1
-        case lossFen, lossDetectedFen, villages, months, alertsPerVillageMonth, rules, typologies, coverage
+        case lossFen, lossDetectedFen, privateMoneyFen, villages, months, alertsPerVillageMonth, rules, typologies,
+            coverage
         case oversight, warningSystemEffect
     }
 
@@ -132,6 +136,7 @@ public struct Evaluation: Sendable, Hashable, Encodable {
         }
         lossFen = misconduct.reduce(0) { $0 + truth.cases[$1].loss }
         lossDetectedFen = detectedCases.reduce(0) { $0 + truth.cases[$1].loss }
+        privateMoneyFen = misconduct.reduce(0) { $0 + truth.cases[$1].privateMoney }
         self.villages = villages
         months = Double(days) * 12 / 365.25
         alertsPerVillageMonth = Self.rounded(Double(alerts.count) / max(Double(villages) * months, 1e-9))

@@ -101,6 +101,9 @@ extension LogRecord {
     /// where no crime fits (docs/cases.md maps each typology).
     public enum Charge: UInt8, LogCode {
         case occupationalEmbezzlement, embezzlement, misappropriation, collusiveBidding, discipline
+        /// Taking bribes: a kickback the investigation found (非国家工作人员受贿罪, art. 163, or
+        /// 受贿罪, art. 385, for compensation handled for the government).
+        case bribery
     }
     /// Who manages a sanctioned person: the village (cadres), the township, the district or
     /// the city (officials).

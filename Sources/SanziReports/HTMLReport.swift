@@ -21,7 +21,8 @@ public enum HTMLReport {
             + "\(totals.alertsPerVillageMonth) per village and month.</li>\n"
         body +=
             "<li><b>\(totals.cases) misconduct cases</b> (and \(totals.lookAlikes) honest look-alikes) losing "
-            + "\(Wording.yuan(fen: totals.lossFen)); the cases caught lost \(Wording.yuan(fen: totals.lossDetectedFen)).</li>\n"
+            + "\(Wording.yuan(fen: totals.lossFen)); the cases caught lost \(Wording.yuan(fen: totals.lossDetectedFen)); "
+            + "\(Wording.yuan(fen: totals.privateMoneyFen)) changed hands privately (kickbacks, votes bought).</li>\n"
         body +=
             "<li>Precision \(MarkdownReport.share(totals.precision)), recall \(MarkdownReport.share(totals.recall)), "
             + "F1 \(MarkdownReport.share(totals.f1)).</li>\n</ul>\n"

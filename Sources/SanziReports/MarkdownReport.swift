@@ -28,7 +28,8 @@ public enum MarkdownReport {
                 + "\(totals.alertsPerVillageMonth) per village and month for investigators to read.")
         line(
             "- **\(totals.cases) misconduct cases** (and \(totals.lookAlikes) honest look-alikes), "
-                + "losing \(Wording.yuan(fen: totals.lossFen)); cases the alerts caught lost \(Wording.yuan(fen: totals.lossDetectedFen))."
+                + "losing \(Wording.yuan(fen: totals.lossFen)); cases the alerts caught lost \(Wording.yuan(fen: totals.lossDetectedFen)); "
+                + "\(Wording.yuan(fen: totals.privateMoneyFen)) changed hands privately (kickbacks, votes bought)."
         )
         line(
             "- Against the ground truth: precision \(share(totals.precision)), recall \(share(totals.recall)), "

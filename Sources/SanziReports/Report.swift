@@ -26,6 +26,8 @@ public struct Report: Sendable, Encodable {
         /// Money in fen, as everywhere in report.json.
         public var lossFen: Int64
         public var lossDetectedFen: Int64
+        /// Kickbacks and votes bought, paid privately.
+        public var privateMoneyFen: Int64
         public var precision: Double?
         public var recall: Double?
         public var f1: Double?
@@ -124,7 +126,8 @@ public struct Report: Sendable, Encodable {
         totals = Totals(
             events: facts.events, alerts: alerts.count, yellow: count(.yellow), orange: count(.orange),
             red: count(.red), cases: misconduct.count, lookAlikes: truth.cases.count - misconduct.count,
-            lossFen: evaluation.lossFen, lossDetectedFen: evaluation.lossDetectedFen, precision: evaluation.precision,
+            lossFen: evaluation.lossFen, lossDetectedFen: evaluation.lossDetectedFen,
+            privateMoneyFen: evaluation.privateMoneyFen, precision: evaluation.precision,
             recall: evaluation.recall, f1: evaluation.f1, alertsPerVillageMonth: evaluation.alertsPerVillageMonth)
         (districts, villages) = Self.places(facts: facts, alerts: alerts, cases: misconduct)
         self.stories = Self.stories(facts: facts, alerts: alerts, truth: truth, context: context, count: stories)

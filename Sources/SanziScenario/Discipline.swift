@@ -109,6 +109,9 @@ public struct DisciplineRules: Hashable, Sendable {
     public var taskForceValue = Money(yuan: 2_000_000)
     public var taskForceEffort = 1.5
     public var taskForceProof = 0.9
+    /// Chance that a task force finds the kickback behind a case it proves: it reaches bank
+    /// records through the procuratorate.
+    public var taskForceBribeProof = 0.9
     /// Investigator-days: a talk or written inquiry (谈话函询) for a lead that only points, a
     /// preliminary check (初步核实) for one that brings evidence, and the examination (审查)
     /// of a case it substantiates.
@@ -118,6 +121,9 @@ public struct DisciplineRules: Hashable, Sendable {
     /// Chance an inquiry, or a check, proves a case its lead points at (before concealment).
     public var inquiryProof = 0.3
     public var checkProof = 0.6
+    /// Chance that an inquiry or a check finds the kickback behind a case it proves (what the
+    /// cadre and the bidder say, without bank records).
+    public var bribeProof = 0.2
     public var sanctions = Sanctions()
     public var officials = Officials()
     /// Share of cadres appointed in place of removed ones who are corrupt; nil: the

@@ -63,6 +63,16 @@ extension Typology {
         }
     }
 
+    /// Whether the typology favours a bidder, who may pay the cadres back privately.
+    public var favoursABidder: Bool {
+        switch self {
+        case .belowMarketDeal, .bidRigging, .bidRotation, .relativeAward, .offPlatformDeal, .dealSplitting,
+            .postAwardAmendment, .toleratedArrears, .fakeDisbursement, .misappropriation, .divertedCompensation:
+            true
+        case .embezzledReceipts, .excessiveSpending, .voteBuying, .electionBribery: false
+        }
+    }
+
     /// The typologies in the order of their numbers: `byIndex[t.index] == t`.
     public static let byIndex: [Typology] = allCases.sorted { $0.index < $1.index }
 }
@@ -94,6 +104,9 @@ public struct MisconductSettings: Hashable, Sendable {
         public var concealment: Double
         /// Share of the deal's value taken, when the typology takes a share.
         public var lossShare: ClosedRange<Double>?
+        /// Share of what the favour is worth to its beneficiary that he pays the cadres back
+        /// privately (a kickback, 回扣), for typologies that favour a bidder; nil for none.
+        public var kickback: ClosedRange<Double>?
         public var location: SourceLocation
     }
     public struct LookAlike: Hashable, Sendable {

@@ -18,11 +18,24 @@ extension ScenarioDecoder {
                 }
                 lossShare = share
             }
+            var kickback: ClosedRange<Double>?
+            if child.attribute("kickback") != nil {
+                let share = decimalRange(child, "kickback")
+                if share.upperBound > 1 {
+                    error("a kickback is a share of the favour's worth, at most 1", at: child, attribute: "kickback")
+                }
+                if !typology.favoursABidder {
+                    error(
+                        "\(typology.rawValue) favours no bidder, so nobody pays a kickback", at: child,
+                        attribute: "kickback", hint: "leave kickback out")
+                }
+                kickback = share
+            }
             settings.typologies.append(
                 .init(
                     typology: typology, rate: decimal(child, "rate"), perpetrators: perpetrators,
                     concealment: decimal(child, "concealment", default: 0.5), lossShare: lossShare,
-                    location: location(of: child)))
+                    kickback: kickback, location: location(of: child)))
         }
         for child in node.children(named: "look-alike") {
             let typology = choice(child, "of", default: Typology.belowMarketDeal)

@@ -173,6 +173,7 @@ extension ScenarioDecoder {
             rules.taskForceValue = money(force, "value-yuan", default: rules.taskForceValue)
             rules.taskForceEffort = decimal(force, "effort", default: rules.taskForceEffort)
             rules.taskForceProof = decimal(force, "proof", default: rules.taskForceProof)
+            rules.taskForceBribeProof = decimal(force, "bribe-proof", default: rules.taskForceBribeProof)
         }
         if let investigation = node.child(named: "investigation") {
             rules.inquiryDays = range(investigation, "inquiry-days", default: rules.inquiryDays) { Int($0) }
@@ -180,6 +181,7 @@ extension ScenarioDecoder {
             rules.caseDays = range(investigation, "case-days", default: rules.caseDays) { Int($0) }
             rules.inquiryProof = decimal(investigation, "inquiry-proof", default: rules.inquiryProof)
             rules.checkProof = decimal(investigation, "check-proof", default: rules.checkProof)
+            rules.bribeProof = decimal(investigation, "bribe-proof", default: rules.bribeProof)
         }
         if let sanctions = node.child(named: "sanctions") { rules.sanctions = decodeSanctions(sanctions) }
         if let officials = node.child(named: "officials") {

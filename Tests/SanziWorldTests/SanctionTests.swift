@@ -51,7 +51,7 @@ struct SanctionTests {
             (30_000_00, .divertedCompensation, .prosecution), (29_999_99, .divertedCompensation, .removalFromPost),
         ]
         for (amount, typology, kind) in kinds {
-            #expect(world.sanctionKind(for: amount, typology: typology) == kind, "\(amount) fen of \(typology)")
+            #expect(world.sanctionKind(for: amount, charge: typology.charge) == kind, "\(amount) fen of \(typology)")
         }
         #expect(!LogRecord.SanctionKind.seriousWarning.removes && LogRecord.SanctionKind.removalFromPost.removes)
     }
@@ -64,5 +64,55 @@ struct SanctionTests {
         seen.add(1, on: 465, memory: 365)
         #expect(abs(seen.weight(on: 465, memory: 365) - (2 * exp(-1.0) + 1)) < 1e-12)
         #expect(Discipline.Seen().weight(on: 1_000, memory: 365) == 0)
+    }
+}
+
+/// Kickbacks (回扣): a favoured bidder pays the cadres back privately; the ledger never shows
+/// it, and an investigation that proves the case finds it as often as its kind can.
+@Suite("Kickbacks and bribery charges")
+struct KickbackTests {
+    typealias Fixtures = MisconductFixtures
+
+    static func text(bribeProof: Double) -> String {
+        Fixtures.text(
+            misconduct: """
+                <typology id="below-market-deal" rate="1" perpetrators="director secretary" concealment="0" kickback="0.3"/>
+                """,
+            oversight: """
+                <discipline><task-force bribe-proof="\(bribeProof)"/><investigation bribe-proof="\(bribeProof)"/></discipline>
+                <deterrence penalty-yuan="0"/>
+                """)
+    }
+
+    /// Each case's private money is 30% of its loss, to the fen; none of it in the ledger.
+    @Test func aKickbackIsAShareOfTheFavourPaidPrivately() throws {
+        let run = try Fixtures.run(Self.text(bribeProof: 0))
+        let cases = run.cases(.belowMarketDeal)
+        #expect(cases.contains { $0.loss > 0 })
+        for entry in cases {
+            #expect(entry.privateMoney == Int64((Double(entry.loss) * 0.3).rounded()), "case \(entry.id)")
+            #expect(entry.beneficiary >= 0)
+        }
+    }
+
+    /// Found every time, most sanctions are for bribery (those of a case proven before it paid
+    /// any kickback are not); never found, none is.
+    @Test func foundKickbacksAreChargedAsBribery() throws {
+        for proof in [1.0, 0.0] {
+            let run = try Fixtures.run(Self.text(bribeProof: proof))
+            let charges = run.events.filter { $0.type == .sanction }.compactMap {
+                LogRecord.Charge(rawValue: UInt8($0.record.count2))
+            }
+            #expect(!charges.isEmpty)
+            let proven = run.cases(.belowMarketDeal).filter { $0.discoveredDay >= 0 && $0.privateMoney > 0 }
+            #expect(!proven.isEmpty)
+            if proof == 1 {
+                // A case proven before its first rent fell due had paid no kickback yet.
+                let bribery = charges.filter { $0 == .bribery }.count
+                #expect(bribery > charges.count / 2, "\(charges)")
+            } else {
+                #expect(!charges.contains(.bribery), "\(charges)")
+            }
+        }
     }
 }

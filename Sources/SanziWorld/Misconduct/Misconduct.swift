@@ -103,6 +103,13 @@ struct CaseRecord: Sendable {
     var recovered: Int64 = 0
     /// Money that changed hands privately (votes bought), never in the ledger.
     var privateMoney: Int64 = 0
+    /// The share of the favour's worth its beneficiary pays back privately (0: none).
+    var kickbackShare = 0.0
+    /// Whether an investigation found the kickback.
+    var bribeFound = false
+
+    /// The kickback paid so far: its share of what the favour has cost the collective.
+    var kickback: Int64 { Int64((Double(max(0, expected - booked)) * kickbackShare).rounded()) }
     /// Whether villagers know of it (they saw its loss, or an investigation proved it).
     var known = false
     /// Whether a publicity posting has shown its loss (villagers had their one chance to see it there).

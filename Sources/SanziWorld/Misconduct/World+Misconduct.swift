@@ -71,6 +71,9 @@ extension World {
                 beneficiary: beneficiary, day: Int32(day), adapted: adapted,
                 concealment: misconduct.setting(typology)?.concealment ?? 0))
         let index = Int32(misconduct.cases.count - 1)
+        if kind == .misconduct, beneficiary >= 0, let share = misconduct.setting(typology)?.kickback {
+            misconduct.cases[Int(index)].kickbackShare = misconduct.villages[Int(village)].random.uniform(share)
+        }
         if kind == .misconduct {
             misconduct.villages[Int(village)].openCases.append(index)
             misconduct.cases[Int(index)].protector = protector(forCase: index, in: village)
@@ -171,7 +174,7 @@ extension World {
                     startDay: touched.first?.day ?? record.day, endDay: touched.last?.day ?? record.day,
                     expected: record.expected, booked: record.booked, adapted: record.adapted,
                     discoveredDay: record.discoveredDay, events: touched.map(\.id), recovered: record.recovered,
-                    privateMoney: record.privateMoney)
+                    privateMoney: record.privateMoney + record.kickback)
             })
     }
 }

@@ -299,25 +299,30 @@ extension World {
     mutating func examinationEnds(_ slot: Int32, _ scheduler: inout Scheduler<Event>) {
         let investigation = discipline.investigations[slot]
         let lead = discipline.leads[investigation.lead]
-        var involved: [(person: Int32, amount: Int64, typology: Typology)] = []
+        var involved: [(person: Int32, amount: Int64, charge: LogRecord.Charge)] = []
         var total: Int64 = 0
+        var random = investigation.random.derived("bribes")
         for index in investigation.proven {
             let record = misconduct.cases[Int(index)]
             let loss = max(0, record.expected - record.booked)
             total += loss
             misconduct.cases[Int(index)].discoveredDay = Int32(scheduler.now)
             misconduct.learned[villages[Int(record.village)].district][record.typology.index] = true
+            let found = record.kickback > 0 && random.bernoulli(bribeProof(investigation.kind))
+            misconduct.cases[Int(index)].bribeFound = found
+            let (amount, charge) = found ? (loss + record.kickback, .bribery) : (loss, record.typology.charge)
             let accountable = lead.person >= 0 ? [lead.person] : record.perpetrators.filter { isAccountable($0) }
             for person in accountable {
                 if let position = involved.firstIndex(where: { $0.person == person }) {
-                    involved[position].amount += loss
+                    involved[position].amount += amount
+                    if charge == .bribery { involved[position].charge = .bribery }
                 } else {
-                    involved.append((person, loss, record.typology))
+                    involved.append((person, amount, charge))
                 }
             }
         }
-        for (person, amount, typology) in involved {
-            impose(on: person, amount: amount, typology: typology, investigation: investigation.id, &scheduler)
+        for (person, amount, charge) in involved {
+            impose(on: person, amount: amount, charge: charge, investigation: investigation.id, &scheduler)
         }
         for index in investigation.proven {
             recover(index, investigation: investigation, &scheduler)
@@ -326,6 +331,11 @@ extension World {
         }
         publish(investigation, people: involved.count, amount: total, &scheduler)
         close(slot, people: involved.count, amount: total, &scheduler)
+    }
+
+    /// The chance an investigation of a kind finds the kickback behind a case it proves.
+    private func bribeProof(_ kind: LogRecord.InvestigationKind) -> Double {
+        kind == .taskForce ? discipline.rules.taskForceBribeProof : discipline.rules.bribeProof
     }
 
     /// Whether a person answers to discipline inspection: a village cadre or an official (a
@@ -353,15 +363,15 @@ extension World {
 
     // MARK: Consequences
 
-    /// The sanction the money involved calls for, transfer to prosecution above the offence's
-    /// threshold (embezzlement for compensation handled for the government, occupational
-    /// embezzlement otherwise).
-    func sanctionKind(for amount: Int64, typology: Typology) -> LogRecord.SanctionKind {
+    /// The sanction the money involved calls for, transfer to prosecution above the charge's
+    /// threshold (embezzlement for compensation handled for the government, the threshold of
+    /// occupational embezzlement otherwise: bribe-taking by a non-state functionary has the same).
+    func sanctionKind(for amount: Int64, charge: LogRecord.Charge) -> LogRecord.SanctionKind {
         let sanctions = discipline.rules.sanctions
         let prosecution =
-            typology == .divertedCompensation ? sanctions.embezzlementProsecution : sanctions.occupationalProsecution
+            charge == .embezzlement ? sanctions.embezzlementProsecution : sanctions.occupationalProsecution
         // A breach of discipline is no crime: party and administrative sanctions only.
-        if amount >= prosecution.fen, typology.charge != .discipline { return .prosecution }
+        if amount >= prosecution.fen, charge != .discipline { return .prosecution }
         if amount >= sanctions.expulsion.fen { return .expulsion }
         if amount >= sanctions.probation.fen { return .probation }
         if amount >= sanctions.removal.fen { return .removalFromPost }
@@ -371,15 +381,16 @@ extension World {
 
     /// Sanctions a person; from removal from post on, he loses every office he holds.
     private mutating func impose(
-        on person: Int32, amount: Int64, typology: Typology, investigation: Int64, _ scheduler: inout Scheduler<Event>
+        on person: Int32, amount: Int64, charge: LogRecord.Charge, investigation: Int64,
+        _ scheduler: inout Scheduler<Event>
     ) {
-        let kind = sanctionKind(for: amount, typology: typology)
+        let kind = sanctionKind(for: amount, charge: charge)
         let village = people.persons[Int(person)].village
         let rank = people.officials[person]?.rank ?? .village
         emit(
             LogRecord(
                 .sanction, village: village, code: kind.rawValue, subject: Int64(person), other: investigation,
-                amount: amount, count: Int32(rank.rawValue), count2: Int32(typology.charge.rawValue)), &scheduler)
+                amount: amount, count: Int32(rank.rawValue), count2: Int32(charge.rawValue)), &scheduler)
         if village >= 0 {
             discipline.seenInVillage[Int(village)].add(
                 1, on: Int32(scheduler.now), memory: Double(discipline.deterrence.memoryDays))
