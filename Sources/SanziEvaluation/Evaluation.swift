@@ -86,6 +86,9 @@ public struct Evaluation: Sendable, Hashable, Encodable {
     /// Money that changed hands privately in the misconduct cases (kickbacks, votes bought):
     /// in no ledger and no part of the loss.
     public var privateMoneyFen: Int64
+    /// Misconduct cases acted by several people together (collective cases), and their share.
+    public var groupCases: Int
+    @NullWhenAbsent public var groupShare: Double?
     public var villages: Int
     public var months: Double
     /// Investigator workload: alerts per village per month of the run.
@@ -101,7 +104,8 @@ public struct Evaluation: Sendable, Hashable, Encodable {
 
     private enum CodingKeys: String, CodingKey {
         case alerts, truePositives, falsePositives, lookAlikeFalseAlarms, precision, cases, detected, recall, f1
-        case lossFen, lossDetectedFen, privateMoneyFen, villages, months, alertsPerVillageMonth, rules, typologies,
+        case lossFen, lossDetectedFen, privateMoneyFen, groupCases, groupShare, villages, months, alertsPerVillageMonth,
+            rules, typologies,
             coverage
         case oversight, warningSystemEffect
     }
@@ -137,6 +141,8 @@ public struct Evaluation: Sendable, Hashable, Encodable {
         lossFen = misconduct.reduce(0) { $0 + truth.cases[$1].loss }
         lossDetectedFen = detectedCases.reduce(0) { $0 + truth.cases[$1].loss }
         privateMoneyFen = misconduct.reduce(0) { $0 + truth.cases[$1].privateMoney }
+        groupCases = misconduct.filter { truth.cases[$0].perpetrators.count > 1 }.count
+        groupShare = Self.ratio(groupCases, misconduct.count)
         self.villages = villages
         months = Double(days) * 12 / 365.25
         alertsPerVillageMonth = Self.rounded(Double(alerts.count) / max(Double(villages) * months, 1e-9))

@@ -65,6 +65,8 @@ public struct Oversight: Sendable, Hashable, Encodable {
     /// Misconduct cases an investigation proved, and the days from a case's first act to its
     /// proof (median and 90th percentile).
     public var casesProven: Int
+    /// Of them, those acted by several people together.
+    public var groupCasesProven: Int
     @NullWhenAbsent public var medianDaysOffenceToProof: Double?
     @NullWhenAbsent public var p90DaysOffenceToProof: Double?
     /// The rectification ledger: every task opened, in order.
@@ -132,6 +134,7 @@ public struct Oversight: Sendable, Hashable, Encodable {
         recoveredFen = log.recoveredFen
         let proven = truth.misconduct.filter { $0.discoveredDay >= 0 }
         casesProven = proven.count
+        groupCasesProven = proven.filter { $0.perpetrators.count > 1 }.count
         let delays = proven.map { max(0, $0.discoveredDay - $0.startDay) }.sorted()
         medianDaysOffenceToProof = Tally.median(delays)
         p90DaysOffenceToProof = Tally.percentile(delays, 0.9)

@@ -112,6 +112,8 @@ public struct DisciplineRules: Hashable, Sendable {
     /// Chance that a task force finds the kickback behind a case it proves: it reaches bank
     /// records through the procuratorate.
     public var taskForceBribeProof = 0.9
+    /// Chance that a task force uncovers each other member of a group that acted together.
+    public var taskForceAccompliceProof = 0.9
     /// Investigator-days: a talk or written inquiry (谈话函询) for a lead that only points, a
     /// preliminary check (初步核实) for one that brings evidence, and the examination (审查)
     /// of a case it substantiates.
@@ -124,6 +126,9 @@ public struct DisciplineRules: Hashable, Sendable {
     /// Chance that an inquiry or a check finds the kickback behind a case it proves (what the
     /// cadre and the bidder say, without bank records).
     public var bribeProof = 0.2
+    /// Chance that an inquiry or a check that proves a case uncovers each other member of the
+    /// group that acted together (the first, whose act left the traces, is always proven).
+    public var accompliceProof = 0.6
     public var sanctions = Sanctions()
     public var officials = Officials()
     /// Share of cadres appointed in place of removed ones who are corrupt; nil: the

@@ -174,6 +174,8 @@ extension ScenarioDecoder {
             rules.taskForceEffort = decimal(force, "effort", default: rules.taskForceEffort)
             rules.taskForceProof = decimal(force, "proof", default: rules.taskForceProof)
             rules.taskForceBribeProof = decimal(force, "bribe-proof", default: rules.taskForceBribeProof)
+            rules.taskForceAccompliceProof = decimal(
+                force, "accomplice-proof", default: rules.taskForceAccompliceProof)
         }
         if let investigation = node.child(named: "investigation") {
             rules.inquiryDays = range(investigation, "inquiry-days", default: rules.inquiryDays) { Int($0) }
@@ -182,6 +184,7 @@ extension ScenarioDecoder {
             rules.inquiryProof = decimal(investigation, "inquiry-proof", default: rules.inquiryProof)
             rules.checkProof = decimal(investigation, "check-proof", default: rules.checkProof)
             rules.bribeProof = decimal(investigation, "bribe-proof", default: rules.bribeProof)
+            rules.accompliceProof = decimal(investigation, "accomplice-proof", default: rules.accompliceProof)
         }
         if let sanctions = node.child(named: "sanctions") { rules.sanctions = decodeSanctions(sanctions) }
         if let officials = node.child(named: "officials") {

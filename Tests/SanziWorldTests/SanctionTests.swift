@@ -116,3 +116,42 @@ struct KickbackTests {
         }
     }
 }
+
+/// Collective cases: cadres who act together share the case; proving it uncovers the first of
+/// them always and each other with the investigation's accomplice-proof.
+@Suite("Collective cases")
+struct CollectiveCaseTests {
+    typealias Fixtures = MisconductFixtures
+
+    static func text(accompliceProof: Double) -> String {
+        Fixtures.forcing(
+            .fakeDisbursement,
+            oversight: """
+                <discipline><task-force accomplice-proof="\(accompliceProof)"/><investigation accomplice-proof="\(accompliceProof)"/></discipline>
+                <deterrence penalty-yuan="0"/>
+                """)
+    }
+
+    /// Every key cadre is corrupt and may act: cases of three and four people. With accomplices
+    /// always uncovered, some proven case has three or more of its members sanctioned on the day
+    /// it was proven; never uncovered, no proven case has more than one (members removed
+    /// earlier, or a case proven through a referral, may leave fewer).
+    @Test func provingACaseUncoversItsGroup() throws {
+        for proof in [1.0, 0.0] {
+            let run = try Fixtures.run(Self.text(accompliceProof: proof))
+            let cases = run.cases(.fakeDisbursement)
+            #expect(cases.contains { $0.perpetrators.count >= 3 }, "a case of three or more")
+            let proven = cases.filter { $0.discoveredDay >= 0 && $0.perpetrators.count >= 2 }
+            #expect(!proven.isEmpty)
+            let caught = proven.map { entry in
+                Set(run.events.filter { $0.type == .sanction && $0.day == entry.discoveredDay }.map(\.record.subject))
+                    .intersection(entry.perpetrators).count
+            }
+            if proof == 1 {
+                #expect(caught.contains { $0 >= 3 }, "\(caught)")
+            } else {
+                #expect(caught.allSatisfy { $0 <= 1 } && caught.contains(1), "\(caught)")
+            }
+        }
+    }
+}

@@ -301,7 +301,7 @@ extension World {
         let lead = discipline.leads[investigation.lead]
         var involved: [(person: Int32, amount: Int64, charge: LogRecord.Charge)] = []
         var total: Int64 = 0
-        var random = investigation.random.derived("bribes")
+        var random = investigation.random.derived("examination")
         for index in investigation.proven {
             let record = misconduct.cases[Int(index)]
             let loss = max(0, record.expected - record.booked)
@@ -311,7 +311,7 @@ extension World {
             let found = record.kickback > 0 && random.bernoulli(bribeProof(investigation.kind))
             misconduct.cases[Int(index)].bribeFound = found
             let (amount, charge) = found ? (loss + record.kickback, .bribery) : (loss, record.typology.charge)
-            let accountable = lead.person >= 0 ? [lead.person] : record.perpetrators.filter { isAccountable($0) }
+            let accountable = lead.person >= 0 ? [lead.person] : uncovered(record, by: investigation.kind, &random)
             for person in accountable {
                 if let position = involved.firstIndex(where: { $0.person == person }) {
                     involved[position].amount += amount
@@ -331,6 +331,17 @@ extension World {
         }
         publish(investigation, people: involved.count, amount: total, &scheduler)
         close(slot, people: involved.count, amount: total, &scheduler)
+    }
+
+    /// The members of a proven case the investigation can sanction: the first accountable one,
+    /// whose act left the traces, and each other with the chance its kind uncovers accomplices.
+    private func uncovered(
+        _ record: CaseRecord, by kind: LogRecord.InvestigationKind, _ random: inout RandomStream
+    ) -> [Int32] {
+        let rules = discipline.rules
+        let chance = kind == .taskForce ? rules.taskForceAccompliceProof : rules.accompliceProof
+        let members = record.perpetrators.filter { isAccountable($0) }
+        return members.enumerated().filter { index, _ in index == 0 || random.bernoulli(chance) }.map(\.element)
     }
 
     /// The chance an investigation of a kind finds the kickback behind a case it proves.
