@@ -51,6 +51,17 @@ extension ScenarioDecoder {
             }
             guard let before = self.period(node, "before-from", "before-to") else { return nil }
             statistic = .petitionChange(before: before, after: period)
+        case "charge-share":
+            let charges = string(node, "charges").split(separator: " ").compactMap { name in
+                LogRecord.Charge.allCases.first { $0.name == name }
+            }
+            guard !charges.isEmpty else {
+                error("a charge share names its charges", at: node, attribute: "statistic", hint: "add charges=\"…\"")
+                return nil
+            }
+            statistic = .chargeShare(period, charges: Set(charges))
+        case "group-share":
+            statistic = .groupShare(period)
         case "sanctioned":
             let ranks = string(node, "ranks").split(separator: " ").compactMap { name in
                 LogRecord.Rank.allCases.first { $0.name == name }

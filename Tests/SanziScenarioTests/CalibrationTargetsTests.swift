@@ -23,6 +23,8 @@ struct CalibrationTargetsTests {
           <target name="Change" statistic="petition-change" before-from="2013-01-01" before-to="2013-06-30" from="2013-07-01" to="2013-12-31" value="-31.1" tolerance="5" agricultural="true"/>
           <target name="Village cadres" statistic="sanctioned" from="2013-01-01" to="2014-03-20" ranks="village township" district="d1" value="178" tolerance="35.6"/>
           <target name="Petitions" statistic="petitions" from="2013-01-01" to="2013-12-31" value="40" tolerance="4"/>
+          <target name="Bribery" statistic="charge-share" charges="bribery embezzlement" from="2013-01-01" to="2013-12-31" value="20" tolerance="8"/>
+          <target name="Groups" statistic="group-share" from="2013-01-01" to="2013-12-31" value="43" tolerance="12"/>
         """)
 
     @Test func aTargetsFileReadsAsWritten() throws {
@@ -46,6 +48,9 @@ struct CalibrationTargetsTests {
             second.statistic
                 == .sanctioned(.init(from: date("2013-01-01")!, to: date("2014-03-20")!), ranks: [.village, .township]))
         #expect(second.districtID == "d1" && !third.agricultural)
+        let year = CalibrationTargets.Period(from: date("2013-01-01")!, to: date("2013-12-31")!)
+        #expect(targets.targets[3].statistic == .chargeShare(year, charges: [.bribery, .embezzlement]))
+        #expect(targets.targets[4].statistic == .groupShare(year))
     }
 
     @Test(arguments: [

@@ -14,10 +14,13 @@ final class TargetCounter: EventSink {
     }
 
     /// How one target is measured: a count (two for a change: the earlier period, then the
-    /// period itself), or a survey's share (the survey's id in the log, nil for none).
+    /// period itself), a survey's share (the survey's id in the log, nil for none), the share
+    /// of sanctions with some charges, or the people each investigation sanctioned.
     private enum Measure {
         case count(before: Count?, after: Count)
         case survey(id: Int64?, approving: Bool, share: Double? = nil)
+        case charges(days: ClosedRange<Int32>, Set<LogRecord.Charge>, matching: Int = 0, of: Int = 0)
+        case groups(days: ClosedRange<Int32>, sanctioned: [Int64: Int] = [:])
     }
 
     private let districtOfVillage: [Int]
@@ -49,6 +52,8 @@ final class TargetCounter: EventSink {
                     before: nil, after: Count(days: days(period), district: place, agricultural: false, ranks: ranks))
             case .surveyAware(let name): return .survey(id: survey(name), approving: false)
             case .surveyApproving(let name): return .survey(id: survey(name), approving: true)
+            case .chargeShare(let period, let charges): return .charges(days: days(period), charges)
+            case .groupShare(let period): return .groups(days: days(period))
             }
         }
     }
@@ -61,10 +66,20 @@ final class TargetCounter: EventSink {
                 record.village >= 0 && Int(record.village) < districtOfVillage.count
                 ? districtOfVillage[Int(record.village)] : nil
             for index in measures.indices {
-                guard case .count(var before, var after) = measures[index] else { continue }
-                if let earlier = before, matches(earlier, event, district) { before?.total += 1 }
-                if matches(after, event, district) { after.total += 1 }
-                measures[index] = .count(before: before, after: after)
+                switch measures[index] {
+                case .count(var before, var after):
+                    if let earlier = before, matches(earlier, event, district) { before?.total += 1 }
+                    if matches(after, event, district) { after.total += 1 }
+                    measures[index] = .count(before: before, after: after)
+                case .charges(let days, let charges, let matching, let total)
+                where record.type == .sanction && days.contains(event.day):
+                    let charged = LogRecord.Charge(rawValue: UInt8(clamping: record.count2)).map(charges.contains) == true
+                    measures[index] = .charges(days: days, charges, matching: matching + (charged ? 1 : 0), of: total + 1)
+                case .groups(let days, var sanctioned) where record.type == .sanction && days.contains(event.day):
+                    sanctioned[record.other, default: 0] += 1
+                    measures[index] = .groups(days: days, sanctioned: sanctioned)
+                default: break
+                }
             }
         case .survey where record.count > 0:
             for index in measures.indices {
@@ -94,6 +109,10 @@ final class TargetCounter: EventSink {
                 guard let before else { return Double(after.total) }
                 return before.total > 0 ? 100 * (Double(after.total) / Double(before.total) - 1) : nil
             case .survey(_, _, let share): return share
+            case .charges(_, _, let matching, let total): return total > 0 ? 100 * Double(matching) / Double(total) : nil
+            case .groups(_, let sanctioned):
+                let groups = sanctioned.values.filter { $0 > 1 }.count
+                return sanctioned.isEmpty ? nil : 100 * Double(groups) / Double(sanctioned.count)
             }
         }
     }
