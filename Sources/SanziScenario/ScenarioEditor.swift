@@ -66,7 +66,7 @@ public struct ScenarioEditor: Sendable {
                 let range = Self.valueRange(in: bytes, attributeAt: attribute)
             {
                 bytes.replaceSubrange(range, with: text)
-            } else if let end = Self.tagEnd(in: bytes, from: place.tag) {
+            } else if let end = current.offsetOfTagEnd(place.tag) {
                 bytes.insert(contentsOf: Array(" \(place.name)=\"".utf8) + text + [UInt8(ascii: "\"")], at: end)
             }
         }
@@ -85,21 +85,5 @@ public struct ScenarioEditor: Sendable {
             let close = bytes[(open + 1)...].firstIndex(of: bytes[open])
         else { return nil }
         return (open + 1)..<close
-    }
-
-    /// Where a new attribute goes in the start tag at `offset`: before its `>` or `/>`.
-    private static func tagEnd(in bytes: [UInt8], from offset: Int) -> Int? {
-        var quote: UInt8?
-        for index in offset..<bytes.count {
-            let byte = bytes[index]
-            if let open = quote {
-                if byte == open { quote = nil }
-            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                quote = byte
-            } else if byte == UInt8(ascii: ">") {
-                return index > offset && bytes[index - 1] == UInt8(ascii: "/") ? index - 1 : index
-            }
-        }
-        return nil
     }
 }

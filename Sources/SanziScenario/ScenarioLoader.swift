@@ -27,7 +27,7 @@ public struct Loaded<Value: Sendable>: Sendable {
     public var warnings: [Diagnostic]
 }
 
-/// Reads scenario and thresholds files: parse with libxml2 under safe options, validate against
+/// Reads scenario, thresholds and calibration targets files: parse with libxml2 under safe options, validate against
 /// the built-in XSD, then check what a schema cannot (references, duplicates, ranges, dates).
 ///
 /// Every problem is reported at once, as `FILE:LINE:COL: error: message`.
@@ -42,49 +42,42 @@ public enum ScenarioLoader {
 
     /// Reads a scenario from bytes; `path` names it in messages.
     public static func loadScenario(bytes: [UInt8], path: String) throws(ScenarioError) -> Loaded<Scenario> {
-        let loaded = try loadDocument(bytes: bytes, path: path)
-        guard case .scenario(let scenario) = loaded.value else {
-            throw .invalid(
-                path: path,
-                diagnostics: [
-                    Diagnostic(
-                        .error, at: SourceLocation(file: path, line: 1, column: 1),
-                        "this is \(loaded.value.kind), not a scenario")
-                ])
+        try expect(loadDocument(bytes: bytes, path: path), path: path, kind: "a scenario", hint: nil) {
+            if case .scenario(let scenario) = $0 { scenario } else { nil }
         }
-        return Loaded(value: scenario, warnings: loaded.warnings)
     }
 
     /// Reads a thresholds file (alert rule settings without a scenario).
     public static func loadThresholds(contentsOf path: String) throws(ScenarioError) -> Loaded<AlertSettings> {
-        let loaded = try loadDocument(contentsOf: path)
-        guard case .thresholds(let settings) = loaded.value else {
-            throw .invalid(
-                path: path,
-                diagnostics: [
-                    Diagnostic(
-                        .error, at: SourceLocation(file: path, line: 1, column: 1),
-                        "this is \(loaded.value.kind), not a thresholds file",
-                        hint: "a thresholds file has a <thresholds> root")
-                ])
-        }
-        return Loaded(value: settings, warnings: loaded.warnings)
+        try expect(
+            loadDocument(contentsOf: path), path: path, kind: "a thresholds file",
+            hint: "a thresholds file has a <thresholds> root"
+        ) { if case .thresholds(let settings) = $0 { settings } else { nil } }
     }
 
     /// Reads a calibration targets file.
     public static func loadCalibration(contentsOf path: String) throws(ScenarioError) -> Loaded<CalibrationTargets> {
-        let loaded = try loadDocument(contentsOf: path)
-        guard case .calibration(let targets) = loaded.value else {
+        try expect(
+            loadDocument(contentsOf: path), path: path, kind: "a calibration targets file",
+            hint: "a targets file has a <calibration> root"
+        ) { if case .calibration(let targets) = $0 { targets } else { nil } }
+    }
+
+    /// The document's value when it is of the kind expected, else an error at its first line.
+    private static func expect<Value: Sendable>(
+        _ loaded: Loaded<ScenarioDocument>, path: String, kind: String, hint: String?,
+        _ value: (ScenarioDocument) -> Value?
+    ) throws(ScenarioError) -> Loaded<Value> {
+        guard let found = value(loaded.value) else {
             throw .invalid(
                 path: path,
                 diagnostics: [
                     Diagnostic(
                         .error, at: SourceLocation(file: path, line: 1, column: 1),
-                        "this is \(loaded.value.kind), not a calibration targets file",
-                        hint: "a targets file has a <calibration> root")
+                        "this is \(loaded.value.kind), not \(kind)", hint: hint)
                 ])
         }
-        return Loaded(value: targets, warnings: loaded.warnings)
+        return Loaded(value: found, warnings: loaded.warnings)
     }
 
     /// Reads any kind of document, as its root element says.

@@ -77,6 +77,23 @@ struct SourceText {
     /// The byte offset of attribute `name=` inside the start tag beginning at `tagOffset`.
     func offsetOfAttribute(_ name: String, inTagAt tagOffset: Int) -> Int? {
         let pattern = Array(name.utf8)
+        return firstInTag(at: tagOffset) { index in
+            bytes[index] != UInt8(ascii: ">") && isSpace(bytes[index - 1]) && matches(pattern, at: index)
+                && isAttributeNameEnd(at: index + pattern.count)
+        }
+    }
+
+    /// Where a new attribute goes in the start tag beginning at `tagOffset`: the offset of its
+    /// closing `>`, or of the `/` of `/>`.
+    func offsetOfTagEnd(_ tagOffset: Int) -> Int? {
+        firstInTag(at: tagOffset) { bytes[$0] == UInt8(ascii: ">") }.map { end in
+            bytes[end - 1] == UInt8(ascii: "/") ? end - 1 : end
+        }
+    }
+
+    /// The first offset in the start tag at `tagOffset`, outside quoted values, where `stop`
+    /// holds; nil when the tag's `>` comes first (unless `stop` accepts it).
+    private func firstInTag(at tagOffset: Int, where stop: (Int) -> Bool) -> Int? {
         var index = tagOffset + 1
         var quote: UInt8?
         while index < min(bytes.count, tagOffset + Self.searchLimit) {
@@ -85,12 +102,10 @@ struct SourceText {
                 if byte == open { quote = nil }
             } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
                 quote = byte
+            } else if stop(index) {
+                return index
             } else if byte == UInt8(ascii: ">") {
                 return nil
-            } else if isSpace(bytes[index - 1]), matches(pattern, at: index),
-                isAttributeNameEnd(at: index + pattern.count)
-            {
-                return index
             }
             index += 1
         }

@@ -73,8 +73,10 @@ final class TargetCounter: EventSink {
                     measures[index] = .count(before: before, after: after)
                 case .charges(let days, let charges, let matching, let total)
                 where record.type == .sanction && days.contains(event.day):
-                    let charged = LogRecord.Charge(rawValue: UInt8(clamping: record.count2)).map(charges.contains) == true
-                    measures[index] = .charges(days: days, charges, matching: matching + (charged ? 1 : 0), of: total + 1)
+                    let charged =
+                        LogRecord.Charge(rawValue: UInt8(clamping: record.count2)).map(charges.contains) == true
+                    measures[index] = .charges(
+                        days: days, charges, matching: matching + (charged ? 1 : 0), of: total + 1)
                 case .groups(let days, var sanctioned) where record.type == .sanction && days.contains(event.day):
                     sanctioned[record.other, default: 0] += 1
                     measures[index] = .groups(days: days, sanctioned: sanctioned)
@@ -109,7 +111,8 @@ final class TargetCounter: EventSink {
                 guard let before else { return Double(after.total) }
                 return before.total > 0 ? 100 * (Double(after.total) / Double(before.total) - 1) : nil
             case .survey(_, _, let share): return share
-            case .charges(_, _, let matching, let total): return total > 0 ? 100 * Double(matching) / Double(total) : nil
+            case .charges(_, _, let matching, let total):
+                return total > 0 ? 100 * Double(matching) / Double(total) : nil
             case .groups(_, let sanctioned):
                 let groups = sanctioned.values.filter { $0 > 1 }.count
                 return sanctioned.isEmpty ? nil : 100 * Double(groups) / Double(sanctioned.count)
