@@ -69,18 +69,24 @@ struct Platform: Sendable {
         weights.removeAll(keepingCapacity: true)
         func consider(_ bidder: Int32) {
             let value = bidders[Int(bidder)]
-            guard value.active < value.capacity, !value.blacklisted, !candidates.contains(bidder) else { return }
+            guard value.active < value.capacity, !value.blacklisted else { return }
             candidates.append(bidder)
             let nearness = value.village == village ? 1.0 : (value.district < 0 ? -1.5 : -0.5) * place.remoteness
             let utility = nearness + 0.5 * Double(value.capacity - value.active) / Double(value.capacity)
             weights.append(exp(1.5 * utility))  // a multinomial logit
         }
+        // The village's own bidders are distinct; an outside pick is checked only against the
+        // few picks before it (the village's bidders are never in a pool), so a village of
+        // thousands of bidders costs linear time.
         for bidder in localBidders[Int(village)] { consider(bidder) }
+        let locals = candidates.count
         let outside = pool.count + sharedPool.count
         if outside > 0 {
             for _ in 0..<(2 * count + 4) {
                 let pick = random.integer(in: 0...(outside - 1))
-                consider(pick < pool.count ? pool[pick] : sharedPool[pick - pool.count])
+                let bidder = pick < pool.count ? pool[pick] : sharedPool[pick - pool.count]
+                guard bidders[Int(bidder)].village != village, !candidates[locals...].contains(bidder) else { continue }
+                consider(bidder)
             }
         }
         var chosen: [Int32] = []
