@@ -101,9 +101,6 @@ public struct Calibrator {
         try ScenarioLoader.loadScenario(bytes: editor.scenario(with: values), path: path).value
     }
 
-    /// The scenario's bytes with the parameters set to `values`.
-    public func scenarioBytes(_ values: [Double]) -> [UInt8] { editor.scenario(with: values) }
-
     /// Runs the search: `rounds` rounds of `points` values per parameter.
     public mutating func calibrate(rounds: Int, points: Int, progress: (String) -> Void = { _ in }) -> Outcome {
         let start = self.start
