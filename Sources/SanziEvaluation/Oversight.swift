@@ -163,8 +163,9 @@ public struct Oversight: Sendable, Hashable, Encodable {
                 ? (record.daysLate > 0 ? .late : .onTime) : (Int(record.due) < days ? .overdue : .open)
             return Task(
                 task: id, inspection: inspections[inspection].name,
-                district: scenario.geography.districts.first { $0.id == inspections[inspection].districtID }?.name
-                    ?? inspections[inspection].districtID,
+                district: scenario.geography.district(inspections[inspection].districtID).map {
+                    scenario.geography.districts[$0].name
+                } ?? inspections[inspection].districtID,
                 name: task.name, owner: record.owner.name, opened: date(record.opened), due: date(record.due),
                 done: record.done.map(date), daysLate: record.daysLate, status: status)
         }

@@ -10,6 +10,11 @@ extension LogCode {
     /// The name the log writes.
     public var name: String { Self.kebabCase(String(describing: self)) }
 
+    /// The codes a space-separated list of names gives, unknown names left out.
+    public static func named(_ list: String) -> [Self] {
+        list.split(separator: " ").compactMap { name in allCases.first { $0.name == name } }
+    }
+
     static func kebabCase(_ camel: String) -> String {
         var name = ""
         for character in camel {

@@ -8,6 +8,9 @@ public struct Geography: Hashable, Sendable {
     public var villages: [Village] { districts.flatMap { $0.towns.flatMap(\.villages) } }
     /// Every town, in file order.
     public var towns: [Town] { districts.flatMap(\.towns) }
+
+    /// The position of the district with this id, if there is one.
+    public func district(_ id: String) -> Int? { districts.firstIndex { $0.id == id } }
 }
 
 /// A district (区).

@@ -30,6 +30,9 @@ public struct Inspection: Hashable, Sendable {
     public var target: CalendarDate
     public var tasks: [RectificationTask]
     public var location: SourceLocation
+
+    /// The day a task of this inspection is due: counted back from the target (倒排时间表).
+    public func due(_ task: RectificationTask) -> CalendarDate { target.adding(days: -task.dueDaysBeforeTarget) }
 }
 
 /// One feedback item to rectify (整改台账 entry).

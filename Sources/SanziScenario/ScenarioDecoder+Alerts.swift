@@ -114,11 +114,9 @@ extension ScenarioDecoder {
     {
         node.children(named: "intervention").compactMap { child in
             guard let date = date(child, "date") else { return nil }
-            if date < start || date >= end {
-                warning(
-                    "this intervention's date, \(date), falls outside the simulated period \(start) to \(end), so it never takes effect",
-                    at: child, attribute: "date")
-            }
+            warnOutsidePeriod(
+                date, start: start, end: end, "this intervention's date", "so it never takes effect", at: child,
+                attribute: "date")
             let district = child.attribute("district")
             if let district { resolve("district", id: district, at: child, attribute: "district") }
             let changes = child.children.compactMap { decodeChange($0) }

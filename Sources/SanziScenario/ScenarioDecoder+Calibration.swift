@@ -6,13 +6,13 @@ extension ScenarioDecoder {
     mutating func decodeCalibration(_ root: XMLElementNode) -> CalibrationTargets {
         var targets = CalibrationTargets()
         targets.parameters = root.children(named: "parameter").map { node in
-            let range = decimal(node, "min")...max(decimal(node, "min"), decimal(node, "max"))
-            if decimal(node, "max") < decimal(node, "min") {
+            let (low, high) = (decimal(node, "min"), decimal(node, "max"))
+            if high < low {
                 error("max is below min", at: node, attribute: "max", hint: "write the range to search, min ≤ max")
             }
             return CalibrationTargets.Parameter(
                 element: string(node, "element"), id: node.attribute("id"), attribute: string(node, "attribute"),
-                range: range, whole: flag(node, "whole", default: false), location: location(of: node))
+                range: low...max(low, high), whole: flag(node, "whole", default: false), location: location(of: node))
         }
         let names = targets.parameters.map(\.description)
         for (index, name) in names.enumerated() where names.prefix(index).contains(name) {
@@ -23,24 +23,28 @@ extension ScenarioDecoder {
     }
 
     private mutating func decodeTarget(_ node: XMLElementNode) -> CalibrationTargets.Target? {
+        guard let statistic = statistic(of: node) else { return nil }
+        return CalibrationTargets.Target(
+            name: string(node, "name"), statistic: statistic, districtID: node.attribute("district"),
+            agricultural: flag(node, "agricultural", default: false), value: decimal(node, "value"),
+            tolerance: decimal(node, "tolerance"), location: location(of: node))
+    }
+
+    /// What a target measures, or nil (with an error) when an attribute it needs is missing.
+    private mutating func statistic(of node: XMLElementNode) -> CalibrationTargets.Statistic? {
         let kind = string(node, "statistic")
         if kind.hasPrefix("survey-") {
             guard let survey = node.attribute("survey") else {
                 error("a survey share names its survey", at: node, attribute: "statistic", hint: "add survey=\"…\"")
                 return nil
             }
-            return CalibrationTargets.Target(
-                name: string(node, "name"),
-                statistic: kind == "survey-aware" ? .surveyAware(survey: survey) : .surveyApproving(survey: survey),
-                districtID: nil, agricultural: false, value: decimal(node, "value"),
-                tolerance: decimal(node, "tolerance"), location: location(of: node))
+            return kind == "survey-aware" ? .surveyAware(survey: survey) : .surveyApproving(survey: survey)
         }
         guard node.attribute("from") != nil, node.attribute("to") != nil else {
             error("a count needs its period", at: node, attribute: "statistic", hint: "add from and to")
             return nil
         }
         guard let period = period(node, "from", "to") else { return nil }
-        let statistic: CalibrationTargets.Statistic
         switch kind {
         case "petition-change":
             guard node.attribute("before-from") != nil, node.attribute("before-to") != nil else {
@@ -49,31 +53,22 @@ extension ScenarioDecoder {
                     hint: "add before-from and before-to")
                 return nil
             }
-            guard let before = self.period(node, "before-from", "before-to") else { return nil }
-            statistic = .petitionChange(before: before, after: period)
+            return self.period(node, "before-from", "before-to").map { .petitionChange(before: $0, after: period) }
         case "charge-share":
-            let charges = string(node, "charges").split(separator: " ").compactMap { name in
-                LogRecord.Charge.allCases.first { $0.name == name }
-            }
+            let charges = LogRecord.Charge.named(string(node, "charges"))
             guard !charges.isEmpty else {
                 error("a charge share names its charges", at: node, attribute: "statistic", hint: "add charges=\"…\"")
                 return nil
             }
-            statistic = .chargeShare(period, charges: Set(charges))
+            return .chargeShare(period, charges: Set(charges))
         case "group-share":
-            statistic = .groupShare(period)
+            return .groupShare(period)
         case "sanctioned":
-            let ranks = string(node, "ranks").split(separator: " ").compactMap { name in
-                LogRecord.Rank.allCases.first { $0.name == name }
-            }
-            statistic = .sanctioned(period, ranks: ranks.isEmpty ? Set(LogRecord.Rank.allCases) : Set(ranks))
+            let ranks = LogRecord.Rank.named(string(node, "ranks"))
+            return .sanctioned(period, ranks: Set(ranks.isEmpty ? LogRecord.Rank.allCases : ranks))
         default:
-            statistic = .petitions(period)
+            return .petitions(period)
         }
-        return CalibrationTargets.Target(
-            name: string(node, "name"), statistic: statistic, districtID: node.attribute("district"),
-            agricultural: flag(node, "agricultural", default: false), value: decimal(node, "value"),
-            tolerance: decimal(node, "tolerance"), location: location(of: node))
     }
 
     /// The period two date attributes give, both ends included; an error when it ends before it starts.

@@ -17,30 +17,30 @@ extension ScenarioDecoder {
         let district = string(node, "district")
         resolve("district", id: district, at: node, attribute: "district")
         guard let feedback = date(node, "date"), let target = date(node, "target") else { return nil }
-        if feedback < start || feedback >= end {
-            warning(
-                "this inspection's feedback, \(feedback), falls outside the simulated period \(start) to \(end), so its tasks never open",
-                at: node, attribute: "date")
-        }
+        warnOutsidePeriod(
+            feedback, start: start, end: end, "this inspection's feedback", "so its tasks never open", at: node,
+            attribute: "date")
         if target <= feedback {
             error(
                 "the target date \(target) is not after the feedback on \(feedback)", at: node, attribute: "target",
                 hint: "rectification is due some time after the inspection gives its feedback")
         }
-        let tasks = node.children(named: "task").map { task in
-            let due = integer(task, "due-days-before-target")
-            if target.adding(days: -due) < feedback {
-                error(
-                    "this task would be due \(due) days before \(target), before the feedback on \(feedback)", at: task,
-                    attribute: "due-days-before-target")
-            }
-            return RectificationTask(
-                name: string(task, "name"), owner: choice(task, "owner", default: .district), dueDaysBeforeTarget: due,
-                effects: task.children.compactMap { decodeTaskEffect($0) }, location: location(of: task))
-        }
-        return Inspection(
-            name: string(node, "name"), districtID: district, date: feedback, target: target, tasks: tasks,
+        var inspection = Inspection(
+            name: string(node, "name"), districtID: district, date: feedback, target: target, tasks: [],
             location: location(of: node))
+        inspection.tasks = node.children(named: "task").map { node in
+            let task = RectificationTask(
+                name: string(node, "name"), owner: choice(node, "owner", default: .district),
+                dueDaysBeforeTarget: integer(node, "due-days-before-target"),
+                effects: node.children.compactMap { decodeTaskEffect($0) }, location: location(of: node))
+            if inspection.due(task) < feedback {
+                error(
+                    "this task would be due \(task.dueDaysBeforeTarget) days before \(target), before the feedback on \(feedback)",
+                    at: node, attribute: "due-days-before-target")
+            }
+            return task
+        }
+        return inspection
     }
 
     private mutating func decodeTaskEffect(_ node: XMLElementNode) -> RectificationTask.Effect? {

@@ -130,10 +130,9 @@ extension ScenarioDecoder {
         if let petitions = node.child(named: "petitions") { rules.petitions = decodePetitions(petitions) }
         if let discipline = node.child(named: "discipline") { rules.discipline = decodeDiscipline(discipline) }
         if let deterrence = node.child(named: "deterrence") { rules.deterrence = decodeDeterrence(deterrence) }
-        if let first = rules.firstElection, first < start || first >= end {
-            warning(
-                "the first election, \(first), falls outside the simulated period \(start) to \(end)", at: node,
-                attribute: "first-election")
+        if let first = rules.firstElection {
+            warnOutsidePeriod(
+                first, start: start, end: end, "the first election", at: node, attribute: "first-election")
         }
         return rules
     }

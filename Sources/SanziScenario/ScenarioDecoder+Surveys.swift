@@ -8,11 +8,8 @@ extension ScenarioDecoder {
         rules.sensitivity = decimal(node, "sensitivity", default: rules.sensitivity)
         rules.surveys = node.children(named: "survey").compactMap { child in
             guard let date = date(child, "date") else { return nil }
-            if date < start || date >= end {
-                warning(
-                    "this survey's date, \(date), falls outside the simulated period \(start) to \(end), so it is never held",
-                    at: child, attribute: "date")
-            }
+            warnOutsidePeriod(
+                date, start: start, end: end, "this survey's date", "so it is never held", at: child, attribute: "date")
             let district = child.attribute("district")
             if let district { resolve("district", id: district, at: child, attribute: "district") }
             return Survey(

@@ -157,6 +157,19 @@ struct ScenarioDecoder {
         range(node, name, default: Money.zero...Money.zero) { Money(yuanText: $0) }
     }
 
+    /// Warns when a dated element's date lies outside the simulated period `start..<end`:
+    /// `what` names the date ("this survey's date"), `consequence` what follows ("so it is
+    /// never held").
+    mutating func warnOutsidePeriod(
+        _ date: CalendarDate, start: CalendarDate, end: CalendarDate, _ what: String, _ consequence: String? = nil,
+        at node: XMLElementNode, attribute: String
+    ) {
+        guard date < start || date >= end else { return }
+        warning(
+            "\(what), \(date), falls outside the simulated period \(start) to \(end)"
+                + (consequence.map { ", \($0)" } ?? ""), at: node, attribute: attribute)
+    }
+
     // MARK: Bounds
 
     /// Reports `value` (or a range's ends) outside `bounds`, with the reason for the bound. The

@@ -62,7 +62,7 @@ public struct Calibrator {
         let scenario = try ScenarioLoader.loadScenario(bytes: bytes, path: path).value
         var problems: [Diagnostic] = []
         for target in targets.targets {
-            if let id = target.districtID, !scenario.geography.districts.contains(where: { $0.id == id }) {
+            if let id = target.districtID, scenario.geography.district(id) == nil {
                 problems.append(Diagnostic(.error, at: target.location, "the scenario has no district \"\(id)\""))
             }
             switch target.statistic {

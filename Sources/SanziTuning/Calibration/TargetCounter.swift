@@ -30,7 +30,7 @@ final class TargetCounter: EventSink {
         districtOfVillage = scenario.geography.districts.enumerated().flatMap { index, district in
             district.towns.flatMap(\.villages).map { _ in index }
         }
-        let district = { (id: String?) in id.flatMap { id in scenario.geography.districts.firstIndex { $0.id == id } } }
+        let district = { (id: String?) in id.flatMap(scenario.geography.district) }
         func days(_ period: CalibrationTargets.Period) -> ClosedRange<Int32> {
             Int32(
                 clamping: scenario.start.days(until: period.from))...Int32(

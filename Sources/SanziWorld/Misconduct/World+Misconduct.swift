@@ -12,10 +12,17 @@ extension World {
         guard let setting = misconduct.setting(typology),
             misconduct.roleMasks[typology.index] & misconduct.villages[Int(village)].corruptRoles != 0
         else { return nil }
-        let holders = perpetrators(of: typology, in: village)
-        let bold = holders.contains { people.persons[Int($0)].boughtOffice } ? Self.boughtBoldness : 1
+        // Only a director holds a bought office (and is corrupt, having bought it): the typology
+        // is bolder when the director may act it. Checked before the perpetrators are gathered,
+        // which happens only when the draw says they act.
+        let director = people.offices[Int(village)].director
+        let bold =
+            director >= 0 && people.persons[Int(director)].boughtOffice
+                && misconduct.roleMasks[typology.index] & CadreRole.director.bit != 0
+            ? Self.boughtBoldness : 1
         let rate = min(1, setting.rate * bold * policy(of: village).misconductScale[typology.index])
         guard misconduct.villages[Int(village)].random.bernoulli(rate) else { return nil }
+        let holders = perpetrators(of: typology, in: village)
         return dares(holders, stake: stake, in: village, on: day) ? holders : nil
     }
 
@@ -156,7 +163,7 @@ extension World {
             }
             var district = -1
             if case .district(let id) = pool.scope {
-                district = scenario.geography.districts.firstIndex { $0.id == id } ?? -1
+                district = scenario.geography.district(id) ?? -1
             }
             misconduct.rings.append(Ring(drawn: members, members: members, district: district))
         }

@@ -11,16 +11,17 @@ extension World {
     /// day it will be done already drawn from a stream of its own.
     mutating func inspect(_ index: Int, _ scheduler: inout Scheduler<Event>) {
         let inspection = scenario.rectification.inspections[index]
-        let district = districtIndex(of: inspection.districtID)
-        let target = scenario.start.days(until: inspection.target)
+        let district = self.district(of: inspection)
         emit(
             LogRecord(
                 .inspection, village: -1, subject: Int64(index + 1), party: Int64(district),
-                count: Int32(inspection.tasks.count), count2: Int32(clamping: target)), &scheduler)
+                count: Int32(inspection.tasks.count), count2: Int32(clamping: day(of: inspection.target))),
+            &scheduler)
         let first = scenario.rectification.inspections.prefix(index).reduce(0) { $0 + $1.tasks.count }
         for (offset, task) in inspection.tasks.enumerated() {
             let number = first + offset
-            let due = Tick(max(Int(scheduler.now), target - task.dueDaysBeforeTarget))
+            // The decoder refuses a task due before its feedback: the due day is never past.
+            let due = Tick(day(of: inspection.due(task)))
             emit(
                 LogRecord(
                     .taskOpened, village: -1, code: task.owner.logged.rawValue, subject: Int64(number + 1),
@@ -44,21 +45,21 @@ extension World {
         emit(
             LogRecord(
                 .taskOverdue, village: -1, code: task.owner.logged.rawValue, subject: Int64(number + 1),
-                party: Int64(districtIndex(of: scenario.rectification.inspections[inspection].districtID))),
+                party: Int64(district(of: scenario.rectification.inspections[inspection]))),
             &scheduler)
     }
 
     /// A task is done: logged with the days it came late, and what it changes takes effect in
     /// its district (policy changes are logged as interventions, so that rules follow them).
     mutating func taskDone(_ number: Int, _ scheduler: inout Scheduler<Event>) {
-        let (inspection, task) = scenario.rectification.tasks[number]
-        let district = districtIndex(of: scenario.rectification.inspections[inspection].districtID)
-        let target = scenario.start.days(until: scenario.rectification.inspections[inspection].target)
-        let due = target - task.dueDaysBeforeTarget
+        let (index, task) = scenario.rectification.tasks[number]
+        let inspection = scenario.rectification.inspections[index]
+        let district = self.district(of: inspection)
+        let late = max(0, Int(scheduler.now) - day(of: inspection.due(task)))
         emit(
             LogRecord(
                 .taskDone, village: -1, code: task.owner.logged.rawValue, subject: Int64(number + 1),
-                party: Int64(district), count: Int32(clamping: max(0, Int(scheduler.now) - due))), &scheduler)
+                party: Int64(district), count: Int32(clamping: late)), &scheduler)
         oversight.tasksDone[district].add(
             1, on: Int32(scheduler.now), memory: Double(discipline.deterrence.memoryDays))
         for effect in task.effects {
@@ -81,8 +82,11 @@ extension World {
         }
     }
 
-    /// A district's position in the scenario (the decoder has resolved every id).
-    private func districtIndex(of id: String) -> Int {
-        scenario.geography.districts.firstIndex { $0.id == id } ?? 0
+    /// The inspected district's position (the decoder has resolved every id).
+    private func district(of inspection: Inspection) -> Int {
+        scenario.geography.district(inspection.districtID) ?? 0
     }
+
+    /// A date as a day of the run.
+    private func day(of date: CalendarDate) -> Int { scenario.start.days(until: date) }
 }

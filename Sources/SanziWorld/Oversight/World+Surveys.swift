@@ -10,7 +10,7 @@ extension World {
     mutating func survey(_ index: Int, _ scheduler: inout Scheduler<Event>) {
         let rules = scenario.surveys
         let survey = rules.surveys[index]
-        let district = survey.districtID.flatMap { id in scenario.geography.districts.firstIndex { $0.id == id } }
+        let district = survey.districtID.flatMap(scenario.geography.district)
         let area = villages.indices.filter { district == nil || villages[$0].district == district }
         let cadres = area.flatMap { village in
             let offices = people.offices[village]
