@@ -40,15 +40,11 @@ public final class OversightLog: EventSink {
     public private(set) var petitionsByTopic = [Int](repeating: 0, count: LogRecord.PetitionTopic.allCases.count)
     public private(set) var petitionsByLevel = [Int](repeating: 0, count: LogRecord.Level.allCases.count)
 
-    /// One task of the rectification ledger as the log tells it.
+    /// One task of the rectification ledger as the log tells it (the scenario names it).
     public struct TaskRecord: Sendable {
-        public var task: Int64
-        public var inspection: Int64
-        public var district: Int64
         public var owner: LogRecord.Level
         public var opened: Int32
         public var due: Int32
-        public var overdue = false
         /// The day it was done and the days it came late, if it was.
         public var done: Int32?
         public var daysLate = 0
@@ -99,10 +95,7 @@ public final class OversightLog: EventSink {
         case .exposure: exposures += 1
         case .recovery: recoveredFen += r.amount
         case .taskOpened:
-            tasks[r.subject] = TaskRecord(
-                task: r.subject, inspection: r.other, district: r.party, owner: r.level ?? .district,
-                opened: event.day, due: r.count)
-        case .taskOverdue: tasks[r.subject]?.overdue = true
+            tasks[r.subject] = TaskRecord(owner: r.level ?? .district, opened: event.day, due: r.count)
         case .taskDone:
             tasks[r.subject]?.done = event.day
             tasks[r.subject]?.daysLate = Int(r.count)

@@ -105,8 +105,6 @@ struct CaseRecord: Sendable {
     var privateMoney: Int64 = 0
     /// The share of the favour's worth its beneficiary pays back privately (0: none).
     var kickbackShare = 0.0
-    /// Whether an investigation found the kickback.
-    var bribeFound = false
 
     /// The kickback paid so far: its share of what the favour has cost the collective.
     var kickback: Int64 { Int64((Double(max(0, expected - booked)) * kickbackShare).rounded()) }

@@ -309,7 +309,6 @@ extension World {
             misconduct.cases[Int(index)].discoveredDay = Int32(scheduler.now)
             misconduct.learned[villages[Int(record.village)].district][record.typology.index] = true
             let found = record.kickback > 0 && random.bernoulli(bribeProof(investigation.kind))
-            misconduct.cases[Int(index)].bribeFound = found
             let (amount, charge) = found ? (loss + record.kickback, .bribery) : (loss, record.typology.charge)
             let accountable = lead.person >= 0 ? [lead.person] : uncovered(record, by: investigation.kind, &random)
             for person in accountable {
