@@ -7,12 +7,7 @@ public enum MarkdownReport {
     public static func render(_ report: Report) -> String {
         var out = ""
         func line(_ text: String = "") { out += text + "\n" }
-        func table(_ header: [String], _ rows: [[String]]) {
-            line("| " + header.joined(separator: " | ") + " |")
-            line("|" + header.map { _ in "---|" }.joined())
-            for row in rows { line("| " + row.joined(separator: " | ") + " |") }
-            line()
-        }
+        func table(_ header: [String], _ rows: [[String]]) { line(MarkdownTable.text(header, rows)) }
         let md = Escaping.markdown
         let totals = report.totals
         line("# Anomaly report: \(md(report.scenario))")

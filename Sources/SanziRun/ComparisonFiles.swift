@@ -53,10 +53,7 @@ public enum ComparisonFiles {
         for (title, rows) in [
             ("Totals", comparison.totals), ("By district", comparison.districts), ("By month", comparison.months),
         ] {
-            out +=
-                "\n## \(title)\n\n| " + header.joined(separator: " | ") + " |\n|" + header.map { _ in "---|" }.joined()
-                + "\n"
-            for row in self.rows(rows) { out += "| " + row.map(Escaping.markdown).joined(separator: " | ") + " |\n" }
+            out += "\n## \(title)\n\n" + MarkdownTable.text(header, self.rows(rows).map { $0.map(Escaping.markdown) })
         }
         return out
     }

@@ -130,27 +130,21 @@ public enum TuningFiles {
         out += "held-out test seeds \(list(summary.testSeeds)); \(summary.rounds) rounds of joint search.\n\n"
         for line in notes(summary) { out += "- " + line + "\n" }
         if !notes(summary).isEmpty { out += "\n" }
-        out +=
-            "## Start against tuned\n\n| " + header.joined(separator: " | ") + " |\n|"
-            + header.map { _ in "---|" }.joined() + "\n"
-        for row in rows(summary) { out += "| " + row.joined(separator: " | ") + " |\n" }
+        out += "## Start against tuned\n\n" + MarkdownTable.text(header, rows(summary))
         out +=
             "\nThe test seeds played no part in the choice: compare their rows to see whether tuning generalises.\n\n"
         let world = worldRows(summary)
         if !world.isEmpty {
             out +=
                 "## What the settings did to the world\n\nEach deployed, the closed loop simulated; sums over the seeds.\n\n"
-            out +=
-                "| " + worldHeader.joined(separator: " | ") + " |\n|" + worldHeader.map { _ in "---|" }.joined() + "\n"
-            for row in world { out += "| " + row.joined(separator: " | ") + " |\n" }
+            out += MarkdownTable.text(worldHeader, world)
             out += "\n"
         }
         out += "## Changes\n\n"
         if summary.changes.isEmpty {
             out += "None: the starting settings were the best found.\n"
         } else {
-            out += "| rule | change |\n|---|---|\n"
-            for row in changeRows(summary) { out += "| " + row.joined(separator: " | ") + " |\n" }
+            out += MarkdownTable.text(changeHeader, changeRows(summary))
         }
         out += "\n`thresholds.xml` holds the tuned settings: `sanzi run --thresholds thresholds.xml` accepts it as is. "
         out += "`curves.csv` holds every rule's curve.\n"

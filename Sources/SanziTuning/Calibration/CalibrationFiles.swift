@@ -93,9 +93,7 @@ public enum CalibrationFiles {
     }
 
     static func table(_ header: [String], _ rows: [[String]]) -> String {
-        var text = "| " + header.joined(separator: " | ") + " |\n|" + header.map { _ in "---|" }.joined() + "\n"
-        for row in rows { text += "| " + row.map(Escaping.markdown).joined(separator: " | ") + " |\n" }
-        return text
+        MarkdownTable.text(header, rows.map { $0.map(Escaping.markdown) })
     }
 
     static func number(_ value: Double) -> String { AlertSettings.decimal(value) }
