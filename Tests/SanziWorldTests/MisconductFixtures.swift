@@ -9,10 +9,11 @@ enum MisconductFixtures {
     /// Three villages over three years with cheap plots villagers pay in cash, ponds and
     /// factory space on the platform, compensation, loans, an election, and a ring of four.
     /// `alerts` is an `<alerts>` section: what adaptive offenders know is what it deploys;
-    /// `oversight` goes inside `<oversight>` (discipline bodies, deterrence).
+    /// `oversight` goes inside `<oversight>` (discipline bodies, deterrence); `sections` after
+    /// `<alerts>` (rectification, surveys).
     static func text(
         misconduct: String, adaptation: String = "none", enabled: Bool = true, alerts: String = "",
-        oversight: String = ""
+        oversight: String = "", sections: String = ""
     ) -> String {
         """
         <scenario xmlns="urn:sanzi:scenario:1" schema-version="1" name="Forced" seed="7" start="2013-01-01" horizon="P3Y">
@@ -63,6 +64,7 @@ enum MisconductFixtures {
             \(misconduct)
           </misconduct>
           \(alerts)
+          \(sections)
         </scenario>
         """
     }
@@ -70,12 +72,19 @@ enum MisconductFixtures {
     /// One typology at `rate` (1: at every chance), acted by any key cadre, with no concealment.
     static func forcing(
         _ typology: Typology, rate: Double = 1, adaptation: String = "none", enabled: Bool = true,
-        alerts: String = "", oversight: String = ""
+        alerts: String = "", oversight: String = "", sections: String = ""
     ) -> String {
         text(
             misconduct: """
                 <typology id="\(typology.rawValue)" rate="\(rate)" perpetrators="director secretary accountant cashier" concealment="0"/>
-                """, adaptation: adaptation, enabled: enabled, alerts: alerts, oversight: oversight)
+                """, adaptation: adaptation, enabled: enabled, alerts: alerts, oversight: oversight,
+            sections: sections)
+    }
+
+    /// Diverted compensation forced (households know of each case at once: grievances from the
+    /// start), nobody to investigate, and `sections` (the fixture's district is `d`).
+    static func shortedHouseholds(_ sections: String) -> String {
+        forcing(.divertedCompensation, oversight: noInvestigators, sections: sections)
     }
 
     /// Oversight that proves nothing: no investigator anywhere, so no sanction or removal

@@ -12,13 +12,6 @@ import Testing
 struct RectificationTests {
     typealias Fixtures = MisconductFixtures
 
-    /// The forced diverted-compensation fixture with a rectification section (the fixture's
-    /// district is `d`).
-    static func text(_ rectification: String, oversight: String = Fixtures.noInvestigators) -> String {
-        Fixtures.forcing(.divertedCompensation, oversight: oversight)
-            .replacingOccurrences(of: "</scenario>", with: rectification + "\n</scenario>")
-    }
-
     static let ledger = """
         <rectification late-share="0" follow-up-days="10">
           <inspection name="Tour" district="d" date="2013-03-01" target="2013-12-31">
@@ -31,7 +24,7 @@ struct RectificationTests {
     /// On time: every task opens at the feedback and is done by its due day (2013-04-30 and
     /// 2013-12-31); the policy change is logged as an intervention of the task in every village.
     @Test func tasksOpenAndAreDoneByTheirDueDay() throws {
-        let run = try Fixtures.run(Self.text(Self.ledger))
+        let run = try Fixtures.run(Fixtures.shortedHouseholds(Self.ledger))
         let start = run.world.scenario.start
         let inspection = try #require(run.events.first { $0.type == .inspection })
         #expect(start.adding(days: Int(inspection.day)).description == "2013-03-01")
@@ -63,7 +56,7 @@ struct RectificationTests {
     /// follow-up; seconded investigators start investigating where there were none.
     @Test func lateTasksAreFollowedUp() throws {
         let late = Self.ledger.replacingOccurrences(of: #"late-share="0""#, with: #"late-share="1""#)
-        let run = try Fixtures.run(Self.text(late))
+        let run = try Fixtures.run(Fixtures.shortedHouseholds(late))
         let opened = run.events.filter { $0.type == .taskOpened }
         let overdue = run.events.filter { $0.type == .taskOverdue }
         let done = run.events.filter { $0.type == .taskDone }
@@ -88,7 +81,7 @@ struct RectificationTests {
               </inspection>
             </rectification>
             """
-        let run = try Fixtures.run(Self.text(clear))
+        let run = try Fixtures.run(Fixtures.shortedHouseholds(clear))
         let cleared = try #require(run.events.first { $0.type == .taskDone })
         let before = Set(
             run.events.filter { $0.type == .petition && $0.day < cleared.day && $0.record.subject >= 0 }
@@ -101,11 +94,11 @@ struct RectificationTests {
     /// Dates that cannot work are refused with their place.
     @Test func impossibleDatesAreRefused() throws {
         let backwards = Self.ledger.replacingOccurrences(of: #"target="2013-12-31""#, with: #"target="2013-02-01""#)
-        #expect(throws: (any Error).self) { try WorldFixtures.scenario(text: Self.text(backwards)) }
+        #expect(throws: (any Error).self) { try WorldFixtures.scenario(text: Fixtures.shortedHouseholds(backwards)) }
         let early = Self.ledger.replacingOccurrences(
             of: #"due-days-before-target="245""#, with: #"due-days-before-target="400""#)
         do {
-            _ = try WorldFixtures.scenario(text: Self.text(early))
+            _ = try WorldFixtures.scenario(text: Fixtures.shortedHouseholds(early))
             Issue.record("a task due before the feedback was accepted")
         } catch {
             #expect("\(error)".contains("before the feedback on 2013-03-01"), "\(error)")

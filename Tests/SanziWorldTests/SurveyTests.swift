@@ -13,13 +13,6 @@ import Testing
 struct SurveyTests {
     typealias Fixtures = MisconductFixtures
 
-    /// The forced diverted-compensation fixture (households know of each case at once) with
-    /// more sections before `</scenario>`.
-    static func text(_ sections: String, oversight: String = Fixtures.noInvestigators) -> String {
-        Fixtures.forcing(.divertedCompensation, oversight: oversight)
-            .replacingOccurrences(of: "</scenario>", with: sections + "\n</scenario>")
-    }
-
     static func survey(_ run: Fixtures.Run) throws -> LogRecord {
         try #require(run.events.first { $0.type == .survey }).record
     }
@@ -27,7 +20,7 @@ struct SurveyTests {
     /// Everyone aware and approving when the vocabulary says so; the cadres' share as drawn.
     @Test func theSurveyCountsItsRespondents() throws {
         let run = try Fixtures.run(
-            Self.text(
+            Fixtures.shortedHouseholds(
                 """
                 <surveys resident-awareness="1" cadre-awareness="1" approval="1" grieved-approval="1">
                   <survey name="S" date="2015-06-01" sample="2000" cadre-share="0.25"/>
@@ -50,7 +43,7 @@ struct SurveyTests {
               <survey name="S" date="2015-06-01" sample="1000" cadre-share="0"/>
             </surveys>
             """
-        let pressed = try Self.survey(Fixtures.run(Self.text(survey)))
+        let pressed = try Self.survey(Fixtures.run(Fixtures.shortedHouseholds(survey)))
         #expect(pressed.count == 1000 && pressed.amount < 1000, "\(pressed.amount) approving")
         let cleared = """
             <rectification late-share="0">
@@ -59,7 +52,7 @@ struct SurveyTests {
               </inspection>
             </rectification>
             """
-        let run = try Fixtures.run(Self.text(cleared + survey))
+        let run = try Fixtures.run(Fixtures.shortedHouseholds(cleared + survey))
         #expect(try Self.survey(run).amount == 1000)
         let answered = run.events.filter { $0.type == .petitionAnswered }
         #expect(
@@ -89,7 +82,7 @@ struct SurveyTests {
         let record = LogRecord(.survey, village: -1, subject: 1, other: 50, amount: 0, count: 100, count2: 0)
         log.accept(LoggedEvent(id: 1, day: 0, record: record))
         let scenario = try WorldFixtures.scenario(
-            text: Self.text(#"<surveys><survey name="S" date="2013-06-01" sample="100"/></surveys>"#))
+            text: Fixtures.shortedHouseholds(#"<surveys><survey name="S" date="2013-06-01" sample="100"/></surveys>"#))
         let result = try #require(SurveyResult.results(log, scenario: scenario).first)
         #expect(result.name == "S" && result.district == "all" && result.respondents == 100)
         #expect(result.aware.share == 0.5 && result.aware.low == 0.4038 && result.aware.high == 0.5962)
