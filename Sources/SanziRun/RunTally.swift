@@ -25,10 +25,18 @@ public struct RunTally: Sendable {
     /// A problem reading a run folder.
     public struct ReadError: Error, CustomStringConvertible {
         public var path: String
+        /// The line at fault, when the reader knows it.
+        public var line: Int?
         public var reason: String
-        /// `PATH: error: REASON`, or the reason alone when it is located already (the log
-        /// reader's `PATH:LINE: error: …`).
-        public var description: String { reason.hasPrefix(path) ? reason : "\(path): error: \(reason)" }
+
+        init(path: String, line: Int? = nil, reason: String) {
+            self.path = path
+            self.line = line
+            self.reason = reason
+        }
+
+        /// `PATH:LINE: error: REASON`, or `PATH: error: REASON` without a line.
+        public var description: String { "\(path)\(line.map { ":\($0)" } ?? ""): error: \(reason)" }
     }
 
     /// Reads a folder written by `sanzi run` (with its report and alerts).
@@ -73,7 +81,7 @@ public struct RunTally: Sendable {
                 add(.lossFen, village: ids[Int(entry.village)], day: Int64(entry.startDay), entry.loss)
             }
         } catch {
-            throw ReadError(path: folder + "/cases.csv", reason: error.description)
+            throw ReadError(path: folder + "/cases.csv", line: error.line, reason: error.message)
         }
         return tally
     }
@@ -100,7 +108,11 @@ public struct RunTally: Sendable {
                 add(measure, reader.villageIDs[Int(village)], Int64(event.day), 1)
             }
         } catch {
-            throw ReadError(path: path, reason: error.description)
+            switch error {
+            case .cannotOpen(let path, let reason):
+                throw ReadError(path: path, reason: "cannot read the event log: \(reason)")
+            case .malformed(let path, let line, let reason): throw ReadError(path: path, line: line, reason: reason)
+            }
         }
     }
 

@@ -77,5 +77,14 @@ struct CompareCommandTests {
         let refused = try cli.sanzi("compare", sides[0], other, "--out", out + "2", "-q")
         #expect(refused.status == 65 && refused.errors.contains("compare runs of one scenario"))
         #expect(try cli.sanzi("compare", folder.appendingPathComponent("none").path, other, "-q").status == 65)
+        // A damaged cases.csv is an error at its line, said once.
+        let cases = folder.appendingPathComponent("a2/cases.csv")
+        var lines = try String(contentsOf: cases, encoding: .utf8).split(
+            separator: "\n", omittingEmptySubsequences: false)
+        lines[1] = "not,a,case"
+        try lines.joined(separator: "\n").write(to: cases, atomically: true, encoding: .utf8)
+        let damaged = try cli.sanzi("compare", sides[0], sides[1], "--out", out + "3", "-q")
+        #expect(damaged.status == 65, "\(damaged.errors)")
+        #expect(damaged.errors.hasSuffix("a2/cases.csv:2: error: 3 fields, expected 19\n"), "\(damaged.errors)")
     }
 }
