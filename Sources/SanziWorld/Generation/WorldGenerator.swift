@@ -280,18 +280,20 @@ struct WorldGenerator {
         }
     }
 
+    /// Schedules each dated part of the scenario on its day (those before the start never happen).
     private func scheduleInterventions(_ scheduler: inout Scheduler<World.Event>) {
+        func schedule(_ event: World.Event, on date: CalendarDate, _ priority: Priority) {
+            let day = scenario.start.days(until: date)
+            if day >= 0 { scheduler.schedule(event, at: Tick(day), priority: priority) }
+        }
         for (index, intervention) in scenario.interventions.enumerated() {
-            let day = scenario.start.days(until: intervention.date)
-            if day >= 0 { scheduler.schedule(.intervention(index: Int32(index)), at: Tick(day), priority: .early) }
+            schedule(.intervention(index: Int32(index)), on: intervention.date, .early)
         }
         for (index, inspection) in scenario.rectification.inspections.enumerated() {
-            let day = scenario.start.days(until: inspection.date)
-            if day >= 0 { scheduler.schedule(.inspection(index: Int32(index)), at: Tick(day), priority: .early) }
+            schedule(.inspection(index: Int32(index)), on: inspection.date, .early)
         }
         for (index, survey) in scenario.surveys.surveys.enumerated() {
-            let day = scenario.start.days(until: survey.date)
-            if day >= 0 { scheduler.schedule(.survey(index: Int32(index)), at: Tick(day), priority: .late) }
+            schedule(.survey(index: Int32(index)), on: survey.date, .late)
         }
     }
 
