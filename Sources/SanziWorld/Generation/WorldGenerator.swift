@@ -40,7 +40,7 @@ struct WorldGenerator {
         }
         world.discipline.build(
             towns: townIndex, districts: scenario.geography.districts.count, villages: Int(villageIndex))
-        scheduleInterventions(&scheduler)
+        scheduleDatedParts(&scheduler)
         scheduleDisciplineMonths(&scheduler)
     }
 
@@ -281,7 +281,7 @@ struct WorldGenerator {
     }
 
     /// Schedules each dated part of the scenario on its day (those before the start never happen).
-    private func scheduleInterventions(_ scheduler: inout Scheduler<World.Event>) {
+    private func scheduleDatedParts(_ scheduler: inout Scheduler<World.Event>) {
         func schedule(_ event: World.Event, on date: CalendarDate, _ priority: Priority) {
             let day = scenario.start.days(until: date)
             if day >= 0 { scheduler.schedule(event, at: Tick(day), priority: priority) }
