@@ -44,11 +44,11 @@ struct CalibrateCommand: ParsableCommand {
     var targets: String
 
     @Option(help: ArgumentHelp("Seeds every setting is simulated on.", valueName: "seeds"))
-    var seeds = SeedList(argument: "1-5")!
+    var seeds = NumberList(argument: "1-5")!
 
     @Option(
         help: ArgumentHelp("Held-out seeds to check the calibrated setting on (none by default).", valueName: "seeds"))
-    var checkSeeds: SeedList?
+    var checkSeeds: NumberList?
 
     @Option(help: ArgumentHelp("Rounds of the search (1-20).", valueName: "n"))
     var rounds = 2
@@ -69,7 +69,7 @@ struct CalibrateCommand: ParsableCommand {
     func validate() throws {
         guard (1...20).contains(rounds) else { throw ValidationError("--rounds takes 1 to 20, not \(rounds)") }
         guard (2...50).contains(points) else { throw ValidationError("--points takes 2 to 50, not \(points)") }
-        let shared = Set(seeds.seeds).intersection(checkSeeds?.seeds ?? [])
+        let shared = Set(seeds.numbers).intersection(checkSeeds?.numbers ?? [])
         guard shared.isEmpty else {
             throw ValidationError(
                 "check seeds must be held out: \(shared.sorted().map(String.init).joined(separator: ", ")) also calibrate"
@@ -87,7 +87,7 @@ struct CalibrateCommand: ParsableCommand {
             let goals = try ScenarioLoader.loadCalibration(contentsOf: targets)
             if !quiet { Terminal.printDiagnostics(goals.warnings) }
             calibrator = try Calibrator(
-                scenario: ScenarioLoader.readFile(file), path: file, targets: goals.value, seeds: seeds.seeds)
+                scenario: ScenarioLoader.readFile(file), path: file, targets: goals.value, seeds: seeds.numbers)
         } catch {
             Terminal.printError(error)
             throw error.exitStatus
@@ -96,18 +96,18 @@ struct CalibrateCommand: ParsableCommand {
         let staged = try replacing.stage(out, for: "calibrate")
         let outcome = calibrator.calibrate(rounds: rounds, points: points, progress: say)
         let check = checkSeeds.map { list in
-            say("checking      seeds \(list.seeds.map(String.init).joined(separator: ","))")
-            return calibrator.fit(outcome.calibrated, on: list.seeds)
+            say("checking      seeds \(list.numbers.map(String.init).joined(separator: ","))")
+            return calibrator.fit(outcome.calibrated, on: list.numbers)
         }
         let summary = CalibrationSummary(
             scenario: scenario.name, calibrator: calibrator, outcome: outcome, rounds: rounds, points: points,
-            checkSeeds: checkSeeds?.seeds ?? [], check: check)
+            checkSeeds: checkSeeds?.numbers ?? [], check: check)
         let paths = try staged.complete { path throws(OutputError) in
             try CalibrationFiles.write(summary, scenario: outcome.scenario, to: path)
         }
         guard !quiet else { return }
         print(
-            "calibrated    \(summary.parameters.count) parameters on seeds \(seeds.seeds.map(String.init).joined(separator: ",")) "
+            "calibrated    \(summary.parameters.count) parameters on seeds \(seeds.numbers.map(String.init).joined(separator: ",")) "
                 + "in \(String(format: "%.1f", Date().timeIntervalSince(started))) s (\(summary.simulations) simulations)"
         )
         for parameter in summary.parameters {

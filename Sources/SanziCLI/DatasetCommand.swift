@@ -24,9 +24,17 @@ struct DatasetCommand: ParsableCommand {
             document every column, the seeds, row counts and class balance. See \
             docs/datasets.md; Tools/datasets/ converts to Parquet and trains a baseline.
 
-            The dataset is built beside OUT and moved into place only when complete, so a \
-            failed run leaves nothing half-written. An earlier dataset at OUT is replaced \
-            whole; any other folder needs --force; a file is never replaced.
+            The dataset is built beside OUT (in .OUT.partial) and moved into place only when \
+            complete, so a failed run leaves nothing half-written. An earlier dataset at OUT is \
+            replaced whole; any other folder needs --force; a file is never replaced.
+
+            A killed or failed build goes on where it stopped with --resume (the same \
+            scenario, replications, format, label noise and tables): finished replications \
+            are kept, the rest simulated. --only LIST simulates just those replications into \
+            the unfinished dataset and stops, so that several processes or machines sharing \
+            the folder can each take some (Tools/dask/ does this over a Dask cluster); a last \
+            `--resume` without --only writes the data card and moves the dataset into place. \
+            The files are the same however the work was split or interrupted.
 
             Examples:
               sanzi dataset --replications 10 --out data
@@ -34,6 +42,10 @@ struct DatasetCommand: ParsableCommand {
               sanzi dataset --replications 4 --format jsonl --jobs 2 --out lines
               sanzi dataset --replications 20 --missed-labels 0.3 --out noisy
               sanzi dataset --replications 40 --tables transactions,alerts,cases --out small
+              sanzi dataset --replications 40 --out data --resume      # after a kill
+              sanzi dataset --replications 8 --out data --only 0-3     # on one machine,
+              sanzi dataset --replications 8 --out data --only 4-7     # on another,
+              sanzi dataset --replications 8 --out data --resume       # then finish
             """
     )
 
@@ -79,6 +91,16 @@ struct DatasetCommand: ParsableCommand {
             ?? Set(Self.tableNames)
     }
 
+    @Flag(
+        help: "Go on with the unfinished dataset at OUT, keeping its finished replications (the settings must match).")
+    var resume = false
+
+    @Option(
+        help: ArgumentHelp(
+            "Simulate only these replications (from 0: as 0-3,7) into the unfinished dataset at OUT, and stop.",
+            valueName: "list"))
+    var only: NumberList?
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
@@ -87,6 +109,10 @@ struct DatasetCommand: ParsableCommand {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard (0...1).contains(missedLabels), (0...1).contains(falseLabels) else {
             throw ValidationError("--missed-labels and --false-labels are shares between 0 and 1")
+        }
+        if let only, let last = only.numbers.max(), last >= replications {
+            throw ValidationError(
+                "--only names replication \(last), but there are \(replications) (0-\(replications - 1))")
         }
         let known = "(tables: \(Self.tableNames.joined(separator: ", ")))"
         guard !chosenTables.isEmpty else { throw ValidationError("--tables names no table \(known)") }
@@ -101,21 +127,21 @@ struct DatasetCommand: ParsableCommand {
         let started = Date()
         let scenario = try ScenarioInput.load(file, quiet: quiet)
         _ = try RunCommand.alertEngine(scenario.alerts)
-        try memory.check(scenario, runs: min(jobs, replications), source: file ?? "default")
-        let staged = try replacing.stage(out, for: "dataset")
+        let numbers = only.map { $0.numbers.map(Int.init) } ?? Array(0..<replications)
+        try memory.check(scenario, runs: min(jobs, numbers.count), source: file ?? "default")
+        let staged = try replacing.stage(out, for: "dataset", resumable: resume || only != nil)
         let stagingPath = staged.path
         let options = DatasetOptions(
             replications: replications, format: format, jobs: jobs, missedLabels: missedLabels,
             falseLabels: falseLabels, tables: chosenTables)
+        let provenance = DatasetBuilder.Provenance(generator: "sanzi \(Sanzi.version)", scenarioDigest: scenario.digest)
         let showsProgress = !quiet && Progress.isTerminal
         let card: DataCard
         do {
             let clock = WallClock.seconds()
-            if showsProgress { Progress.draw("dataset       0 of \(replications) replications") }
-            card = try DatasetBuilder.build(
-                scenario, options: options,
-                provenance: .init(generator: "sanzi \(Sanzi.version)", scenarioDigest: scenario.digest),
-                into: staged.path,
+            if showsProgress { Progress.draw("dataset       0 of \(numbers.count) replications") }
+            try DatasetBuilder.simulate(
+                numbers, of: scenario, options: options, provenance: provenance, into: staged.path,
                 progress: { done, total in
                     guard showsProgress else { return }
                     let elapsed = WallClock.seconds() - clock
@@ -124,6 +150,15 @@ struct DatasetCommand: ParsableCommand {
                         "dataset       \(done) of \(total) replications, \(Int(elapsed)) s, about \(left) s left")
                 })
             if showsProgress { Progress.draw("") }
+            if only != nil {
+                if !quiet {
+                    print(
+                        "dataset       replications \(only?.defaultValueDescription ?? "") of \(replications) finished "
+                            + "in \(stagingPath); the same command with --resume and without --only completes \(out)")
+                }
+                return
+            }
+            card = try DatasetBuilder.finish(scenario, options: options, provenance: provenance, in: staged.path)
             try staged.commit()
         } catch {
             let message = "\(error)".replacingOccurrences(of: stagingPath, with: out)

@@ -40,9 +40,9 @@ struct ForceOption: ParsableArguments {
 
     /// The output folder, staged beside `out` (`StagedFolder`); a refusal is printed and
     /// exits 73 before any work starts.
-    func stage(_ out: String, for command: String) throws -> StagedFolder {
+    func stage(_ out: String, for command: String, resumable: Bool = false) throws -> StagedFolder {
         do throws(OutputError) {
-            return try StagedFolder(target: out, command: command, force: force)
+            return try StagedFolder(target: out, command: command, force: force, resumable: resumable)
         } catch {
             Terminal.printToStandardError(error.description)
             throw ExitStatus.cannotCreate

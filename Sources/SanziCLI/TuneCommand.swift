@@ -54,10 +54,10 @@ struct TuneCommand: ParsableCommand {
     var file: String?
 
     @Option(help: ArgumentHelp("Seeds to tune on.", valueName: "seeds"))
-    var trainSeeds = SeedList(argument: "1-5")!
+    var trainSeeds = NumberList(argument: "1-5")!
 
     @Option(help: ArgumentHelp("Held-out seeds to check the choice on.", valueName: "seeds"))
-    var testSeeds = SeedList(argument: "6-8")!
+    var testSeeds = NumberList(argument: "6-8")!
 
     @Option(
         help: ArgumentHelp(
@@ -115,7 +115,7 @@ struct TuneCommand: ParsableCommand {
                 "unknown objective \"\(objective)\"; use f1, fbeta:B (B > 0), recall-at-precision:P (0…1), loss-at-budget:N (N > 0) or prevented-loss"
             )
         }
-        let shared = Set(trainSeeds.seeds).intersection(testSeeds.seeds)
+        let shared = Set(trainSeeds.numbers).intersection(testSeeds.numbers)
         guard shared.isEmpty else {
             throw ValidationError(
                 "test seeds must be held out: \(shared.sorted().map(String.init).joined(separator: ", ")) also train")
@@ -129,19 +129,19 @@ struct TuneCommand: ParsableCommand {
             try thresholds.map { try ScenarioInput.loadThresholds($0, quiet: quiet).deployed(in: scenario) }
             ?? scenario.alerts
         let rules = try RunCommand.alertEngine(base)
-        try memory.check(scenario, runs: trainSeeds.seeds.count + testSeeds.seeds.count, source: file ?? "default")
+        try memory.check(scenario, runs: trainSeeds.numbers.count + testSeeds.numbers.count, source: file ?? "default")
         let staged = try replacing.stage(out, for: "tune")
         let goal = Objective(parsing: objective) ?? .f1
         let showsProgress = !quiet && Progress.isTerminal
         let say: (String) -> Void = { line in if showsProgress { Terminal.printToStandardError(line) } }
-        let all = trainSeeds.seeds + testSeeds.seeds
+        let all = trainSeeds.numbers + testSeeds.numbers
         var runs: [TuningRun] = []
         for (index, seed) in all.enumerated() {
             say("simulating    seed \(seed) (\(index + 1) of \(all.count))")
             runs.append(TuningRun.simulate(scenario, seed: seed, rules: rules))
         }
-        let training = Array(runs.prefix(trainSeeds.seeds.count))
-        let test = Array(runs.dropFirst(trainSeeds.seeds.count))
+        let training = Array(runs.prefix(trainSeeds.numbers.count))
+        let test = Array(runs.dropFirst(trainSeeds.numbers.count))
         let searched = goal.searched(margin: budgetMargin)
         if searched != goal {
             say("budget        \(searched) on the training seeds (a \(percent(budgetMargin)) margin)")
@@ -149,14 +149,15 @@ struct TuneCommand: ParsableCommand {
         var tuner = Tuner(base: base, training: training, objective: searched, scenario: scenario)
         tuner.kept = keptRules
         let outcome = tuner.tune(progress: say)
-        say("testing       seeds \(testSeeds.seeds.map(String.init).joined(separator: ","))")
+        say("testing       seeds \(testSeeds.numbers.map(String.init).joined(separator: ","))")
         let tested =
             goal.simulates
             ? Tuner.deploy([base, outcome.settings], on: test, simulatedWith: base, in: scenario)
             : [Tuner.evaluate(base, on: test), Tuner.evaluate(outcome.settings, on: test)]
         let summary = TuningSummary(
-            scenario: scenario.name, objective: goal, searched: searched, trainSeeds: trainSeeds.seeds,
-            testSeeds: testSeeds.seeds, outcome: outcome, start: base, test: (tested[0], tested[1]), warnDrop: warnDrop)
+            scenario: scenario.name, objective: goal, searched: searched, trainSeeds: trainSeeds.numbers,
+            testSeeds: testSeeds.numbers, outcome: outcome, start: base, test: (tested[0], tested[1]),
+            warnDrop: warnDrop)
         let paths = try staged.complete { path throws(OutputError) in
             try TuningFiles.write(summary, outcome: outcome, to: path)
         }
@@ -164,7 +165,7 @@ struct TuneCommand: ParsableCommand {
         for warning in summary.warnings { Terminal.printToStandardError("warning: \(warning)") }
         let seconds = Date().timeIntervalSince(started)
         print(
-            "tuned         \(goal) on seeds \(trainSeeds.seeds.map(String.init).joined(separator: ",")) in \(String(format: "%.1f", seconds)) s"
+            "tuned         \(goal) on seeds \(trainSeeds.numbers.map(String.init).joined(separator: ",")) in \(String(format: "%.1f", seconds)) s"
         )
         print("changes       \(summary.changes.count)")
         if goal.simulates {

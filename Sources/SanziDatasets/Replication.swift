@@ -13,7 +13,7 @@ import SanziWorld
 /// table with an integer `replication` column.
 struct Replication {
     /// What a replication wrote, for the data card.
-    struct Result: Sendable {
+    struct Result: Sendable, Codable {
         var replication: Int
         var seed: UInt64
         var rows: [String: Int]

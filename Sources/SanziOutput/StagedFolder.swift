@@ -16,6 +16,10 @@ import Foundation
 ///   naming the command), is replaced whole;
 /// - any other folder is refused unless `force` is set, and is then replaced whole.
 ///
+/// A `resumable` staged folder keeps its work: one an earlier (killed or failed) command left
+/// is continued rather than removed, and it is left in place when this command fails, for the
+/// next one to continue. Several processes may stage into the same resumable folder at once.
+///
 /// ```swift
 /// let staged = try StagedFolder(target: "out", command: "run", force: false)
 /// try OutputFile.write("{}", to: staged.path + "/run.json")
@@ -27,29 +31,31 @@ public struct StagedFolder: ~Copyable {
     /// Where its files are written until `commit()`.
     public let path: String
     private let command: String
+    private let resumable: Bool
     private var committed = false
 
     /// The file that marks a folder as written whole by a Sanzi command (its name inside).
     static let markerName = ".sanzi-output"
 
     /// Checks what is at `target` and creates an empty `PARENT/.NAME.partial` (removing one a
-    /// killed command left).
-    public init(target: String, command: String, force: Bool) throws(OutputError) {
+    /// killed command left, unless `resumable`).
+    public init(target: String, command: String, force: Bool, resumable: Bool = false) throws(OutputError) {
         let trimmed = target.count > 1 && target.hasSuffix("/") ? String(target.dropLast()) : target
         let (parent, name) = Self.split(trimmed)
         self.target = trimmed
         self.command = command
+        self.resumable = resumable
         path = OutputFiles.path(".\(name).partial", in: parent)
         try Self.checkReplaceable(trimmed, by: command, force: force)
         try OutputFolder.create(parent)
-        try Self.remove(path)
-        guard mkdir(path, 0o755) == 0 else {
+        if !resumable { try Self.remove(path) }
+        guard mkdir(path, 0o755) == 0 || (resumable && errno == EEXIST && OutputFolder.isFolder(path)) else {
             throw .cannotCreateFolder(path: trimmed, reason: OutputError.systemReason)
         }
     }
 
     deinit {
-        guard !committed else { return }
+        guard !committed, !resumable else { return }
         try? Self.remove(path)
     }
 

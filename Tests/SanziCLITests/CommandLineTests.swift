@@ -782,6 +782,80 @@ struct DatasetCommandTests {
         #expect(tables == ["transactions", "cases"])
     }
 
+    /// The bytes of every file of `folder` (its data card, tables and any record left behind)
+    /// equal those of `built`.
+    func expectSameFiles(_ folder: URL, as built: URL) throws {
+        let names = Self.files(under: built)
+        #expect(Self.files(under: folder) == names)
+        for name in names {
+            #expect(
+                try Data(contentsOf: folder.appendingPathComponent(name))
+                    == Data(contentsOf: built.appendingPathComponent(name)), "\(name) differs")
+        }
+    }
+
+    /// The folder a dataset at `out` is built in.
+    func partial(_ out: URL) -> URL {
+        out.deletingLastPathComponent().appendingPathComponent(".\(out.lastPathComponent).partial")
+    }
+
+    @Test func aDatasetSplitWithOnlyAndFinishedWithResumeIsTheSameFiles() throws {
+        try #require(Self.built.count == 2)
+        let folder = try cli.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("data")
+        let first = try cli.sanzi("dataset", "--replications", "3", "--only", "2", "--out", out.path)
+        #expect(first.status == 0 && first.output.contains("replications 2 of 3 finished"))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+        let second = try cli.sanzi("dataset", "--replications", "3", "--only", "0-1", "--out", out.path, "-q")
+        #expect(second.status == 0)
+        let last = try cli.sanzi("dataset", "--replications", "3", "--resume", "--out", out.path, "-q")
+        #expect(last.status == 0)
+        try expectSameFiles(out, as: Self.built[0])
+        #expect(!FileManager.default.fileExists(atPath: partial(out).path))
+    }
+
+    @Test func aKilledDatasetResumesToTheSameFiles() throws {
+        try #require(Self.built.count == 2)
+        let folder = try cli.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("data")
+        let process = Process()
+        process.executableURL = CommandLineTests.executable
+        process.arguments = ["dataset", "--replications", "3", "--jobs", "1", "--out", out.path, "-q"]
+        try process.run()
+        let record = partial(out).appendingPathComponent(".replications")
+        let firstDone = record.appendingPathComponent("0.json").path
+        while process.isRunning, !FileManager.default.fileExists(atPath: firstDone) { usleep(1000) }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let finished = try FileManager.default.contentsOfDirectory(atPath: record.path).filter {
+            $0.hasSuffix(".json") && $0 != "settings.json"
+        }
+        try #require(process.terminationReason == .uncaughtSignal, "the dataset finished before it could be killed")
+        #expect(finished.contains("0.json") && finished.count < 3)
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+        let resumed = try cli.sanzi("dataset", "--replications", "3", "--resume", "--out", out.path, "-q")
+        #expect(resumed.status == 0)
+        try expectSameFiles(out, as: Self.built[0])
+    }
+
+    @Test func aDatasetResumesOnlyWithTheSettingsItWasBegunWith() throws {
+        let folder = try cli.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("data")
+        let begun = try cli.sanzi("dataset", "--replications", "2", "--only", "0", "--out", out.path, "-q")
+        #expect(begun.status == 0)
+        let other = try cli.sanzi(
+            "dataset", "--replications", "3", "--format", "jsonl", "--resume", "--out", out.path, "-q")
+        #expect(other.status == 73)
+        #expect(other.errors.contains("begun with other settings (replications 2, now 3; format csv, now jsonl)"))
+        #expect(
+            FileManager.default.fileExists(atPath: partial(out).appendingPathComponent(".replications/0.json").path))
+        let beyond = try cli.sanzi("dataset", "--replications", "2", "--only", "1-2", "--out", out.path, "-q")
+        #expect(beyond.status == 64 && beyond.errors.contains("--only names replication 2, but there are 2 (0-1)"))
+    }
+
     @Test func badDatasetArgumentsFailCleanly() throws {
         let zero = try cli.sanzi("dataset", "--replications", "0", "-q")
         #expect(zero.status == 64 && zero.errors.contains("--replications must be at least 1"))

@@ -27,7 +27,7 @@ struct HelpTextTests {
     @Test func defaultsPrintAsTyped() throws {
         let tune = try help("tune")
         #expect(tune.contains("(default: 1-5)") && tune.contains("(default: 6-8)"))
-        #expect(!tune.contains("SeedList"))
+        #expect(!tune.contains("NumberList"))
         let dataset = try help("dataset")
         let jobs = dataset.split(separator: "\n").drop { !$0.hasPrefix("  --jobs <jobs>") }.prefix(2).joined()
         #expect(jobs.components(separatedBy: "default").count == 2, "one default: \(jobs)")

@@ -1,22 +1,23 @@
 import ArgumentParser
 
-/// Seeds given on the command line as ranges and single values: `1-5`, `6,8`, `1-3,9`.
-struct SeedList: ExpressibleByArgument, Hashable {
-    var seeds: [UInt64]
+/// Numbers given on the command line as ranges and single values, `1-5`, `6,8`, `1-3,9`:
+/// seeds, or the replications of a dataset.
+struct NumberList: ExpressibleByArgument, Hashable {
+    var numbers: [UInt64]
     /// The list as written, which help shows as the default.
     var defaultValueDescription: String
 
     init?(argument: String) {
-        var seeds: [UInt64] = []
+        var numbers: [UInt64] = []
         for part in argument.split(separator: ",", omittingEmptySubsequences: false) {
             let bounds = part.split(separator: "-", omittingEmptySubsequences: false)
             guard let first = bounds.first.flatMap({ UInt64($0) }), bounds.count <= 2 else { return nil }
             let last = bounds.count == 2 ? UInt64(bounds[1]) : first
             guard let last, first <= last, last - first < 10_000 else { return nil }
-            seeds += Array(first...last)
+            numbers += Array(first...last)
         }
-        guard !seeds.isEmpty, Set(seeds).count == seeds.count else { return nil }
-        self.seeds = seeds
+        guard !numbers.isEmpty, Set(numbers).count == numbers.count else { return nil }
+        self.numbers = numbers
         defaultValueDescription = argument
     }
 }
