@@ -1,0 +1,101 @@
+"""A Sanzi dataset built on a Dask cluster: one task per replication, one to finish.
+
+Each replication is a `sanzi dataset ... --only R --jobs 1` on some worker, writing into the
+dataset's unfinished folder (`.OUT.partial`, beside OUT on a file system every worker sees); a
+last task runs `sanzi dataset ... --resume`, which writes the data card and moves the dataset
+into place. Sanzi marks each replication finished once its tables are written, so a task Dask
+runs again (its worker died, or the whole build was stopped and started again) keeps what was
+finished and simulates only the rest: the files are the same bytes as one `sanzi dataset`.
+"""
+from __future__ import annotations
+
+import ctypes
+import dataclasses
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from dask.base import tokenize
+
+
+class SanziError(RuntimeError):
+    """A `sanzi` command that failed, with what it printed on standard error."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Dataset:
+    """One dataset: the `sanzi dataset` command line every task shares.
+
+    `scenario` and `out` should be absolute paths on a file system all workers share (they are
+    made absolute here); `options` are further `sanzi dataset` options (`--format jsonl`,
+    `--tables ...`, label noise), the same for every task.
+    """
+
+    replications: int
+    out: str
+    scenario: str | None = None
+    sanzi: str = "sanzi"
+    options: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.replications < 1:
+            raise ValueError("a dataset has at least 1 replication")
+        object.__setattr__(self, "out", os.path.abspath(self.out))
+        if self.scenario is not None:
+            object.__setattr__(self, "scenario", os.path.abspath(self.scenario))
+
+    def arguments(self, *extra: str) -> list[str]:
+        scenario = [self.scenario] if self.scenario else []
+        return ["dataset", *scenario, "--replications", str(self.replications), "--out", self.out,
+                *self.options, "--quiet", *extra]
+
+
+def _die_with_the_worker() -> None:
+    """Asks Linux to kill this process when its parent (the Dask worker) dies, so that a
+    replication Dask hands to another worker is never written by two processes at once."""
+    pr_set_pdeathsig = 1
+    ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+
+
+def run_sanzi(sanzi: str, arguments: list[str]) -> str:
+    """Runs `sanzi` and returns what it printed; raises SanziError when it fails."""
+    result = subprocess.run(
+        [sanzi, *arguments], capture_output=True, text=True,
+        preexec_fn=_die_with_the_worker if sys.platform.startswith("linux") else None,
+    )
+    if result.returncode != 0:
+        raise SanziError(f"sanzi {' '.join(arguments)} exited with status {result.returncode}: "
+                         f"{result.stderr.strip()}")
+    return result.stdout
+
+
+def simulate(dataset: Dataset, replication: int) -> int:
+    """Task: simulates replication `replication` unless it is finished already."""
+    run_sanzi(dataset.sanzi, dataset.arguments("--only", str(replication), "--jobs", "1"))
+    return replication
+
+
+def finish(dataset: Dataset, *finished: int) -> dict:
+    """Task: writes the data card and moves the dataset into place; returns the card."""
+    run_sanzi(dataset.sanzi, dataset.arguments("--resume", "--jobs", "1"))
+    return json.loads((Path(dataset.out) / "datacard.json").read_text())
+
+
+def build(dataset: Dataset, client, show_progress: bool = False) -> dict:
+    """Builds `dataset` on `client`'s cluster and returns its data card.
+
+    Task keys derive from the dataset, so asking again for the same dataset on the same
+    cluster reuses what is finished there as well as on disk.
+    """
+    token = tokenize(dataset)
+    parts = [client.submit(simulate, dataset, number, key=f"sanzi-replication-{number}-{token}")
+             for number in range(dataset.replications)]
+    card = client.submit(finish, dataset, *parts, key=f"sanzi-datacard-{token}")
+    if show_progress:
+        from distributed import progress
+        progress(parts + [card])
+        print(file=sys.stderr)
+    return card.result()
