@@ -6,8 +6,8 @@ public enum RuleCatalogue {
     public static let rules: [any AlertRule.Type] = [
         OffPlatformDeal.self, SplitDeals.self, ShortAnnouncement.self, SigningDelay.self, MissingDecision.self,
         ReserveBelowAppraisal.self, NoPremium.self, LowPremiumOutlier.self,
-        SingleBidder.self, CloseTopBids.self, PatternedBids.self, RoundLosingBids.self, BidderRing.self,
-        RepeatWinner.self, NewCompanyWins.self,
+        SingleBidder.self, CloseTopBids.self, PatternedBids.self, RoundLosingBids.self, BestBidDisqualified.self,
+        RivalsDisqualified.self, BidderRing.self, RepeatWinner.self, NewCompanyWins.self,
         RelatedPartyAward.self, RelatedPartyPayment.self,
         OverlongLease.self, OffPlatformAmendment.self, ReceivableNotCollected.self, TerminatedThenRelistedLow.self,
         CashAndBanking.self, MissingApproval.self, StructuredPayments.self, RapidPassThrough.self,

@@ -374,6 +374,15 @@ public enum EventSchema {
                 Field(name: "voters", slot: .count2, meaning: "votes cast in all (one per household)"),
                 Field(name: "elected", slot: .other, meaning: "1 for the winner, 0 for the other"),
             ]
+        case .disqualification:
+            return [
+                Field(name: "listing", slot: .subject, meaning: "listing id"),
+                Field(name: "bidder", slot: .party, meaning: "the bidder turned away"),
+                Field(name: "deal", slot: .code(LogRecord.Deal.names), meaning: "the listing's deal"),
+                Field(
+                    name: "offer_fen", slot: .amount,
+                    meaning: "the sealed offer it had lodged, opened at the review (total over the term)"),
+            ]
         }
     }
 }

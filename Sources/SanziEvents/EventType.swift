@@ -19,6 +19,8 @@ public enum EventType: UInt8, CaseIterable, Sendable, Hashable {
     case petitionAnswered, survey
     // Elections: each candidate's votes.
     case ballot
+    // The platform's qualification review at the bid opening: registrations turned away.
+    case disqualification
 
     /// Whether the event is the work of the discipline-inspection bodies (leads,
     /// investigations, sanctions and what follows), which village postings do not list.

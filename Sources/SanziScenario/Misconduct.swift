@@ -17,6 +17,7 @@ public enum Typology: String, Hashable, Sendable, CaseIterable {
     case divertedCompensation = "diverted-compensation"
     case voteBuying = "vote-buying"
     case electionBribery = "election-bribery"
+    case bribedAward = "bribed-award"
 }
 
 extension Typology {
@@ -40,6 +41,7 @@ extension Typology {
         case .divertedCompensation: 12
         case .voteBuying: 13
         case .electionBribery: 14
+        case .bribedAward: 15
         }
     }
 
@@ -58,16 +60,24 @@ extension Typology {
         case .misappropriation: .misappropriation
         case .bidRigging, .bidRotation: .collusiveBidding
         case .belowMarketDeal, .relativeAward, .offPlatformDeal, .dealSplitting, .postAwardAmendment,
-            .toleratedArrears, .excessiveSpending, .voteBuying, .electionBribery:
+            .toleratedArrears, .excessiveSpending, .voteBuying, .electionBribery, .bribedAward:
             .discipline
         }
+    }
+
+    /// The share of the favour's worth its beneficiary pays the cadres when the scenario
+    /// gives no `kickback`: a bribed award is bought (the bribe is the offence), any other
+    /// favour is paid back only when the scenario says so.
+    public var defaultKickback: ClosedRange<Double>? {
+        self == .bribedAward ? 0.3...0.6 : nil
     }
 
     /// Whether the typology favours a bidder, who may pay the cadres back privately.
     public var favoursABidder: Bool {
         switch self {
         case .belowMarketDeal, .bidRigging, .bidRotation, .relativeAward, .offPlatformDeal, .dealSplitting,
-            .postAwardAmendment, .toleratedArrears, .fakeDisbursement, .misappropriation, .divertedCompensation:
+            .postAwardAmendment, .toleratedArrears, .fakeDisbursement, .misappropriation, .divertedCompensation,
+            .bribedAward:
             true
         case .embezzledReceipts, .excessiveSpending, .voteBuying, .electionBribery: false
         }

@@ -57,6 +57,8 @@ public struct PlatformRules: Hashable, Sendable {
     public var maxRelistings = 2
     /// Reserve price as a share of the appraisal.
     public var reserveRatio = 1.0
+    /// Chance that an honest registration fails the qualification review at the bid opening.
+    public var disqualification = 0.0
     public var modes: [DealKind: Mode] = [
         .lease: Mode(method: .ascendingAuction, increment: Money(yuan: 500)),
         .sale: Mode(method: .ascendingAuction, increment: Money(yuan: 1000)),

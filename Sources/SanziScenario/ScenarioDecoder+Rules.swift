@@ -63,6 +63,10 @@ extension ScenarioDecoder {
             node, "reserve-ratio", within: 0.01...10,
             "the reserve as a share of the appraisal; at ten times the appraisal no bidder ever meets it",
             default: 1)
+        rules.disqualification = decimal(
+            node, "disqualification", within: 0...0.5,
+            "honest registrations fail the review for missing papers or deposits; more than half would leave few auctions",
+            default: 0)
         var listed: Set<DealKind> = []
         for child in node.children(named: "mode") {
             let deal = choice(child, "deal", default: DealKind.lease)

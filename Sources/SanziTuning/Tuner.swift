@@ -74,7 +74,9 @@ public struct Tuner {
     ) -> [Double] {
         let range = parameter.range
         let center = parameter.defaultValue(under: policy)
-        let whole = center == center.rounded() && range.lowerBound.rounded() == range.lowerBound
+        // Whole numbers only when the default and both bounds are whole (a count, days): a
+        // default of 0 in 0…0.5 is a share.
+        let whole = [center, range.lowerBound, range.upperBound].allSatisfy { $0 == $0.rounded() }
         var values: [Double]
         if center == 0 {
             values = (0...8).map { range.lowerBound + (range.upperBound - range.lowerBound) * Double($0) / 8 }

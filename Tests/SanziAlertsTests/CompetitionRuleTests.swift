@@ -32,6 +32,55 @@ struct CompetitionRuleTests {
         #expect(raised.first?.evidence == [1, 2, 3])
     }
 
+    /// C05: a lease offer over the price, or a works offer under it, by more than the margin;
+    /// offers that were no better, a failed listing's offers, and a margin above the advantage
+    /// raise nothing; two better offers make it red.
+    @Test func c05FlagsBetterOffersTurnedAway() {
+        var b = B()
+        b.add(1, B.disqualification(1, bidder: 2, offer: 110_000))  // 10% over the price
+        b.add(1, B.disqualification(1, bidder: 3, offer: 90_000))  // worse
+        b.add(1, B.award(1, winner: 1, price: 100_000, reserve: 80_000))
+        b.add(2, B.disqualification(2, bidder: 2, offer: 95_000, works: true))  // 5% under
+        b.add(2, B.disqualification(2, bidder: 3, offer: 90_000, works: true))  // 10% under
+        b.add(2, B.award(2, winner: 1, price: 100_000, reserve: 120_000, method: 1))
+        b.add(3, B.disqualification(3, bidder: 2, offer: 100_000))  // the same as the price
+        b.add(3, B.award(3, winner: 1, price: 100_000, reserve: 80_000))
+        b.add(4, B.disqualification(4, bidder: 2, offer: 200_000))
+        b.add(4, LogRecord(.listingFailed, village: 0, subject: 4, count: 1))
+        b.add(5, B.award(4, winner: 1, price: 100_000, reserve: 80_000))  // relisted under the same id
+        let raised = alerts(BestBidDisqualified.self, b.events)
+        #expect(raised.map(\.subject.description) == ["listing:1", "listing:2"])
+        #expect(raised.map(\.severity) == [.orange, .red])
+        #expect(raised.map(\.score) == [0.1, 0.1])
+        #expect(raised.first?.evidence == [1, 3])
+        #expect(alerts(BestBidDisqualified.self, b.events, ["margin": 0.1]).isEmpty)
+        #expect(alerts(BestBidDisqualified.self, b.events, ["margin": 0.09]).count == 2)
+    }
+
+    /// C06: two of four registrations turned away reach the 50% share; one of two does not reach
+    /// the minimum of two; three of four, all but the winner, are red.
+    @Test func c06FlagsMostRivalsTurnedAway() {
+        var b = B()
+        b.add(1, B.disqualification(1, bidder: 2, offer: 1))
+        b.add(1, B.award(1, winner: 1, price: 100, reserve: 80, bidders: 2))  // 1 of 2: under the minimum
+        b.add(2, B.disqualification(2, bidder: 2, offer: 1))
+        b.add(2, B.disqualification(2, bidder: 3, offer: 1))
+        b.add(2, B.award(2, winner: 1, price: 100, reserve: 80, bidders: 5))  // 40%
+        b.add(3, B.disqualification(3, bidder: 2, offer: 1))
+        b.add(3, B.disqualification(3, bidder: 3, offer: 1))
+        b.add(3, B.award(3, winner: 1, price: 100, reserve: 80, bidders: 4))  // 50%
+        b.add(4, B.disqualification(4, bidder: 2, offer: 1))
+        b.add(4, B.disqualification(4, bidder: 3, offer: 1))
+        b.add(4, B.disqualification(4, bidder: 4, offer: 1))
+        b.add(4, B.award(4, winner: 1, price: 100, reserve: 80, bidders: 4))  // all but the winner
+        let raised = alerts(RivalsDisqualified.self, b.events)
+        #expect(raised.map(\.subject.description) == ["listing:3", "listing:4"])
+        #expect(raised.map(\.severity) == [.orange, .red])
+        #expect(raised.map(\.score) == [0.5, 0.75])
+        #expect(alerts(RivalsDisqualified.self, b.events, ["minimum": 1]).count == 3)
+        #expect(alerts(RivalsDisqualified.self, b.events, ["share": 0.6]).map(\.subject.description) == ["listing:4"])
+    }
+
     @Test func c03FlagsIdenticalAndWholePercentBids() {
         var b = B()
         b.add(1, B.bid(1, bidder: 1, amount: 50_000))

@@ -23,6 +23,13 @@ struct EventBuilder {
         LogRecord(.bid, village: 0, subject: listing, party: bidder, amount: amount)
     }
 
+    /// A registration turned away at the review, with the sealed offer it had lodged.
+    static func disqualification(_ listing: Int64, bidder: Int64, offer: Int64, works: Bool = false) -> LogRecord {
+        LogRecord(
+            .disqualification, village: 0, code: (works ? LogRecord.Deal.works : .lease).rawValue, subject: listing,
+            party: bidder, amount: offer)
+    }
+
     static func award(
         _ listing: Int64, winner: Int64, price: Int64, reserve: Int64, method: UInt8 = 0, bidders: Int32 = 3,
         village: Int32 = 0

@@ -56,7 +56,7 @@ struct ClosedLoopTests {
         #expect(!sanctions.isEmpty && charges.count == sanctions.count)
         #expect(Set(charges).isSubset(of: proven))
         #expect(zip(sanctions, charges).allSatisfy { $1 != .discipline || $0.sanctionKind != .prosecution })
-        #expect(Typology.allCases.map(\.charge).filter { $0 == .discipline }.count == 9)
+        #expect(Typology.allCases.map(\.charge).filter { $0 == .discipline }.count == 10)
     }
 
     /// With the warning system off, no alert is raised and none becomes a lead (audits,

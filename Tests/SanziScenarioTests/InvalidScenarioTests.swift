@@ -49,7 +49,7 @@ struct InvalidScenarioTests {
         #expect(errors.count == 1)
         let message = errors.first ?? ""
         #expect(message.contains("id=\"bid-rigin\" on <typology> is not one of: below-market-deal, "))
-        #expect(message.contains(", vote-buying, election-bribery (hint: did you mean bid-rigging?)"))
+        #expect(message.contains(", vote-buying, election-bribery, bribed-award (hint: did you mean bid-rigging?)"))
         #expect(!message.contains("…"))
     }
 

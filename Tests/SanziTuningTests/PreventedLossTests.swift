@@ -86,8 +86,11 @@ struct PreventedLossTests {
     }
 
     /// Where every warning reaches a body and each body has one investigator, rules loosened
-    /// and raised to red flood the bodies: many more leads, many shelved, hardly more proven,
-    /// and less loss prevented than the scenario's own settings.
+    /// and raised to red flood the bodies: many more leads, many shelved, fewer proven and
+    /// fewer sanctioned than under the scenario's own settings. (Net loss prevented no longer
+    /// separates the two on seeds 1–5 since bribed awards joined the world: −1.74 M yuan calm,
+    /// −1.51 M flooded, against a spread of ±0.6 M yuan between seeds; both lose to the
+    /// warning system off, with one investigator a body.)
     @Test func floodingTheInvestigatorsLoses() throws {
         let scenario = try Self.scenario([
             ("<discipline lead-delay-days=\"7\"", "<discipline lead-delay-days=\"7\" confirm-false=\"1\""),
@@ -105,10 +108,10 @@ struct PreventedLossTests {
         let (calm, flooded) = (try #require(deployed[0].warningSystemOn), try #require(deployed[1].warningSystemOn))
         #expect(flooded.leadsFromAlerts > 5 * calm.leadsFromAlerts)
         #expect(flooded.leadsDropped > 5 * calm.leadsDropped)
-        // Hardly more proven for ten times the leads (seeds 1–5: 57 flooded, 56 calm).
-        #expect(Double(flooded.substantiated) <= 1.1 * Double(calm.substantiated))
-        let prevented = (try #require(deployed[0].netLossPreventedFen), try #require(deployed[1].netLossPreventedFen))
-        #expect(prevented.1 < prevented.0)
-        #expect(Objective.preventedLoss.score(deployed[1]) < Objective.preventedLoss.score(deployed[0]))
+        // Fewer proven and sanctioned for eight times the leads (seeds 1–5: 56 proven and 58
+        // sanctioned flooded, 76 and 83 calm).
+        #expect(flooded.substantiated < calm.substantiated)
+        #expect(flooded.sanctions < calm.sanctions)
+        #expect(deployed.allSatisfy { $0.netLossPreventedFen != nil })
     }
 }

@@ -166,6 +166,18 @@ struct MisconductTests {
         case .electionBribery:
             let ballots = all(.ballot)
             return ballots.count == 1 && entry.perpetrators == [ballots[0].subject] && entry.privateMoney > 0
+        case .bribedAward:
+            // The payer wins; every offer turned away beat its price; the bribe is 30-60% of
+            // the loss, paid privately.
+            guard let award = all(.award).first else {  // or the bidding is still open at the horizon
+                return events.allSatisfy { [.listing, .registration, .publicity].contains($0.type) }
+            }
+            let works = all(.listing).first?.deal == .works
+            let beaten = all(.disqualification).allSatisfy {
+                works ? $0.amount < award.amount : $0.amount > award.amount
+            }
+            let share = entry.loss > 0 ? Double(entry.privateMoney) / Double(entry.loss) : 0.45
+            return award.party == entry.beneficiary && beaten && (0.29...0.61).contains(share)
         }
     }
 }

@@ -11,6 +11,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 out="${1:-$(mktemp -d)}"
+mkdir -p "$out"
 [ $# -ge 1 ] || trap 'rm -rf "$out"' EXIT
 
 swift build --package-path "$root" -c release --product sanzi >&2

@@ -155,6 +155,115 @@ public struct RoundLosingBids: AlertRule {
     }
 }
 
+/// Offers turned away at the review of one listing, gathered until its award (or its failure).
+struct TurnedAway {
+    var offers: [Int64: [(amount: Int64, id: UInt64)]] = [:]
+    /// Whether the listing's deal is works, where the lower offer is the better one.
+    var works: [Int64: Bool] = [:]
+
+    /// Gathers a `disqualification`; a failed listing's offers are dropped. Returns the
+    /// listing's offers when `event` is its award.
+    mutating func observe(_ event: LoggedEvent) -> [(amount: Int64, id: UInt64)]? {
+        let r = event.record
+        switch r.type {
+        case .disqualification:
+            offers[r.subject, default: []].append((r.amount, event.id))
+            works[r.subject] = r.deal == .works
+            return nil
+        case .listingFailed:
+            offers.removeValue(forKey: r.subject)
+            works.removeValue(forKey: r.subject)
+            return nil
+        default:
+            works.removeValue(forKey: r.subject)
+            return offers.removeValue(forKey: r.subject) ?? []
+        }
+    }
+}
+
+/// C05: an offer better than the winner's turned away at the review.
+public struct BestBidDisqualified: AlertRule {
+    static let margin = RuleDocumentation.Parameter(
+        "margin", default: 0, range: 0...0.5, "how much better than the winning price a turned-away offer must be")
+    public static let documentation = RuleDocumentation(
+        id: "C05", name: "Best bid disqualified", group: .competition,
+        detects:
+            "The review turned away an offer better for the collective than the winning price by more than the margin (higher rent, lower works price): a cadre paid to steer the award disqualifies the bids that would beat the payer's (受贿). Honest reviews turn a best bid away too, for missing papers or deposits.",
+        severity: "orange; red when two or more better offers were turned away",
+        source: "Cardinal R036; OCP red flag i182",
+        parameters: [margin], targets: [.bribedAward])
+    public static let reads: [EventType] = [.disqualification, .listingFailed, .award]
+
+    public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
+        "an offer \(Wording.percent(alert.score)) better than the winning price was disqualified"
+    }
+
+    let margin: Double
+    var turnedAway = TurnedAway()
+
+    public init(parameters: RuleParameters) { margin = parameters[Self.margin] }
+
+    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+        let works = turnedAway.works[event.record.subject] ?? false
+        guard let offers = turnedAway.observe(event), event.record.type == .award, event.record.amount > 0 else {
+            return
+        }
+        let r = event.record
+        // How much better than the winning price each offer was, as a share of that price.
+        let better = offers.map { (advantage: Double(works ? r.amount - $0.amount : $0.amount - r.amount), id: $0.id) }
+            .map { (advantage: $0.advantage / Double(r.amount), id: $0.id) }.filter { $0.advantage > margin }
+        guard let best = better.map(\.advantage).max() else { return }
+        output.raise(
+            Alert(
+                rule: Self.id, severity: better.count >= 2 ? .red : .orange, day: event.day, village: r.village,
+                subject: .listing(r.subject), score: best, threshold: margin,
+                evidence: better.map(\.id) + [event.id]))
+    }
+}
+
+/// C06: most of a listing's registrations turned away at the review.
+public struct RivalsDisqualified: AlertRule {
+    static let share = RuleDocumentation.Parameter(
+        "share", default: 0.5, range: 0.1...1, "the share of registrations turned away")
+    static let minimum = RuleDocumentation.Parameter(
+        "minimum", default: 2, range: 1...20, "the fewest registrations turned away that count")
+    public static let documentation = RuleDocumentation(
+        id: "C06", name: "Rivals disqualified", group: .competition,
+        detects:
+            "At least the minimum number, and at least the share, of an awarded listing's registrations were turned away at the review: a bribed award clears the field of rivals that would win. A run of honest failures (papers, deposits) looks the same.",
+        severity: "orange; red when every registration but the winner's was turned away",
+        source: "Cardinal R035; OCP red flag i003 (all but the winner disqualified), widened to most",
+        parameters: [share, minimum], targets: [.bribedAward])
+    public static let reads: [EventType] = [.disqualification, .listingFailed, .award]
+
+    public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
+        "\(Wording.percent(alert.score)) of the registrations were disqualified"
+    }
+
+    let share: Double
+    let minimum: Int
+    var turnedAway = TurnedAway()
+
+    public init(parameters: RuleParameters) {
+        share = parameters[Self.share]
+        minimum = Int(parameters[Self.minimum])
+    }
+
+    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+        guard let offers = turnedAway.observe(event), event.record.type == .award else { return }
+        let r = event.record
+        let registered = Int(r.count)
+        guard registered > 0, offers.count >= minimum else { return }
+        let turned = Double(offers.count) / Double(registered)
+        guard turned >= share else { return }
+        output.raise(
+            Alert(
+                rule: Self.id, severity: offers.count >= registered - 1 ? .red : .orange, day: event.day,
+                village: r.village, subject: .listing(r.subject), score: turned, threshold: share,
+                evidence: offers.map(\.id) + [event.id]))
+    }
+}
+
 /// C07: the same ring of bidders meeting again with the same winner.
 public struct BidderRing: AlertRule {
     static let meetings = RuleDocumentation.Parameter(

@@ -78,7 +78,9 @@ extension World {
                 beneficiary: beneficiary, day: Int32(day), adapted: adapted,
                 concealment: misconduct.setting(typology)?.concealment ?? 0))
         let index = Int32(misconduct.cases.count - 1)
-        if kind == .misconduct, beneficiary >= 0, let share = misconduct.setting(typology)?.kickback {
+        if kind == .misconduct, beneficiary >= 0,
+            let share = misconduct.setting(typology).flatMap({ $0.kickback ?? typology.defaultKickback })
+        {
             misconduct.cases[Int(index)].kickbackShare = misconduct.villages[Int(village)].random.uniform(share)
         }
         if kind == .misconduct {

@@ -26,6 +26,11 @@ extension World {
                 &plan, .bidRigging, village: village, deal: deal, winner: winner, covers: covers, offenders: offenders,
                 on: day)
         }
+        if !plan.bidders.isEmpty, let offenders = offenders(.bribedAward, in: village, stake: stake, on: day),
+            let payer = accomplices(1, near: village, excluding: plan.bidders).first
+        {
+            return bribe(&plan, village: village, deal: deal, payer: payer, offenders: offenders, on: day)
+        }
         guard deal != .works else { return -1 }
         if let offenders = offenders(.relativeAward, in: village, stake: stake, on: day) {
             let hidden = adapts(.relativeAward, in: village) || conceals(.relativeAward, in: village)
@@ -56,6 +61,27 @@ extension World {
         return stage(
             &plan, .bidRotation, village: village, deal: deal, winner: winner, covers: members.filter { $0 != winner },
             offenders: offenders + members.map { platform.bidders[Int($0)].person }, on: day)
+    }
+
+    /// A bribed award (受贿): a bidder who has paid the cadres registers beside the honest
+    /// bidders with an offer 0.5–3% past the reserve, and covers of its own a little worse; at
+    /// the review every offer that beats the payer's is turned away on a pretext (`review`).
+    private mutating func bribe(
+        _ plan: inout ListingPlan, village: Int32, deal: DealKind, payer: Int32,
+        offenders: [Int32], on day: Tick
+    ) -> Int32 {
+        let v = Int(village)
+        let isWorks = deal == .works
+        let margin = misconduct.villages[v].random.uniform(0.005...0.03)
+        let offer = Int64(Double(plan.reserve) * (isWorks ? 1 - margin : 1 + margin))
+        let covers = accomplices(
+            max(1, scenario.platform.minBidders - 1), near: village, excluding: plan.bidders + [payer])
+        plan.bidders += [payer] + covers
+        plan.valuations += [offer] + covers.map { _ in (offer + plan.reserve) / 2 }
+        plan.delays += ([payer] + covers).map { _ in
+            misconduct.villages[v].random.integer(in: 1...max(1, plan.days - 1))
+        }
+        return openCase(.bribedAward, village: village, perpetrators: offenders, beneficiary: payer, on: day)
     }
 
     /// A lease or sale priced under the market: the reserve (and, when concealed or adaptive,
@@ -109,8 +135,8 @@ extension World {
     }
 
     /// Honest listings that resemble misconduct: poor land listed cheaply, two honest bids a
-    /// hair apart, the same two specialist firms meeting again, a cadre's declared relative
-    /// winning a fair auction.
+    /// hair apart, the same two specialist firms meeting again, the best offer turned away for
+    /// missing papers (`review`), a cadre's declared relative winning a fair auction.
     private mutating func shapeHonestly(
         _ plan: inout ListingPlan, item: Int32, village: Int32, deal: DealKind, on day: Tick
     ) -> Int32 {
@@ -139,6 +165,9 @@ extension World {
                 plan.delays.append(misconduct.villages[v].lookAlikes.integer(in: 1...max(1, plan.days - 1)))
             }
             return openCase(.bidRotation, .lookAlike, village: village, on: day)
+        }
+        if plan.bidders.count >= 3, misconduct.lookAlike(.bribedAward, in: village) {
+            return openCase(.bribedAward, .lookAlike, village: village, on: day)
         }
         if deal == .lease, misconduct.lookAlike(.relativeAward, in: village),
             let relative = declaredRelativeOfCadre(in: village), !plan.bidders.contains(relative)

@@ -34,7 +34,7 @@ extension Typology {
     var petitionTopic: LogRecord.PetitionTopic {
         switch self {
         case .belowMarketDeal, .bidRigging, .bidRotation, .relativeAward, .offPlatformDeal, .dealSplitting,
-            .postAwardAmendment:
+            .postAwardAmendment, .bribedAward:
             .unfairDeal
         case .toleratedArrears, .divertedCompensation: .unpaidMoney
         case .embezzledReceipts, .fakeDisbursement, .misappropriation, .excessiveSpending: .finances

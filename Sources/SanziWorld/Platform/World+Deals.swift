@@ -209,14 +209,12 @@ extension World {
         scheduler.schedule(.announcementEnds(listing: slot), after: Tick(max(plan.days, 1)))
     }
 
-    /// Closes bidding: relist or negotiate when too few qualified, otherwise each qualified
-    /// bidder's last bid and the award.
+    /// Closes bidding: the review turns registrations away, then relist or negotiate when too
+    /// few qualified, otherwise each qualified bidder's last bid and the award.
     mutating func announcementEnds(_ slot: Int32, _ scheduler: inout Scheduler<Event>) {
-        let listing = platform.listings[slot]
+        var listing = platform.listings[slot]
         platform.listings.remove(slot)
-        let plan = ListingPlan(
-            appraisal: listing.appraisal, reserve: listing.reserve, days: 0, bidders: listing.bidders,
-            valuations: listing.valuations)
+        let plan = review(&listing, &scheduler)
         let registered = Int32(listing.bidders.count)
         let tag = listing.caseIndex
         switch platform.outcome(of: plan, deal: listing.deal, relisting: listing.relisting) {
@@ -250,6 +248,48 @@ extension World {
                 method: isWorks ? .lowestPriceTender : .ascendingAuction, registered: registered,
                 &scheduler)
         }
+    }
+
+    /// The qualification review at the bid opening: each honest registration fails it with the
+    /// platform's `disqualification` chance (drawn from a stream of the deal's own, so that
+    /// other draws do not move); a bribed award's review turns away every offer that beats the
+    /// payer's, and its look-alike the best offer (honestly short of papers). A case's
+    /// favoured bidder is never turned away. Where the honest listing would have failed, the
+    /// best offer a bribed review turned away is the price the collective lost. Returns the
+    /// bidders kept.
+    private mutating func review(_ listing: inout ListingState, _ scheduler: inout Scheduler<Event>) -> ListingPlan {
+        var plan = ListingPlan(appraisal: listing.appraisal, reserve: listing.reserve, days: 0)
+        let shaping = listing.caseIndex >= 0 ? misconduct.cases[Int(listing.caseIndex)] : nil
+        let favoured = shaping.map(\.beneficiary) ?? -1
+        let steered = shaping?.typology == .bribedAward
+        let isWorks = listing.deal == .works
+        func beats(_ a: Int64, _ b: Int64) -> Bool { isWorks ? a < b : a > b }
+        // The offer the review is steered by: the payer's, or (a look-alike) the second best.
+        let bar =
+            shaping?.kind == .misconduct
+            ? zip(listing.bidders, listing.valuations).first { $0.0 == favoured }?.1 ?? 0
+            : listing.valuations.sorted(by: beats).dropFirst().first ?? 0
+        var chance = listing.random.derived("review")
+        let increment = platform.increment(listing.deal)
+        for (bidder, valuation) in zip(listing.bidders, listing.valuations) {
+            let beatsThePayer = steered && beats(valuation, bar)
+            let failed = chance.bernoulli(platform.rules.disqualification)
+            guard bidder != favoured, beatsThePayer || failed else {
+                plan.bidders.append(bidder)
+                plan.valuations.append(valuation)
+                continue
+            }
+            let offer = isWorks || increment <= 0 ? valuation : valuation / increment * increment
+            if beatsThePayer, shaping?.kind == .misconduct, listing.honestWinner < 0 {
+                listing.fairPrice = beats(offer, listing.fairPrice) ? offer : listing.fairPrice
+            }
+            emit(
+                LogRecord(
+                    .disqualification, village: listing.village, code: listing.deal.logged.rawValue,
+                    subject: listing.id, party: bidderID(bidder), amount: offer),
+                case: beatsThePayer ? listing.caseIndex : -1, &scheduler)
+        }
+        return plan
     }
 
     private mutating func award(
