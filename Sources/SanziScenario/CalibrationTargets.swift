@@ -36,9 +36,9 @@ public struct CalibrationTargets: Hashable, Sendable {
         /// The share, in percent, of a survey's respondents aware of the rectification, or approving it.
         case surveyAware(survey: String)
         case surveyApproving(survey: String)
-        /// The share, in percent, of the people sanctioned in the period whose charge is one of
-        /// `charges`.
-        case chargeShare(Period, charges: Set<LogRecord.Charge>)
+        /// The share, in percent, of the people sanctioned in the period with a charge of
+        /// `among` whose charge is one of `charges`.
+        case chargeShare(Period, charges: Set<LogRecord.Charge>, among: Set<LogRecord.Charge>)
         /// The share, in percent, of the investigations closing in the period with a sanction
         /// that sanctioned several people (group cases, as the courts see them).
         case groupShare(Period)

@@ -117,6 +117,9 @@ public struct MisconductSettings: Hashable, Sendable {
         /// Share of what the favour is worth to its beneficiary that he pays the cadres back
         /// privately (a kickback, 回扣), for typologies that favour a bidder; nil for none.
         public var kickback: ClosedRange<Double>?
+        /// Chance that each other holder of the perpetrators' roles is brought into an act
+        /// (a collective case).
+        public var collusion = 0.0
         public var location: SourceLocation
     }
     public struct LookAlike: Hashable, Sendable {

@@ -4,6 +4,8 @@ extension ScenarioDecoder {
         settings.enabled = flag(node, "enabled", default: false)
         settings.corruptCadreShare = decimal(node, "corrupt-cadre-share")
         settings.adaptation = choice(node, "adaptation", default: .none)
+        let collusion = decimal(
+            node, "collusion", within: 0...1, "a chance per fellow holder of the perpetrators' roles; 1 brings in every one")
         for child in node.children(named: "typology") {
             let typology = choice(child, "id", default: Typology.belowMarketDeal)
             register("typology", id: typology.rawValue, at: child)
@@ -35,7 +37,12 @@ extension ScenarioDecoder {
                 .init(
                     typology: typology, rate: decimal(child, "rate"), perpetrators: perpetrators,
                     concealment: decimal(child, "concealment", default: 0.5), lossShare: lossShare,
-                    kickback: kickback, location: location(of: child)))
+                    kickback: kickback,
+                    collusion: decimal(
+                        child, "collusion", within: 0...1,
+                        "a chance per fellow holder of the perpetrators' roles; 1 brings in every one",
+                        default: collusion),
+                    location: location(of: child)))
         }
         for child in node.children(named: "look-alike") {
             let typology = choice(child, "of", default: Typology.belowMarketDeal)

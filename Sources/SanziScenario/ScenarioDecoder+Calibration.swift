@@ -60,7 +60,9 @@ extension ScenarioDecoder {
                 error("a charge share names its charges", at: node, attribute: "statistic", hint: "add charges=\"…\"")
                 return nil
             }
-            return .chargeShare(period, charges: Set(charges))
+            let among = LogRecord.Charge.named(string(node, "among"))
+            return .chargeShare(
+                period, charges: Set(charges), among: among.isEmpty ? Set(LogRecord.Charge.allCases) : Set(among))
         case "group-share":
             return .groupShare(period)
         case "sanctioned":

@@ -25,6 +25,7 @@ struct CalibrationTargetsTests {
           <target name="Petitions" statistic="petitions" from="2013-01-01" to="2013-12-31" value="40" tolerance="4"/>
           <target name="Bribery" statistic="charge-share" charges="bribery embezzlement" from="2013-01-01" to="2013-12-31" value="20" tolerance="8"/>
           <target name="Groups" statistic="group-share" from="2013-01-01" to="2013-12-31" value="43" tolerance="12"/>
+          <target name="Crimes" statistic="charge-share" charges="bribery" among="bribery misappropriation" from="2013-01-01" to="2013-12-31" value="20" tolerance="8"/>
         """)
 
     @Test func aTargetsFileReadsAsWritten() throws {
@@ -49,8 +50,9 @@ struct CalibrationTargetsTests {
                 == .sanctioned(.init(from: date("2013-01-01")!, to: date("2014-03-20")!), ranks: [.village, .township]))
         #expect(second.districtID == "d1" && !third.agricultural)
         let year = CalibrationTargets.Period(from: date("2013-01-01")!, to: date("2013-12-31")!)
-        #expect(targets.targets[3].statistic == .chargeShare(year, charges: [.bribery, .embezzlement]))
+        #expect(targets.targets[3].statistic == .chargeShare(year, charges: [.bribery, .embezzlement], among: Set(LogRecord.Charge.allCases)))
         #expect(targets.targets[4].statistic == .groupShare(year))
+        #expect(targets.targets[5].statistic == .chargeShare(year, charges: [.bribery], among: [.bribery, .misappropriation]))
     }
 
     @Test(arguments: [

@@ -1,7 +1,8 @@
 import Foundation
-import SanziScenario
+import SanziEvents
 import Testing
 
+@testable import SanziScenario
 @testable import SanziTuning
 
 /// `sanzi calibrate`'s search: it recovers a value hidden in a scenario from the statistics
@@ -73,5 +74,37 @@ struct CalibrationTests {
         #expect(throws: ScenarioError.self) {
             try Calibrator(scenario: Array(Self.text.utf8), path: "default.xml", targets: targets, seeds: [1])
         }
+    }
+
+    /// A charge share counts the sanctions in the period whose charge is among the whole's
+    /// (every charge by default), and a group share the investigations that sanctioned several.
+    @Test func chargeAndGroupSharesCountAsDocumented() throws {
+        let scenario = try ScenarioLoader.loadScenario(bytes: Array(Self.text.utf8), path: "default.xml").value
+        let year = CalibrationTargets.Period(
+            from: try #require(CalendarDate(iso: "2013-01-01")), to: try #require(CalendarDate(iso: "2013-12-31")))
+        let targets = [
+            CalibrationTargets.Statistic.chargeShare(year, charges: [.bribery], among: [.bribery, .misappropriation]),
+            .chargeShare(year, charges: [.bribery], among: Set(LogRecord.Charge.allCases)),
+            .groupShare(year),
+        ].map {
+            CalibrationTargets.Target(
+                name: "t", statistic: $0, districtID: nil, agricultural: false, value: 0, tolerance: 1,
+                location: .init(file: "t.xml", line: 1, column: 1))
+        }
+        let counter = TargetCounter(targets, scenario: scenario)
+        let sanctions: [(day: Int32, investigation: Int64, charge: LogRecord.Charge)] = [
+            (10, 1, .bribery), (10, 1, .bribery), (20, 2, .misappropriation), (30, 3, .discipline),
+            (40, 4, .discipline), (400, 5, .bribery),  // the last after the period
+        ]
+        for (index, sanction) in sanctions.enumerated() {
+            counter.accept(
+                LoggedEvent(
+                    id: UInt64(index), day: sanction.day,
+                    record: LogRecord(
+                        .sanction, village: 0, other: sanction.investigation,
+                        count2: Int32(sanction.charge.rawValue))))
+        }
+        let expected: [Double?] = [200.0 / 3, 40, 25]
+        #expect(counter.values == expected)
     }
 }

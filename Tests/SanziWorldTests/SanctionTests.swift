@@ -154,4 +154,25 @@ struct CollectiveCaseTests {
             }
         }
     }
+
+    /// Collusion brings the other holders of a typology's roles into an act: with none, every
+    /// perpetrator is one of the corrupt cadres; with certainty, honest fellows join the corrupt
+    /// ones (three in ten cadres corrupt here) and cases grow.
+    @Test func collusionBringsFellowCadresIn() throws {
+        var sizes: [Double] = []
+        for collusion in [0.0, 1.0] {
+            let text = Fixtures.text(
+                misconduct: """
+                    <typology id="fake-disbursement" rate="1" perpetrators="director secretary accountant cashier" concealment="0" collusion="\(collusion)"/>
+                    """
+            ).replacingOccurrences(of: #"corrupt-cadre-share="1""#, with: #"corrupt-cadre-share="0.3""#)
+            let run = try Fixtures.run(text)
+            let cases = run.cases(.fakeDisbursement)
+            try #require(!cases.isEmpty)
+            let honest = cases.flatMap(\.perpetrators).filter { !run.world.people.persons[Int($0)].corrupt }
+            #expect(collusion == 0 ? honest.isEmpty : !honest.isEmpty, "collusion \(collusion)")
+            sizes.append(Double(cases.map(\.perpetrators.count).reduce(0, +)) / Double(cases.count))
+        }
+        #expect(sizes[1] > sizes[0] + 1, "\(sizes)")
+    }
 }

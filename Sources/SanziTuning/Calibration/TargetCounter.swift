@@ -19,7 +19,8 @@ final class TargetCounter: EventSink {
     private enum Measure {
         case count(before: Count?, after: Count)
         case survey(id: Int64?, approving: Bool, share: Double? = nil)
-        case charges(days: ClosedRange<Int32>, Set<LogRecord.Charge>, matching: Int = 0, of: Int = 0)
+        case charges(
+            days: ClosedRange<Int32>, Set<LogRecord.Charge>, among: Set<LogRecord.Charge>, matching: Int = 0, of: Int = 0)
         case groups(days: ClosedRange<Int32>, sanctioned: [Int64: Int] = [:])
     }
 
@@ -52,7 +53,8 @@ final class TargetCounter: EventSink {
                     before: nil, after: Count(days: days(period), district: place, agricultural: false, ranks: ranks))
             case .surveyAware(let name): return .survey(id: survey(name), approving: false)
             case .surveyApproving(let name): return .survey(id: survey(name), approving: true)
-            case .chargeShare(let period, let charges): return .charges(days: days(period), charges)
+            case .chargeShare(let period, let charges, let among):
+                return .charges(days: days(period), charges, among: among)
             case .groupShare(let period): return .groups(days: days(period))
             }
         }
@@ -71,12 +73,13 @@ final class TargetCounter: EventSink {
                     if let earlier = before, matches(earlier, event, district) { before?.total += 1 }
                     if matches(after, event, district) { after.total += 1 }
                     measures[index] = .count(before: before, after: after)
-                case .charges(let days, let charges, let matching, let total)
+                case .charges(let days, let charges, let among, let matching, let total)
                 where record.type == .sanction && days.contains(event.day):
-                    let charged =
-                        LogRecord.Charge(rawValue: UInt8(clamping: record.count2)).map(charges.contains) == true
+                    guard let charge = LogRecord.Charge(rawValue: UInt8(clamping: record.count2)), among.contains(charge)
+                    else { break }
                     measures[index] = .charges(
-                        days: days, charges, matching: matching + (charged ? 1 : 0), of: total + 1)
+                        days: days, charges, among: among, matching: matching + (charges.contains(charge) ? 1 : 0),
+                        of: total + 1)
                 case .groups(let days, var sanctioned) where record.type == .sanction && days.contains(event.day):
                     sanctioned[record.other, default: 0] += 1
                     measures[index] = .groups(days: days, sanctioned: sanctioned)
@@ -111,7 +114,7 @@ final class TargetCounter: EventSink {
                 guard let before else { return Double(after.total) }
                 return before.total > 0 ? 100 * (Double(after.total) / Double(before.total) - 1) : nil
             case .survey(_, _, let share): return share
-            case .charges(_, _, let matching, let total):
+            case .charges(_, _, _, let matching, let total):
                 return total > 0 ? 100 * Double(matching) / Double(total) : nil
             case .groups(_, let sanctioned):
                 let groups = sanctioned.values.filter { $0 > 1 }.count

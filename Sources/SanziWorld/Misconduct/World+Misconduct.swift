@@ -22,7 +22,12 @@ extension World {
             ? Self.boughtBoldness : 1
         let rate = min(1, setting.rate * bold * policy(of: village).misconductScale[typology.index])
         guard misconduct.villages[Int(village)].random.bernoulli(rate) else { return nil }
-        let holders = perpetrators(of: typology, in: village)
+        var holders = perpetrators(of: typology, in: village)
+        if setting.collusion > 0, !holders.isEmpty {
+            holders += fellows(of: typology, in: village, excluding: holders).filter { _ in
+                misconduct.villages[Int(village)].random.bernoulli(setting.collusion)
+            }
+        }
         return dares(holders, stake: stake, in: village, on: day) ? holders : nil
     }
 
@@ -56,11 +61,23 @@ extension World {
 
     /// The corrupt holders of the roles that may commit a typology in a village.
     func perpetrators(of typology: Typology, in village: Int32) -> [Int32] {
+        holders(ofRolesFor: typology, in: village) { people.persons[Int($0)].corrupt }
+    }
+
+    /// The other holders of those roles: whom its corrupt cadres may bring into an act
+    /// (`collusion`).
+    func fellows(of typology: Typology, in village: Int32, excluding perpetrators: [Int32]) -> [Int32] {
+        holders(ofRolesFor: typology, in: village) { !perpetrators.contains($0) }
+    }
+
+    /// The holders of the roles that may commit a typology in a village (the director when
+    /// none is named) whom `admits`, each once.
+    private func holders(ofRolesFor typology: Typology, in village: Int32, admits: (Int32) -> Bool) -> [Int32] {
         let roles = misconduct.setting(typology)?.perpetrators ?? []
         var holders: [Int32] = []
         for role in roles.isEmpty ? [.director] : roles {
             for person in people.holders(of: role, in: village)
-            where person >= 0 && people.persons[Int(person)].corrupt && !holders.contains(person) {
+            where person >= 0 && admits(person) && !holders.contains(person) {
                 holders.append(person)
             }
         }
