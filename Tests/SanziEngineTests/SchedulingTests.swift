@@ -61,6 +61,60 @@ struct SchedulingTests {
         #expect(simulation.model.events == expected.map(\.label))
     }
 
+    /// Handlers that schedule more events, most of them "now" (the lane beside the heap), at
+    /// random priorities, and cancel pending ones at random, run exactly in the order of a
+    /// reference that keeps every pending event in one list and, as each event runs, takes the
+    /// least (time, priority, scheduling order); also across the sequence's renumbering.
+    @Test(arguments: [0, (1 << 32) - 500])
+    func eventsScheduledNowRunInTheOrderOfAReference(startingSequence: UInt64) {
+        final class Reference {
+            var random = RandomStream(seed: 11)
+            var pending: [(time: Tick, priority: Int8, order: Int, label: Int, handle: EventHandle)] = []
+            var order = 0
+            var next = 0
+            var ran: [Int] = []
+
+            func schedule(_ scheduler: inout Scheduler<Int>, after delay: Tick, priority: Int8) {
+                let handle = scheduler.schedule(next, after: delay, priority: Priority(priority))
+                pending.append((scheduler.now + delay, priority, order, next, handle))
+                order += 1
+                next += 1
+            }
+
+            /// Removes and returns the label the reference runs next.
+            func first() -> Int? {
+                guard
+                    let index = pending.indices.min(by: {
+                        (pending[$0].time, pending[$0].priority, pending[$0].order)
+                            < (pending[$1].time, pending[$1].priority, pending[$1].order)
+                    })
+                else { return nil }
+                return pending.remove(at: index).label
+            }
+        }
+        let reference = Reference()
+        var model = Recorder()
+        model.reaction = { _, scheduler in
+            reference.ran.append(reference.first() ?? -1)
+            guard reference.next < 4_000 else { return }
+            for _ in 0..<reference.random.integer(in: 0...3) {
+                let delay = reference.random.bernoulli(0.7) ? 0 : Tick(reference.random.integer(in: 0...5))
+                reference.schedule(&scheduler, after: delay, priority: Int8(reference.random.integer(in: -1...1)))
+            }
+            if !reference.pending.isEmpty, reference.random.bernoulli(0.1) {
+                let victim = reference.random.integer(in: 0...(reference.pending.count - 1))
+                scheduler.cancel(reference.pending.remove(at: victim).handle)
+            }
+        }
+        var simulation = Simulation(model: model)
+        simulation.scheduler.queue.sequence = startingSequence
+        for _ in 0..<20 { reference.schedule(&simulation.scheduler, after: 0, priority: 0) }
+        simulation.run()
+        #expect(simulation.model.events.count > 3_000)
+        #expect(simulation.model.events == reference.ran)
+        #expect(reference.pending.isEmpty)
+    }
+
     @Test func cancelledEventsNeverRun() {
         var simulation = Simulation(model: Recorder())
         var handles: [EventHandle] = []
