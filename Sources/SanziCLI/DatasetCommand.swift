@@ -139,7 +139,7 @@ struct DatasetCommand: ParsableCommand {
         let card: DataCard
         do {
             let clock = WallClock.seconds()
-            if showsProgress { Progress.draw("dataset       0 of \(numbers.count) replications") }
+            if showsProgress { Progress.draw("dataset       starting \(numbers.count) replications") }
             try DatasetBuilder.simulate(
                 numbers, of: scenario, options: options, provenance: provenance, into: staged.path,
                 progress: { done, total in

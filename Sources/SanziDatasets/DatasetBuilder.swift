@@ -34,14 +34,14 @@ public enum DatasetBuilder {
     /// Simulates and writes those of replications `numbers` that `folder` does not hold
     /// finished, `options.jobs` at a time, each marked finished once its tables are written,
     /// so that several processes (or machines sharing the folder) can each take some; `progress`
-    /// counts the finished ones of `numbers`, those found finished included.
+    /// counts those simulated here out of those that were not finished.
     public static func simulate(
         _ numbers: [Int], of scenario: Scenario, options: DatasetOptions, provenance: Provenance, into folder: String,
         progress: @escaping @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
     ) throws {
         let record = try FinishedReplications(in: folder, settings: settings(scenario, options, provenance))
         let pending = try numbers.filter { try record.result($0) == nil }
-        let done = Locked(numbers.count - pending.count)
+        let done = Locked(0)
         let failure = Locked<String?>(nil)
         let jobs = max(1, min(options.jobs, pending.count))
         DispatchQueue.concurrentPerform(iterations: jobs) { worker in
@@ -62,7 +62,7 @@ public enum DatasetBuilder {
                         done.withLock {
                             $0 += 1
                             return $0
-                        }, numbers.count)
+                        }, pending.count)
                 } catch {
                     failure.withLock { $0 = $0 ?? "replication \(number): \(error)" }
                 }
