@@ -278,7 +278,7 @@ public struct ReceiptsMissing: AlertRule {
     public static let documentation = RuleDocumentation(
         id: "F08", name: "Receipts missing", group: .funds,
         detects:
-            "A payment on a contract, recorded by the platform, with no matching receipt in the ledger within the grace period: income never booked (embezzled receipts).",
+            "A payment on a contract, recorded by the platform, with no matching receipt in the ledger within the grace period: income never booked (embezzled receipts). Receipts are matched village by village, so the rule means the same in a world of any size.",
         severity: "red",
         source: "Local practice (账外收入)",
         parameters: [graceDays], targets: [.embezzledReceipts])
@@ -291,12 +291,16 @@ public struct ReceiptsMissing: AlertRule {
 
     let grace: Int32
 
-    /// Payments waiting for their receipt, oldest first; a booked one has its contract set
-    /// to -1. Receipts follow their payment closely, so the match is searched from the back,
-    /// without hashing.
+    /// Payments waiting for their receipt, oldest first (the order they expire in); a booked
+    /// one has its contract set to -1. `first` is the position, counted from the run's first
+    /// payment, of `pending[0]`.
     var pending: [(day: Int32, contract: Int64, amount: Int64, village: Int32, id: UInt64)] = []
     var head = 0
-    static let searchDepth = 256
+    var first = 0
+    /// Each village's waiting payments by position, oldest first: a receipt is matched within
+    /// its own village, searched from the back (receipts follow their payments closely), so
+    /// that how many other villages pay meanwhile never hides the match.
+    var waiting = VillageTable<[Int]>(empty: [])
 
     public init(parameters: RuleParameters) { grace = Int32(parameters[Self.graceDays]) }
 
@@ -313,20 +317,22 @@ public struct ReceiptsMissing: AlertRule {
         }
         if head > 1_024, head * 2 > pending.count {
             pending.removeFirst(head)
+            first += head
             head = 0
         }
         let r = event.record
+        let live = first + head
+        waiting[r.village].removeFirst(waiting[r.village].prefix { $0 < live }.count)  // expired ones
         if r.type == .payment {
+            waiting[r.village].append(first + pending.count)
             pending.append((event.day, r.subject, r.amount, r.village, event.id))
-        } else if r.subject >= 0 {
-            var index = pending.count - 1
-            while index >= max(head, pending.count - Self.searchDepth) {
-                if pending[index].contract == r.subject, pending[index].amount == r.amount {
-                    pending[index].contract = -1
-                    return
-                }
-                index -= 1
-            }
+        } else if r.subject >= 0,
+            let match = waiting[r.village].lastIndex(where: {
+                pending[$0 - first].contract == r.subject && pending[$0 - first].amount == r.amount
+            })
+        {
+            pending[waiting[r.village][match] - first].contract = -1
+            waiting[r.village].remove(at: match)
         }
     }
 }
