@@ -49,7 +49,8 @@ struct FinishedReplications {
             case .otherSettings(let path, let differences):
                 "\(path) holds a dataset begun with other settings (\(differences.joined(separator: "; "))); "
                     + "resume it with the settings it was begun with, or build it anew without --resume"
-            case .unreadable(let path): "\(path): cannot read this record of the unfinished dataset (remove it, or build anew without --resume)"
+            case .unreadable(let path):
+                "\(path): cannot read this record of the unfinished dataset (remove it, or build anew without --resume)"
             }
         }
     }

@@ -131,6 +131,8 @@ public struct MisconductSettings: Hashable, Sendable {
     public var enabled = false
     /// Share of cadres willing to act corruptly.
     public var corruptCadreShare = 0.0
+    /// The chance each year that an honest office holder turns corrupt.
+    public var onsetPerYear = 0.0
     public var adaptation = Adaptation.none
     public var typologies: [Setting] = []
     public var lookAlikes: [LookAlike] = []

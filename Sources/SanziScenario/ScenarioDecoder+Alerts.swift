@@ -4,8 +4,12 @@ extension ScenarioDecoder {
         settings.enabled = flag(node, "enabled", default: false)
         settings.corruptCadreShare = decimal(node, "corrupt-cadre-share")
         settings.adaptation = choice(node, "adaptation", default: .none)
+        settings.onsetPerYear = decimal(
+            node, "onset-per-year", within: 0...0.5,
+            "a chance per honest office holder and year; half of them a year would leave none honest within a term")
         let collusion = decimal(
-            node, "collusion", within: 0...1, "a chance per fellow holder of the perpetrators' roles; 1 brings in every one")
+            node, "collusion", within: 0...1,
+            "a chance per fellow holder of the perpetrators' roles; 1 brings in every one")
         for child in node.children(named: "typology") {
             let typology = choice(child, "id", default: Typology.belowMarketDeal)
             register("typology", id: typology.rawValue, at: child)

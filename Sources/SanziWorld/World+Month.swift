@@ -20,6 +20,7 @@ extension World {
         }
         if index % 6 == 0 { commissionWorks(village, index: index, &scheduler) }
         oversee(village, index: Int(index), &scheduler)
+        mayTurnCorrupt(village, month: index)
         let next = Tick(scenario.start.days(until: scenario.start.adding(months: Int(index) + 1)))
         scheduler.schedule(.month(village: village, index: index + 1), at: next, priority: .late)
     }

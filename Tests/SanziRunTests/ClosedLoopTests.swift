@@ -126,12 +126,12 @@ struct ClosedLoopTests {
         }
     }
 
-    /// On the Guangzhou scenario most of the 2013 fall in petitions comes from the
-    /// rectification: with its inspections, tasks and warning system petitions fall by more
-    /// than a fifth on average over seeds 1-3 (−22.4%, −25.2%, −23.9%); without any of them by
-    /// less than a tenth (−2.2%, −7.1%, −8.2%: the discipline bodies' own work deters and
-    /// removes offenders year by year, the more so since collective cases sanction several
-    /// cadres at once; seeds spread by about 5 points, so the mean is tested).
+    /// On the Guangzhou scenario the 2013 fall in petitions comes from the rectification: with
+    /// its inspections, tasks and warning system petitions fall by more than a tenth on average
+    /// over seeds 1-3 (−17.4%, −18.2%, −16.8%); without any of them they stay flat or rise,
+    /// within 3 points (+0.9%, +1.5%, −3.8%; seeds spread by about 5 points, so the mean is
+    /// tested). Flat by construction of the scenario's onset of corruption (new offenders as
+    /// fast as the bodies remove them: docs/calibration.md), not by any setting of petitions.
     @Test func theGuangzhouRectificationBringsPetitionsDown() throws {
         let text = try String(
             contentsOfFile: "\(SettingCoverageTests.root)/Scenarios/guangzhou-2012-2014.xml", encoding: .utf8)
@@ -153,7 +153,7 @@ struct ClosedLoopTests {
                     Double(petitions.counts[2013, default: 0]) / Double(petitions.counts[2012, default: 1]) - 1)
             }
             let change = changes.reduce(0, +) / Double(changes.count)
-            #expect(falls ? change < -0.2 : abs(change) < 0.1, "seeds 1-3: \(changes)")
+            #expect(falls ? change < -0.1 : change > -0.03, "seeds 1-3: \(changes)")
         }
     }
 

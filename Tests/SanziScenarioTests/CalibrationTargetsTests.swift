@@ -50,9 +50,13 @@ struct CalibrationTargetsTests {
                 == .sanctioned(.init(from: date("2013-01-01")!, to: date("2014-03-20")!), ranks: [.village, .township]))
         #expect(second.districtID == "d1" && !third.agricultural)
         let year = CalibrationTargets.Period(from: date("2013-01-01")!, to: date("2013-12-31")!)
-        #expect(targets.targets[3].statistic == .chargeShare(year, charges: [.bribery, .embezzlement], among: Set(LogRecord.Charge.allCases)))
+        #expect(
+            targets.targets[3].statistic
+                == .chargeShare(year, charges: [.bribery, .embezzlement], among: Set(LogRecord.Charge.allCases)))
         #expect(targets.targets[4].statistic == .groupShare(year))
-        #expect(targets.targets[5].statistic == .chargeShare(year, charges: [.bribery], among: [.bribery, .misappropriation]))
+        #expect(
+            targets.targets[5].statistic
+                == .chargeShare(year, charges: [.bribery], among: [.bribery, .misappropriation]))
     }
 
     @Test(arguments: [

@@ -175,4 +175,20 @@ struct CollectiveCaseTests {
         }
         #expect(sizes[1] > sizes[0] + 1, "\(sizes)")
     }
+
+    /// With no cadre corrupt at the start, cases come only from cadres who turn corrupt in
+    /// office (`onset-per-year`): none without it, some with it, each by a cadre now corrupt.
+    @Test func honestCadresTurnCorruptWithTheOnset() throws {
+        var counts: [Int] = []
+        for onset in [0.0, 0.5] {
+            let text = Fixtures.forcing(.fakeDisbursement, oversight: Fixtures.noInvestigators)
+                .replacingOccurrences(
+                    of: #"corrupt-cadre-share="1""#, with: #"corrupt-cadre-share="0" onset-per-year="\#(onset)""#)
+            let run = try Fixtures.run(text)
+            let cases = run.cases(.fakeDisbursement)
+            #expect(cases.allSatisfy { $0.perpetrators.allSatisfy { run.world.people.persons[Int($0)].corrupt } })
+            counts.append(cases.count)
+        }
+        #expect(counts[0] == 0 && counts[1] > 0, "\(counts)")
+    }
 }

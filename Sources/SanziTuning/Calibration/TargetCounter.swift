@@ -20,7 +20,8 @@ final class TargetCounter: EventSink {
         case count(before: Count?, after: Count)
         case survey(id: Int64?, approving: Bool, share: Double? = nil)
         case charges(
-            days: ClosedRange<Int32>, Set<LogRecord.Charge>, among: Set<LogRecord.Charge>, matching: Int = 0, of: Int = 0)
+            days: ClosedRange<Int32>, Set<LogRecord.Charge>, among: Set<LogRecord.Charge>, matching: Int = 0,
+            of: Int = 0)
         case groups(days: ClosedRange<Int32>, sanctioned: [Int64: Int] = [:])
     }
 
@@ -75,7 +76,8 @@ final class TargetCounter: EventSink {
                     measures[index] = .count(before: before, after: after)
                 case .charges(let days, let charges, let among, let matching, let total)
                 where record.type == .sanction && days.contains(event.day):
-                    guard let charge = LogRecord.Charge(rawValue: UInt8(clamping: record.count2)), among.contains(charge)
+                    guard let charge = LogRecord.Charge(rawValue: UInt8(clamping: record.count2)),
+                        among.contains(charge)
                     else { break }
                     measures[index] = .charges(
                         days: days, charges, among: among, matching: matching + (charges.contains(charge) ? 1 : 0),

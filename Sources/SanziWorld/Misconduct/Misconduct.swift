@@ -1,3 +1,4 @@
+import Foundation
 import SanziEngine
 import SanziEvents
 import SanziScenario
@@ -31,6 +32,8 @@ struct Misconduct: Sendable {
     let roleMasks: [UInt8]
     let lookAlikeRates: [Double]
     let corruptShare: Double
+    /// The chance each month that an honest office holder turns corrupt (`onset-per-year`).
+    let monthlyOnset: Double
     let adaptation: Adaptation
     let knowledge: OffenderKnowledge
     var villages: [VillageRecord] = []
@@ -55,6 +58,7 @@ struct Misconduct: Sendable {
         self.lookAlikeRates = lookAlikeRates
         self.roleMasks = roleMasks
         corruptShare = misconduct.enabled ? misconduct.corruptCadreShare : 0
+        monthlyOnset = misconduct.enabled ? 1 - pow(1 - misconduct.onsetPerYear, 1.0 / 12) : 0
         adaptation = misconduct.adaptation
         self.knowledge = knowledge
     }

@@ -149,6 +149,23 @@ extension World {
         }
     }
 
+    /// Honest office holders who turn corrupt this month, each with the monthly chance of
+    /// `onset-per-year` (drawn from a stream of the village-month's own): without it, a world
+    /// whose offenders are removed runs out of them, since new ones come only with new cadres.
+    mutating func mayTurnCorrupt(_ village: Int32, month index: Int32) {
+        guard misconduct.monthlyOnset > 0 else { return }
+        var onset = villages[Int(village)].root.derived("onset", Int(index))
+        var turned = false
+        for role in CadreRole.allCases {
+            for person in people.holders(of: role, in: village)
+            where person >= 0 && !people.persons[Int(person)].corrupt && onset.bernoulli(misconduct.monthlyOnset) {
+                people.persons[Int(person)].corrupt = true
+                turned = true
+            }
+        }
+        if turned { noteCorruptRoles(village) }
+    }
+
     /// Recomputes which roles of a village a corrupt person holds (after generation and elections).
     mutating func noteCorruptRoles(_ village: Int32) {
         var mask: UInt8 = 0
