@@ -115,6 +115,23 @@ struct PlatformAndPriceRuleTests {
         #expect(alerts(LowPremiumOutlier.self, flat.events).isEmpty, "IQR 0: the group is skipped")
     }
 
+    /// Peers are auctions of the same deal kind: a sale's low premium is not judged against
+    /// leases (its group is still too small), a lease's is; a failed listing leaves no trace.
+    @Test func v03JudgesEachDealKindAgainstItsOwnPeers() {
+        var b = B()
+        for index in 0..<20 {
+            b.add(1, B.listing(Int64(index), deal: LogRecord.Deal.lease.rawValue, appraisal: 100_000, reserve: 100_000))
+            b.add(2, B.award(Int64(index), winner: 1, price: 120_000 + Int64(index) * 100, reserve: 100_000))
+        }
+        b.add(3, B.listing(50, deal: LogRecord.Deal.sale.rawValue, appraisal: 100_000, reserve: 100_000))
+        b.add(3, LogRecord(.listingFailed, village: 0, subject: 50, count: 1))
+        b.add(4, B.listing(51, deal: LogRecord.Deal.sale.rawValue, appraisal: 100_000, reserve: 100_000))
+        b.add(5, B.award(51, winner: 1, price: 105_000, reserve: 100_000))  // a sale at 5%: no peers yet
+        b.add(6, B.listing(52, deal: LogRecord.Deal.lease.rawValue, appraisal: 100_000, reserve: 100_000))
+        b.add(7, B.award(52, winner: 1, price: 105_000, reserve: 100_000))  // a lease at 5%: an outlier
+        #expect(alerts(LowPremiumOutlier.self, b.events).map(\.subject.description) == ["listing:52"])
+    }
+
     @Test func peerFencesSkipSmallGroups() {
         #expect(PeerFences([1, 2, 3], k: 1.5, minimumPeers: 3) == nil)
         let fences = PeerFences([1, 2, 3, 4, 5], k: 1.5, minimumPeers: 5)

@@ -102,7 +102,7 @@ public struct LowPremiumOutlier: AlertRule {
                 minimumPeers, below: peers, orEqual: true,
                 "the peers a price is judged against are drawn from those kept")
         ])
-    public static let reads: [EventType] = [.award]
+    public static let reads: [EventType] = [.listing, .listingFailed, .award]
 
     public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
         "premium of \(Wording.percent(alert.score)), below the peer group's lower fence \(Wording.percent(alert.threshold))"
@@ -111,9 +111,13 @@ public struct LowPremiumOutlier: AlertRule {
     let k: Double
     let peers: Int
     let minimumPeers: Int
-    /// The peer window in arrival order, and the same values kept sorted.
-    var history: [Double] = []
-    var sorted: [Double] = []
+    /// The deal kind of each listing not yet awarded (an award of a listing the log never
+    /// announced counts as a lease's).
+    var dealOfListing: [Int64: LogRecord.Deal] = [:]
+    /// Per deal kind (by raw value), the peer window in arrival order, and the same values
+    /// kept sorted.
+    var history = [[Double]](repeating: [], count: LogRecord.Deal.allCases.count)
+    var sorted = [[Double]](repeating: [], count: LogRecord.Deal.allCases.count)
 
     public init(parameters: RuleParameters) {
         k = parameters[Self.k]
@@ -123,9 +127,15 @@ public struct LowPremiumOutlier: AlertRule {
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
         let r = event.record
+        switch r.type {
+        case .listing: return dealOfListing[r.subject] = r.deal
+        case .listingFailed: return dealOfListing[r.subject] = nil
+        default: break
+        }
+        let deal = Int((dealOfListing.removeValue(forKey: r.subject) ?? .lease).rawValue)
         guard r.method == .ascendingAuction, r.amount2 > 0 else { return }
         let premium = Double(r.amount) / Double(r.amount2) - 1
-        if let fences = PeerFences(sorted: sorted, k: k, minimumPeers: minimumPeers), premium < fences.lower {
+        if let fences = PeerFences(sorted: sorted[deal], k: k, minimumPeers: minimumPeers), premium < fences.lower {
             output.raise(
                 Alert(
                     rule: Self.id, severity: .orange, day: event.day, village: r.village,
@@ -136,11 +146,11 @@ public struct LowPremiumOutlier: AlertRule {
                         .init("upper_fence", fences.upper), .init("peers", Double(fences.peers)),
                     ]))
         }
-        history.append(premium)
-        sorted.insert(premium, at: Self.position(of: premium, in: sorted))
-        while history.count > peers {
-            let oldest = history.removeFirst()
-            sorted.remove(at: Self.position(of: oldest, in: sorted))
+        history[deal].append(premium)
+        sorted[deal].insert(premium, at: Self.position(of: premium, in: sorted[deal]))
+        while history[deal].count > peers {
+            let oldest = history[deal].removeFirst()
+            sorted[deal].remove(at: Self.position(of: oldest, in: sorted[deal]))
         }
     }
 
