@@ -15,10 +15,10 @@ struct CalibrateCommand: ParsableCommand {
             range, and the statistics observed in the world, each with a tolerance: petitions in \
             a period (petitions), their change in percent between two periods \
             (petition-change), people sanctioned in a period by rank (sanctioned), the share of \
-            them with some charges among those with others (charge-share), the share of investigations that sanctioned \
-            a group (group-share), in one district or everywhere, agriculture-related petitions \
-            only if asked; and a survey's shares aware and approving (survey-aware, \
-            survey-approving).
+            them with some charges among those with others (charge-share), the share of \
+            investigations that sanctioned a group (group-share), in one district or \
+            everywhere, agriculture-related petitions only if asked; and a survey's shares \
+            aware and approving (survey-aware, survey-approving).
 
             Every setting tried is simulated on every seed with the scenario's own alert \
             settings deployed (the closed loop runs). The distance of a setting is the sum over \

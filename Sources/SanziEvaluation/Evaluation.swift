@@ -104,9 +104,8 @@ public struct Evaluation: Sendable, Hashable, Encodable {
 
     private enum CodingKeys: String, CodingKey {
         case alerts, truePositives, falsePositives, lookAlikeFalseAlarms, precision, cases, detected, recall, f1
-        case lossFen, lossDetectedFen, privateMoneyFen, groupCases, groupShare, villages, months, alertsPerVillageMonth,
-            rules, typologies,
-            coverage
+        case lossFen, lossDetectedFen, privateMoneyFen, groupCases, groupShare
+        case villages, months, alertsPerVillageMonth, rules, typologies, coverage
         case oversight, warningSystemEffect
     }
 

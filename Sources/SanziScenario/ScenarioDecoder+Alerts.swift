@@ -7,9 +7,8 @@ extension ScenarioDecoder {
         settings.onsetPerYear = decimal(
             node, "onset-per-year", within: 0...0.5,
             "a chance per honest office holder and year; half of them a year would leave none honest within a term")
-        let collusion = decimal(
-            node, "collusion", within: 0...1,
-            "a chance per fellow holder of the perpetrators' roles; 1 brings in every one")
+        let collusionBound = "a chance per fellow holder of the perpetrators' roles; 1 brings in every one"
+        let collusion = decimal(node, "collusion", within: 0...1, collusionBound)
         for child in node.children(named: "typology") {
             let typology = choice(child, "id", default: Typology.belowMarketDeal)
             register("typology", id: typology.rawValue, at: child)
@@ -42,10 +41,7 @@ extension ScenarioDecoder {
                     typology: typology, rate: decimal(child, "rate"), perpetrators: perpetrators,
                     concealment: decimal(child, "concealment", default: 0.5), lossShare: lossShare,
                     kickback: kickback,
-                    collusion: decimal(
-                        child, "collusion", within: 0...1,
-                        "a chance per fellow holder of the perpetrators' roles; 1 brings in every one",
-                        default: collusion),
+                    collusion: decimal(child, "collusion", within: 0...1, collusionBound, default: collusion),
                     location: location(of: child)))
         }
         for child in node.children(named: "look-alike") {

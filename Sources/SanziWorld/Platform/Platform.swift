@@ -76,8 +76,8 @@ struct Platform: Sendable {
             weights.append(exp(1.5 * utility))  // a multinomial logit
         }
         // The village's own bidders are distinct; an outside pick is checked only against the
-        // few picks before it (the village's bidders are never in a pool), so a village of
-        // thousands of bidders costs linear time.
+        // few picks before it (pool firms belong to no village), so a village of thousands of
+        // bidders costs linear time.
         for bidder in localBidders[Int(village)] { consider(bidder) }
         let locals = candidates.count
         let outside = pool.count + sharedPool.count
@@ -85,8 +85,7 @@ struct Platform: Sendable {
             for _ in 0..<(2 * count + 4) {
                 let pick = random.integer(in: 0...(outside - 1))
                 let bidder = pick < pool.count ? pool[pick] : sharedPool[pick - pool.count]
-                guard bidders[Int(bidder)].village != village, !candidates[locals...].contains(bidder) else { continue }
-                consider(bidder)
+                if !candidates[locals...].contains(bidder) { consider(bidder) }
             }
         }
         var chosen: [Int32] = []

@@ -264,11 +264,14 @@ extension World {
         let steered = shaping?.typology == .bribedAward
         let isWorks = listing.deal == .works
         func beats(_ a: Int64, _ b: Int64) -> Bool { isWorks ? a < b : a > b }
-        // The offer the review is steered by: the payer's, or (a look-alike) the second best.
-        let bar =
-            shaping?.kind == .misconduct
-            ? zip(listing.bidders, listing.valuations).first { $0.0 == favoured }?.1 ?? 0
-            : listing.valuations.sorted(by: beats).dropFirst().first ?? 0
+        // The offer a steered review keeps: the payer's, or (a look-alike) the second best.
+        var bar: Int64 = 0
+        if steered {
+            bar =
+                shaping?.kind == .misconduct
+                ? zip(listing.bidders, listing.valuations).first { $0.0 == favoured }?.1 ?? 0
+                : listing.valuations.sorted(by: beats).dropFirst().first ?? 0
+        }
         var chance = listing.random.derived("review")
         let increment = platform.increment(listing.deal)
         for (bidder, valuation) in zip(listing.bidders, listing.valuations) {
