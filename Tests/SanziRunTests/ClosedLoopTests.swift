@@ -128,8 +128,8 @@ struct ClosedLoopTests {
 
     /// On the Guangzhou scenario the 2013 fall in petitions comes from the rectification: with
     /// its inspections, tasks and warning system petitions fall by more than a tenth on average
-    /// over seeds 1-3 (−17.4%, −18.2%, −16.8%); without any of them they stay flat or rise,
-    /// within 3 points (+0.9%, +1.5%, −3.8%; seeds spread by about 5 points, so the mean is
+    /// over seeds 1-3 (−15.5%, −20.2%, −17.6%); without any of them they stay flat or rise,
+    /// within 3 points (+0.8%, −1.6%, −2.3%; seeds spread by about 5 points, so the mean is
     /// tested). Flat by construction of the scenario's onset of corruption (new offenders as
     /// fast as the bodies remove them: docs/calibration.md), not by any setting of petitions.
     @Test func theGuangzhouRectificationBringsPetitionsDown() throws {

@@ -155,10 +155,13 @@ extension World {
     mutating func mayTurnCorrupt(_ village: Int32, month index: Int32) {
         guard misconduct.monthlyOnset > 0 else { return }
         var onset = villages[Int(village)].root.derived("onset", Int(index))
+        var drawn: Set<Int32> = []  // a secretary who is also the director draws once
         var turned = false
         for role in CadreRole.allCases {
             for person in people.holders(of: role, in: village)
-            where person >= 0 && !people.persons[Int(person)].corrupt && onset.bernoulli(misconduct.monthlyOnset) {
+            where person >= 0 && drawn.insert(person).inserted && !people.persons[Int(person)].corrupt
+                && onset.bernoulli(misconduct.monthlyOnset)
+            {
                 people.persons[Int(person)].corrupt = true
                 turned = true
             }
