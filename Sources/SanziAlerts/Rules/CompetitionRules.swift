@@ -155,28 +155,31 @@ public struct RoundLosingBids: AlertRule {
     }
 }
 
-/// Offers turned away at the review of one listing, gathered until its award (or its failure).
+/// Offers turned away at the review of each listing, gathered until its award (or its failure).
 struct TurnedAway {
-    var offers: [Int64: [(amount: Int64, id: UInt64)]] = [:]
-    /// Whether the listing's deal is works, where the lower offer is the better one.
-    var works: [Int64: Bool] = [:]
+    /// What the review of one listing turned away.
+    struct Review {
+        /// Whether the listing's deal is works, where the lower offer is the better one.
+        var works = false
+        var offers: [(amount: Int64, id: UInt64)] = []
+    }
 
-    /// Gathers a `disqualification`; a failed listing's offers are dropped. Returns the
-    /// listing's offers when `event` is its award.
-    mutating func observe(_ event: LoggedEvent) -> [(amount: Int64, id: UInt64)]? {
+    var reviews: [Int64: Review] = [:]
+
+    /// Gathers a `disqualification`; a failed listing's review is dropped. Returns the
+    /// listing's review (empty when it turned nobody away) when `event` is its award.
+    mutating func observe(_ event: LoggedEvent) -> Review? {
         let r = event.record
         switch r.type {
         case .disqualification:
-            offers[r.subject, default: []].append((r.amount, event.id))
-            works[r.subject] = r.deal == .works
+            reviews[r.subject, default: Review()].works = r.deal == .works
+            reviews[r.subject, default: Review()].offers.append((r.amount, event.id))
             return nil
         case .listingFailed:
-            offers.removeValue(forKey: r.subject)
-            works.removeValue(forKey: r.subject)
+            reviews.removeValue(forKey: r.subject)
             return nil
         default:
-            works.removeValue(forKey: r.subject)
-            return offers.removeValue(forKey: r.subject) ?? []
+            return reviews.removeValue(forKey: r.subject) ?? Review()
         }
     }
 }
@@ -204,14 +207,15 @@ public struct BestBidDisqualified: AlertRule {
     public init(parameters: RuleParameters) { margin = parameters[Self.margin] }
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
-        let works = turnedAway.works[event.record.subject] ?? false
-        guard let offers = turnedAway.observe(event), event.record.type == .award, event.record.amount > 0 else {
-            return
-        }
         let r = event.record
+        guard let review = turnedAway.observe(event), r.amount > 0 else { return }
         // How much better than the winning price each offer was, as a share of that price.
-        let better = offers.map { (advantage: Double(works ? r.amount - $0.amount : $0.amount - r.amount), id: $0.id) }
-            .map { (advantage: $0.advantage / Double(r.amount), id: $0.id) }.filter { $0.advantage > margin }
+        let better = review.offers.map { offer in
+            (
+                advantage: Double(review.works ? r.amount - offer.amount : offer.amount - r.amount) / Double(r.amount),
+                id: offer.id
+            )
+        }.filter { $0.advantage > margin }
         guard let best = better.map(\.advantage).max() else { return }
         output.raise(
             Alert(
@@ -250,7 +254,7 @@ public struct RivalsDisqualified: AlertRule {
     }
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
-        guard let offers = turnedAway.observe(event), event.record.type == .award else { return }
+        guard let offers = turnedAway.observe(event)?.offers else { return }
         let r = event.record
         let registered = Int(r.count)
         guard registered > 0, offers.count >= minimum else { return }

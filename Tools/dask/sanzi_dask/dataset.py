@@ -79,7 +79,8 @@ def simulate(dataset: Dataset, replication: int) -> int:
 
 
 def finish(dataset: Dataset, *finished: int) -> dict:
-    """Task: writes the data card and moves the dataset into place; returns the card."""
+    """Task: writes the data card and moves the dataset into place; returns the card. It takes
+    the replication tasks' results (`finished`) only so that Dask runs it after all of them."""
     run_sanzi(dataset.sanzi, dataset.arguments("--resume", "--jobs", "1"))
     return json.loads((Path(dataset.out) / "datacard.json").read_text())
 
