@@ -188,7 +188,9 @@ public enum EventSchema {
                 Field(name: "households", slot: .count, meaning: "households petitioning"),
                 Field(
                     name: "grievance", slot: .subject,
-                    meaning: "the grievance it presses (id from 1; its petitions share it), -1 for a one-off petition"),
+                    meaning:
+                        "the grievance or dispute it presses (id from 1; its petitions share it), -1 for a one-off petition"
+                ),
                 Field(
                     name: "level", slot: .count2Named(LogRecord.Level.names),
                     meaning: "where it is filed: the township, or a district or the city when it goes over heads (越级)"),

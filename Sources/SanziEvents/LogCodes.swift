@@ -57,9 +57,9 @@ extension LogRecord {
     public enum BankingKind: UInt8, LogCode { case cashBanked, cashWithdrawn }
     /// A candidate for director: the holder standing again, or a challenger.
     public enum Standing: UInt8, LogCode { case incumbent, challenger }
-    /// What answered a grievance: an investigation that proved its case, or a rectification
-    /// task that cleared the backlog.
-    public enum AnsweredBy: UInt8, LogCode { case investigation, rectification }
+    /// What answered a grievance: an investigation that proved its case, a rectification task
+    /// that cleared the backlog, or the office a dispute's petition was filed with.
+    public enum AnsweredBy: UInt8, LogCode { case investigation, rectification, office }
     /// What a petition is about: a deal of the collective's assets, money owed to households
     /// or to the collective, the village's finances, land, elections, or anything else.
     /// Every topic but `other` is agriculture-related (涉农信访).

@@ -3,8 +3,9 @@
 /// hold petitions the month they learn of it, then again every `repeatMonths` while no
 /// investigation has proved its case, each time one level higher (township, district, then
 /// the city), until it has petitioned `giveUpAfter` times. Petitions about honest frictions
-/// (late rent, failed listings) and about land, elections and suspicion are one-off, at the
-/// rate `OversightRules.petitionPropensity` sets (docs/oversight.md).
+/// (late rent, failed listings) and about land, elections and suspicion come at the rate
+/// `OversightRules.petitionPropensity` sets; they are one-off unless `disputeAnswers` is set
+/// (docs/oversight.md).
 public struct PetitionRules: Hashable, Sendable {
     /// Chance that villagers see a case's loss in the first publicity posting after it (a
     /// posting shows what happened since the last), before its concealment.
@@ -20,6 +21,11 @@ public struct PetitionRules: Hashable, Sendable {
     public var repeatMonths = 1...3
     /// Petitions after which villagers give up on a grievance.
     public var giveUpAfter = 5
+    /// Chance that the office a petition about anything but misconduct (a dispute) is filed
+    /// with answers it (信访办结); unanswered, it comes back like a grievance. Nil: such
+    /// petitions are one-off, filed once and never answered. A rectification task may set it
+    /// for a district (`RectificationTask.Effect.petitionAnswers`).
+    public var disputeAnswers: Double?
 
     public init() {}
 }

@@ -45,6 +45,9 @@ public struct RectificationTask: Hashable, Sendable {
         case supervisionIndependence(Double)
         /// Every grievance villagers of the district press is answered (a petition backlog cleared).
         case clearPetitions
+        /// The district's offices answer each petition about a dispute with this chance
+        /// (`PetitionRules.disputeAnswers`): hot issues screened and resolved (排查热点难点问题).
+        case petitionAnswers(Double)
         /// Investigators seconded to the district commission (上调一级).
         case secondInvestigators(Int)
     }

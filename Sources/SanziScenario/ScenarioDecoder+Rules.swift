@@ -234,6 +234,7 @@ extension ScenarioDecoder {
         rules.aggrievedShare = decimal(node, "aggrieved-share", default: rules.aggrievedShare)
         rules.repeatMonths = range(node, "repeat-months", default: rules.repeatMonths) { Int($0) }
         rules.giveUpAfter = integer(node, "give-up-after", default: rules.giveUpAfter)
+        if node.attribute("dispute-answers") != nil { rules.disputeAnswers = decimal(node, "dispute-answers") }
         return rules
     }
 

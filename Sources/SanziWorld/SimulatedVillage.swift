@@ -31,4 +31,7 @@ struct Policy: Sendable {
     /// The independence of the district's supervision committees once a rectification task set
     /// it; nil while each village's profile says.
     var supervisionIndependence: Double? = nil
+    /// The chance the district's offices answer a dispute's petition (`PetitionRules.disputeAnswers`);
+    /// nil while disputes are one-off.
+    var petitionAnswers: Double?
 }

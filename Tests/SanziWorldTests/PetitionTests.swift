@@ -94,4 +94,48 @@ struct PetitionTests {
         #expect(
             Self.grievances(seeing).values.joined().allSatisfy { $0.event.record.petitionTopic == .finances })
     }
+
+    /// Petitions about disputes in a town without misconduct whose villagers petition often
+    /// (propensity 0.5: about one dispute a village a month), with `dispute-answers` set.
+    static func disputes(answered share: Double) throws -> Fixtures.Run {
+        let petitions = #"<petitions repeat-months="2" give-up-after="3" dispute-answers="\#(share)"/>"#
+        let text = Fixtures.forcing(
+            .divertedCompensation, enabled: false, oversight: petitions + Fixtures.noInvestigators)
+        return try Fixtures.run(
+            text.replacingOccurrences(of: #"petition-propensity="0.02""#, with: #"petition-propensity="0.5""#))
+    }
+
+    static func isOfficeAnswer(_ event: LoggedEvent) -> Bool {
+        event.type == .petitionAnswered && event.record.code == LogRecord.AnsweredBy.office.rawValue
+    }
+
+    /// Offices that answer nothing: each dispute comes back every two months one level higher
+    /// until villagers give up after three, and the town starts with disputes already pressed
+    /// (its first month holds petitions that had earlier ones).
+    @Test func unansweredDisputesComeBackHigher() throws {
+        let run = try Self.disputes(answered: 0)
+        let disputes = Self.grievances(run)
+        #expect(disputes.count > 10)
+        #expect(!run.events.contains(where: Self.isOfficeAnswer))
+        for (id, filed) in disputes {
+            #expect(filed.allSatisfy { $0.caseID == nil }, "dispute \(id) is about no case")
+            let first = filed[0].event.record.other
+            #expect(filed.map(\.event.record.other) == (first..<first + Int64(filed.count)).map { $0 })
+            #expect(first + Int64(filed.count) <= 3, "dispute \(id) petitioned past giving up")
+        }
+        let firstMonth = run.events.filter { $0.type == .petition && $0.day < 31 }
+        #expect(firstMonth.contains { $0.record.other > 0 }, "disputes in progress at the start")
+    }
+
+    /// Offices that answer everything: each dispute is answered where it is first filed, the
+    /// answer logged (not posted on the echo wall), and nothing comes back.
+    @Test func answeredDisputesStop() throws {
+        let run = try Self.disputes(answered: 1)
+        let petitions = run.events.filter { $0.type == .petition }
+        let answers = run.events.filter(Self.isOfficeAnswer)
+        #expect(petitions.count > 10)
+        #expect(petitions.allSatisfy { $0.record.other == 0 && $0.record.subject >= 1 })
+        #expect(answers.map(\.record.subject) == petitions.map(\.record.subject))
+        #expect(answers.allSatisfy { $0.record.count == 1 && $0.record.count2 == 0 })
+    }
 }

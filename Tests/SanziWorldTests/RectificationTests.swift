@@ -91,6 +91,26 @@ struct RectificationTests {
             !run.events.contains { $0.type == .petition && $0.day > cleared.day && before.contains($0.record.subject) })
     }
 
+    /// Disputes are one-off until a task has the district's offices answer them: then every
+    /// dispute petitioned is answered where it is filed.
+    @Test func aTaskHasOfficesAnswerDisputes() throws {
+        let answer = """
+            <rectification late-share="0">
+              <inspection name="Tour" district="d" date="2013-06-01" target="2013-06-02">
+                <task name="Hot issues" owner="district" due-days-before-target="1"><set-petition-answers share="1"/></task>
+              </inspection>
+            </rectification>
+            """
+        let run = try Fixtures.run(Fixtures.forcing(.divertedCompensation, enabled: false, sections: answer))
+        let done = try #require(run.events.first { $0.type == .taskDone })
+        let petitions = run.events.filter { $0.type == .petition }
+        let answers = run.events.filter { $0.type == .petitionAnswered }
+        #expect(petitions.contains { $0.day < done.day } && petitions.contains { $0.day > done.day })
+        #expect(petitions.filter { $0.day < done.day }.allSatisfy { $0.record.subject == -1 })
+        #expect(answers.allSatisfy { $0.day >= done.day })
+        #expect(answers.map(\.record.subject) == petitions.filter { $0.day > done.day }.map(\.record.subject))
+    }
+
     /// Dates that cannot work are refused with their place.
     @Test func impossibleDatesAreRefused() throws {
         let backwards = Self.ledger.replacingOccurrences(of: #"target="2013-12-31""#, with: #"target="2013-02-01""#)

@@ -11,6 +11,7 @@ holds. Runs take a few minutes on two cores.
 """
 import argparse
 import csv
+import datetime
 import json
 import os
 import re
@@ -52,6 +53,12 @@ def with_capacity(text, factor):
     return re.sub(r'investigators="(\d+)"', scaled, text)
 
 
+def days_from_start(text, date):
+    """Days from the scenario's start to a date (YYYY-MM-DD)."""
+    start = re.search(r'start="(\d{4}-\d{2}-\d{2})"', text).group(1)
+    return (datetime.date.fromisoformat(date) - datetime.date.fromisoformat(start)).days
+
+
 def mean(values):
     return round(statistics.mean(values), 2)
 
@@ -64,7 +71,7 @@ def standard_error(values):
 
 def warning_system(sanzi, seeds, work):
     text = open(os.path.join(ROOT, "Scenarios/guangzhou-2012-2014.xml")).read()
-    switch = 366  # 2013-01-01, the switch-on, from 2012-01-01
+    switch = days_from_start(text, "2013-01-01")  # the switch-on
     sides = {"on": [], "off": []}
     for seed in seeds:
         for side, variant in (("on", text), ("off", warning_off(text))):

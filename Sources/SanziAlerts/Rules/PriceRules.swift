@@ -128,8 +128,12 @@ public struct LowPremiumOutlier: AlertRule {
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
         let r = event.record
         switch r.type {
-        case .listing: return dealOfListing[r.subject] = r.deal
-        case .listingFailed: return dealOfListing[r.subject] = nil
+        case .listing:
+            dealOfListing[r.subject] = r.deal
+            return
+        case .listingFailed:
+            dealOfListing[r.subject] = nil
+            return
         default: break
         }
         let deal = Int((dealOfListing.removeValue(forKey: r.subject) ?? .lease).rawValue)

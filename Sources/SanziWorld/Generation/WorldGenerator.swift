@@ -18,7 +18,8 @@ struct WorldGenerator {
             announcementDays: scenario.platform.announcementDays,
             publicity: scenario.oversight.publicity, cashCap: scenario.finance.cashCap.fen,
             warningSystem: scenario.alerts.warningSystem,
-            misconductScale: Array(repeating: 1, count: Typology.allCases.count))
+            misconductScale: Array(repeating: 1, count: Typology.allCases.count),
+            petitionAnswers: scenario.oversight.petitions.disputeAnswers)
         world.policies = Array(repeating: defaults, count: scenario.geography.districts.count)
         world.oversight.tasksDone = Array(repeating: Discipline.Seen(), count: scenario.geography.districts.count)
         world.platform.districtPools = Array(repeating: [], count: scenario.geography.districts.count)
@@ -40,6 +41,7 @@ struct WorldGenerator {
         }
         world.discipline.build(
             towns: townIndex, districts: scenario.geography.districts.count, villages: Int(villageIndex))
+        world.openDisputesInProgress()
         scheduleDatedParts(&scheduler)
         scheduleDisciplineMonths(&scheduler)
     }

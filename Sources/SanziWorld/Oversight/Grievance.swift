@@ -3,12 +3,13 @@ import SanziEvents
 import SanziScenario
 
 /// A loss villagers know of and press by petition, one level higher each time, until an
-/// investigation proves its case or they give up (`PetitionRules`).
+/// investigation proves its case or they give up (`PetitionRules`); or a dispute (honest
+/// frictions, land, elections, suspicion), pressed the same way until an office answers it.
 struct Grievance: Sendable {
     /// Its id in the log, from 1: every petition it files carries it.
     var id: Int64
-    /// The misconduct case behind it.
-    var caseIndex: Int32
+    /// The misconduct case behind it; nil for a dispute.
+    var caseIndex: Int32?
     var topic: LogRecord.PetitionTopic
     /// What the petitioners name: the deal or contract they saw, or the village.
     var subject: AlertSubject

@@ -39,7 +39,7 @@ extension World {
                 &scheduler)
             for index in found { raiseLead(.audit, village: village, severity: .red, seenCase: index, &scheduler) }
         }
-        petitions(village, month: index, posted: posts, publicity: publicity, &scheduler)
+        petitions(village, month: index, posted: posts, &scheduler)
     }
 
     /// The village supervision committee's review: it sees each open misconduct case with the
