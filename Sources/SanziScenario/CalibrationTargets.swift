@@ -12,6 +12,9 @@ public struct CalibrationTargets: Hashable, Sendable {
         public var range: ClosedRange<Double>
         /// Whether the attribute takes whole numbers only.
         public var whole: Bool
+        /// Whether every element of that name takes the value (the same task in every
+        /// inspection), rather than exactly one.
+        public var every = false
         public var location: SourceLocation
 
         /// How the parameter is named in outputs: `oversight/@petition-propensity`,

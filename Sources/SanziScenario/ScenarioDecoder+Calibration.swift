@@ -12,7 +12,8 @@ extension ScenarioDecoder {
             }
             return CalibrationTargets.Parameter(
                 element: string(node, "element"), id: node.attribute("id"), attribute: string(node, "attribute"),
-                range: low...max(low, high), whole: flag(node, "whole", default: false), location: location(of: node))
+                range: low...max(low, high), whole: flag(node, "whole", default: false),
+                every: flag(node, "every", default: false), location: location(of: node))
         }
         let names = targets.parameters.map(\.description)
         for (index, name) in names.enumerated() where names.prefix(index).contains(name) {

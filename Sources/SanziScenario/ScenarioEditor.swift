@@ -10,42 +10,51 @@ public struct ScenarioEditor: Sendable {
     }
 
     private let source: SourceText
-    private let places: [Place]
-    /// The value each parameter has in the file, nil where the attribute is left out.
+    /// Each parameter's places: one, or every element of its name.
+    private let places: [[Place]]
+    /// The value each parameter has in the file (in its first element), nil where the attribute
+    /// is left out.
     public let values: [Double?]
 
     /// The attributes a parameter's `id` may match: what tells elements of one name apart.
     static let keys = ["id", "of", "level", "kind"]
 
     /// Finds each parameter's element in the scenario: exactly one element of its name (whose
-    /// `id`, `of`, `level` or `kind` is the parameter's `id`, when it gives one). Errors point at
-    /// the parameter in the targets file.
+    /// `id`, `of`, `level` or `kind` is the parameter's `id`, when it gives one), or at least one
+    /// for a parameter that sets `every` one. Errors point at the parameter in the targets file.
     public init(bytes: [UInt8], path: String, parameters: [CalibrationTargets.Parameter]) throws(ScenarioError) {
-        source = SourceText(path: path, bytes: bytes)
+        let source = SourceText(path: path, bytes: bytes)
+        self.source = source
         guard let root = XMLDocumentReader(source: source).read().root else {
             throw .invalid(path: path, diagnostics: [Diagnostic(.error, at: source.startOfLine(1), "not XML")])
         }
-        var places: [Place] = []
+        var places: [[Place]] = []
         var values: [Double?] = []
         var problems: [Diagnostic] = []
         for parameter in parameters {
             let found = Self.elements(named: parameter.element, in: root).filter { node in
                 parameter.id == nil || Self.keys.contains { node.attribute($0) == parameter.id }
             }
-            guard found.count == 1, let node = found.first,
-                let tag = source.offsetOfStartTag(node.name, line: node.line)
-            else {
-                let what = "<\(parameter.element)>" + (parameter.id.map { " with id \"\($0)\"" } ?? "")
+            let tags = found.compactMap { source.offsetOfStartTag($0.name, line: $0.line) }
+            let what = "<\(parameter.element)>" + (parameter.id.map { " with id \"\($0)\"" } ?? "")
+            let problem: String? =
+                if found.isEmpty {
+                    "the scenario has no \(what)"
+                } else if found.count > 1, !parameter.every {
+                    "the scenario has \(found.count) \(what) elements: name one with id, or all with every=\"true\""
+                } else if Set(tags).count != found.count {
+                    "the scenario's \(what) elements cannot be told apart: write each on a line of its own"
+                } else {
+                    nil
+                }
+            guard problem == nil, let node = found.first else {
                 problems.append(
                     Diagnostic(
-                        .error, at: parameter.location,
-                        found.isEmpty
-                            ? "the scenario has no \(what)"
-                            : "the scenario has \(found.count) \(what) elements: name one with id",
-                        hint: "a parameter names one element of the scenario"))
+                        .error, at: parameter.location, problem ?? "",
+                        hint: "a parameter names one element of the scenario, or every one of a name"))
                 continue
             }
-            places.append(Place(tag: tag, name: parameter.attribute))
+            places.append(tags.map { Place(tag: $0, name: parameter.attribute) })
             values.append(node.attribute(parameter.attribute).flatMap(Double.init))
         }
         guard problems.isEmpty else {
@@ -58,7 +67,8 @@ public struct ScenarioEditor: Sendable {
     /// The scenario's bytes with each parameter set to its value (written as a plain decimal).
     public func scenario(with values: [Double]) -> [UInt8] {
         var bytes = source.bytes
-        let edits = zip(places, values).sorted { $0.0.tag > $1.0.tag }
+        let edits = zip(places, values).flatMap { places, value in places.map { ($0, value) } }
+            .sorted { $0.0.tag > $1.0.tag }
         for (place, value) in edits {
             let text = Array(AlertSettings.decimal(value).utf8)
             let current = SourceText(path: source.path, bytes: bytes)

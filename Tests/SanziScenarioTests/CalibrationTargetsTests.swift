@@ -122,5 +122,9 @@ struct CalibrationTargetsTests {
         } catch {
             #expect(error.description.contains("t.xml:3:1: error: the scenario has 2 <village> elements"), "\(error)")
         }
+        several.every = true
+        let both = try ScenarioEditor(bytes: Array(two.utf8), path: "test.xml", parameters: [several])
+        let edited2 = String(decoding: both.scenario(with: [0.4]), as: UTF8.self)
+        #expect(edited2.components(separatedBy: #"remoteness="0.4""#).count == 3, "both villages set: \(edited2)")
     }
 }
