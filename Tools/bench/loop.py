@@ -47,10 +47,18 @@ def warning_off(text):
 
 
 def with_capacity(text, factor):
+    """Every body's investigators times factor, and the investigators rectification tasks
+    second too (with factor 0, the tasks that only second investigators are left out)."""
     def scaled(match):
         return 'investigators="%d"' % (int(match.group(1)) * factor)
 
-    return re.sub(r'investigators="(\d+)"', scaled, text)
+    def seconded(match):
+        return '<second-investigators count="%d"/>' % (int(match.group(1)) * factor)
+
+    text = re.sub(r'investigators="(\d+)"', scaled, text)
+    if factor == 0:
+        return re.sub(r'\s*<task [^>]*>\s*<second-investigators count="\d+"/>\s*</task>', "", text)
+    return re.sub(r'<second-investigators count="(\d+)"/>', seconded, text)
 
 
 def days_from_start(text, date):
