@@ -385,6 +385,12 @@ public enum EventSchema {
                     name: "offer_fen", slot: .amount,
                     meaning: "the sealed offer it had lodged, opened at the review (total over the term)"),
             ]
+        case .village:
+            return [
+                Field(name: "district", slot: .party, meaning: "its district, by position in the scenario"),
+                Field(name: "town", slot: .other, meaning: "its town, by position in the scenario"),
+                Field(name: "households", slot: .count, meaning: "the collective's households"),
+            ]
         }
     }
 }

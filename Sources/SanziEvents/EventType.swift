@@ -21,6 +21,8 @@ public enum EventType: UInt8, CaseIterable, Sendable, Hashable {
     case ballot
     // The platform's qualification review at the bid opening: registrations turned away.
     case disqualification
+    // Declarations: each village with its district and town, on the first day.
+    case village
 
     /// Whether the event is the work of the discipline-inspection bodies (leads,
     /// investigations, sanctions and what follows), which village postings do not list.

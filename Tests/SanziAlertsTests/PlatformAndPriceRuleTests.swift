@@ -132,6 +132,21 @@ struct PlatformAndPriceRuleTests {
         #expect(alerts(LowPremiumOutlier.self, b.events).map(\.subject.description) == ["listing:52"])
     }
 
+    /// Peers are auctions of the same district, as the log's village declarations say: a low
+    /// premium in a second district is not judged against the first district's twenty auctions
+    /// (its own group is still too small); in the first district it is an outlier.
+    @Test func v03JudgesEachDistrictAgainstItsOwnPeers() {
+        var b = B()
+        b.add(0, LogRecord(.village, village: 0, other: 0, party: 0, count: 500))
+        b.add(0, LogRecord(.village, village: 1, other: 1, party: 1, count: 500))
+        for index in 0..<20 {
+            b.add(1, B.award(Int64(index), winner: 1, price: 120_000 + Int64(index) * 100, reserve: 100_000))
+        }
+        b.add(2, B.award(60, winner: 1, price: 105_000, reserve: 100_000, village: 1))  // district 1 at 5%: no peers
+        b.add(3, B.award(61, winner: 1, price: 105_000, reserve: 100_000))  // district 0 at 5%: an outlier
+        #expect(alerts(LowPremiumOutlier.self, b.events).map(\.subject.description) == ["listing:61"])
+    }
+
     @Test func peerFencesSkipSmallGroups() {
         #expect(PeerFences([1, 2, 3], k: 1.5, minimumPeers: 3) == nil)
         let fences = PeerFences([1, 2, 3, 4, 5], k: 1.5, minimumPeers: 5)

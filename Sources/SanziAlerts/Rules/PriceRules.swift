@@ -93,7 +93,7 @@ public struct LowPremiumOutlier: AlertRule {
     public static let documentation = RuleDocumentation(
         id: "V03", name: "Premium is a low outlier", group: .price,
         detects:
-            "An auction's premium over reserve below the lower Tukey fence of the premiums of the last peer auctions of the same deal kind. Skipped while the peer group is too small or its IQR is zero; the fences used are recorded.",
+            "An auction's premium over reserve below the lower Tukey fence of the premiums of the last peer auctions of the same deal kind in the same district (the village declarations at the start of the log say which; a log without them is one district). Skipped while the peer group is too small or its IQR is zero; the fences used are recorded.",
         severity: "orange",
         source: "Cardinal R024 method (Tukey fences over a peer group)",
         parameters: [k, peers, minimumPeers], targets: [.belowMarketDeal, .bidRigging, .bidRotation],
@@ -102,7 +102,7 @@ public struct LowPremiumOutlier: AlertRule {
                 minimumPeers, below: peers, orEqual: true,
                 "the peers a price is judged against are drawn from those kept")
         ])
-    public static let reads: [EventType] = [.listing, .listingFailed, .award]
+    public static let reads: [EventType] = [.village, .listing, .listingFailed, .award]
 
     public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
         "premium of \(Wording.percent(alert.score)), below the peer group's lower fence \(Wording.percent(alert.threshold))"
@@ -114,10 +114,33 @@ public struct LowPremiumOutlier: AlertRule {
     /// The deal kind of each listing not yet awarded (an award of a listing the log never
     /// announced counts as a lease's).
     var dealOfListing: [Int64: LogRecord.Deal] = [:]
-    /// Per deal kind (by raw value), the peer window in arrival order, and the same values
-    /// kept sorted.
-    var history = [[Double]](repeating: [], count: LogRecord.Deal.allCases.count)
-    var sorted = [[Double]](repeating: [], count: LogRecord.Deal.allCases.count)
+    /// Each declared village's district.
+    var districtOfVillage: [Int32: Int64] = [:]
+    /// Per district and deal kind, the peer window in arrival order, and the same values kept
+    /// sorted.
+    var windows: [PeerGroup: PeerWindow] = [:]
+
+    /// The auctions a premium is judged against: one district's, of one deal kind.
+    struct PeerGroup: Hashable {
+        var district: Int64
+        var deal: LogRecord.Deal
+    }
+
+    /// The premiums of a peer group's last auctions, in arrival order and sorted.
+    struct PeerWindow {
+        var history: [Double] = []
+        var sorted: [Double] = []
+
+        /// Adds a premium, dropping the oldest beyond `peers`.
+        mutating func add(_ premium: Double, keeping peers: Int) {
+            history.append(premium)
+            sorted.insert(premium, at: LowPremiumOutlier.position(of: premium, in: sorted))
+            while history.count > peers {
+                let oldest = history.removeFirst()
+                sorted.remove(at: LowPremiumOutlier.position(of: oldest, in: sorted))
+            }
+        }
+    }
 
     public init(parameters: RuleParameters) {
         k = parameters[Self.k]
@@ -128,6 +151,9 @@ public struct LowPremiumOutlier: AlertRule {
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
         let r = event.record
         switch r.type {
+        case .village:
+            districtOfVillage[r.village] = r.party
+            return
         case .listing:
             dealOfListing[r.subject] = r.deal
             return
@@ -136,10 +162,12 @@ public struct LowPremiumOutlier: AlertRule {
             return
         default: break
         }
-        let deal = Int((dealOfListing.removeValue(forKey: r.subject) ?? .lease).rawValue)
+        let deal = dealOfListing.removeValue(forKey: r.subject) ?? .lease
         guard r.method == .ascendingAuction, r.amount2 > 0 else { return }
         let premium = Double(r.amount) / Double(r.amount2) - 1
-        if let fences = PeerFences(sorted: sorted[deal], k: k, minimumPeers: minimumPeers), premium < fences.lower {
+        let group = PeerGroup(district: districtOfVillage[r.village] ?? -1, deal: deal)
+        let sorted = windows[group]?.sorted ?? []
+        if let fences = PeerFences(sorted: sorted, k: k, minimumPeers: minimumPeers), premium < fences.lower {
             output.raise(
                 Alert(
                     rule: Self.id, severity: .orange, day: event.day, village: r.village,
@@ -150,12 +178,7 @@ public struct LowPremiumOutlier: AlertRule {
                         .init("upper_fence", fences.upper), .init("peers", Double(fences.peers)),
                     ]))
         }
-        history[deal].append(premium)
-        sorted[deal].insert(premium, at: Self.position(of: premium, in: sorted[deal]))
-        while history[deal].count > peers {
-            let oldest = history[deal].removeFirst()
-            sorted[deal].remove(at: Self.position(of: oldest, in: sorted[deal]))
-        }
+        windows[group, default: PeerWindow()].add(premium, keeping: peers)
     }
 
     /// The first index whose value is not below `value` (binary search).

@@ -1,4 +1,5 @@
 import SanziEngine
+import SanziEvents
 import SanziScenario
 
 /// Builds a world's villages, registers, people and bidders from the scenario's profiles.
@@ -104,6 +105,10 @@ struct WorldGenerator {
         world.oversight.villages.append(Oversight.VillageRecord(random: stream.derived("oversight")))
         world.misconduct.villages.append(
             Misconduct.VillageRecord(random: stream.derived("misconduct"), lookAlikes: stream.derived("look-alikes")))
+        world.emit(
+            LogRecord(
+                .village, village: index, other: Int64(town), party: Int64(district), count: Int32(households)),
+            &scheduler)
         var balances: [Int64] = [0, 0, 0]
         for account in profile.funds.accounts {
             let slot = account.kind == .basic ? 0 : account.kind == .compensation ? 1 : 2
