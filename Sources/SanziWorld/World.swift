@@ -14,17 +14,15 @@ import SanziTruth
 /// - `misconduct`: typology settings, cases, rings and what offenders know (Misconduct/).
 ///
 /// The processes that join them (a deal, a payment, a month) are the `World` extensions in
-/// each folder. Everything observable goes to the log as a `.log` event scheduled for the day
-/// it happens; the engine's observer is the only path from the world to the log (see
-/// `LogObserver`). State changes are made when a record is emitted, so checks such as "enough
-/// cash" always see the effect of every earlier record.
+/// each folder. Everything observable is emitted as a record of the day it happens, in the
+/// order it happens; the run hands them to the log in batches (`WorldLog`), the only path
+/// from the world to the log. State changes are made when a record is emitted, so checks such
+/// as "enough cash" always see the effect of every earlier record.
 public struct World: Model, Sendable {
     public enum Event: Sendable {
-        /// An observable record; the observer writes it, the world has already applied it.
-        case log(LogRecord)
-        /// An observable record a case (or look-alike) produced or altered; the observer writes
-        /// it and notes its id for the ground truth.
-        case logCase(LogRecord, case: Int32)
+        /// An observable record due later than it was decided (a registration during the
+        /// announcement), emitted as it is when its day comes; its case, or -1.
+        case log(LogRecord, case: Int32)
         case leaseEnds(contract: Int32)
         /// A deal for an item; `incumbent` is the sitting tenant who wants to renew, or -1.
         case dealNeeded(item: Int32, deal: DealKind, relisting: Int32, incumbent: Int32)
@@ -85,6 +83,8 @@ public struct World: Model, Sendable {
     var villagesOfTown: [[Int32]] = []
     /// Opening balances per village and account, for the conservation check.
     public internal(set) var openingBalances: [[Int64]] = []
+    /// Records emitted and not yet written to the log.
+    var unwritten: [Emitted] = []
 
     /// Builds the world and schedules its first events. Adaptive offenders know `knowledge`.
     public init(
@@ -113,8 +113,8 @@ public struct World: Model, Sendable {
 
     public mutating func handle(_ event: Event, in scheduler: inout Scheduler<Event>) {
         switch event {
-        case .log, .logCase:
-            break
+        case .log(let record, let caseIndex):
+            unwritten.append(Emitted(record: record, day: Int32(scheduler.now), caseIndex: caseIndex))
         case .leaseEnds(let contract):
             leaseEnds(contract, &scheduler)
         case .dealNeeded(let item, let deal, let relisting, let incumbent):
@@ -190,12 +190,22 @@ public struct World: Model, Sendable {
         if caseIndex >= 0, misconduct.cases[Int(caseIndex)].kind == .misconduct {
             misconduct.cases[Int(caseIndex)].note(record.trace)
         }
-        scheduler.schedule(Self.log(record, case: caseIndex), after: 0)
+        unwritten.append(Emitted(record: record, day: Int32(scheduler.now), caseIndex: caseIndex))
     }
 
-    /// The event that logs a record, tagged with its case when there is one.
-    static func log(_ record: LogRecord, case caseIndex: Int32) -> Event {
-        caseIndex >= 0 ? .logCase(record, case: caseIndex) : .log(record)
+    /// A record emitted and not yet written: its day, and its case or -1.
+    struct Emitted: Sendable {
+        var record: LogRecord
+        var day: Int32
+        var caseIndex: Int32
+    }
+
+    /// Writes the records emitted since the last call to the log, in the order emitted. The
+    /// buffer keeps its room for the next batch, but not the room the generation's records
+    /// took (every lease, office and tie of the first day at once).
+    mutating func flush(to log: inout WorldLog) {
+        log.write(unwritten)
+        unwritten.removeAll(keepingCapacity: unwritten.count <= 4096)
     }
 
     func policy(of village: Int32) -> Policy { policies[villages[Int(village)].district] }

@@ -9,7 +9,7 @@ public enum WorldRun {
     public struct Summary: Sendable {
         /// Observable events written to the log.
         public var events: UInt64
-        /// Events the engine dispatched (log records and internal events).
+        /// Events the engine dispatched: the world's own (records reach the log without it).
         public var engineEvents: Int
         /// Log events by type, indexed by `EventType.rawValue`.
         public var counts: [Int]
@@ -20,6 +20,9 @@ public enum WorldRun {
 
         public var eventsPerSecond: Double { wallSeconds > 0 ? Double(events) / wallSeconds : 0 }
     }
+
+    /// Records the world emits before they are written to the log.
+    static let batch = 512
 
     /// Runs the world and returns the summary and the world as it stands at the horizon.
     /// Adaptive offenders (the scenario's `adaptation`) know the thresholds in `knowledge`.
@@ -37,25 +40,31 @@ public enum WorldRun {
         let world = World(scenario: scenario, seed: seed, knowledge: knowledge, scheduler: &scheduler)
         var simulation = Simulation(model: world)
         simulation.scheduler = scheduler
-        var observer = LogObserver(sink: sink)
+        var log = WorldLog(sink: sink)
         let days = scenario.horizon.dayCount(from: scenario.start)
+        let delay = Tick(scenario.oversight.discipline.leadDelayDays)
         var dispatched = 0
-        if let warnings {
-            let delay = Tick(scenario.oversight.discipline.leadDelayDays)
-            for day in 0..<Tick(days) {
-                dispatched += simulation.run(until: day + 1, observer: &observer).events
-                // Warnings raised by the end of `through` become leads on day `through + delay`,
-                // the next day to run at the latest.
-                let through = day + 1 - delay
-                guard through >= 0, day + 1 < Tick(days), simulation.model.warningSystemRuns else { continue }
-                simulation.model.receive(warnings.warnings(through: Int32(through)), &simulation.scheduler)
+        var none = NoObserver<World.Event>()
+        for day in 0..<Tick(days) {
+            // The records go to the log a batch at a time, so that consumers on other threads
+            // work while the world goes on.
+            var outcome: Simulation<World>.Outcome
+            repeat {
+                outcome = simulation.run(until: day + 1, observer: &none) { $0.unwritten.count >= Self.batch }
+                dispatched += outcome.events
+                simulation.model.flush(to: &log)
+            } while outcome.reason == .stopped
+            // Warnings raised by the end of `through` become leads on day `through + delay`,
+            // the next day to run at the latest.
+            let through = day + 1 - delay
+            guard let warnings, through >= 0, day + 1 < Tick(days), simulation.model.warningSystemRuns else {
+                continue
             }
-        } else {
-            dispatched = simulation.run(until: Tick(days), observer: &observer).events
+            simulation.model.receive(warnings.warnings(through: Int32(through)), &simulation.scheduler)
         }
         let summary = Summary(
-            events: observer.logged, engineEvents: dispatched, counts: observer.counts, days: days,
-            wallSeconds: WallClock.seconds() - start, truth: simulation.model.groundTruth(from: observer))
+            events: log.logged, engineEvents: dispatched, counts: log.counts, days: days,
+            wallSeconds: WallClock.seconds() - start, truth: simulation.model.groundTruth(from: log))
         return (summary, simulation.model)
     }
 }

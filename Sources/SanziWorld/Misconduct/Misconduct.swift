@@ -81,7 +81,7 @@ struct Misconduct: Sendable {
 }
 
 /// A misconduct case or look-alike while the run goes on; its events are gathered by the log
-/// observer (`LogObserver.caseEvents`), its money as entries are booked.
+/// log (`WorldLog.caseEvents`), its money as entries are booked.
 struct CaseRecord: Sendable {
     var kind: Case.Kind
     var typology: Typology

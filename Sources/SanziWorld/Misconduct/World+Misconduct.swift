@@ -208,8 +208,8 @@ extension World {
         }
     }
 
-    /// The ground truth of the run: each case with the events the observer saw it touch.
-    public func groundTruth(from observer: LogObserver) -> GroundTruth {
+    /// The ground truth of the run: each case with the events the log saw it touch.
+    public func groundTruth(from observer: WorldLog) -> GroundTruth {
         GroundTruth(
             cases: misconduct.cases.enumerated().map { index, record in
                 let touched = index < observer.caseEvents.count ? observer.caseEvents[index] : []
