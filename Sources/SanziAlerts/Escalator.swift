@@ -75,6 +75,7 @@ struct Escalator {
                     "Several yellow alerts on one subject (a listing, a contract, a bidder or a village) within the window: each is weak alone, together they are a pattern. Its row in alerts.csv names the alerts it combines (combines).",
                 severity: "orange",
                 source: "Composite risk indicators (CRI); the Danfeng county scheme's graded escalation",
+                state: .village,
                 parameters: [
                     count(
                         "yellow-to-orange", defaults.yellowToOrange, "yellow alerts on one subject that make an orange"),
@@ -86,6 +87,7 @@ struct Escalator {
                     "Several orange alerts on one subject within the window, escalated ones included. Its row in alerts.csv names the alerts it combines (combines).",
                 severity: "red",
                 source: "Composite risk indicators (CRI); the Danfeng county scheme's graded escalation",
+                state: .village,
                 parameters: [
                     count("orange-to-red", defaults.orangeToRed, "orange alerts on one subject that make a red"),
                     window,

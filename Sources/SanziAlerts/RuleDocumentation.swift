@@ -47,6 +47,32 @@ public struct RuleDocumentation: Sendable {
         }
     }
 
+    /// What a rule's state is kept for: how much of the log one decision may look back on.
+    public enum StateScope: String, Sendable, CaseIterable {
+        /// Nothing: each event is judged on its own.
+        case event
+        /// Each listing, contract or register item on its own (each belongs to one village).
+        case deal
+        /// Each village on its own.
+        case village
+        /// Each district on its own (its villages' deals together).
+        case district
+        /// Each bidder, payee or counterparty across every village it deals with: its pool's
+        /// district, or every district for a city-wide pool.
+        case party
+
+        /// What `sanzi rules ID` prints.
+        public var meaning: String {
+            switch self {
+            case .event: "none: each event is judged on its own"
+            case .deal: "per listing, contract or register item (one village's)"
+            case .village: "per village"
+            case .district: "per district (its villages together)"
+            case .party: "per bidder, payee or counterparty, across every village it deals with"
+            }
+        }
+    }
+
     /// One tunable parameter.
     public struct Parameter: Sendable {
         public var name: String
@@ -90,6 +116,8 @@ public struct RuleDocumentation: Sendable {
     public var severity: String
     /// The public source of the idea.
     public var source: String
+    /// How far what the rule remembers reaches: what a run split by district must keep together.
+    public var state: StateScope
     public var parameters: [Parameter]
     /// The misconduct typologies the rule is aimed at (docs/cases.md lists them too).
     public var targets: [Typology] = []
@@ -123,6 +151,7 @@ public struct RuleDocumentation: Sendable {
     public var text: String {
         var lines = [
             "\(id) — \(name) (\(group.rawValue))", "", detects, "", "Severity: \(severity)", "Source: \(source)",
+            "State kept: \(state.meaning)",
             "Aimed at: "
                 + (targets.isEmpty ? "no typology in particular" : targets.map(\.rawValue).joined(separator: ", ")),
         ]

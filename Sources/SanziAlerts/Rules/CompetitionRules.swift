@@ -22,6 +22,7 @@ public struct SingleBidder: AlertRule {
             "An award with exactly one registered bidder, or a negotiated deal after failed listings: no competition. Remote villages with one honest bidder look the same.",
         severity: "yellow",
         source: "Cardinal R018; OCP red flag i007; Fazekas CRI",
+        state: .event,
         parameters: [], targets: [.bidRigging, .offPlatformDeal])
     public static let reads: [EventType] = [.award]
 
@@ -51,6 +52,7 @@ public struct CloseTopBids: AlertRule {
             "In a tender, the best and second-best bids differ by at most ε (relative to the second): cover bidding places a loser just beside the winner. Ascending auctions are left out: there the winner always pays one step over the runner-up.",
         severity: "yellow",
         source: "Cardinal R024; World Bank red flags",
+        state: .deal,
         parameters: [epsilon], targets: [.bidRigging])
     public static let reads: [EventType] = [.bid, .award]
 
@@ -87,6 +89,7 @@ public struct PatternedBids: AlertRule {
             "Two bidders bid exactly the same, or one bid is an exact whole percentage (1–20%) of another: bids written by one hand.",
         severity: "orange for identical bids, yellow for whole-percent gaps",
         source: "Cardinal R028; OCP red flag i085",
+        state: .deal,
         parameters: [], targets: [.bidRigging, .bidRotation])
     public static let reads: [EventType] = [.bid, .award]
 
@@ -131,6 +134,7 @@ public struct RoundLosingBids: AlertRule {
             "Every losing bid of an auction with at least two losers is a multiple of a round sum: cover bids are often round. Auctions whose increments are round produce them honestly too.",
         severity: "yellow",
         source: "World Bank red flags",
+        state: .deal,
         parameters: [roundYuan], targets: [.bidRigging, .bidRotation])
     public static let reads: [EventType] = [.bid, .award]
 
@@ -194,6 +198,7 @@ public struct BestBidDisqualified: AlertRule {
             "The review turned away an offer better for the collective than the winning price by more than the margin (higher rent, lower works price): a cadre paid to steer the award disqualifies the bids that would beat the payer's (受贿). Honest reviews turn a best bid away too, for missing papers or deposits.",
         severity: "orange; red when two or more better offers were turned away",
         source: "Cardinal R036; OCP red flag i182",
+        state: .deal,
         parameters: [margin], targets: [.bribedAward])
     public static let reads: [EventType] = [.disqualification, .listingFailed, .award]
 
@@ -237,6 +242,7 @@ public struct RivalsDisqualified: AlertRule {
             "At least the minimum number, and at least the share, of an awarded listing's registrations were turned away at the review: a bribed award clears the field of rivals that would win. A run of honest failures (papers, deposits) looks the same.",
         severity: "orange; red when every registration but the winner's was turned away",
         source: "Cardinal R035; OCP red flag i003 (all but the winner disqualified), widened to most",
+        state: .deal,
         parameters: [share, minimum], targets: [.bribedAward])
     public static let reads: [EventType] = [.disqualification, .listingFailed, .award]
 
@@ -280,6 +286,7 @@ public struct BidderRing: AlertRule {
             "The same set of bidders meets again with the same winner within a window: a ring sharing out deals, with habitual losers.",
         severity: "orange; red from the third meeting",
         source: "OCP red flag i083; Cardinal R025",
+        state: .party,
         parameters: [meetings, windowDays], targets: [.bidRotation])
     public static let reads: [EventType] = [.bid, .award]
 
@@ -332,6 +339,7 @@ public struct RepeatWinner: AlertRule {
         detects: "One party wins at least N deals from one village within a year.",
         severity: "yellow; orange at twice N",
         source: "OCP red flag i077; Digiwhist winner share",
+        state: .village,
         parameters: [wins, windowDays], targets: [.bidRotation, .relativeAward])
     public static let reads: [EventType] = [.award]
 
@@ -380,6 +388,7 @@ public struct NewCompanyWins: AlertRule {
             "The winning firm was founded less than F days before the award: shell companies are set up for one deal.",
         severity: "yellow; orange under F/4 days",
         source: "Digiwhist new-company indicator",
+        state: .party,
         parameters: [minimumAgeDays], targets: [.bidRigging])
     public static let reads: [EventType] = [.registration, .award]
 

@@ -15,6 +15,7 @@ public struct StructuredPayments: AlertRule {
             "At least k payments to one payee within W days, each between 80% of an approval tier and the tier: a sum cut into pieces that each stay under the sign-off it would need whole.",
         severity: "yellow; orange with twice k payments",
         source: "AML structuring typology; PBoC large-transaction rules",
+        state: .party,
         parameters: [k, windowDays, tier1Yuan, tier2Yuan], targets: [.fakeDisbursement, .dealSplitting],
         orderings: [
             .init(tier1Yuan, below: tier2Yuan, "the two committees approve what is above the finance head's limit")
@@ -70,6 +71,7 @@ public struct RapidPassThrough: AlertRule {
             "At least a share p of money received into the compensation account leaves it within W days to three payees or fewer: compensation passed straight on instead of reaching households.",
         severity: "red",
         source: "AML rapid movement of funds",
+        state: .village,
         parameters: [share, windowDays], targets: [.divertedCompensation])
     public static let reads: [EventType] = [.receipt, .disbursement]
 
@@ -119,6 +121,7 @@ public struct CompensationToBidder: AlertRule {
             "Money leaves the compensation account for a bidder (a firm or a villager who bids): land-requisition compensation is due to households, paid out in distributions, and never to a named party.",
         severity: "red",
         source: "Rules on land-requisition compensation (征地补偿款专款专用); the seed article",
+        state: .event,
         parameters: [], targets: [.divertedCompensation])
     public static let reads: [EventType] = [.disbursement]
 

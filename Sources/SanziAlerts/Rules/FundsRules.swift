@@ -14,6 +14,7 @@ public struct CashAndBanking: AlertRule {
             "Cash on hand above the cap, or cash received and banked after more than the allowed days: cash outside the bank is where receipts go missing. Follows cash-cap changes where they apply.",
         severity: "yellow; orange when cash exceeds twice the cap or banking is more than twice late",
         source: "Local finance norms (现金限额, 及时存入)",
+        state: .village,
         parameters: [cashCapYuan, bankingDays], targets: [.embezzledReceipts])
     public static let reads: [EventType] = [.receipt, .disbursement, .banking, .intervention]
 
@@ -84,6 +85,7 @@ public struct MissingApproval: AlertRule {
             "A disbursement approved by a lower tier than its amount requires (finance head ≤ tier 1, two committees ≤ tier 2, the representatives' meeting above).",
         severity: "red",
         source: "Local approval tiers for non-productive spending",
+        state: .event,
         parameters: [tier1Yuan, tier2Yuan], targets: [.fakeDisbursement],
         orderings: [
             .init(
@@ -132,6 +134,7 @@ public struct RoundAmountPayments: AlertRule {
             "At least a share r of the payments to one payee (three payments or more) are whole multiples of 1,000 yuan: invented invoices come in round sums.",
         severity: "yellow",
         source: "AML round-amount typology",
+        state: .party,
         parameters: [share, minimumPayments], targets: [.fakeDisbursement, .voteBuying])
     public static let reads: [EventType] = [.disbursement]
 
@@ -179,6 +182,7 @@ public struct SpendingSpike: AlertRule {
             "A village's non-productive spending (hospitality, travel, office) in a 30-day period more than z standard deviations above its own last 12 periods. Festival seasons spike honestly.",
         severity: "yellow; orange above twice z",
         source: "Cardinal fences; z-score against own history",
+        state: .village,
         parameters: [z], targets: [.excessiveSpending])
     public static let reads: [EventType] = [.disbursement]
 
@@ -238,6 +242,7 @@ public struct PreElectionPayments: AlertRule {
             "Payments to households (compensation distributions and welfare payments) within D days before a committee election: vote-buying dresses as distributions. Lawful distributions and festival welfare fall there too.",
         severity: "yellow",
         source: "The seed article (贿选 in the 两委换届)",
+        state: .village,
         parameters: [days], targets: [.voteBuying])
     public static let reads: [EventType] = [.compensationDistributed, .disbursement, .election]
 
@@ -281,6 +286,7 @@ public struct ReceiptsMissing: AlertRule {
             "A payment on a contract, recorded by the platform, with no matching receipt in the ledger within the grace period: income never booked (embezzled receipts). Receipts are matched village by village, so the rule means the same in a world of any size.",
         severity: "red",
         source: "Local practice (账外收入)",
+        state: .village,
         parameters: [graceDays], targets: [.embezzledReceipts])
     /// Payments and receipts are frequent enough to notice one missing within days.
     public static let reads: [EventType] = [.payment, .receipt]
@@ -347,6 +353,7 @@ public struct MoneyLentOut: AlertRule {
             "Collective money lent to a person or firm: lawful only with a recorded decision, and the cover of misappropriation (挪用) when it is not.",
         severity: "yellow with a loan decision on record in the window; red without",
         source: "Local practice (挪用集体资金)",
+        state: .village,
         parameters: [windowDays], targets: [.misappropriation])
     public static let reads: [EventType] = [.decision, .loan]
 

@@ -13,6 +13,7 @@ public struct OverlongLease: AlertRule {
             "A lease whose term exceeds the legal cap (20 years, Civil Code art. 705) or the local cap: long terms lock in a price for a generation.",
         severity: "yellow over the local cap; red over the legal cap",
         source: "Civil Code art. 705; local caps",
+        state: .event,
         parameters: [legalCapYears, localCapYears], targets: [.postAwardAmendment],
         orderings: [
             .init(localCapYears, below: legalCapYears, orEqual: true, "a local rule can only be stricter than the law")
@@ -57,6 +58,7 @@ public struct OffPlatformAmendment: AlertRule {
             "A rent cut, term extension or extra works agreed after the award without a new platform deal. Lawful cuts after a drought look the same; large changes rarely are.",
         severity: "orange; red when the value changes by more than the limit",
         source: "OCP red flag i184; Fazekas CRI",
+        state: .event,
         parameters: [limit], targets: [.postAwardAmendment])
     public static let reads: [EventType] = [.amendment]
 
@@ -95,6 +97,7 @@ public struct ReceivableNotCollected: AlertRule {
         detects: "Rent overdue by more than A days (应收未收), from the platform's arrears records and late payments.",
         severity: "orange; red beyond the red limit",
         source: "Local practice (应收未收)",
+        state: .event,
         parameters: [overdueDays, redDays], targets: [.toleratedArrears],
         orderings: [.init(overdueDays, below: redDays, "an arrear turns red later than it is first raised")])
     public static let reads: [EventType] = [.arrears, .payment]
@@ -132,6 +135,7 @@ public struct TerminatedThenRelistedLow: AlertRule {
             "A lease ends early (or in default) and the asset is let again within the window for a lower yearly rent; red when the same party takes it back.",
         severity: "orange; red for the same party",
         source: "Local practice",
+        state: .deal,
         parameters: [windowDays], targets: [.belowMarketDeal])
     public static let reads: [EventType] = [.contract, .termination]
 

@@ -12,6 +12,7 @@ public struct PetitionCluster: AlertRule {
             "Households petitioning about one village within a rolling window reach a threshold: villagers see what the ledger hides (信访).",
         severity: "yellow; orange at twice the threshold",
         source: "The seed article (信访 fell as the rectification worked)",
+        state: .village,
         parameters: [households, windowDays], targets: [.divertedCompensation, .toleratedArrears])
     public static let reads: [EventType] = [.petition]
 
@@ -56,6 +57,7 @@ public struct PublicityOverdue: AlertRule {
             "No publicity posting for longer than the allowed gap (at least quarterly under the Organic Law, art. 30; a month of grace): closed books hide everything else.",
         severity: "yellow; orange beyond twice the gap",
         source: "Organic Law of Villagers' Committees art. 30; local 双公开",
+        state: .village,
         parameters: [maximumGapDays], targets: [])
     /// Frequent village events are enough to notice a silence.
     public static let reads: [EventType] = [.publicity, .receipt, .disbursement, .payment]
@@ -100,6 +102,7 @@ public struct LandslideElection: AlertRule {
             "A director elected with at least the threshold's share of the households' votes: contested village elections are seldom so one-sided unless votes were bought (贿选). A popular holder standing again looks the same.",
         severity: "yellow; orange halfway from the threshold to unanimity",
         source: "The seed article (election bribery in the 2014 committee elections was a focus)",
+        state: .event,
         parameters: [share], targets: [.electionBribery])
     public static let reads: [EventType] = [.ballot]
 

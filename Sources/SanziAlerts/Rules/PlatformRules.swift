@@ -12,6 +12,7 @@ public struct OffPlatformDeal: AlertRule {
             "A contract whose total value reaches the listing threshold but that has no platform listing (a small deal). Deals over the threshold must be listed (应招未招、应进未进). The rule follows threshold changes announced by interventions, in the villages where they apply.",
         severity: "orange; red when the value is at least twice the threshold",
         source: "Local three-capital platform rules; Digiwhist 'no call for tender'",
+        state: .village,
         parameters: [thresholdYuan], targets: [.offPlatformDeal])
     public static let reads: [EventType] = [.contract, .intervention]
 
@@ -54,6 +55,7 @@ public struct SplitDeals: AlertRule {
             "Two or more small deals (no listing) with the same counterparty within a window, each under the listing threshold and together over it: a deal split to avoid the platform (化整为零). Follows threshold changes where they apply.",
         severity: "orange; red with three deals or more",
         source: "OCP red flag i016; World Bank; AML structuring",
+        state: .party,
         parameters: [thresholdYuan, windowDays], targets: [.dealSplitting])
     public static let reads: [EventType] = [.contract, .intervention]
 
@@ -111,6 +113,7 @@ public struct ShortAnnouncement: AlertRule {
             "A listing announced for fewer days than the minimum: too short for outside bidders to learn of it and prepare. Follows announcement-period changes where they apply.",
         severity: "yellow; red below half the minimum",
         source: "Cardinal R003; OCP red flag i038; Digiwhist advertisement period",
+        state: .village,
         parameters: [minimumDays], targets: [.belowMarketDeal])
     public static let reads: [EventType] = [.listing, .intervention]
 
@@ -148,6 +151,7 @@ public struct SigningDelay: AlertRule {
             "The contract was signed long after the award: room to renegotiate terms away from the platform's view.",
         severity: "yellow; orange beyond twice the limit",
         source: "OCP red flag i019",
+        state: .deal,
         parameters: [maximumDays], targets: [.postAwardAmendment])
     public static let reads: [EventType] = [.award, .contract]
 
@@ -190,6 +194,7 @@ public struct MissingDecision: AlertRule {
             "A listing or a small deal for an asset with no vote of the villagers' representatives on that asset shortly before: disposals and leases need a recorded decision (two-thirds of representatives).",
         severity: "orange; red when the vote on record lacks a two-thirds majority",
         source: "Local rules on collective decisions (民主决策)",
+        state: .deal,
         parameters: [windowDays, majority], targets: [.offPlatformDeal, .postAwardAmendment])
     public static let reads: [EventType] = [.decision, .listing, .contract]
 

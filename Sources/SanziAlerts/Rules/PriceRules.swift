@@ -11,6 +11,7 @@ public struct ReserveBelowAppraisal: AlertRule {
             "A listing whose reserve is more than δ below the larger of its appraisal and the asset's previous contract value over the same term: the classic below-market lease (低价发包). Relistings after a failed auction lower the reserve lawfully and look the same.",
         severity: "yellow; red when the reserve is under 80% of the reference",
         source: "Local practice (低价发包)",
+        state: .deal,
         parameters: [delta], targets: [.belowMarketDeal])
     public static let reads: [EventType] = [.listing, .contract]
 
@@ -54,6 +55,7 @@ public struct NoPremium: AlertRule {
             "An ascending auction won at (or within ε of) the reserve: real competition usually lifts the price; platform deals fetch 20–30% over reserve.",
         severity: "yellow; orange with a single bidder",
         source: "OCP red flag i171",
+        state: .event,
         parameters: [epsilon], targets: [.belowMarketDeal, .bidRigging, .bidRotation, .relativeAward]
     )
     public static let reads: [EventType] = [.award]
@@ -96,6 +98,7 @@ public struct LowPremiumOutlier: AlertRule {
             "An auction's premium over reserve below the lower Tukey fence of the premiums of the last peer auctions of the same deal kind in the same district (the village declarations at the start of the log say which; a log without them is one district). Skipped while the peer group is too small or its IQR is zero; the fences used are recorded.",
         severity: "orange",
         source: "Cardinal R024 method (Tukey fences over a peer group)",
+        state: .district,
         parameters: [k, peers, minimumPeers], targets: [.belowMarketDeal, .bidRigging, .bidRotation],
         orderings: [
             .init(

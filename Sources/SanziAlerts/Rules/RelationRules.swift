@@ -58,6 +58,7 @@ public struct RelatedPartyAward: AlertRule {
             "The winner of an award is, or is owned by, an office holder of the village (a cadre or a supervision-committee member) or a declared relative within d degrees (优亲厚友). A relative who wins a fair auction looks the same.",
         severity: "red when the office holder wins; orange for a relative",
         source: "Local practice (优亲厚友); OCP conflict-of-interest flags",
+        state: .party,
         parameters: [degrees], targets: [.relativeAward])
     public static let reads: [EventType] = [.office, .relation, .registration, .award]
 
@@ -96,6 +97,7 @@ public struct RelatedPartyPayment: AlertRule {
             "A disbursement to a bidder owned by an office holder of the village or a declared relative within d degrees: works and supplies bought from insiders.",
         severity: "red when the office holder is paid; orange for a relative",
         source: "Local practice (优亲厚友)",
+        state: .party,
         parameters: [degrees], targets: [.fakeDisbursement, .relativeAward])
     public static let reads: [EventType] = [.office, .relation, .registration, .disbursement]
 
