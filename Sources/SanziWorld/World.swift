@@ -21,8 +21,9 @@ import SanziTruth
 public struct World: Model, Sendable {
     public enum Event: Sendable {
         /// An observable record due later than it was decided (a registration during the
-        /// announcement), emitted as it is when its day comes; its case, or -1.
-        case log(LogRecord, case: Int32)
+        /// announcement), kept in `dueRecords` at this slot and emitted as it is on its day
+        /// (so that no event carries a whole record: the event list's slots stay small).
+        case log(due: Int32)
         case leaseEnds(contract: Int32)
         /// A deal for an item; `incumbent` is the sitting tenant who wants to renew, or -1.
         case dealNeeded(item: Int32, deal: DealKind, relisting: Int32, incumbent: Int32)
@@ -85,6 +86,8 @@ public struct World: Model, Sendable {
     public internal(set) var openingBalances: [[Int64]] = []
     /// Records emitted and not yet written to the log.
     var unwritten: [Emitted] = []
+    /// Records decided now and due on a later day, with their case or -1 (`Event.log`).
+    var dueRecords = SlotStore<(record: LogRecord, caseIndex: Int32)>()
 
     /// Builds the world and schedules its first events. Adaptive offenders know `knowledge`.
     public init(
@@ -113,8 +116,10 @@ public struct World: Model, Sendable {
 
     public mutating func handle(_ event: Event, in scheduler: inout Scheduler<Event>) {
         switch event {
-        case .log(let record, let caseIndex):
-            unwritten.append(Emitted(record: record, day: Int32(scheduler.now), caseIndex: caseIndex))
+        case .log(let slot):
+            let due = dueRecords[slot]
+            dueRecords.remove(slot)
+            unwritten.append(Emitted(record: due.record, day: Int32(scheduler.now), caseIndex: due.caseIndex))
         case .leaseEnds(let contract):
             leaseEnds(contract, &scheduler)
         case .dealNeeded(let item, let deal, let relisting, let incumbent):

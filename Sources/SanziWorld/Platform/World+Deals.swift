@@ -203,7 +203,7 @@ extension World {
                 .registration, village: village, subject: listing.id, other: Int64(value.person), party: value.id,
                 amount: deposit, count: value.foundedDay,
                 count2: Int32((value.isFirm ? LogRecord.BidderKind.firm : .villager).rawValue))
-            scheduler.schedule(.log(record, case: caseIndex), after: Tick(delay))
+            scheduler.schedule(.log(due: dueRecords.insert((record, caseIndex))), after: Tick(delay))
         }
         let slot = platform.listings.insert(listing)
         scheduler.schedule(.announcementEnds(listing: slot), after: Tick(max(plan.days, 1)))
