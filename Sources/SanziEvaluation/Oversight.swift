@@ -71,8 +71,10 @@ public struct Oversight: Sendable, Hashable, Encodable {
     @NullWhenAbsent public var p90DaysOffenceToProof: Double?
     /// The rectification ledger: every task opened, in order.
     public var rectification: [Task]
-    /// Grievances answered (by investigation or rectification), and those posted on the echo wall.
+    /// Grievances and disputes answered, by what answered them (investigation, rectification,
+    /// office), and the answers posted on the echo wall.
     public var petitionsAnswered: Int
+    public var petitionsAnsweredBy: [String: Int]
     public var answersPublished: Int
     /// Satisfaction surveys held.
     public var surveys: [SurveyResult]
@@ -140,6 +142,7 @@ public struct Oversight: Sendable, Hashable, Encodable {
         p90DaysOffenceToProof = Tally.percentile(delays, 0.9)
         rectification = Self.ledger(log, scenario: scenario, days: days)
         petitionsAnswered = log.petitionsAnswered
+        petitionsAnsweredBy = Self.named(log.petitionsAnsweredBy, LogRecord.AnsweredBy.names)
         answersPublished = log.answersPublished
         surveys = SurveyResult.results(log, scenario: scenario)
         petitions = log.petitionsByDay.count

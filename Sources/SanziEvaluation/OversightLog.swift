@@ -54,6 +54,7 @@ public final class OversightLog: EventSink {
     public private(set) var tasks: [Int64: TaskRecord] = [:]
     /// Grievances answered, and those of them posted on the echo wall.
     public private(set) var petitionsAnswered = 0
+    public private(set) var petitionsAnsweredBy = [Int](repeating: 0, count: LogRecord.AnsweredBy.allCases.count)
     public private(set) var answersPublished = 0
     /// The survey records, in order.
     public private(set) var surveys: [LogRecord] = []
@@ -101,6 +102,7 @@ public final class OversightLog: EventSink {
             tasks[r.subject]?.daysLate = Int(r.count)
         case .petitionAnswered:
             petitionsAnswered += 1
+            if let by = LogRecord.AnsweredBy(rawValue: r.code) { petitionsAnsweredBy[Int(by.rawValue)] += 1 }
             if r.count2 == 1 { answersPublished += 1 }
         case .survey: surveys.append(r)
         case .petition:

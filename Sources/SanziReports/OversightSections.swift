@@ -1,5 +1,6 @@
 import SanziAlerts
 import SanziEvaluation
+import SanziEvents
 import SanziOutput
 
 /// The report's sections on the oversight bodies and on what the warning system changed, in
@@ -23,9 +24,21 @@ enum OversightSections {
                 + "\(yuan(oversight.recoveredFen)) recovered.",
             "\(oversight.casesProven) misconduct cases proven, \(days(oversight.medianDaysOffenceToProof)) from the "
                 + "first act to proof (median).",
-            "\(oversight.petitions) petitions; \(oversight.petitionsAnswered) grievances answered, "
-                + "\(oversight.answersPublished) of the answers posted on the echo wall (回音壁).",
+            "\(oversight.petitions) petitions; \(oversight.petitionsAnswered) grievances and disputes answered"
+                + answeredBy(oversight.petitionsAnsweredBy) + ", \(oversight.answersPublished) of the answers posted "
+                + "on the echo wall (回音壁).",
         ]
+    }
+
+    /// "(12 by investigations, 3 by rectification, 40 by the offices petitioned)", leaving out
+    /// what answered none.
+    private static func answeredBy(_ counts: [String: Int]) -> String {
+        let words: [(LogRecord.AnsweredBy, String)] = [
+            (.investigation, "by investigations"), (.rectification, "by rectification"),
+            (.office, "by the offices petitioned"),
+        ]
+        let parts = words.compactMap { by, words in counts[by.name].flatMap { $0 > 0 ? "\($0) \(words)" : nil } }
+        return parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"
     }
 
     static let bodyHeader = [

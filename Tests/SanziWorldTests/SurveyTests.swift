@@ -76,6 +76,18 @@ struct SurveyTests {
         }
     }
 
+    /// Answers are counted by what answered them, and only posted ones as published.
+    @Test func answersAreCountedByWhatAnsweredThem() {
+        let log = OversightLog()
+        for (id, by, posted) in [(1, LogRecord.AnsweredBy.investigation, 1), (2, .office, 0), (3, .office, 0)] {
+            let record = LogRecord(
+                .petitionAnswered, village: 0, code: by.rawValue, subject: Int64(id), count: 1, count2: Int32(posted))
+            log.accept(LoggedEvent(id: UInt64(id), day: 0, record: record))
+        }
+        #expect(log.petitionsAnswered == 3 && log.answersPublished == 1)
+        #expect(log.petitionsAnsweredBy == [1, 0, 2])
+    }
+
     /// Wilson's 95% interval, checked against the formula computed by hand.
     @Test func sharesHaveWilsonIntervals() throws {
         let log = OversightLog()
