@@ -47,13 +47,14 @@ public struct ScenarioEditor: Sendable {
                 } else {
                     nil
                 }
-            guard problem == nil, let node = found.first else {
+            if let problem {
                 problems.append(
                     Diagnostic(
-                        .error, at: parameter.location, problem ?? "",
+                        .error, at: parameter.location, problem,
                         hint: "a parameter names one element of the scenario, or every one of a name"))
                 continue
             }
+            guard let node = found.first else { continue }
             places.append(tags.map { Place(tag: $0, name: parameter.attribute) })
             values.append(node.attribute(parameter.attribute).flatMap(Double.init))
         }
