@@ -4,7 +4,7 @@ import SanziOutput
 /// What a scenario asks of a run, estimated before it starts from the counts and amounts it
 /// writes: the events it will log, the memory a run needs, and the most money it can move.
 ///
-/// Events and memory are upper estimates: on the shipped scenarios a run logs 0.5–0.6 of the
+/// Events and memory are upper estimates: on the shipped scenarios a run logs 0.4–0.6 of the
 /// events and peaks at 0.4–0.9 of the memory estimated. Commands refuse a scenario whose memory estimate is above the
 /// budget the user gives (`--max-memory`). Money is a bound, not an estimate: every amount a
 /// run draws is at most the largest the scenario allows. What one village can hold and move
@@ -65,12 +65,27 @@ public struct ResourceEstimate: Sendable, CustomStringConvertible {
             entities += Double(pool.firms) + Double(pool.newFirmsPerYear) * years
             events += Double(pool.newFirmsPerYear) * years
         }
+        // Disputes, where offices answer them: at most one new a village a month, each
+        // petitioning up to give-up-after times, each petition with its lead.
+        if Self.answersDisputes(scenario) {
+            let petitions = Double(scenario.oversight.petitions.giveUpAfter)
+            events += Double(scenario.geography.villages.count) * years * 12 * 2 * petitions
+        }
         self.events = Int(min(events.rounded(.up), Double(Int.max / 2)))
         let bytes =
             Double(Self.baseBytes) + Double(Self.bytesPerEvent) * events
             + Double(Self.bytesPerEntity) * entities
         memoryBytes = Int(min(bytes, Double(Int.max / 2)))
         moneyFen = money
+    }
+
+    /// Whether offices answer disputes anywhere (`dispute-answers`, or a task that sets it), so
+    /// that disputes come back until answered.
+    static func answersDisputes(_ scenario: Scenario) -> Bool {
+        scenario.oversight.petitions.disputeAnswers != nil
+            || scenario.rectification.tasks.contains { _, task in
+                task.effects.contains { if case .petitionAnswers = $0 { true } else { false } }
+            }
     }
 
     /// The most money, in fen, one village of `profile` holds and moves over `years`: its

@@ -49,4 +49,20 @@ struct BoundTests {
         #expect(larger.events > 60 * small.events && larger.memoryBytes > small.memoryBytes)
         #expect(small.description.hasPrefix("about ") && small.description.hasSuffix(" MiB"))
     }
+
+    /// Where offices answer disputes, they come back until answered: the estimate counts, for
+    /// each village and month, one dispute petitioning give-up-after times with a lead each
+    /// (three villages over 365 of 365.25 days, 5 petitions: 360 events more, to the rounding).
+    @Test func disputesThatComeBackAreCounted() throws {
+        let oversight =
+            #"<oversight publicity="monthly" supervision-reviews="yearly" audit-every-years="3" election-every-years="3" petition-propensity="0.02">"#
+        let plain = Fixtures.minimal(replacing: "</profiles>", with: "</profiles>" + oversight + "</oversight>")
+        let answering = Fixtures.minimal(
+            replacing: "</profiles>",
+            with: "</profiles>" + oversight + #"<petitions dispute-answers="0.5"/></oversight>"#)
+        let more =
+            ResourceEstimate(try Fixtures.load(answering).value).events
+            - ResourceEstimate(try Fixtures.load(plain).value).events
+        #expect(abs(more - 360) <= 1, "\(more)")
+    }
 }
