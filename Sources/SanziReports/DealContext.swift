@@ -10,8 +10,30 @@ public final class DealContext: EventSink {
         var value: Int64
     }
 
-    private var listings: [Deal?] = []
-    private var contracts: [Deal?] = []
+    /// Deals by id, in two plain arrays (an optional deal would take 24 bytes an id, these 9):
+    /// the kind's code plus one, 0 where the log named no deal with that id, and the value.
+    struct Deals {
+        private var kinds: [UInt8] = []
+        private var values: [Int64] = []
+
+        mutating func store(_ deal: Deal, at id: Int64) {
+            guard id >= 0, id < 1 << 32 else { return }
+            if kinds.count <= Int(id) {
+                kinds.append(contentsOf: repeatElement(0, count: Int(id) + 1 - kinds.count))
+                values.append(contentsOf: repeatElement(0, count: Int(id) + 1 - values.count))
+            }
+            kinds[Int(id)] = deal.kind &+ 1
+            values[Int(id)] = deal.value
+        }
+
+        subscript(id: Int64) -> Deal? {
+            guard id >= 0, id < kinds.count, kinds[Int(id)] > 0 else { return nil }
+            return Deal(kind: kinds[Int(id)] - 1, value: values[Int(id)])
+        }
+    }
+
+    private var listings = Deals()
+    private var contracts = Deals()
     /// Role code (`office` events) of each person who held an office, by person id.
     private var roles: [UInt8?] = []
 
@@ -20,8 +42,8 @@ public final class DealContext: EventSink {
     public func accept(_ event: LoggedEvent) {
         let r = event.record
         switch r.type {
-        case .listing: Self.store(Deal(kind: r.code, value: r.amount), at: r.subject, in: &listings)
-        case .contract: Self.store(Deal(kind: r.code, value: r.amount2), at: r.subject, in: &contracts)
+        case .listing: listings.store(Deal(kind: r.code, value: r.amount), at: r.subject)
+        case .contract: contracts.store(Deal(kind: r.code, value: r.amount2), at: r.subject)
         case .office: Self.store(r.code, at: r.subject, in: &roles)
         default: break
         }
@@ -37,8 +59,8 @@ public final class DealContext: EventSink {
         id >= 0 && id < array.count ? array[Int(id)] : nil
     }
 
-    func listing(_ id: Int64) -> Deal? { Self.lookUp(id, in: listings) }
-    func contract(_ id: Int64) -> Deal? { Self.lookUp(id, in: contracts) }
+    func listing(_ id: Int64) -> Deal? { listings[id] }
+    func contract(_ id: Int64) -> Deal? { contracts[id] }
 
     static let dealNames = ["lease", "sale", "works", "loan"]
     static let roleNames = ["secretary", "director", "accountant", "cashier", "committee member", "supervisor"]
