@@ -11,16 +11,9 @@ import CSanziPrefetch
 /// - payloads stay still in a slab of slots, reused through a free list: no allocation per
 ///   event, and sifting moves only keys.
 ///
-/// - events scheduled for the current time (the time of the last event removed) whose key is
-///   greater than every key already in the *lane* go into it instead of the heap: a FIFO of
-///   keys in increasing order beside the heap, so that the records a handler logs "now" cost
-///   no sift at all (a whole run of 1,200 villages over 5 years: 4.7% fewer instructions,
-///   callgrind). The first event is the smaller of the heap's root and the lane's head, so the
-///   order is exactly the keys' order, whichever side an event took.
-///
 /// A slot also carries a cancellation flag and a generation counter, so cancelling is O(1):
-/// the event stays in the heap or the lane and is dropped when it comes up; a stale handle (of
-/// an event that ran) finds another generation and does nothing.
+/// the event stays in the heap and is dropped when it comes up; a stale handle (of an event
+/// that ran) finds another generation and does nothing.
 @usableFromInline
 struct FutureEventList<Payload>: ~Copyable {
     @usableFromInline static var slotBits: UInt64 { 24 }
@@ -32,17 +25,8 @@ struct FutureEventList<Payload>: ~Copyable {
     /// buffer, so the children 4i+1 … 4i+4 share one cache line.
     @usableFromInline var keys: UnsafeMutablePointer<UInt128>
     @usableFromInline var capacity: Int
-    @usableFromInline var heapCount = 0
+    @usableFromInline var count = 0
     @usableFromInline var sequence: UInt64 = 0
-
-    /// The lane: a ring of `laneCapacity` (a power of two) keys, `laneCount` of them from
-    /// `laneHead`, all of time `now`, increasing.
-    @usableFromInline var lane: UnsafeMutablePointer<UInt128>
-    @usableFromInline var laneCapacity = 64
-    @usableFromInline var laneHead = 0
-    @usableFromInline var laneCount = 0
-    /// The time of the last event removed: only events of this time may take the lane.
-    @usableFromInline var now = Tick.min
 
     /// The slab: `slotCount` initialised payloads, and per slot generation << 1 | cancelled.
     @usableFromInline var payloads: UnsafeMutablePointer<Payload>
@@ -57,7 +41,6 @@ struct FutureEventList<Payload>: ~Copyable {
     init() {
         capacity = 61
         keys = Self.allocate(capacity)
-        lane = .allocate(capacity: laneCapacity)
         slotCapacity = 64
         payloads = .allocate(capacity: slotCapacity)
         slotStates = .allocate(capacity: slotCapacity)
@@ -66,7 +49,6 @@ struct FutureEventList<Payload>: ~Copyable {
 
     @inlinable deinit {
         UnsafeMutableRawPointer(keys - 3).deallocate()
-        lane.deallocate()
         payloads.deinitialize(count: slotCount)
         payloads.deallocate()
         slotStates.deallocate()
@@ -79,17 +61,8 @@ struct FutureEventList<Payload>: ~Copyable {
         return raw.bindMemory(to: UInt128.self, capacity: capacity + 3) + 3
     }
 
-    /// Pending events, cancelled ones included.
-    @inlinable var count: Int { heapCount + laneCount }
-
-    /// The first key, if any: the heap's root or the lane's head, whichever is smaller.
-    @inlinable var firstKey: UInt128? {
-        if laneCount > 0, heapCount == 0 || lane[laneHead] < keys[0] { return lane[laneHead] }
-        return heapCount > 0 ? keys[0] : nil
-    }
-
     /// The time of the first key, if any.
-    @inlinable var firstTime: Tick? { firstKey.map(Self.time(of:)) }
+    @inlinable var firstTime: Tick? { count == 0 ? nil : Self.time(of: keys[0]) }
 
     @inlinable
     static func time(of key: UInt128) -> Tick {
@@ -121,15 +94,9 @@ struct FutureEventList<Payload>: ~Copyable {
             UInt64(UInt8(bitPattern: priority.rawValue) ^ 0x80) &<< 56 | sequence &<< Self.slotBits | UInt64(slot)
         sequence += 1
         let key = UInt128(UInt64(bitPattern: time) ^ (1 &<< 63)) &<< 64 | UInt128(order)
-        if time == now, laneCount == 0 || key > lane[(laneHead &+ laneCount &- 1) & (laneCapacity &- 1)] {
-            if laneCount == laneCapacity { growLane() }
-            lane[(laneHead &+ laneCount) & (laneCapacity &- 1)] = key
-            laneCount += 1
-        } else {
-            if heapCount == capacity { grow() }
-            siftUp(key, from: heapCount)
-            heapCount += 1
-        }
+        if count == capacity { grow() }
+        siftUp(key, from: count)
+        count += 1
         return EventHandle(slot: UInt32(slot), generation: slotStates[slot] >> 1)
     }
 
@@ -150,7 +117,7 @@ struct FutureEventList<Payload>: ~Copyable {
     mutating func grow() {
         let larger = capacity * 2 + 3
         let moved = Self.allocate(larger)
-        moved.moveInitialize(from: keys, count: heapCount)
+        moved.moveInitialize(from: keys, count: count)
         UnsafeMutableRawPointer(keys - 3).deallocate()
         keys = moved
         capacity = larger
@@ -175,35 +142,17 @@ struct FutureEventList<Payload>: ~Copyable {
         slotCapacity = larger
     }
 
-    @usableFromInline
-    mutating func growLane() {
-        let larger = UnsafeMutablePointer<UInt128>.allocate(capacity: laneCapacity * 2)
-        for index in 0..<laneCount { larger[index] = lane[(laneHead + index) & (laneCapacity - 1)] }
-        lane.deallocate()
-        lane = larger
-        laneCapacity *= 2
-        laneHead = 0
-    }
-
     /// Gives every pending key a new sequence number from 0, in heap order, when the 32-bit
-    /// sequence runs out (every 4.3 billion events): order among pending events is kept. The
-    /// lane's keys join the heap first.
+    /// sequence runs out (every 4.3 billion events): order among pending events is kept.
     @usableFromInline
     mutating func renumber() {
-        while laneCount > 0 {
-            if heapCount == capacity { grow() }
-            keys[heapCount] = lane[laneHead]
-            heapCount += 1
-            laneHead = (laneHead + 1) & (laneCapacity - 1)
-            laneCount -= 1
-        }
-        var pending = UnsafeMutableBufferPointer(start: keys, count: heapCount)
+        var pending = UnsafeMutableBufferPointer(start: keys, count: count)
         pending.sort()
         let mask: UInt128 = ~(UInt128((1 << Self.sequenceBits) - 1) << Self.slotBits)
         for index in pending.indices {
             pending[index] = pending[index] & mask | UInt128(index) << Self.slotBits
         }
-        sequence = UInt64(heapCount)  // a sorted array is a valid heap
+        sequence = UInt64(count)  // a sorted array is a valid heap
     }
 
     // MARK: Removal
@@ -211,17 +160,12 @@ struct FutureEventList<Payload>: ~Copyable {
     /// Removes the first event if its time is before `horizon`, skipping cancelled ones.
     @inlinable
     mutating func removeFirst(before horizon: Tick) -> (time: Tick, payload: Payload)? {
-        while let first = firstKey {
+        while count > 0 {
+            let first = keys[0]
             let time = Self.time(of: first)
             guard time < horizon else { return nil }
-            if laneCount > 0, lane[laneHead] == first {
-                laneHead = (laneHead &+ 1) & (laneCapacity &- 1)
-                laneCount -= 1
-            } else {
-                heapCount -= 1
-                if heapCount > 0 { siftDown(keys[heapCount]) }
-            }
-            now = time
+            count -= 1
+            if count > 0 { siftDown(keys[count]) }
             let slot = Self.slot(of: first)
             let state = slotStates[slot]
             slotStates[slot] = (state | 1) &+ 1  // next generation, not cancelled
@@ -238,7 +182,7 @@ struct FutureEventList<Payload>: ~Copyable {
         var hole = 0
         while true {
             let child = 4 &* hole &+ 1
-            guard child < heapCount else { break }
+            guard child < count else { break }
             // The next level's four candidate groups, one cache line each, load while this
             // level's children are compared.
             let grandchildren = keys + (4 &* child &+ 1)
@@ -248,7 +192,7 @@ struct FutureEventList<Payload>: ~Copyable {
             sanzi_prefetch(grandchildren + 12)
             var best = child
             var bestKey = keys[child]
-            if child + 3 < heapCount {
+            if child + 3 < count {
                 let k1 = keys[child + 1]
                 let k2 = keys[child + 2]
                 let k3 = keys[child + 3]
@@ -266,7 +210,7 @@ struct FutureEventList<Payload>: ~Copyable {
                 }
             } else {
                 var next = child + 1
-                while next < heapCount {
+                while next < count {
                     if keys[next] < bestKey {
                         best = next
                         bestKey = keys[next]

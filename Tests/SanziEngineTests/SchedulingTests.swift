@@ -61,10 +61,10 @@ struct SchedulingTests {
         #expect(simulation.model.events == expected.map(\.label))
     }
 
-    /// Handlers that schedule more events, most of them "now" (the lane beside the heap), at
-    /// random priorities, and cancel pending ones at random, run exactly in the order of a
-    /// reference that keeps every pending event in one list and, as each event runs, takes the
-    /// least (time, priority, scheduling order); also across the sequence's renumbering.
+    /// Handlers that schedule more events, most of them "now", at random priorities, and
+    /// cancel pending ones at random, run exactly in the order of a reference that keeps every
+    /// pending event in one list and, as each event runs, takes the least (time, priority,
+    /// scheduling order); also across the sequence's renumbering.
     @Test(arguments: [0, (1 << 32) - 500])
     func eventsScheduledNowRunInTheOrderOfAReference(startingSequence: UInt64) {
         final class Reference {
