@@ -52,7 +52,8 @@ public final class OversightLog: EventSink {
 
     /// The rectification ledger's tasks, by id.
     public private(set) var tasks: [Int64: TaskRecord] = [:]
-    /// Grievances answered, and those of them posted on the echo wall.
+    /// Grievances and disputes answered, in all and by what answered them (`AnsweredBy` order),
+    /// and those of them posted on the echo wall.
     public private(set) var petitionsAnswered = 0
     public private(set) var petitionsAnsweredBy = [Int](repeating: 0, count: LogRecord.AnsweredBy.allCases.count)
     public private(set) var answersPublished = 0

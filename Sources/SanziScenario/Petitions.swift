@@ -24,7 +24,7 @@ public struct PetitionRules: Hashable, Sendable {
     /// Chance that the office a petition about anything but misconduct (a dispute) is filed
     /// with answers it (信访办结); unanswered, it comes back like a grievance. Nil: such
     /// petitions are one-off, filed once and never answered. A rectification task may set it
-    /// for a district (`RectificationTask.Effect.petitionAnswers`).
+    /// for a district (`RectificationTask.Effect.disputeAnswers`).
     public var disputeAnswers: Double?
 
     public init() {}

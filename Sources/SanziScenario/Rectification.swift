@@ -47,7 +47,7 @@ public struct RectificationTask: Hashable, Sendable {
         case clearPetitions
         /// The district's offices answer each petition about a dispute with this chance
         /// (`PetitionRules.disputeAnswers`): hot issues screened and resolved (排查热点难点问题).
-        case petitionAnswers(Double)
+        case disputeAnswers(Double)
         /// Investigators seconded to the district commission (上调一级).
         case secondInvestigators(Int)
     }

@@ -84,7 +84,7 @@ public struct ResourceEstimate: Sendable, CustomStringConvertible {
     static func answersDisputes(_ scenario: Scenario) -> Bool {
         scenario.oversight.petitions.disputeAnswers != nil
             || scenario.rectification.tasks.contains { _, task in
-                task.effects.contains { if case .petitionAnswers = $0 { true } else { false } }
+                task.effects.contains { if case .disputeAnswers = $0 { true } else { false } }
             }
     }
 

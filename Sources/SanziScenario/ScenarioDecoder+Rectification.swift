@@ -47,7 +47,7 @@ extension ScenarioDecoder {
         switch node.name {
         case "set-supervision-independence": .supervisionIndependence(decimal(node, "independence"))
         case "clear-petitions": .clearPetitions
-        case "set-petition-answers": .petitionAnswers(decimal(node, "share"))
+        case "set-dispute-answers": .disputeAnswers(decimal(node, "share"))
         case "second-investigators": .secondInvestigators(integer(node, "count"))
         default: decodeChange(node).map { .policy($0) }
         }

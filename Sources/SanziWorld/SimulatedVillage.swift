@@ -33,5 +33,5 @@ struct Policy: Sendable {
     var supervisionIndependence: Double? = nil
     /// The chance the district's offices answer a dispute's petition (`PetitionRules.disputeAnswers`);
     /// nil while disputes are one-off.
-    var petitionAnswers: Double?
+    var disputeAnswers: Double?
 }

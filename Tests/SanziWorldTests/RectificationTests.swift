@@ -97,7 +97,7 @@ struct RectificationTests {
         let answer = """
             <rectification late-share="0">
               <inspection name="Tour" district="d" date="2013-06-01" target="2013-06-02">
-                <task name="Hot issues" owner="district" due-days-before-target="1"><set-petition-answers share="1"/></task>
+                <task name="Hot issues" owner="district" due-days-before-target="1"><set-dispute-answers share="1"/></task>
               </inspection>
             </rectification>
             """

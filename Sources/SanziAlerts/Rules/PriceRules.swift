@@ -169,8 +169,9 @@ public struct LowPremiumOutlier: AlertRule {
         guard r.method == .ascendingAuction, r.amount2 > 0 else { return }
         let premium = Double(r.amount) / Double(r.amount2) - 1
         let group = PeerGroup(district: districtOfVillage[r.village] ?? -1, deal: deal)
-        let sorted = windows[group]?.sorted ?? []
-        if let fences = PeerFences(sorted: sorted, k: k, minimumPeers: minimumPeers), premium < fences.lower {
+        if let fences = windows[group].flatMap({ PeerFences(sorted: $0.sorted, k: k, minimumPeers: minimumPeers) }),
+            premium < fences.lower
+        {
             output.raise(
                 Alert(
                     rule: Self.id, severity: .orange, day: event.day, village: r.village,

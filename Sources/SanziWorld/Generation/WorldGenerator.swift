@@ -20,7 +20,7 @@ struct WorldGenerator {
             publicity: scenario.oversight.publicity, cashCap: scenario.finance.cashCap.fen,
             warningSystem: scenario.alerts.warningSystem,
             misconductScale: Array(repeating: 1, count: Typology.allCases.count),
-            petitionAnswers: scenario.oversight.petitions.disputeAnswers)
+            disputeAnswers: scenario.oversight.petitions.disputeAnswers)
         world.policies = Array(repeating: defaults, count: scenario.geography.districts.count)
         world.oversight.tasksDone = Array(repeating: Discipline.Seen(), count: scenario.geography.districts.count)
         world.platform.districtPools = Array(repeating: [], count: scenario.geography.districts.count)

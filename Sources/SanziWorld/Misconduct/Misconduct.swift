@@ -80,7 +80,7 @@ struct Misconduct: Sendable {
     }
 }
 
-/// A misconduct case or look-alike while the run goes on; its events are gathered by the log
+/// A misconduct case or look-alike while the run goes on; its events are gathered by the run's
 /// log (`WorldLog.caseEvents`), its money as entries are booked.
 struct CaseRecord: Sendable {
     var kind: Case.Kind

@@ -209,10 +209,10 @@ extension World {
     }
 
     /// The ground truth of the run: each case with the events the log saw it touch.
-    public func groundTruth(from observer: WorldLog) -> GroundTruth {
+    public func groundTruth(from log: WorldLog) -> GroundTruth {
         GroundTruth(
             cases: misconduct.cases.enumerated().map { index, record in
-                let touched = index < observer.caseEvents.count ? observer.caseEvents[index] : []
+                let touched = index < log.caseEvents.count ? log.caseEvents[index] : []
                 return Case(
                     id: index + 1, kind: record.kind, typology: record.typology, village: record.village,
                     perpetrators: record.perpetrators.map(Int64.init),

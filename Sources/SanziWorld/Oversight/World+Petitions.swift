@@ -137,7 +137,7 @@ extension World {
         grievance.petitions += 1
         let rules = scenario.oversight.petitions
         grievance.nextMonth = month + grievance.random.integer(in: rules.repeatMonths)
-        if grievance.caseIndex == nil, grievance.random.bernoulli(policy(of: village).petitionAnswers ?? 0) {
+        if grievance.caseIndex == nil, grievance.random.bernoulli(policy(of: village).disputeAnswers ?? 0) {
             post(grievance, answeredBy: .office, in: village, &scheduler)
             return false
         }
@@ -163,7 +163,7 @@ extension World {
         } else {
             topic = Self.suspectedTopic(&oversight.villages[v].random)
         }
-        guard policy(of: village).petitionAnswers != nil else {
+        guard policy(of: village).disputeAnswers != nil else {
             emit(
                 LogRecord(.petition, village: village, code: topic.rawValue, other: 0, count: Int32(households)),
                 &scheduler)

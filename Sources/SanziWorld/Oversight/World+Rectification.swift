@@ -73,8 +73,8 @@ extension World {
                 for village in villages.indices where villages[village].district == district {
                     answer(Int32(village), by: .rectification, scheduler: &scheduler)
                 }
-            case .petitionAnswers(let share):
-                policies[district].petitionAnswers = share
+            case .disputeAnswers(let share):
+                policies[district].disputeAnswers = share
             case .secondInvestigators(let count):
                 let body = discipline.districtBodies[district]
                 discipline.bodies[Int(body)].investigators += count
