@@ -24,6 +24,10 @@ public enum EventType: UInt8, CaseIterable, Sendable, Hashable {
     // Declarations: each village with its district and town, on the first day.
     case village
 
+    /// Whether a village's publicity posting lists the event among its entries: its own
+    /// dealings, not the discipline bodies' work, policy changes or the village's declaration.
+    public var isListedInPublicity: Bool { !isOversightWork && self != .intervention && self != .village }
+
     /// Whether the event is the work of the discipline-inspection bodies (leads,
     /// investigations, sanctions and what follows), which village postings do not list.
     public var isOversightWork: Bool {

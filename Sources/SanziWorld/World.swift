@@ -188,7 +188,7 @@ public struct World: Model, Sendable {
     /// Puts a record in the log for today, as part of a case when `caseIndex` is not -1 (the
     /// case notes what the record is about, for investigators who later follow a lead to it).
     mutating func emit(_ record: LogRecord, case caseIndex: Int32 = -1, _ scheduler: inout Scheduler<Event>) {
-        if record.village >= 0, !record.type.isOversightWork, record.type != .intervention, record.type != .village {
+        if record.village >= 0, record.type.isListedInPublicity {
             oversight.villages[Int(record.village)].entriesSincePublicity += 1
             if caseIndex >= 0 { oversight.villages[Int(record.village)].caseSincePublicity = caseIndex }
         }
