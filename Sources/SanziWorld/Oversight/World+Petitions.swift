@@ -189,7 +189,7 @@ extension World {
         let meanWait = Double(interval.lowerBound + interval.upperBound) / 2
         for v in villages.indices {
             var random = villages[v].root.derived("disputes in progress")
-            let suspicion = suspicion(under: policies[villages[v].district].publicity)
+            let suspicion = suspicion(under: policy(of: Int32(v)).publicity)
             var waiting = (1 - exp(-suspectedDisputes(in: v) * suspicion)) * meanWait
             for filed in 1..<rules.giveUpAfter {
                 waiting *= 1 - answers
