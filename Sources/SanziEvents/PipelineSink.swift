@@ -19,7 +19,12 @@ public final class PipelineSink: EventSink {
     private let queue = DispatchQueue(label: "sanzi.pipeline")
     private let slots: DispatchSemaphore
     private let batchSize: Int
-    private var batch: [LoggedEvent] = []
+    /// Events accepted and not handed over yet: arrays as they came, not copied into one (a
+    /// tee hands every pipeline the same array, which they then share).
+    private var batch: [[LoggedEvent]] = []
+    /// Events accepted one at a time, gathered into an array of their own.
+    private var loose: [LoggedEvent] = []
+    private var batchCount = 0
     /// Events the sink behind has taken (written by the pipeline's thread).
     private final class Counter: Sendable {
         let value = Atomic<Int>(0)
@@ -27,36 +32,50 @@ public final class PipelineSink: EventSink {
         let progress = DispatchSemaphore(value: 0)
     }
     private let taken = Counter()
-    /// Events accepted and handed over so far (the producer's thread only).
-    private var accepted = 0
+    /// Events handed over so far (the producer's thread only).
     private var sent = 0
 
     public init(_ sink: any EventSink, batchSize: Int = 4_096, depth: Int = 8) {
         consumer = Consumer(sink: sink)
         self.batchSize = batchSize
         slots = DispatchSemaphore(value: depth)
-        batch.reserveCapacity(batchSize)
     }
 
     public func accept(_ event: LoggedEvent) {
-        batch.append(event)
-        accepted += 1
-        if batch.count >= batchSize { send() }
+        loose.append(event)
+        batchCount += 1
+        if batchCount >= batchSize { send() }
+    }
+
+    public func accept(_ events: [LoggedEvent]) {
+        guard !events.isEmpty else { return }
+        gatherLoose()
+        batch.append(events)
+        batchCount += events.count
+        if batchCount >= batchSize { send() }
+    }
+
+    private func gatherLoose() {
+        guard !loose.isEmpty else { return }
+        batch.append(loose)
+        loose = []
     }
 
     private func send() {
+        gatherLoose()
         guard !batch.isEmpty else { return }
-        let events = batch
+        let batches = batch
+        let count = batchCount
         batch = []
-        batch.reserveCapacity(batchSize)
+        batchCount = 0
         slots.wait()
-        sent += events.count
+        sent += count
         let consumer = consumer
         let slots = slots
         let taken = taken
         queue.async {
-            for event in events { consumer.sink.accept(event) }
-            taken.value.add(events.count, ordering: .releasing)
+            for events in batches { consumer.sink.accept(events) }
+            taken.value.add(count, ordering: .releasing)
             taken.progress.signal()
             slots.signal()
         }

@@ -7,4 +7,8 @@ public final class TeeSink: EventSink {
     public func accept(_ event: LoggedEvent) {
         for sink in sinks { sink.accept(event) }
     }
+
+    public func accept(_ events: [LoggedEvent]) {
+        for sink in sinks { sink.accept(events) }
+    }
 }

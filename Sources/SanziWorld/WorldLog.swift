@@ -15,18 +15,22 @@ public struct WorldLog {
 
     public init(sink: any EventSink) { self.sink = sink }
 
-    /// Writes records the world emitted, in order.
+    /// Writes records the world emitted, in order, handing them to the sink as one batch (an
+    /// array of its own, exactly as large: consumers on other threads may keep it a while).
     mutating func write(_ records: [World.Emitted]) {
-        for emitted in records { write(emitted) }
+        var batch: [LoggedEvent] = []
+        batch.reserveCapacity(records.count)
+        for emitted in records { batch.append(number(emitted)) }
+        sink.accept(batch)
     }
 
-    private mutating func write(_ emitted: World.Emitted) {
+    private mutating func number(_ emitted: World.Emitted) -> LoggedEvent {
         logged += 1
         counts[Int(emitted.record.type.rawValue)] += 1
         if emitted.caseIndex >= 0 {
             while caseEvents.count <= Int(emitted.caseIndex) { caseEvents.append([]) }
             caseEvents[Int(emitted.caseIndex)].append((logged, emitted.day))
         }
-        sink.accept(LoggedEvent(id: logged, day: emitted.day, record: emitted.record))
+        return LoggedEvent(id: logged, day: emitted.day, record: emitted.record)
     }
 }
