@@ -18,7 +18,8 @@ public final class AlertWriter {
     private let villageIDs: [[UInt8]]
     private let villageJSON: [[UInt8]]
     private let dateOfDay: (Int32) -> String
-    private var dates: [Int32: [UInt8]] = [:]
+    private var dates: [Int32: String] = [:]
+    private var names: [String: [UInt8]] = [:]
     private var csvBuffer: [UInt8] = []
     private var jsonBuffer: [UInt8] = []
     public private(set) var count = 0
@@ -38,61 +39,67 @@ public final class AlertWriter {
     public func write(_ alert: Alert) {
         guard failure == nil else { return }
         let known = alert.village >= 0 && Int(alert.village) < villageIDs.count
-        let date = dates[alert.day] ?? Array(dateOfDay(alert.day).utf8)
-        dates[alert.day] = date
-        var row = csvBuffer
-        csvBuffer = []
-        row.appendDigits(alert.id)
-        row.append(",", alert.rule, ",", alert.severity.rawValue, ",")
-        row.appendDigits(alert.day)
-        row.append(",")
-        row.append(contentsOf: date)
-        row.append(",")
-        if known { row.append(contentsOf: villageIDs[Int(alert.village)]) }
-        row.append(
-            ",", alert.subject.description, ",", Self.number(alert.score), ",", Self.number(alert.threshold), ",")
-        Self.append(alert.evidence, to: &row)
-        row.append(",")
-        Self.append(alert.combines, to: &row)
-        row.append("\n")
-        csvBuffer = row
+        let date = self.date(alert.day)
+        let subject = alert.subject.description
+        let (score, threshold) = (Self.number(alert.score), Self.number(alert.threshold))
 
-        var json = jsonBuffer
-        jsonBuffer = []
+        // Locals, not the properties: each change to a class's property is checked for
+        // exclusive access at run time, and an alert makes some forty.
+        var (csv, json) = (csvBuffer, jsonBuffer)
+        (csvBuffer, jsonBuffer) = ([], [])
+        csv.appendDigits(alert.id)
+        csv.append(",", alert.rule, ",", alert.severity.rawValue, ",")
+        csv.appendDigits(alert.day)
+        csv.append(",", date, ",")
+        if known { csv.append(contentsOf: villageIDs[Int(alert.village)]) }
+        csv.append(",", subject, ",", score, ",", threshold, ",")
+        Self.append(alert.evidence, separator: " ", to: &csv)
+        csv.append(",")
+        Self.append(alert.combines, separator: " ", to: &csv)
+        csv.append("\n")
+
         json.append("{\"id\":")
         json.appendDigits(alert.id)
         json.append(",\"rule\":\"", alert.rule, "\",\"severity\":\"", alert.severity.rawValue, "\",\"day\":")
         json.appendDigits(alert.day)
-        json.append(",\"date\":\"")
-        json.append(contentsOf: date)
-        json.append("\",\"village\":")
+        json.append(",\"date\":\"", date, "\",\"village\":")
         if known { json.append(contentsOf: villageJSON[Int(alert.village)]) } else { json.append("null") }
-        json.append(",\"subject\":\"", alert.subject.description, "\",\"score\":", Self.number(alert.score))
-        json.append(",\"threshold\":", Self.number(alert.threshold), ",\"evidence\":[")
-        for (index, id) in alert.evidence.enumerated() {
-            if index > 0 { json.append(UInt8(ascii: ",")) }
-            json.appendDigits(id)
-        }
+        json.append(",\"subject\":\"", subject, "\",\"score\":")
+        json.append(score, ",\"threshold\":", threshold)
+        json.append(",\"evidence\":[")
+        Self.append(alert.evidence, separator: ",", to: &json)
         json.append("]")
         if !alert.combines.isEmpty {
             json.append(",\"alerts\":[")
-            for (index, id) in alert.combines.enumerated() {
-                if index > 0 { json.append(UInt8(ascii: ",")) }
-                json.appendDigits(id)
-            }
+            Self.append(alert.combines, separator: ",", to: &json)
             json.append("]")
         }
         json.append(",\"values\":{")
-        var first = true
-        for value in alert.values {
-            if !first { json.append(",") }
-            first = false
-            json.append(Escaping.jsonLiteral(value.name), ":", Self.number(value.value))
+        for (index, value) in alert.values.enumerated() {
+            if index > 0 { json.append(",") }
+            json.append(contentsOf: name(value.name))
+            json.append(":", Self.number(value.value))
         }
         json.append("}}\n")
-        jsonBuffer = json
+        (csvBuffer, jsonBuffer) = (csv, json)
         count += 1
         if csvBuffer.count > 1 << 16 || jsonBuffer.count > 1 << 16 { flush() }
+    }
+
+    /// The date of a day, as written (kept: alerts of one day are written together).
+    private func date(_ day: Int32) -> String {
+        if let date = dates[day] { return date }
+        let date = dateOfDay(day)
+        dates[day] = date
+        return date
+    }
+
+    /// A value's name as a JSON key, with its colon left to the caller (kept: rules name few).
+    private func name(_ name: String) -> [UInt8] {
+        if let literal = names[name] { return literal }
+        let literal = Array(Escaping.jsonLiteral(name).utf8)
+        names[name] = literal
+        return literal
     }
 
     /// Writes what is buffered; a failure is kept for `finish()`.
@@ -122,19 +129,38 @@ public final class AlertWriter {
         return String((value * 1_000_000).rounded() / 1_000_000)
     }
 
-    /// Ids separated by spaces, as a CSV cell.
-    static func append(_ ids: [UInt64], to row: inout [UInt8]) {
+    /// Ids with a separator between them (a space in a CSV cell, a comma in a JSON array).
+    static func append(_ ids: [UInt64], separator: Unicode.Scalar, to row: inout [UInt8]) {
         for (index, id) in ids.enumerated() {
-            if index > 0 { row.append(UInt8(ascii: " ")) }
+            if index > 0 { row.append(UInt8(ascii: separator)) }
             row.appendDigits(id)
         }
     }
 }
 
 extension Array where Element == UInt8 {
-    /// Appends the UTF-8 bytes of each string.
-    mutating func append(_ texts: String...) {
-        for text in texts { append(contentsOf: text.utf8) }
+    /// Appends the UTF-8 bytes of each string (no array is made for them: a variadic
+    /// parameter would allocate one per call, and this is called several times an alert).
+    mutating func append(_ text: String) { append(contentsOf: text.utf8) }
+
+    mutating func append(_ a: String, _ b: String) {
+        append(a)
+        append(b)
+    }
+
+    mutating func append(_ a: String, _ b: String, _ c: String) {
+        append(a, b)
+        append(c)
+    }
+
+    mutating func append(_ a: String, _ b: String, _ c: String, _ d: String, _ e: String) {
+        append(a, b, c)
+        append(d, e)
+    }
+
+    mutating func append(_ a: String, _ b: String, _ c: String, _ d: String, _ e: String, _ f: String, _ g: String) {
+        append(a, b, c, d, e)
+        append(f, g)
     }
 
     /// Appends a whole number's decimal digits without making a string.
