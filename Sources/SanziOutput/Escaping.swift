@@ -60,9 +60,20 @@ public enum Escaping {
         return result + "\""
     }
 
-    /// JSON text made safe to embed anywhere: `<`, `>` and `&` as Unicode escapes (the same
-    /// string once parsed).
-    public static func json(_ text: String) -> String {
-        text.replacing("<", with: "\\u003c").replacing(">", with: "\\u003e").replacing("&", with: "\\u0026")
+    /// JSON text (UTF-8) made safe to embed anywhere: `<`, `>` and `&` as Unicode escapes (the
+    /// same string once parsed), in one pass (the three are ASCII, so no byte of a longer
+    /// character is one of them).
+    public static func json(utf8 bytes: some Collection<UInt8>) -> String {
+        var escaped: [UInt8] = []
+        escaped.reserveCapacity(bytes.count + 64)
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "<"): escaped.append(contentsOf: "\\u003c".utf8)
+            case UInt8(ascii: ">"): escaped.append(contentsOf: "\\u003e".utf8)
+            case UInt8(ascii: "&"): escaped.append(contentsOf: "\\u0026".utf8)
+            default: escaped.append(byte)
+            }
+        }
+        return String(decoding: escaped, as: UTF8.self)
     }
 }

@@ -34,6 +34,6 @@ public enum OutputFiles {
         guard let data = try? encoder.encode(value) else {
             preconditionFailure("an output value could not be encoded as JSON")
         }
-        return Escaping.json(String(decoding: data, as: UTF8.self)) + "\n"
+        return Escaping.json(utf8: data) + "\n"
     }
 }
