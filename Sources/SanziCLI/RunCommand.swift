@@ -102,8 +102,22 @@ struct RunCommand: ParsableCommand {
         ))
     var counterfactual = false
 
+    @Option(
+        name: .customLong("jobs"),
+        help: ArgumentHelp(
+            "Cores the run uses (default: the machine's cores). 1 simulates, runs the rules and writes on one thread; 2 or more let the rules and the event log's writer work on threads of their own beside the world. Outputs are the same bytes for any value.",
+            valueName: "n"))
+    var chosenJobs: Int?
+
+    /// The cores the run uses.
+    var jobs: Int { chosenJobs ?? RunPipeline.cores }
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors (no progress line, no summary).")
     var quiet = false
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
 
     func run() throws {
         let source = file ?? DefaultScenario.path
@@ -113,7 +127,8 @@ struct RunCommand: ParsableCommand {
         let rules = try Self.alertEngine(alertSettings(for: scenario))
         let progress =
             !quiet && Progress.isTerminal ? Progress(days: scenario.horizon.dayCount(from: scenario.start)) : nil
-        let folder = RunFolder(scenario: scenario, source: source, seed: runSeed, rules: rules, folder: out)
+        let folder = RunFolder(
+            scenario: scenario, source: source, seed: runSeed, rules: rules, folder: out, jobs: jobs)
         let outcome: RunFolder.Outcome
         do throws(OutputError) {
             outcome = try folder.run(progress: progress, counterfactual: counterfactual, force: replacing.force)

@@ -44,6 +44,9 @@ public enum DatasetBuilder {
         let done = Locked(0)
         let failure = Locked<String?>(nil)
         let jobs = max(1, min(options.jobs, pending.count))
+        // Cores left over when fewer replications than cores are simulated at once go to each
+        // replication's own pipeline (its rules and tables beside its world).
+        let jobsPerReplication = max(1, options.jobs / jobs)
         DispatchQueue.concurrentPerform(iterations: jobs) { worker in
             var rows = DatasetCollector.Rows()
             for number in stride(from: worker, to: pending.count, by: jobs).map({ pending[$0] }) {
@@ -55,7 +58,7 @@ public enum DatasetBuilder {
                         let engine = try AlertEngine(settings: scenario.alerts)
                         let replication = Replication(
                             number: number, seed: Replication.seed(number, base: scenario.seed), scenario: scenario,
-                            options: options, folder: folder, engine: engine)
+                            options: options, folder: folder, engine: engine, jobs: jobsPerReplication)
                         try record.record(try replication.run(reusing: &rows))
                     }
                     progress(

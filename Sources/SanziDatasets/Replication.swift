@@ -30,6 +30,8 @@ struct Replication {
     let options: DatasetOptions
     let folder: String
     let engine: AlertEngine
+    /// The cores its run may use (`RunPipeline.simulate`'s `jobs`).
+    let jobs: Int
 
     /// The seed of replication `number`: derived from the scenario's seed, never the same.
     static func seed(_ number: Int, base: UInt64) -> UInt64 {
@@ -56,9 +58,7 @@ struct Replication {
             months: months, events: events, reusing: rows)
         rows = DatasetCollector.Rows()  // the collector's arrays are now the only ones: they grow in place
         defer { rows = collector.takeRows() }
-        // The collector and the rules each run on a thread of their own, which keeps the cores
-        // busy when fewer replications than cores are left.
-        let run = RunPipeline.simulate(scenario, seed: seed, rules: engine, consumers: [collector])
+        let run = RunPipeline.simulate(scenario, seed: seed, rules: engine, consumers: [collector], jobs: jobs)
         let (summary, world) = (run.summary, run.world)
         var result = Result(
             replication: number, seed: seed, rows: [:], balance: [:], cases: summary.truth.misconduct.count,

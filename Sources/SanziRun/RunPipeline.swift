@@ -1,3 +1,4 @@
+import Foundation
 import SanziAlerts
 import SanziEngine
 import SanziEvents
@@ -18,6 +19,9 @@ import SanziWorld
 /// Adaptive offenders know what the rules' settings deploy (`RuleCatalogue.offenderKnowledge`),
 /// so a run, a tuning and a dataset simulate the same world for the same settings and seed.
 public enum RunPipeline {
+    /// The machine's cores: how many a run uses unless told otherwise.
+    public static var cores: Int { ProcessInfo.processInfo.activeProcessorCount }
+
     /// What a run produced.
     public struct Result: Sendable {
         /// Events, counts, days, wall time and the ground truth.
@@ -38,10 +42,13 @@ public enum RunPipeline {
     ///   - consumers: sinks that each take the log on a thread of their own.
     ///   - besideRules: light sinks that take the log on the rules' thread.
     ///   - progress: a sink that sees the log on the world's own thread (a progress line).
+    ///   - jobs: the cores the run may use. With 1, everything runs on the calling thread; with
+    ///     2 or more, the rules (and `besideRules`) take the log on a thread of their own and
+    ///     each consumer on another, while the world goes on. Outputs are the same bytes.
     public static func simulate(
         _ scenario: Scenario, seed: UInt64, rules engine: AlertEngine, runsRules: Bool = true,
         alertWriter: AlertWriter? = nil, consumers: [any EventSink] = [], besideRules: [any EventSink] = [],
-        progress: (any EventSink)? = nil
+        progress: (any EventSink)? = nil, jobs: Int = cores
     ) -> Result {
         let started = WallClock.seconds()
         // The alerts act on the world through warnings, when the rules run.
@@ -55,12 +62,13 @@ public enum RunPipeline {
         let ruleThread = rules.map { [$0] + besideRules } ?? besideRules
         // When leads follow alerts within a day or two, the world would wait for the rules at
         // every day's end: the rules then run on the world's own thread instead.
-        let inline = runsRules && scenario.oversight.discipline.leadDelayDays <= 2
+        let inline = jobs < 2 || (runsRules && scenario.oversight.discipline.leadDelayDays <= 2)
         let rulePipeline = ruleThread.isEmpty || inline ? nil : PipelineSink(TeeSink(ruleThread), batchSize: 1024)
         warnings?.pipeline = rulePipeline
-        let pipelines = consumers.map { PipelineSink($0) } + (rulePipeline.map { [$0] } ?? [])
+        let pipelines = jobs < 2 ? [] : consumers.map { PipelineSink($0) } + (rulePipeline.map { [$0] } ?? [])
+        let onWorldThread = (inline ? ruleThread : []) + (jobs < 2 ? consumers : [])
         let sinks: [any EventSink] =
-            (progress.map { [$0] } ?? []) + (warnings.map { [$0] } ?? []) + (inline ? ruleThread : []) + pipelines
+            (progress.map { [$0] } ?? []) + (warnings.map { [$0] } ?? []) + onWorldThread + pipelines
         var (summary, world) = WorldRun.run(
             scenario, seed: seed, knowledge: RuleCatalogue.offenderKnowledge(engine.settings),
             sink: sinks.count == 1 ? sinks[0] : TeeSink(sinks), warnings: warnings)

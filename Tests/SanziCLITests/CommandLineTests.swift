@@ -308,6 +308,42 @@ struct AlertCommandTests {
         #expect(header.hasPrefix("alert_id,rule,severity,day,date,village,subject,score,threshold,evidence,combines\n"))
     }
 
+    /// `--jobs` changes the threads, never the outputs: every file is the same bytes (run.json
+    /// but for the time it took), the pair of a counterfactual run included.
+    @Test(arguments: ["Scenarios/default.xml", "Scenarios/county-districts.xml"])
+    func runOutputsDoNotDependOnJobs(scenario: String) throws {
+        let folder = try cli.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var outputs: [[String: Data]] = []
+        for jobs in ["1", "2", "3"] {
+            let out = folder.appendingPathComponent("jobs-\(jobs)")
+            let run = try cli.sanzi("run", scenario, "--counterfactual", "--jobs", jobs, "--out", out.path, "--quiet")
+            #expect(run.status == 0, "\(run.errors)")
+            var files: [String: Data] = [:]
+            for name in try FileManager.default.subpathsOfDirectory(atPath: out.path).sorted()
+            where !name.hasSuffix("counterfactual") {
+                let data = try Data(contentsOf: out.appendingPathComponent(name))
+                files[name] = name.hasSuffix("run.json") ? try Self.withoutTimes(data) : data
+            }
+            outputs.append(files)
+        }
+        #expect(outputs[0].keys.contains("counterfactual/events.jsonl"))
+        #expect(outputs[0].keys.contains("report.html"))
+        for name in outputs[0].keys.sorted() {
+            #expect(outputs[1][name] == outputs[0][name], "\(name), --jobs 2")
+            #expect(outputs[2][name] == outputs[0][name], "\(name), --jobs 3")
+        }
+        #expect(try cli.sanzi("run", scenario, "--jobs", "0", "--out", folder.path).status == 64)
+    }
+
+    /// A run record without what depends on the machine's speed.
+    static func withoutTimes(_ data: Data) throws -> Data {
+        guard var record = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { return data }
+        record["wall_seconds"] = nil
+        record["events_per_second"] = nil
+        return try JSONSerialization.data(withJSONObject: record, options: [.sortedKeys])
+    }
+
     /// A log cut at a line's end reads as a valid log; the run record's count says otherwise.
     @Test func replayOfALogCutShortExits65() throws {
         let folder = try cli.temporaryFolder()
