@@ -6,16 +6,14 @@ public enum ReportFiles {
     /// The files, in the order written.
     public static let names = ["evaluation.json", "report.json", "report.md", "report.html"]
 
-    /// Writes evaluation.json, report.json, report.md and report.html, rendered on up to `jobs`
-    /// threads at once; returns their paths.
-    public static func write(
-        _ report: Report, evaluation: Evaluation, to folder: String, jobs: Int = 1
-    ) throws(OutputError) -> [String] {
-        let renderings: [@Sendable () -> String] = [
-            { OutputFiles.json(evaluation) }, { OutputFiles.json(report) }, { MarkdownReport.render(report) },
-            { HTMLReport.render(report) },
+    /// Writes evaluation.json, report.json, report.md and report.html; returns their paths.
+    public static func write(_ report: Report, evaluation: Evaluation, to folder: String) throws(OutputError)
+        -> [String]
+    {
+        let contents = [
+            OutputFiles.json(evaluation), OutputFiles.json(report), MarkdownReport.render(report),
+            HTMLReport.render(report),
         ]
-        let contents = Concurrently.map(renderings, jobs: jobs)
         return try OutputFiles.write(Array(zip(names, contents)), to: folder)
     }
 }

@@ -84,7 +84,7 @@ public struct RunFolder {
         let reports = output.report && output.alerts
         let villageIDs = scenario.geography.villages.map(\.id)
         let start = scenario.start
-        let dateOfDay: @Sendable (Int32) -> String = { day in start.adding(days: Int(day)).description }
+        let dateOfDay = { (day: Int32) in start.adding(days: Int(day)).description }
         try OutputFolder.create(folder)
         let log =
             output.events
@@ -99,37 +99,31 @@ public struct RunFolder {
             progress: progress, jobs: jobs)
         try log?.finish()
         try alerts?.finish()
-        let truth = result.summary.truth
-        // The ground truth's table is made on another core while this one scores the alerts.
-        let cases = Concurrently.start(jobs: jobs) {
-            CaseTable.text(truth, villageIDs: villageIDs, dateOfDay: dateOfDay)
-        }
-        var evaluation: Evaluation?
-        var report: Report?
-        if reports {
-            let facts = RunFacts(scenario: scenario, seed: seed, events: result.summary.events)
-            var scored = Evaluation(
-                alerts: result.alerts, truth: truth, villages: facts.villages.count, days: facts.days)
-            scored.oversight = Oversight(oversight, scenario: scenario, truth: truth, days: facts.days)
-            if let pair {
-                scored.warningSystemEffect = WarningEffect(
-                    on: (truth, oversight), off: (pair.result.summary.truth, pair.oversight),
-                    start: scenario.start, days: facts.days)
-            }
-            report = Report(facts: facts, alerts: result.alerts, truth: truth, evaluation: scored, context: context)
-            evaluation = scored
-        }
         var paths = (log.map { [$0.path] } ?? []) + (alerts?.paths ?? [])
         func write(_ name: String, _ text: String) throws(OutputError) {
             try OutputFile.write(text, to: path(name))
             paths.append(path(name))
         }
-        try write("cases.csv", cases.value)
+        try write("cases.csv", CaseTable.text(result.summary.truth, villageIDs: villageIDs, dateOfDay: dateOfDay))
         if !scenario.surveys.surveys.isEmpty {
             try write("surveys.csv", SurveyResult.table(SurveyResult.results(oversight, scenario: scenario)))
         }
-        if let report, let evaluation {
-            paths += try ReportFiles.write(report, evaluation: evaluation, to: folder, jobs: jobs)
+        var evaluation: Evaluation?
+        if reports {
+            let facts = RunFacts(scenario: scenario, seed: seed, events: result.summary.events)
+            var scored = Evaluation(
+                alerts: result.alerts, truth: result.summary.truth, villages: facts.villages.count, days: facts.days)
+            scored.oversight = Oversight(oversight, scenario: scenario, truth: result.summary.truth, days: facts.days)
+            if let pair {
+                scored.warningSystemEffect = WarningEffect(
+                    on: (result.summary.truth, oversight), off: (pair.result.summary.truth, pair.oversight),
+                    start: scenario.start, days: facts.days)
+            }
+            let report = Report(
+                facts: facts, alerts: result.alerts, truth: result.summary.truth, evaluation: scored,
+                context: context)
+            paths += try ReportFiles.write(report, evaluation: scored, to: folder)
+            evaluation = scored
         }
         if output.alerts { try write("thresholds.xml", rules.settings.thresholdsDocument) }
         try write("run.json", OutputFiles.json(RunRecord(self, result: result)))
