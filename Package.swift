@@ -91,7 +91,9 @@ let package = Package(
             ],
             resources: [.embedInCode("Resources/default.xml")]
         ),
-        .executableTarget(name: "sanzi", dependencies: ["SanziCLI"]),
+        .executableTarget(name: "sanzi", dependencies: ["SanziCLI", "CSanziMalloc"]),
+        // glibc's malloc arenas capped for the executable (a C macro Swift does not import).
+        .target(name: "CSanziMalloc"),
         // The engine benchmark: `swift run -c release sanzi-bench`.
         .executableTarget(
             name: "sanzi-bench",
