@@ -65,7 +65,11 @@ struct DatasetCommand: ParsableCommand {
     @Option(help: "Table format: csv or jsonl.")
     var format = DatasetOptions.Format.csv
 
-    @Option(name: .customLong("jobs"), help: "Replications simulated at once (default: the machine's cores).")
+    @Option(
+        name: .customLong("jobs"),
+        help:
+            "Cores to use (default: the machine's cores): up to this many replications are simulated at once, and cores left over go to each one's rules and tables."
+    )
     var chosenJobs: Int?
 
     /// Replications simulated at once.

@@ -39,7 +39,7 @@ public enum RunPipeline {
     ///   - runsRules: whether the rules run over the log (their alerts are in the result); when
     ///     they do not, offenders still know what they would deploy.
     ///   - alertWriter: where the rules' thread writes each alert as it is raised.
-    ///   - consumers: sinks that each take the log on a thread of their own.
+    ///   - consumers: sinks that each take the log on a thread of their own (with `jobs` ≥ 2).
     ///   - besideRules: light sinks that take the log on the rules' thread.
     ///   - progress: a sink that sees the log on the world's own thread (a progress line).
     ///   - jobs: the cores the run may use. With 1, everything runs on the calling thread; with
@@ -62,11 +62,12 @@ public enum RunPipeline {
         let ruleThread = rules.map { [$0] + besideRules } ?? besideRules
         // When leads follow alerts within a day or two, the world would wait for the rules at
         // every day's end: the rules then run on the world's own thread instead.
-        let inline = jobs < 2 || (runsRules && scenario.oversight.discipline.leadDelayDays <= 2)
+        let threaded = jobs >= 2
+        let inline = !threaded || (runsRules && scenario.oversight.discipline.leadDelayDays <= 2)
         let rulePipeline = ruleThread.isEmpty || inline ? nil : PipelineSink(TeeSink(ruleThread), batchSize: 1024)
         warnings?.pipeline = rulePipeline
-        let pipelines = jobs < 2 ? [] : consumers.map { PipelineSink($0) } + (rulePipeline.map { [$0] } ?? [])
-        let onWorldThread = (inline ? ruleThread : []) + (jobs < 2 ? consumers : [])
+        let pipelines = threaded ? consumers.map { PipelineSink($0) } + (rulePipeline.map { [$0] } ?? []) : []
+        let onWorldThread = (inline ? ruleThread : []) + (threaded ? [] : consumers)
         let sinks: [any EventSink] =
             (progress.map { [$0] } ?? []) + (warnings.map { [$0] } ?? []) + onWorldThread + pipelines
         var (summary, world) = WorldRun.run(
