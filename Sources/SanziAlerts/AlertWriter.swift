@@ -140,7 +140,9 @@ public final class AlertWriter {
 
 extension Array where Element == UInt8 {
     /// Appends the UTF-8 bytes of each string (no array is made for them: a variadic
-    /// parameter would allocate one per call, and this is called several times an alert).
+    /// parameter would allocate one per call, and this is called several times an alert; a
+    /// parameter pack over `StringProtocol` cost twice what the variadic one did: callgrind,
+    /// 2.43 G instructions against 1.13 G for 60,112 alerts; so these are plain overloads).
     mutating func append(_ text: String) { append(contentsOf: text.utf8) }
 
     mutating func append(_ a: String, _ b: String) {
@@ -176,26 +178,6 @@ extension Array where Element == UInt8 {
                 magnitude /= 10
             } while magnitude > 0
             append(contentsOf: scratch[index...])
-        }
-    }
-}
-
-/// Runs the alert engine inline, as the event sink of a run, writing what it raises.
-public final class AlertSink: EventSink {
-    public private(set) var engine: AlertEngine
-    public let writer: AlertWriter
-    /// Every alert written, for evaluation and reports after the run.
-    public private(set) var alerts: [Alert] = []
-
-    public init(engine: AlertEngine, writer: AlertWriter) {
-        self.engine = engine
-        self.writer = writer
-    }
-
-    public func accept(_ event: LoggedEvent) {
-        for alert in engine.observe(event) {
-            writer.write(alert)
-            alerts.append(alert)
         }
     }
 }
