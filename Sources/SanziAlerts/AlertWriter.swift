@@ -53,9 +53,9 @@ public final class AlertWriter {
         csv.append(",", date, ",")
         if known { csv.append(contentsOf: villageIDs[Int(alert.village)]) }
         csv.append(",", subject, ",", score, ",", threshold, ",")
-        Self.append(alert.evidence, separator: " ", to: &csv)
+        csv.appendDigits(alert.evidence, separator: " ")
         csv.append(",")
-        Self.append(alert.combines, separator: " ", to: &csv)
+        csv.appendDigits(alert.combines, separator: " ")
         csv.append("\n")
 
         json.append("{\"id\":")
@@ -67,11 +67,11 @@ public final class AlertWriter {
         json.append(",\"subject\":\"", subject, "\",\"score\":")
         json.append(score, ",\"threshold\":", threshold)
         json.append(",\"evidence\":[")
-        Self.append(alert.evidence, separator: ",", to: &json)
+        json.appendDigits(alert.evidence, separator: ",")
         json.append("]")
         if !alert.combines.isEmpty {
             json.append(",\"alerts\":[")
-            Self.append(alert.combines, separator: ",", to: &json)
+            json.appendDigits(alert.combines, separator: ",")
             json.append("]")
         }
         json.append(",\"values\":{")
@@ -129,13 +129,6 @@ public final class AlertWriter {
         return String((value * 1_000_000).rounded() / 1_000_000)
     }
 
-    /// Ids with a separator between them (a space in a CSV cell, a comma in a JSON array).
-    static func append(_ ids: [UInt64], separator: Unicode.Scalar, to row: inout [UInt8]) {
-        for (index, id) in ids.enumerated() {
-            if index > 0 { row.append(UInt8(ascii: separator)) }
-            row.appendDigits(id)
-        }
-    }
 }
 
 extension Array where Element == UInt8 {
@@ -163,22 +156,6 @@ extension Array where Element == UInt8 {
     mutating func append(_ a: String, _ b: String, _ c: String, _ d: String, _ e: String, _ f: String, _ g: String) {
         append(a, b, c, d, e)
         append(f, g)
-    }
-
-    /// Appends a whole number's decimal digits without making a string.
-    mutating func appendDigits<Number: BinaryInteger>(_ value: Number) {
-        if value < 0 { append(UInt8(ascii: "-")) }
-        var magnitude = UInt64(value.magnitude)
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        Swift.withUnsafeMutableBytes(of: &digits) { scratch in
-            var index = scratch.count
-            repeat {
-                index -= 1
-                scratch[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            append(contentsOf: scratch[index...])
-        }
     }
 }
 

@@ -2,6 +2,9 @@
 public enum Escaping {
     /// Text for HTML content and attribute values.
     public static func html(_ text: String) -> String {
+        // Most names and cells need nothing (a test of bytes: every mark is ASCII), and a
+        // report escapes every cell of its village tables.
+        guard text.utf8.contains(where: { Self.htmlMarks.contains($0) }) else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for character in text {
@@ -20,6 +23,7 @@ public enum Escaping {
     /// Text for Markdown: tags and entities are neutralised (`<`, `>`, `&` as entities) and
     /// Markdown's own marks are backslashed; quotes stay quotes ("village's", not "village&#39;s").
     public static func markdown(_ text: String) -> String {
+        guard text.utf8.contains(where: { Self.markdownMarks.contains($0) }) else { return text }
         var result = ""
         for character in text {
             switch character {
@@ -34,6 +38,10 @@ public enum Escaping {
         }
         return result
     }
+
+    /// The bytes `html` and `markdown` change (all ASCII).
+    static let htmlMarks = Set("&<>\"'".utf8)
+    static let markdownMarks = Set("&<>\n\\`*_[]|#".utf8)
 
     /// A JSON string literal for `text`, escaping quotes, backslashes and control characters.
     public static func jsonLiteral(_ text: String) -> String {

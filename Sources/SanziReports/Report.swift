@@ -206,11 +206,13 @@ public struct Report: Sendable, Encodable {
                 groups.append((key, [index], weight(alert.severity)))
             }
         }
-        let ranked = groups.indices.sorted { a, b in
-            let (first, second) = (groups[a], groups[b])
+        // What the ranking compares, kept apart from the groups, so that a comparison does not
+        // copy and release a group's list of alerts.
+        let order = groups.map { (risk: $0.risk, day: alerts[$0.alerts[0]].day, key: $0.key) }
+        let ranked = order.indices.sorted { a, b in
+            let (first, second) = (order[a], order[b])
             if first.risk != second.risk { return first.risk > second.risk }
-            let (day, otherDay) = (alerts[first.alerts[0]].day, alerts[second.alerts[0]].day)
-            if day != otherDay { return day < otherDay }
+            if first.day != second.day { return first.day < second.day }
             return (first.key.village, first.key.subject) < (second.key.village, second.key.subject)
         }.prefix(count).map { groups[$0] }
         let evidence = Evidence(alerts)
