@@ -675,10 +675,11 @@ struct TuneCommandTests {
 struct DatasetCommandTests {
     let cli = CommandLineTests()
 
-    /// Three replications of the default scenario with one job and with two.
+    /// Three replications of the default scenario with one job, with two (two replications at
+    /// once) and with six (all three at once, each with two cores for its own rules and tables).
     static let built: [URL] = {
         let cli = CommandLineTests()
-        return ["1", "2"].compactMap { jobs in
+        return ["1", "2", "6"].compactMap { jobs in
             guard let folder = try? cli.temporaryFolder() else { return nil }
             let out = folder.appendingPathComponent("data")
             let result = try? cli.sanzi("dataset", "--replications", "3", "--jobs", jobs, "--out", out.path, "-q")
@@ -716,7 +717,7 @@ struct DatasetCommandTests {
     /// Partitions are keyed `replication=N` (an integer, as readers infer it) and no file has
     /// a column of that name; booleans are `true`/`false`, decimals always have a point.
     @Test func partitionsAndCellsAreTypedAsReadersInferThem() throws {
-        try #require(Self.built.count == 2)
+        try #require(Self.built.count == 3)
         let folder = Self.built[0]
         #expect(
             Self.files(under: folder.appendingPathComponent("cases")) == (0..<3).map { "replication=\($0)/part.csv" })
@@ -731,19 +732,21 @@ struct DatasetCommandTests {
     }
 
     @Test func theFilesAreTheSameWhateverTheNumberOfJobs() throws {
-        try #require(Self.built.count == 2)
-        let (one, two) = (Self.built[0], Self.built[1])
+        try #require(Self.built.count == 3)
+        let one = Self.built[0]
         let names = Self.files(under: one)
-        #expect(names == Self.files(under: two) && names.count > 20)
-        for name in names {
-            let a = try Data(contentsOf: one.appendingPathComponent(name))
-            let b = try Data(contentsOf: two.appendingPathComponent(name))
-            #expect(a == b, "\(name) depends on --jobs")
+        for other in Self.built.dropFirst() {
+            #expect(names == Self.files(under: other) && names.count > 20)
+            for name in names {
+                let a = try Data(contentsOf: one.appendingPathComponent(name))
+                let b = try Data(contentsOf: other.appendingPathComponent(name))
+                #expect(a == b, "\(name) depends on --jobs (\(other.path))")
+            }
         }
     }
 
     @Test func everyTableMatchesItsDataCard() throws {
-        try #require(Self.built.count == 2)
+        try #require(Self.built.count == 3)
         let folder = Self.built[0]
         let card = try #require(
             try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("datacard.json")))
@@ -769,7 +772,7 @@ struct DatasetCommandTests {
     }
 
     @Test func splitsShareNoVillageAndLabelsPointAtCases() throws {
-        try #require(Self.built.count == 2)
+        try #require(Self.built.count == 3)
         let folder = Self.built[0]
         var sides: [String: Set<String>] = [:]
         let cases = try Self.rows(folder, "cases")
@@ -793,7 +796,7 @@ struct DatasetCommandTests {
     }
 
     @Test func chosenTablesAreTheFullDatasetsOwn() throws {
-        try #require(Self.built.count == 2)
+        try #require(Self.built.count == 3)
         let folder = try cli.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("some")
@@ -836,7 +839,7 @@ struct DatasetCommandTests {
     }
 
     @Test func aDatasetSplitWithOnlyAndFinishedWithResumeIsTheSameFiles() throws {
-        try #require(Self.built.count == 2)
+        try #require(Self.built.count == 3)
         let folder = try cli.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("data")
@@ -852,7 +855,7 @@ struct DatasetCommandTests {
     }
 
     @Test func aKilledDatasetResumesToTheSameFiles() throws {
-        try #require(Self.built.count == 2)
+        try #require(Self.built.count == 3)
         let folder = try cli.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("data")
