@@ -82,10 +82,13 @@ extension World {
         lead.arrival = Int32(scheduler.now)
         lead.body = route(lead)
         let body = Int(lead.body)
-        let sameMatter = (discipline.bodies[body].queue + discipline.bodies[body].open).first { other in
+        func isSameMatter(_ other: Int32) -> Bool {
             let open = discipline.leads[other]
             return open.village == lead.village && open.subject == lead.subject && open.person == lead.person
         }
+        let sameMatter =
+            discipline.bodies[body].queue.first(where: isSameMatter)
+            ?? discipline.bodies[body].open.first(where: isSameMatter)
         let (about, aboutID) = lead.person >= 0 ? (.person, Int64(lead.person)) : lead.subject.about
         emit(
             LogRecord(
@@ -191,9 +194,12 @@ extension World {
         let today = Int32(scheduler.now)
         let level = discipline.bodies[Int(body)].level.logged
         let area = Int64(discipline.bodies[Int(body)].area)
-        let stale = discipline.bodies[Int(body)].queue.filter { today - discipline.leads[$0].arrival > limit }
-        guard !stale.isEmpty else { return }
-        discipline.bodies[Int(body)].queue.removeAll { stale.contains($0) }
+        // The queue is in order of arrival, so the stale leads are its first ones: a body
+        // looks at those alone, not at its whole queue whenever a lead arrives.
+        let count = discipline.bodies[Int(body)].queue.prefix { today - discipline.leads[$0].arrival > limit }.count
+        guard count > 0 else { return }
+        let stale = Array(discipline.bodies[Int(body)].queue.prefix(count))
+        discipline.bodies[Int(body)].queue.removeFirst(count)
         for slot in stale {
             let lead = discipline.leads[slot]
             emit(
