@@ -128,7 +128,6 @@ public final class AlertWriter {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         return String((value * 1_000_000).rounded() / 1_000_000)
     }
-
 }
 
 extension Array where Element == UInt8 {
