@@ -84,8 +84,10 @@ public struct World: Model, Sendable {
     var villagesOfTown: [[Int32]] = []
     /// Opening balances per village and account, for the conservation check.
     public internal(set) var openingBalances: [[Int64]] = []
-    /// Records emitted and not yet written to the log.
-    var unwritten: [Emitted] = []
+    /// Records emitted and not yet written to the log, as the log will hold them (the log
+    /// numbers them when it takes them), and those of them a case touched: position and case.
+    var unwritten: [LoggedEvent] = []
+    var unwrittenCases: [(position: Int32, caseIndex: Int32)] = []
     /// Records decided now and due on a later day, with their case or -1 (`Event.log`).
     var dueRecords = SlotStore<(record: LogRecord, caseIndex: Int32)>()
 
@@ -119,7 +121,7 @@ public struct World: Model, Sendable {
         case .log(let slot):
             let due = dueRecords[slot]
             dueRecords.remove(slot)
-            unwritten.append(Emitted(record: due.record, day: Int32(scheduler.now), caseIndex: due.caseIndex))
+            hold(due.record, case: due.caseIndex, on: scheduler.now)
         case .leaseEnds(let contract):
             leaseEnds(contract, &scheduler)
         case .dealNeeded(let item, let deal, let relisting, let incumbent):
@@ -195,22 +197,24 @@ public struct World: Model, Sendable {
         if caseIndex >= 0, misconduct.cases[Int(caseIndex)].kind == .misconduct {
             misconduct.cases[Int(caseIndex)].note(record.trace)
         }
-        unwritten.append(Emitted(record: record, day: Int32(scheduler.now), caseIndex: caseIndex))
+        hold(record, case: caseIndex, on: scheduler.now)
     }
 
-    /// A record emitted and not yet written: its day, and its case or -1.
-    struct Emitted: Sendable {
-        var record: LogRecord
-        var day: Int32
-        var caseIndex: Int32
+    /// Keeps a record for the log's next batch.
+    private mutating func hold(_ record: LogRecord, case caseIndex: Int32, on day: Tick) {
+        if caseIndex >= 0 { unwrittenCases.append((Int32(unwritten.count), caseIndex)) }
+        unwritten.append(LoggedEvent(id: 0, day: Int32(day), record: record))
     }
 
-    /// Writes the records emitted since the last call to the log, in the order emitted. The
-    /// buffer keeps its room for the next batch, but not the room the generation's records
-    /// took (every lease, office and tie of the first day at once).
+    /// Hands the records emitted since the last call to the log, in the order emitted: the
+    /// log numbers them in place and passes the same array on to its readers.
     mutating func flush(to log: inout WorldLog) {
-        log.write(unwritten)
-        unwritten.removeAll(keepingCapacity: unwritten.count <= 4096)
+        log.write(&unwritten, cases: unwrittenCases)
+        // A new array: the log's readers may still hold this one. Room for a batch and what
+        // the event that fills it may add, so that it does not grow by doubling.
+        unwritten = []
+        unwritten.reserveCapacity(2 * WorldRun.batch)
+        unwrittenCases.removeAll(keepingCapacity: true)
     }
 
     func policy(of village: Int32) -> Policy { policies[villages[Int(village)].district] }

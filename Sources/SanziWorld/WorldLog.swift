@@ -15,22 +15,20 @@ public struct WorldLog {
 
     public init(sink: any EventSink) { self.sink = sink }
 
-    /// Writes records the world emitted, in order, handing them to the sink as one batch (an
-    /// array of its own, exactly as large: consumers on other threads may keep it a while).
-    mutating func write(_ records: [World.Emitted]) {
-        var batch: [LoggedEvent] = []
-        batch.reserveCapacity(records.count)
-        for emitted in records { batch.append(number(emitted)) }
-        sink.accept(batch)
-    }
-
-    private mutating func number(_ emitted: World.Emitted) -> LoggedEvent {
-        logged += 1
-        counts[Int(emitted.record.type.rawValue)] += 1
-        if emitted.caseIndex >= 0 {
-            while caseEvents.count <= Int(emitted.caseIndex) { caseEvents.append([]) }
-            caseEvents[Int(emitted.caseIndex)].append((logged, emitted.day))
+    /// Numbers the records the world emitted (in order, in place), notes the cases they
+    /// touched (`cases`: position in `records` and case), and hands them to the sink as one
+    /// batch, which consumers on other threads may keep a while.
+    mutating func write(_ records: inout [LoggedEvent], cases: [(position: Int32, caseIndex: Int32)]) {
+        let first = logged + 1
+        for index in records.indices {
+            logged += 1
+            records[index].id = logged
+            counts[Int(records[index].record.type.rawValue)] += 1
         }
-        return LoggedEvent(id: logged, day: emitted.day, record: emitted.record)
+        for (position, caseIndex) in cases {
+            while caseEvents.count <= Int(caseIndex) { caseEvents.append([]) }
+            caseEvents[Int(caseIndex)].append((first + UInt64(position), records[Int(position)].day))
+        }
+        sink.accept(records)
     }
 }
