@@ -262,11 +262,14 @@ public struct PreElectionPayments: AlertRule {
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
         let r = event.record
         if r.type == .disbursement, r.disbursementPurpose != .welfare { return }
-        let kept = recent[r.village].filter { event.day - $0.day <= days }
         if r.type != .election {
-            recent[r.village] = kept + [(event.day, event.id)]
+            // In place: a new array for every payment took F07 471 M instructions at 1,200
+            // villages x 5 years, 163 M this way (callgrind).
+            recent[r.village].removeAll { event.day - $0.day > days }
+            recent[r.village].append((event.day, event.id))
             return
         }
+        let kept = recent[r.village].filter { event.day - $0.day <= days }
         recent[r.village] = []
         guard !kept.isEmpty else { return }
         output.raise(
