@@ -117,8 +117,8 @@ public struct LowPremiumOutlier: AlertRule {
     /// The deal kind of each listing not yet awarded (an award of a listing the log never
     /// announced counts as a lease's).
     var dealOfListing: [Int64: LogRecord.Deal] = [:]
-    /// Each declared village's district.
-    var districtOfVillage: [Int32: Int64] = [:]
+    /// Each declared village's district (-1 before its declaration, or in a log without them).
+    var districtOfVillage = VillageTable<Int64>(empty: -1)
     /// Per district and deal kind, the peer window in arrival order, and the same values kept
     /// sorted.
     var windows: [PeerGroup: PeerWindow] = [:]
@@ -168,7 +168,7 @@ public struct LowPremiumOutlier: AlertRule {
         let deal = dealOfListing.removeValue(forKey: r.subject) ?? .lease
         guard r.method == .ascendingAuction, r.amount2 > 0 else { return }
         let premium = Double(r.amount) / Double(r.amount2) - 1
-        let group = PeerGroup(district: districtOfVillage[r.village] ?? -1, deal: deal)
+        let group = PeerGroup(district: districtOfVillage[r.village], deal: deal)
         if let fences = windows[group].flatMap({ PeerFences(sorted: $0.sorted, k: k, minimumPeers: minimumPeers) }),
             premium < fences.lower
         {
