@@ -52,10 +52,10 @@ public final class OversightLog: EventSink {
 
     /// The rectification ledger's tasks, by id.
     public private(set) var tasks: [Int64: TaskRecord] = [:]
-    /// Grievances and disputes answered, in all and by what answered them (`AnsweredBy` order),
-    /// and those of them posted on the echo wall.
-    public private(set) var petitionsAnswered = 0
+    /// Grievances and disputes answered, by what answered them (`AnsweredBy` order) and in
+    /// all, and those of them posted on the echo wall.
     public private(set) var petitionsAnsweredBy = [Int](repeating: 0, count: LogRecord.AnsweredBy.allCases.count)
+    public var petitionsAnswered: Int { petitionsAnsweredBy.reduce(0, +) }
     public private(set) var answersPublished = 0
     /// The survey records, in order.
     public private(set) var surveys: [LogRecord] = []
@@ -102,7 +102,6 @@ public final class OversightLog: EventSink {
             tasks[r.subject]?.done = event.day
             tasks[r.subject]?.daysLate = Int(r.count)
         case .petitionAnswered:
-            petitionsAnswered += 1
             if let by = LogRecord.AnsweredBy(rawValue: r.code) { petitionsAnsweredBy[Int(by.rawValue)] += 1 }
             if r.count2 == 1 { answersPublished += 1 }
         case .survey: surveys.append(r)
