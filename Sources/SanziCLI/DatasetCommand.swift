@@ -73,7 +73,7 @@ struct DatasetCommand: ParsableCommand {
     var chosenJobs: Int?
 
     /// Replications simulated at once.
-    var jobs: Int { chosenJobs ?? ProcessInfo.processInfo.activeProcessorCount }
+    var jobs: Int { chosenJobs ?? RunPipeline.cores }
 
     @Option(help: ArgumentHelp("Share of misconduct rows whose observed label is lost.", valueName: "share"))
     var missedLabels = 0.0
