@@ -26,17 +26,6 @@ public struct Alert: Sendable, Hashable {
     /// The value of a named value behind the decision, if the rule gave it.
     public func value(_ name: String) -> Double? { values.first { $0.name == name }?.value }
 
-    /// The events behind the alert: its evidence, or for an escalation (which has none of its
-    /// own) the evidence of the alerts it combines, looked up in `earlier` (evidence by alert id).
-    public func evidence(resolvedWith earlier: [UInt64: [UInt64]]) -> [UInt64] {
-        evidence { earlier[$0] ?? [] }
-    }
-
-    /// The same, with the evidence of a combined alert given by `evidenceOf` (its id → events).
-    public func evidence(_ evidenceOf: (UInt64) -> [UInt64]) -> [UInt64] {
-        evidence.isEmpty ? combines.flatMap(evidenceOf) : evidence
-    }
-
     public struct Value: Sendable, Hashable {
         public var name: String
         public var value: Double

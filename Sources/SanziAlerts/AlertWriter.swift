@@ -163,7 +163,7 @@ extension Array where Element == UInt8 {
 public final class AlertCollector: EventSink {
     // One pipeline thread uses a collector at a time; `finish()` hands it over.
     @exclusivity(unchecked) private var engine: AlertEngine
-    @exclusivity(unchecked) public private(set) var alerts: [Alert] = []
+    @exclusivity(unchecked) public private(set) var alerts = RaisedAlerts()
     /// What is done with each alert as it is raised (written, handed to the world), if anything.
     private let each: ((Alert) -> Void)?
 
@@ -175,7 +175,7 @@ public final class AlertCollector: EventSink {
     public func accept(_ event: LoggedEvent) {
         let raised = engine.observe(event)
         guard !raised.isEmpty else { return }
-        alerts += raised
+        alerts.append(contentsOf: raised)
         if let each { for alert in raised { each(alert) } }
     }
 }

@@ -9,14 +9,14 @@ import SanziWorld
 
 extension RunCommand {
     /// The short summary a run ends with: cases, alerts and how well they did.
-    func outcomeLines(_ truth: GroundTruth, alerts: [Alert], evaluation: Evaluation?) -> [String] {
+    func outcomeLines(_ truth: GroundTruth, alerts: RaisedAlerts, evaluation: Evaluation?) -> [String] {
         let cases = truth.misconduct
         let loss = Money(fen: cases.reduce(0) { $0 + $1.loss })
         var lines = [
             "cases         \(cases.count) misconduct (loss \(loss) yuan), \(truth.cases.count - cases.count) look-alikes",
             "alerts        \(alerts.count): "
                 + Severity.allCases.reversed().map { severity in
-                    "\(alerts.filter { $0.severity == severity }.count) \(severity.rawValue)"
+                    "\(alerts.indices.count { alerts.severity(at: $0) == severity }) \(severity.rawValue)"
                 }.joined(separator: ", "),
         ]
         if let evaluation {

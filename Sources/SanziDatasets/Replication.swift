@@ -266,7 +266,7 @@ struct Replication {
         }
     }
 
-    private func writeAlerts(_ alerts: [Alert], villageIDs: [String]) throws -> Int {
+    private func writeAlerts(_ alerts: RaisedAlerts, villageIDs: [String]) throws -> Int {
         var file = try partition(DatasetTables.alerts)
         let villages = file.vocabulary(villageIDs)
         for alert in alerts {

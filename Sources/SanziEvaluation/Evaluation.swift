@@ -117,9 +117,9 @@ public struct Evaluation: Sendable, Hashable, Encodable {
 
     /// Scores `alerts` against `truth` for a run of `villages` villages over `days` days;
     /// `index` (built from `truth`) saves rebuilding it when one run is scored many times.
-    public init(alerts: [Alert], truth: GroundTruth, index: CaseIndex? = nil, villages: Int, days: Int) {
+    public init(alerts: RaisedAlerts, truth: GroundTruth, index: CaseIndex? = nil, villages: Int, days: Int) {
         var tally = Tally(truth: truth, index: index ?? CaseIndex(truth))
-        for alert in alerts { tally.add(alert) }
+        for position in alerts.indices { tally.add(position, of: alerts) }
         let precision = Self.ratio(tally.truePositives, alerts.count)
         let misconduct = truth.cases.indices.filter { truth.cases[$0].kind == .misconduct }
         let detectedCases = misconduct.filter { tally.firstDay[$0] != nil }
@@ -154,6 +154,11 @@ public struct Evaluation: Sendable, Hashable, Encodable {
         detections = misconduct.map {
             Detection(caseID: truth.cases[$0].id, firstAlertDay: tally.firstDay[$0])
         }
+    }
+
+    /// Scores alerts held one by one (tuning's replays, tests): the same as for them raised.
+    public init(alerts: [Alert], truth: GroundTruth, index: CaseIndex? = nil, villages: Int, days: Int) {
+        self.init(alerts: RaisedAlerts(alerts), truth: truth, index: index, villages: villages, days: days)
     }
 
     static func ratio(_ part: Int, _ whole: Int) -> Double? {

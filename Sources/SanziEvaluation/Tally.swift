@@ -16,8 +16,6 @@ struct Tally {
     let truth: GroundTruth
     /// Event id → indices of the cases (and look-alikes) that touched it.
     let labels: [UInt64: [Int]]
-    /// Evidence of every alert so far, for escalations that combine them.
-    var evidence: [UInt64: [UInt64]] = [:]
     var truePositives = 0
     var lookAlikeAlarms = 0
     var byRule: [String: (alerts: Int, hits: Int, lookAlikes: Int)] = [:]
@@ -30,31 +28,31 @@ struct Tally {
         labels = index.labels
     }
 
-    mutating func add(_ alert: Alert) {
-        let ids = alert.evidence(resolvedWith: evidence)
-        evidence[alert.id] = ids
+    /// Counts the alert at `position` of `alerts`.
+    mutating func add(_ position: Int, of alerts: RaisedAlerts) {
+        let (rule, day) = (alerts.rule(at: position), alerts.day(at: position))
         var cases = Set<Int>()
         var lookAlikes = Set<Int>()
-        for id in ids {
+        for id in alerts.events(of: position) {
             for index in labels[id] ?? [] {
                 if truth.cases[index].kind == .misconduct { cases.insert(index) } else { lookAlikes.insert(index) }
             }
         }
-        var counts = byRule[alert.rule] ?? (0, 0, 0)
+        var counts = byRule[rule] ?? (0, 0, 0)
         counts.alerts += 1
         if !cases.isEmpty {
             truePositives += 1
             counts.hits += 1
             for index in cases {
-                firstDay[index] = min(firstDay[index] ?? alert.day, alert.day)
-                rulesByCase[index, default: []].insert(alert.rule)
+                firstDay[index] = min(firstDay[index] ?? day, day)
+                rulesByCase[index, default: []].insert(rule)
             }
         } else if !lookAlikes.isEmpty {
             lookAlikeAlarms += 1
             counts.lookAlikes += 1
         }
         alertedLookAlikes.formUnion(lookAlikes)
-        byRule[alert.rule] = counts
+        byRule[rule] = counts
     }
 
     /// The misconduct cases each rule detected, by rule id.

@@ -115,13 +115,13 @@ public struct Report: Sendable, Encodable {
 
     /// Builds the report; `stories` is how many subjects to tell.
     public init(
-        facts: RunFacts, alerts: [Alert], truth: GroundTruth, evaluation: Evaluation, context: DealContext,
+        facts: RunFacts, alerts: RaisedAlerts, truth: GroundTruth, evaluation: Evaluation, context: DealContext,
         stories: Int = 12
     ) {
         scenario = facts.scenario
         seed = facts.seed
         period = Period(start: facts.date(0), end: facts.date(Int32(facts.days)), days: facts.days)
-        let count = { (severity: Severity) in alerts.filter { $0.severity == severity }.count }
+        let count = { (severity: Severity) in alerts.indices.count { alerts.severity(at: $0) == severity } }
         let misconduct = truth.misconduct
         totals = Totals(
             events: facts.events, alerts: alerts.count, yellow: count(.yellow), orange: count(.orange),
@@ -149,7 +149,8 @@ public struct Report: Sendable, Encodable {
         }
     }
 
-    static func places(facts: RunFacts, alerts: [Alert], cases: [Case]) -> (districts: [Place], villages: [Place]) {
+    static func places(facts: RunFacts, alerts: RaisedAlerts, cases: [Case]) -> (districts: [Place], villages: [Place])
+    {
         var villages = facts.villages.map { village in
             Place(
                 id: village.id, name: village.name, district: facts.districts[village.district].name, risk: 0,
@@ -160,18 +161,20 @@ public struct Report: Sendable, Encodable {
                 id: $0.id, name: $0.name, district: nil, risk: 0, alerts: 0, yellow: 0, orange: 0, red: 0, cases: 0,
                 lossFen: 0)
         }
-        func add(_ alert: Alert, to place: inout Place) {
-            place.risk += weight(alert.severity)
+        func add(_ severity: Severity, to place: inout Place) {
+            place.risk += weight(severity)
             place.alerts += 1
-            switch alert.severity {
+            switch severity {
             case .yellow: place.yellow += 1
             case .orange: place.orange += 1
             case .red: place.red += 1
             }
         }
-        for alert in alerts where alert.village >= 0 && Int(alert.village) < villages.count {
-            add(alert, to: &villages[Int(alert.village)])
-            add(alert, to: &districts[facts.villages[Int(alert.village)].district])
+        for alert in alerts.indices {
+            let (village, severity) = (Int(alerts.village(at: alert)), alerts.severity(at: alert))
+            guard village >= 0 && village < villages.count else { continue }
+            add(severity, to: &villages[village])
+            add(severity, to: &districts[facts.villages[village].district])
         }
         for entry in cases where Int(entry.village) < villages.count {
             let district = facts.villages[Int(entry.village)].district
@@ -185,7 +188,7 @@ public struct Report: Sendable, Encodable {
     }
 
     static func stories(
-        facts: RunFacts, alerts: [Alert], truth: GroundTruth, context: DealContext, count: Int
+        facts: RunFacts, alerts: RaisedAlerts, truth: GroundTruth, context: DealContext, count: Int
     ) -> [Story] {
         struct Key: Hashable {
             var village: Int32
@@ -195,64 +198,49 @@ public struct Report: Sendable, Encodable {
         // first alert's day, then by village and subject.
         var positions: [Key: Int] = [:]
         var groups: [(key: Key, alerts: [Int], risk: Int)] = []
-        for (index, alert) in alerts.enumerated() where alert.village >= 0 && Int(alert.village) < facts.villages.count
-        {
-            let key = Key(village: alert.village, subject: alert.subject)
+        for index in alerts.indices {
+            let village = alerts.village(at: index)
+            guard village >= 0 && Int(village) < facts.villages.count else { continue }
+            let key = Key(village: village, subject: alerts.subject(at: index))
+            let risk = weight(alerts.severity(at: index))
             if let position = positions[key] {
                 groups[position].alerts.append(index)
-                groups[position].risk += weight(alert.severity)
+                groups[position].risk += risk
             } else {
                 positions[key] = groups.count
-                groups.append((key, [index], weight(alert.severity)))
+                groups.append((key, [index], risk))
             }
         }
         // What the ranking compares, kept apart from the groups, so that a comparison does not
         // copy and release a group's list of alerts.
-        let order = groups.map { (risk: $0.risk, day: alerts[$0.alerts[0]].day, key: $0.key) }
+        let order = groups.map { (risk: $0.risk, day: alerts.day(at: $0.alerts[0]), key: $0.key) }
         let ranked = order.indices.sorted { a, b in
             let (first, second) = (order[a], order[b])
             if first.risk != second.risk { return first.risk > second.risk }
             if first.day != second.day { return first.day < second.day }
             return (first.key.village, first.key.subject) < (second.key.village, second.key.subject)
         }.prefix(count).map { groups[$0] }
-        let evidence = Evidence(alerts)
-        let stories = ranked.map { group in group.alerts.map { alerts[$0] } }
         let cases = truth.caseIDs(
-            touching: Set(stories.flatMap { $0.flatMap { evidence.events(of: $0) } }))
-        return zip(ranked, stories).enumerated().map { rank, story in
-            let (group, alerts) = story
+            touching: Set(ranked.flatMap { $0.alerts.flatMap { alerts.events(of: $0) } }))
+        return ranked.enumerated().map { rank, group in
+            let events = Set(group.alerts.flatMap { alerts.events(of: $0) })
+            let told = group.alerts.map { alerts[$0] }
             let village = facts.villages[Int(group.key.village)]
             var rules: [String] = []
             var sentences: [String] = []
-            for alert in alerts where !rules.contains(alert.rule) {
+            for alert in told where !rules.contains(alert.rule) {
                 rules.append(alert.rule)
                 sentences.append(Narration.sentence(for: alert, context: context) + " (\(alert.rule))")
             }
-            let touched = Set(alerts.flatMap { evidence.events(of: $0).flatMap { cases[$0] ?? [] } }).sorted()
+            let touched = Set(events.flatMap { cases[$0] ?? [] }).sorted()
             return Story(
                 rank: rank + 1, village: village.id, villageName: village.name,
                 district: facts.districts[village.district].name, subject: group.key.subject.description,
-                title: Narration.title(of: group.key.subject, context: context), firstDate: facts.date(alerts[0].day),
-                lastDate: facts.date(alerts[alerts.count - 1].day),
-                severity: (alerts.map(\.severity).max() ?? .yellow).rawValue, risk: group.risk, rules: rules,
-                sentences: sentences, alertIDs: Array(alerts.map(\.id).prefix(20)),
+                title: Narration.title(of: group.key.subject, context: context), firstDate: facts.date(told[0].day),
+                lastDate: facts.date(told[told.count - 1].day),
+                severity: (told.map(\.severity).max() ?? .yellow).rawValue, risk: group.risk, rules: rules,
+                sentences: sentences, alertIDs: Array(told.map(\.id).prefix(20)),
                 truth: describe(touched, in: truth))
-        }
-    }
-
-    /// The events alerts point at; an escalation points at the events of the alerts it
-    /// combines, escalations of escalations too.
-    struct Evidence {
-        let alerts: [Alert]
-        let positions: [UInt64: Int]
-
-        init(_ alerts: [Alert]) {
-            self.alerts = alerts
-            positions = Dictionary(alerts.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        }
-
-        func events(of alert: Alert) -> [UInt64] {
-            alert.evidence { id in positions[id].map { events(of: alerts[$0]) } ?? [] }
         }
     }
 
@@ -266,7 +254,7 @@ public struct Report: Sendable, Encodable {
         }.joined(separator: "; ")
     }
 
-    static func timeline(facts: RunFacts, alerts: [Alert]) -> [Month] {
+    static func timeline(facts: RunFacts, alerts: RaisedAlerts) -> [Month] {
         let months = max(1, facts.start.months(until: facts.start.adding(days: max(0, facts.days - 1))) + 1)
         var timeline = (0..<months).map { index in
             let date = facts.start.adding(months: index)
@@ -280,9 +268,10 @@ public struct Report: Sendable, Encodable {
                         $0.day >= first && $0.day <= last && $0.warningSystem?.on == true
                     })
         }
-        for alert in alerts {
-            let index = min(months - 1, max(0, facts.start.months(until: facts.start.adding(days: Int(alert.day)))))
-            switch alert.severity {
+        for alert in alerts.indices {
+            let day = Int(alerts.day(at: alert))
+            let index = min(months - 1, max(0, facts.start.months(until: facts.start.adding(days: day))))
+            switch alerts.severity(at: alert) {
             case .yellow: timeline[index].yellow += 1
             case .orange: timeline[index].orange += 1
             case .red: timeline[index].red += 1

@@ -9,7 +9,7 @@ public enum Replay {
     /// What a replay read and raised.
     public struct Outcome: Sendable {
         public var events: Int
-        public var alerts: [Alert]
+        public var alerts: RaisedAlerts
         /// alerts.csv and alerts.jsonl.
         public var paths: [String]
     }

@@ -29,7 +29,7 @@ public enum RunPipeline {
         /// The world as it stands at the horizon (its actors, for datasets).
         public var world: World
         /// The alerts the rules raised, in order (empty when the rules did not run).
-        public var alerts: [Alert]
+        public var alerts: RaisedAlerts
     }
 
     /// Simulates `scenario` with `seed`.
@@ -78,6 +78,6 @@ public enum RunPipeline {
         // this, every run left its rules and their state behind (tune and dataset run many).
         warnings?.pipeline = nil
         summary.wallSeconds = WallClock.seconds() - started
-        return Result(summary: summary, world: world, alerts: rules?.alerts ?? [])
+        return Result(summary: summary, world: world, alerts: rules?.alerts ?? RaisedAlerts())
     }
 }

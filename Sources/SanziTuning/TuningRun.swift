@@ -36,6 +36,6 @@ extension TuningRun {
         let result = RunPipeline.simulate(scenario, seed: seed, rules: rules, consumers: [collector])
         return TuningRun(
             seed: seed, events: collector.events, truth: result.summary.truth,
-            villages: scenario.geography.villages.count, days: result.summary.days, alerts: result.alerts)
+            villages: scenario.geography.villages.count, days: result.summary.days, alerts: Array(result.alerts))
     }
 }

@@ -29,13 +29,13 @@ struct StoryTests {
                 startDay: 0, endDay: 0, expected: 10_000, booked: 0, adapted: false, discoveredDay: -1, events: [42])
         ])
         // E02 combines E01s only; their evidence is that of the yellows they combine.
-        let alerts = [
+        let alerts = RaisedAlerts([
             Self.alert(1, "C02", .yellow, evidence: [42]), Self.alert(2, "E01", .orange, evidence: [], combines: [1]),
             Self.alert(3, "E01", .orange, evidence: [], combines: [1]),
             Self.alert(4, "E02", .red, evidence: [], combines: [2, 3]),
-        ]
-        #expect(alerts[3].evidence(resolvedWith: [2: [42], 3: [42]]) == [42, 42])
-        #expect(alerts[0].evidence(resolvedWith: [:]) == [42])
+        ])
+        #expect(alerts.events(of: 3) == [42, 42])
+        #expect(alerts.events(of: 0) == [42])
         let facts = RunFacts(
             scenario: "S", seed: 1, start: CalendarDate(year: 2013, month: 1, day: 1)!, days: 30, events: 50,
             villages: [.init(id: "v", name: "V", district: 0)], districts: [("d", "D")])

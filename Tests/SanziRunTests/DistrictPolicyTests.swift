@@ -37,7 +37,7 @@ struct DistrictPolicyTests {
         else { return nil }
         let collector = EventCollector()
         let result = RunPipeline.simulate(scenario, seed: scenario.seed, rules: rules, consumers: [collector])
-        return Run(scenario: scenario, events: collector.events, alerts: result.alerts)
+        return Run(scenario: scenario, events: collector.events, alerts: Array(result.alerts))
     }()
 
     @Test func aDistrictsInterventionIsLoggedOnceForEachOfItsVillages() throws {

@@ -1,0 +1,166 @@
+import SanziEvents
+
+/// The alerts of a run, kept compactly until the run's evaluation and report have read them:
+/// a random-access collection of `Alert`, in the order they were raised.
+///
+/// An `Alert` is 96 bytes with up to three arrays of its own (evidence, values, combined
+/// alerts), each a heap allocation: 12,000 villages over five years raise 606,422 alerts,
+/// which held that way took about 136 MB at the run's peak (massif). Here each alert is one
+/// 48-byte row, its lists share pools, its rule and value names are small numbers, its id is
+/// its position unless told otherwise, and nothing grows by doubling (`ChunkedArray`); reading
+/// an element builds the `Alert` again, the same value that was appended.
+///
+/// A run may hold up to 4,294,967,295 evidence entries, values and combined ids each (about
+/// 25 times what China's half a million villages would raise in ten years).
+public struct RaisedAlerts: RandomAccessCollection, Sendable, Equatable {
+    /// One alert without its lists; each list ends where the row says and starts where the
+    /// previous row's ends.
+    struct Row: Sendable, Equatable {
+        var score: Double
+        var threshold: Double
+        var subjectID: Int64
+        var evidenceEnd: UInt32
+        var valuesEnd: UInt32
+        var combinesEnd: UInt32
+        var day: Int32
+        var village: Int32
+        var rule: UInt16
+        var severity: Severity
+        var subjectKind: SubjectKind
+    }
+
+    enum SubjectKind: UInt8, Sendable {
+        case listing, contract, bidder, village
+    }
+
+    private var rows = ChunkedArray<Row>()
+    /// Each alert's id, once one is not its position + 1 (the engine's numbering); nil before.
+    private var ids: [UInt64]?
+    /// The distinct rule ids and value names, in order of first appearance; rows and values
+    /// hold positions here.
+    private var rules: [String] = []
+    private var names: [String] = []
+    private var evidence = ChunkedArray<UInt64>()
+    private var valueNames = ChunkedArray<UInt16>()
+    private var valueNumbers = ChunkedArray<Double>()
+    private var combines = ChunkedArray<UInt64>()
+
+    public init() {}
+
+    /// The alerts of `alerts`, in their order.
+    public init(_ alerts: some Sequence<Alert>) {
+        for alert in alerts { append(alert) }
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { rows.count }
+
+    public subscript(position: Int) -> Alert {
+        let row = rows[position]
+        let values = range(position) { $0.valuesEnd }
+        var alert = Alert(
+            rule: rules[Int(row.rule)], severity: row.severity, day: row.day, village: row.village,
+            subject: Self.subject(row), score: row.score, threshold: row.threshold,
+            evidence: evidence[range(position) { $0.evidenceEnd }],
+            values: values.map { Alert.Value(names[Int(valueNames[$0])], valueNumbers[$0]) })
+        alert.id = id(at: position)
+        alert.combines = combines[range(position) { $0.combinesEnd }]
+        return alert
+    }
+
+    /// Adds `alert` after the others.
+    public mutating func append(_ alert: Alert) {
+        if ids == nil && alert.id != UInt64(rows.count + 1) { ids = (0..<rows.count).map { UInt64($0 + 1) } }
+        ids?.append(alert.id)
+        evidence.append(contentsOf: alert.evidence)
+        for value in alert.values {
+            valueNames.append(Self.number(of: value.name, in: &names))
+            valueNumbers.append(value.value)
+        }
+        combines.append(contentsOf: alert.combines)
+        let (kind, subjectID) = Self.parts(alert.subject)
+        rows.append(
+            Row(
+                score: alert.score, threshold: alert.threshold, subjectID: subjectID,
+                evidenceEnd: Self.end(evidence.count), valuesEnd: Self.end(valueNames.count),
+                combinesEnd: Self.end(combines.count), day: alert.day, village: alert.village,
+                rule: Self.number(of: alert.rule, in: &rules), severity: alert.severity, subjectKind: kind))
+    }
+
+    /// Adds `alerts` after the others, in their order.
+    public mutating func append(contentsOf alerts: some Sequence<Alert>) {
+        for alert in alerts { append(alert) }
+    }
+
+    /// The events behind the alert at `position`: its evidence, or for an escalation (which has
+    /// none of its own) the events behind the alerts it combines, escalations of escalations
+    /// too. A combined id that is not among these alerts adds nothing.
+    public func events(of alert: Int) -> [UInt64] {
+        let own = range(alert) { $0.evidenceEnd }
+        guard own.isEmpty else { return evidence[own] }
+        return combines[range(alert) { $0.combinesEnd }].flatMap { id in position(of: id).map(events) ?? [] }
+    }
+
+    /// The position of the first alert with `id`, if any.
+    public func position(of id: UInt64) -> Int? {
+        guard let ids else { return id >= 1 && id <= UInt64(rows.count) ? Int(id) - 1 : nil }
+        return ids.firstIndex(of: id)
+    }
+
+    /// The id of the alert at `position`.
+    public func id(at position: Int) -> UInt64 { ids?[position] ?? UInt64(position + 1) }
+
+    /// The severity of the alert at `position`, without building the alert.
+    public func severity(at position: Int) -> Severity { rows[position].severity }
+
+    /// The day of the alert at `position`, without building the alert.
+    public func day(at position: Int) -> Int32 { rows[position].day }
+
+    /// The village of the alert at `position` (-1 for none), without building the alert.
+    public func village(at position: Int) -> Int32 { rows[position].village }
+
+    /// The subject of the alert at `position`, without building the alert.
+    public func subject(at position: Int) -> AlertSubject { Self.subject(rows[position]) }
+
+    /// The rule of the alert at `position`, without building the alert.
+    public func rule(at position: Int) -> String { rules[Int(rows[position].rule)] }
+
+    /// The pool positions of one of the row's lists: from the previous row's end to its own.
+    private func range(_ position: Int, _ end: (Row) -> UInt32) -> Range<Int> {
+        (position == 0 ? 0 : Int(end(rows[position - 1])))..<Int(end(rows[position]))
+    }
+
+    /// A pool's end as a row keeps it.
+    private static func end(_ count: Int) -> UInt32 {
+        guard let end = UInt32(exactly: count) else {
+            preconditionFailure("more than \(UInt32.max) evidence entries, values or combined ids in one run")
+        }
+        return end
+    }
+
+    /// The position of `text` among `known`, added at the end if new. Rule ids and value
+    /// names are a few dozen, declared by the rules.
+    private static func number(of text: String, in known: inout [String]) -> UInt16 {
+        if let position = known.firstIndex(of: text) { return UInt16(position) }
+        known.append(text)
+        return UInt16(known.count - 1)
+    }
+
+    private static func parts(_ subject: AlertSubject) -> (SubjectKind, Int64) {
+        switch subject {
+        case .listing(let id): (.listing, id)
+        case .contract(let id): (.contract, id)
+        case .bidder(let id): (.bidder, id)
+        case .village: (.village, 0)
+        }
+    }
+
+    private static func subject(_ row: Row) -> AlertSubject {
+        switch row.subjectKind {
+        case .listing: .listing(row.subjectID)
+        case .contract: .contract(row.subjectID)
+        case .bidder: .bidder(row.subjectID)
+        case .village: .village
+        }
+    }
+}
