@@ -136,8 +136,8 @@ extension World {
     /// The value of the deal a subject names (its total, fen), or 0.
     func value(of subject: AlertSubject) -> Int64 {
         switch subject {
-        case .listing(let id): platform.listingValues[id] ?? 0
-        case .contract(let id): platform.contractValues[id] ?? 0
+        case .listing(let id): platform.value(ofListing: id) ?? 0
+        case .contract(let id): platform.value(ofContract: id) ?? 0
         case .bidder, .village: 0
         }
     }

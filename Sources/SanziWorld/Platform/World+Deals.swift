@@ -189,8 +189,7 @@ extension World {
             reserve: plan.reserve, termYears: term, relisting: relisting, bidders: plan.bidders,
             valuations: plan.valuations, caseIndex: caseIndex, fairPrice: fairPrice,
             honestWinner: honest.winner, random: random)
-        platform.nextListingID += 1
-        platform.listingValues[listing.id] = plan.appraisal
+        platform.listingValues.append(plan.appraisal)
         emit(
             LogRecord(
                 .listing, village: village, code: deal.logged.rawValue, subject: listing.id, other: Int64(item),
@@ -333,17 +332,16 @@ extension World {
     ) -> Int32 {
         let holder = capacityHolder ?? counterparty
         let id = platform.nextContractID
-        platform.nextContractID += 1
         let fair = fairTotal ?? total
         let fairAnnual = deal == .lease ? fair / Int64(max(termYears, 1)) : fair
-        platform.contractValues[id] = total
+        platform.contractValues.append(total)
         let slot = platform.contracts.insert(
             ContractState(
                 id: id, village: village, item: item, counterparty: counterparty, deal: deal, annual: annual,
                 total: total, termYears: termYears, remainderInstallment: Int32(termYears - 1), startDay: startDay,
                 listing: listing, caseIndex: caseIndex,
                 fairAnnual: fairAnnual, fairTotal: fair, capacityHolder: holder, random: random))
-        platform.contractSlots[id] = slot
+        platform.contractSlots.append(slot)
         if holder >= 0 { platform.bidders[Int(holder)].active += 1 }
         if item >= 0 {
             platform.items[Int(item)].contract = slot
@@ -385,7 +383,6 @@ extension World {
         let contract = platform.contracts[slot]
         guard contract.active else { return }
         platform.contracts[slot].active = false
-        platform.contractSlots.removeValue(forKey: contract.id)
         if let next = contract.nextDue { scheduler.cancel(next) }
         if contract.capacityHolder >= 0 { platform.bidders[Int(contract.capacityHolder)].active -= 1 }
         if contract.item >= 0, platform.items[Int(contract.item)].contract == slot {
