@@ -36,13 +36,18 @@ struct RaisedAlertsTests {
     }
 
     /// An escalation's events are those of what it combines, escalations of escalations too;
-    /// an id that is not among the alerts adds nothing.
+    /// an id that is not among the alerts before it adds nothing (so no loop of ids can recur).
     @Test func escalationsReachTheEventsOfWhatTheyCombine() {
         let raised = RaisedAlerts(Self.alerts)
         #expect(raised.events(of: 0) == [10, 11])
         #expect(raised.events(of: 2) == [10, 11, 12])
         #expect(raised.events(of: 3) == [])
         #expect(raised.events(of: 4) == [10, 11, 12])
+        let loop = RaisedAlerts([
+            Self.alert(1, "E01", .village, evidence: [], combines: [2]),
+            Self.alert(2, "E02", .village, evidence: [], combines: [1, 2]),
+        ])
+        #expect(loop.events(of: 0) == [] && loop.events(of: 1) == [])
     }
 
     /// Ids are positions + 1 as long as the alerts are numbered so (the engine's numbering);
