@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes Scenarios/bench-large.xml scaled to a size, over 5 years, for Tools/bench/scale.sh.
 
-    scale_scenario.py BENCH_LARGE_XML SHAPE VILLAGES > scenario.xml
+    scale_scenario.py BENCH_LARGE_XML SHAPE VILLAGES [PARTS] > scenario.xml
 
 SHAPE "districts" keeps the benchmark's towns (55 peri-urban and 5 remote villages) and
 districts (5 towns, a firm pool and a ring each) and changes how many there are, as a bigger
@@ -9,6 +9,9 @@ region has: 120 villages are one district of 2 towns, 1,200 the benchmark's 4 di
 12,000 villages 40. SHAPE "towns" keeps the 4 districts of 5 towns and puts more villages in
 each town (600 a town at 12,000: no real town is that large, but it is how the benchmark was
 scaled before, kept for comparison).
+
+PARTS "all" (the default) keeps the benchmark's outputs (the log, the rules and the reports);
+"world" switches them off, for the world alone (Tools/bench/world_scale.sh).
 """
 import re
 import sys
@@ -47,8 +50,16 @@ def town_shaped(source: str, villages: int) -> str:
 
 def main() -> None:
     path, shape, villages = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    parts = sys.argv[4] if len(sys.argv) > 4 else "all"
+    if parts not in ("all", "world"):
+        sys.exit(f'PARTS is "all" or "world", not "{parts}"')
     source = open(path, encoding="utf-8").read().replace('horizon="P10Y"', 'horizon="P5Y"')
     scaled = district_shaped(source, villages) if shape == "districts" else town_shaped(source, villages)
+    if parts == "world":
+        scaled, count = re.subn(
+            r"<output [^>]*/>", '<output events="false" alerts="false" report="false" format="jsonl"/>', scaled)
+        if count != 1:
+            sys.exit("the benchmark has no single <output .../> element to switch off")
     sys.stdout.write(scaled)
 
 
