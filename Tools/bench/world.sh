@@ -6,13 +6,7 @@
 #
 #   Tools/bench/world.sh [OUT_DIR]      (default: a temporary folder, removed afterwards)
 set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
-out="${1:-$(mktemp -d)}"
-[ $# -ge 1 ] || trap 'rm -rf "$out"' EXIT
-
-swift build --package-path "$root" -c release --product sanzi >&2
-sanzi="$(swift build --package-path "$root" -c release --show-bin-path)/sanzi"
+. "$(dirname "$0")/prelude.sh" "$@"
 
 for alerts in false true; do
     for years in 5 10; do
