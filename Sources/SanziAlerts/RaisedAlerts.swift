@@ -50,9 +50,7 @@ public struct RaisedAlerts: RandomAccessCollection, Sendable, Equatable {
     public init() {}
 
     /// The alerts of `alerts`, in their order.
-    public init(_ alerts: some Sequence<Alert>) {
-        for alert in alerts { append(alert) }
-    }
+    public init(_ alerts: some Sequence<Alert>) { append(contentsOf: alerts) }
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { rows.count }

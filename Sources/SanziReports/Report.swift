@@ -220,10 +220,10 @@ public struct Report: Sendable, Encodable {
             if first.day != second.day { return first.day < second.day }
             return (first.key.village, first.key.subject) < (second.key.village, second.key.subject)
         }.prefix(count).map { groups[$0] }
-        let cases = truth.caseIDs(
-            touching: Set(ranked.flatMap { $0.alerts.flatMap { alerts.events(of: $0) } }))
-        return ranked.enumerated().map { rank, group in
-            let events = Set(group.alerts.flatMap { alerts.events(of: $0) })
+        let events = ranked.map { Set($0.alerts.flatMap(alerts.events)) }
+        let cases = truth.caseIDs(touching: events.reduce(into: []) { $0.formUnion($1) })
+        return zip(ranked, events).enumerated().map { rank, story in
+            let (group, events) = story
             let told = group.alerts.map { alerts[$0] }
             let village = facts.villages[Int(group.key.village)]
             var rules: [String] = []

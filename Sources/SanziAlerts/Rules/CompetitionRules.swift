@@ -314,6 +314,8 @@ public struct BidderRing: AlertRule {
         }
 
         var all: [Meeting] { [first] + later }
+        /// The latest meeting (they are in order of days).
+        var last: Meeting { later.last ?? first }
     }
 
     public init(parameters: RuleParameters) {
@@ -325,7 +327,7 @@ public struct BidderRing: AlertRule {
         guard event.record.type == .award else { return book.add(event) }
         let bidders = book.close(event.record.subject).map(\.bidder)
         if event.day - lastSweep > window {
-            history = history.filter { $0.value.all.contains { event.day - $0.day <= window } }
+            history = history.filter { event.day - $0.value.last.day <= window }
             lastSweep = event.day
         }
         guard bidders.count >= 2 else { return }
