@@ -104,30 +104,43 @@ public struct RunFolder {
             try OutputFile.write(text, to: path(name))
             paths.append(path(name))
         }
-        try write("cases.csv", CaseTable.text(result.summary.truth, villageIDs: villageIDs, dateOfDay: dateOfDay))
+        // The ground-truth table and the evaluation do not depend on each other: with more
+        // than one core, they are made at once.
+        let truth = result.summary.truth
+        let facts = RunFacts(scenario: scenario, seed: seed, events: result.summary.events)
+        let (cases, evaluation) = Concurrently.both(cores: reports ? jobs : 1) {
+            CaseTable.text(truth, villageIDs: villageIDs, dateOfDay: dateOfDay)
+        } _: {
+            reports ? evaluate(result, facts: facts, oversight: oversight, pair: pair) : nil
+        }
+        try write("cases.csv", cases)
         if !scenario.surveys.surveys.isEmpty {
             try write("surveys.csv", SurveyResult.table(SurveyResult.results(oversight, scenario: scenario)))
         }
-        var evaluation: Evaluation?
-        if reports {
-            let facts = RunFacts(scenario: scenario, seed: seed, events: result.summary.events)
-            var scored = Evaluation(
-                alerts: result.alerts, truth: result.summary.truth, villages: facts.villages.count, days: facts.days)
-            scored.oversight = Oversight(oversight, scenario: scenario, truth: result.summary.truth, days: facts.days)
-            if let pair {
-                scored.warningSystemEffect = WarningEffect(
-                    on: (result.summary.truth, oversight), off: (pair.result.summary.truth, pair.oversight),
-                    start: scenario.start, days: facts.days)
-            }
+        if let evaluation {
             let report = Report(
-                facts: facts, alerts: result.alerts, truth: result.summary.truth, evaluation: scored,
-                context: context)
-            paths += try ReportFiles.write(report, evaluation: scored, to: folder)
-            evaluation = scored
+                facts: facts, alerts: result.alerts, truth: truth, evaluation: evaluation, context: context)
+            paths += try ReportFiles.write(report, evaluation: evaluation, to: folder, cores: jobs)
         }
         if output.alerts { try write("thresholds.xml", rules.settings.thresholdsDocument) }
         try write("run.json", OutputFiles.json(RunRecord(self, result: result)))
         return Outcome(
             result: result, evaluation: evaluation, paths: (pair?.paths ?? []) + paths, oversight: oversight)
+    }
+
+    /// The run's alerts scored against its ground truth, with what the oversight bodies did
+    /// and, beside a counterfactual `pair`, what the warning system changed.
+    private func evaluate(
+        _ result: RunPipeline.Result, facts: RunFacts, oversight: OversightLog, pair: Outcome?
+    ) -> Evaluation {
+        let truth = result.summary.truth
+        var scored = Evaluation(alerts: result.alerts, truth: truth, villages: facts.villages.count, days: facts.days)
+        scored.oversight = Oversight(oversight, scenario: scenario, truth: truth, days: facts.days)
+        if let pair {
+            scored.warningSystemEffect = WarningEffect(
+                on: (truth, oversight), off: (pair.result.summary.truth, pair.oversight), start: scenario.start,
+                days: facts.days)
+        }
+        return scored
     }
 }
