@@ -105,7 +105,7 @@ struct RunCommand: ParsableCommand {
     @Option(
         name: .customLong("jobs"),
         help: ArgumentHelp(
-            "Cores the run uses (default: the machine's cores). 1 simulates, runs the rules and writes on one thread; 2 or more let the rules and the event log's writer work on threads of their own beside the world. Outputs are the same bytes for any value.",
+            "Cores the run uses (default: the machine's cores), one busy thread each. 1 simulates, runs the rules and writes on one thread; 2 give the rules a thread of their own beside the world (which writes the event log); 3 or more give the log's writer one too. The reports after the simulation use two. Outputs are the same bytes for any value.",
             valueName: "n"))
     var chosenJobs: Int?
 

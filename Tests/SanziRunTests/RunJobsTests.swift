@@ -5,9 +5,12 @@ import Testing
 
 @testable import SanziRun
 
-/// `jobs` decides where the log is read, and nothing else: with one, every reader takes the
-/// log on the thread that runs the world; with two or more, a consumer takes it on a thread
-/// of its own. (That the outputs are the same bytes for any `jobs` is the command line's test.)
+/// `jobs` decides where the log is read, and nothing else: a busy thread a core. With one,
+/// every reader takes the log on the thread that runs the world; with two, the rules take the
+/// second core and a consumer reads on the world's thread, unless the rules do not need a
+/// thread of their own (not run, or run inline because leads follow within two days); with
+/// three, the consumer has its own. (That the outputs are the same bytes for any `jobs` is the
+/// command line's test.)
 @Suite("Where a run's log is read")
 struct RunJobsTests {
     /// Counts the events it takes on the thread that made it and on any other.
@@ -21,17 +24,23 @@ struct RunJobsTests {
         }
     }
 
-    @Test(arguments: [1, 2])
-    func aConsumerReadsOnTheWorldsThreadOnlyWithOneJob(jobs: Int) throws {
-        let scenario = try WorldFixtures.scenario("default")
+    /// How the rules run: on a thread of their own (the default scenario's leads follow a week
+    /// after), on the world's (leads within a day), or not at all.
+    enum Rules: Sendable { case threaded, inline, off }
+
+    @Test(arguments: [
+        (jobs: 1, rules: Rules.threaded, apart: false), (jobs: 2, rules: .threaded, apart: false),
+        (jobs: 3, rules: .threaded, apart: true), (jobs: 2, rules: .off, apart: true),
+        (jobs: 2, rules: .inline, apart: true), (jobs: 1, rules: .off, apart: false),
+    ])
+    func aConsumerHasAThreadOfItsOwnOnlyWhenACoreIsLeft(jobs: Int, rules: Rules, apart: Bool) throws {
+        var scenario = try WorldFixtures.scenario("default")
+        if rules == .inline { scenario.oversight.discipline.leadDelayDays = 1 }
         let counter = ThreadCounter()
         let result = RunPipeline.simulate(
-            scenario, seed: 1, rules: try AlertEngine(settings: scenario.alerts), consumers: [counter], jobs: jobs)
+            scenario, seed: 1, rules: try AlertEngine(settings: scenario.alerts), runsRules: rules != .off,
+            consumers: [counter], jobs: jobs)
         #expect(UInt64(counter.onMaker + counter.elsewhere) == result.summary.events)
-        if jobs == 1 {
-            #expect(counter.elsewhere == 0)
-        } else {
-            #expect(counter.onMaker == 0)
-        }
+        #expect(apart ? counter.onMaker == 0 : counter.elsewhere == 0)
     }
 }
