@@ -1,12 +1,18 @@
 import SanziOutput
 
-/// Formats logged events as JSON lines into a raw byte buffer. Every name is encoded once
-/// into an arena of bytes and copied from there; numbers are formatted in place. Writing an
-/// event allocates nothing and touches no reference count.
+/// Formats logged events as JSON lines into a raw byte buffer. Every piece of a line that
+/// does not depend on the event's numbers is encoded once into an arena of bytes — a day's
+/// `,"day":…,"date":"…"`, a type's `,"type":"…","village":`, a named value with its key — and
+/// copied from there 16 bytes at a time; numbers are formatted in place, two digits at a time.
+/// Writing an event allocates nothing and touches no reference count.
 struct JSONLineEncoder {
     static let flushSize = 1 << 20
-    /// Longest line an event can make, with room to spare.
+    /// Longest line an event can make, with room to spare (a village id is at most 200
+    /// characters, 1,200 bytes escaped).
     static let lineLimit = 4096
+    /// How far a copy may read past a span's end and write past a line's: the arena ends with
+    /// this many spare bytes, and the buffer has `lineLimit` past `flushSize`.
+    static let overrun = 16
 
     /// A run of bytes in the arena.
     struct Span {
@@ -17,42 +23,45 @@ struct JSONLineEncoder {
     /// How one field is written.
     struct FieldFormat {
         enum Source: UInt8 { case subject, other, party, amount, amount2, count, count2, code, countName, count2Name }
+        /// The key, `,"name":`.
         var key: Span
         var source: Source
-        /// Where this field's value names start in `names`.
+        /// Where this field's value names, each with the key before it, start in `names`; the
+        /// one after the last is the key with `"unknown"`.
         var firstName: Int32
         var nameCount: Int32
     }
 
     private(set) var bytes: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
+    /// The spans' bytes, then `overrun` spare ones.
     private var arena: [UInt8] = []
+    /// `"00"` to `"99"`, at the arena's start.
+    private let digitPairs: Span
     private var villageIDs: [Span] = []
-    private var typeNames: [Span] = []
+    /// Per type, `,"type":"name","village":`.
+    private var typeParts: [Span] = []
     private var fields: [FieldFormat] = []
     /// For each event type, its fields' range in `fields`.
     private var fieldRanges: [Range<Int>] = []
     private var names: [Span] = []
-    private var dates: [Span] = []
+    /// Per day, `,"day":N,"date":"YYYY-MM-DD"`, made when first needed.
+    private var dayParts: [Span] = []
     private let dateOfDay: (Int32) -> String
-    private var idKey = Span(offset: 0, length: 0), dayKey = Span(offset: 0, length: 0)
-    private var dateKey = Span(offset: 0, length: 0), typeKey = Span(offset: 0, length: 0)
-    private var villageKey = Span(offset: 0, length: 0), null = Span(offset: 0, length: 0)
-    private var unknown = Span(offset: 0, length: 0), lineEnd = Span(offset: 0, length: 0)
+    private var idKey = Span(offset: 0, length: 0), null = Span(offset: 0, length: 0)
+    private var lineEnd = Span(offset: 0, length: 0)
 
     init(villageIDs ids: [String], dateOfDay: @escaping (Int32) -> String) {
         bytes = .allocate(capacity: Self.flushSize + Self.lineLimit)
         self.dateOfDay = dateOfDay
+        arena = Array(repeating: 0, count: Self.overrun)
+        digitPairs = Span(offset: 0, length: 200)
+        _ = store((0..<100).map { $0 < 10 ? "0\($0)" : "\($0)" }.joined())
         idKey = store("{\"id\":")
-        dayKey = store(",\"day\":")
-        dateKey = store(",\"date\":")
-        typeKey = store(",\"type\":")
-        villageKey = store(",\"village\":")
         null = store("null")
-        unknown = store("\"unknown\"")
         lineEnd = store("}\n")
         villageIDs = ids.map { store(Escaping.jsonLiteral($0)) }
-        typeNames = EventType.allCases.map { store("\"\($0.name)\"") }
+        typeParts = EventType.allCases.map { store(",\"type\":\"\($0.name)\",\"village\":") }
         for type in EventType.allCases {
             let start = fields.count
             for field in EventSchema.fields(of: type) { fields.append(format(field)) }
@@ -65,17 +74,21 @@ struct JSONLineEncoder {
 
     mutating func reset() { count = 0 }
 
+    /// Adds `text` to the arena, keeping the spare bytes at its end.
     private mutating func store(_ text: String) -> Span {
+        arena.removeLast(Self.overrun)
         let span = Span(offset: Int32(arena.count), length: Int32(text.utf8.count))
         arena.append(contentsOf: text.utf8)
+        arena.append(contentsOf: repeatElement(0, count: Self.overrun))
         return span
     }
 
     private mutating func format(_ field: EventSchema.Field) -> FieldFormat {
-        let key = store(",\"\(field.name)\":")
+        let keyText = ",\"\(field.name)\":"
+        let key = store(keyText)
         let first = Int32(names.count)
         func named(_ source: FieldFormat.Source, _ values: [String]) -> FieldFormat {
-            for value in values { names.append(store("\"\(value)\"")) }
+            for value in values + ["unknown"] { names.append(store(keyText + "\"\(value)\"")) }
             return FieldFormat(key: key, source: source, firstName: first, nameCount: Int32(values.count))
         }
         switch field.slot {
@@ -92,33 +105,31 @@ struct JSONLineEncoder {
         }
     }
 
-    private mutating func dateSpan(_ day: Int32) -> Span {
+    private mutating func dayPart(_ day: Int32) -> Span {
         let index = Int(max(day, 0))
-        while dates.count <= index { dates.append(store("\"\(dateOfDay(Int32(dates.count)))\"")) }
-        return dates[index]
+        while dayParts.count <= index {
+            let day = Int32(dayParts.count)
+            dayParts.append(store(",\"day\":\(day),\"date\":\"\(dateOfDay(day))\""))
+        }
+        return dayParts[index]
     }
 
     /// Appends one event as a line. The caller flushes once `count` passes `flushSize`.
     mutating func encode(_ event: LoggedEvent) {
         let record = event.record
-        let date = dateSpan(event.day)
+        let day = dayPart(event.day)
         let type = Int(record.type.rawValue)
         var end = bytes + count
         arena.withUnsafeBufferPointer { arenaBuffer in
             let arena = arenaBuffer.baseAddress!
+            let pairs = arena + Int(digitPairs.offset)
             Self.copy(idKey, from: arena, to: &end)
-            Self.integer(Int64(event.id), to: &end)
-            Self.copy(dayKey, from: arena, to: &end)
-            Self.integer(Int64(event.day), to: &end)
-            Self.copy(dateKey, from: arena, to: &end)
-            Self.copy(date, from: arena, to: &end)
-            Self.copy(typeKey, from: arena, to: &end)
-            Self.copy(typeNames[type], from: arena, to: &end)
-            Self.copy(villageKey, from: arena, to: &end)
+            Self.integer(Int64(event.id), pairs: pairs, to: &end)
+            Self.copy(day, from: arena, to: &end)
+            Self.copy(typeParts[type], from: arena, to: &end)
             Self.copy(record.village >= 0 ? villageIDs[Int(record.village)] : null, from: arena, to: &end)
             for index in fieldRanges[type] {
                 let format = fields[index]
-                Self.copy(format.key, from: arena, to: &end)
                 let number: Int64
                 switch format.source {
                 case .subject: number = record.subject
@@ -138,26 +149,41 @@ struct JSONLineEncoder {
                     Self.copy(name(format, Int(record.count2)), from: arena, to: &end)
                     continue
                 }
-                Self.integer(number, to: &end)
+                Self.copy(format.key, from: arena, to: &end)
+                Self.integer(number, pairs: pairs, to: &end)
             }
             Self.copy(lineEnd, from: arena, to: &end)
         }
         count = end - bytes
     }
 
+    /// A named value with its key; out of range, `"unknown"`.
     private func name(_ format: FieldFormat, _ index: Int) -> Span {
-        index >= 0 && index < Int(format.nameCount) ? names[Int(format.firstName) + index] : unknown
+        let known = index >= 0 && index < Int(format.nameCount)
+        return names[Int(format.firstName) + (known ? index : Int(format.nameCount))]
     }
 
+    /// Copies `span` 16 bytes at a time (fixed-size moves, no call to `memcpy`): it may read
+    /// up to 15 bytes past the span, into the arena's spare bytes, and write as many past
+    /// `end`, which the next copy overwrites or the buffer's room past a line holds.
     @inline(__always)
     private static func copy(_ span: Span, from arena: UnsafePointer<UInt8>, to end: inout UnsafeMutablePointer<UInt8>)
     {
-        end.update(from: arena + Int(span.offset), count: Int(span.length))
-        end += Int(span.length)
+        var source = UnsafeRawPointer(arena + Int(span.offset))
+        var target = UnsafeMutableRawPointer(end)
+        let stop = end + Int(span.length)
+        repeat {
+            target.storeBytes(of: source.loadUnaligned(as: (UInt64, UInt64).self), as: (UInt64, UInt64).self)
+            source += overrun
+            target += overrun
+        } while target < UnsafeMutableRawPointer(stop)
+        end = stop
     }
 
+    /// Writes `value` in decimal, two digits at a time from `pairs` ("00" to "99").
     @inline(__always)
-    private static func integer(_ value: Int64, to end: inout UnsafeMutablePointer<UInt8>) {
+    private static func integer(_ value: Int64, pairs: UnsafePointer<UInt8>, to end: inout UnsafeMutablePointer<UInt8>)
+    {
         if value < 0 {
             end.pointee = UInt8(ascii: "-")
             end += 1
@@ -171,10 +197,16 @@ struct JSONLineEncoder {
         }
         var cursor = end + digits
         end = cursor
-        repeat {
+        while magnitude >= 10 {
+            let pair = Int(magnitude % 100) &* 2
+            magnitude /= 100
+            cursor -= 2
+            cursor[0] = pairs[pair]
+            cursor[1] = pairs[pair + 1]
+        }
+        if cursor > end - digits {
             cursor -= 1
-            cursor.pointee = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
-            magnitude /= 10
-        } while magnitude > 0
+            cursor.pointee = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude)
+        }
     }
 }
