@@ -1,3 +1,4 @@
+import Dispatch
 import SanziOutput
 
 /// Streams the event log to `events.jsonl`, one JSON object per line, in a fixed field order
@@ -7,9 +8,12 @@ import SanziOutput
 ///
 /// Writing goes through a 1 MiB buffer and formats numbers by hand: no allocation per event.
 /// `village` is null for scenario-wide events (interventions). The file is an `OutputFile`:
-/// it appears at its path only when `finish()` succeeds.
+/// it appears at its path only when `finish()` succeeds. Offered a second core
+/// (`offload(to:)`), it writes a full buffer there while it formats the next.
 public final class EventLogWriter: EventSink {
     private var file: OutputFile?
+    /// The file once its writes are offloaded.
+    private var behind: BackgroundWriter?
     public let path: String
     // A writer is used by one thread at a time (a pipeline's), so its state needs no dynamic
     // exclusivity check per event.
@@ -29,6 +33,11 @@ public final class EventLogWriter: EventSink {
 
     deinit { encoder.deallocate() }
 
+    public func offload(to queue: DispatchQueue) {
+        guard let file = file.take() else { return }
+        behind = BackgroundWriter(file, capacity: JSONLineEncoder.capacity, queue: queue)
+    }
+
     public func accept(_ event: LoggedEvent) {
         guard failure == nil else { return }
         do throws(OutputError) {
@@ -45,16 +54,25 @@ public final class EventLogWriter: EventSink {
         if encoder.count >= JSONLineEncoder.flushSize { try flush() }
     }
 
-    /// Writes what is buffered to the file.
+    /// Writes what is buffered to the file (or hands it to the queue that does).
     public func flush() throws(OutputError) {
-        try file?.write(UnsafeRawBufferPointer(start: encoder.bytes, count: encoder.count))
-        encoder.reset()
+        if let behind {
+            encoder.use(try behind.write(encoder.bytes, count: encoder.count))
+        } else {
+            try file?.write(UnsafeRawBufferPointer(start: encoder.bytes, count: encoder.count))
+            encoder.reset()
+        }
     }
 
     /// Writes the rest and moves the file into place; the first error of the whole log, if any.
     public func finish() throws(OutputError) {
         if let failure { throw failure }
-        try flush()
-        try file.take()?.commit()
+        if let behind {
+            try behind.finish(encoder.bytes, count: encoder.count)
+            encoder.reset()
+        } else {
+            try flush()
+            try file.take()?.commit()
+        }
     }
 }

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Where logged events go while a run streams them: a file writer, or memory in tests.
 public protocol EventSink: AnyObject {
     func accept(_ event: LoggedEvent)
@@ -5,12 +7,20 @@ public protocol EventSink: AnyObject {
     /// unless a sink does better, as a tee does, passing the batch to each of its sinks in
     /// turn so that each keeps its own working set in the cache while it reads).
     func accept(_ events: [LoggedEvent])
+    /// Offered, before the first event, to a sink that takes the log on the world's thread
+    /// while the rules run on a second core: `queue` runs blocks in order on that core, between
+    /// the rules' batches, and the sink may hand it work that need not be done on the world's
+    /// thread (the log's writer hands it its file writes). No block may wait for the world. By
+    /// default a sink keeps all its work.
+    func offload(to queue: DispatchQueue)
 }
 
 extension EventSink {
     public func accept(_ events: [LoggedEvent]) {
         for event in events { accept(event) }
     }
+
+    public func offload(to queue: DispatchQueue) {}
 }
 
 /// Keeps every event in memory (for tests and small runs).

@@ -13,6 +13,8 @@ struct JSONLineEncoder {
     /// How far a copy may read past a span's end and write past a line's: the arena ends with
     /// this many spare bytes, and the buffer has `lineLimit` past `flushSize`.
     static let overrun = 16
+    /// The size of a buffer lines are written into.
+    static let capacity = flushSize + lineLimit
 
     /// A run of bytes in the arena.
     struct Span {
@@ -52,7 +54,7 @@ struct JSONLineEncoder {
     private var lineEnd = Span(offset: 0, length: 0)
 
     init(villageIDs ids: [String], dateOfDay: @escaping (Int32) -> String) {
-        bytes = .allocate(capacity: Self.flushSize + Self.lineLimit)
+        bytes = .allocate(capacity: Self.capacity)
         self.dateOfDay = dateOfDay
         arena = Array(repeating: 0, count: Self.overrun)
         digitPairs = Span(offset: 0, length: 200)
@@ -73,6 +75,12 @@ struct JSONLineEncoder {
     func deallocate() { bytes.deallocate() }
 
     mutating func reset() { count = 0 }
+
+    /// Goes on in `buffer` (of `capacity` bytes), from its start; the caller owns the old one.
+    mutating func use(_ buffer: UnsafeMutablePointer<UInt8>) {
+        bytes = buffer
+        count = 0
+    }
 
     /// Adds `text` to the arena, keeping the spare bytes at its end.
     private mutating func store(_ text: String) -> Span {

@@ -16,7 +16,7 @@ public final class PipelineSink: EventSink {
     }
 
     private let consumer: Consumer
-    private let queue = DispatchQueue(label: "sanzi.pipeline")
+    private let queue: DispatchQueue
     private let slots: DispatchSemaphore
     private let batchSize: Int
     /// Events accepted and not handed over yet: arrays as they came, not copied into one (a
@@ -35,8 +35,13 @@ public final class PipelineSink: EventSink {
     /// Events handed over so far (the producer's thread only).
     private var sent = 0
 
-    public init(_ sink: any EventSink, batchSize: Int = 4_096, depth: Int = 8) {
+    /// Passes the log to `sink` on `queue` (a serial queue: by default one of its own).
+    public init(
+        _ sink: any EventSink, batchSize: Int = 4_096, depth: Int = 8,
+        queue: DispatchQueue = DispatchQueue(label: "sanzi.pipeline")
+    ) {
         consumer = Consumer(sink: sink)
+        self.queue = queue
         self.batchSize = batchSize
         slots = DispatchSemaphore(value: depth)
     }

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import SanziAlerts
 import SanziEngine
@@ -68,7 +69,10 @@ public enum RunPipeline {
         // every day's end: the rules then run on the world's own thread instead.
         let threaded = jobs >= 2
         let inline = !threaded || (runsRules && scenario.oversight.discipline.leadDelayDays <= 2)
-        let rulePipeline = ruleThread.isEmpty || inline ? nil : PipelineSink(TeeSink(ruleThread), batchSize: 1024)
+        let secondCore = DispatchQueue(label: "sanzi.rules")
+        let rulePipeline =
+            ruleThread.isEmpty || inline
+            ? nil : PipelineSink(TeeSink(ruleThread), batchSize: 1024, queue: secondCore)
         warnings?.pipeline = rulePipeline
         // A busy thread more than there are cores made each wait for one: bench-large with
         // `--jobs 2` and the log's writer on a third thread kept the world waiting for a core
@@ -78,6 +82,11 @@ public enum RunPipeline {
         let pipelines =
             (consumersApart ? consumers.map { PipelineSink($0) } : []) + (rulePipeline.map { [$0] } ?? [])
         let onWorldThread = (inline ? ruleThread : []) + (consumersApart ? [] : consumers)
+        // What a consumer on the world's thread need not do there (the log's file writes) goes
+        // to the rules' core, between their batches: a third thread would wait for a core too.
+        if rulePipeline != nil && !consumersApart {
+            for consumer in consumers { consumer.offload(to: secondCore) }
+        }
         let sinks: [any EventSink] =
             (progress.map { [$0] } ?? []) + (warnings.map { [$0] } ?? []) + onWorldThread + pipelines
         var (summary, world) = WorldRun.run(

@@ -9,7 +9,8 @@ import Testing
 /// every reader takes the log on the thread that runs the world; with two, the rules take the
 /// second core and a consumer reads on the world's thread, unless the rules do not need a
 /// thread of their own (not run, or run inline because leads follow within two days); with
-/// three, the consumer has its own. (That the outputs are the same bytes for any `jobs` is the
+/// three, the consumer has its own. A consumer on the world's thread beside a rules' thread is
+/// offered that thread's queue for its own background work, and no other is. (That the outputs are the same bytes for any `jobs` is the
 /// command line's test.)
 @Suite("Where a run's log is read")
 struct RunJobsTests {
@@ -18,10 +19,13 @@ struct RunJobsTests {
         private let maker = pthread_self()
         private(set) var onMaker = 0
         private(set) var elsewhere = 0
+        private(set) var offered = false
 
         func accept(_ event: LoggedEvent) {
             if pthread_equal(pthread_self(), maker) != 0 { onMaker += 1 } else { elsewhere += 1 }
         }
+
+        func offload(to queue: DispatchQueue) { offered = true }
     }
 
     /// How the rules run: on a thread of their own (the default scenario's leads follow a week
@@ -42,5 +46,6 @@ struct RunJobsTests {
             consumers: [counter], jobs: jobs)
         #expect(UInt64(counter.onMaker + counter.elsewhere) == result.summary.events)
         #expect(apart ? counter.onMaker == 0 : counter.elsewhere == 0)
+        #expect(counter.offered == (jobs == 2 && rules == .threaded))
     }
 }
