@@ -139,13 +139,11 @@ struct RunCommand: ParsableCommand {
         }
         progress?.finish()
         guard !quiet else { return }
-        let result = outcome.result
-        for line in ScenarioSummary(scenario, seed: runSeed).lines(generated: result.world.census) { print(line) }
-        let rate = Int(result.summary.eventsPerSecond.rounded())
-        print(
-            "simulated     \(result.summary.events) events in \(format(result.summary.wallSeconds)) s (\(rate) events/s)"
-        )
-        for line in outcomeLines(result.summary.truth, alerts: result.alerts, evaluation: outcome.evaluation) {
+        for line in ScenarioSummary(scenario, seed: runSeed).lines(generated: outcome.census) { print(line) }
+        let summary = outcome.summary
+        let rate = Int(summary.eventsPerSecond.rounded())
+        print("simulated     \(summary.events) events in \(format(summary.wallSeconds)) s (\(rate) events/s)")
+        for line in outcomeLines(summary.truth, alerts: outcome.alerts, evaluation: outcome.evaluation) {
             print(line)
         }
         if let oversight = outcome.evaluation?.oversight {

@@ -5,7 +5,7 @@ import Dispatch
 /// either way; only the wall time differs.
 ///
 /// ```swift
-/// let (table, scored) = Concurrently.both(cores: jobs) { CaseTable.text(truth) } _: { Evaluation(alerts, truth) }
+/// let (table, scored) = Concurrently.both(cores: jobs) { CaseTable.bytes(truth) } _: { Evaluation(alerts, truth) }
 /// ```
 public enum Concurrently {
     /// `first()` and `second()`, on two threads when `cores` is 2 or more.

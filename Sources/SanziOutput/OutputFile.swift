@@ -84,8 +84,15 @@ public struct OutputFile: ~Copyable {
         }
     }
 
-    /// Appends the UTF-8 bytes of `text`.
-    public func write(_ text: String) throws(OutputError) { try write(Array(text.utf8)) }
+    /// Appends the UTF-8 bytes of `text` (from the string's own storage).
+    public func write(_ text: String) throws(OutputError) {
+        var text = text
+        var failure: OutputError?
+        text.withUTF8 { utf8 in
+            do throws(OutputError) { try write(UnsafeRawBufferPointer(utf8)) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
 
     /// Appends `bytes`.
     public func write(_ bytes: [UInt8]) throws(OutputError) {
@@ -116,6 +123,13 @@ public struct OutputFile: ~Copyable {
     public static func write(_ text: String, to path: String) throws(OutputError) {
         let file = try OutputFile(path: path)
         try file.write(text)
+        try file.commit()
+    }
+
+    /// Writes `bytes` to `path` whole: nothing is at the path until every byte is written.
+    public static func write(_ bytes: [UInt8], to path: String) throws(OutputError) {
+        let file = try OutputFile(path: path)
+        try file.write(bytes)
         try file.commit()
     }
 }

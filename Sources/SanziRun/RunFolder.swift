@@ -13,7 +13,12 @@ import SanziWorld
 public struct RunFolder {
     /// What the run did and wrote.
     public struct Outcome {
-        public var result: RunPipeline.Result
+        /// Events, counts, days, wall time and the ground truth.
+        public var summary: WorldRun.Summary
+        /// The alerts the rules raised, in order.
+        public var alerts: RaisedAlerts
+        /// What the world generated (the world itself is let go before the reports are made).
+        public var census: Census
         /// The alerts scored against the ground truth, when the report was written.
         public var evaluation: Evaluation?
         /// Every file written, in order.
@@ -89,56 +94,63 @@ public struct RunFolder {
         let log =
             output.events
             ? try EventLogWriter(path: path("events.jsonl"), villageIDs: villageIDs, dateOfDay: dateOfDay) : nil
-        let alerts =
+        let alertFiles =
             output.alerts ? try AlertWriter(folder: folder, villageIDs: villageIDs, dateOfDay: dateOfDay) : nil
         let context = DealContext()
         let oversight = OversightLog()
-        let result = RunPipeline.simulate(
-            scenario, seed: seed, rules: rules, runsRules: output.alerts, alertWriter: alerts,
+        let run = RunPipeline.simulate(
+            scenario, seed: seed, rules: rules, runsRules: output.alerts, alertWriter: alertFiles,
             consumers: log.map { [$0] } ?? [], besideRules: reports ? [context, oversight] : [oversight],
             progress: progress, jobs: jobs)
+        // The world is let go before the reports are made, which would otherwise come on top
+        // of it (at 12,000 villages, about 300 MiB).
+        let (summary, alerts, census) = (run.summary, run.alerts, run.world.census)
+        _ = consume run
         try log?.finish()
-        try alerts?.finish()
-        var paths = (log.map { [$0.path] } ?? []) + (alerts?.paths ?? [])
+        try alertFiles?.finish()
+        var paths = (log.map { [$0.path] } ?? []) + (alertFiles?.paths ?? [])
         func write(_ name: String, _ text: String) throws(OutputError) {
             try OutputFile.write(text, to: path(name))
             paths.append(path(name))
         }
+        func write(_ name: String, _ bytes: [UInt8]) throws(OutputError) {
+            try OutputFile.write(bytes, to: path(name))
+            paths.append(path(name))
+        }
         // The ground-truth table and the evaluation do not depend on each other: with more
         // than one core, they are made at once.
-        let truth = result.summary.truth
-        let facts = RunFacts(scenario: scenario, seed: seed, events: result.summary.events)
+        let truth = summary.truth
+        let facts = RunFacts(scenario: scenario, seed: seed, events: summary.events)
         let (cases, evaluation) = Concurrently.both(cores: reports ? jobs : 1) {
-            CaseTable.text(truth, villageIDs: villageIDs, dateOfDay: dateOfDay)
+            CaseTable.bytes(truth, villageIDs: villageIDs, dateOfDay: dateOfDay)
         } _: {
-            reports ? evaluate(result, facts: facts, oversight: oversight, pair: pair) : nil
+            reports ? evaluate(alerts, truth: truth, facts: facts, oversight: oversight, pair: pair) : nil
         }
         try write("cases.csv", cases)
         if !scenario.surveys.surveys.isEmpty {
             try write("surveys.csv", SurveyResult.table(SurveyResult.results(oversight, scenario: scenario)))
         }
         if let evaluation {
-            let report = Report(
-                facts: facts, alerts: result.alerts, truth: truth, evaluation: evaluation, context: context)
+            let report = Report(facts: facts, alerts: alerts, truth: truth, evaluation: evaluation, context: context)
             paths += try ReportFiles.write(report, evaluation: evaluation, to: folder, cores: jobs)
         }
         if output.alerts { try write("thresholds.xml", rules.settings.thresholdsDocument) }
-        try write("run.json", OutputFiles.json(RunRecord(self, result: result)))
+        try write("run.json", OutputFiles.json(RunRecord(self, world: summary, alerts: alerts.count)))
         return Outcome(
-            result: result, evaluation: evaluation, paths: (pair?.paths ?? []) + paths, oversight: oversight)
+            summary: summary, alerts: alerts, census: census, evaluation: evaluation,
+            paths: (pair?.paths ?? []) + paths, oversight: oversight)
     }
 
     /// The run's alerts scored against its ground truth, with what the oversight bodies did
     /// and, beside a counterfactual `pair`, what the warning system changed.
     private func evaluate(
-        _ result: RunPipeline.Result, facts: RunFacts, oversight: OversightLog, pair: Outcome?
+        _ alerts: RaisedAlerts, truth: GroundTruth, facts: RunFacts, oversight: OversightLog, pair: Outcome?
     ) -> Evaluation {
-        let truth = result.summary.truth
-        var scored = Evaluation(alerts: result.alerts, truth: truth, villages: facts.villages.count, days: facts.days)
+        var scored = Evaluation(alerts: alerts, truth: truth, villages: facts.villages.count, days: facts.days)
         scored.oversight = Oversight(oversight, scenario: scenario, truth: truth, days: facts.days)
         if let pair {
             scored.warningSystemEffect = WarningEffect(
-                on: (truth, oversight), off: (pair.result.summary.truth, pair.oversight), start: scenario.start,
+                on: (truth, oversight), off: (pair.summary.truth, pair.oversight), start: scenario.start,
                 days: facts.days)
         }
         return scored

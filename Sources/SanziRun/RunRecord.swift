@@ -1,5 +1,6 @@
 import SanziEvents
 import SanziScenario
+import SanziWorld
 
 /// `run.json`: what was run and what it made (its fields are documented in the README).
 struct RunRecord: Encodable {
@@ -24,9 +25,9 @@ struct RunRecord: Encodable {
     var simulated: Bool
     var summary: ScenarioSummary
 
-    init(_ run: RunFolder, result: RunPipeline.Result) {
+    init(_ run: RunFolder, world: WorldRun.Summary, alerts: Int) {
         let summary = ScenarioSummary(run.scenario, seed: run.seed)
-        let truth = result.summary.truth
+        let truth = world.truth
         sanziVersion = Sanzi.version
         scenario = run.scenario.name
         scenarioDigest = run.scenario.digest
@@ -36,16 +37,16 @@ struct RunRecord: Encodable {
         end = summary.end
         days = summary.days
         villages = summary.villages
-        events = result.summary.events
-        engineEvents = result.summary.engineEvents
+        events = world.events
+        engineEvents = world.engineEvents
         counts = Dictionary(
-            uniqueKeysWithValues: EventType.allCases.map { ($0.name, result.summary.counts[Int($0.rawValue)]) })
-        alerts = result.alerts.count
+            uniqueKeysWithValues: EventType.allCases.map { ($0.name, world.counts[Int($0.rawValue)]) })
+        self.alerts = alerts
         cases = truth.misconduct.count
         lookAlikes = truth.cases.count - truth.misconduct.count
         lossYuan = Money(fen: truth.misconduct.reduce(0) { $0 + $1.loss }).description
-        wallSeconds = (result.summary.wallSeconds * 1000).rounded() / 1000
-        eventsPerSecond = result.summary.eventsPerSecond.rounded()
+        wallSeconds = (world.wallSeconds * 1000).rounded() / 1000
+        eventsPerSecond = world.eventsPerSecond.rounded()
         simulated = true
         self.summary = summary
     }

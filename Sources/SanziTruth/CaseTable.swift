@@ -14,6 +14,11 @@ public enum CaseTable {
     /// The table as text: a header, then one line per case. Lists (perpetrators, events) are
     /// separated by spaces; a village id with a comma or a quote is quoted.
     public static func text(_ truth: GroundTruth, villageIDs: [String], dateOfDay: (Int32) -> String) -> String {
+        String(decoding: bytes(truth, villageIDs: villageIDs, dateOfDay: dateOfDay), as: UTF8.self)
+    }
+
+    /// The table's UTF-8 bytes, as `text` gives them (without the copy into a string).
+    public static func bytes(_ truth: GroundTruth, villageIDs: [String], dateOfDay: (Int32) -> String) -> [UInt8] {
         // Bytes, numbers formatted in place: a string per field and a joined line per case cost
         // 385 M instructions for bench-large's 3.9 MB.
         var text = Array((columns.joined(separator: ",") + "\n").utf8)
@@ -58,7 +63,7 @@ public enum CaseTable {
             text.append(contentsOf: Money(fen: entry.privateMoney).description.utf8)
             text.append(UInt8(ascii: "\n"))
         }
-        return String(decoding: text, as: UTF8.self)
+        return text
     }
 
     /// A problem reading a `cases.csv`.
