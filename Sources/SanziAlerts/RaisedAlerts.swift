@@ -127,6 +127,13 @@ public struct RaisedAlerts: RandomAccessCollection, Sendable, Equatable {
     /// The rule of the alert at `position`, without building the alert.
     public func rule(at position: Int) -> String { rules[Int(rows[position].rule)] }
 
+    /// The rules that raised the alerts, each once, in the order they first did.
+    public var ruleIDs: [String] { rules }
+
+    /// The position in `ruleIDs` of the rule of the alert at `position`: for counting by rule
+    /// without hashing its id.
+    public func ruleNumber(at position: Int) -> Int { Int(rows[position].rule) }
+
     /// The pool positions of one of the row's lists: from the previous row's end to its own.
     private func range(_ position: Int, _ end: (Row) -> UInt32) -> Range<Int> {
         (position == 0 ? 0 : Int(end(rows[position - 1])))..<Int(end(rows[position]))

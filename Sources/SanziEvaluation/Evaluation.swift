@@ -120,6 +120,7 @@ public struct Evaluation: Sendable, Hashable, Encodable {
     public init(alerts: RaisedAlerts, truth: GroundTruth, index: CaseIndex? = nil, villages: Int, days: Int) {
         var tally = Tally(truth: truth, index: index ?? CaseIndex(truth))
         for position in alerts.indices { tally.add(position, of: alerts) }
+        tally.named(alerts.ruleIDs)
         let precision = Self.ratio(tally.truePositives, alerts.count)
         let misconduct = truth.cases.indices.filter { truth.cases[$0].kind == .misconduct }
         let detectedCases = misconduct.filter { tally.firstDay[$0] != nil }

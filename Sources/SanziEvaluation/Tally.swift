@@ -3,56 +3,97 @@ import SanziScenario
 import SanziTruth
 
 /// The cases (and look-alikes) that touched each event, built once per run and reused by
-/// every evaluation of it.
+/// every evaluation of it: each (event, case) pair, sorted, searched by halves. (A dictionary
+/// from event to an array of cases cost an allocation per event and a hash per look-up.)
 public struct CaseIndex: Sendable {
-    /// Event id → indices into `truth.cases`.
-    let labels: [UInt64: [Int]]
+    /// Event id and index into `truth.cases`, by event, then case.
+    private let pairs: [(event: UInt64, case: Int32)]
 
-    public init(_ truth: GroundTruth) { labels = truth.caseIndices }
+    public init(_ truth: GroundTruth) {
+        var pairs: [(event: UInt64, case: Int32)] = []
+        pairs.reserveCapacity(truth.cases.reduce(0) { $0 + $1.events.count })
+        for (index, entry) in truth.cases.enumerated() {
+            for event in entry.events { pairs.append((event, Int32(index))) }
+        }
+        pairs.sort { ($0.event, $0.case) < ($1.event, $1.case) }
+        self.pairs = pairs
+    }
+
+    /// Calls `body` with the index of each case that touched `event`, in case order.
+    func forEachCase(touching event: UInt64, _ body: (Int) -> Void) {
+        var (low, high) = (0, pairs.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if pairs[middle].event < event { low = middle + 1 } else { high = middle }
+        }
+        while low < pairs.count && pairs[low].event == event {
+            body(Int(pairs[low].case))
+            low += 1
+        }
+    }
 }
 
-/// Counts alerts against the cases their evidence touches, one alert at a time.
+/// Counts alerts against the cases their evidence touches, one alert at a time, by the
+/// alerts' rule numbers (`RaisedAlerts.ruleNumber(at:)`); `named(_:)` gives the counts by rule
+/// id.
 struct Tally {
+    typealias Counts = (alerts: Int, hits: Int, lookAlikes: Int)
+
     let truth: GroundTruth
-    /// Event id → indices of the cases (and look-alikes) that touched it.
-    let labels: [UInt64: [Int]]
+    let index: CaseIndex
     var truePositives = 0
     var lookAlikeAlarms = 0
-    var byRule: [String: (alerts: Int, hits: Int, lookAlikes: Int)] = [:]
+    /// Counts by rule number.
+    var byRuleNumber: [Counts] = []
     var firstDay: [Int: Int32] = [:]
-    var rulesByCase: [Int: Set<String>] = [:]
+    /// The rule numbers that detected each case.
+    var ruleNumbersByCase: [Int: Set<Int>] = [:]
     var alertedLookAlikes: Set<Int> = []
+    /// Counts by rule id, once `named(_:)` has given the numbers their ids.
+    private(set) var byRule: [String: Counts] = [:]
+    /// The rules that detected each case, by rule id, once `named(_:)` has run.
+    private(set) var rulesByCase: [Int: Set<String>] = [:]
 
     init(truth: GroundTruth, index: CaseIndex) {
         self.truth = truth
-        labels = index.labels
+        self.index = index
     }
 
     /// Counts the alert at `position` of `alerts`.
     mutating func add(_ position: Int, of alerts: RaisedAlerts) {
-        let (rule, day) = (alerts.rule(at: position), alerts.day(at: position))
-        var cases = Set<Int>()
-        var lookAlikes = Set<Int>()
+        let (rule, day) = (alerts.ruleNumber(at: position), alerts.day(at: position))
+        // Most alerts touch no case and most of the rest one: arrays, not sets.
+        var cases: [Int] = []
+        var lookAlikes: [Int] = []
         for id in alerts.events(of: position) {
-            for index in labels[id] ?? [] {
-                if truth.cases[index].kind == .misconduct { cases.insert(index) } else { lookAlikes.insert(index) }
+            index.forEachCase(touching: id) { touched in
+                if truth.cases[touched].kind == .misconduct {
+                    if !cases.contains(touched) { cases.append(touched) }
+                } else if !lookAlikes.contains(touched) {
+                    lookAlikes.append(touched)
+                }
             }
         }
-        var counts = byRule[rule] ?? (0, 0, 0)
-        counts.alerts += 1
+        while byRuleNumber.count <= rule { byRuleNumber.append((0, 0, 0)) }
+        byRuleNumber[rule].alerts += 1
         if !cases.isEmpty {
             truePositives += 1
-            counts.hits += 1
+            byRuleNumber[rule].hits += 1
             for index in cases {
                 firstDay[index] = min(firstDay[index] ?? day, day)
-                rulesByCase[index, default: []].insert(rule)
+                ruleNumbersByCase[index, default: []].insert(rule)
             }
         } else if !lookAlikes.isEmpty {
             lookAlikeAlarms += 1
-            counts.lookAlikes += 1
+            byRuleNumber[rule].lookAlikes += 1
         }
         alertedLookAlikes.formUnion(lookAlikes)
-        byRule[rule] = counts
+    }
+
+    /// Gives the rule numbers counted so far their ids (`RaisedAlerts.ruleIDs`).
+    mutating func named(_ ruleIDs: [String]) {
+        for (number, counts) in byRuleNumber.enumerated() { byRule[ruleIDs[number]] = counts }
+        rulesByCase = ruleNumbersByCase.mapValues { Set($0.map { ruleIDs[$0] }) }
     }
 
     /// The misconduct cases each rule detected, by rule id.

@@ -96,3 +96,39 @@ struct EvaluationTests {
         }
     }
 }
+
+/// The evaluation's index of which cases touched each event, against the ground truth's own
+/// table (a dictionary built case by case): the same cases, in the same order, for every
+/// event, shared or not, listed twice or not at all.
+@Suite("The case index")
+struct CaseIndexTests {
+    @Test func theIndexFindsWhatTheTruthsTableHolds() {
+        var seeded = SplitMix(seed: 19)
+        let cases = (0..<300).map { id in
+            EvaluationTests.entry(
+                id + 1, id % 4 == 0 ? .lookAlike : .misconduct, .belowMarketDeal, start: 0, loss: 1,
+                events: (0..<Int(seeded.next() % 6)).map { _ in seeded.next() % 500 })
+        }
+        let truth = GroundTruth(cases: cases)
+        let index = CaseIndex(truth)
+        let table = truth.caseIndices
+        for event in UInt64(0)...501 {
+            var found: [Int] = []
+            index.forEachCase(touching: event) { found.append($0) }
+            #expect(found == table[event] ?? [], "event \(event)")
+        }
+    }
+
+    /// SplitMix64, for a fixed sequence.
+    struct SplitMix {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+}
