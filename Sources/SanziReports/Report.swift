@@ -113,25 +113,56 @@ public struct Report: Sendable, Encodable {
     public var oversight: Oversight?
     public var warningSystemEffect: WarningEffect?
 
+    /// What the report tells of the alerts themselves, without the evaluation: their places,
+    /// stories and timeline. The slow part of a report, which a run makes beside the
+    /// evaluation.
+    public struct Observed: Sendable {
+        var alerts: Int
+        var bySeverity: [Severity: Int]
+        var districts: [Place]
+        var villages: [Place]
+        var stories: [Story]
+        var timeline: [Month]
+
+        /// Looks at `alerts`; `stories` is how many subjects to tell.
+        public init(facts: RunFacts, alerts: RaisedAlerts, truth: GroundTruth, context: DealContext, stories: Int = 12)
+        {
+            self.alerts = alerts.count
+            bySeverity = [:]
+            for alert in alerts.indices { bySeverity[alerts.severity(at: alert), default: 0] += 1 }
+            (districts, villages) = Report.places(facts: facts, alerts: alerts, cases: truth.misconduct)
+            self.stories = Report.stories(facts: facts, alerts: alerts, truth: truth, context: context, count: stories)
+            timeline = Report.timeline(facts: facts, alerts: alerts)
+        }
+    }
+
     /// Builds the report; `stories` is how many subjects to tell.
     public init(
         facts: RunFacts, alerts: RaisedAlerts, truth: GroundTruth, evaluation: Evaluation, context: DealContext,
         stories: Int = 12
     ) {
+        self.init(
+            facts: facts,
+            observed: Observed(facts: facts, alerts: alerts, truth: truth, context: context, stories: stories),
+            truth: truth, evaluation: evaluation)
+    }
+
+    /// Builds the report from what was `observed` of the alerts and their `evaluation`.
+    public init(facts: RunFacts, observed: Observed, truth: GroundTruth, evaluation: Evaluation) {
         scenario = facts.scenario
         seed = facts.seed
         period = Period(start: facts.date(0), end: facts.date(Int32(facts.days)), days: facts.days)
-        let count = { (severity: Severity) in alerts.indices.count { alerts.severity(at: $0) == severity } }
+        let count = { (severity: Severity) in observed.bySeverity[severity] ?? 0 }
         let misconduct = truth.misconduct
         totals = Totals(
-            events: facts.events, alerts: alerts.count, yellow: count(.yellow), orange: count(.orange),
+            events: facts.events, alerts: observed.alerts, yellow: count(.yellow), orange: count(.orange),
             red: count(.red), cases: misconduct.count, lookAlikes: truth.cases.count - misconduct.count,
             lossFen: evaluation.lossFen, lossDetectedFen: evaluation.lossDetectedFen,
             privateMoneyFen: evaluation.privateMoneyFen, precision: evaluation.precision,
             recall: evaluation.recall, f1: evaluation.f1, alertsPerVillageMonth: evaluation.alertsPerVillageMonth)
-        (districts, villages) = Self.places(facts: facts, alerts: alerts, cases: misconduct)
-        self.stories = Self.stories(facts: facts, alerts: alerts, truth: truth, context: context, count: stories)
-        timeline = Self.timeline(facts: facts, alerts: alerts)
+        (districts, villages) = (observed.districts, observed.villages)
+        self.stories = observed.stories
+        timeline = observed.timeline
         interventions = facts.interventions.map { Intervention(date: facts.date($0.day), day: $0.day, name: $0.name) }
         rules = evaluation.rules
         typologies = evaluation.typologies

@@ -117,12 +117,15 @@ public struct RunFolder {
             try OutputFile.write(bytes, to: path(name))
             paths.append(path(name))
         }
-        // The ground-truth table and the evaluation do not depend on each other: with more
-        // than one core, they are made at once.
+        // The ground-truth table and what the report sees of the alerts do not depend on the
+        // evaluation: with more than one core, they are made beside it.
         let truth = summary.truth
         let facts = RunFacts(scenario: scenario, seed: seed, events: summary.events)
-        let (cases, evaluation) = Concurrently.both(cores: reports ? jobs : 1) {
-            CaseTable.bytes(truth, villageIDs: villageIDs, dateOfDay: dateOfDay)
+        let ((cases, observed), evaluation) = Concurrently.both(cores: reports ? jobs : 1) {
+            (
+                CaseTable.bytes(truth, villageIDs: villageIDs, dateOfDay: dateOfDay),
+                reports ? Report.Observed(facts: facts, alerts: alerts, truth: truth, context: context) : nil
+            )
         } _: {
             reports ? evaluate(alerts, truth: truth, facts: facts, oversight: oversight, pair: pair) : nil
         }
@@ -130,8 +133,8 @@ public struct RunFolder {
         if !scenario.surveys.surveys.isEmpty {
             try write("surveys.csv", SurveyResult.table(SurveyResult.results(oversight, scenario: scenario)))
         }
-        if let evaluation {
-            let report = Report(facts: facts, alerts: alerts, truth: truth, evaluation: evaluation, context: context)
+        if let observed, let evaluation {
+            let report = Report(facts: facts, observed: observed, truth: truth, evaluation: evaluation)
             paths += try ReportFiles.write(report, evaluation: evaluation, to: folder, cores: jobs)
         }
         if output.alerts { try write("thresholds.xml", rules.settings.thresholdsDocument) }
