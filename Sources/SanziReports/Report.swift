@@ -226,31 +226,36 @@ public struct Report: Sendable, Encodable {
             var subject: AlertSubject
         }
         // Alerts (by position) grouped by village and subject, ranked by risk, then by the
-        // first alert's day, then by village and subject.
+        // first alert's day, then by village and subject. A group keeps its first day and
+        // risk; only the groups told gather their alerts (a list for each of 300,000 groups
+        // at 12,000 villages cost tens of MiB).
         var positions: [Key: Int] = [:]
-        var groups: [(key: Key, alerts: [Int], risk: Int)] = []
+        var groups: [(key: Key, day: Int32, risk: Int)] = []
+        var groupOf = [Int32](repeating: -1, count: alerts.count)
         for index in alerts.indices {
             let village = alerts.village(at: index)
             guard village >= 0 && Int(village) < facts.villages.count else { continue }
             let key = Key(village: village, subject: alerts.subject(at: index))
             let risk = weight(alerts.severity(at: index))
             if let position = positions[key] {
-                groups[position].alerts.append(index)
                 groups[position].risk += risk
+                groupOf[index] = Int32(position)
             } else {
                 positions[key] = groups.count
-                groups.append((key, [index], risk))
+                groupOf[index] = Int32(groups.count)
+                groups.append((key, alerts.day(at: index), risk))
             }
         }
-        // What the ranking compares, kept apart from the groups, so that a comparison does not
-        // copy and release a group's list of alerts.
-        let order = groups.map { (risk: $0.risk, day: alerts.day(at: $0.alerts[0]), key: $0.key) }
-        let ranked = order.indices.sorted { a, b in
-            let (first, second) = (order[a], order[b])
+        let top = groups.indices.sorted { a, b in
+            let (first, second) = (groups[a], groups[b])
             if first.risk != second.risk { return first.risk > second.risk }
             if first.day != second.day { return first.day < second.day }
             return (first.key.village, first.key.subject) < (second.key.village, second.key.subject)
-        }.prefix(count).map { groups[$0] }
+        }.prefix(count)
+        let rankOf = Dictionary(uniqueKeysWithValues: top.enumerated().map { (Int32($1), $0) })
+        var told = [[Int]](repeating: [], count: top.count)
+        for index in alerts.indices { if let rank = rankOf[groupOf[index]] { told[rank].append(index) } }
+        let ranked = zip(top, told).map { (key: groups[$0].key, alerts: $1, risk: groups[$0].risk) }
         let events = ranked.map { Set($0.alerts.flatMap(alerts.events)) }
         let cases = truth.caseIDs(touching: events.reduce(into: []) { $0.formUnion($1) })
         return zip(ranked, events).enumerated().map { rank, story in
