@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The test suite under ThreadSanitizer: a run uses three threads with pipelines between them,
+# The test suite under ThreadSanitizer: a run uses a thread a core with pipelines between them,
 # datasets and tuning more. Any data race reported fails the script.
 #
 #   Tools/tsan.sh [--filter PATTERN]     (a separate build folder, .build-tsan; a clean build
