@@ -32,6 +32,10 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
     /// this stream has drawn.
     public func derived(_ path: String...) -> RandomStream { derived(path) }
 
+    /// A child stream for a key path of one component: the same stream as `derived(label)`
+    /// with the path's array, without making the array.
+    public func derived(_ label: String) -> RandomStream { RandomStream(key: Self.mix(key ^ Self.hash(label))) }
+
     /// A child stream for a key path given as an array.
     public func derived(_ path: [String]) -> RandomStream {
         var key = self.key
@@ -83,12 +87,17 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
 
     /// FNV-1a over the UTF-8 bytes: stable across runs, platforms and Swift versions (unlike
     /// `Hasher`, which is seeded per process).
+    /// Reads the string's own UTF-8 storage (its `utf8` view's iterator cost several times
+    /// more a byte).
     static func hash(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01B3
+        var text = text
+        return text.withUTF8 { bytes in
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash &*= 0x0000_0100_0000_01B3
+            }
+            return hash
         }
-        return hash
     }
 }
