@@ -88,25 +88,7 @@ public struct ByteBuffer: ~Copyable {
 
     /// Appends a whole number's decimal digits.
     @inlinable public mutating func appendDigits(_ value: some BinaryInteger) {
-        reserve(21)
-        if value < 0 {
-            start[used] = UInt8(ascii: "-")
-            used += 1
-        }
-        var magnitude = UInt64(value.magnitude)
-        var digits = 1
-        var scale: UInt64 = 10
-        while digits < 20, magnitude >= scale {
-            digits += 1
-            scale &*= 10
-        }
-        var cursor = start + used + digits
-        used += digits
-        repeat {
-            cursor -= 1
-            cursor.pointee = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
-            magnitude /= 10
-        } while magnitude > 0
+        DecimalDigits.of(value) { append($0) }
     }
 
     /// Appends whole numbers with `separator` between them.
