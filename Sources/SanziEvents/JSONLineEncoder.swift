@@ -49,6 +49,7 @@ struct JSONLineEncoder {
     private var names: [Span] = []
     /// Per day, `,"day":N,"date":"YYYY-MM-DD"`, made when first needed.
     private var dayParts: [Span] = []
+    private var daysBefore: [Int32: Span] = [:]
     private let dateOfDay: (Int32) -> String
     private var idKey = Span(offset: 0, length: 0), null = Span(offset: 0, length: 0)
     private var lineEnd = Span(offset: 0, length: 0)
@@ -113,13 +114,20 @@ struct JSONLineEncoder {
         }
     }
 
+    /// A day's part of a line. A day before the start (no run logs one) is written with its
+    /// number and the first day's date, as it always was.
     private mutating func dayPart(_ day: Int32) -> Span {
-        let index = Int(max(day, 0))
-        while dayParts.count <= index {
+        guard day >= 0 else {
+            if let known = daysBefore[day] { return known }
+            let part = store(",\"day\":\(day),\"date\":\"\(dateOfDay(0))\"")
+            daysBefore[day] = part
+            return part
+        }
+        while dayParts.count <= Int(day) {
             let day = Int32(dayParts.count)
             dayParts.append(store(",\"day\":\(day),\"date\":\"\(dateOfDay(day))\""))
         }
-        return dayParts[index]
+        return dayParts[Int(day)]
     }
 
     /// Appends one event as a line. The caller flushes once `count` passes `flushSize`.

@@ -62,17 +62,19 @@ struct EventVocabularyTests {
     /// The writer formats numbers itself, two digits at a time, and copies the fixed parts of a
     /// line 16 bytes at a time: every line is exactly what Swift's own formatting gives, for
     /// numbers at each edge (one and two digits, odd and even lengths, both extremes), a long
-    /// village id, and a code out of range (written `"unknown"`).
+    /// village id, a code out of range (written `"unknown"`) and a day before the start (its
+    /// number, with the first day's date).
     @Test func linesAreExactAtTheEdges() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("sanzi-\(UUID()).jsonl").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         let numbers: [Int64] = [0, 7, 10, 99, 100, 999, 1_000, 12_345, 9_876_543_210, -1, -10, .max, .min]
+        let days: [Int32] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, -2, 12]
         let village = String(repeating: "村", count: 200)
         let writer = try EventLogWriter(path: path, villageIDs: ["v0", village], dateOfDay: { "2013-01-\($0 + 10)" })
         for (index, number) in numbers.enumerated() {
             writer.accept(
                 LoggedEvent(
-                    id: UInt64(index) * 1_234_567, day: Int32(index),
+                    id: UInt64(index) * 1_234_567, day: days[index],
                     record: LogRecord(
                         .listing, village: Int32(index % 2), code: UInt8(index % 6), subject: number,
                         other: 0 &- number, party: number,
@@ -82,7 +84,8 @@ struct EventVocabularyTests {
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
         let deals = ["lease", "sale", "works", "loan", "unknown", "unknown"]
         let expected = numbers.enumerated().map { index, number in
-            "{\"id\":\(UInt64(index) * 1_234_567),\"day\":\(index),\"date\":\"2013-01-\(index + 10)\",\"type\":\"listing\","
+            "{\"id\":\(UInt64(index) * 1_234_567),\"day\":\(days[index]),\"date\":\"2013-01-\(max(days[index], 0) + 10)\","
+                + "\"type\":\"listing\","
                 + "\"village\":\"\(index % 2 == 0 ? "v0" : village)\",\"listing\":\(number),\"asset\":\(0 &- number),"
                 + "\"deal\":\"\(deals[index % 6])\",\"appraisal_fen\":\(number),\"reserve_fen\":5,"
                 + "\"term_years\":\(Int32(truncatingIfNeeded: number)),\"announcement_days\":3,\"relisting\":\(number)}"
