@@ -87,9 +87,13 @@ struct Platform: Sendable {
             let value = bidders[Int(bidder)]
             guard value.active < value.capacity, !value.blacklisted else { return }
             candidates.append(bidder)
-            let nearness = value.village == village ? 1.0 : (value.district < 0 ? -1.5 : -0.5) * place.remoteness
-            let utility = nearness + 0.5 * Double(value.capacity - value.active) / Double(value.capacity)
-            weights.append(exp(1.5 * utility))  // a multinomial logit
+            let local = value.village == village
+            if local, value.capacity < Self.localWeights.count {
+                weights.append(Self.localWeights[value.capacity][value.active])
+            } else {
+                let nearness = local ? 1.0 : (value.district < 0 ? -1.5 : -0.5) * place.remoteness
+                weights.append(Self.weight(nearness, value.capacity, value.active))
+            }
         }
         // The village's own bidders are distinct; an outside pick is checked only against the
         // few picks before it (pool firms belong to no village), so a village of thousands of
@@ -112,6 +116,18 @@ struct Platform: Sendable {
         scratchCandidates = candidates
         scratchWeights = weights
         return chosen
+    }
+
+    /// A bidder's attractiveness to a village: a multinomial logit of its nearness and its room
+    /// for another contract.
+    static func weight(_ nearness: Double, _ capacity: Int, _ active: Int) -> Double {
+        exp(1.5 * (nearness + 0.5 * Double(capacity - active) / Double(capacity)))
+    }
+
+    /// `weight` for a village's own bidders (nearness 1) by capacity and contracts held, made
+    /// once: every choice weighs every local bidder, and `exp` was a fifth of the cost.
+    static let localWeights: [[Double]] = (0...8).map { capacity in
+        (0..<capacity).map { weight(1.0, capacity, $0) }
     }
 
     /// How bidding on a listing ends: failed (too few qualified bidders), negotiated with the
