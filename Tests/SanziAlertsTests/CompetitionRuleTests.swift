@@ -120,6 +120,19 @@ struct CompetitionRuleTests {
         #expect(raised.first?.evidence == [3, 6])
     }
 
+    /// C07's meetings of a set forget those before the window and keep the rest in order,
+    /// the first inline.
+    @Test func c07MeetingsForgetOnlyThoseBeforeTheWindow() {
+        var meetings = BidderRing.Meetings(first: (day: 1, id: 10))
+        meetings.add((day: 5, id: 11), forgettingBefore: 0)
+        meetings.add((day: 9, id: 12), forgettingBefore: 0)
+        #expect(meetings.ids == [10, 11, 12] && meetings.last.day == 9)
+        meetings.add((day: 20, id: 13), forgettingBefore: 6)
+        #expect(meetings.ids == [12, 13] && meetings.count == 2)
+        meetings.add((day: 400, id: 14), forgettingBefore: 300)
+        #expect(meetings.ids == [14] && meetings.count == 1 && meetings.last.id == 14)
+    }
+
     @Test func c08FlagsRepeatWinnersInAVillage() {
         var b = B()
         for day in [1, 50, 100] { b.add(Int32(day), B.award(Int64(day), winner: 5, price: 1, reserve: 1)) }

@@ -301,21 +301,34 @@ public struct BidderRing: AlertRule {
     var history: [[Int64]: Meetings] = [:]
     var lastSweep: Int32 = 0
 
-    /// A set's meetings in order, the first kept inline: most sets meet once, and a list of its
-    /// own for each took 7–11 MB more at 12,000 villages (peak with C07 the only rule).
+    /// A set's meetings in order of days, the first kept inline: most sets meet once, and a
+    /// list of its own for each took 7–11 MB more at 12,000 villages (peak with C07 the only
+    /// rule).
     struct Meetings {
         typealias Meeting = (day: Int32, id: UInt64)
         var first: Meeting
-        var later: [Meeting]
+        var later: [Meeting] = []
 
-        init(_ meetings: [Meeting]) {
-            first = meetings[0]
-            later = Array(meetings.dropFirst())
-        }
+        init(first: Meeting) { self.first = first }
 
-        var all: [Meeting] { [first] + later }
-        /// The latest meeting (they are in order of days).
+        var count: Int { 1 + later.count }
+        var ids: [UInt64] { [first.id] + later.map(\.id) }
+        /// The latest meeting.
         var last: Meeting { later.last ?? first }
+
+        /// Forgets the meetings before day `earliest` (the first few, in order of days) and
+        /// adds `meeting`, the newest.
+        mutating func add(_ meeting: Meeting, forgettingBefore earliest: Int32) {
+            if first.day < earliest {
+                guard let kept = later.firstIndex(where: { $0.day >= earliest }) else {
+                    (first, later) = (meeting, [])
+                    return
+                }
+                first = later[kept]
+                later.removeFirst(kept + 1)
+            }
+            later.append(meeting)
+        }
     }
 
     public init(parameters: RuleParameters) {
@@ -332,16 +345,20 @@ public struct BidderRing: AlertRule {
         }
         guard bidders.count >= 2 else { return }
         let key = bidders.sorted() + [event.record.party]
-        var seen = (history[key]?.all ?? []).filter { event.day - $0.day <= window }
-        seen.append((event.day, event.id))
-        history[key] = Meetings(seen)
+        let meeting = (day: event.day, id: event.id)
+        var seen = Meetings(first: meeting)
+        if let known = history[key] {
+            seen = known
+            seen.add(meeting, forgettingBefore: event.day - window)
+        }
+        history[key] = seen
         guard seen.count >= meetings else { return }
         output.raise(
             Alert(
                 rule: Self.id, severity: seen.count >= 3 ? .red : .orange, day: event.day,
                 village: event.record.village,
                 subject: .bidder(event.record.party), score: Double(seen.count), threshold: Double(meetings),
-                evidence: seen.map(\.id)))
+                evidence: seen.ids))
     }
 }
 
