@@ -118,9 +118,8 @@ public struct Evaluation: Sendable, Hashable, Encodable {
     /// Scores `alerts` against `truth` for a run of `villages` villages over `days` days;
     /// `index` (built from `truth`) saves rebuilding it when one run is scored many times.
     public init(alerts: RaisedAlerts, truth: GroundTruth, index: CaseIndex? = nil, villages: Int, days: Int) {
-        var tally = Tally(truth: truth, index: index ?? CaseIndex(truth))
+        var tally = Tally(truth: truth, index: index ?? CaseIndex(truth), ruleIDs: alerts.ruleIDs)
         for position in alerts.indices { tally.add(position, of: alerts) }
-        tally.named(alerts.ruleIDs)
         let precision = Self.ratio(tally.truePositives, alerts.count)
         let misconduct = truth.cases.indices.filter { truth.cases[$0].kind == .misconduct }
         let detectedCases = misconduct.filter { tally.firstDay[$0] != nil }

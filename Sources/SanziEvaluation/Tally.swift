@@ -34,13 +34,14 @@ public struct CaseIndex: Sendable {
 }
 
 /// Counts alerts against the cases their evidence touches, one alert at a time, by the
-/// alerts' rule numbers (`RaisedAlerts.ruleNumber(at:)`); `named(_:)` gives the counts by rule
-/// id.
+/// alerts' rule numbers (`RaisedAlerts.ruleNumber(at:)`, positions in `ruleIDs`).
 struct Tally {
     typealias Counts = (alerts: Int, hits: Int, lookAlikes: Int)
 
     let truth: GroundTruth
     let index: CaseIndex
+    /// The ids of the rules, by number: the alerts' `ruleIDs`.
+    let ruleIDs: [String]
     var truePositives = 0
     var lookAlikeAlarms = 0
     /// Counts by rule number.
@@ -49,14 +50,11 @@ struct Tally {
     /// The rule numbers that detected each case.
     var ruleNumbersByCase: [Int: Set<Int>] = [:]
     var alertedLookAlikes: Set<Int> = []
-    /// Counts by rule id, once `named(_:)` has given the numbers their ids.
-    private(set) var byRule: [String: Counts] = [:]
-    /// The rules that detected each case, by rule id, once `named(_:)` has run.
-    private(set) var rulesByCase: [Int: Set<String>] = [:]
 
-    init(truth: GroundTruth, index: CaseIndex) {
+    init(truth: GroundTruth, index: CaseIndex, ruleIDs: [String]) {
         self.truth = truth
         self.index = index
+        self.ruleIDs = ruleIDs
     }
 
     /// Counts the alert at `position` of `alerts`.
@@ -90,23 +88,18 @@ struct Tally {
         alertedLookAlikes.formUnion(lookAlikes)
     }
 
-    /// Gives the rule numbers counted so far their ids (`RaisedAlerts.ruleIDs`).
-    mutating func named(_ ruleIDs: [String]) {
-        for (number, counts) in byRuleNumber.enumerated() { byRule[ruleIDs[number]] = counts }
-        rulesByCase = ruleNumbersByCase.mapValues { Set($0.map { ruleIDs[$0] }) }
-    }
-
     /// The misconduct cases each rule detected, by rule id.
     func casesDetectedByRule() -> [String: [Int]] {
         var detected: [String: [Int]] = [:]
-        for (index, rules) in rulesByCase {
-            for rule in rules { detected[rule, default: []].append(index) }
+        for (index, rules) in ruleNumbersByCase {
+            for rule in rules { detected[ruleIDs[rule], default: []].append(index) }
         }
         return detected
     }
 
     func result(for rule: String, name: String, detected: [Int]) -> Evaluation.RuleResult {
-        let counts = byRule[rule] ?? (0, 0, 0)
+        let number = ruleIDs.firstIndex(of: rule).flatMap { $0 < byRuleNumber.count ? $0 : nil }
+        let counts: Counts = number.map { byRuleNumber[$0] } ?? (0, 0, 0)
         return Evaluation.RuleResult(
             rule: rule, name: name, alerts: counts.alerts, truePositives: counts.hits,
             falsePositives: counts.alerts - counts.hits, lookAlikeFalseAlarms: counts.lookAlikes,
