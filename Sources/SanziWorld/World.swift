@@ -91,10 +91,11 @@ public struct World: Model, Sendable {
     /// Records decided now and due on a later day, with their case or -1 (`Event.log`).
     var dueRecords = SlotStore<(record: LogRecord, caseIndex: Int32)>()
 
-    /// Builds the world and schedules its first events. Adaptive offenders know `knowledge`.
+    /// Builds the world and schedules its first events, handing the records of what it built
+    /// to `log` as they gather. Adaptive offenders know `knowledge`.
     public init(
         scenario: Scenario, seed: UInt64, knowledge: OffenderKnowledge = OffenderKnowledge(),
-        scheduler: inout Scheduler<Event>
+        scheduler: inout Scheduler<Event>, log: inout WorldLog
     ) {
         self.scenario = scenario
         platform = Platform(rules: scenario.platform)
@@ -102,7 +103,7 @@ public struct World: Model, Sendable {
         misconduct = Misconduct(scenario.misconduct, knowledge: knowledge)
         discipline = Discipline(rules: scenario.oversight.discipline, deterrence: scenario.oversight.deterrence)
         root = RandomStream(seed: seed)
-        WorldGenerator(scenario: scenario, root: root).build(into: &self, scheduler: &scheduler)
+        WorldGenerator(scenario: scenario, root: root).build(into: &self, scheduler: &scheduler, log: &log)
         openingBalances = ledger.balances
         misconduct.learned = Array(
             repeating: Array(repeating: false, count: Typology.allCases.count), count: policies.count)
@@ -110,7 +111,7 @@ public struct World: Model, Sendable {
         appointOfficials()
         for village in villages.indices { noteCorruptRoles(Int32(village)) }
         drawRings(root.derived("rings"))
-        declare(&scheduler)
+        declare(&scheduler, log: &log)
     }
 
     /// Closing balances per village: basic account, compensation account, cash.
@@ -215,6 +216,14 @@ public struct World: Model, Sendable {
         unwritten = []
         unwritten.reserveCapacity(2 * WorldRun.batch)
         unwrittenCases.removeAll(keepingCapacity: true)
+    }
+
+    /// Hands the records over once a batch has gathered. Building the world emits a record
+    /// for every office, tie, firm and opening lease (some two million at 12,000 villages):
+    /// handed over a village at a time, they neither pile up in one array nor keep the log's
+    /// readers waiting for the whole world.
+    mutating func flushBatch(to log: inout WorldLog) {
+        if unwritten.count >= WorldRun.batch { flush(to: &log) }
     }
 
     func policy(of village: Int32) -> Policy { policies[villages[Int(village)].district] }

@@ -37,10 +37,10 @@ public enum WorldRun {
     ) -> (Summary, World) {
         let start = WallClock.seconds()
         var scheduler = Scheduler<World.Event>()
-        let world = World(scenario: scenario, seed: seed, knowledge: knowledge, scheduler: &scheduler)
+        var log = WorldLog(sink: sink)
+        let world = World(scenario: scenario, seed: seed, knowledge: knowledge, scheduler: &scheduler, log: &log)
         var simulation = Simulation(model: world)
         simulation.scheduler = scheduler
-        var log = WorldLog(sink: sink)
         let days = scenario.horizon.dayCount(from: scenario.start)
         let delay = Tick(scenario.oversight.discipline.leadDelayDays)
         var dispatched = 0

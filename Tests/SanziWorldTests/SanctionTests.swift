@@ -43,7 +43,8 @@ struct SanctionTests {
     @Test func sanctionsFollowTheMoneyInvolved() throws {
         let scenario = try WorldFixtures.scenario("default")
         var scheduler = Scheduler<World.Event>()
-        let world = World(scenario: scenario, seed: 1, scheduler: &scheduler)
+        var log = WorldLog(sink: EventCollector())
+        let world = World(scenario: scenario, seed: 1, scheduler: &scheduler, log: &log)
         let kinds: [(Int64, Typology, LogRecord.SanctionKind)] = [
             (4_999_99, .fakeDisbursement, .warning), (5_000_00, .fakeDisbursement, .seriousWarning),
             (20_000_00, .fakeDisbursement, .removalFromPost), (50_000_00, .fakeDisbursement, .probation),

@@ -11,7 +11,7 @@ struct WorldGenerator {
     let scenario: Scenario
     let root: RandomStream
 
-    func build(into world: inout World, scheduler: inout Scheduler<World.Event>) {
+    func build(into world: inout World, scheduler: inout Scheduler<World.Event>, log: inout WorldLog) {
         let districtIndex = Dictionary(
             uniqueKeysWithValues: scenario.geography.districts.enumerated().map { ($1.id, $0) })
         let defaults = Policy(
@@ -25,6 +25,7 @@ struct WorldGenerator {
         world.oversight.tasksDone = Array(repeating: Discipline.Seen(), count: scenario.geography.districts.count)
         world.platform.districtPools = Array(repeating: [], count: scenario.geography.districts.count)
         buildPools(into: &world, districtIndex: districtIndex, scheduler: &scheduler)
+        reserveRegisters(in: &world)
         var villageIndex: Int32 = 0
         var townIndex = 0
         for (district, districtValue) in scenario.geography.districts.enumerated() {
@@ -35,6 +36,7 @@ struct WorldGenerator {
                         village, index: villageIndex, district: district, town: townIndex, into: &world,
                         scheduler: &scheduler)
                     world.villagesOfTown[townIndex].append(villageIndex)
+                    world.flushBatch(to: &log)
                     villageIndex += 1
                 }
                 townIndex += 1
@@ -45,6 +47,19 @@ struct WorldGenerator {
         world.openDisputesInProgress()
         scheduleDatedParts(&scheduler)
         scheduleDisciplineMonths(&scheduler)
+    }
+
+    /// Makes room for as many items as the villages' profiles allow, and as many contracts:
+    /// grown by doubling, the two arrays were copied whole again and again (at 12,000
+    /// villages some 100 MB, each copy missing the cache). Room never used is never touched.
+    private func reserveRegisters(in world: inout World) {
+        let itemsAtMost = scenario.geography.districts.lazy.flatMap(\.towns).flatMap(\.villages).reduce(0) {
+            total, village in
+            let profile = scenario.profiles.first { $0.id == village.profileID }
+            return total + (profile?.registers.reduce(0) { $0 + $1.count.upperBound } ?? 0)
+        }
+        world.platform.items.reserveCapacity(itemsAtMost)
+        world.platform.contracts.reserveCapacity(itemsAtMost)
     }
 
     private func buildPools(

@@ -94,8 +94,9 @@ extension World {
         return person
     }
 
-    /// On day 0: every office holder and every registered tie (hidden ties stay ground truth).
-    mutating func declare(_ scheduler: inout Scheduler<Event>) {
+    /// On day 0: every office holder and every registered tie (hidden ties stay ground truth),
+    /// handed to `log` a batch at a time.
+    mutating func declare(_ scheduler: inout Scheduler<Event>, log: inout WorldLog) {
         for (index, offices) in people.offices.enumerated() {
             let holders: [(Int32, LogRecord.Role)] =
                 [
@@ -107,11 +108,13 @@ extension World {
                 emit(
                     LogRecord(.office, village: Int32(index), code: role.rawValue, subject: Int64(person)), &scheduler)
             }
+            flushBatch(to: &log)
         }
         for tie in people.ties where tie.registered {
             let village = people.persons[Int(tie.a)].village
             guard village >= 0 else { continue }
             emit(LogRecord(.relation, village: village, subject: Int64(tie.a), party: Int64(tie.b)), &scheduler)
+            flushBatch(to: &log)
         }
     }
 }

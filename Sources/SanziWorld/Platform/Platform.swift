@@ -313,6 +313,9 @@ struct SlotStore<Element: Sendable>: Sendable {
 
     mutating func remove(_ slot: Int32) { free.append(slot) }
 
+    /// Makes room for `count` elements in all.
+    mutating func reserveCapacity(_ count: Int) { elements.reserveCapacity(count) }
+
     subscript(slot: Int32) -> Element {
         get { elements[Int(slot)] }
         set { elements[Int(slot)] = newValue }
