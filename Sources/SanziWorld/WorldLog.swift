@@ -11,7 +11,20 @@ public struct WorldLog {
     public private(set) var logged: UInt64 = 0
     public private(set) var counts = [Int](repeating: 0, count: EventType.allCases.count)
     /// The events each case touched, by case index (ground truth; never written to the log).
-    private(set) var caseEvents: [[(id: UInt64, day: Int32)]] = []
+    private(set) var caseEvents: [CaseEvents] = []
+
+    /// The ids of the events a case touched, in order, and the days of the first and last.
+    struct CaseEvents {
+        var ids: [UInt64] = []
+        var firstDay: Int32 = 0
+        var lastDay: Int32 = 0
+
+        mutating func append(_ id: UInt64, on day: Int32) {
+            if ids.isEmpty { firstDay = day }
+            lastDay = day
+            ids.append(id)
+        }
+    }
 
     public init(sink: any EventSink) { self.sink = sink }
 
@@ -26,8 +39,8 @@ public struct WorldLog {
             counts[Int(records[index].record.type.rawValue)] += 1
         }
         for (position, caseIndex) in cases {
-            while caseEvents.count <= Int(caseIndex) { caseEvents.append([]) }
-            caseEvents[Int(caseIndex)].append((first + UInt64(position), records[Int(position)].day))
+            while caseEvents.count <= Int(caseIndex) { caseEvents.append(CaseEvents()) }
+            caseEvents[Int(caseIndex)].append(first + UInt64(position), on: records[Int(position)].day)
         }
         sink.accept(records)
     }

@@ -212,14 +212,15 @@ extension World {
     public func groundTruth(from log: WorldLog) -> GroundTruth {
         GroundTruth(
             cases: misconduct.cases.enumerated().map { index, record in
-                let touched = index < log.caseEvents.count ? log.caseEvents[index] : []
+                let touched = index < log.caseEvents.count ? log.caseEvents[index] : WorldLog.CaseEvents()
+                let seen = !touched.ids.isEmpty
                 return Case(
                     id: index + 1, kind: record.kind, typology: record.typology, village: record.village,
                     perpetrators: record.perpetrators.map(Int64.init),
                     beneficiary: record.beneficiary >= 0 ? bidderID(record.beneficiary) : -1,
-                    startDay: touched.first?.day ?? record.day, endDay: touched.last?.day ?? record.day,
+                    startDay: seen ? touched.firstDay : record.day, endDay: seen ? touched.lastDay : record.day,
                     expected: record.expected, booked: record.booked, adapted: record.adapted,
-                    discoveredDay: record.discoveredDay, events: touched.map(\.id), recovered: record.recovered,
+                    discoveredDay: record.discoveredDay, events: touched.ids, recovered: record.recovered,
                     privateMoney: record.privateMoney + record.kickback)
             })
     }
