@@ -7,7 +7,7 @@ struct Declarations {
     /// Per village: the holder of each single office (secretary, director, accountant, cashier)
     /// and the committee members and supervisors.
     var offices: [Int32: (single: [Int64], members: Set<Int64>)] = [:]
-    var relatives = IDTable<[Int64]>()
+    var relatives = DeclaredTies()
     var owners = IDTable<Int64>()
 
     mutating func read(_ event: LoggedEvent) {
@@ -21,8 +21,7 @@ struct Declarations {
             }
             offices[r.village] = office
         case .relation:
-            relatives[r.subject] = (relatives[r.subject] ?? []) + [r.party]
-            relatives[r.party] = (relatives[r.party] ?? []) + [r.subject]
+            relatives.add(r.subject, r.party)
         case .registration:
             owners[r.party] = r.other
         default:
@@ -41,12 +40,13 @@ struct Declarations {
         // answered without the set a wider search needs (it cost R01 and R02 188 M
         // instructions at 1,200 villages x 5 years when made for every award and payment).
         if holds(person) { return (person, 0) }
-        guard degrees >= 1, let near = relatives[person], !near.isEmpty else { return nil }
+        let near = relatives.of(person)
+        guard degrees >= 1, !near.isEmpty else { return nil }
         if let holder = near.first(where: holds) { return (holder, 1) }
         var seen: Set<Int64> = [person]
         var frontier = near.filter { seen.insert($0).inserted }
         for distance in stride(from: 2, through: degrees, by: 1) {
-            frontier = frontier.flatMap { relatives[$0] ?? [] }.filter { seen.insert($0).inserted }
+            frontier = frontier.flatMap { relatives.of($0) }.filter { seen.insert($0).inserted }
             if frontier.isEmpty { return nil }
             if let holder = frontier.first(where: holds) { return (holder, distance) }
         }
