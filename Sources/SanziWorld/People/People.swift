@@ -7,7 +7,7 @@ struct People: Sendable {
     var persons: [Person] = []
     var ties: [KinshipTie] = []
     /// Kinship ties by person, registered or hidden.
-    var relatives: [[(person: Int32, registered: Bool)]] = []
+    var relatives = Kinship()
     /// The bidder each villager or village firm's owner is.
     var bidderOfPerson: [Int32: Int32] = [:]
     /// Per village: who holds each office now.
@@ -25,17 +25,13 @@ struct People: Sendable {
     /// Adds a person with no kin yet; returns the index.
     mutating func add(_ person: Person) -> Int32 {
         persons.append(person)
-        relatives.append([])
+        relatives.addPerson()
         return Int32(persons.count - 1)
     }
 
     /// Indexes kinship by person, and villagers and owners by the bidder they are.
     mutating func indexRelations(bidders: [Bidder]) {
-        relatives = Array(repeating: [], count: persons.count)
-        for tie in ties {
-            relatives[Int(tie.a)].append((tie.b, tie.registered))
-            relatives[Int(tie.b)].append((tie.a, tie.registered))
-        }
+        relatives = Kinship(ties, persons: persons.count)
         for (index, bidder) in bidders.enumerated() where bidder.village >= 0 {
             bidderOfPerson[bidder.person] = Int32(index)
         }
