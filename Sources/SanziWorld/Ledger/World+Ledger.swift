@@ -172,7 +172,7 @@ extension World {
             ? openCase(.misappropriation, .lookAlike, village: village, beneficiary: borrower, on: scheduler.now) : -1
         let loan = lend(amount, to: borrower, village: village, termDays: term, case: tag, &scheduler)
         scheduler.schedule(
-            .loanRepaid(village: village, loan: loan, borrower: borrower, principal: amount, termDays: term, case: tag),
+            .loanRepaid(loan: loan, principal: amount, village: village, borrower: borrower, termDays: term, case: tag),
             after: Tick(term) + Tick(ledger.streams[Int(village)].integer(in: 0...20)))
     }
 

@@ -141,7 +141,7 @@ extension World {
         if returns {
             scheduler.schedule(
                 .loanRepaid(
-                    village: village, loan: loan, borrower: borrower, principal: amount, termDays: term, case: tag),
+                    loan: loan, principal: amount, village: village, borrower: borrower, termDays: term, case: tag),
                 after: Tick(term) + Tick(misconduct.villages[v].random.integer(in: 0...60)))
         }
     }

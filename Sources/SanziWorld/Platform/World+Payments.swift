@@ -160,8 +160,8 @@ extension World {
         } else if bookedLate >= 0 {
             scheduler.schedule(
                 .lateReceipt(
-                    village: contract.village, account: account, purpose: purpose, amount: amount,
-                    contract: contract.id, payer: payer.id, case: bookedLate),
+                    amount: amount, contract: contract.id, payer: payer.id, village: contract.village,
+                    case: bookedLate, account: account, purpose: purpose),
                 after: Tick(misconduct.villages[Int(contract.village)].lookAlikes.integer(in: 35...75)))
         } else {
             receive(
