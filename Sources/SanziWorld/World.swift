@@ -38,7 +38,7 @@ public struct World: Model, Sendable {
         case distributeCompensation(village: Int32, amount: Int64)
         case election(village: Int32)
         /// (The 64-bit values of a case come first, so that no case takes more than 32 bytes
-        /// and 40 hold any event: 48 before, a fifth of the event list's slab.)
+        /// and an event 40, where it took 48: the event list keeps a slot for each pending.)
         case loanRepaid(loan: Int64, principal: Int64, village: Int32, borrower: Int32, termDays: Int32, case: Int32)
         case intervention(index: Int32)
         /// An inspection gives its feedback: its tasks open.
