@@ -432,14 +432,14 @@ public struct NewCompanyWins: AlertRule {
     }
 
     let minimumAge: Int32
-    var founded = IDTable<(day: Int32, firm: Bool, id: UInt64)>()
+    var founded = IDTable<(id: UInt64, day: Int32, firm: Bool)>()  // 16 bytes a bidder in this order, 24 in another
 
     public init(parameters: RuleParameters) { minimumAge = Int32(parameters[Self.minimumAgeDays]) }
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
         let r = event.record
         if r.type == .registration {
-            founded[r.party] = (r.count, r.bidderKind == .firm, event.id)
+            founded[r.party] = (event.id, r.count, r.bidderKind == .firm)
             return
         }
         guard let winner = founded[r.party], winner.firm else { return }

@@ -206,7 +206,7 @@ public struct MissingDecision: AlertRule {
 
     let window: Int32
     let majority: Double
-    var decisions = IDTable<(day: Int32, id: UInt64, share: Double)>()
+    var decisions = IDTable<(id: UInt64, share: Double, day: Int32)>()  // 24 bytes an asset in this order, 32 in another
 
     public init(parameters: RuleParameters) {
         window = Int32(parameters[Self.windowDays])
@@ -218,7 +218,7 @@ public struct MissingDecision: AlertRule {
         switch r.type {
         case .decision where r.subject >= 0:
             let votes = Double(r.count + r.count2)
-            decisions[r.subject] = (event.day, event.id, votes > 0 ? Double(r.count) / votes : 0)
+            decisions[r.subject] = (event.id, votes > 0 ? Double(r.count) / votes : 0, event.day)
         case .listing where r.other >= 0 && r.party == 0:
             check(asset: r.other, event: event, subject: .listing(r.subject), &output)
         case .contract where r.other == -1 && r.count2 >= 0:
