@@ -257,8 +257,8 @@ struct WorldGenerator {
                 let item = Int32(world.platform.items.count)
                 world.platform.items.append(
                     Item(
-                        village: village, kind: register.kind, size: size, annualAppraisal: annual,
-                        termYears: register.termYears, disposalPerYear: register.disposalPerYear))
+                        village: village, size: size, annualAppraisal: annual, termYears: register.termYears,
+                        disposalPerYear: register.disposalPerYear, kind: register.kind))
                 openingLease(item, register: register, world: &world, random: &random, scheduler: &scheduler)
             }
         }
@@ -325,8 +325,8 @@ struct WorldGenerator {
         let index = Int32(world.platform.bidders.count)
         world.platform.bidders.append(
             Bidder(
-                id: Int64(index) + 1, isFirm: isFirm, person: person, village: village, district: district,
-                foundedDay: founded, capacity: capacity))
+                id: Int64(index) + 1, district: district, capacity: capacity, person: person, village: village,
+                foundedDay: founded, isFirm: isFirm))
         return index
     }
 }

@@ -455,8 +455,8 @@ extension World {
         let bidder = Int32(platform.bidders.count)
         platform.bidders.append(
             Bidder(
-                id: Int64(bidder) + 1, isFirm: true, person: owner, village: -1, district: district,
-                foundedDay: Int32(scheduler.now), capacity: random.integer(in: pool.capacity)))
+                id: Int64(bidder) + 1, district: district, capacity: random.integer(in: pool.capacity), person: owner,
+                village: -1, foundedDay: Int32(scheduler.now), isFirm: true))
         platform.poolMembers[pool.id, default: []].append(bidder)
         if district >= 0 {
             platform.districtPools[district].append(bidder)
