@@ -144,8 +144,8 @@ struct WorldInvariantTests {
     /// charged again on the extension's last installment).
     @Test func anExtendedLeaseOwesItsTotalToTheFen() {
         var lease = ContractState(
-            id: 1, village: 0, item: 0, counterparty: 0, deal: .lease, annual: 3_333, total: 10_001, termYears: 3,
-            remainderInstallment: 2, startDay: 0, listing: -1, random: RandomStream(seed: 1))
+            id: 1, village: 0, item: 0, counterparty: 0, annual: 3_333, total: 10_001, termYears: 3,
+            remainderInstallment: 2, startDay: 0, listing: -1, random: RandomStream(seed: 1), deal: .lease)
         // Each installment is paid at what it amounts to on the day it falls due.
         var paid = (0..<Int32(3)).reduce(Int64(0)) { $0 + lease.installmentAmount($1) }
         #expect(paid == 10_001)

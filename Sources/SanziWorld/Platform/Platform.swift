@@ -210,13 +210,14 @@ struct Bidder: Sendable {
     var blacklisted = false
 }
 
-/// A contract while it runs.
+/// A contract while it runs. (Its fields go widest first, so that it takes 144 bytes, not 152.)
 struct ContractState: Sendable {
     var id: Int64
     var village: Int32
     var item: Int32
     var counterparty: Int32
-    var deal: DealKind
+    /// The case acting through this contract, or -1; its payments are that case's entries.
+    var caseIndex: Int32 = -1
     var annual: Int64
     /// The whole price; one installment carries what dividing it by the term left over.
     var total: Int64
@@ -226,22 +227,21 @@ struct ContractState: Sendable {
     var remainderInstallment: Int32
     var startDay: Int32
     var listing: Int64
-    var active = true
-    var fellIntoArrears = false
-    var nextDue: EventHandle?
-    /// The case acting through this contract, or -1; its payments are that case's entries.
-    var caseIndex: Int32 = -1
     /// The price an honest deal would have had; the case's loss is measured against it.
     var fairAnnual: Int64 = 0
     var fairTotal: Int64 = 0
-    /// An insider's rent the director lets go unpaid.
-    var tolerated = false
+    /// The contract's own stream: rents, arrears, payment channels, its end.
+    var random: RandomStream
     /// The bidder whose capacity the contract takes: the counterparty, or for a rigged deal
     /// the bidder the honest market would have chosen (-1 for none), so that other villages'
     /// bidders see the same busy firms as in the honest world (paired runs).
     var capacityHolder: Int32 = -1
-    /// The contract's own stream: rents, arrears, payment channels, its end.
-    var random: RandomStream
+    var nextDue: EventHandle?
+    var deal: DealKind
+    var active = true
+    var fellIntoArrears = false
+    /// An insider's rent the director lets go unpaid.
+    var tolerated = false
 
     /// The amount of a yearly installment (from 0).
     func installmentAmount(_ installment: Int32) -> Int64 {

@@ -337,10 +337,10 @@ extension World {
         platform.contractValues.append(total)
         let slot = platform.contracts.insert(
             ContractState(
-                id: id, village: village, item: item, counterparty: counterparty, deal: deal, annual: annual,
+                id: id, village: village, item: item, counterparty: counterparty, caseIndex: caseIndex, annual: annual,
                 total: total, termYears: termYears, remainderInstallment: Int32(termYears - 1), startDay: startDay,
-                listing: listing, caseIndex: caseIndex,
-                fairAnnual: fairAnnual, fairTotal: fair, capacityHolder: holder, random: random))
+                listing: listing, fairAnnual: fairAnnual, fairTotal: fair, random: random, capacityHolder: holder,
+                deal: deal))
         platform.contractSlots.append(slot)
         if holder >= 0 { platform.bidders[Int(holder)].active += 1 }
         if item >= 0 {
