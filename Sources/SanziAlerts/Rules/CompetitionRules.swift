@@ -346,12 +346,14 @@ public struct BidderRing: AlertRule {
         guard bidders.count >= 2 else { return }
         let key = bidders.sorted() + [event.record.party]
         let meeting = (day: event.day, id: event.id)
-        var seen = Meetings(first: meeting)
-        if let known = history[key] {
-            seen = known
-            seen.add(meeting, forgettingBefore: event.day - window)
+        // Changed where it is kept: a copy taken out and put back copied its list each time.
+        // A first meeting never raises (`meetings` is at least 2).
+        guard let known = history.index(forKey: key) else {
+            history[key] = Meetings(first: meeting)
+            return
         }
-        history[key] = seen
+        history.values[known].add(meeting, forgettingBefore: event.day - window)
+        let seen = history.values[known]
         guard seen.count >= meetings else { return }
         output.raise(
             Alert(
