@@ -48,7 +48,7 @@ public struct ResourceEstimate: Sendable, CustomStringConvertible {
         var money = 0.0
         for profile in scenario.profiles {
             let villages = Double(profileCounts[profile.id] ?? 0)
-            let items = profile.registers.reduce(0) { $0 + Double($1.count.upperBound) }
+            let items = Double(profile.itemsAtMost)
             let lines = profile.funds.incomes.count + profile.funds.spending.count
             events += villages * years * (40 + 12 * Double(lines) + 8 * items)
             let people =

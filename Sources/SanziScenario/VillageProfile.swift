@@ -11,6 +11,10 @@ public struct VillageProfile: Hashable, Sendable, Identifiable {
     public var funds: FundsProfile
     public var localBidders: LocalBidders
     public var location: SourceLocation
+
+    /// The most register items a village of the profile can have (each class at its largest
+    /// count).
+    public var itemsAtMost: Int { registers.reduce(0) { $0 + $1.count.upperBound } }
 }
 
 /// Cadres, supervision committee and kinship of a village.

@@ -53,10 +53,8 @@ struct WorldGenerator {
     /// grown by doubling, the two arrays were copied whole again and again (at 12,000
     /// villages some 100 MB, each copy missing the cache). Room never used is never touched.
     private func reserveRegisters(in world: inout World) {
-        let itemsAtMost = scenario.geography.districts.lazy.flatMap(\.towns).flatMap(\.villages).reduce(0) {
-            total, village in
-            let profile = scenario.profiles.first { $0.id == village.profileID }
-            return total + (profile?.registers.reduce(0) { $0 + $1.count.upperBound } ?? 0)
+        let itemsAtMost = scenario.geography.villages.reduce(0) {
+            $0 + (scenario.profile($1.profileID)?.itemsAtMost ?? 0)
         }
         world.platform.items.reserveCapacity(itemsAtMost)
         world.platform.contracts.reserveCapacity(itemsAtMost)

@@ -176,7 +176,7 @@ struct Platform: Sendable {
 }
 
 /// An item of a village's register: a resource or an asset. (Its fields go widest first, so
-/// that it takes 72 bytes, not 80; a bidder 48, not 64.)
+/// that it takes 72 bytes, not 80.)
 struct Item: Sendable {
     var village: Int32
     /// The slot of the running contract, or -1.
@@ -194,7 +194,7 @@ struct Item: Sendable {
     var sold = false
 }
 
-/// A bidder: a villager or a firm.
+/// A bidder: a villager or a firm. (Its fields go widest first: 48 bytes, not 64.)
 struct Bidder: Sendable {
     var id: Int64
     /// Index of the district it works in, or -1 for firms that work everywhere.
