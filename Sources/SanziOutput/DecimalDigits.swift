@@ -1,5 +1,5 @@
-/// Text built as UTF-8 bytes, for files written in bulk (alerts, the ground truth): numbers
-/// are formatted in place, without a string each.
+/// A whole number's decimal digits, formatted on the stack: for text built as UTF-8 bytes
+/// (`ByteBuffer`: the alert files, the ground truth's table), without a string each.
 public enum DecimalDigits {
     /// Calls `body` with a whole number's decimal digits (and sign), formatted on the stack.
     @inlinable @inline(__always)
@@ -21,23 +21,6 @@ public enum DecimalDigits {
             }
             let written = UnsafeRawBufferPointer(rebasing: scratch[index...]).assumingMemoryBound(to: UInt8.self)
             return body(written)
-        }
-    }
-}
-
-extension Array where Element == UInt8 {
-    /// Appends a whole number's decimal digits without making a string.
-    @inlinable
-    public mutating func appendDigits<Number: BinaryInteger>(_ value: Number) {
-        DecimalDigits.of(value) { append(contentsOf: $0) }
-    }
-
-    /// Appends whole numbers with `separator` between them.
-    @inlinable
-    public mutating func appendDigits<Number: BinaryInteger>(_ values: [Number], separator: Unicode.Scalar) {
-        for (index, value) in values.enumerated() {
-            if index > 0 { append(UInt8(ascii: separator)) }
-            appendDigits(value)
         }
     }
 }
