@@ -11,12 +11,15 @@ struct Escalator {
         var subject: AlertSubject
     }
     var signals: [Key: [(day: Int32, severity: Severity, id: UInt64)]] = [:]
-    var lastSweep: Int32 = 0
+    var sweep: WindowSweep
 
-    init(_ settings: AlertSettings.Escalation) { self.settings = settings }
+    init(_ settings: AlertSettings.Escalation) {
+        self.settings = settings
+        sweep = WindowSweep(window: Int32(settings.windowDays))
+    }
 
     mutating func add(_ alert: Alert) -> Alert? {
-        if alert.day - lastSweep > Int32(settings.windowDays) { sweep(alert.day) }
+        if sweep.isDue(on: alert.day) { forgetQuietSubjects(on: alert.day) }
         let key = Key(village: alert.village, subject: alert.subject)
         var list = (signals[key] ?? []).filter { alert.day - $0.day <= Int32(settings.windowDays) }
         list.append((alert.day, alert.severity, alert.id))
@@ -105,8 +108,7 @@ struct Escalator {
     }
 
     /// Forgets subjects with no signal in the window, so state stays bounded.
-    private mutating func sweep(_ day: Int32) {
-        signals = signals.filter { $0.value.contains { day - $0.day <= Int32(settings.windowDays) } }
-        lastSweep = day
+    private mutating func forgetQuietSubjects(on day: Int32) {
+        signals.removeAll { !$0.value.contains { day - $0.day <= Int32(settings.windowDays) } }
     }
 }

@@ -299,7 +299,7 @@ public struct BidderRing: AlertRule {
     var book = BidBook()
     /// The meetings of each set of bidders with its winner (the bidders sorted, then the winner).
     var history: [[Int64]: Meetings] = [:]
-    var lastSweep: Int32 = 0
+    var sweep: WindowSweep
 
     /// A set's meetings in order of days, the first kept inline: most sets meet once, and a
     /// list of its own for each took 7–11 MB more at 12,000 villages (peak with C07 the only
@@ -334,15 +334,13 @@ public struct BidderRing: AlertRule {
     public init(parameters: RuleParameters) {
         meetings = Int(parameters[Self.meetings])
         window = Int32(parameters[Self.windowDays])
+        sweep = WindowSweep(window: window)
     }
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
         guard event.record.type == .award else { return book.add(event) }
         let bidders = book.close(event.record.subject).map(\.bidder)
-        if event.day - lastSweep > window {
-            history = history.filter { event.day - $0.value.last.day <= window }
-            lastSweep = event.day
-        }
+        if sweep.isDue(on: event.day) { history.removeAll { event.day - $0.value.last.day > window } }
         guard bidders.count >= 2 else { return }
         let key = bidders.sorted() + [event.record.party]
         let meeting = (day: event.day, id: event.id)
@@ -387,17 +385,17 @@ public struct RepeatWinner: AlertRule {
     let wins: Int
     let window: Int32
     var history: [Int64: [(day: Int32, id: UInt64)]] = [:]
-    var lastSweep: Int32 = 0
+    var sweep: WindowSweep
 
     public init(parameters: RuleParameters) {
         wins = Int(parameters[Self.wins])
         window = Int32(parameters[Self.windowDays])
+        sweep = WindowSweep(window: window)
     }
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
-        if event.day - lastSweep > window {
-            history = history.filter { $0.value.contains { event.day - $0.day <= window } }
-            lastSweep = event.day
+        if sweep.isDue(on: event.day) {
+            history.removeAll { !$0.value.contains { event.day - $0.day <= window } }
         }
         let key = Int64(event.record.village) << 40 ^ event.record.party
         var seen = (history[key] ?? []).filter { event.day - $0.day <= window }

@@ -31,19 +31,19 @@ public struct StructuredPayments: AlertRule {
     let tiers: [Int64]
     /// Recent payments just under a tier, by payee.
     var recent: [Int64: [(day: Int32, id: UInt64)]] = [:]
-    var lastSweep: Int32 = 0
+    var sweep: WindowSweep
 
     public init(parameters: RuleParameters) {
         k = Int(parameters[Self.k])
         window = Int32(parameters[Self.windowDays])
+        sweep = WindowSweep(window: window)
         tiers = [parameters[Self.tier1Yuan], parameters[Self.tier2Yuan]].map { Int64(($0 * 100).rounded()) }
     }
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
         let r = event.record
-        if event.day - lastSweep > window {
-            recent = recent.filter { $0.value.contains { event.day - $0.day <= window } }
-            lastSweep = event.day
+        if sweep.isDue(on: event.day) {
+            recent.removeAll { !$0.value.contains { event.day - $0.day <= window } }
         }
         guard r.party >= 0, tiers.contains(where: { r.amount * 5 >= $0 * 4 && r.amount < $0 }) else { return }
         var payments = (recent[r.party] ?? []).filter { event.day - $0.day <= window }
