@@ -11,15 +11,12 @@ struct Escalator {
         var subject: AlertSubject
     }
     var signals: [Key: [(day: Int32, severity: Severity, id: UInt64)]] = [:]
-    var sweep: WindowSweep
+    var sweep = WindowSweep()
 
-    init(_ settings: AlertSettings.Escalation) {
-        self.settings = settings
-        sweep = WindowSweep(window: Int32(settings.windowDays))
-    }
+    init(_ settings: AlertSettings.Escalation) { self.settings = settings }
 
     mutating func add(_ alert: Alert) -> Alert? {
-        if sweep.isDue(on: alert.day) { forgetQuietSubjects(on: alert.day) }
+        sweep.forget(in: &signals, window: Int32(settings.windowDays), on: alert.day) { $0.last?.day }
         let key = Key(village: alert.village, subject: alert.subject)
         var list = (signals[key] ?? []).filter { alert.day - $0.day <= Int32(settings.windowDays) }
         list.append((alert.day, alert.severity, alert.id))
@@ -105,10 +102,5 @@ struct Escalator {
         case "E02": "\(Int(alert.score)) orange signals on this subject combined into a red"
         default: nil
         }
-    }
-
-    /// Forgets subjects with no signal in the window, so state stays bounded.
-    private mutating func forgetQuietSubjects(on day: Int32) {
-        signals.removeAll { !$0.value.contains { day - $0.day <= Int32(settings.windowDays) } }
     }
 }

@@ -225,8 +225,11 @@ public struct World: Model, Sendable {
     /// handed over a village at a time, they neither pile up in one array nor keep the log's
     /// readers waiting for the whole world.
     mutating func flushBatch(to log: inout WorldLog) {
-        if unwritten.count >= WorldRun.batch { flush(to: &log) }
+        if hasFullBatch { flush(to: &log) }
     }
+
+    /// Whether a batch of records waits for the log (`WorldRun.batch`).
+    var hasFullBatch: Bool { unwritten.count >= WorldRun.batch }
 
     func policy(of village: Int32) -> Policy { policies[villages[Int(village)].district] }
 

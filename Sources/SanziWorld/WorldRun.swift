@@ -50,7 +50,7 @@ public enum WorldRun {
             // work while the world goes on.
             var outcome: Simulation<World>.Outcome
             repeat {
-                outcome = simulation.run(until: day + 1, observer: &none) { $0.unwritten.count >= Self.batch }
+                outcome = simulation.run(until: day + 1, observer: &none) { $0.hasFullBatch }
                 dispatched += outcome.events
                 simulation.model.flush(to: &log)
             } while outcome.reason == .stopped

@@ -6,17 +6,29 @@ import Testing
 struct WindowSweepTests {
     typealias B = EventBuilder
 
-    @Test func aSweepIsDueEveryEighthOfTheWindow() {
-        var yearly = WindowSweep(window: 730)
-        #expect((0...400).filter { yearly.isDue(on: Int32($0)) } == [92, 184, 276, 368])
-        var weekly = WindowSweep(window: 7)  // an eighth of a week rounds to a day
-        #expect((0...8).filter { weekly.isDue(on: Int32($0)) } == [2, 4, 6, 8])
+    /// The days a sweep runs: a subject remembered each day, none with a day of its own, is
+    /// forgotten on the days of a sweep (more than an eighth of the window after the last).
+    @Test func aSweepRunsEveryEighthOfTheWindow() {
+        func sweepDays(window: Int32, through last: Int32) -> [Int32] {
+            var sweep = WindowSweep()
+            var memory: [Int32: [Int32]] = [:]
+            return (0...last).filter { day in
+                memory[day] = []
+                sweep.forget(in: &memory, window: window, on: day) { $0.last }
+                return memory.isEmpty
+            }
+        }
+        #expect(sweepDays(window: 730, through: 400) == [92, 184, 276, 368])
+        #expect(sweepDays(window: 7, through: 8) == [2, 4, 6, 8])  // an eighth of a week rounds to a day
     }
 
-    @Test func removingInPlaceKeepsTheRest() {
-        var lists: [Int: [Int]] = [1: [1], 2: [], 3: [3, 4], 4: []]
-        lists.removeAll { $0.value.isEmpty }
-        #expect(lists == [1: [1], 3: [3, 4]])
+    /// A sweep forgets exactly the subjects whose latest day is out of the window, or who have
+    /// none, and keeps the others as they were.
+    @Test func aSweepForgetsOnlyWhatLeftTheWindow() {
+        var sweep = WindowSweep()
+        var memory: [String: [Int32]] = ["old": [1, 5], "edge": [3, 10], "recent": [2, 50], "empty": []]
+        sweep.forget(in: &memory, window: 90, on: 100) { $0.last }
+        #expect(memory == ["edge": [3, 10], "recent": [2, 50]])
     }
 
     /// A new pair of bidders meets every ten days for 2,000 days: C07 sweeps every 100 days (the

@@ -1,3 +1,4 @@
+import SanziEngine
 import Testing
 
 @testable import SanziWorld
@@ -8,11 +9,8 @@ struct KinshipTests {
     /// built tie by tie has them (what the world kept before); people with no ties, and people
     /// added after the index was built, have none.
     @Test func relativesInTheOrderOfTheTies() {
-        var state: UInt64 = 3
-        func pick(_ count: Int) -> Int32 {  // a linear congruential generator's high bits
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int32((state >> 33) % UInt64(count))
-        }
+        var random = RandomStream(seed: 3)
+        func pick(_ count: Int) -> Int32 { Int32(random.integer(in: 0...(count - 1))) }
         let persons = 300
         var ties: [KinshipTie] = []
         var reference = [[(person: Int32, registered: Bool)]](repeating: [], count: persons)

@@ -299,7 +299,7 @@ public struct BidderRing: AlertRule {
     var book = BidBook()
     /// The meetings of each set of bidders with its winner (the bidders sorted, then the winner).
     var history: [[Int64]: Meetings] = [:]
-    var sweep: WindowSweep
+    var sweep = WindowSweep()
 
     /// A set's meetings in order of days, the first kept inline: most sets meet once, and a
     /// list of its own for each took 7–11 MB more at 12,000 villages (peak with C07 the only
@@ -334,13 +334,12 @@ public struct BidderRing: AlertRule {
     public init(parameters: RuleParameters) {
         meetings = Int(parameters[Self.meetings])
         window = Int32(parameters[Self.windowDays])
-        sweep = WindowSweep(window: window)
     }
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
         guard event.record.type == .award else { return book.add(event) }
         let bidders = book.close(event.record.subject).map(\.bidder)
-        if sweep.isDue(on: event.day) { history.removeAll { event.day - $0.value.last.day > window } }
+        sweep.forget(in: &history, window: window, on: event.day) { $0.last.day }
         guard bidders.count >= 2 else { return }
         let key = bidders.sorted() + [event.record.party]
         let meeting = (day: event.day, id: event.id)
@@ -385,18 +384,15 @@ public struct RepeatWinner: AlertRule {
     let wins: Int
     let window: Int32
     var history: [Int64: [(day: Int32, id: UInt64)]] = [:]
-    var sweep: WindowSweep
+    var sweep = WindowSweep()
 
     public init(parameters: RuleParameters) {
         wins = Int(parameters[Self.wins])
         window = Int32(parameters[Self.windowDays])
-        sweep = WindowSweep(window: window)
     }
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
-        if sweep.isDue(on: event.day) {
-            history.removeAll { !$0.value.contains { event.day - $0.day <= window } }
-        }
+        sweep.forget(in: &history, window: window, on: event.day) { $0.last?.day }
         let key = Int64(event.record.village) << 40 ^ event.record.party
         var seen = (history[key] ?? []).filter { event.day - $0.day <= window }
         seen.append((event.day, event.id))

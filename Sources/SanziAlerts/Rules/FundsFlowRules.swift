@@ -31,20 +31,17 @@ public struct StructuredPayments: AlertRule {
     let tiers: [Int64]
     /// Recent payments just under a tier, by payee.
     var recent: [Int64: [(day: Int32, id: UInt64)]] = [:]
-    var sweep: WindowSweep
+    var sweep = WindowSweep()
 
     public init(parameters: RuleParameters) {
         k = Int(parameters[Self.k])
         window = Int32(parameters[Self.windowDays])
-        sweep = WindowSweep(window: window)
         tiers = [parameters[Self.tier1Yuan], parameters[Self.tier2Yuan]].map { Int64(($0 * 100).rounded()) }
     }
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
         let r = event.record
-        if sweep.isDue(on: event.day) {
-            recent.removeAll { !$0.value.contains { event.day - $0.day <= window } }
-        }
+        sweep.forget(in: &recent, window: window, on: event.day) { $0.last?.day }
         guard r.party >= 0, tiers.contains(where: { r.amount * 5 >= $0 * 4 && r.amount < $0 }) else { return }
         var payments = (recent[r.party] ?? []).filter { event.day - $0.day <= window }
         payments.append((event.day, event.id))

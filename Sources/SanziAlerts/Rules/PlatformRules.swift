@@ -66,7 +66,7 @@ public struct SplitDeals: AlertRule {
     var thresholds: ValueInForce<Int64>
     let window: Int32
     var recent: [Int64: [(day: Int32, id: UInt64, total: Int64)]] = [:]
-    var sweep: WindowSweep
+    var sweep = WindowSweep()
 
     public static func disclose(_ parameters: RuleParameters, to knowledge: inout OffenderKnowledge) {
         knowledge.splitWindowDays = Int(parameters[windowDays])
@@ -75,16 +75,13 @@ public struct SplitDeals: AlertRule {
     public init(parameters: RuleParameters) {
         thresholds = ValueInForce(Int64(parameters[Self.thresholdYuan] * 100))
         window = Int32(parameters[Self.windowDays])
-        sweep = WindowSweep(window: window)
     }
 
     public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
         let r = event.record
         if r.type == .intervention { return thresholds.follow(r, .listingThreshold) { $0 } }
         let threshold = thresholds[r.village]
-        if sweep.isDue(on: event.day) {
-            recent.removeAll { !$0.value.contains { event.day - $0.day <= window } }
-        }
+        sweep.forget(in: &recent, window: window, on: event.day) { $0.last?.day }
         guard r.other == -1, r.amount2 < threshold else { return }
         var deals = (recent[r.party] ?? []).filter { event.day - $0.day <= window }
         deals.append((event.day, event.id, r.amount2))
