@@ -20,26 +20,19 @@ import SanziTruth
 /// as "enough cash" always see the effect of every earlier record.
 public struct World: Model, Sendable {
     public enum Event: Sendable {
-        /// An observable record due later than it was decided (a registration during the
-        /// announcement), kept in `dueRecords` at this slot and emitted as it is on its day
-        /// (so that no event carries a whole record: the event list's slots stay small).
-        case log(due: Int32)
+        /// An event whose values are too large for a slot of the event list, kept in `parked`
+        /// at this slot until its day (`ParkedEvent`).
+        case parked(Int32)
         case leaseEnds(contract: Int32)
         /// A deal for an item; `incumbent` is the sitting tenant who wants to renew, or -1.
-        case dealNeeded(item: Int32, deal: DealKind, relisting: Int32, incumbent: Int32)
+        case dealNeeded(item: Int32, relisting: Int32, incumbent: Int32, deal: DealKind)
         case announcementEnds(listing: Int32)
-        case signContract(listing: Int32, winner: Int32, price: Int64)
         case rentDue(contract: Int32, installment: Int32)
-        case latePayment(contract: Int32, id: Int64, installment: Int32, dueDay: Int32)
-        case arrears(contract: Int32, id: Int64, installment: Int32, dueDay: Int32)
         case worksPayment(contract: Int32, installment: Int32)
         case month(village: Int32, index: Int32)
         case bankCash(village: Int32)
-        case distributeCompensation(village: Int32, amount: Int64)
+        case distributeCompensation(amount: Int64, village: Int32)
         case election(village: Int32)
-        /// (The 64-bit values of a case come first, so that no case takes more than 32 bytes
-        /// and an event 40, where it took 48: the event list keeps a slot for each pending.)
-        case loanRepaid(loan: Int64, principal: Int64, village: Int32, borrower: Int32, termDays: Int32, case: Int32)
         case intervention(index: Int32)
         /// An inspection gives its feedback: its tasks open.
         case inspection(index: Int32)
@@ -49,10 +42,6 @@ public struct World: Model, Sendable {
         case taskDone(task: Int32)
         /// A satisfaction survey is held.
         case survey(index: Int32)
-        /// Works commissioned directly (a part of a split deal, or a phase of honest works).
-        case commission(village: Int32, contractor: Int32, price: Int64, fair: Int64, case: Int32, part: Int32)
-        /// A payment out of the basic account that a case makes (vote-buying, spending).
-        case casePayment(village: Int32, purpose: LogRecord.DisbursementPurpose, amount: Int64, case: Int32)
         /// Some weeks before an election: candidates may buy votes.
         case campaign(village: Int32, electionDay: Int32)
         /// A new firm joins a pool (the scenario's `new-firms-per-year`).
@@ -65,10 +54,6 @@ public struct World: Model, Sendable {
         /// The first of a month for the discipline-inspection bodies: shelve stale leads, open
         /// what the month's caps allow.
         case disciplineMonth
-        /// A receipt booked late (a look-alike of embezzlement).
-        case lateReceipt(
-            amount: Int64, contract: Int64, payer: Int64, village: Int32, case: Int32, account: LogRecord.Account,
-            purpose: LogRecord.ReceiptPurpose)
     }
 
     let scenario: Scenario
@@ -90,8 +75,8 @@ public struct World: Model, Sendable {
     /// numbers them when it takes them), and those of them a case touched: position and case.
     var unwritten: [LoggedEvent] = []
     var unwrittenCases: [(position: Int32, caseIndex: Int32)] = []
-    /// Records decided now and due on a later day, with their case or -1 (`Event.log`).
-    var dueRecords = SlotStore<(record: LogRecord, caseIndex: Int32)>()
+    /// Events too large for the event list's slots, until their day (`Event.parked`).
+    var parked = SlotStore<ParkedEvent>()
 
     /// Builds the world and schedules its first events, handing the records of what it built
     /// to `log` as they gather. Adaptive offenders know `knowledge`.
@@ -121,40 +106,26 @@ public struct World: Model, Sendable {
 
     public mutating func handle(_ event: Event, in scheduler: inout Scheduler<Event>) {
         switch event {
-        case .log(let slot):
-            let due = dueRecords[slot]
-            dueRecords.remove(slot)
-            hold(due.record, case: due.caseIndex, on: scheduler.now)
+        case .parked(let slot):
+            handleParked(slot, &scheduler)
         case .leaseEnds(let contract):
             leaseEnds(contract, &scheduler)
-        case .dealNeeded(let item, let deal, let relisting, let incumbent):
+        case .dealNeeded(let item, let relisting, let incumbent, let deal):
             dealNeeded(item: item, deal: deal, relisting: Int(relisting), incumbent: incumbent, &scheduler)
         case .announcementEnds(let listing):
             announcementEnds(listing, &scheduler)
-        case .signContract(let listing, let winner, let price):
-            signContract(listing: listing, winner: winner, price: price, &scheduler)
         case .rentDue(let contract, let installment):
             rentDue(contract, installment: installment, &scheduler)
-        case .latePayment(let contract, let id, let installment, let dueDay):
-            guard platform.contracts[contract].id == id else { break }
-            latePayment(contract, installment: installment, dueDay: dueDay, &scheduler)
-        case .arrears(let contract, let id, let installment, let dueDay):
-            guard platform.contracts[contract].id == id else { break }
-            arrears(contract, installment: installment, dueDay: dueDay, &scheduler)
         case .worksPayment(let contract, let installment):
             worksPayment(contract, installment: installment, &scheduler)
         case .month(let village, let index):
             month(village, index: index, &scheduler)
         case .bankCash(let village):
             bankCash(village, &scheduler)
-        case .distributeCompensation(let village, let amount):
+        case .distributeCompensation(let amount, let village):
             distributeCompensation(village, amount: amount, &scheduler)
         case .election(let village):
             election(village, &scheduler)
-        case .loanRepaid(let loan, let principal, let village, let borrower, let termDays, let caseIndex):
-            loanRepaid(
-                village, loan: loan, borrower: borrower, principal: principal, termDays: termDays, case: caseIndex,
-                &scheduler)
         case .intervention(let index):
             intervene(Int(index), &scheduler)
         case .inspection(let index):
@@ -165,12 +136,6 @@ public struct World: Model, Sendable {
             taskDone(Int(task), &scheduler)
         case .survey(let index):
             survey(Int(index), &scheduler)
-        case .commission(let village, let contractor, let price, let fair, let caseIndex, let part):
-            commission(
-                village: village, contractor: contractor, price: price, fair: fair, case: caseIndex, part: part,
-                &scheduler)
-        case .casePayment(let village, let purpose, let amount, let caseIndex):
-            casePayment(village: village, purpose: purpose, amount: amount, case: caseIndex, &scheduler)
         case .campaign(let village, let electionDay):
             campaign(village, electionDay: electionDay, &scheduler)
         case .firmFounded(let pool, let firm):
@@ -183,10 +148,6 @@ public struct World: Model, Sendable {
             examinationEnds(investigation, &scheduler)
         case .disciplineMonth:
             disciplineMonth(&scheduler)
-        case .lateReceipt(let amount, let contract, let payer, let village, let caseIndex, let account, let purpose):
-            receive(
-                village: village, account: account, purpose: purpose, amount: amount, contract: contract,
-                payer: payer, case: caseIndex, &scheduler)
         }
     }
 
@@ -204,7 +165,7 @@ public struct World: Model, Sendable {
     }
 
     /// Keeps a record for the log's next batch.
-    private mutating func hold(_ record: LogRecord, case caseIndex: Int32, on day: Tick) {
+    mutating func hold(_ record: LogRecord, case caseIndex: Int32, on day: Tick) {
         if caseIndex >= 0 { unwrittenCases.append((Int32(unwritten.count), caseIndex)) }
         unwritten.append(LoggedEvent(id: 0, day: Int32(day), record: record))
     }

@@ -275,7 +275,7 @@ struct WorldGenerator {
             ).first
         else {
             scheduler.schedule(
-                .dealNeeded(item: item, deal: .lease, relisting: 0, incumbent: -1),
+                .dealNeeded(item: item, relisting: 0, incumbent: -1, deal: .lease),
                 at: Tick(random.integer(in: 1...180)))
             return
         }

@@ -129,7 +129,7 @@ extension World {
                 in: Int(compensation.amount.lowerBound.fen)...Int(compensation.amount.upperBound.fen)))
         receive(village: village, account: .compensation, purpose: .compensation, amount: amount, &scheduler)
         scheduler.schedule(
-            .distributeCompensation(village: village, amount: amount),
+            .distributeCompensation(amount: amount, village: village),
             after: Tick(ledger.streams[Int(village)].integer(in: 30...90)))
     }
 
@@ -172,7 +172,9 @@ extension World {
             ? openCase(.misappropriation, .lookAlike, village: village, beneficiary: borrower, on: scheduler.now) : -1
         let loan = lend(amount, to: borrower, village: village, termDays: term, case: tag, &scheduler)
         scheduler.schedule(
-            .loanRepaid(loan: loan, principal: amount, village: village, borrower: borrower, termDays: term, case: tag),
+            park(
+                .loanRepaid(
+                    loan: loan, principal: amount, village: village, borrower: borrower, termDays: term, case: tag)),
             after: Tick(term) + Tick(ledger.streams[Int(village)].integer(in: 0...20)))
     }
 

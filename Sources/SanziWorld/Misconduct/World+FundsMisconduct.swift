@@ -140,8 +140,9 @@ extension World {
         misconduct.book(tag, expected: 0, booked: -amount)
         if returns {
             scheduler.schedule(
-                .loanRepaid(
-                    loan: loan, principal: amount, village: village, borrower: borrower, termDays: term, case: tag),
+                park(
+                    .loanRepaid(
+                        loan: loan, principal: amount, village: village, borrower: borrower, termDays: term, case: tag)),
                 after: Tick(term) + Tick(misconduct.villages[v].random.integer(in: 0...60)))
         }
     }
@@ -165,7 +166,7 @@ extension World {
                     ?? misconduct.villages[v].random.integer(in: 5...55)
                 let amount = Int64(households * misconduct.villages[v].random.uniform(5...20)) / 100 * 100_00
                 scheduler.schedule(
-                    .casePayment(village: village, purpose: .welfare, amount: max(amount, 100_00), case: tag),
+                    park(.casePayment(village: village, purpose: .welfare, amount: max(amount, 100_00), case: tag)),
                     at: max(scheduler.now, Tick(electionDay) - Tick(before)))
             }
         } else if lookAlike(.voteBuying, in: village) {
@@ -173,7 +174,8 @@ extension World {
             let amount = Int64(households * misconduct.villages[v].lookAlikes.uniform(10...30)) * 100
             let day = max(
                 scheduler.now, Tick(electionDay) - Tick(misconduct.villages[v].lookAlikes.integer(in: 10...50)))
-            scheduler.schedule(.casePayment(village: village, purpose: .welfare, amount: amount, case: tag), at: day)
+            scheduler.schedule(
+                park(.casePayment(village: village, purpose: .welfare, amount: amount, case: tag)), at: day)
         }
         buyVotes(village, on: scheduler.now)
     }

@@ -276,9 +276,10 @@ extension World {
                 : Self.part(part, of: parts, total)
             let fair = Self.part(part, of: parts, cost)
             scheduler.schedule(
-                .commission(
-                    village: village, contractor: contractor, price: price, fair: fair, case: caseIndex,
-                    part: works << 8 | Int32(part)),
+                park(
+                    .commission(
+                        village: village, contractor: contractor, price: price, fair: fair, case: caseIndex,
+                        part: works << 8 | Int32(part))),
                 after: delay)
             delay +=
                 window.map { $0 + Tick(misconduct.villages[v].random.integer(in: 1...30)) }
@@ -307,9 +308,10 @@ extension World {
         for part in 0..<parts {
             let price = Self.part(part, of: parts, cost)
             scheduler.schedule(
-                .commission(
-                    village: village, contractor: contractor, price: price, fair: price, case: caseIndex,
-                    part: works << 8 | Int32(part)),
+                park(
+                    .commission(
+                        village: village, contractor: contractor, price: price, fair: price, case: caseIndex,
+                        part: works << 8 | Int32(part))),
                 after: delay)
             delay += Tick(misconduct.villages[v].lookAlikes.integer(in: 20...60))
         }

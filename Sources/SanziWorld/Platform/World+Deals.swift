@@ -23,7 +23,7 @@ extension World {
                 continue
             }
             scheduler.schedule(
-                .dealNeeded(item: item, deal: .sale, relisting: 0, incumbent: -1),
+                .dealNeeded(item: item, relisting: 0, incumbent: -1, deal: .sale),
                 after: Tick(platform.streams[Int(village)].integer(in: 1...200)))
         }
     }
@@ -92,7 +92,7 @@ extension World {
                 termYears: term, startDay: Int32(scheduler.now), listing: -1, random: random.derived("contract"),
                 scheduler: &scheduler)
         } else {
-            scheduler.schedule(.dealNeeded(item: item, deal: deal, relisting: 0, incumbent: -1), after: 365)
+            scheduler.schedule(.dealNeeded(item: item, relisting: 0, incumbent: -1, deal: deal), after: 365)
         }
     }
 
@@ -202,7 +202,7 @@ extension World {
                 .registration, village: village, subject: listing.id, other: Int64(value.person), party: value.id,
                 amount: deposit, count: value.foundedDay,
                 count2: Int32((value.isFirm ? LogRecord.BidderKind.firm : .villager).rawValue))
-            scheduler.schedule(.log(due: dueRecords.insert((record, caseIndex))), after: Tick(delay))
+            scheduler.schedule(park(.record(record, case: caseIndex)), after: Tick(delay))
         }
         let slot = platform.listings.insert(listing)
         scheduler.schedule(.announcementEnds(listing: slot), after: Tick(max(plan.days, 1)))
@@ -226,8 +226,8 @@ extension World {
             let again = listing.relisting < platform.rules.maxRelistings
             scheduler.schedule(
                 .dealNeeded(
-                    item: listing.item, deal: listing.deal, relisting: again ? Int32(listing.relisting + 1) : 0,
-                    incumbent: -1),
+                    item: listing.item, relisting: again ? Int32(listing.relisting + 1) : 0, incumbent: -1,
+                    deal: listing.deal),
                 after: again ? 14 : 365)
         case .negotiated(let winner, let price):
             award(listing, winner: winner, price: price, method: .negotiated, registered: registered, &scheduler)
@@ -305,7 +305,7 @@ extension World {
         var listing = listing
         let delay = Tick(listing.random.integer(in: 3...20))
         let slot = platform.listings.insert(listing)
-        scheduler.schedule(.signContract(listing: slot, winner: winner, price: price), after: delay)
+        scheduler.schedule(park(.signContract(listing: slot, winner: winner, price: price)), after: delay)
     }
 
     mutating func signContract(listing slot: Int32, winner: Int32, price: Int64, _ scheduler: inout Scheduler<Event>) {
@@ -429,7 +429,7 @@ extension World {
         platform.contracts.remove(slot)
         scheduler.schedule(
             .dealNeeded(
-                item: contract.item, deal: deal, relisting: 0, incumbent: renewing ? contract.counterparty : -1),
+                item: contract.item, relisting: 0, incumbent: renewing ? contract.counterparty : -1, deal: deal),
             after: delay)
     }
 }

@@ -34,17 +34,18 @@ extension World {
         }
         if platform.contracts[slot].tolerated {
             scheduler.schedule(
-                .arrears(contract: slot, id: contract.id, installment: installment, dueDay: due), after: 90)
+                park(.arrears(contract: slot, id: contract.id, installment: installment, dueDay: due)), after: 90)
         } else if behaviour < 0.85 {
             receivePayment(
                 slot, installment: installment, amount: contract.installmentAmount(installment), daysLate: 0, &scheduler
             )
         } else if behaviour < 0.98 {
             scheduler.schedule(
-                .latePayment(contract: slot, id: contract.id, installment: installment, dueDay: due), after: lateBy)
+                park(.latePayment(contract: slot, id: contract.id, installment: installment, dueDay: due)),
+                after: lateBy)
         } else {
             scheduler.schedule(
-                .arrears(contract: slot, id: contract.id, installment: installment, dueDay: due), after: 90)
+                park(.arrears(contract: slot, id: contract.id, installment: installment, dueDay: due)), after: 90)
         }
         let remaining = Int64(max(1, contract.termYears - Int(installment)))
         if platform.contracts[slot].caseIndex < 0,
@@ -60,7 +61,7 @@ extension World {
         } else if terminates {
             closeContract(slot, reason: .early, &scheduler)
             scheduler.schedule(
-                .dealNeeded(item: contract.item, deal: .lease, relisting: 0, incumbent: -1), after: relistAfter)
+                .dealNeeded(item: contract.item, relisting: 0, incumbent: -1, deal: .lease), after: relistAfter)
         }
     }
 
@@ -109,14 +110,15 @@ extension World {
             misconduct.book(contract.caseIndex, expected: contract.fairInstallment(installment), booked: 0)
         } else if deferral >= 0 {
             scheduler.schedule(
-                .latePayment(contract: slot, id: contract.id, installment: installment, dueDay: dueDay),
+                park(.latePayment(contract: slot, id: contract.id, installment: installment, dueDay: dueDay)),
                 after: 90 + after)
         } else if paysLater {
             scheduler.schedule(
-                .latePayment(contract: slot, id: contract.id, installment: installment, dueDay: dueDay), after: after)
+                park(.latePayment(contract: slot, id: contract.id, installment: installment, dueDay: dueDay)),
+                after: after)
         } else {
             closeContract(slot, reason: .default, &scheduler)
-            scheduler.schedule(.dealNeeded(item: contract.item, deal: .lease, relisting: 0, incumbent: -1), after: 90)
+            scheduler.schedule(.dealNeeded(item: contract.item, relisting: 0, incumbent: -1, deal: .lease), after: 90)
         }
     }
 
@@ -159,9 +161,10 @@ extension World {
             scheduleBanking(contract.village, &scheduler)
         } else if bookedLate >= 0 {
             scheduler.schedule(
-                .lateReceipt(
-                    amount: amount, contract: contract.id, payer: payer.id, village: contract.village,
-                    case: bookedLate, account: account, purpose: purpose),
+                park(
+                    .lateReceipt(
+                        amount: amount, contract: contract.id, payer: payer.id, village: contract.village,
+                        case: bookedLate, account: account, purpose: purpose)),
                 after: Tick(misconduct.villages[Int(contract.village)].lookAlikes.integer(in: 35...75)))
         } else {
             receive(
