@@ -255,7 +255,7 @@ struct WorldGenerator {
                 let item = Int32(world.platform.items.count)
                 world.platform.items.append(
                     Item(
-                        village: village, size: size, annualAppraisal: annual, termYears: register.termYears,
+                        village: village, annualAppraisal: annual, termYears: register.termYears,
                         disposalPerYear: register.disposalPerYear, kind: register.kind))
                 openingLease(item, register: register, world: &world, random: &random, scheduler: &scheduler)
             }

@@ -175,23 +175,38 @@ struct Platform: Sendable {
     }
 }
 
-/// An item of a village's register: a resource or an asset. (Its fields go widest first, so
-/// that it takes 72 bytes, not 80.)
+/// An item of a village's register: a resource or an asset. (40 bytes: the widest fields
+/// first, and the profile's term range in two bytes, which the vocabulary bounds to 1-100.)
 struct Item: Sendable {
+    /// Appraised market rent of the whole item per year, in fen.
+    var annualAppraisal: Int64
+    /// The id of the latest contract on the item, or -1.
+    var lastContract: Int64 = -1
+    var disposalPerYear: Double
     var village: Int32
     /// The slot of the running contract, or -1.
     var contract: Int32 = -1
-    var size: Double
-    /// Appraised market rent of the whole item per year, in fen.
-    var annualAppraisal: Int64
-    var termYears: ClosedRange<Int>
-    var disposalPerYear: Double
-    /// The id of the latest contract on the item, or -1.
-    var lastContract: Int64 = -1
     /// Deals started on the item so far: each draws from its own stream.
-    var deals = 0
+    var deals: Int32 = 0
+    private var shortestTerm: UInt8
+    private var longestTerm: UInt8
     var kind: RegisterKind
     var sold = false
+
+    init(
+        village: Int32, annualAppraisal: Int64, termYears: ClosedRange<Int>, disposalPerYear: Double,
+        kind: RegisterKind
+    ) {
+        self.village = village
+        self.annualAppraisal = annualAppraisal
+        shortestTerm = UInt8(clamping: termYears.lowerBound)
+        longestTerm = UInt8(clamping: termYears.upperBound)
+        self.disposalPerYear = disposalPerYear
+        self.kind = kind
+    }
+
+    /// The years a lease of the item may run.
+    var termYears: ClosedRange<Int> { Int(shortestTerm)...Int(longestTerm) }
 }
 
 /// A bidder: a villager or a firm. (Its fields go widest first: 48 bytes, not 64.)

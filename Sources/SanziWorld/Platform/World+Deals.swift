@@ -46,7 +46,7 @@ extension World {
         let register = platform.items[Int(item)]
         guard !register.sold, register.contract < 0 else { return }
         let village = register.village
-        var random = villages[Int(village)].root.derived("deal", Int(item) << 16 | register.deals)
+        var random = villages[Int(village)].root.derived("deal", Int(item) << 16 | Int(register.deals))
         platform.items[Int(item)].deals += 1
         let term = deal == .sale ? 0 : random.integer(in: register.termYears)
         let appraisal = deal == .sale ? register.annualAppraisal * 10 : register.annualAppraisal * Int64(term)
