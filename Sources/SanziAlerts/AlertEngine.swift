@@ -12,6 +12,9 @@ public struct AlertEngine {
     let readers: [[Int]]
     let severityOverrides: [String: Severity]
     var escalation: Escalator
+    /// What the log has declared, kept once for the rules that read it (empty when none does).
+    var declarations = Declarations()
+    let keepsDeclarations: Bool
     /// Where the warning system runs: alerts in other villages are not raised.
     var warningSystem: ValueInForce<Bool>
     var nextID: UInt64 = 1
@@ -30,6 +33,7 @@ public struct AlertEngine {
         severityOverrides = Dictionary(
             uniqueKeysWithValues: settings.rules.compactMap { rule in rule.severity.map { (rule.id, $0) } })
         escalation = Escalator(settings.escalation)
+        keepsDeclarations = rules.contains { Swift.type(of: $0).readsDeclarations }
         warningSystem = ValueInForce(settings.warningSystem)
     }
 
@@ -48,8 +52,9 @@ public struct AlertEngine {
     public mutating func observe(_ event: LoggedEvent) -> [Alert] {
         let record = event.record
         warningSystem.follow(record, .warningSystem) { $0 != 0 }
+        if keepsDeclarations { declarations.read(event) }
         var output = AlertOutput()
-        for index in readers[Int(record.type.rawValue)] { rules[index].observe(event, &output) }
+        for index in readers[Int(record.type.rawValue)] { rules[index].observe(event, declarations, &output) }
         guard !output.alerts.isEmpty else { return [] }
         var raised: [Alert] = []
         for var alert in output.alerts where warningSystem[alert.village] {

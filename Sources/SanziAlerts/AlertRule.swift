@@ -10,7 +10,13 @@ public protocol AlertRule: Sendable {
     /// Creates the rule with its parameters (every declared parameter is present and in range).
     init(parameters: RuleParameters)
 
-    mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput)
+    /// Whether the rule reads `Declarations` (offices, declared kin, owners of bidders): the
+    /// engine then keeps them, once for all such rules. Most rules do not.
+    static var readsDeclarations: Bool { get }
+
+    /// Reads one event of a type in `reads`; `declarations` are what the log declared before
+    /// it (empty unless `readsDeclarations`).
+    mutating func observe(_ event: LoggedEvent, _ declarations: Declarations, _ output: inout AlertOutput)
 
     /// The alert in plain words for a report: what was seen, against what was expected.
     /// `roleOf` names the office a person holds or held ("director").
@@ -39,6 +45,8 @@ public struct RuleParameters: Sendable {
 extension AlertRule {
     /// The rule's id, from its documentation.
     public static var id: String { documentation.id }
+
+    public static var readsDeclarations: Bool { false }
 
     public static func disclose(_ parameters: RuleParameters, to knowledge: inout OffenderKnowledge) {}
 }

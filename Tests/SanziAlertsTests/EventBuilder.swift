@@ -58,6 +58,10 @@ func alerts<Rule: AlertRule>(_ rule: Rule.Type, _ events: [LoggedEvent], _ overr
     }
     var instance = rule.init(parameters: RuleParameters(values))
     var output = AlertOutput()
-    for event in events where rule.reads.contains(event.record.type) { instance.observe(event, &output) }
+    var declarations = Declarations()
+    for event in events {
+        if rule.readsDeclarations { declarations.read(event) }
+        if rule.reads.contains(event.record.type) { instance.observe(event, declarations, &output) }
+    }
     return output.raisedAlerts
 }

@@ -44,7 +44,7 @@ struct WindowSweepTests {
         }
         var rule = BidderRing(parameters: RuleParameters())
         var output = AlertOutput()
-        for event in b.events { rule.observe(event, &output) }
+        for event in b.events { rule.observe(event, Declarations(), &output) }
         #expect(output.alerts.isEmpty)
         #expect(rule.history.count == 74)
     }

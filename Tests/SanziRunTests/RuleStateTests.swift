@@ -18,7 +18,11 @@ struct RuleStateTests {
                 uniqueKeysWithValues: rule.documentation.parameters.map { ($0.name, $0.defaultValue) })
             var instance = rule.init(parameters: RuleParameters(values))
             var output = AlertOutput()
-            for event in events where rule.reads.contains(event.record.type) { instance.observe(event, &output) }
+            var declarations = Declarations()
+            for event in events {
+                if rule.readsDeclarations { declarations.read(event) }
+                if rule.reads.contains(event.record.type) { instance.observe(event, declarations, &output) }
+            }
             return output.raisedAlerts
         }
         return run(rule).map { "\($0.rule) \($0.village) \($0.subject) \($0.day) \($0.score) \($0.evidence)" }.sorted()

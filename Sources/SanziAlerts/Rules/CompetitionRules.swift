@@ -32,7 +32,7 @@ public struct SingleBidder: AlertRule {
 
     public init(parameters: RuleParameters) {}
 
-    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+    public mutating func observe(_ event: LoggedEvent, _: Declarations, _ output: inout AlertOutput) {
         let r = event.record
         guard r.count <= 1 || r.method == .negotiated else { return }
         output.raise(
@@ -65,7 +65,7 @@ public struct CloseTopBids: AlertRule {
 
     public init(parameters: RuleParameters) { epsilon = parameters[Self.epsilon] }
 
-    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+    public mutating func observe(_ event: LoggedEvent, _: Declarations, _ output: inout AlertOutput) {
         guard event.record.type == .award else { return book.add(event) }
         let r = event.record
         let bids = book.close(r.subject)
@@ -101,7 +101,7 @@ public struct PatternedBids: AlertRule {
 
     public init(parameters: RuleParameters) {}
 
-    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+    public mutating func observe(_ event: LoggedEvent, _: Declarations, _ output: inout AlertOutput) {
         guard event.record.type == .award else { return book.add(event) }
         let bids = book.close(event.record.subject)
         for (i, a) in bids.enumerated() {
@@ -147,7 +147,7 @@ public struct RoundLosingBids: AlertRule {
 
     public init(parameters: RuleParameters) { round = Int64(parameters[Self.roundYuan] * 100) }
 
-    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+    public mutating func observe(_ event: LoggedEvent, _: Declarations, _ output: inout AlertOutput) {
         guard event.record.type == .award else { return book.add(event) }
         let losers = book.close(event.record.subject).filter { $0.bidder != event.record.party }
         guard losers.count >= 2, losers.allSatisfy({ $0.amount % round == 0 }) else { return }
@@ -211,7 +211,7 @@ public struct BestBidDisqualified: AlertRule {
 
     public init(parameters: RuleParameters) { margin = parameters[Self.margin] }
 
-    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+    public mutating func observe(_ event: LoggedEvent, _: Declarations, _ output: inout AlertOutput) {
         let r = event.record
         guard let review = turnedAway.observe(event), r.amount > 0 else { return }
         // How much better than the winning price each offer was, as a share of that price.
@@ -259,7 +259,7 @@ public struct RivalsDisqualified: AlertRule {
         minimum = Int(parameters[Self.minimum])
     }
 
-    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+    public mutating func observe(_ event: LoggedEvent, _: Declarations, _ output: inout AlertOutput) {
         guard let offers = turnedAway.observe(event)?.offers else { return }
         let r = event.record
         let registered = Int(r.count)
@@ -336,7 +336,7 @@ public struct BidderRing: AlertRule {
         window = Int32(parameters[Self.windowDays])
     }
 
-    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+    public mutating func observe(_ event: LoggedEvent, _: Declarations, _ output: inout AlertOutput) {
         guard event.record.type == .award else { return book.add(event) }
         let bidders = book.close(event.record.subject).map(\.bidder)
         sweep.forget(in: &history, window: window, on: event.day) { $0.last.day }
@@ -391,7 +391,7 @@ public struct RepeatWinner: AlertRule {
         window = Int32(parameters[Self.windowDays])
     }
 
-    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+    public mutating func observe(_ event: LoggedEvent, _: Declarations, _ output: inout AlertOutput) {
         sweep.forget(in: &history, window: window, on: event.day) { $0.last?.day }
         let key = Int64(event.record.village) << 40 ^ event.record.party
         var seen = (history[key] ?? []).filter { event.day - $0.day <= window }
@@ -432,7 +432,7 @@ public struct NewCompanyWins: AlertRule {
 
     public init(parameters: RuleParameters) { minimumAge = Int32(parameters[Self.minimumAgeDays]) }
 
-    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+    public mutating func observe(_ event: LoggedEvent, _: Declarations, _ output: inout AlertOutput) {
         let r = event.record
         if r.type == .registration {
             founded[r.party] = (event.id, r.count, r.bidderKind == .firm)

@@ -39,7 +39,7 @@ public struct StructuredPayments: AlertRule {
         tiers = [parameters[Self.tier1Yuan], parameters[Self.tier2Yuan]].map { Int64(($0 * 100).rounded()) }
     }
 
-    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+    public mutating func observe(_ event: LoggedEvent, _: Declarations, _ output: inout AlertOutput) {
         let r = event.record
         sweep.forget(in: &recent, window: window, on: event.day) { $0.last?.day }
         guard r.party >= 0, tiers.contains(where: { r.amount * 5 >= $0 * 4 && r.amount < $0 }) else { return }
@@ -86,7 +86,7 @@ public struct RapidPassThrough: AlertRule {
         window = Int32(parameters[Self.windowDays])
     }
 
-    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+    public mutating func observe(_ event: LoggedEvent, _: Declarations, _ output: inout AlertOutput) {
         let r = event.record
         guard r.account == .compensation else { return }
         if r.type == .receipt {
@@ -128,7 +128,7 @@ public struct CompensationToBidder: AlertRule {
 
     public init(parameters: RuleParameters) {}
 
-    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+    public mutating func observe(_ event: LoggedEvent, _: Declarations, _ output: inout AlertOutput) {
         let r = event.record
         guard r.account == .compensation, r.party >= 0 else { return }
         output.raise(

@@ -32,7 +32,7 @@ public struct CashAndBanking: AlertRule {
         bankingDays = Int32(parameters[Self.bankingDays])
     }
 
-    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+    public mutating func observe(_ event: LoggedEvent, _: Declarations, _ output: inout AlertOutput) {
         let r = event.record
         if r.type == .intervention { return caps.follow(r, .cashCap) { $0 } }
         let cap = caps[r.village]
@@ -110,7 +110,7 @@ public struct MissingApproval: AlertRule {
         tier2 = Int64(parameters[Self.tier2Yuan] * 100)
     }
 
-    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+    public mutating func observe(_ event: LoggedEvent, _: Declarations, _ output: inout AlertOutput) {
         let r = event.record
         let required: Int32 = r.amount <= tier1 ? 0 : r.amount <= tier2 ? 1 : 2
         guard r.count2 < required else { return }
@@ -151,7 +151,7 @@ public struct RoundAmountPayments: AlertRule {
         minimum = Int(parameters[Self.minimumPayments])
     }
 
-    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+    public mutating func observe(_ event: LoggedEvent, _: Declarations, _ output: inout AlertOutput) {
         let r = event.record
         guard r.party >= 0 else { return }
         var payee = payees[r.party] ?? (0, 0, [], false)
@@ -195,7 +195,7 @@ public struct SpendingSpike: AlertRule {
 
     public init(parameters: RuleParameters) { z = parameters[Self.z] }
 
-    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+    public mutating func observe(_ event: LoggedEvent, _: Declarations, _ output: inout AlertOutput) {
         let r = event.record
         switch r.disbursementPurpose {
         case .hospitality, .travel, .office: break
@@ -259,7 +259,7 @@ public struct PreElectionPayments: AlertRule {
 
     public init(parameters: RuleParameters) { days = Int32(parameters[Self.days]) }
 
-    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+    public mutating func observe(_ event: LoggedEvent, _: Declarations, _ output: inout AlertOutput) {
         let r = event.record
         if r.type == .disbursement, r.disbursementPurpose != .welfare { return }
         if r.type != .election {
@@ -313,7 +313,7 @@ public struct ReceiptsMissing: AlertRule {
 
     public init(parameters: RuleParameters) { grace = Int32(parameters[Self.graceDays]) }
 
-    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+    public mutating func observe(_ event: LoggedEvent, _: Declarations, _ output: inout AlertOutput) {
         while head < pending.count, event.day - pending[head].day > grace {
             let oldest = pending[head]
             head += 1
@@ -369,7 +369,7 @@ public struct MoneyLentOut: AlertRule {
 
     public init(parameters: RuleParameters) { window = Int32(parameters[Self.windowDays]) }
 
-    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+    public mutating func observe(_ event: LoggedEvent, _: Declarations, _ output: inout AlertOutput) {
         let r = event.record
         if r.type == .decision {
             if r.deal == .loan { decisions[r.village] = event.day }

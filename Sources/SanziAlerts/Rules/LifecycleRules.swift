@@ -36,7 +36,7 @@ public struct OverlongLease: AlertRule {
         local = Int32(parameters[Self.localCapYears])
     }
 
-    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+    public mutating func observe(_ event: LoggedEvent, _: Declarations, _ output: inout AlertOutput) {
         let r = event.record
         let term = r.type == .contract ? r.count : r.count2
         guard r.type == .amendment || r.deal == .lease, term > local else { return }
@@ -74,7 +74,7 @@ public struct OffPlatformAmendment: AlertRule {
 
     public init(parameters: RuleParameters) { limit = parameters[Self.limit] }
 
-    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+    public mutating func observe(_ event: LoggedEvent, _: Declarations, _ output: inout AlertOutput) {
         let r = event.record
         let before = Double(r.amount) * Double(max(r.count, 1))
         guard before > 0 else { return }
@@ -114,7 +114,7 @@ public struct ReceivableNotCollected: AlertRule {
         red = Int32(parameters[Self.redDays])
     }
 
-    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+    public mutating func observe(_ event: LoggedEvent, _: Declarations, _ output: inout AlertOutput) {
         let r = event.record
         guard r.count2 >= overdue else { return }
         output.raise(
@@ -149,7 +149,7 @@ public struct TerminatedThenRelistedLow: AlertRule {
 
     public init(parameters: RuleParameters) { window = Int32(parameters[Self.windowDays]) }
 
-    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+    public mutating func observe(_ event: LoggedEvent, _: Declarations, _ output: inout AlertOutput) {
         let r = event.record
         if r.type == .termination {
             guard let lease = leases.removeValue(forKey: r.subject), [.early, .default].contains(r.terminationReason)

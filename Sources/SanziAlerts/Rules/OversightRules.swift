@@ -29,7 +29,7 @@ public struct PetitionCluster: AlertRule {
         window = Int32(parameters[Self.windowDays])
     }
 
-    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+    public mutating func observe(_ event: LoggedEvent, _: Declarations, _ output: inout AlertOutput) {
         let r = event.record
         var kept = recent[r.village].filter { event.day - $0.day <= window }
         kept.append((event.day, r.count, event.id))
@@ -71,7 +71,7 @@ public struct PublicityOverdue: AlertRule {
 
     public init(parameters: RuleParameters) { gap = Int32(parameters[Self.maximumGapDays]) }
 
-    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+    public mutating func observe(_ event: LoggedEvent, _: Declarations, _ output: inout AlertOutput) {
         let r = event.record
         guard r.village >= 0 else { return }
         if r.type == .publicity {
@@ -114,7 +114,7 @@ public struct LandslideElection: AlertRule {
 
     public init(parameters: RuleParameters) { share = parameters[Self.share] }
 
-    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+    public mutating func observe(_ event: LoggedEvent, _: Declarations, _ output: inout AlertOutput) {
         let r = event.record
         guard r.other == 1, r.count2 > 0 else { return }
         let won = Double(r.count) / Double(r.count2)

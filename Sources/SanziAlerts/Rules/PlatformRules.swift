@@ -28,7 +28,7 @@ public struct OffPlatformDeal: AlertRule {
 
     public init(parameters: RuleParameters) { thresholds = ValueInForce(Int64(parameters[Self.thresholdYuan] * 100)) }
 
-    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+    public mutating func observe(_ event: LoggedEvent, _: Declarations, _ output: inout AlertOutput) {
         let r = event.record
         if r.type == .intervention { return thresholds.follow(r, .listingThreshold) { $0 } }
         let threshold = thresholds[r.village]
@@ -77,7 +77,7 @@ public struct SplitDeals: AlertRule {
         window = Int32(parameters[Self.windowDays])
     }
 
-    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+    public mutating func observe(_ event: LoggedEvent, _: Declarations, _ output: inout AlertOutput) {
         let r = event.record
         if r.type == .intervention { return thresholds.follow(r, .listingThreshold) { $0 } }
         let threshold = thresholds[r.village]
@@ -122,7 +122,7 @@ public struct ShortAnnouncement: AlertRule {
 
     public init(parameters: RuleParameters) { minimums = ValueInForce(Int32(parameters[Self.minimumDays])) }
 
-    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+    public mutating func observe(_ event: LoggedEvent, _: Declarations, _ output: inout AlertOutput) {
         if event.record.type == .intervention {
             return minimums.follow(event.record, .announcementDays) { Int32(clamping: $0) }
         }
@@ -161,7 +161,7 @@ public struct SigningDelay: AlertRule {
 
     public init(parameters: RuleParameters) { maximum = Int32(parameters[Self.maximumDays]) }
 
-    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+    public mutating func observe(_ event: LoggedEvent, _: Declarations, _ output: inout AlertOutput) {
         let r = event.record
         if r.type == .award {
             awards[r.subject] = (event.day, event.id)
@@ -210,7 +210,7 @@ public struct MissingDecision: AlertRule {
         majority = parameters[Self.majority]
     }
 
-    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+    public mutating func observe(_ event: LoggedEvent, _: Declarations, _ output: inout AlertOutput) {
         let r = event.record
         switch r.type {
         case .decision where r.subject >= 0:

@@ -25,7 +25,7 @@ public struct ReserveBelowAppraisal: AlertRule {
 
     public init(parameters: RuleParameters) { delta = parameters[Self.delta] }
 
-    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+    public mutating func observe(_ event: LoggedEvent, _: Declarations, _ output: inout AlertOutput) {
         let r = event.record
         if r.type == .contract {
             if r.count2 >= 0, r.deal == .lease { previousAnnual[Int64(r.count2)] = r.amount }
@@ -72,7 +72,7 @@ public struct NoPremium: AlertRule {
 
     public init(parameters: RuleParameters) { epsilon = parameters[Self.epsilon] }
 
-    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+    public mutating func observe(_ event: LoggedEvent, _: Declarations, _ output: inout AlertOutput) {
         let r = event.record
         guard r.method == .ascendingAuction, r.amount2 > 0 else { return }
         // The difference first, so a premium of exactly ε (1,000 on 100,000) compares as ε.
@@ -151,7 +151,7 @@ public struct LowPremiumOutlier: AlertRule {
         minimumPeers = Int(parameters[Self.minimumPeers])
     }
 
-    public mutating func observe(_ event: LoggedEvent, _ output: inout AlertOutput) {
+    public mutating func observe(_ event: LoggedEvent, _: Declarations, _ output: inout AlertOutput) {
         let r = event.record
         switch r.type {
         case .village:
