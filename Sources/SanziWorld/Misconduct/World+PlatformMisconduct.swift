@@ -343,7 +343,7 @@ extension World {
         let adaptive = adapts(.postAwardAmendment, in: village)
         var years = misconduct.villages[Int(village)].random.integer(in: 3...10)
         if adaptive, let cap = misconduct.knowledge.leaseCapYears {
-            years = max(1, min(years, cap - contract.termYears))
+            years = max(1, min(years, cap - Int(contract.termYears)))
         }
         let caseIndex = openCase(
             .postAwardAmendment, village: village, perpetrators: offenders, beneficiary: contract.counterparty,
@@ -352,7 +352,7 @@ extension World {
             let votesFor = Self.votes(villages[Int(village)].representatives, &misconduct.villages[Int(village)].random)
             emitDecision(village: village, item: Int64(contract.item), deal: .lease, votesFor: votesFor, &scheduler)
         }
-        let newTerm = contract.termYears + years
+        let newTerm = Int(contract.termYears) + years
         emit(
             LogRecord(
                 .amendment, village: village, code: LogRecord.AmendmentKind.termExtension.rawValue,

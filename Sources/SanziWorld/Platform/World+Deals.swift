@@ -337,10 +337,10 @@ extension World {
         platform.contractValues.append(total)
         let slot = platform.contracts.insert(
             ContractState(
-                id: id, village: village, item: item, counterparty: counterparty, caseIndex: caseIndex, annual: annual,
-                total: total, termYears: termYears, remainderInstallment: Int32(termYears - 1), startDay: startDay,
-                listing: listing, fairAnnual: fairAnnual, fairTotal: fair, random: random, capacityHolder: holder,
-                deal: deal))
+                id: id, annual: annual, total: total, fairAnnual: fairAnnual, fairTotal: fair, random: random,
+                village: village, item: item, counterparty: counterparty, caseIndex: caseIndex,
+                termYears: Int32(termYears), remainderInstallment: Int32(termYears - 1), startDay: startDay,
+                capacityHolder: holder, deal: deal))
         platform.contractSlots.append(slot)
         if holder >= 0 { platform.bidders[Int(holder)].active += 1 }
         if item >= 0 {

@@ -47,7 +47,7 @@ extension World {
             scheduler.schedule(
                 park(.arrears(contract: slot, id: contract.id, installment: installment, dueDay: due)), after: 90)
         }
-        let remaining = Int64(max(1, contract.termYears - Int(installment)))
+        let remaining = Int64(max(1, contract.termYears - installment))
         if platform.contracts[slot].caseIndex < 0,
             let offenders = offenders(
                 .postAwardAmendment, in: contract.village, stake: contract.annual * remaining * 35 / 100,
