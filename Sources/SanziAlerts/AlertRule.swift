@@ -14,7 +14,7 @@ public protocol AlertRule: Sendable {
     /// engine then keeps them, once for all such rules. Most rules do not.
     static var readsDeclarations: Bool { get }
 
-    /// Reads one event of a type in `reads`; `declarations` are what the log declared before
+    /// Reads one event of a type in `reads`; `declarations` are what the log has declared up to
     /// it (empty unless `readsDeclarations`).
     mutating func observe(_ event: LoggedEvent, _ declarations: Declarations, _ output: inout AlertOutput)
 

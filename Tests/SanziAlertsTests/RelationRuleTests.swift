@@ -45,6 +45,31 @@ struct RelationRuleTests {
         #expect(alerts(RelatedPartyAward.self, b.events).isEmpty)
     }
 
+    /// In the engine R01 and R02 read the one set of declarations it keeps, and raise what each
+    /// raises on its own; an engine without them keeps none.
+    @Test func theEngineKeepsDeclarationsOnceForR01AndR02() throws {
+        var b = declarations()
+        b.add(5, B.award(1, winner: 10, price: 1, reserve: 1))
+        b.add(5, LogRecord(.disbursement, village: 0, code: 1, party: 13, amount: 100))
+        func settings(_ enabled: Set<String>) -> AlertSettings {
+            AlertSettings(
+                warningSystem: true,
+                rules: RuleCatalogue.documentation.map {
+                    AlertSettings.Rule(id: $0.id, enabled: enabled.contains($0.id))
+                },
+                escalation: .init(yellowToOrange: .max, orangeToRed: .max, windowDays: 1))
+        }
+        var both = try AlertEngine(settings: settings(["R01", "R02"]))
+        let raised = b.events.flatMap { both.observe($0) }
+        #expect(raised.map(\.rule) == ["R01", "R02"])
+        #expect(raised.map(\.subject.description) == ["listing:1", "bidder:13"])
+        #expect(raised.map(\.severity) == [.orange, .red])
+        var neither = try AlertEngine(settings: settings(["C01"]))
+        for event in b.events { _ = neither.observe(event) }
+        #expect(!neither.keepsDeclarations && neither.declarations.owners[10] == nil)
+        #expect(both.declarations.owners[10] == 2)
+    }
+
     @Test func r02FlagsPaymentsToRelatedBidders() {
         var b = declarations()
         b.add(5, LogRecord(.disbursement, village: 0, code: 1, party: 10, amount: 100))
