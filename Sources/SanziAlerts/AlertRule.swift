@@ -49,4 +49,17 @@ extension AlertRule {
     public static var readsDeclarations: Bool { false }
 
     public static func disclose(_ parameters: RuleParameters, to knowledge: inout OffenderKnowledge) {}
+
+    /// Runs the rule alone over `events`, in order, as the engine shows them to it (each event
+    /// of a type in `reads`, with the declarations up to it), and returns what it raised,
+    /// unnumbered: no escalation, overrides or warning-system switch. For a rule on its own.
+    public mutating func raised(over events: some Sequence<LoggedEvent>) -> [Alert] {
+        var output = AlertOutput()
+        var declarations = Declarations()
+        for event in events {
+            if Self.readsDeclarations { declarations.read(event) }
+            if Self.reads.contains(event.record.type) { observe(event, declarations, &output) }
+        }
+        return output.raisedAlerts
+    }
 }

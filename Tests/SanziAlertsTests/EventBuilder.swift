@@ -52,16 +52,6 @@ struct EventBuilder {
 /// Runs one rule, with its defaults or given parameters, over events; returns what it raised.
 func alerts<Rule: AlertRule>(_ rule: Rule.Type, _ events: [LoggedEvent], _ overrides: [String: Double] = [:]) -> [Alert]
 {
-    var values: [String: Double] = [:]
-    for parameter in rule.documentation.parameters {
-        values[parameter.name] = overrides[parameter.name] ?? parameter.defaultValue
-    }
-    var instance = rule.init(parameters: RuleParameters(values))
-    var output = AlertOutput()
-    var declarations = Declarations()
-    for event in events {
-        if rule.readsDeclarations { declarations.read(event) }
-        if rule.reads.contains(event.record.type) { instance.observe(event, declarations, &output) }
-    }
-    return output.raisedAlerts
+    var instance = rule.init(parameters: RuleParameters(overrides))
+    return instance.raised(over: events)
 }

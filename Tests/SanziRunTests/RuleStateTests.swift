@@ -14,16 +14,8 @@ struct RuleStateTests {
     /// One rule, with its defaults, over events: what it raised, in a form to compare.
     static func raised(by rule: any AlertRule.Type, over events: [LoggedEvent]) -> [String] {
         func run<Rule: AlertRule>(_ rule: Rule.Type) -> [Alert] {
-            let values = Dictionary(
-                uniqueKeysWithValues: rule.documentation.parameters.map { ($0.name, $0.defaultValue) })
-            var instance = rule.init(parameters: RuleParameters(values))
-            var output = AlertOutput()
-            var declarations = Declarations()
-            for event in events {
-                if rule.readsDeclarations { declarations.read(event) }
-                if rule.reads.contains(event.record.type) { instance.observe(event, declarations, &output) }
-            }
-            return output.raisedAlerts
+            var instance = rule.init(parameters: RuleParameters())
+            return instance.raised(over: events)
         }
         return run(rule).map { "\($0.rule) \($0.village) \($0.subject) \($0.day) \($0.score) \($0.evidence)" }.sorted()
     }
