@@ -126,7 +126,8 @@ let package = Package(
                 "SanziWorld", "SanziEvents", "SanziScenario", "SanziTruth", "SanziAlerts", "SanziEvaluation",
                 "SanziRun",
             ]),
-        .testTarget(name: "SanziAlertsTests", dependencies: ["SanziAlerts", "SanziEvents", "SanziScenario"]),
+        .testTarget(
+            name: "SanziAlertsTests", dependencies: ["SanziAlerts", "SanziEvents", "SanziScenario", "SanziOutput"]),
         .testTarget(
             name: "SanziEvaluationTests",
             dependencies: ["SanziEvaluation", "SanziAlerts", "SanziTruth", "SanziScenario"]),

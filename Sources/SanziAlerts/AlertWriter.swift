@@ -128,23 +128,31 @@ public final class AlertWriter {
 }
 
 /// Runs the alert engine over the events it is given and keeps what it raises (replay and
-/// datasets, where the alerts are written afterwards).
+/// datasets, where the alerts are written afterwards), or sets it aside in a spool.
 public final class AlertCollector: EventSink {
     // One pipeline thread uses a collector at a time; `finish()` hands it over.
     @exclusivity(unchecked) private var engine: AlertEngine
+    /// The alerts raised, in order; none when they went to the spool.
     @exclusivity(unchecked) public private(set) var alerts = RaisedAlerts()
+    private let spool: AlertSpool?
     /// What is done with each alert as it is raised (written, handed to the world), if anything.
     private let each: ((Alert) -> Void)?
 
-    public init(engine: AlertEngine, each: ((Alert) -> Void)? = nil) {
+    /// A collector that keeps the alerts in `alerts`, or in `spool` when there is one.
+    public init(engine: AlertEngine, spool: AlertSpool? = nil, each: ((Alert) -> Void)? = nil) {
         self.engine = engine
+        self.spool = spool
         self.each = each
     }
 
     public func accept(_ event: LoggedEvent) {
         let raised = engine.observe(event)
         guard !raised.isEmpty else { return }
-        alerts.append(contentsOf: raised)
+        if let spool {
+            for alert in raised { spool.append(alert) }
+        } else {
+            alerts.append(contentsOf: raised)
+        }
         if let each { for alert in raised { each(alert) } }
     }
 }

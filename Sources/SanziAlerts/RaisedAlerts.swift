@@ -60,7 +60,7 @@ public struct RaisedAlerts: RandomAccessCollection, Sendable, Equatable {
         let values = range(position) { $0.valuesEnd }
         var alert = Alert(
             rule: rules[Int(row.rule)], severity: row.severity, day: row.day, village: row.village,
-            subject: Self.subject(row), score: row.score, threshold: row.threshold,
+            subject: Self.subject(row.subjectKind, row.subjectID), score: row.score, threshold: row.threshold,
             evidence: evidence[range(position) { $0.evidenceEnd }],
             values: values.map { Alert.Value(names[Int(valueNames[$0])], valueNumbers[$0]) })
         alert.id = id(at: position)
@@ -122,7 +122,9 @@ public struct RaisedAlerts: RandomAccessCollection, Sendable, Equatable {
     public func village(at position: Int) -> Int32 { rows[position].village }
 
     /// The subject of the alert at `position`, without building the alert.
-    public func subject(at position: Int) -> AlertSubject { Self.subject(rows[position]) }
+    public func subject(at position: Int) -> AlertSubject {
+        Self.subject(rows[position].subjectKind, rows[position].subjectID)
+    }
 
     /// The rule of the alert at `position`, without building the alert.
     public func rule(at position: Int) -> String { rules[Int(rows[position].rule)] }
@@ -149,13 +151,13 @@ public struct RaisedAlerts: RandomAccessCollection, Sendable, Equatable {
 
     /// The position of `text` among `known`, added at the end if new. Rule ids and value
     /// names are a few dozen, declared by the rules.
-    private static func number(of text: String, in known: inout [String]) -> UInt16 {
+    static func number(of text: String, in known: inout [String]) -> UInt16 {
         if let position = known.firstIndex(of: text) { return UInt16(position) }
         known.append(text)
         return UInt16(known.count - 1)
     }
 
-    private static func parts(_ subject: AlertSubject) -> (SubjectKind, Int64) {
+    static func parts(_ subject: AlertSubject) -> (SubjectKind, Int64) {
         switch subject {
         case .listing(let id): (.listing, id)
         case .contract(let id): (.contract, id)
@@ -164,11 +166,11 @@ public struct RaisedAlerts: RandomAccessCollection, Sendable, Equatable {
         }
     }
 
-    private static func subject(_ row: Row) -> AlertSubject {
-        switch row.subjectKind {
-        case .listing: .listing(row.subjectID)
-        case .contract: .contract(row.subjectID)
-        case .bidder: .bidder(row.subjectID)
+    static func subject(_ kind: SubjectKind, _ id: Int64) -> AlertSubject {
+        switch kind {
+        case .listing: .listing(id)
+        case .contract: .contract(id)
+        case .bidder: .bidder(id)
         case .village: .village
         }
     }

@@ -53,6 +53,14 @@ public struct ByteBuffer: ~Copyable {
         used += bytes.count
     }
 
+    /// Appends the bytes of `value` as they are in memory (for a file read back by this
+    /// process, such as `ScratchFile`'s).
+    @inlinable public mutating func append<Value: BitwiseCopyable>(bytesOf value: Value) {
+        reserve(MemoryLayout<Value>.size)
+        UnsafeMutableRawPointer(start + used).storeBytes(of: value, as: Value.self)
+        used += MemoryLayout<Value>.size
+    }
+
     @inlinable public mutating func append(_ bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { append($0) }
     }

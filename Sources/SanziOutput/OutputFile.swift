@@ -12,6 +12,8 @@ public enum OutputError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotCreateFolder(path: String, reason: String)
     /// Writing, closing or moving the file into place failed.
     case cannotWrite(path: String, reason: String)
+    /// A file the command wrote for itself could not be read back (`ScratchFile`).
+    case cannotRead(path: String, reason: String)
     /// What is at the output's path may not be replaced.
     case refused(path: String, reason: String)
 
@@ -19,7 +21,7 @@ public enum OutputError: Error, Sendable, Equatable, CustomStringConvertible {
     public var path: String {
         switch self {
         case .cannotCreate(let path, _), .cannotCreateFolder(let path, _), .cannotWrite(let path, _),
-            .refused(let path, _):
+            .cannotRead(let path, _), .refused(let path, _):
             path
         }
     }
@@ -29,6 +31,7 @@ public enum OutputError: Error, Sendable, Equatable, CustomStringConvertible {
         case .cannotCreate(let path, let reason): "\(path): error: cannot create: \(reason)"
         case .cannotCreateFolder(let path, let reason): "\(path): error: cannot create the output folder: \(reason)"
         case .cannotWrite(let path, let reason): "\(path): error: cannot write: \(reason)"
+        case .cannotRead(let path, let reason): "\(path): error: cannot read back: \(reason)"
         case .refused(let path, let reason): "\(path): error: \(reason)"
         }
     }
@@ -69,6 +72,11 @@ public struct OutputFile: ~Copyable {
 
     /// Appends bytes; a short or failed write throws.
     public func write(_ bytes: UnsafeRawBufferPointer) throws(OutputError) {
+        try Self.write(bytes, to: descriptor, path: path)
+    }
+
+    /// Writes all of `bytes` to `descriptor`; a short or failed write throws, naming `path`.
+    static func write(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32, path: String) throws(OutputError) {
         guard var next = bytes.baseAddress else { return }
         var left = bytes.count
         while left > 0 {

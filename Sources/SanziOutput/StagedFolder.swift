@@ -72,6 +72,7 @@ public struct StagedFolder: ~Copyable {
         case .cannotCreate(_, let reason): return .cannotCreate(path: path, reason: reason)
         case .cannotCreateFolder(_, let reason): return .cannotCreateFolder(path: path, reason: reason)
         case .cannotWrite(_, let reason): return .cannotWrite(path: path, reason: reason)
+        case .cannotRead(_, let reason): return .cannotRead(path: path, reason: reason)
         case .refused(_, let reason): return .refused(path: path, reason: reason)
         }
     }

@@ -96,18 +96,22 @@ public struct RunFolder {
             ? try EventLogWriter(path: path("events.jsonl"), villageIDs: villageIDs, dateOfDay: dateOfDay) : nil
         let alertFiles =
             output.alerts ? try AlertWriter(folder: folder, villageIDs: villageIDs, dateOfDay: dateOfDay) : nil
+        // The alerts wait in a spool while the world runs and are read back once it is gone
+        // (606,422 alerts, some 40 MB, at 12,000 villages over five years).
+        let spool = output.alerts ? try AlertSpool(folder: folder) : nil
         let context = DealContext()
         let oversight = OversightLog()
         let run = RunPipeline.simulate(
-            scenario, seed: seed, rules: rules, runsRules: output.alerts, alertWriter: alertFiles,
+            scenario, seed: seed, rules: rules, runsRules: output.alerts, alertWriter: alertFiles, spool: spool,
             consumers: log.map { [$0] } ?? [], besideRules: reports ? [context, oversight] : [oversight],
             progress: progress, jobs: jobs)
         // The world is let go before the reports are made, which would otherwise come on top
         // of it (at 12,000 villages, about 300 MiB).
-        let (summary, alerts, census) = (run.summary, run.alerts, run.world.census)
+        let (summary, census) = (run.summary, run.world.census)
         _ = consume run
         try log?.finish()
         try alertFiles?.finish()
+        let alerts = try spool?.readBack() ?? RaisedAlerts()
         var paths = (log.map { [$0.path] } ?? []) + (alertFiles?.paths ?? [])
         func write(_ name: String, _ text: String) throws(OutputError) {
             try OutputFile.write(text, to: path(name))

@@ -29,7 +29,8 @@ public enum RunPipeline {
         public var summary: WorldRun.Summary
         /// The world as it stands at the horizon (its actors, for datasets).
         public var world: World
-        /// The alerts the rules raised, in order (empty when the rules did not run).
+        /// The alerts the rules raised, in order (empty when the rules did not run, or when
+        /// they went to a spool).
         public var alerts: RaisedAlerts
     }
 
@@ -40,6 +41,8 @@ public enum RunPipeline {
     ///   - runsRules: whether the rules run over the log (their alerts are in the result); when
     ///     they do not, offenders still know what they would deploy.
     ///   - alertWriter: where the rules' thread writes each alert as it is raised.
+    ///   - spool: where the alerts are kept instead of the result, for a caller that reads them
+    ///     back once it has let the world go (`AlertSpool`).
     ///   - consumers: sinks that each take the log on a thread of their own when there are cores
     ///     for them (see `jobs`), else on the world's.
     ///   - besideRules: light sinks that take the log on the rules' thread.
@@ -52,7 +55,8 @@ public enum RunPipeline {
     ///     Outputs are the same bytes.
     public static func simulate(
         _ scenario: Scenario, seed: UInt64, rules engine: AlertEngine, runsRules: Bool = true,
-        alertWriter: AlertWriter? = nil, consumers: [any EventSink] = [], besideRules: [any EventSink] = [],
+        alertWriter: AlertWriter? = nil, spool: AlertSpool? = nil, consumers: [any EventSink] = [],
+        besideRules: [any EventSink] = [],
         progress: (any EventSink)? = nil, jobs: Int = cores
     ) -> Result {
         let started = WallClock.seconds()
@@ -60,7 +64,7 @@ public enum RunPipeline {
         let warnings = runsRules ? RuleWarnings() : nil
         let rules =
             runsRules
-            ? AlertCollector(engine: engine) { alert in
+            ? AlertCollector(engine: engine, spool: spool) { alert in
                 alertWriter?.write(alert)
                 warnings?.hand(alert)
             } : nil

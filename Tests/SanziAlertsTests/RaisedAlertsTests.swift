@@ -1,4 +1,6 @@
+import Foundation
 import SanziEvents
+import SanziOutput
 import Testing
 
 @testable import SanziAlerts
@@ -75,5 +77,51 @@ struct RaisedAlertsTests {
         let raised = RaisedAlerts(alerts)
         #expect(raised.count == 10_000 && Array(raised) == alerts)
         #expect(raised.events(of: 8_999) == raised.events(of: 8_998) + raised.events(of: 8_997))
+    }
+}
+
+/// A run's alerts set aside in a file while its world runs come back as they were raised.
+@Suite("Spooled alerts")
+struct AlertSpoolTests {
+    static func folder() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("sanzi-spool-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
+        return path
+    }
+
+    /// Every alert, of every subject, severity and list length, with ids that are not positions,
+    /// is read back the same; the spool's file is never seen in its folder.
+    @Test func alertsComeBackAsTheyWereAppended() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let spool = try AlertSpool(folder: folder)
+        let alerts = RaisedAlertsTests.alerts + [RaisedAlertsTests.alerts[0], RaisedAlertsTests.alerts[4]]
+        for alert in alerts { spool.append(alert) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+        let back = try spool.readBack()
+        #expect(Array(back) == alerts && back == RaisedAlerts(alerts) && spool.count == 7)
+        #expect(try AlertSpool(folder: folder).readBack().isEmpty)
+    }
+
+    /// Forty thousand alerts with lists of every length fill several of the spool's 256 KiB
+    /// blocks and come back whole, in order.
+    @Test func manyAlertsComeBackAcrossBlocks() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let spool = try AlertSpool(folder: folder)
+        let alerts = (1...40_000).map { (n: Int) -> Alert in
+            let subject: AlertSubject = [.village, .listing(Int64(n)), .contract(-Int64(n)), .bidder(7)][n % 4]
+            let values = (0..<(n % 5)).map { Alert.Value("v\($0 % 3)", Double(n) / 3) }
+            return RaisedAlertsTests.alert(
+                UInt64(n), "R\(n % 11)", subject, evidence: (0..<(n % 6)).map { UInt64(n + $0) }, values: values,
+                combines: n % 7 == 0 ? [UInt64(n - 1)] : [])
+        }
+        for alert in alerts { spool.append(alert) }
+        let back = try spool.readBack()
+        #expect(back.count == 40_000 && Array(back) == alerts)
+    }
+
+    @Test func aSpoolOutsideAFolderIsAnError() {
+        #expect(throws: OutputError.self) { try AlertSpool(folder: "/nonexistent-sanzi-folder/run") }
     }
 }
