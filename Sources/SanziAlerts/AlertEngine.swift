@@ -9,12 +9,12 @@ public struct AlertEngine {
     public let settings: AlertSettings
     var rules: [any AlertRule]
     /// For each event type, the indices of the rules that read it.
-    let readers: [[Int]]
+    var readers: [[Int]]
     let severityOverrides: [String: Severity]
     var escalation: Escalator
     /// What the log has declared, kept once for the rules that read it (empty when none does).
     var declarations = Declarations()
-    let keepsDeclarations: Bool
+    var keepsDeclarations: Bool
     /// Where the warning system runs: alerts in other villages are not raised.
     var warningSystem: ValueInForce<Bool>
     var nextID: UInt64 = 1
@@ -91,6 +91,17 @@ public struct AlertEngine {
             }
         }
         return raised
+    }
+
+    /// Lets go of what the rules remember (their state, the declarations, the escalator's
+    /// signals) once the log has ended; events read after raise nothing. A run's rules hold
+    /// about 100 MB at 12,000 villages, which the run's ground truth may then use.
+    public mutating func forget() {
+        rules = []
+        readers = readers.map { _ in [] }
+        declarations = Declarations()
+        keepsDeclarations = false
+        escalation = Escalator(settings.escalation)
     }
 
     private mutating func number(_ alert: Alert) -> Alert {

@@ -155,4 +155,7 @@ public final class AlertCollector: EventSink {
         }
         if let each { for alert in raised { each(alert) } }
     }
+
+    /// The log has ended: the rules' state is let go (`AlertEngine.forget()`); the alerts stay.
+    public func logEnded() { engine.forget() }
 }

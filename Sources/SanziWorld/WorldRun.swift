@@ -31,9 +31,13 @@ public enum WorldRun {
     /// world takes the warnings raised over the log up to the day whose leads arrive next
     /// (`lead-delay-days` back), so a run with the same scenario and seed is the same whatever
     /// the threads do. Without, no alert ever becomes a lead.
+    ///
+    /// `logEnded` is called once the last record is handed to `sink`, before the ground truth
+    /// is built: the log's readers may finish there and let their state go, so that the truth
+    /// does not come on top of it.
     public static func run(
         _ scenario: Scenario, seed: UInt64, knowledge: OffenderKnowledge = OffenderKnowledge(), sink: any EventSink,
-        warnings: (any WarningSource)? = nil
+        warnings: (any WarningSource)? = nil, logEnded: () -> Void = {}
     ) -> (Summary, World) {
         let start = WallClock.seconds()
         var scheduler = Scheduler<World.Event>()
@@ -62,6 +66,7 @@ public enum WorldRun {
             }
             simulation.model.receive(warnings.warnings(through: Int32(through)), &simulation.scheduler)
         }
+        logEnded()
         let summary = Summary(
             events: log.logged, engineEvents: dispatched, counts: log.counts, days: days,
             wallSeconds: WallClock.seconds() - start, truth: simulation.model.groundTruth(from: log))

@@ -68,6 +68,11 @@ struct RelationRuleTests {
         for event in b.events { _ = neither.observe(event) }
         #expect(!neither.keepsDeclarations && neither.declarations.owners[10] == nil)
         #expect(both.declarations.owners[10] == 2)
+        // Once the log has ended the engine lets its rules and declarations go: the same
+        // events raise nothing, and it keeps nothing of them.
+        both.forget()
+        #expect(b.events.flatMap { both.observe($0) }.isEmpty)
+        #expect(both.ruleIDs.isEmpty && both.declarations.owners[10] == nil)
     }
 
     @Test func r02FlagsPaymentsToRelatedBidders() {
