@@ -59,7 +59,10 @@ public final class AlertSpool {
     public func readBack() throws(OutputError) -> RaisedAlerts {
         writeBlock()
         if let failure { throw failure }
+        // The spool numbers rule ids and value names as `RaisedAlerts` does, in order of first
+        // appearance: the alerts keep the spool's numbers.
         var alerts = RaisedAlerts()
+        (alerts.rules, alerts.names) = (rules, names)
         var offset = 0
         while offset < file.size {
             let length = try file.read(count: MemoryLayout<Int>.size, at: offset).withUnsafeBytes {
@@ -69,8 +72,7 @@ public final class AlertSpool {
             let complete = block.withUnsafeBytes { bytes in
                 var reader = Reader(bytes: bytes)
                 while !reader.isAtEnd {
-                    guard let alert = decode(&reader) else { return false }
-                    alerts.append(alert)
+                    guard read(&reader, into: &alerts) else { return false }
                 }
                 return true
             }
@@ -113,28 +115,31 @@ public final class AlertSpool {
         var unused: UInt16 = 0
     }
 
-    /// The next alert in a block, or nil if the bytes are not one.
-    private func decode(_ reader: inout Reader) -> Alert? {
-        guard let header = reader.next(Header.self),
-            let severity = Severity.allCases.dropFirst(Int(header.severity)).first,
-            let kind = RaisedAlerts.SubjectKind(rawValue: header.subjectKind), rules.indices.contains(Int(header.rule)),
-            let evidence = reader.next(UInt64.self, count: Int(header.evidence)),
-            let combines = reader.next(UInt64.self, count: Int(header.combines))
-        else { return nil }
-        var values: [Alert.Value] = []
-        for _ in 0..<header.values {
-            guard let name = reader.next(UInt16.self), names.indices.contains(Int(name)),
-                let value = reader.next(Double.self)
-            else { return nil }
-            values.append(Alert.Value(names[Int(name)], value))
+    /// Adds the next alert of a block to `alerts`, its lists straight into their pools; false if
+    /// the bytes are not an alert.
+    private func read(_ reader: inout Reader, into alerts: inout RaisedAlerts) -> Bool {
+        guard let header = reader.next(Header.self), Int(header.severity) < Severity.allCases.count,
+            let kind = RaisedAlerts.SubjectKind(rawValue: header.subjectKind), Int(header.rule) < rules.count
+        else { return false }
+        for _ in 0..<header.evidence {
+            guard let id = reader.next(UInt64.self) else { return false }
+            alerts.evidence.append(id)
         }
-        var alert = Alert(
-            rule: rules[Int(header.rule)], severity: severity, day: header.day, village: header.village,
-            subject: RaisedAlerts.subject(kind, header.subjectID), score: header.score, threshold: header.threshold,
-            evidence: evidence, values: values)
-        alert.id = header.id
-        alert.combines = combines
-        return alert
+        for _ in 0..<header.combines {
+            guard let id = reader.next(UInt64.self) else { return false }
+            alerts.combines.append(id)
+        }
+        for _ in 0..<header.values {
+            guard let name = reader.next(UInt16.self), Int(name) < names.count, let value = reader.next(Double.self)
+            else { return false }
+            alerts.valueNames.append(name)
+            alerts.valueNumbers.append(value)
+        }
+        alerts.appendRow(
+            id: header.id, score: header.score, threshold: header.threshold, subjectID: header.subjectID,
+            day: header.day, village: header.village, rule: header.rule,
+            severity: Severity.allCases[Int(header.severity)], subjectKind: kind)
+        return true
     }
 
     /// Values one after another from a block's bytes.
@@ -150,11 +155,5 @@ public final class AlertSpool {
             return bytes.loadUnaligned(fromByteOffset: position, as: Value.self)
         }
 
-        mutating func next<Value: BitwiseCopyable>(_: Value.Type, count: Int) -> [Value]? {
-            let (start, stride) = (position, MemoryLayout<Value>.size)
-            guard bytes.count - start >= count * stride else { return nil }
-            position += count * stride
-            return (0..<count).map { bytes.loadUnaligned(fromByteOffset: start + $0 * stride, as: Value.self) }
-        }
     }
 }

@@ -39,13 +39,14 @@ public struct RaisedAlerts: RandomAccessCollection, Sendable, Equatable {
     /// Each alert's id, once one is not its position + 1 (the engine's numbering); nil before.
     private var ids: [UInt64]?
     /// The distinct rule ids and value names, in order of first appearance; rows and values
-    /// hold positions here.
-    private var rules: [String] = []
-    private var names: [String] = []
-    private var evidence = ChunkedArray<UInt64>()
-    private var valueNames = ChunkedArray<UInt16>()
-    private var valueNumbers = ChunkedArray<Double>()
-    private var combines = ChunkedArray<UInt64>()
+    /// hold positions here (`AlertSpool` numbers them the same way, and hands its own over).
+    var rules: [String] = []
+    var names: [String] = []
+    /// The alerts' lists, one after another; a row holds where its own end.
+    var evidence = ChunkedArray<UInt64>()
+    var valueNames = ChunkedArray<UInt16>()
+    var valueNumbers = ChunkedArray<Double>()
+    var combines = ChunkedArray<UInt64>()
 
     public init() {}
 
@@ -70,8 +71,6 @@ public struct RaisedAlerts: RandomAccessCollection, Sendable, Equatable {
 
     /// Adds `alert` after the others.
     public mutating func append(_ alert: Alert) {
-        if ids == nil && alert.id != UInt64(rows.count + 1) { ids = (0..<rows.count).map { UInt64($0 + 1) } }
-        ids?.append(alert.id)
         evidence.append(contentsOf: alert.evidence)
         for value in alert.values {
             valueNames.append(Self.number(of: value.name, in: &names))
@@ -79,12 +78,24 @@ public struct RaisedAlerts: RandomAccessCollection, Sendable, Equatable {
         }
         combines.append(contentsOf: alert.combines)
         let (kind, subjectID) = Self.parts(alert.subject)
+        appendRow(
+            id: alert.id, score: alert.score, threshold: alert.threshold, subjectID: subjectID, day: alert.day,
+            village: alert.village, rule: Self.number(of: alert.rule, in: &rules), severity: alert.severity,
+            subjectKind: kind)
+    }
+
+    /// Adds the row of an alert whose lists were the last added to the pools.
+    mutating func appendRow(
+        id: UInt64, score: Double, threshold: Double, subjectID: Int64, day: Int32, village: Int32, rule: UInt16,
+        severity: Severity, subjectKind: SubjectKind
+    ) {
+        if ids == nil && id != UInt64(rows.count + 1) { ids = (0..<rows.count).map { UInt64($0 + 1) } }
+        ids?.append(id)
         rows.append(
             Row(
-                score: alert.score, threshold: alert.threshold, subjectID: subjectID,
-                evidenceEnd: Self.end(evidence.count), valuesEnd: Self.end(valueNames.count),
-                combinesEnd: Self.end(combines.count), day: alert.day, village: alert.village,
-                rule: Self.number(of: alert.rule, in: &rules), severity: alert.severity, subjectKind: kind))
+                score: score, threshold: threshold, subjectID: subjectID, evidenceEnd: Self.end(evidence.count),
+                valuesEnd: Self.end(valueNames.count), combinesEnd: Self.end(combines.count), day: day,
+                village: village, rule: rule, severity: severity, subjectKind: subjectKind))
     }
 
     /// Adds `alerts` after the others, in their order.
@@ -166,7 +177,7 @@ public struct RaisedAlerts: RandomAccessCollection, Sendable, Equatable {
         }
     }
 
-    static func subject(_ kind: SubjectKind, _ id: Int64) -> AlertSubject {
+    private static func subject(_ kind: SubjectKind, _ id: Int64) -> AlertSubject {
         switch kind {
         case .listing: .listing(id)
         case .contract: .contract(id)
