@@ -7,7 +7,7 @@ import SanziOutput
 /// Alerts pile up until the end of the simulation, where the world is largest and the run's
 /// memory peaks: at 12,000 villages over five years the rules raise 606,422 of them, some 40 MB
 /// even as `RaisedAlerts`. Spooled, they take a buffer of 256 KiB until then, and read back
-/// they take room the world freed. The file is a `ScratchFile` in the run's staged folder
+/// they take room the world freed. The file is a `Spool` in the run's staged folder
 /// (unlinked at once: nothing is left behind); the first write error is kept and thrown by
 /// `readBack()`.
 ///
@@ -18,83 +18,49 @@ import SanziOutput
 /// ```
 public final class AlertSpool {
     // One thread appends at a time (the rules'), then one reads back.
-    @exclusivity(unchecked) private var file: ScratchFile
-    @exclusivity(unchecked) private var buffer = ByteBuffer(capacity: blockSize + 4096)
+    @exclusivity(unchecked) private var spool: Spool
     /// The alerts appended.
     public private(set) var count = 0
     /// Rule ids and value names by their number in the file.
     private var rules: [String] = []
     private var names: [String] = []
-    private var failure: OutputError?
-
-    /// The buffer is written as a block once it holds this many bytes.
-    private static var blockSize: Int { 1 << 18 }
 
     /// A spool whose file is in `folder`, which exists.
     public init(folder: String) throws(OutputError) {
-        file = try ScratchFile(in: folder, name: "alerts.spool")
+        spool = try Spool(in: folder, name: "alerts.spool")
     }
 
     /// Adds `alert` after the others.
     public func append(_ alert: Alert) {
         let (kind, subjectID) = RaisedAlerts.parts(alert.subject)
-        buffer.append(
-            bytesOf: Header(
+        spool.append(
+            Header(
                 id: alert.id, score: alert.score, threshold: alert.threshold, subjectID: subjectID, day: alert.day,
                 village: alert.village, evidence: UInt32(alert.evidence.count),
                 combines: UInt32(alert.combines.count), rule: RaisedAlerts.number(of: alert.rule, in: &rules),
                 values: UInt16(alert.values.count),
                 severity: UInt8(Severity.allCases.firstIndex(of: alert.severity) ?? 0), subjectKind: kind.rawValue))
-        for id in alert.evidence { buffer.append(bytesOf: id) }
-        for id in alert.combines { buffer.append(bytesOf: id) }
+        for id in alert.evidence { spool.append(id) }
+        for id in alert.combines { spool.append(id) }
         for value in alert.values {
-            buffer.append(bytesOf: RaisedAlerts.number(of: value.name, in: &names))
-            buffer.append(bytesOf: value.value)
+            spool.append(RaisedAlerts.number(of: value.name, in: &names))
+            spool.append(value.value)
         }
+        spool.endItem()
         count += 1
-        if buffer.count >= Self.blockSize { writeBlock() }
     }
 
     /// The alerts appended, in their order: each the same value that was appended.
     public func readBack() throws(OutputError) -> RaisedAlerts {
-        writeBlock()
-        if let failure { throw failure }
         // The spool numbers rule ids and value names as `RaisedAlerts` does, in order of first
         // appearance: the alerts keep the spool's numbers.
         var alerts = RaisedAlerts()
         (alerts.rules, alerts.names) = (rules, names)
-        var offset = 0
-        while offset < file.size {
-            let length = try file.read(count: MemoryLayout<Int>.size, at: offset).withUnsafeBytes {
-                $0.loadUnaligned(as: Int.self)
-            }
-            let block = try file.read(count: length, at: offset + MemoryLayout<Int>.size)
-            let complete = block.withUnsafeBytes { bytes in
-                var reader = Reader(bytes: bytes)
-                while !reader.isAtEnd {
-                    guard read(&reader, into: &alerts) else { return false }
-                }
-                return true
-            }
-            guard complete else { throw .cannotRead(path: file.path, reason: "an alert does not read back") }
-            offset += MemoryLayout<Int>.size + length
-        }
+        try spool.readBack { read(&$0, into: &alerts) }
         guard alerts.count == count else {
-            throw .cannotRead(path: file.path, reason: "\(alerts.count) alerts of \(count) read back")
+            throw .cannotRead(path: spool.path, reason: "\(alerts.count) alerts of \(count) read back")
         }
         return alerts
-    }
-
-    /// Writes the buffer as a block: its length, then its bytes.
-    private func writeBlock() {
-        guard failure == nil, buffer.count > 0 else { return }
-        do throws(OutputError) {
-            try withUnsafeBytes(of: buffer.count) { length throws(OutputError) in try file.append(length) }
-            try file.append(buffer.bytes)
-        } catch {
-            failure = error
-        }
-        buffer.removeAll()
     }
 
     /// An alert's fixed part in the file, followed by its evidence ids, its combined ids and its
@@ -117,7 +83,7 @@ public final class AlertSpool {
 
     /// Adds the next alert of a block to `alerts`, its lists straight into their pools; false if
     /// the bytes are not an alert.
-    private func read(_ reader: inout Reader, into alerts: inout RaisedAlerts) -> Bool {
+    private func read(_ reader: inout Spool.Reader, into alerts: inout RaisedAlerts) -> Bool {
         guard let header = reader.next(Header.self), Int(header.severity) < Severity.allCases.count,
             let kind = RaisedAlerts.SubjectKind(rawValue: header.subjectKind), Int(header.rule) < rules.count
         else { return false }
@@ -140,20 +106,5 @@ public final class AlertSpool {
             day: header.day, village: header.village, rule: header.rule,
             severity: Severity.allCases[Int(header.severity)], subjectKind: kind)
         return true
-    }
-
-    /// Values one after another from a block's bytes.
-    private struct Reader {
-        let bytes: UnsafeRawBufferPointer
-        var position = 0
-
-        var isAtEnd: Bool { position == bytes.count }
-
-        mutating func next<Value: BitwiseCopyable>(_: Value.Type) -> Value? {
-            guard bytes.count - position >= MemoryLayout<Value>.size else { return nil }
-            defer { position += MemoryLayout<Value>.size }
-            return bytes.loadUnaligned(fromByteOffset: position, as: Value.self)
-        }
-
     }
 }

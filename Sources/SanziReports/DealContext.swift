@@ -1,9 +1,14 @@
 import SanziEvents
+import SanziOutput
 
 /// What a report needs from the log to tell alerts in plain words: the kind and value of each
 /// listing and contract, and who holds which office. Collected while the log streams, so no
 /// second pass over `events.jsonl` is needed. Listing, contract and person ids count from 1 (0
 /// for persons), so plain arrays hold them.
+///
+/// Made with a folder, the context sets the deals aside in a `Spool` while the world runs
+/// (1.3 million listings and contracts at 12,000 villages over five years: 23 MiB of the peak) and
+/// takes them in with `readBack()`, once the run has let the world go.
 public final class DealContext: EventSink {
     struct Deal {
         var kind: UInt8
@@ -36,17 +41,51 @@ public final class DealContext: EventSink {
     private var contracts = Deals()
     /// Role code (`office` events) of each person who held an office, by person id.
     private var roles: [UInt8?] = []
+    /// Where deals wait until `readBack()`, if anywhere.
+    private var spool: Spool?
 
+    /// A context that keeps the deals in memory.
     public init() {}
+
+    /// A context that sets the deals aside in a file in `folder`, which exists, until
+    /// `readBack()`.
+    public init(spoolingIn folder: String) throws(OutputError) {
+        spool = try Spool(in: folder, name: "deals.spool")
+    }
 
     public func accept(_ event: LoggedEvent) {
         let r = event.record
         switch r.type {
-        case .listing: listings.store(Deal(kind: r.code, value: r.amount), at: r.subject)
-        case .contract: contracts.store(Deal(kind: r.code, value: r.amount2), at: r.subject)
+        case .listing: keep(Deal(kind: r.code, value: r.amount), at: r.subject, contract: false)
+        case .contract: keep(Deal(kind: r.code, value: r.amount2), at: r.subject, contract: true)
         case .office: Self.store(r.code, at: r.subject, in: &roles)
         default: break
         }
+    }
+
+    /// Takes in the deals set aside (none when the context keeps them in memory).
+    public func readBack() throws(OutputError) {
+        try spool?.readBack { reader in
+            guard let id = reader.next(Int64.self), let value = reader.next(Int64.self),
+                let kind = reader.next(UInt8.self), let contract = reader.next(UInt8.self), contract <= 1
+            else { return false }
+            store(Deal(kind: kind, value: value), at: id, contract: contract == 1)
+            return true
+        }
+        spool = nil
+    }
+
+    private func keep(_ deal: Deal, at id: Int64, contract: Bool) {
+        guard spool != nil else { return store(deal, at: id, contract: contract) }
+        spool?.append(id)
+        spool?.append(deal.value)
+        spool?.append(deal.kind)
+        spool?.append(UInt8(contract ? 1 : 0))
+        spool?.endItem()
+    }
+
+    private func store(_ deal: Deal, at id: Int64, contract: Bool) {
+        if contract { contracts.store(deal, at: id) } else { listings.store(deal, at: id) }
     }
 
     private static func store<Value>(_ value: Value, at id: Int64, in array: inout [Value?]) {
