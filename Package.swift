@@ -48,7 +48,9 @@ let package = Package(
         // Ground truth (misconduct cases), kept apart from the observable log.
         .target(name: "SanziTruth", dependencies: ["SanziScenario", "SanziEvents", "SanziOutput"]),
         // The simulated world: villages, platform, ledger, oversight, misconduct.
-        .target(name: "SanziWorld", dependencies: ["SanziScenario", "SanziEngine", "SanziEvents", "SanziTruth"]),
+        .target(
+            name: "SanziWorld",
+            dependencies: ["SanziScenario", "SanziEngine", "SanziEvents", "SanziTruth", "CSanziPrefetch"]),
         // The integrity early-warning rules: they read the event log and nothing else.
         .target(name: "SanziAlerts", dependencies: ["SanziEvents", "SanziScenario", "SanziOutput"]),
         // Alerts against ground truth.

@@ -64,6 +64,9 @@ struct FutureEventList<Payload>: ~Copyable {
     /// The time of the first key, if any.
     @inlinable var firstTime: Tick? { count == 0 ? nil : Self.time(of: keys[0]) }
 
+    /// The payload of the first key, if any (it may be a cancelled event's).
+    @inlinable var firstPayload: Payload? { count == 0 ? nil : payloads[Self.slot(of: keys[0])] }
+
     @inlinable
     static func time(of key: UInt128) -> Tick {
         Tick(bitPattern: UInt64(truncatingIfNeeded: key &>> 64) ^ (1 &<< 63))

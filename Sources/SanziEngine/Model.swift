@@ -27,6 +27,17 @@ public protocol Model {
 
     /// Reacts to one event at `scheduler.now`: change state, schedule or cancel events, stop.
     mutating func handle(_ event: Event, in scheduler: inout Scheduler<Event>)
+
+    /// A hint, before the model handles an event, of the event likely to come after it (the
+    /// first in the queue then; the event being handled may still schedule one before it, or
+    /// cancel it): the model may ask the processor to start loading the state that event will
+    /// touch, so that the load overlaps the work between. It must change nothing. The default
+    /// does nothing.
+    func prefetch(_ event: Event)
+}
+
+extension Model {
+    @inlinable public func prefetch(_ event: Event) {}
 }
 
 /// Sees every event as it is dispatched, before the model handles it: the hook through which a

@@ -29,6 +29,9 @@ public struct Scheduler<Event>: ~Copyable {
     /// The time of the next event in the queue, if any (it may be a cancelled one).
     @inlinable public var nextTime: Tick? { queue.firstTime }
 
+    /// The next event in the queue, if any (it may be a cancelled one): for `Model.prefetch`.
+    @inlinable var upcoming: Event? { queue.firstPayload }
+
     /// Schedules `event` at an absolute time, which must not be in the past. The handle it
     /// returns can cancel the event; most callers ignore it.
     @inlinable @discardableResult

@@ -67,6 +67,7 @@ public struct Simulation<M: Model>: ~Copyable {
         scheduler.stopRequested = false
         var dispatched = 0
         while let event = scheduler.nextEvent(before: horizon) {
+            if let upcoming = scheduler.upcoming { model.prefetch(upcoming) }
             observer.observe(event, at: scheduler.now)
             model.handle(event, in: &scheduler)
             dispatched += 1

@@ -151,6 +151,22 @@ public struct World: Model, Sendable {
         }
     }
 
+    /// Starts loading what the event reads first: the running contract of a rent, a works
+    /// payment or a lease's end, the item of a deal, the listing whose announcement ends, a
+    /// parked event. At 12,000 villages these stores (some 100 MB) are far from the caches: the
+    /// first read of a contract in `rentDue` was a fifth of the world's cache misses
+    /// (cachegrind, 4,800 villages).
+    public func prefetch(_ event: Event) {
+        switch event {
+        case .rentDue(let contract, _), .worksPayment(let contract, _), .leaseEnds(let contract):
+            platform.contracts.prefetch(contract)
+        case .dealNeeded(let item, _, _, _): platform.items.prefetch(Int(item))
+        case .announcementEnds(let listing): platform.listings.prefetch(listing)
+        case .parked(let slot): parked.prefetch(slot)
+        default: break
+        }
+    }
+
     /// Puts a record in the log for today, as part of a case when `caseIndex` is not -1 (the
     /// case notes what the record is about, for investigators who later follow a lead to it).
     mutating func emit(_ record: LogRecord, case caseIndex: Int32 = -1, _ scheduler: inout Scheduler<Event>) {

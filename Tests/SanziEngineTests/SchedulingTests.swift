@@ -15,6 +15,30 @@ struct SchedulingTests {
         #expect(outcome == .init(reason: .queueEmpty, events: 4, time: 30))
     }
 
+    /// Before each event is handled the model is shown the first event then queued, a cancelled
+    /// one too (a hint: the event being handled may schedule one before it); after the last
+    /// event, nothing. The hint changes nothing in what runs.
+    @Test func theModelIsShownTheEventLikelyToComeNext() {
+        final class Shown { var events: [Int] = [] }
+        struct Prefetching: Model {
+            let shown: Shown
+            var handled: [Int] = []
+            mutating func handle(_ event: Int, in scheduler: inout Scheduler<Int>) {
+                handled.append(event)
+                if event == 1 { scheduler.schedule(9, after: 0) }
+            }
+            func prefetch(_ event: Int) { shown.events.append(event) }
+        }
+        var simulation = Simulation(model: Prefetching(shown: Shown()))
+        simulation.scheduler.schedule(1, at: 0)
+        simulation.scheduler.schedule(2, at: 5)
+        simulation.scheduler.cancel(simulation.scheduler.schedule(3, at: 7))
+        simulation.scheduler.schedule(4, at: 9)
+        simulation.run()
+        #expect(simulation.model.handled == [1, 9, 2, 4])
+        #expect(simulation.model.shown.events == [2, 2, 3])
+    }
+
     @Test func equalTimesRunFirstInFirstOut() {
         var simulation = Simulation(model: Recorder())
         for label in 0..<100 { simulation.scheduler.schedule(label, at: 5) }

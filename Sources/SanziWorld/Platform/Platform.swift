@@ -330,6 +330,9 @@ struct SlotStore<Element: Sendable>: Sendable {
 
     mutating func remove(_ slot: Int32) { free.append(slot) }
 
+    /// Asks the processor to start loading the element at `slot` (`Model.prefetch`).
+    func prefetch(_ slot: Int32) { elements.prefetch(Int(slot)) }
+
     /// Makes room for `count` elements in all.
     mutating func reserveCapacity(_ count: Int) { elements.reserveCapacity(count) }
 
