@@ -10,8 +10,7 @@ struct DealContextTests {
     /// twice and offices: a context that set its deals aside knows, once it has read them back,
     /// exactly what one that kept them in memory knows.
     @Test func dealsSetAsideReadBackAsKeptInMemory() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sanzi-deals-\(UUID())").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        let folder = try temporaryFolder("deals")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let kept = DealContext()
         let spooled = try DealContext(spoolingIn: folder)

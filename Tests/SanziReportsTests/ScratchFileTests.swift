@@ -7,8 +7,7 @@ struct ScratchFileTests {
     /// What is appended reads back at any offset; the file has no name in its folder; reading
     /// past its end, or creating it where there is no folder, is an error naming the file.
     @Test func whatIsAppendedReadsBackAndNothingIsLeftInTheFolder() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sanzi-scratch-\(UUID())").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        let folder = try temporaryFolder("scratch")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var file = try ScratchFile(in: folder, name: "test")
         #expect(file.path.hasPrefix(folder + "/.test."))
