@@ -42,7 +42,7 @@ public struct RaisedAlerts: RandomAccessCollection, Sendable, Equatable {
     /// hold positions here (`AlertSpool` numbers them the same way, and hands its own over).
     var rules: [String] = []
     var names: [String] = []
-    /// The alerts' lists, one after another; a row holds where its own end.
+    /// The alerts' lists, one after another; each row holds where its own lists end.
     var evidence = ChunkedArray<UInt64>()
     var valueNames = ChunkedArray<UInt16>()
     var valueNumbers = ChunkedArray<Double>()

@@ -54,7 +54,7 @@ public struct ByteBuffer: ~Copyable {
     }
 
     /// Appends the bytes of `value` as they are in memory (for a file read back by this
-    /// process, such as `ScratchFile`'s).
+    /// process, such as a `Spool`'s).
     @inlinable public mutating func append<Value: BitwiseCopyable>(bytesOf value: Value) {
         reserve(MemoryLayout<Value>.size)
         UnsafeMutableRawPointer(start + used).storeBytes(of: value, as: Value.self)

@@ -45,6 +45,9 @@ public struct ScratchFile: ~Copyable {
 
     /// The `count` bytes at `offset`; reading fewer (past the end) throws.
     public func read(count: Int, at offset: Int) throws(OutputError) -> [UInt8] {
+        guard count >= 0, offset >= 0 else {
+            throw .cannotRead(path: path, reason: "no \(count) bytes at \(offset)")
+        }
         var bytes = [UInt8](repeating: 0, count: count)
         var done = 0
         while done < count {

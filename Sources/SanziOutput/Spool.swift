@@ -54,6 +54,9 @@ public struct Spool: ~Copyable {
         let lengthSize = MemoryLayout<Int>.size
         while offset < file.size {
             let length = try file.read(count: lengthSize, at: offset).withUnsafeBytes { $0.loadUnaligned(as: Int.self) }
+            guard length > 0, length <= file.size - offset - lengthSize else {
+                throw .cannotRead(path: file.path, reason: "the block at \(offset) does not fit the file")
+            }
             let block = try file.read(count: length, at: offset + lengthSize)
             let whole = block.withUnsafeBytes { bytes in
                 var reader = Reader(bytes: bytes)

@@ -21,6 +21,9 @@ struct ScratchFileTests {
         #expect(throws: OutputError.cannotRead(path: file.path, reason: "the file ends before byte 100025")) {
             try file.read(count: 2, at: 100_023)
         }
+        #expect(throws: OutputError.cannotRead(path: file.path, reason: "no -1 bytes at 0")) {
+            try file.read(count: -1, at: 0)
+        }
         #expect(throws: OutputError.self) { _ = try ScratchFile(in: folder + "/missing", name: "test") }
     }
 }
