@@ -100,7 +100,7 @@ public struct RunFolder {
         // back once it is gone (at 12,000 villages over five years, 606,422 alerts, some 40
         // MB, and 1.3 million listings and contracts: 23 MiB less at the peak).
         let spool = output.alerts ? try AlertSpool(folder: folder) : nil
-        let context = try DealContext(spoolingIn: folder)
+        let context = reports ? try DealContext(spoolingIn: folder) : DealContext()
         let oversight = OversightLog()
         let run = RunPipeline.simulate(
             scenario, seed: seed, rules: rules, runsRules: output.alerts, alertWriter: alertFiles, spool: spool,

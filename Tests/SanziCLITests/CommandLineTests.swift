@@ -432,6 +432,16 @@ struct ReportTests {
         }
     }
 
+    /// A story about a listing or a contract names it by the deal the log announced ("Lease
+    /// listing 197 (appraisal 951,673 yuan)"), which the run gathers while the log streams and
+    /// reads back once the world is gone; never by its number alone.
+    @Test func storiesNameTheirDealsFromTheLog() throws {
+        try #require(Self.runs.count == 2)
+        let titles = try read("report.md").split(separator: "\n").filter { $0.hasPrefix("### ") }
+        #expect(titles.contains { $0.contains(/\s(listing|contract) [0-9]+ \(/) })
+        #expect(!titles.contains { $0.contains(/^### [0-9]+\. (Listing|Contract) [0-9]+/) })
+    }
+
     /// One money unit per file, named by a suffix on every money field: fen in the JSON
     /// reports, yuan in cases.csv and run.json.
     @Test(arguments: [
