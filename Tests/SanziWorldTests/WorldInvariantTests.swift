@@ -30,6 +30,12 @@ struct WorldInvariantTests {
         #expect(MemoryLayout<ContractState>.stride == 128)
     }
 
+    /// A case fits 96 bytes (it took 112): some 120,000 are kept at 12,000 villages over five
+    /// years.
+    @Test func aCaseFits96Bytes() {
+        #expect(MemoryLayout<CaseRecord>.stride == 96)
+    }
+
     @Test func theShippedScenariosRun() {
         #expect(Self.runs.count == 2)
         for (name, run) in Self.runs {
