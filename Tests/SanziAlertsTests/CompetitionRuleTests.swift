@@ -120,17 +120,39 @@ struct CompetitionRuleTests {
         #expect(raised.first?.evidence == [3, 6])
     }
 
-    /// C07's meetings of a set forget those before the window and keep the rest in order,
-    /// the first inline.
+    /// C07 forgets a set's meetings before the window (a meeting on the window's first day
+    /// counts) and keeps the rest in order, whether the set had met once or more; sets with one
+    /// bidder more are other sets.
     @Test func c07MeetingsForgetOnlyThoseBeforeTheWindow() {
-        var meetings = BidderRing.Meetings(first: (day: 1, id: 10))
-        meetings.add((day: 5, id: 11), forgettingBefore: 0)
-        meetings.add((day: 9, id: 12), forgettingBefore: 0)
-        #expect(meetings.ids == [10, 11, 12] && meetings.last.day == 9)
-        meetings.add((day: 20, id: 13), forgettingBefore: 6)
-        #expect(meetings.ids == [12, 13] && meetings.count == 2)
-        meetings.add((day: 400, id: 14), forgettingBefore: 300)
-        #expect(meetings.ids == [14] && meetings.count == 1 && meetings.last.id == 14)
+        var b = B()
+        let meetings: [(day: Int32, bidders: [Int64])] = [
+            (1, [1, 2]), (1, [3, 4]), (1, [6, 7]), (5, [1, 2]), (9, [1, 2]), (9, [1, 2, 5]), (31, [3, 4]),
+            (35, [1, 2]), (100, [6, 7]), (110, [6, 7]), (400, [1, 2]), (410, [1, 2]),
+        ]
+        for (listing, meeting) in meetings.enumerated() {
+            for bidder in meeting.bidders { b.add(meeting.day, B.bid(Int64(listing), bidder: bidder, amount: 10)) }
+            b.add(meeting.day, B.award(Int64(listing), winner: meeting.bidders[0], price: 10, reserve: 5))
+        }
+        let raised = alerts(BidderRing.self, b.events, ["window-days": 30])
+        let awards = b.events.filter { $0.record.type == .award }.map(\.id)
+        #expect(
+            raised.map(\.evidence) == [
+                [awards[0], awards[3]], [awards[0], awards[3], awards[4]], [awards[1], awards[6]],
+                [awards[3], awards[4], awards[7]], [awards[8], awards[9]], [awards[10], awards[11]],
+            ])
+        #expect(raised.map(\.severity) == [.orange, .red, .orange, .red, .orange, .orange])
+    }
+
+    /// The digest that tells C07's sets apart depends on every id and on their order (the
+    /// winner comes last).
+    @Test func c07SetsDifferInAnyIdOrTheWinner() {
+        let sets = [
+            BidderSet(bidders: [1, 2], winner: 1), BidderSet(bidders: [1, 2], winner: 2),
+            BidderSet(bidders: [1, 2, 1], winner: 1), BidderSet(bidders: [2, 1], winner: 1),
+            BidderSet(bidders: [1, 2 | 1 << 40], winner: 1), BidderSet(bidders: [1], winner: 2),
+        ]
+        #expect(Set(sets).count == sets.count)
+        #expect(BidderSet(bidders: [1, 2], winner: 1) == sets[0])
     }
 
     @Test func c08FlagsRepeatWinnersInAVillage() {
