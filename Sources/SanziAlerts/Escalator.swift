@@ -10,43 +10,47 @@ struct Escalator {
         var village: Int32
         var subject: AlertSubject
     }
-    var signals: [Key: [(day: Int32, severity: Severity, id: UInt64)]] = [:]
-    var sweep = WindowSweep()
+    typealias Signal = (day: Int32, severity: Severity, id: UInt64)
+    var signals = WindowedLists<Key, Signal>()
 
     init(_ settings: AlertSettings.Escalation) { self.settings = settings }
 
     mutating func add(_ alert: Alert) -> Alert? {
-        sweep.forget(in: &signals, window: Int32(settings.windowDays), on: alert.day) { $0.last?.day }
-        let key = Key(village: alert.village, subject: alert.subject)
-        var list = (signals[key] ?? []).filter { alert.day - $0.day <= Int32(settings.windowDays) }
-        list.append((alert.day, alert.severity, alert.id))
-        var escalated: Alert?
-        let yellows = list.filter { $0.severity == .yellow }
-        let oranges = list.filter { $0.severity == .orange }
-        if alert.severity == .yellow, yellows.count >= settings.yellowToOrange {
-            escalated = make("E01", .orange, alert, yellows, threshold: settings.yellowToOrange)
-            list.removeAll { $0.severity == .yellow }
-        } else if alert.severity == .orange, oranges.count >= settings.orangeToRed {
-            escalated = make("E02", .red, alert, oranges, threshold: settings.orangeToRed)
-            list.removeAll { $0.severity == .orange }
+        let settings = settings
+        let window = Int32(settings.windowDays)
+        signals.forget(window: window, on: alert.day) { $0.day }
+        return signals.update(Key(village: alert.village, subject: alert.subject)) { list in
+            list.removeAll { alert.day - $0.day > window }
+            list.append((alert.day, alert.severity, alert.id))
+            let yellows = list.filter { $0.severity == .yellow }
+            let oranges = list.filter { $0.severity == .orange }
+            if alert.severity == .yellow, yellows.count >= settings.yellowToOrange {
+                list.removeAll { $0.severity == .yellow }
+                return Self.make("E01", .orange, alert, yellows, threshold: settings.yellowToOrange)
+            }
+            if alert.severity == .orange, oranges.count >= settings.orangeToRed {
+                list.removeAll { $0.severity == .orange }
+                return Self.make("E02", .red, alert, oranges, threshold: settings.orangeToRed)
+            }
+            return nil
         }
-        signals[key] = list
-        return escalated
     }
 
     /// Counts an escalated orange towards a red; returns the red it completes, if any.
     mutating func record(_ escalated: Alert) -> Alert? {
         guard escalated.severity == .orange else { return nil }
-        let key = Key(village: escalated.village, subject: escalated.subject)
-        signals[key, default: []].append((escalated.day, .orange, escalated.id))
-        let oranges = signals[key, default: []].filter { $0.severity == .orange }
-        guard oranges.count >= settings.orangeToRed else { return nil }
-        signals[key]?.removeAll { $0.severity == .orange }
-        return make("E02", .red, escalated, oranges, threshold: settings.orangeToRed)
+        let settings = settings
+        return signals.update(Key(village: escalated.village, subject: escalated.subject)) { list in
+            list.append((escalated.day, .orange, escalated.id))
+            let oranges = list.filter { $0.severity == .orange }
+            guard oranges.count >= settings.orangeToRed else { return nil }
+            list.removeAll { $0.severity == .orange }
+            return Self.make("E02", .red, escalated, oranges, threshold: settings.orangeToRed)
+        }
     }
 
-    private func make(
-        _ rule: String, _ severity: Severity, _ last: Alert, _ list: [(day: Int32, severity: Severity, id: UInt64)],
+    private static func make(
+        _ rule: String, _ severity: Severity, _ last: Alert, _ list: [Signal],
         threshold: Int
     ) -> Alert {
         var alert = Alert(

@@ -297,14 +297,8 @@ public struct BidderRing: AlertRule {
     let meetings: Int
     let window: Int32
     var book = BidBook()
-    typealias Meeting = (day: Int32, id: UInt64)
-    /// The sets of bidders with their winner met once within the window, and those met more
-    /// (their meetings in order of days). Most sets meet once, and such a set takes a 32-byte
-    /// entry here. Keyed by an array of the set's ids, with the later meetings' list in every
-    /// entry, C07 held 29 MB of the peak at 12,000 villages over five years; now 18.
-    var once: [BidderSet: Meeting] = [:]
-    var again: [BidderSet: [Meeting]] = [:]
-    var sweeps = (once: WindowSweep(), again: WindowSweep())
+    /// The meetings of each set of bidders with its winner within the window.
+    var sets = WindowedLists<BidderSet, (day: Int32, id: UInt64)>()
 
     public init(parameters: RuleParameters) {
         meetings = Int(parameters[Self.meetings])
@@ -314,35 +308,21 @@ public struct BidderRing: AlertRule {
     public mutating func observe(_ event: LoggedEvent, _: Declarations, _ output: inout AlertOutput) {
         guard event.record.type == .award else { return book.add(event) }
         let bidders = book.close(event.record.subject).map(\.bidder)
-        sweeps.once.forget(in: &once, window: window, on: event.day) { $0.day }
-        sweeps.again.forget(in: &again, window: window, on: event.day) { $0.last?.day }
+        sets.forget(window: window, on: event.day) { $0.day }
         guard bidders.count >= 2 else { return }
-        let set = BidderSet(bidders: bidders.sorted(), winner: event.record.party)
-        guard let seen = meet(set, (event.day, event.id)), seen.count >= meetings else { return }
+        let earliest = event.day - window
+        let seen = sets.update(BidderSet(bidders: bidders.sorted(), winner: event.record.party)) { meetings in
+            meetings.removeAll { $0.day < earliest }
+            meetings.append((event.day, event.id))
+            return meetings
+        }
+        guard seen.count >= meetings else { return }
         output.raise(
             Alert(
                 rule: Self.id, severity: seen.count >= 3 ? .red : .orange, day: event.day,
                 village: event.record.village,
                 subject: .bidder(event.record.party), score: Double(seen.count), threshold: Double(meetings),
                 evidence: seen.map(\.id)))
-    }
-
-    /// Notes that `set` met; returns its meetings within the window, this one last, when it
-    /// had met before (a first meeting never raises: `meetings` is at least 2).
-    mutating func meet(_ set: BidderSet, _ meeting: Meeting) -> [Meeting]? {
-        let earliest = meeting.day - window
-        // Changed in place: a copy taken out and put back copied its list each time.
-        if let known = again.index(forKey: set) {
-            again.values[known].removeAll { $0.day < earliest }
-            again.values[known].append(meeting)
-            return again.values[known]
-        }
-        guard let first = once.removeValue(forKey: set), first.day >= earliest else {
-            once[set] = meeting
-            return nil
-        }
-        again[set] = [first, meeting]
-        return [first, meeting]
     }
 }
 
@@ -403,8 +383,8 @@ public struct RepeatWinner: AlertRule {
 
     let wins: Int
     let window: Int32
-    var history: [Int64: [(day: Int32, id: UInt64)]] = [:]
-    var sweep = WindowSweep()
+    /// The wins of each party in each village within the window.
+    var history = WindowedLists<Int64, (day: Int32, id: UInt64)>()
 
     public init(parameters: RuleParameters) {
         wins = Int(parameters[Self.wins])
@@ -412,15 +392,16 @@ public struct RepeatWinner: AlertRule {
     }
 
     public mutating func observe(_ event: LoggedEvent, _: Declarations, _ output: inout AlertOutput) {
-        sweep.forget(in: &history, window: window, on: event.day) { $0.last?.day }
+        history.forget(window: window, on: event.day) { $0.day }
         let key = Int64(event.record.village) << 40 ^ event.record.party
-        var seen = (history[key] ?? []).filter { event.day - $0.day <= window }
-        seen.append((event.day, event.id))
-        guard seen.count >= wins else {
-            history[key] = seen
-            return
+        let seen = history.update(key) { list -> [(day: Int32, id: UInt64)]? in
+            list.removeAll { event.day - $0.day > window }
+            list.append((event.day, event.id))
+            guard list.count >= wins else { return nil }
+            defer { list = [] }
+            return list
         }
-        history[key] = []
+        guard let seen else { return }
         output.raise(
             Alert(
                 rule: Self.id, severity: seen.count >= 2 * wins ? .orange : .yellow, day: event.day,

@@ -1,0 +1,38 @@
+import Testing
+
+@testable import SanziAlerts
+
+@Suite("Windowed lists")
+struct WindowedListsTests {
+    typealias Entry = (day: Int32, id: UInt64)
+
+    /// A subject's entries come back as they were left, through one entry, several, one
+    /// again and none (which forgets the subject).
+    @Test func entriesComeBackAsTheyWereLeft() {
+        var lists = WindowedLists<String, Entry>()
+        func entries(_ subject: String) -> [UInt64] { lists.update(subject) { $0.map(\.id) } }
+        lists.update("a") { $0.append((1, 10)) }
+        #expect(entries("a") == [10] && entries("b") == [] && lists.count == 1)
+        lists.update("a") { $0 += [(2, 11), (3, 12)] }
+        #expect(entries("a") == [10, 11, 12])
+        lists.update("a") { $0.removeFirst(2) }
+        #expect(entries("a") == [12] && lists.count == 1)
+        lists.update("b") { $0.append((4, 13)) }
+        lists.update("a") { $0.removeAll() }
+        #expect(entries("a") == [] && entries("b") == [13] && lists.count == 1)
+    }
+
+    /// A sweep forgets the subjects whose latest entry left the window, kept inline or in a
+    /// list, and keeps the others as they were.
+    @Test func aSweepForgetsWhatLeftTheWindow() {
+        var lists = WindowedLists<String, Entry>()
+        lists.update("one old") { $0.append((5, 1)) }
+        lists.update("one recent") { $0.append((20, 2)) }
+        lists.update("several old") { $0 += [(1, 3), (9, 4)] }
+        lists.update("several recent") { $0 += [(1, 5), (10, 6)] }
+        lists.forget(window: 90, on: 100) { $0.day }
+        #expect(lists.count == 2)
+        #expect(lists.update("one recent") { $0.map(\.id) } == [2])
+        #expect(lists.update("several recent") { $0.map(\.id) } == [5, 6])
+    }
+}
