@@ -50,7 +50,7 @@ let package = Package(
         // The simulated world: villages, platform, ledger, oversight, misconduct.
         .target(
             name: "SanziWorld",
-            dependencies: ["SanziScenario", "SanziEngine", "SanziEvents", "SanziTruth", "CSanziPrefetch"]),
+            dependencies: ["SanziScenario", "SanziEngine", "SanziEvents", "SanziTruth", "SanziOutput", "CSanziPrefetch"]),
         // The integrity early-warning rules: they read the event log and nothing else.
         .target(name: "SanziAlerts", dependencies: ["SanziEvents", "SanziScenario", "SanziOutput"]),
         // Alerts against ground truth.

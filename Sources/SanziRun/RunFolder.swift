@@ -96,14 +96,17 @@ public struct RunFolder {
             ? try EventLogWriter(path: path("events.jsonl"), villageIDs: villageIDs, dateOfDay: dateOfDay) : nil
         let alertFiles =
             output.alerts ? try AlertWriter(folder: folder, villageIDs: villageIDs, dateOfDay: dateOfDay) : nil
-        // The alerts and the report's deals wait in spools while the world runs and are read
-        // back once it is gone (at 12,000 villages over five years, 606,422 alerts, some 40
-        // MB, and 1.3 million listings and contracts: 23 MiB less at the peak).
+        // The alerts, the report's deals and the events each case touched wait in spools while
+        // the world runs and are read back once it is gone (at 12,000 villages over five years,
+        // 606,422 alerts, some 40 MB, 1.3 million listings and contracts, 23 MiB less at the
+        // peak, and 724,478 touches of cases, ~4 MB).
         let spool = output.alerts ? try AlertSpool(folder: folder) : nil
         let context = reports ? try DealContext(spoolingIn: folder) : DealContext()
+        let touches = try CaseTouches(spoolingIn: folder)
         let oversight = OversightLog()
         let run = RunPipeline.simulate(
             scenario, seed: seed, rules: rules, runsRules: output.alerts, alertWriter: alertFiles, spool: spool,
+            touches: touches,
             consumers: log.map { [$0] } ?? [], besideRules: reports ? [context, oversight] : [oversight],
             progress: progress, jobs: jobs)
         // The world is let go before the reports are made, which would otherwise come on top
@@ -112,6 +115,7 @@ public struct RunFolder {
         _ = consume run
         try log?.finish()
         try alertFiles?.finish()
+        try touches.check()
         let alerts = try spool?.readBack() ?? RaisedAlerts()
         try context.readBack()
         var paths = (log.map { [$0.path] } ?? []) + (alertFiles?.paths ?? [])

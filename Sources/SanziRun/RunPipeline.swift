@@ -43,6 +43,7 @@ public enum RunPipeline {
     ///   - alertWriter: where the rules' thread writes each alert as it is raised.
     ///   - spool: where the alerts are kept instead of the result, for a caller that reads them
     ///     back once it has let the world go (`AlertSpool`).
+    ///   - touches: where the events each case touched wait for the ground truth (`CaseTouches`).
     ///   - consumers: sinks that each take the log on a thread of their own when there are cores
     ///     for them (see `jobs`), else on the world's.
     ///   - besideRules: light sinks that take the log on the rules' thread.
@@ -55,7 +56,8 @@ public enum RunPipeline {
     ///     Outputs are the same bytes.
     public static func simulate(
         _ scenario: Scenario, seed: UInt64, rules engine: AlertEngine, runsRules: Bool = true,
-        alertWriter: AlertWriter? = nil, spool: AlertSpool? = nil, consumers: [any EventSink] = [],
+        alertWriter: AlertWriter? = nil, spool: AlertSpool? = nil, touches: CaseTouches = CaseTouches(),
+        consumers: [any EventSink] = [],
         besideRules: [any EventSink] = [],
         progress: (any EventSink)? = nil, jobs: Int = cores
     ) -> Result {
@@ -95,7 +97,7 @@ public enum RunPipeline {
             (progress.map { [$0] } ?? []) + (warnings.map { [$0] } ?? []) + onWorldThread + pipelines
         var (summary, world) = WorldRun.run(
             scenario, seed: seed, knowledge: RuleCatalogue.offenderKnowledge(engine.settings),
-            sink: sinks.count == 1 ? sinks[0] : TeeSink(sinks), warnings: warnings
+            sink: sinks.count == 1 ? sinks[0] : TeeSink(sinks), warnings: warnings, touches: touches
         ) {
             for pipeline in pipelines { pipeline.finish() }
             // The warnings hold the rules' pipeline, whose collector holds the warnings:

@@ -10,11 +10,11 @@ public struct WorldLog {
     public let sink: any EventSink
     public private(set) var logged: UInt64 = 0
     public private(set) var counts = [Int](repeating: 0, count: EventType.allCases.count)
-    /// The events each case touched, by case index (ground truth; never written to the log).
-    private(set) var caseEvents: [CaseEvents] = []
+    /// The events each case touched (ground truth; never written to the log).
+    let touches: CaseTouches
 
     /// The ids of the events a case touched, in order, and the days of the first and last.
-    struct CaseEvents {
+    struct CaseEvents: Equatable {
         var ids: [UInt64] = []
         var firstDay: Int32 = 0
         var lastDay: Int32 = 0
@@ -26,7 +26,9 @@ public struct WorldLog {
         }
     }
 
-    public init(sink: any EventSink) { self.sink = sink }
+    public init(sink: any EventSink, touches: CaseTouches = CaseTouches()) {
+        (self.sink, self.touches) = (sink, touches)
+    }
 
     /// Numbers the records the world emitted (in order, in place), notes the cases they
     /// touched (`cases`: position in `records` and case), and hands them to the sink as one
@@ -39,8 +41,7 @@ public struct WorldLog {
             counts[Int(records[index].record.type.rawValue)] += 1
         }
         for (position, caseIndex) in cases {
-            while caseEvents.count <= Int(caseIndex) { caseEvents.append(CaseEvents()) }
-            caseEvents[Int(caseIndex)].append(first + UInt64(position), on: records[Int(position)].day)
+            touches.append(id: first + UInt64(position), caseIndex: caseIndex, day: records[Int(position)].day)
         }
         sink.accept(records)
     }

@@ -34,14 +34,15 @@ public enum WorldRun {
     ///
     /// `logEnded` is called once the last record is handed to `sink`, before the ground truth
     /// is built: the log's readers may finish there and let their state go, so that the truth
-    /// does not come on top of it.
+    /// does not come on top of it. The events each case touched wait in `touches` until then
+    /// (check it before using the truth when it spools).
     public static func run(
         _ scenario: Scenario, seed: UInt64, knowledge: OffenderKnowledge = OffenderKnowledge(), sink: any EventSink,
-        warnings: (any WarningSource)? = nil, logEnded: () -> Void = {}
+        warnings: (any WarningSource)? = nil, touches: CaseTouches = CaseTouches(), logEnded: () -> Void = {}
     ) -> (Summary, World) {
         let start = WallClock.seconds()
         var scheduler = Scheduler<World.Event>()
-        var log = WorldLog(sink: sink)
+        var log = WorldLog(sink: sink, touches: touches)
         let world = World(scenario: scenario, seed: seed, knowledge: knowledge, scheduler: &scheduler, log: &log)
         var simulation = Simulation(model: world)
         simulation.scheduler = scheduler

@@ -81,7 +81,7 @@ struct Misconduct: Sendable {
 }
 
 /// A misconduct case or look-alike while the run goes on; its events are gathered by the run's
-/// log (`WorldLog.caseEvents`), its money as entries are booked. (Its fields go widest first,
+/// log (`CaseTouches`), its money as entries are booked. (Its fields go widest first,
 /// so that it takes 96 bytes, not 112: some 120,000 are kept at 12,000 villages over five
 /// years.)
 struct CaseRecord: Sendable {

@@ -210,9 +210,10 @@ extension World {
 
     /// The ground truth of the run: each case with the events the log saw it touch.
     public func groundTruth(from log: WorldLog) -> GroundTruth {
-        GroundTruth(
+        let events = log.touches.byCase()
+        return GroundTruth(
             cases: misconduct.cases.enumerated().map { index, record in
-                let touched = index < log.caseEvents.count ? log.caseEvents[index] : WorldLog.CaseEvents()
+                let touched = index < events.count ? events[index] : WorldLog.CaseEvents()
                 let seen = !touched.ids.isEmpty
                 return Case(
                     id: index + 1, kind: record.kind, typology: record.typology, village: record.village,
