@@ -7,8 +7,7 @@ import SanziOutput
 /// not grow with the horizon: at 12,000 villages over five years, 724,478 touches of 119,939
 /// cases, which as a list of ids per case added ~4 MB to the run's peak. Other runs keep them
 /// in memory, 16 bytes a touch. The first error writing or reading the spool is kept: the truth
-/// is then incomplete, and `check()`
-/// throws it.
+/// is then incomplete, and `check()` throws it.
 public final class CaseTouches {
     struct Touch: BitwiseCopyable {
         var id: UInt64
