@@ -12,9 +12,20 @@ static inline void sanzi_limit_malloc_arenas(int count) {
     mallopt(M_ARENA_MAX, count);
 #endif
 }
+
+/// Serves every block of at least `bytes` with a mapping of its own, returned to the system
+/// when freed. By default glibc raises this threshold each time such a block is freed (up to
+/// 32 MiB), after which the arrays a run grows by doubling come from the heap, and the room
+/// their old copies leave stays resident.
+static inline void sanzi_map_large_blocks(int bytes) {
+#ifdef M_MMAP_THRESHOLD
+    mallopt(M_MMAP_THRESHOLD, bytes);
+#endif
+}
 #else
 /// Other C libraries size their arenas themselves: nothing to do.
 static inline void sanzi_limit_malloc_arenas(int count) { (void)count; }
+static inline void sanzi_map_large_blocks(int bytes) { (void)bytes; }
 #endif
 
 #endif
