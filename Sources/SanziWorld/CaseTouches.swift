@@ -15,6 +15,19 @@ public final class CaseTouches {
         var day: Int32
     }
 
+    /// The ids of the events a case touched, in order, and the days of the first and last.
+    struct Events: Equatable {
+        var ids: [UInt64] = []
+        var firstDay: Int32 = 0
+        var lastDay: Int32 = 0
+
+        mutating func append(_ id: UInt64, on day: Int32) {
+            if ids.isEmpty { firstDay = day }
+            lastDay = day
+            ids.append(id)
+        }
+    }
+
     private var kept: [Touch] = []
     private var spool: Spool?
     private var failure: OutputError?
@@ -36,10 +49,10 @@ public final class CaseTouches {
     }
 
     /// The events of each case by case index, in the order touched.
-    func byCase() -> [WorldLog.CaseEvents] {
-        var cases: [WorldLog.CaseEvents] = []
+    func byCase() -> [Events] {
+        var cases: [Events] = []
         func add(_ touch: Touch) {
-            while cases.count <= Int(touch.caseIndex) { cases.append(WorldLog.CaseEvents()) }
+            while cases.count <= Int(touch.caseIndex) { cases.append(Events()) }
             cases[Int(touch.caseIndex)].append(touch.id, on: touch.day)
         }
         guard spool != nil else {

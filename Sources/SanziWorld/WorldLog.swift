@@ -13,19 +13,6 @@ public struct WorldLog {
     /// The events each case touched (ground truth; never written to the log).
     let touches: CaseTouches
 
-    /// The ids of the events a case touched, in order, and the days of the first and last.
-    struct CaseEvents: Equatable {
-        var ids: [UInt64] = []
-        var firstDay: Int32 = 0
-        var lastDay: Int32 = 0
-
-        mutating func append(_ id: UInt64, on day: Int32) {
-            if ids.isEmpty { firstDay = day }
-            lastDay = day
-            ids.append(id)
-        }
-    }
-
     public init(sink: any EventSink, touches: CaseTouches = CaseTouches()) {
         (self.sink, self.touches) = (sink, touches)
     }

@@ -213,7 +213,7 @@ extension World {
         let events = log.touches.byCase()
         return GroundTruth(
             cases: misconduct.cases.enumerated().map { index, record in
-                let touched = index < events.count ? events[index] : WorldLog.CaseEvents()
+                let touched = index < events.count ? events[index] : CaseTouches.Events()
                 let seen = !touched.ids.isEmpty
                 return Case(
                     id: index + 1, kind: record.kind, typology: record.typology, village: record.village,
