@@ -16,6 +16,7 @@ struct Escalator {
     init(_ settings: AlertSettings.Escalation) { self.settings = settings }
 
     mutating func add(_ alert: Alert) -> Alert? {
+        // A copy: the closure below reads the settings while `signals` changes.
         let settings = settings
         let window = Int32(settings.windowDays)
         signals.forget(window: window, on: alert.day) { $0.day }
