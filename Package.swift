@@ -50,9 +50,11 @@ let package = Package(
         // The simulated world: villages, platform, ledger, oversight, misconduct.
         .target(
             name: "SanziWorld",
-            dependencies: ["SanziScenario", "SanziEngine", "SanziEvents", "SanziTruth", "SanziOutput", "CSanziPrefetch"]),
+            dependencies: [
+                "SanziScenario", "SanziEngine", "SanziEvents", "SanziTruth", "SanziOutput", "CSanziPrefetch",
+            ]),
         // The integrity early-warning rules: they read the event log and nothing else.
-        .target(name: "SanziAlerts", dependencies: ["SanziEvents", "SanziScenario", "SanziOutput"]),
+        .target(name: "SanziAlerts", dependencies: ["SanziEvents", "SanziScenario", "SanziOutput", "SanziEngine"]),
         // Alerts against ground truth.
         .target(name: "SanziEvaluation", dependencies: ["SanziAlerts", "SanziTruth"]),
         // Anomaly reports for analysts.

@@ -77,8 +77,9 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
         return mix(state)
     }
 
-    /// SplitMix64's finaliser: a bijective mix of 64 bits.
-    static func mix(_ value: UInt64) -> UInt64 {
+    /// SplitMix64's finaliser: a bijective mix of 64 bits, the same on every run and platform
+    /// (streams' keys; C07's digests of bidder sets).
+    public static func mix(_ value: UInt64) -> UInt64 {
         var z = value
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB

@@ -1,3 +1,4 @@
+import SanziEngine
 import SanziEvents
 import SanziScenario
 
@@ -327,37 +328,22 @@ public struct BidderRing: AlertRule {
 }
 
 /// A set of bidders (sorted) with its winner, as C07 tells sets apart: by a 128-bit digest of
-/// the ids in order, two independent 64-bit mixes (SplitMix64's and MurmurHash3's finalisers),
-/// stable across runs and platforms. Two different sets would share one with odds of about
-/// n²/2¹²⁹ for n sets in a window: below 10⁻²⁶ for the ~400,000 of 12,000 villages.
+/// the ids in order, two chains of SplitMix64's finaliser (`RandomStream.mix`) over differently
+/// transformed ids, stable across runs and platforms. Two different sets would share one with
+/// odds of about n²/2¹²⁹ for n sets in a window: below 10⁻²⁶ for the ~400,000 of 12,000 villages.
 struct BidderSet: Hashable {
-    private var high: UInt64
-    private var low: UInt64
+    private var high: UInt64 = 0x9E37_79B9_7F4A_7C15
+    private var low: UInt64 = 0xD1B5_4A32_D192_ED03
 
     init(bidders: [Int64], winner: Int64) {
-        (high, low) = (0x9E37_79B9_7F4A_7C15, 0xD1B5_4A32_D192_ED03)
         for id in bidders { mix(id) }
         mix(winner)
     }
 
     private mutating func mix(_ id: Int64) {
         let value = UInt64(bitPattern: id)
-        high = Self.splitMix(high ^ value)
-        low = Self.murmur(low &+ value &* 0xA24B_AED4_963E_E407)
-    }
-
-    private static func splitMix(_ value: UInt64) -> UInt64 {
-        var z = value
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    private static func murmur(_ value: UInt64) -> UInt64 {
-        var z = value
-        z = (z ^ (z >> 33)) &* 0xFF51_AFD7_ED55_8CCD
-        z = (z ^ (z >> 33)) &* 0xC4CE_B9FE_1A85_EC53
-        return z ^ (z >> 33)
+        high = RandomStream.mix(high ^ value)
+        low = RandomStream.mix(low &+ value &* 0xA24B_AED4_963E_E407)
     }
 }
 
