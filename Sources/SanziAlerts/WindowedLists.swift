@@ -11,6 +11,8 @@ struct WindowedLists<Subject: Hashable & Sendable, Entry: Sendable>: Sendable {
 
     /// The subjects remembered.
     var count: Int { single.count + several.count }
+    /// The subjects with a list of their own (more than one entry).
+    var listed: Int { several.count }
 
     /// Every eighth of `window` days, forgets the subjects whose latest entry (by `dayOf`) is
     /// more than `window` days before `day` (`WindowSweep`).

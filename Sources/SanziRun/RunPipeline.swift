@@ -57,9 +57,8 @@ public enum RunPipeline {
     public static func simulate(
         _ scenario: Scenario, seed: UInt64, rules engine: AlertEngine, runsRules: Bool = true,
         alertWriter: AlertWriter? = nil, spool: AlertSpool? = nil, touches: CaseTouches = CaseTouches(),
-        consumers: [any EventSink] = [],
-        besideRules: [any EventSink] = [],
-        progress: (any EventSink)? = nil, jobs: Int = cores
+        consumers: [any EventSink] = [], besideRules: [any EventSink] = [], progress: (any EventSink)? = nil,
+        jobs: Int = cores
     ) -> Result {
         let started = WallClock.seconds()
         // The alerts act on the world through warnings, when the rules run.

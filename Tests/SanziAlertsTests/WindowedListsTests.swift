@@ -12,11 +12,11 @@ struct WindowedListsTests {
         var lists = WindowedLists<String, Entry>()
         func entries(_ subject: String) -> [UInt64] { lists.update(subject) { $0.map(\.id) } }
         lists.update("a") { $0.append((1, 10)) }
-        #expect(entries("a") == [10] && entries("b") == [] && lists.count == 1)
+        #expect(entries("a") == [10] && entries("b") == [] && lists.count == 1 && lists.listed == 0)
         lists.update("a") { $0 += [(2, 11), (3, 12)] }
-        #expect(entries("a") == [10, 11, 12])
+        #expect(entries("a") == [10, 11, 12] && lists.listed == 1)
         lists.update("a") { $0.removeFirst(2) }
-        #expect(entries("a") == [12] && lists.count == 1)
+        #expect(entries("a") == [12] && lists.count == 1 && lists.listed == 0, "one entry goes back inline")
         lists.update("b") { $0.append((4, 13)) }
         lists.update("a") { $0.removeAll() }
         #expect(entries("a") == [] && entries("b") == [13] && lists.count == 1)
