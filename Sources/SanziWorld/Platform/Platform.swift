@@ -40,6 +40,7 @@ struct Platform: Sendable {
     /// Reused buffers for choosing bidders, so a listing allocates no sample.
     private var scratchCandidates: [Int32] = []
     private var scratchWeights: [Double] = []
+    private var scratchPicks: [Int32] = []
 
     init(rules: PlatformRules) { self.rules = rules }
 
@@ -79,10 +80,15 @@ struct Platform: Sendable {
     ) -> [Int32] {
         guard count > 0 else { return [] }
         let pool = districtPools[place.district]
+        // Taken out of `self` while in use, so that emptying them keeps their room rather than
+        // copying a buffer still shared with the scratch fields.
         var candidates = scratchCandidates
         var weights = scratchWeights
+        var picks = scratchPicks
+        (scratchCandidates, scratchWeights, scratchPicks) = ([], [], [])
         candidates.removeAll(keepingCapacity: true)
         weights.removeAll(keepingCapacity: true)
+        picks.removeAll(keepingCapacity: true)
         func consider(_ bidder: Int32) {
             let value = bidders[Int(bidder)]
             guard value.active < value.capacity, !value.blacklisted else { return }
@@ -95,26 +101,29 @@ struct Platform: Sendable {
                 weights.append(Self.weight(nearness, value.capacity, value.active))
             }
         }
-        // The village's own bidders are distinct; an outside pick is checked only against the
-        // few picks before it (pool firms belong to no village), so a village of thousands of
+        // The pool firms are drawn first, so that their records (at 12,000 villages each a
+        // cache miss of its own) load while the village's own bidders are weighed. The
+        // village's own bidders are distinct; an outside pick is checked only against the few
+        // picks before it (pool firms belong to no village), so a village of thousands of
         // bidders costs linear time.
-        for bidder in localBidders[Int(village)] { consider(bidder) }
-        let locals = candidates.count
         let outside = pool.count + sharedPool.count
         if outside > 0 {
             for _ in 0..<(2 * count + 4) {
                 let pick = random.integer(in: 0...(outside - 1))
                 let bidder = pick < pool.count ? pool[pick] : sharedPool[pick - pool.count]
-                if !candidates[locals...].contains(bidder) { consider(bidder) }
+                bidders.prefetch(Int(bidder))
+                picks.append(bidder)
             }
         }
+        for bidder in localBidders[Int(village)] { consider(bidder) }
+        let locals = candidates.count
+        for bidder in picks where !candidates[locals...].contains(bidder) { consider(bidder) }
         var chosen: [Int32] = []
         while chosen.count < count, let index = random.categorical(weights: weights) {
             chosen.append(candidates[index])
             weights[index] = 0
         }
-        scratchCandidates = candidates
-        scratchWeights = weights
+        (scratchCandidates, scratchWeights, scratchPicks) = (candidates, weights, picks)
         return chosen
     }
 
