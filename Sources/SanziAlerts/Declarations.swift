@@ -11,7 +11,7 @@ public struct Declarations: Sendable {
     /// and the committee members and supervisors.
     var offices: [Int32: (single: [Int64], members: Set<Int64>)] = [:]
     var relatives = DeclaredTies()
-    var owners = IDTable<Int64>()
+    var owners = CompactIDTable<Int64>()
 
     public init() {}
 

@@ -6,7 +6,7 @@ import SanziEvents
 /// ~15 MB of those arrays).
 struct DeclaredTies {
     /// Per person, the first and last link of their list.
-    private var ends = IDTable<(first: Int32, last: Int32)>()
+    private var ends = CompactIDTable<(first: Int32, last: Int32)>()
     /// Each link: a relative and the next link of the same list, or -1.
     private var links: [(relative: Int64, next: Int32)] = []
 

@@ -96,7 +96,7 @@ final class DatasetCollector: EventSink {
 
     private var listings = IDTable<Listing>()
     private var decisions = IDTable<(day: Int32, share: Double)>()
-    private var previousAnnual = IDTable<Int64>()
+    private var previousAnnual = CompactIDTable<Int64>()
     private var officeHolders: Set<Int64> = []
     private var declared = IDTable<Set<Int64>>()
     private var owners = IDTable<(person: Int64, firm: Bool, founded: Int32)>()

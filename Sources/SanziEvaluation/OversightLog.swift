@@ -62,7 +62,7 @@ public final class OversightLog: EventSink {
 
     /// Arrival day of each lead waiting or under investigation; the body of each open
     /// investigation.
-    private var arrivals = IDTable<Int32>()
+    private var arrivals = CompactIDTable<Int32>()
     private var investigations = IDTable<BodyKey>()
 
     public init() {}

@@ -21,7 +21,7 @@ public struct ReserveBelowAppraisal: AlertRule {
     }
 
     let delta: Double
-    var previousAnnual = IDTable<Int64>()
+    var previousAnnual = CompactIDTable<Int64>()
 
     public init(parameters: RuleParameters) { delta = parameters[Self.delta] }
 
