@@ -5,9 +5,11 @@ import CSanziPrefetch
 /// Layout, chosen by measurement (`sanzi-bench`, A2 with 100,000 pending events):
 /// - a 4-ary min-heap of 16-byte keys, with each node's four children in one 64-byte cache
 ///   line, so a level of the sift costs one cache miss at most;
-/// - each key packs the time (high 64 bits), then the priority (8 bits), a scheduling
-///   sequence number (32 bits) and the event's slot (24 bits), so one integer comparison
-///   orders time, priority and FIFO order at once;
+/// - each key packs the time since the list's origin (high 48 bits: 2.8 × 10^14 ticks, nine
+///   years of microseconds), then the priority (8 bits), a scheduling sequence number (48 bits:
+///   2.8 × 10^14 events, weeks of scheduling at the engine's fastest) and the event's slot (24
+///   bits), so one integer comparison orders time, priority and FIFO order at once, and an
+///   order reserved for a later event (`Scheduler.reserveOrder`) is never renumbered;
 /// - payloads stay still in a slab of slots, reused through a free list: no allocation per
 ///   event, and sifting moves only keys.
 ///
@@ -17,9 +19,12 @@ import CSanziPrefetch
 @usableFromInline
 struct FutureEventList<Payload>: ~Copyable {
     @usableFromInline static var slotBits: UInt64 { 24 }
-    @usableFromInline static var sequenceBits: UInt64 { 32 }
+    @usableFromInline static var sequenceBits: UInt64 { 48 }
+    @usableFromInline static var timeShift: UInt128 { 80 }
     /// The most events that can be pending at once (16,777,216).
     @usableFromInline static var slotLimit: Int { 1 << 24 }
+    /// How far after the origin an event can be scheduled: 2^48 ticks.
+    @usableFromInline static var timeLimit: Int64 { 1 << 48 }
 
     /// Heap storage: logical index i lives at physical index i + 3 of a 64-byte aligned
     /// buffer, so the children 4i+1 … 4i+4 share one cache line.
@@ -27,6 +32,8 @@ struct FutureEventList<Payload>: ~Copyable {
     @usableFromInline var capacity: Int
     @usableFromInline var count = 0
     @usableFromInline var sequence: UInt64 = 0
+    /// The time keys count from: the scheduler's start.
+    @usableFromInline let origin: Tick
 
     /// The slab: `slotCount` initialised payloads, and per slot generation << 1 | cancelled.
     @usableFromInline var payloads: UnsafeMutablePointer<Payload>
@@ -38,7 +45,8 @@ struct FutureEventList<Payload>: ~Copyable {
     @usableFromInline var slotCapacity: Int
 
     @inlinable
-    init() {
+    init(origin: Tick) {
+        self.origin = origin
         capacity = 61
         keys = Self.allocate(capacity)
         slotCapacity = 64
@@ -62,24 +70,34 @@ struct FutureEventList<Payload>: ~Copyable {
     }
 
     /// The time of the first key, if any.
-    @inlinable var firstTime: Tick? { count == 0 ? nil : Self.time(of: keys[0]) }
+    @inlinable var firstTime: Tick? { count == 0 ? nil : time(of: keys[0]) }
 
     /// The payload of the first key, if any (it may be a cancelled event's).
     @inlinable var firstPayload: Payload? { count == 0 ? nil : payloads[Self.slot(of: keys[0])] }
 
     @inlinable
-    static func time(of key: UInt128) -> Tick {
-        Tick(bitPattern: UInt64(truncatingIfNeeded: key &>> 64) ^ (1 &<< 63))
-    }
+    func time(of key: UInt128) -> Tick { origin &+ Tick(truncatingIfNeeded: key &>> Self.timeShift) }
 
     @inlinable
     static func slot(of key: UInt128) -> Int { Int(truncatingIfNeeded: key & 0xFF_FFFF) }
 
     // MARK: Insertion
 
-    /// Adds an event; returns its slot and the slot's generation (for a cancellation handle).
+    /// Takes the next scheduling sequence number, for an event inserted now or later.
     @inlinable
-    mutating func insert(_ payload: Payload, at time: Tick, priority: Priority) -> EventHandle {
+    mutating func nextSequence() -> UInt64 {
+        precondition(sequence < 1 << Self.sequenceBits, "more than 2^48 events scheduled")
+        defer { sequence += 1 }
+        return sequence
+    }
+
+    /// Adds an event in the place of `sequence` among the events of its time and priority;
+    /// returns its slot and the slot's generation (for a cancellation handle).
+    @inlinable
+    mutating func insert(_ payload: Payload, at time: Tick, priority: Priority, sequence: UInt64) -> EventHandle {
+        let offset = time &- origin
+        precondition(
+            offset >= 0 && offset < Self.timeLimit, "an event 2^48 ticks or more after the start (at \(time))")
         let slot: Int
         if freeCount > 0 {
             freeCount -= 1
@@ -92,11 +110,9 @@ struct FutureEventList<Payload>: ~Copyable {
             (payloads + slot).initialize(to: payload)
             slotStates[slot] = 0
         }
-        if sequence == 1 << Self.sequenceBits { renumber() }
-        let order =
-            UInt64(UInt8(bitPattern: priority.rawValue) ^ 0x80) &<< 56 | sequence &<< Self.slotBits | UInt64(slot)
-        sequence += 1
-        let key = UInt128(UInt64(bitPattern: time) ^ (1 &<< 63)) &<< 64 | UInt128(order)
+        let rank = UInt64(UInt8(bitPattern: priority.rawValue) ^ 0x80)
+        let order: UInt128 = UInt128(rank) &<< 72 | UInt128(sequence) &<< Self.slotBits | UInt128(slot)
+        let key: UInt128 = UInt128(UInt64(offset)) &<< Self.timeShift | order
         if count == capacity { grow() }
         siftUp(key, from: count)
         count += 1
@@ -145,19 +161,6 @@ struct FutureEventList<Payload>: ~Copyable {
         slotCapacity = larger
     }
 
-    /// Gives every pending key a new sequence number from 0, in heap order, when the 32-bit
-    /// sequence runs out (every 4.3 billion events): order among pending events is kept.
-    @usableFromInline
-    mutating func renumber() {
-        var pending = UnsafeMutableBufferPointer(start: keys, count: count)
-        pending.sort()
-        let mask: UInt128 = ~(UInt128((1 << Self.sequenceBits) - 1) << Self.slotBits)
-        for index in pending.indices {
-            pending[index] = pending[index] & mask | UInt128(index) << Self.slotBits
-        }
-        sequence = UInt64(count)  // a sorted array is a valid heap
-    }
-
     // MARK: Removal
 
     /// Removes the first event if its time is before `horizon`, skipping cancelled ones.
@@ -165,7 +168,7 @@ struct FutureEventList<Payload>: ~Copyable {
     mutating func removeFirst(before horizon: Tick) -> (time: Tick, payload: Payload)? {
         while count > 0 {
             let first = keys[0]
-            let time = Self.time(of: first)
+            let time = time(of: first)
             guard time < horizon else { return nil }
             count -= 1
             if count > 0 { siftDown(keys[count]) }

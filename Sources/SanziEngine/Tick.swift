@@ -33,3 +33,11 @@ public struct EventHandle: Hashable, Sendable {
         self.generation = generation
     }
 }
+
+/// A place in the first-in, first-out order of the events of one time and priority, taken by
+/// `Scheduler.reserveOrder()` for an event scheduled later.
+public struct EventOrder: Hashable, Sendable {
+    @usableFromInline let sequence: UInt64
+
+    @inlinable init(sequence: UInt64) { self.sequence = sequence }
+}

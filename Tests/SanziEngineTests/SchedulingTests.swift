@@ -88,9 +88,8 @@ struct SchedulingTests {
     /// Handlers that schedule more events, most of them "now", at random priorities, and
     /// cancel pending ones at random, run exactly in the order of a reference that keeps every
     /// pending event in one list and, as each event runs, takes the least (time, priority,
-    /// scheduling order); also across the sequence's renumbering.
-    @Test(arguments: [0, (1 << 32) - 500])
-    func eventsScheduledNowRunInTheOrderOfAReference(startingSequence: UInt64) {
+    /// scheduling order), and so do events scheduled later in an order reserved earlier.
+    @Test func eventsScheduledNowRunInTheOrderOfAReference() {
         final class Reference {
             var random = RandomStream(seed: 11)
             var pending: [(time: Tick, priority: Int8, order: Int, label: Int, handle: EventHandle)] = []
@@ -98,11 +97,31 @@ struct SchedulingTests {
             var next = 0
             var ran: [Int] = []
 
+            /// Reserved orders and the events that will take them, when their reserving event runs.
+            var reserved: [Int: (delay: Tick, priority: Int8, order: Int, taken: EventOrder)] = [:]
+            var reservationsTaken = 0
+
             func schedule(_ scheduler: inout Scheduler<Int>, after delay: Tick, priority: Int8) {
                 let handle = scheduler.schedule(next, after: delay, priority: Priority(priority))
                 pending.append((scheduler.now + delay, priority, order, next, handle))
                 order += 1
                 next += 1
+            }
+
+            /// Reserves a place now for an event that `label`, when it runs, schedules `delay`
+            /// after it.
+            func reserve(_ scheduler: inout Scheduler<Int>, by label: Int, delay: Tick, priority: Int8) {
+                reserved[label] = (delay, priority, order, scheduler.reserveOrder())
+                order += 1
+            }
+
+            func takeReservation(of label: Int, _ scheduler: inout Scheduler<Int>) {
+                guard let place = reserved.removeValue(forKey: label) else { return }
+                let handle = scheduler.schedule(
+                    next, at: scheduler.now + place.delay, priority: Priority(place.priority), order: place.taken)
+                pending.append((scheduler.now + place.delay, place.priority, place.order, next, handle))
+                next += 1
+                reservationsTaken += 1
             }
 
             /// Removes and returns the label the reference runs next.
@@ -118,12 +137,20 @@ struct SchedulingTests {
         }
         let reference = Reference()
         var model = Recorder()
-        model.reaction = { _, scheduler in
+        model.reaction = { label, scheduler in
             reference.ran.append(reference.first() ?? -1)
+            reference.takeReservation(of: label, &scheduler)
             guard reference.next < 4_000 else { return }
             for _ in 0..<reference.random.integer(in: 0...3) {
                 let delay = reference.random.bernoulli(0.7) ? 0 : Tick(reference.random.integer(in: 0...5))
                 reference.schedule(&scheduler, after: delay, priority: Int8(reference.random.integer(in: -1...1)))
+            }
+            if reference.random.bernoulli(0.2), let owner = reference.pending.last, owner.time > scheduler.now {
+                // An order reserved now for an event its owner schedules when it runs, at the
+                // same time or later: it goes before every event scheduled after this one.
+                reference.reserve(
+                    &scheduler, by: owner.label, delay: Tick(reference.random.integer(in: 0...2)),
+                    priority: Int8(reference.random.integer(in: -1...1)))
             }
             if !reference.pending.isEmpty, reference.random.bernoulli(0.1) {
                 let victim = reference.random.integer(in: 0...(reference.pending.count - 1))
@@ -131,12 +158,12 @@ struct SchedulingTests {
             }
         }
         var simulation = Simulation(model: model)
-        simulation.scheduler.queue.sequence = startingSequence
         for _ in 0..<20 { reference.schedule(&simulation.scheduler, after: 0, priority: 0) }
         simulation.run()
         #expect(simulation.model.events.count > 3_000)
         #expect(simulation.model.events == reference.ran)
         #expect(reference.pending.isEmpty)
+        #expect(reference.reservationsTaken > 50)
     }
 
     @Test func cancelledEventsNeverRun() {
@@ -180,13 +207,25 @@ struct SchedulingTests {
         #expect(simulation.model.events == [1, 2])
     }
 
-    @Test func sequenceWrapKeepsFirstInFirstOut() {
-        var simulation = Simulation(model: Recorder())
-        simulation.scheduler.queue.sequence = (1 << 32) - 3
-        for label in 0..<8 { simulation.scheduler.schedule(label, at: 10 + Tick(label % 2)) }
-        #expect(simulation.scheduler.queue.sequence < 16, "the sequence was renumbered")
+    /// Keys hold the time since the start: a run that starts before 0, or ends 2^48 - 1 ticks
+    /// after its start, orders as any other.
+    @Test(arguments: [Tick(-1_000), 0, Tick.max - (1 << 48)])
+    func timesAcrossTheWholeRangeKeepTheirOrder(start: Tick) {
+        var simulation = Simulation(model: Recorder(), startingAt: start)
+        let last = start + (1 << 48) - 1
+        for (label, time) in [last, start, start + 1, last, start].enumerated() {
+            simulation.scheduler.schedule(label, at: time)
+        }
         simulation.run()
-        #expect(simulation.model.events == [0, 2, 4, 6, 1, 3, 5, 7])
+        #expect(simulation.model.events == [1, 4, 2, 0, 3])
+        #expect(simulation.scheduler.now == last)
+    }
+
+    @Test func schedulingTooFarAheadStopsTheProgram() async {
+        await #expect(processExitsWith: .failure) {
+            var simulation = Simulation(model: Recorder(), startingAt: 5)
+            simulation.scheduler.schedule(1, at: 5 + (1 << 48))
+        }
     }
 
     @Test func schedulingInThePastStopsTheProgram() async {
