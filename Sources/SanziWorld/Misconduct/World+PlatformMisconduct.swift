@@ -359,12 +359,13 @@ extension World {
                 subject: contract.id, amount: contract.annual,
                 amount2: contract.annual, count: Int32(contract.termYears), count2: Int32(newTerm)), case: caseIndex,
             &scheduler)
-        platform.contracts[slot].extend(by: years, fairAnnual: appraisal)
+        platform.contracts[slot].extend(by: years)
+        platform.fairPrices[contract.id] = FairPrice(annual: appraisal, total: appraisal * Int64(newTerm))
         platform.contracts[slot].caseIndex = caseIndex
         let installment = Int32(contract.termYears)
         platform.contracts[slot].nextDue = scheduler.schedule(
             .rentDue(contract: slot, installment: installment), at: Tick(contract.startDay + 365 * installment))
-        scheduler.schedule(.leaseEnds(contract: slot), at: Tick(contract.startDay) + 365 * Tick(newTerm))
+        platform.contracts[slot].leaseEnd = scheduler.reserveOrder()
         return true
     }
 }

@@ -334,13 +334,13 @@ extension World {
         let id = platform.nextContractID
         let fair = fairTotal ?? total
         let fairAnnual = deal == .lease ? fair / Int64(max(termYears, 1)) : fair
+        if fair != total { platform.fairPrices[id] = FairPrice(annual: fairAnnual, total: fair) }
         platform.contractValues.append(total)
         let slot = platform.contracts.insert(
             ContractState(
-                id: id, annual: annual, total: total, fairAnnual: fairAnnual, fairTotal: fair, random: random,
-                village: village, item: item, counterparty: counterparty, caseIndex: caseIndex,
-                termYears: Int32(termYears), remainderInstallment: Int32(termYears - 1), startDay: startDay,
-                capacityHolder: holder, deal: deal))
+                id: id, annual: annual, total: total, random: random, deal: deal, village: village, item: item,
+                counterparty: counterparty, caseIndex: caseIndex, termYears: Int32(termYears),
+                remainderInstallment: Int32(termYears - 1), startDay: startDay, capacityHolder: holder))
         platform.contractSlots.append(slot)
         if holder >= 0 { platform.bidders[Int(holder)].active += 1 }
         if item >= 0 {
@@ -365,12 +365,13 @@ extension World {
                 platform.contracts[slot].nextDue = scheduler.schedule(
                     .rentDue(contract: slot, installment: next), at: Tick(startDay + 365 * next))
             }
-            scheduler.schedule(.leaseEnds(contract: slot), at: Tick(startDay) + 365 * Tick(termYears))
+            platform.contracts[slot].leaseEnd = scheduler.reserveOrder()
+            if next >= termYears { scheduleLeaseEnd(slot, &scheduler) }
         case .sale:
             receivePayment(slot, installment: 0, amount: annual, daysLate: 0, &scheduler)
             platform.items[Int(item)].sold = true
             closeContract(slot, reason: .sold, &scheduler)
-            platform.contracts.remove(slot)
+            platform.removeContract(slot)
         case .works:
             worksPayment(slot, installment: 0, &scheduler)
         }
@@ -384,6 +385,7 @@ extension World {
         guard contract.active else { return }
         platform.contracts[slot].active = false
         if let next = contract.nextDue { scheduler.cancel(next) }
+        scheduleLeaseEnd(slot, &scheduler)
         if contract.capacityHolder >= 0 { platform.bidders[Int(contract.capacityHolder)].active -= 1 }
         if contract.item >= 0, platform.items[Int(contract.item)].contract == slot {
             platform.items[Int(contract.item)].contract = -1
@@ -413,11 +415,21 @@ extension World {
             &scheduler)
     }
 
+    /// Schedules a lease's end in the place reserved for it when it was signed, once no rent
+    /// is left to schedule it (`ContractState.leaseEnd`).
+    mutating func scheduleLeaseEnd(_ slot: Int32, _ scheduler: inout Scheduler<Event>) {
+        guard let order = platform.contracts[slot].leaseEnd else { return }
+        platform.contracts[slot].leaseEnd = nil
+        let contract = platform.contracts[slot]
+        scheduler.schedule(
+            .leaseEnds(contract: slot), at: Tick(contract.startDay) + 365 * Tick(contract.termYears), order: order)
+    }
+
     /// A lease ends: the item is sold or leased again, perhaps renewed by its tenant; a
     /// corrupt director may instead extend the lease quietly.
     mutating func leaseEnds(_ slot: Int32, _ scheduler: inout Scheduler<Event>) {
         let contract = platform.contracts[slot]
-        guard contract.active else { return platform.contracts.remove(slot) }
+        guard contract.active else { return platform.removeContract(slot) }
         var random = contract.random
         let item = platform.items[Int(contract.item)]
         let deal: DealKind = random.bernoulli(item.disposalPerYear * 5) ? .sale : .lease
@@ -426,7 +438,7 @@ extension World {
         platform.contracts[slot].random = random
         if contract.caseIndex < 0, !contract.fellIntoArrears, extendQuietly(slot, &scheduler) { return }
         closeContract(slot, reason: .expired, &scheduler)
-        platform.contracts.remove(slot)
+        platform.removeContract(slot)
         scheduler.schedule(
             .dealNeeded(
                 item: contract.item, relisting: 0, incumbent: renewing ? contract.counterparty : -1, deal: deal),

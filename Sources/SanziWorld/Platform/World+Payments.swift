@@ -23,6 +23,7 @@ extension World {
                 at: Tick(contract.startDay + 365 * (installment + 1)))
         } else {
             platform.contracts[slot].nextDue = nil
+            scheduleLeaseEnd(slot, &scheduler)
         }
         // The case opens with the first arrears it tolerates (`arrears`), when it shows.
         if !contract.tolerated, contract.caseIndex < 0, isInsider(contract.counterparty, of: contract.village),
@@ -107,7 +108,9 @@ extension World {
                 party: bidderID(contract.counterparty), amount: owed, count: installment + 1,
                 count2: Int32(scheduler.now) - dueDay), case: max(deferral, contract.caseIndex), &scheduler)
         if contract.tolerated {
-            misconduct.book(contract.caseIndex, expected: contract.fairInstallment(installment), booked: 0)
+            misconduct.book(
+                contract.caseIndex,
+                expected: platform.fairPrice(of: contract).installment(installment, of: contract.termYears), booked: 0)
         } else if deferral >= 0 {
             scheduler.schedule(
                 park(.latePayment(contract: slot, id: contract.id, installment: installment, dueDay: dueDay)),
@@ -144,7 +147,9 @@ extension World {
             pocketed = true
             misconduct.book(tag, expected: amount, booked: 0)
         } else if tag >= 0 {
-            misconduct.book(tag, expected: contract.fairInstallment(installment), booked: amount)
+            misconduct.book(
+                tag, expected: platform.fairPrice(of: contract).installment(installment, of: contract.termYears),
+                booked: amount)
         }
         let bookedLate =
             !pocketed && inCash && tag < 0 && lookAlike(.embezzledReceipts, in: contract.village)
@@ -225,6 +230,8 @@ extension World {
                 subject: contract.id, amount: contract.annual,
                 amount2: newAnnual, count: Int32(contract.termYears), count2: Int32(contract.termYears)), case: tag,
             &scheduler)
+        // The fair price stays what it was: the contract's own until now.
+        platform.fairPrices[contract.id] = platform.fairPrice(of: contract)
         platform.contracts[slot].annual = newAnnual
         platform.contracts[slot].total = newAnnual * Int64(contract.termYears)
     }
@@ -235,13 +242,14 @@ extension World {
         let contract = platform.contracts[slot]
         let first = contract.annual * 3 / 10
         let amount = installment == 0 ? first : contract.annual - first
-        let fairFirst = contract.fairTotal * 3 / 10
+        let fairTotal = platform.fairPrice(of: contract).total
+        let fairFirst = fairTotal * 3 / 10
         let paid = pay(
             village: contract.village, purpose: .works, amount: amount, payee: bidderID(contract.counterparty),
             contract: contract.id, preferCash: false, case: contract.caseIndex, &scheduler)
         if paid {
             misconduct.book(
-                contract.caseIndex, expected: -(installment == 0 ? fairFirst : contract.fairTotal - fairFirst),
+                contract.caseIndex, expected: -(installment == 0 ? fairFirst : fairTotal - fairFirst),
                 booked: -amount)
         }
         if installment == 0 {
@@ -258,7 +266,7 @@ extension World {
             addExtraWorks(slot, offenders: offenders, &scheduler)
         }
         closeContract(slot, reason: .completed, &scheduler)
-        platform.contracts.remove(slot)
+        platform.removeContract(slot)
     }
 
     /// Extra works agreed after the award and paid at once: the extra is the case's loss.
