@@ -36,3 +36,22 @@ struct WindowedListsTests {
         #expect(lists.update("several recent") { $0.map(\.id) } == [5, 6])
     }
 }
+
+@Suite("A day and an event id in 8 bytes")
+struct DayAndIDTests {
+    /// The extremes any log can hold come back whole, and the two fields never bleed.
+    @Test func theExtremesComeBack() {
+        #expect(MemoryLayout<DayAndID>.stride == 8)
+        let extremes: [(Int32, UInt64)] = [
+            (0, 1), (0, 1 << 42 - 1), (1 << 22 - 1, 1), (1 << 22 - 1, 1 << 42 - 1), (36_524, 17_556_411),
+        ]
+        for (day, id) in extremes {
+            let mark = DayAndID(day: day, id: id)
+            #expect(mark.day == day && mark.id == id)
+        }
+    }
+
+    @Test func aDayNoLogHoldsStopsTheProgram() async {
+        await #expect(processExitsWith: .failure) { _ = DayAndID(day: 1 << 22, id: 1) }
+    }
+}

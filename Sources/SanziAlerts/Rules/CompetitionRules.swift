@@ -299,7 +299,7 @@ public struct BidderRing: AlertRule {
     let window: Int32
     var book = BidBook()
     /// The meetings of each set of bidders with its winner within the window.
-    var sets = WindowedLists<BidderSet, (day: Int32, id: UInt64)>()
+    var sets = WindowedLists<BidderSet, DayAndID>()
 
     public init(parameters: RuleParameters) {
         meetings = Int(parameters[Self.meetings])
@@ -314,7 +314,7 @@ public struct BidderRing: AlertRule {
         let earliest = event.day - window
         let seen = sets.update(BidderSet(bidders: bidders.sorted(), winner: event.record.party)) { meetings in
             meetings.removeAll { $0.day < earliest }
-            meetings.append((event.day, event.id))
+            meetings.append(DayAndID(day: event.day, id: event.id))
             return meetings
         }
         guard seen.count >= meetings else { return }
@@ -370,7 +370,7 @@ public struct RepeatWinner: AlertRule {
     let wins: Int
     let window: Int32
     /// The wins of each party in each village within the window.
-    var history = WindowedLists<Int64, (day: Int32, id: UInt64)>()
+    var history = WindowedLists<Int64, DayAndID>()
 
     public init(parameters: RuleParameters) {
         wins = Int(parameters[Self.wins])
@@ -380,9 +380,9 @@ public struct RepeatWinner: AlertRule {
     public mutating func observe(_ event: LoggedEvent, _: Declarations, _ output: inout AlertOutput) {
         history.forget(window: window, on: event.day) { $0.day }
         let key = Int64(event.record.village) << 40 ^ event.record.party
-        let seen = history.update(key) { list -> [(day: Int32, id: UInt64)]? in
+        let seen = history.update(key) { list -> [DayAndID]? in
             list.removeAll { event.day - $0.day > window }
-            list.append((event.day, event.id))
+            list.append(DayAndID(day: event.day, id: event.id))
             guard list.count >= wins else { return nil }
             defer { list = [] }
             return list
