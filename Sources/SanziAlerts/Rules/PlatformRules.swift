@@ -203,7 +203,8 @@ public struct MissingDecision: AlertRule {
 
     let window: Int32
     let majority: Double
-    var decisions = IDTable<(id: UInt64, share: Double, day: Int32)>()  // 24 bytes an asset in this order, 32 in another
+    /// The last decision on each asset: 16 bytes and a bit an asset (24 as an optional triple).
+    var decisions = CompactIDTable<(event: DayAndID, share: Double)>()
 
     public init(parameters: RuleParameters) {
         window = Int32(parameters[Self.windowDays])
@@ -215,7 +216,7 @@ public struct MissingDecision: AlertRule {
         switch r.type {
         case .decision where r.subject >= 0:
             let votes = Double(r.count + r.count2)
-            decisions[r.subject] = (event.id, votes > 0 ? Double(r.count) / votes : 0, event.day)
+            decisions[r.subject] = (DayAndID(day: event.day, id: event.id), votes > 0 ? Double(r.count) / votes : 0)
         case .listing where r.other >= 0 && r.party == 0:
             check(asset: r.other, event: event, subject: .listing(r.subject), &output)
         case .contract where r.other == -1 && r.count2 >= 0:
@@ -226,12 +227,12 @@ public struct MissingDecision: AlertRule {
     }
 
     private func check(asset: Int64, event: LoggedEvent, subject: AlertSubject, _ output: inout AlertOutput) {
-        if let decision = decisions[asset], event.day - decision.day <= window {
+        if let decision = decisions[asset], event.day - decision.event.day <= window {
             guard decision.share < majority else { return }
             output.raise(
                 Alert(
                     rule: Self.id, severity: .red, day: event.day, village: event.record.village, subject: subject,
-                    score: decision.share, threshold: majority, evidence: [decision.id, event.id]))
+                    score: decision.share, threshold: majority, evidence: [decision.event.id, event.id]))
         } else {
             output.raise(
                 Alert(
