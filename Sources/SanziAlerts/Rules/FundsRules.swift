@@ -302,8 +302,8 @@ public struct ReceiptsMissing: AlertRule {
 
     /// Payments waiting for their receipt, oldest first (the order they expire in); a booked
     /// one has its contract set to -1. `first` is the position, counted from the run's first
-    /// payment, of `pending[0]`.
-    var pending: [(day: Int32, contract: Int64, amount: Int64, village: Int32, id: UInt64)] = []
+    /// payment, of `pending[0]`. (Widest fields first: 32 bytes a payment, not 40.)
+    var pending: [(contract: Int64, amount: Int64, id: UInt64, day: Int32, village: Int32)] = []
     var head = 0
     var first = 0
     /// Each village's waiting payments by position, oldest first: a receipt is matched within
@@ -334,7 +334,7 @@ public struct ReceiptsMissing: AlertRule {
         waiting[r.village].removeFirst(waiting[r.village].prefix { $0 < live }.count)  // expired ones
         if r.type == .payment {
             waiting[r.village].append(first + pending.count)
-            pending.append((event.day, r.subject, r.amount, r.village, event.id))
+            pending.append((r.subject, r.amount, event.id, event.day, r.village))
         } else if r.subject >= 0,
             let match = waiting[r.village].lastIndex(where: {
                 pending[$0 - first].contract == r.subject && pending[$0 - first].amount == r.amount
