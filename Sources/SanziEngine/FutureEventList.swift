@@ -111,7 +111,8 @@ struct FutureEventList<Payload>: ~Copyable {
             slotStates[slot] = 0
         }
         let rank = UInt64(UInt8(bitPattern: priority.rawValue) ^ 0x80)
-        let order: UInt128 = UInt128(rank) &<< 72 | UInt128(sequence) &<< Self.slotBits | UInt128(slot)
+        let order: UInt128 =
+            UInt128(rank) &<< (Self.sequenceBits + Self.slotBits) | UInt128(sequence) &<< Self.slotBits | UInt128(slot)
         let key: UInt128 = UInt128(UInt64(offset)) &<< Self.timeShift | order
         if count == capacity { grow() }
         siftUp(key, from: count)
