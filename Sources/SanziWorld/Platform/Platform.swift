@@ -67,6 +67,11 @@ struct Platform: Sendable {
     /// The price an honest deal would have had for the running contract `contract`.
     func fairPrice(of contract: ContractState) -> FairPrice { fairPrices[contract.id] ?? contract.ownPrice }
 
+    /// What installment `installment` (from 0) of `contract` would have been at the fair price.
+    func fairInstallment(_ installment: Int32, of contract: ContractState) -> Int64 {
+        fairPrice(of: contract).installment(installment, of: contract.termYears)
+    }
+
     /// Frees the slot of a contract that has ended.
     mutating func removeContract(_ slot: Int32) {
         fairPrices[contracts[slot].id] = nil

@@ -109,8 +109,7 @@ extension World {
                 count2: Int32(scheduler.now) - dueDay), case: max(deferral, contract.caseIndex), &scheduler)
         if contract.tolerated {
             misconduct.book(
-                contract.caseIndex,
-                expected: platform.fairPrice(of: contract).installment(installment, of: contract.termYears), booked: 0)
+                contract.caseIndex, expected: platform.fairInstallment(installment, of: contract), booked: 0)
         } else if deferral >= 0 {
             scheduler.schedule(
                 park(.latePayment(contract: slot, id: contract.id, installment: installment, dueDay: dueDay)),
@@ -147,9 +146,7 @@ extension World {
             pocketed = true
             misconduct.book(tag, expected: amount, booked: 0)
         } else if tag >= 0 {
-            misconduct.book(
-                tag, expected: platform.fairPrice(of: contract).installment(installment, of: contract.termYears),
-                booked: amount)
+            misconduct.book(tag, expected: platform.fairInstallment(installment, of: contract), booked: amount)
         }
         let bookedLate =
             !pocketed && inCash && tag < 0 && lookAlike(.embezzledReceipts, in: contract.village)
