@@ -177,6 +177,58 @@ struct WorldInvariantTests {
             (0..<Int32(7)).map { lease.ownPrice.installment($0, of: 7) } == Array(repeating: 3_333, count: 6) + [3_335])
     }
 
+    /// Every lease has ended by the last day of its term, extensions included, and let its slot
+    /// go: its end is scheduled only by its last rent or by its closing early, in a place
+    /// reserved when it was signed (`ContractState.leaseEnd`), so a path that forgot it would
+    /// leave the lease running on, or its slot taken for good. Checked over 25 years, with
+    /// quiet extensions forced (they reserve the end anew).
+    @Test func everyLeaseEndsByItsTerm() throws {
+        let text = MisconductFixtures.forcing(.postAwardAmendment, oversight: MisconductFixtures.noInvestigators)
+            .replacingOccurrences(of: "P3Y", with: "P25Y")
+            .replacingOccurrences(of: #"fish-pond" count="4""#, with: #"fish-pond" count="40""#)
+        let run = try MisconductFixtures.run(text)
+        let days = Int(run.events.last?.day ?? 0) + 1
+        let late = Self.leasesOutlivingTheirTerm(run.events, days: days)
+        #expect(
+            late.ended > 50 && late.extended > 10, "too few to tell: \(late.ended) ended, \(late.extended) extended")
+        #expect(late.outliving.isEmpty, "leases past their term: \(late.outliving.prefix(5))")
+        // The slots in use are the running contracts and the closed leases whose term has not
+        // yet ended.
+        let contracts = run.world.platform.contracts
+        let waiting = contracts.elements.indices.filter { slot in
+            let contract = contracts.elements[slot]
+            return contract.active || Int(contract.startDay) + 365 * Int(contract.termYears) >= days
+        }
+        #expect(contracts.count <= waiting.count, "\(contracts.count) slots in use, \(waiting.count) could be")
+    }
+
+    /// The leases signed after day 0 whose term (with its extensions) ended before the horizon
+    /// and that have no termination by then; how many ended; how many were extended.
+    static func leasesOutlivingTheirTerm(_ events: [LoggedEvent], days: Int) -> (
+        outliving: [Int64], ended: Int, extended: Int
+    ) {
+        var lastDay: [Int64: Int] = [:]
+        var terminated: [Int64: Int] = [:]
+        var extended = 0
+        for event in events {
+            let r = event.record
+            switch event.type {
+            case .contract where r.deal == .lease && event.day > 0:
+                lastDay[r.subject] = Int(event.day) + 365 * Int(r.count)
+            case .amendment where r.amendmentKind == .termExtension:
+                lastDay[r.subject]? += 365 * Int(r.count2 - r.count)
+                extended += 1
+            case .termination:
+                terminated[r.subject] = Int(event.day)
+            default:
+                break
+            }
+        }
+        let due = lastDay.filter { $0.value < days }
+        let outliving = due.filter { id, last in (terminated[id] ?? .max) > last }.keys.sorted()
+        return (outliving, due.count - outliving.count, extended)
+    }
+
     @Test func renewalsContinueTheSameTenantsLease() {
         for (name, run) in Self.runs {
             var contracts: [Int64: LogRecord] = [:]

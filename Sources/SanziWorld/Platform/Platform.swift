@@ -368,6 +368,9 @@ struct SlotStore<Element: Sendable>: Sendable {
 
     mutating func remove(_ slot: Int32) { free.append(slot) }
 
+    /// The slots in use.
+    var count: Int { elements.count - free.count }
+
     /// Asks the processor to start loading the element at `slot` (`Model.prefetch`).
     func prefetch(_ slot: Int32) { elements.prefetch(Int(slot)) }
 
