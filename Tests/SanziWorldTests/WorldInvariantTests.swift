@@ -146,14 +146,18 @@ struct WorldInvariantTests {
         for (name, run) in Self.runs {
             #expect(Self.contractsPaidOver(run.events).over.isEmpty, "\(name)")
         }
-        // Quiet term extensions over a long horizon, where their last installments fall due;
-        // nobody investigates, so the offenders go on extending.
+        let forced = Self.contractsPaidOver(try Self.quietlyExtended().events)
+        #expect(forced.extensions > 10)
+        #expect(forced.over.isEmpty, "contracts paid over their total: \(forced.over.prefix(5))")
+    }
+
+    /// Quiet term extensions over a long horizon (25 years), where their last installments fall
+    /// due; nobody investigates, so the offenders go on extending.
+    static func quietlyExtended() throws -> MisconductFixtures.Run {
         let text = MisconductFixtures.forcing(.postAwardAmendment, oversight: MisconductFixtures.noInvestigators)
             .replacingOccurrences(of: "P3Y", with: "P25Y")
             .replacingOccurrences(of: #"fish-pond" count="4""#, with: #"fish-pond" count="40""#)
-        let forced = Self.contractsPaidOver(try MisconductFixtures.run(text).events)
-        #expect(forced.extensions > 10)
-        #expect(forced.over.isEmpty, "contracts paid over their total: \(forced.over.prefix(5))")
+        return try MisconductFixtures.run(text)
     }
 
     /// A lease whose price does not divide by its term carries the remainder on one
@@ -180,13 +184,10 @@ struct WorldInvariantTests {
     /// Every lease has ended by the last day of its term, extensions included, and let its slot
     /// go: its end is scheduled only by its last rent or by its closing early, in a place
     /// reserved when it was signed (`ContractState.leaseEnd`), so a path that forgot it would
-    /// leave the lease running on, or its slot taken for good. Checked over 25 years, with
-    /// quiet extensions forced (they reserve the end anew).
+    /// leave the lease running on, or its slot taken for good. Checked with quiet extensions
+    /// forced (they reserve the end anew).
     @Test func everyLeaseEndsByItsTerm() throws {
-        let text = MisconductFixtures.forcing(.postAwardAmendment, oversight: MisconductFixtures.noInvestigators)
-            .replacingOccurrences(of: "P3Y", with: "P25Y")
-            .replacingOccurrences(of: #"fish-pond" count="4""#, with: #"fish-pond" count="40""#)
-        let run = try MisconductFixtures.run(text)
+        let run = try Self.quietlyExtended()
         let days = Int(run.events.last?.day ?? 0) + 1
         let late = Self.leasesOutlivingTheirTerm(run.events, days: days)
         #expect(
@@ -195,11 +196,10 @@ struct WorldInvariantTests {
         // The slots in use are the running contracts and the closed leases whose term has not
         // yet ended.
         let contracts = run.world.platform.contracts
-        let waiting = contracts.elements.indices.filter { slot in
-            let contract = contracts.elements[slot]
-            return contract.active || Int(contract.startDay) + 365 * Int(contract.termYears) >= days
+        let waiting = contracts.elements.count { contract in
+            contract.active || Int(contract.startDay) + 365 * Int(contract.termYears) >= days
         }
-        #expect(contracts.count <= waiting.count, "\(contracts.count) slots in use, \(waiting.count) could be")
+        #expect(contracts.count <= waiting, "\(contracts.count) slots in use, \(waiting) could be")
     }
 
     /// The leases signed after day 0 whose term (with its extensions) ended before the horizon
