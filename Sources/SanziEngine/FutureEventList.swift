@@ -20,11 +20,14 @@ import CSanziPrefetch
 struct FutureEventList<Payload>: ~Copyable {
     @usableFromInline static var slotBits: UInt64 { 24 }
     @usableFromInline static var sequenceBits: UInt64 { 48 }
-    @usableFromInline static var timeShift: UInt128 { 80 }
+    /// Where the priority's 8 bits and the time's 48 start in a key.
+    @usableFromInline static var priorityShift: UInt64 { sequenceBits + slotBits }
+    @usableFromInline static var timeShift: UInt64 { priorityShift + 8 }
     /// The most events that can be pending at once (16,777,216).
     @usableFromInline static var slotLimit: Int { 1 << 24 }
-    /// How far after the origin an event can be scheduled: 2^48 ticks.
-    @usableFromInline static var timeLimit: Int64 { 1 << 48 }
+    /// How far after the origin an event can be scheduled: 2^48 ticks, what the bits above the
+    /// priority hold.
+    @usableFromInline static var timeLimit: Int64 { 1 << (128 - Int64(timeShift)) }
 
     /// Heap storage: logical index i lives at physical index i + 3 of a 64-byte aligned
     /// buffer, so the children 4i+1 … 4i+4 share one cache line.
@@ -111,8 +114,7 @@ struct FutureEventList<Payload>: ~Copyable {
             slotStates[slot] = 0
         }
         let rank = UInt64(UInt8(bitPattern: priority.rawValue) ^ 0x80)
-        let order: UInt128 =
-            UInt128(rank) &<< (Self.sequenceBits + Self.slotBits) | UInt128(sequence) &<< Self.slotBits | UInt128(slot)
+        let order: UInt128 = UInt128(rank) &<< Self.priorityShift | UInt128(sequence) &<< Self.slotBits | UInt128(slot)
         let key: UInt128 = UInt128(UInt64(offset)) &<< Self.timeShift | order
         if count == capacity { grow() }
         siftUp(key, from: count)
