@@ -314,7 +314,7 @@ public struct BidderRing: AlertRule {
         let earliest = event.day - window
         let seen = sets.update(BidderSet(bidders: bidders.sorted(), winner: event.record.party)) { meetings in
             meetings.removeAll { $0.day < earliest }
-            meetings.append(DayAndID(day: event.day, id: event.id))
+            meetings.append(DayAndID(event))
             return meetings
         }
         guard seen.count >= meetings else { return }
@@ -382,7 +382,7 @@ public struct RepeatWinner: AlertRule {
         let key = Int64(event.record.village) << 40 ^ event.record.party
         let seen = history.update(key) { list -> [DayAndID]? in
             list.removeAll { event.day - $0.day > window }
-            list.append(DayAndID(day: event.day, id: event.id))
+            list.append(DayAndID(event))
             guard list.count >= wins else { return nil }
             defer { list = [] }
             return list

@@ -30,7 +30,7 @@ public struct StructuredPayments: AlertRule {
     let window: Int32
     let tiers: [Int64]
     /// Recent payments just under a tier, by payee.
-    var recent: [Int64: [(day: Int32, id: UInt64)]] = [:]
+    var recent: [Int64: [DayAndID]] = [:]
     var sweep = WindowSweep()
 
     public init(parameters: RuleParameters) {
@@ -44,7 +44,7 @@ public struct StructuredPayments: AlertRule {
         sweep.forget(in: &recent, window: window, on: event.day) { $0.last?.day }
         guard r.party >= 0, tiers.contains(where: { r.amount * 5 >= $0 * 4 && r.amount < $0 }) else { return }
         var payments = (recent[r.party] ?? []).filter { event.day - $0.day <= window }
-        payments.append((event.day, event.id))
+        payments.append(DayAndID(event))
         recent[r.party] = payments
         guard payments.count >= k, payments.count == k || payments.count == 2 * k else { return }
         output.raise(

@@ -251,7 +251,7 @@ public struct PreElectionPayments: AlertRule {
     }
 
     let days: Int32
-    var recent = VillageTable<[(day: Int32, id: UInt64)]>(empty: [])
+    var recent = VillageTable<[DayAndID]>(empty: [])
 
     public static func disclose(_ parameters: RuleParameters, to knowledge: inout OffenderKnowledge) {
         knowledge.electionWindowDays = Int(parameters[days])
@@ -266,7 +266,7 @@ public struct PreElectionPayments: AlertRule {
             // In place: a new array for every payment took F07 471 M instructions at 1,200
             // villages x 5 years, 163 M this way (callgrind).
             recent[r.village].removeAll { event.day - $0.day > days }
-            recent[r.village].append((event.day, event.id))
+            recent[r.village].append(DayAndID(event))
             return
         }
         let kept = recent[r.village].filter { event.day - $0.day <= days }

@@ -157,14 +157,14 @@ public struct SigningDelay: AlertRule {
     }
 
     let maximum: Int32
-    var awards: [Int64: (day: Int32, id: UInt64)] = [:]
+    var awards: [Int64: DayAndID] = [:]
 
     public init(parameters: RuleParameters) { maximum = Int32(parameters[Self.maximumDays]) }
 
     public mutating func observe(_ event: LoggedEvent, _: Declarations, _ output: inout AlertOutput) {
         let r = event.record
         if r.type == .award {
-            awards[r.subject] = (event.day, event.id)
+            awards[r.subject] = DayAndID(event)
             return
         }
         guard r.other >= 0, let award = awards.removeValue(forKey: r.other) else { return }
@@ -216,7 +216,7 @@ public struct MissingDecision: AlertRule {
         switch r.type {
         case .decision where r.subject >= 0:
             let votes = Double(r.count + r.count2)
-            decisions[r.subject] = (DayAndID(day: event.day, id: event.id), votes > 0 ? Double(r.count) / votes : 0)
+            decisions[r.subject] = (DayAndID(event), votes > 0 ? Double(r.count) / votes : 0)
         case .listing where r.other >= 0 && r.party == 0:
             check(asset: r.other, event: event, subject: .listing(r.subject), &output)
         case .contract where r.other == -1 && r.count2 >= 0:
