@@ -181,6 +181,25 @@ struct WorldInvariantTests {
             (0..<Int32(7)).map { lease.ownPrice.installment($0, of: 7) } == Array(repeating: 3_333, count: 6) + [3_335])
     }
 
+    /// An honest contract's fair price is its own; a price cut keeps the fair price it had, and
+    /// a quiet extension sets the fair rent over the whole new term; both go with the slot.
+    @Test func aPriceChangeKeepsTheFairPrice() throws {
+        var platform = Platform(rules: try WorldFixtures.scenario("default").platform)
+        let slot = platform.contracts.insert(
+            ContractState(
+                id: 7, annual: 3_000, total: 9_000, random: RandomStream(seed: 1), deal: .lease, village: 0, item: 0,
+                counterparty: 0, termYears: 3, remainderInstallment: 2, startDay: 0))
+        #expect(platform.fairPrice(of: platform.contracts[slot]) == FairPrice(annual: 3_000, total: 9_000))
+        platform.reprice(slot, annual: 2_000)
+        #expect(platform.contracts[slot].total == 6_000)
+        #expect(platform.fairPrice(of: platform.contracts[slot]) == FairPrice(annual: 3_000, total: 9_000))
+        platform.extend(slot, by: 2, fairAnnual: 4_000)
+        #expect(platform.contracts[slot].termYears == 5 && platform.contracts[slot].total == 10_000)
+        #expect(platform.fairPrice(of: platform.contracts[slot]) == FairPrice(annual: 4_000, total: 20_000))
+        platform.removeContract(slot)
+        #expect(platform.fairPrices.isEmpty)
+    }
+
     /// Every lease has ended by the last day of its term, extensions included, and let its slot
     /// go: its end is scheduled only by its last rent or by its closing early, in a place
     /// reserved when it was signed (`ContractState.leaseEnd`), so a path that forgot it would

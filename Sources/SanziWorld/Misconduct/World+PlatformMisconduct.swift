@@ -359,8 +359,7 @@ extension World {
                 subject: contract.id, amount: contract.annual,
                 amount2: contract.annual, count: Int32(contract.termYears), count2: Int32(newTerm)), case: caseIndex,
             &scheduler)
-        platform.contracts[slot].extend(by: years)
-        platform.fairPrices[contract.id] = FairPrice(annual: appraisal, total: appraisal * Int64(newTerm))
+        platform.extend(slot, by: years, fairAnnual: appraisal)
         platform.contracts[slot].caseIndex = caseIndex
         let installment = Int32(contract.termYears)
         platform.contracts[slot].nextDue = scheduler.schedule(

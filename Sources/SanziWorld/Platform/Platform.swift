@@ -32,7 +32,8 @@ struct Platform: Sendable {
     var contractSlots: [Int32] = []
     /// The fair prices of the running contracts whose fair price is not their own price (a
     /// rigged deal, a quiet extension, a price cut), by id: 16 bytes in every contract for a few
-    /// thousand cases took 6 MB at 12,000 villages.
+    /// thousand cases took 6 MB at 12,000 villages. A contract's price changes only through
+    /// `reprice` and `extend`, which keep its fair price here.
     var fairPrices: [Int64: FairPrice] = [:]
     var nextContractID: Int64 { Int64(contractValues.count) + 1 }
     var nextListingID: Int64 { Int64(listingValues.count) + 1 }
@@ -70,6 +71,23 @@ struct Platform: Sendable {
     /// What installment `installment` (from 0) of `contract` would have been at the fair price.
     func fairInstallment(_ installment: Int32, of contract: ContractState) -> Int64 {
         fairPrice(of: contract).installment(installment, of: contract.termYears)
+    }
+
+    /// Cuts a running contract's yearly price to `annual` for the rest of its term; its fair
+    /// price stays what it was.
+    mutating func reprice(_ slot: Int32, annual: Int64) {
+        let contract = contracts[slot]
+        fairPrices[contract.id] = fairPrice(of: contract)
+        contracts[slot].annual = annual
+        contracts[slot].total = annual * Int64(contract.termYears)
+    }
+
+    /// Adds `years` installments at the current rent to a running lease, whose fair price over
+    /// the new term is `fairAnnual` a year.
+    mutating func extend(_ slot: Int32, by years: Int, fairAnnual: Int64) {
+        contracts[slot].extend(by: years)
+        fairPrices[contracts[slot].id] = FairPrice(
+            annual: fairAnnual, total: fairAnnual * Int64(contracts[slot].termYears))
     }
 
     /// Frees the slot of a contract that has ended.

@@ -227,10 +227,7 @@ extension World {
                 subject: contract.id, amount: contract.annual,
                 amount2: newAnnual, count: Int32(contract.termYears), count2: Int32(contract.termYears)), case: tag,
             &scheduler)
-        // The fair price stays what it was: the contract's own until now.
-        platform.fairPrices[contract.id] = platform.fairPrice(of: contract)
-        platform.contracts[slot].annual = newAnnual
-        platform.contracts[slot].total = newAnnual * Int64(contract.termYears)
+        platform.reprice(slot, annual: newAnnual)
     }
 
     /// Works are paid 30% at signing and the rest on completion, 60–240 days later. A corrupt
