@@ -41,10 +41,10 @@ extension World {
             people: people.persons.enumerated().map { index, person in
                 .init(id: Int64(index), village: person.village, role: roles[Int(person.role.rawValue)])
             },
-            bidders: platform.bidders.map {
+            bidders: platform.bidders.enumerated().map { index, bidder in
                 .init(
-                    id: $0.id, isFirm: $0.isFirm, person: Int64($0.person), village: $0.village,
-                    foundedDay: $0.foundedDay)
+                    id: Bidder.id(of: Int32(index)), isFirm: bidder.isFirm, person: Int64(bidder.person),
+                    village: bidder.village, foundedDay: bidder.foundedDay)
             },
             ties: people.ties.map { .init(person: Int64($0.a), relative: Int64($0.b), registered: $0.registered) })
     }

@@ -211,5 +211,5 @@ public struct World: Model, Sendable {
     func policy(of village: Int32) -> Policy { policies[villages[Int(village)].district] }
 
     /// The bidder's id in the log.
-    func bidderID(_ bidder: Int32) -> Int64 { platform.bidders[Int(bidder)].id }
+    func bidderID(_ bidder: Int32) -> Int64 { Bidder.id(of: bidder) }
 }

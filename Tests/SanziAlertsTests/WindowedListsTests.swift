@@ -35,6 +35,12 @@ struct WindowedListsTests {
         #expect(lists.update("one recent") { $0.map(\.id) } == [2])
         #expect(lists.update("several recent") { $0.map(\.id) } == [5, 6])
     }
+
+    /// The escalation's subjects take 16 bytes (24 with the village first): some 200,000 are
+    /// kept at 12,000 villages.
+    @Test func anEscalationSubjectFitsSixteenBytes() {
+        #expect(MemoryLayout<Escalator.Key>.stride == 16)
+    }
 }
 
 @Suite("A day and an event id in 8 bytes")

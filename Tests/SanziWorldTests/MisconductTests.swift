@@ -107,10 +107,11 @@ struct MisconductTests {
                 : losing.allSatisfy { $0 <= reserve * 103 / 100 && $0 >= reserve - 1_000_00 }
             return all(.registration).count >= 3 && losing.count >= 2 && bunched && award.party == entry.beneficiary
         case .bidRotation:
-            let ring = run.world.misconduct.rings[0].drawn.map { run.world.platform.bidders[Int($0)].id }
+            let ring = run.world.misconduct.rings[0].drawn.map { Bidder.id(of: $0) }
             return all(.award).allSatisfy { ring.contains($0.party) } && ring.contains(entry.beneficiary)
         case .relativeAward:
-            let winner = run.world.platform.bidders.first { $0.id == entry.beneficiary }
+            let winner = run.world.platform.bidders.indices.first { Bidder.id(of: Int32($0)) == entry.beneficiary }
+                .map { run.world.platform.bidders[$0] }
             return all(.award).first?.party == entry.beneficiary
                 && entry.perpetrators.contains { perpetrator in
                     run.world.people.relatives[Int(perpetrator)].contains { $0.person == winner?.person }

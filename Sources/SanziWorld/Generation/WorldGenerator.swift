@@ -323,7 +323,7 @@ struct WorldGenerator {
         let index = Int32(world.platform.bidders.count)
         world.platform.bidders.append(
             Bidder(
-                id: Int64(index) + 1, district: district, capacity: capacity, person: person, village: village,
+                district: Int32(district), capacity: Int32(capacity), person: person, village: village,
                 foundedDay: founded, isFirm: isFirm))
         return index
     }

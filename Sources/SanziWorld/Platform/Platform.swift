@@ -131,10 +131,10 @@ struct Platform: Sendable {
             candidates.append(bidder)
             let local = value.village == village
             if local, value.capacity < Self.localWeights.count {
-                weights.append(Self.localWeights[value.capacity][value.active])
+                weights.append(Self.localWeights[Int(value.capacity)][Int(value.active)])
             } else {
                 let nearness = local ? 1.0 : (value.district < 0 ? -1.5 : -0.5) * place.remoteness
-                weights.append(Self.weight(nearness, value.capacity, value.active))
+                weights.append(Self.weight(nearness, Int(value.capacity), Int(value.active)))
             }
         }
         // The pool firms are drawn first, so that their records (at 12,000 villages each a
@@ -254,13 +254,14 @@ struct Item: Sendable {
     var termYears: ClosedRange<Int> { Int(shortestTerm)...Int(longestTerm) }
 }
 
-/// A bidder: a villager or a firm. (Its fields go widest first: 48 bytes, not 64.)
+/// A bidder: a villager or a firm. (28 bytes: its log id follows from its place, `id(of:)`,
+/// and its district and counts fit 32 bits; it took 48, and 64 before that.)
 struct Bidder: Sendable {
-    var id: Int64
     /// Index of the district it works in, or -1 for firms that work everywhere.
-    var district: Int
-    var capacity: Int
-    var active = 0
+    var district: Int32
+    /// Contracts it can hold at once (the vocabulary bounds capacities by 1,000) and holds now.
+    var capacity: Int32
+    var active: Int32 = 0
     /// The person who owns or is the bidder.
     var person: Int32
     var village: Int32
@@ -268,6 +269,9 @@ struct Bidder: Sendable {
     var isFirm: Bool
     /// Barred from the platform after a proven case.
     var blacklisted = false
+
+    /// The log id of the bidder at `index` of the register: ids count from 1 in register order.
+    static func id(of index: Int32) -> Int64 { Int64(index) + 1 }
 }
 
 /// A contract while it runs. (Its fields go so that it takes 120 bytes, not 136: some 390,000

@@ -199,7 +199,8 @@ extension World {
         for (bidder, delay) in zip(plan.bidders, plan.delays) {
             let value = platform.bidders[Int(bidder)]
             let record = LogRecord(
-                .registration, village: village, subject: listing.id, other: Int64(value.person), party: value.id,
+                .registration, village: village, subject: listing.id, other: Int64(value.person),
+                party: bidderID(bidder),
                 amount: deposit, count: value.foundedDay,
                 count2: Int32((value.isFirm ? LogRecord.BidderKind.firm : .villager).rawValue))
             scheduler.schedule(park(.record(record, case: caseIndex)), after: Tick(delay))
@@ -467,7 +468,7 @@ extension World {
         let bidder = Int32(platform.bidders.count)
         platform.bidders.append(
             Bidder(
-                id: Int64(bidder) + 1, district: district, capacity: random.integer(in: pool.capacity), person: owner,
+                district: Int32(district), capacity: Int32(random.integer(in: pool.capacity)), person: owner,
                 village: -1, foundedDay: Int32(scheduler.now), isFirm: true))
         platform.poolMembers[pool.id, default: []].append(bidder)
         if district >= 0 {

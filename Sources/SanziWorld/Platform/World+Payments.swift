@@ -152,7 +152,8 @@ extension World {
             !pocketed && inCash && tag < 0 && lookAlike(.embezzledReceipts, in: contract.village)
             ? openCase(.embezzledReceipts, .lookAlike, village: contract.village, on: scheduler.now) : -1
         let payment = LogRecord(
-            .payment, village: contract.village, subject: contract.id, party: payer.id, amount: amount,
+            .payment, village: contract.village, subject: contract.id, party: bidderID(contract.counterparty),
+            amount: amount,
             count: installment + 1, count2: daysLate)
         if !hidden { emit(payment, case: max(tag, bookedLate), &scheduler) }
         let account: LogRecord.Account = inCash ? .cash : .basic
@@ -165,13 +166,14 @@ extension World {
             scheduler.schedule(
                 park(
                     .lateReceipt(
-                        amount: amount, contract: contract.id, payer: payer.id, village: contract.village,
+                        amount: amount, contract: contract.id, payer: bidderID(contract.counterparty),
+                        village: contract.village,
                         case: bookedLate, account: account, purpose: purpose)),
                 after: Tick(misconduct.villages[Int(contract.village)].lookAlikes.integer(in: 35...75)))
         } else {
             receive(
                 village: contract.village, account: account, purpose: purpose, amount: amount, contract: contract.id,
-                payer: payer.id, case: tag, &scheduler)
+                payer: bidderID(contract.counterparty), case: tag, &scheduler)
         }
     }
 
