@@ -73,18 +73,23 @@ struct Offices: Sendable {
     var keyCadres: [Int32] { [secretary, director, accountant, cashier] }
 }
 
-/// A person: a cadre, a supervisor, a villager who bids, or a firm's owner.
+/// A person: a cadre, a supervisor, a villager who bids, or a firm's owner. (12 bytes, the
+/// one-byte fields after the 32-bit ones; 16 with the role between them.)
 struct Person: Sendable {
     enum Role: UInt8 {
         case secretary, director, accountant, cashier, committeeMember, supervisor, villager, firmOwner, official
     }
     var village: Int32
-    var role: Role
     var clan: Int32
+    var role: Role
     /// Willing to act corruptly when a chance comes (ground truth only).
     var corrupt = false
     /// Won office by buying votes: bolder, with the price to recoup (ground truth only).
     var boughtOffice = false
+
+    init(village: Int32, role: Role, clan: Int32, corrupt: Bool = false) {
+        (self.village, self.role, self.clan, self.corrupt) = (village, role, clan, corrupt)
+    }
 }
 
 /// A tie of kinship between two people; unregistered ties are ground truth only.

@@ -339,7 +339,7 @@ extension World {
         platform.contractValues.append(total)
         let slot = platform.contracts.insert(
             ContractState(
-                id: id, annual: annual, total: total, random: random, deal: deal, village: village, item: item,
+                id: id, annual: annual, total: total, random: random.compact, village: village, deal: deal, item: item,
                 counterparty: counterparty, caseIndex: caseIndex, termYears: Int32(termYears),
                 remainderInstallment: Int32(termYears - 1), startDay: startDay, capacityHolder: holder))
         platform.contractSlots.append(slot)
@@ -431,12 +431,12 @@ extension World {
     mutating func leaseEnds(_ slot: Int32, _ scheduler: inout Scheduler<Event>) {
         let contract = platform.contracts[slot]
         guard contract.active else { return platform.removeContract(slot) }
-        var random = contract.random
         let item = platform.items[Int(contract.item)]
-        let deal: DealKind = random.bernoulli(item.disposalPerYear * 5) ? .sale : .lease
-        let renewing = deal == .lease && !contract.fellIntoArrears && random.bernoulli(0.4)
-        let delay = Tick(random.integer(in: 0...30))
-        platform.contracts[slot].random = random
+        let (deal, renewing, delay) = platform.contracts[slot].random.draw { random in
+            let deal: DealKind = random.bernoulli(item.disposalPerYear * 5) ? .sale : .lease
+            let renewing = deal == .lease && !contract.fellIntoArrears && random.bernoulli(0.4)
+            return (deal, renewing, Tick(random.integer(in: 0...30)))
+        }
         if contract.caseIndex < 0, !contract.fellIntoArrears, extendQuietly(slot, &scheduler) { return }
         closeContract(slot, reason: .expired, &scheduler)
         platform.removeContract(slot)

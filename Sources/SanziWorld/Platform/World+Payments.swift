@@ -9,14 +9,14 @@ extension World {
     mutating func rentDue(_ slot: Int32, installment: Int32, _ scheduler: inout Scheduler<Event>) {
         let contract = platform.contracts[slot]
         guard contract.active else { return }
-        var random = contract.random
         let due = Int32(scheduler.now)
-        let behaviour = random.uniform()
-        let lateBy = behaviour >= 0.85 && behaviour < 0.98 ? 1 + Tick(random.exponential(rate: 1.0 / 25)) : 0
-        let amends = random.bernoulli(0.01)
-        let terminates = !amends && random.bernoulli(0.008)
-        let relistAfter = terminates ? Tick(random.integer(in: 7...60)) : 0
-        platform.contracts[slot].random = random
+        let (behaviour, lateBy, amends, terminates, relistAfter) = platform.contracts[slot].random.draw { random in
+            let behaviour = random.uniform()
+            let lateBy = behaviour >= 0.85 && behaviour < 0.98 ? 1 + Tick(random.exponential(rate: 1.0 / 25)) : 0
+            let amends = random.bernoulli(0.01)
+            let terminates = !amends && random.bernoulli(0.008)
+            return (behaviour, lateBy, amends, terminates, terminates ? Tick(random.integer(in: 7...60)) : 0)
+        }
         if installment + 1 < contract.termYears {
             platform.contracts[slot].nextDue = scheduler.schedule(
                 .rentDue(contract: slot, installment: installment + 1),
@@ -87,10 +87,9 @@ extension World {
                 beneficiary: platform.contracts[slot].counterparty, on: scheduler.now)
         }
         let contract = platform.contracts[slot]
-        var random = contract.random
-        let paysLater = random.bernoulli(0.5)
-        let after = 1 + Tick(random.exponential(rate: 1.0 / 60))
-        platform.contracts[slot].random = random
+        let (paysLater, after) = platform.contracts[slot].random.draw { random in
+            (random.bernoulli(0.5), 1 + Tick(random.exponential(rate: 1.0 / 60)))
+        }
         oversight.villages[Int(contract.village)].frictions += 2
         platform.contracts[slot].fellIntoArrears = true
         let owed = contract.installmentAmount(installment)
@@ -132,9 +131,9 @@ extension World {
     ) {
         let contract = platform.contracts[slot]
         let payer = platform.bidders[Int(contract.counterparty)]
-        var random = contract.random
-        let inCash = !payer.isFirm && amount <= policy(of: contract.village).cashCap && random.bernoulli(0.5)
-        platform.contracts[slot].random = random
+        let inCash =
+            !payer.isFirm && amount <= policy(of: contract.village).cashCap
+            && platform.contracts[slot].random.draw { $0.bernoulli(0.5) }
         var tag = contract.caseIndex
         var pocketed = false
         var hidden = false
@@ -192,8 +191,9 @@ extension World {
             newAnnual = Int64(Double(contract.annual) * misconduct.villages[village].lookAlikes.uniform(cut))
             votesFor = Self.votes(representatives, &misconduct.villages[village].lookAlikes)
         } else {
-            newAnnual = Int64(Double(contract.annual) * platform.contracts[slot].random.uniform(cut))
-            votesFor = Self.votes(representatives, &platform.contracts[slot].random)
+            (newAnnual, votesFor) = platform.contracts[slot].random.draw { random in
+                (Int64(Double(contract.annual) * random.uniform(cut)), Self.votes(representatives, &random))
+            }
         }
         emitDecision(
             village: contract.village, item: Int64(contract.item), deal: .lease, votesFor: votesFor, &scheduler)
@@ -251,7 +251,7 @@ extension World {
         if installment == 0 {
             scheduler.schedule(
                 .worksPayment(contract: slot, installment: 1),
-                after: Tick(platform.contracts[slot].random.integer(in: 60...240))
+                after: Tick(platform.contracts[slot].random.draw { $0.integer(in: 60...240) })
             )
             return
         }
