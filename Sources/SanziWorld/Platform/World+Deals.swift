@@ -340,8 +340,8 @@ extension World {
         let slot = platform.contracts.insert(
             ContractState(
                 id: id, annual: annual, total: total, random: random.compact, village: village, deal: deal, item: item,
-                counterparty: counterparty, caseIndex: caseIndex, termYears: Int32(termYears),
-                remainderInstallment: Int32(termYears - 1), startDay: startDay, capacityHolder: holder))
+                counterparty: counterparty, caseIndex: caseIndex, termYears: Int32(termYears), startDay: startDay,
+                capacityHolder: holder))
         platform.contractSlots.append(slot)
         if holder >= 0 { platform.bidders[Int(holder)].active += 1 }
         if item >= 0 {
