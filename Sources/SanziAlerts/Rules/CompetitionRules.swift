@@ -415,7 +415,9 @@ public struct NewCompanyWins: AlertRule {
     }
 
     let minimumAge: Int32
-    var founded = IDTable<(id: UInt64, day: Int32, firm: Bool)>()  // 16 bytes a bidder in this order, 24 in another
+    /// Each bidder's registration: 16 bytes and a bit (24 bytes as an optional, in an `IDTable`;
+    /// the fields widest first, or 24 again).
+    var founded = CompactIDTable<(id: UInt64, day: Int32, firm: Bool)>()
 
     public init(parameters: RuleParameters) { minimumAge = Int32(parameters[Self.minimumAgeDays]) }
 

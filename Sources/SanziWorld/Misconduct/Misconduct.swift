@@ -65,6 +65,9 @@ struct Misconduct: Sendable {
 
     func setting(_ typology: Typology) -> MisconductSettings.Setting? { settings[typology.index] }
 
+    /// How well the case at `index` is hidden: its typology's concealment (0-1).
+    func concealment(ofCase index: Int32) -> Double { setting(cases[Int(index)].typology)?.concealment ?? 0 }
+
     /// Whether honest life produces a look-alike of a typology at an opportunity in a village.
     mutating func lookAlike(_ typology: Typology, in village: Int32) -> Bool {
         let rate = lookAlikeRates[typology.index]
@@ -82,7 +85,8 @@ struct Misconduct: Sendable {
 
 /// A misconduct case or look-alike while the run goes on; its events are gathered by the run's
 /// log (`CaseTouches`), its money as entries are booked. (Its fields go widest first,
-/// so that it takes 96 bytes, not 112: some 120,000 are kept at 12,000 villages over five
+/// so that it takes 88 bytes, not 112; its concealment is its typology's,
+/// `Misconduct.concealment(ofCase:)`. Some 120,000 are kept at 12,000 villages over five
 /// years.)
 struct CaseRecord: Sendable {
     /// Person ids of the corrupt actors.
@@ -90,7 +94,6 @@ struct CaseRecord: Sendable {
     /// What the records it produced are about (deals, bidders, the village): what a lead must
     /// name to point squarely at it.
     var traces: [AlertSubject] = []
-    var concealment: Double
     /// Fen the collective should have booked on the touched entries, and what it booked.
     var expected: Int64 = 0
     var booked: Int64 = 0
@@ -118,10 +121,10 @@ struct CaseRecord: Sendable {
 
     init(
         kind: Case.Kind, typology: Typology, village: Int32, perpetrators: [Int32], beneficiary: Int32, day: Int32,
-        adapted: Bool, concealment: Double
+        adapted: Bool
     ) {
         (self.kind, self.typology, self.village, self.perpetrators) = (kind, typology, village, perpetrators)
-        (self.beneficiary, self.day, self.adapted, self.concealment) = (beneficiary, day, adapted, concealment)
+        (self.beneficiary, self.day, self.adapted) = (beneficiary, day, adapted)
     }
 
     /// The kickback paid so far: its share of what the favour has cost the collective.

@@ -92,8 +92,7 @@ extension World {
         misconduct.cases.append(
             CaseRecord(
                 kind: kind, typology: typology, village: village, perpetrators: perpetrators,
-                beneficiary: beneficiary, day: Int32(day), adapted: adapted,
-                concealment: misconduct.setting(typology)?.concealment ?? 0))
+                beneficiary: beneficiary, day: Int32(day), adapted: adapted))
         let index = Int32(misconduct.cases.count - 1)
         if kind == .misconduct, beneficiary >= 0,
             let share = misconduct.setting(typology).flatMap({ $0.kickback ?? typology.defaultKickback })
@@ -184,7 +183,8 @@ extension World {
     mutating func audit(_ village: Int32) -> [Int32] {
         let v = Int(village)
         return misconduct.villages[v].openCases.filter { index in
-            misconduct.villages[v].random.bernoulli(0.5 * (1 - misconduct.cases[Int(index)].concealment))
+            let concealment = misconduct.concealment(ofCase: index)
+            return misconduct.villages[v].random.bernoulli(0.5 * (1 - concealment))
         }
     }
 

@@ -51,7 +51,7 @@ extension World {
             return warning.subject == .village ? traces.contains(.village) : traces.contains(warning.subject)
         }
         if let found {
-            let concealment = misconduct.cases[Int(found)].concealment
+            let concealment = misconduct.concealment(ofCase: found)
             return random.bernoulli(rules.confirmTrue * (1 - concealment / 2)) ? found : nil
         }
         return random.bernoulli(rules.confirmFalse) ? -1 : nil
@@ -256,7 +256,7 @@ extension World {
         for index in candidates {
             let strength = self.strength(of: lead, on: index)
             guard strength > 0 else { continue }
-            let concealment = misconduct.cases[Int(index)].concealment
+            let concealment = misconduct.concealment(ofCase: index)
             var chance = proof * strength * (1 - 0.7 * concealment)
             if isCaptured(investigation.body, case: index) { chance *= 0.2 }
             chance = 1 - pow(1 - min(1, chance), Double(lead.evidence))

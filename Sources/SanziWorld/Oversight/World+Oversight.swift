@@ -54,7 +54,7 @@ extension World {
             ?? scenario.profiles[villages[v].profile].people.supervisorIndependence
         var random = villages[v].root.derived("review", month)
         return misconduct.villages[v].openCases.filter { index in
-            let seen = random.bernoulli(0.1 * (1 - misconduct.cases[Int(index)].concealment))
+            let seen = random.bernoulli(0.1 * (1 - misconduct.concealment(ofCase: index)))
             return seen && random.bernoulli(independence)
         }
     }

@@ -87,7 +87,9 @@ extension World {
             let shown = posted && !record.posted
             if shown { misconduct.cases[Int(index)].posted = true }
             let chance = 1 - (1 - (shown ? rules.noticeAtPosting : 0)) * (1 - rules.noticeMonthly)
-            if random.bernoulli(chance * (1 - record.concealment)) { aggrieve(about: index, from: month) }
+            if random.bernoulli(chance * (1 - misconduct.concealment(ofCase: index))) {
+                aggrieve(about: index, from: month)
+            }
         }
     }
 
