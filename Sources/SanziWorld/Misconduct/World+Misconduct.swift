@@ -127,7 +127,7 @@ extension World {
         var found: [Int32] = []
         for person in persons {
             for tie in people.relatives[Int(person)] where !hidden || !tie.registered {
-                if let bidder = people.bidderOfPerson[tie.person], platform.bidders[Int(bidder)].village == village,
+                if let bidder = people.bidder(of: tie.person), platform.bidders[Int(bidder)].village == village,
                     !platform.bidders[Int(bidder)].blacklisted
                 {
                     found.append(bidder)

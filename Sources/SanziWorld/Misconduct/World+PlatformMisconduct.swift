@@ -198,7 +198,7 @@ extension World {
         var found: [Int32] = []
         for cadre in people.offices[Int(village)].keyCadres where cadre >= 0 {
             for tie in people.relatives[Int(cadre)] where tie.registered {
-                if let bidder = people.bidderOfPerson[tie.person], platform.bidders[Int(bidder)].village == village {
+                if let bidder = people.bidder(of: tie.person), platform.bidders[Int(bidder)].village == village {
                     found.append(bidder)
                 }
             }
