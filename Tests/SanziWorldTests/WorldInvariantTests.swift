@@ -213,10 +213,10 @@ struct WorldInvariantTests {
     }
 
     /// Every lease has ended by the last day of its term, extensions included, and let its slot
-    /// go: its end is scheduled only by its last rent or by its closing early, in a place
-    /// reserved when it was signed (`ContractState.leaseEnd`), so a path that forgot it would
-    /// leave the lease running on, or its slot taken for good. Checked with quiet extensions
-    /// forced (they reserve the end anew).
+    /// go: its end is scheduled only by its last rent, in a place reserved when it was signed
+    /// (`ContractState.leaseEnd`), and a lease closed before that lets its slot go at once, so a
+    /// path that forgot either would leave the lease running on, or its slot taken for years.
+    /// Checked with quiet extensions forced (they reserve the end anew).
     @Test func everyLeaseEndsByItsTerm() throws {
         let run = try Self.quietlyExtended()
         let days = Int(run.events.last?.day ?? 0) + 1
@@ -224,13 +224,53 @@ struct WorldInvariantTests {
         #expect(
             late.ended > 50 && late.extended > 10, "too few to tell: \(late.ended) ended, \(late.extended) extended")
         #expect(late.outliving.isEmpty, "leases past their term: \(late.outliving.prefix(5))")
-        // The slots in use are the running contracts and the closed leases whose term has not
-        // yet ended.
+        // The slots in use are at most the running contracts and the closed leases whose term
+        // has not yet ended (a lease closed before its last rent lets its slot go at once).
         let contracts = run.world.platform.contracts
         let waiting = contracts.elements.count { contract in
             contract.active || Int(contract.startDay) + 365 * Int(contract.termYears) >= days
         }
         #expect(contracts.count <= waiting, "\(contracts.count) slots in use, \(waiting) could be")
+    }
+
+    /// A lease closed before its last rent lets its slot go at once; one closed after it keeps
+    /// the slot until its end, scheduled then, comes. Over 25 years with no lease from before
+    /// day 0 (the log does not give their starts).
+    @Test func aLeaseClosedBeforeItsLastRentLetsItsSlotGo() throws {
+        let text = MisconductFixtures.forcing(.postAwardAmendment, oversight: MisconductFixtures.noInvestigators)
+            .replacingOccurrences(of: "P3Y", with: "P25Y")
+            .replacingOccurrences(of: #"fish-pond" count="4""#, with: #"fish-pond" count="40" leased-share="0""#)
+        let run = try MisconductFixtures.run(text)
+        let contracts = run.world.platform.contracts
+        let closed = contracts.count - contracts.elements.count(where: \.active)
+        let days = run.world.scenario.horizon.dayCount(from: run.world.scenario.start)
+        let mayHold = Self.leasesClosedAfterTheirLastRent(run.events, days: days)
+        let terminations = run.events.count { $0.type == .termination }
+        #expect(terminations > 100, "too few to tell: \(terminations) terminations")
+        #expect(closed <= mayHold, "\(closed) closed leases hold a slot, \(mayHold) may")
+    }
+
+    /// The leases terminated on or after their last rent's day whose term ends on or after
+    /// `days`.
+    static func leasesClosedAfterTheirLastRent(_ events: [LoggedEvent], days: Int) -> Int {
+        var terms: [Int64: (start: Int, years: Int)] = [:]
+        var count = 0
+        for event in events {
+            let r = event.record
+            switch event.type {
+            case .contract where r.deal == .lease:
+                terms[r.subject] = (Int(event.day), Int(r.count))
+            case .amendment where r.amendmentKind == .termExtension:
+                terms[r.subject]?.years = Int(r.count2)
+            case .termination:
+                guard let term = terms[r.subject] else { break }
+                let lastRent = term.start + 365 * (term.years - 1)
+                if Int(event.day) >= lastRent && term.start + 365 * term.years >= days { count += 1 }
+            default:
+                break
+            }
+        }
+        return count
     }
 
     /// The leases signed after day 0 whose term (with its extensions) ended before the horizon

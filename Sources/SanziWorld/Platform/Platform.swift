@@ -287,8 +287,9 @@ struct ContractState: Sendable {
     var random: CompactStream
     var village: Int32
     /// A lease's place in the order of its end's day, reserved when it was signed: the end is
-    /// scheduled only with the last rent, or when the lease closes before it, so that some
-    /// 390,000 leases at 12,000 villages do not each keep an event waiting for years.
+    /// scheduled only with the last rent (a lease closed before it lets its slot go at once),
+    /// so that some 390,000 leases at 12,000 villages do not each keep an event waiting for
+    /// years.
     var leaseEnd: EventOrder? = nil
     var deal: DealKind
     var active = true
