@@ -34,10 +34,10 @@ struct WorldInvariantTests {
         #expect(MemoryLayout<Bidder>.stride == 28)
     }
 
-    /// A running contract fits 88 bytes (it took 144, and 120 with its stream kept whole):
+    /// A running contract fits 80 bytes (it took 144, and 120 with its stream kept whole):
     /// some 390,000 run at once at 12,000 villages.
-    @Test func aContractFits88Bytes() {
-        #expect(MemoryLayout<ContractState>.stride == 88)
+    @Test func aContractFits80Bytes() {
+        #expect(MemoryLayout<ContractState>.stride == 80)
     }
 
     /// A case fits 88 bytes (it took 112): some 120,000 are kept at 12,000 villages over five

@@ -35,6 +35,11 @@ struct Platform: Sendable {
     /// thousand cases took 6 MB at 12,000 villages. A contract's price changes only through
     /// `reprice` and `extend`, which keep its fair price here.
     var fairPrices: [Int64: FairPrice] = [:]
+    /// The bidder whose capacity a running contract takes, by id, where it is not the
+    /// counterparty: a rigged deal takes the capacity of the bidder the honest market would
+    /// have chosen (-1 for none), so that other villages' bidders see the same busy firms as
+    /// in the honest world (paired runs). Kept apart for those few (`capacityHolder(of:)`).
+    var capacityHolders: [Int64: Int32] = [:]
     var nextContractID: Int64 { Int64(contractValues.count) + 1 }
     var nextListingID: Int64 { Int64(listingValues.count) + 1 }
     /// Per village: its register items (a contiguous range of `items`) and its own bidders.
@@ -65,6 +70,9 @@ struct Platform: Sendable {
         return contracts[slot].id == id && contracts[slot].active ? slot : nil
     }
 
+    /// The bidder whose capacity `contract` takes (-1 for none).
+    func capacityHolder(of contract: ContractState) -> Int32 { capacityHolders[contract.id] ?? contract.counterparty }
+
     /// The price an honest deal would have had for the running contract `contract`.
     func fairPrice(of contract: ContractState) -> FairPrice { fairPrices[contract.id] ?? contract.ownPrice }
 
@@ -93,6 +101,7 @@ struct Platform: Sendable {
     /// Frees the slot of a contract that has ended.
     mutating func removeContract(_ slot: Int32) {
         fairPrices[contracts[slot].id] = nil
+        capacityHolders[contracts[slot].id] = nil
         contracts.remove(slot)
     }
 
@@ -274,10 +283,11 @@ struct Bidder: Sendable {
     static func id(of index: Int32) -> Int64 { Int64(index) + 1 }
 }
 
-/// A contract while it runs. (Its fields go so that it takes 88 bytes: some 390,000 run at
-/// once at 12,000 villages. It took 144; its stream kept whole took 40 of the 120 before this,
-/// its fair price 16 more, kept apart now for the few contracts whose fair price is not their
-/// own, `Platform.fairPrices`; the bytes after an optional's flag hold the one-byte fields.)
+/// A contract while it runs. (80 bytes: some 390,000 run at once at 12,000 villages. Its
+/// fields go so that each optional's flag byte is followed by one-byte and 16-bit fields. It
+/// took 144: its stream kept whole took 40 bytes, its fair price 16 and the bidder whose
+/// capacity it takes 4, the last two kept apart now for the few contracts where they are not
+/// its own price and counterparty, `Platform.fairPrices` and `Platform.capacityHolders`.)
 struct ContractState: Sendable {
     var id: Int64
     var annual: Int64
@@ -292,35 +302,55 @@ struct ContractState: Sendable {
     /// years.
     var leaseEnd: EventOrder? = nil
     var deal: DealKind
-    var active = true
-    var fellIntoArrears = false
+    /// `termYears` and `remainderInstallment` in 16 bits: terms are 0 (works, sales) to 100
+    /// years, and quiet extensions of 3-10 years, one at a lease's end, add at most a
+    /// century's worth (the longest horizon).
+    private var term: Int16
+    var nextDue: EventHandle? = nil
+    private var flags = Flags.active
+    private var remainder: Int16
     var item: Int32
     var counterparty: Int32
     /// The case acting through this contract, or -1; its payments are that case's entries.
     var caseIndex: Int32 = -1
     var startDay: Int32
-    /// The bidder whose capacity the contract takes: the counterparty, or for a rigged deal
-    /// the bidder the honest market would have chosen (-1 for none), so that other villages'
-    /// bidders see the same busy firms as in the honest world (paired runs).
-    var capacityHolder: Int32
-    /// `termYears` and `remainderInstallment` in 16 bits: terms are 0 (works, sales) to 100
-    /// years, and quiet extensions of 3-10 years, one at a lease's end, add at most a
-    /// century's worth (the longest horizon).
-    private var term: Int16
-    private var remainder: Int16
-    var nextDue: EventHandle? = nil
-    /// An insider's rent the director lets go unpaid.
-    var tolerated = false
+
+    /// The contract's yes-or-no state in one byte.
+    private struct Flags: OptionSet, Sendable {
+        let rawValue: UInt8
+        static let active = Flags(rawValue: 1)
+        static let fellIntoArrears = Flags(rawValue: 2)
+        static let tolerated = Flags(rawValue: 4)
+
+        mutating func set(_ flag: Flags, _ on: Bool) {
+            if on { insert(flag) } else { remove(flag) }
+        }
+    }
 
     init(
         id: Int64, annual: Int64, total: Int64, random: CompactStream, village: Int32, deal: DealKind, item: Int32,
-        counterparty: Int32, caseIndex: Int32 = -1, termYears: Int32, startDay: Int32, capacityHolder: Int32 = -1
+        counterparty: Int32, caseIndex: Int32 = -1, termYears: Int32, startDay: Int32
     ) {
         (self.id, self.annual, self.total, self.random, self.village) = (id, annual, total, random, village)
         (self.deal, self.item, self.counterparty, self.caseIndex) = (deal, item, counterparty, caseIndex)
-        (self.startDay, self.capacityHolder) = (startDay, capacityHolder)
+        self.startDay = startDay
         term = Int16(termYears)
         remainder = Int16(termYears - 1)
+    }
+
+    /// Whether the contract runs.
+    var active: Bool {
+        get { flags.contains(.active) }
+        set { flags.set(.active, newValue) }
+    }
+    var fellIntoArrears: Bool {
+        get { flags.contains(.fellIntoArrears) }
+        set { flags.set(.fellIntoArrears, newValue) }
+    }
+    /// An insider's rent the director lets go unpaid.
+    var tolerated: Bool {
+        get { flags.contains(.tolerated) }
+        set { flags.set(.tolerated, newValue) }
     }
 
     /// Years of the term.

@@ -340,8 +340,8 @@ extension World {
         let slot = platform.contracts.insert(
             ContractState(
                 id: id, annual: annual, total: total, random: random.compact, village: village, deal: deal, item: item,
-                counterparty: counterparty, caseIndex: caseIndex, termYears: Int32(termYears), startDay: startDay,
-                capacityHolder: holder))
+                counterparty: counterparty, caseIndex: caseIndex, termYears: Int32(termYears), startDay: startDay))
+        if holder != counterparty { platform.capacityHolders[id] = holder }
         platform.contractSlots.append(slot)
         if holder >= 0 { platform.bidders[Int(holder)].active += 1 }
         if item >= 0 {
@@ -386,7 +386,8 @@ extension World {
         guard contract.active else { return }
         platform.contracts[slot].active = false
         if let next = contract.nextDue { scheduler.cancel(next) }
-        if contract.capacityHolder >= 0 { platform.bidders[Int(contract.capacityHolder)].active -= 1 }
+        let holder = platform.capacityHolder(of: contract)
+        if holder >= 0 { platform.bidders[Int(holder)].active -= 1 }
         if contract.item >= 0, platform.items[Int(contract.item)].contract == slot {
             platform.items[Int(contract.item)].contract = -1
         }
