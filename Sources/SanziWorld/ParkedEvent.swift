@@ -4,13 +4,18 @@ import SanziEvents
 extension World {
     /// An event whose values are too large for a slot of the event list. It waits in
     /// `World.parked` while the list holds only its slot there (`Event.parked`), so that every
-    /// pending event's slot takes 16 bytes, not the 40 the largest of these took: at 12,000
-    /// villages some 730,000 events are pending at once, nearly all of them rents and lease ends.
+    /// pending event's slot takes 12 bytes, not the 40 the largest of these took: at 12,000
+    /// villages some 400,000 events are pending at once, nearly all of them rents.
     enum ParkedEvent: Sendable {
         /// An observable record decided now and due later (a registration during the
         /// announcement), emitted as it is on its day, with its case or -1.
         case record(LogRecord, case: Int32)
         case signContract(listing: Int32, winner: Int32, price: Int64)
+        /// A lease's tenant asks to renew it (`previous`, the lease's id): a lease deal for its
+        /// item with the tenant as incumbent.
+        case renewal(item: Int32, tenant: Int32, previous: Int64)
+        /// Compensation received some weeks before is paid out to the households.
+        case distributeCompensation(amount: Int64, village: Int32)
         case latePayment(contract: Int32, id: Int64, installment: Int32, dueDay: Int32)
         case arrears(contract: Int32, id: Int64, installment: Int32, dueDay: Int32)
         case loanRepaid(loan: Int64, principal: Int64, village: Int32, borrower: Int32, termDays: Int32, case: Int32)
@@ -36,6 +41,10 @@ extension World {
             hold(record, case: caseIndex, on: scheduler.now)
         case .signContract(let listing, let winner, let price):
             signContract(listing: listing, winner: winner, price: price, &scheduler)
+        case .distributeCompensation(let amount, let village):
+            distributeCompensation(village, amount: amount, &scheduler)
+        case .renewal(let item, let tenant, let previous):
+            dealNeeded(item: item, deal: .lease, relisting: 0, incumbent: tenant, renewing: previous, &scheduler)
         case .latePayment(let contract, let id, let installment, let dueDay):
             guard platform.contracts[contract].id == id else { break }
             latePayment(contract, installment: installment, dueDay: dueDay, &scheduler)

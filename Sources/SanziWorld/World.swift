@@ -24,14 +24,13 @@ public struct World: Model, Sendable {
         /// at this slot until its day (`ParkedEvent`).
         case parked(Int32)
         case leaseEnds(contract: Int32)
-        /// A deal for an item; `incumbent` is the sitting tenant who wants to renew, or -1.
-        case dealNeeded(item: Int32, relisting: Int32, incumbent: Int32, deal: DealKind)
+        /// A deal for an item (a tenant's renewal waits parked: `ParkedEvent.renewal`).
+        case dealNeeded(item: Int32, relisting: Int32, deal: DealKind)
         case announcementEnds(listing: Int32)
         case rentDue(contract: Int32, installment: Int32)
         case worksPayment(contract: Int32, installment: Int32)
         case month(village: Int32, index: Int32)
         case bankCash(village: Int32)
-        case distributeCompensation(amount: Int64, village: Int32)
         case election(village: Int32)
         case intervention(index: Int32)
         /// An inspection gives its feedback: its tasks open.
@@ -110,8 +109,8 @@ public struct World: Model, Sendable {
             handleParked(slot, &scheduler)
         case .leaseEnds(let contract):
             leaseEnds(contract, &scheduler)
-        case .dealNeeded(let item, let relisting, let incumbent, let deal):
-            dealNeeded(item: item, deal: deal, relisting: Int(relisting), incumbent: incumbent, &scheduler)
+        case .dealNeeded(let item, let relisting, let deal):
+            dealNeeded(item: item, deal: deal, relisting: Int(relisting), &scheduler)
         case .announcementEnds(let listing):
             announcementEnds(listing, &scheduler)
         case .rentDue(let contract, let installment):
@@ -122,8 +121,6 @@ public struct World: Model, Sendable {
             month(village, index: index, &scheduler)
         case .bankCash(let village):
             bankCash(village, &scheduler)
-        case .distributeCompensation(let amount, let village):
-            distributeCompensation(village, amount: amount, &scheduler)
         case .election(let village):
             election(village, &scheduler)
         case .intervention(let index):
@@ -160,7 +157,7 @@ public struct World: Model, Sendable {
         switch event {
         case .rentDue(let contract, _), .worksPayment(let contract, _), .leaseEnds(let contract):
             platform.contracts.prefetch(contract)
-        case .dealNeeded(let item, _, _, _): platform.items.prefetch(Int(item))
+        case .dealNeeded(let item, _, _): platform.items.prefetch(Int(item))
         case .announcementEnds(let listing): platform.listings.prefetch(listing)
         case .parked(let slot): parked.prefetch(slot)
         default: break

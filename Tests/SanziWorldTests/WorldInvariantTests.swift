@@ -12,16 +12,16 @@ struct WorldInvariantTests {
         (try? WorldFixtures.scenario(name)).map { (name, WorldFixtures.run($0)) }
     }
 
-    /// An event fits 16 bytes: the event list keeps a slot of this size for each of up to
-    /// ~730,000 pending events (12,000 villages); events with larger values are parked
+    /// An event fits 12 bytes: the event list keeps a slot of this size for each of up to
+    /// ~400,000 pending events (12,000 villages); events with larger values are parked
     /// (`World.ParkedEvent`), and a case with a byte after 32-bit ones made it 24.
-    @Test func anEventFitsSixteenBytes() {
-        #expect(MemoryLayout<World.Event>.stride == 16)
+    @Test func anEventFitsTwelveBytes() {
+        #expect(MemoryLayout<World.Event>.stride == 12)
     }
 
-    /// An item fits 40 bytes (it took 72): some 370,000 are kept at 12,000 villages.
-    @Test func anItemFitsFortyBytes() {
-        #expect(MemoryLayout<Item>.stride == 40)
+    /// An item fits 32 bytes (it took 72): some 370,000 are kept at 12,000 villages.
+    @Test func anItemFits32Bytes() {
+        #expect(MemoryLayout<Item>.stride == 32)
     }
 
     /// A person fits 12 bytes (it took 16): some 450,000 are kept at 12,000 villages.

@@ -275,7 +275,7 @@ struct WorldGenerator {
             ).first
         else {
             scheduler.schedule(
-                .dealNeeded(item: item, relisting: 0, incumbent: -1, deal: .lease),
+                .dealNeeded(item: item, relisting: 0, deal: .lease),
                 at: Tick(random.integer(in: 1...180)))
             return
         }

@@ -129,7 +129,7 @@ extension World {
                 in: Int(compensation.amount.lowerBound.fen)...Int(compensation.amount.upperBound.fen)))
         receive(village: village, account: .compensation, purpose: .compensation, amount: amount, &scheduler)
         scheduler.schedule(
-            .distributeCompensation(amount: amount, village: village),
+            park(.distributeCompensation(amount: amount, village: village)),
             after: Tick(ledger.streams[Int(village)].integer(in: 30...90)))
     }
 

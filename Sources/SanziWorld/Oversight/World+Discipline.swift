@@ -459,7 +459,7 @@ extension World {
             closeContract(slot, reason: .voided, &scheduler)
             if contract.item >= 0, contract.deal == DealKind.lease {
                 scheduler.schedule(
-                    .dealNeeded(item: contract.item, relisting: 0, incumbent: -1, deal: .lease), after: 30)
+                    .dealNeeded(item: contract.item, relisting: 0, deal: .lease), after: 30)
             }
         }
         if record.protector >= 0 {

@@ -229,13 +229,12 @@ struct Platform: Sendable {
     }
 }
 
-/// An item of a village's register: a resource or an asset. (40 bytes: the widest fields
-/// first, and the profile's term range in two bytes, which the vocabulary bounds to 1-100.)
+/// An item of a village's register: a resource or an asset. (32 bytes: the widest fields
+/// first, and the profile's term range in two bytes, which the vocabulary bounds to 1-100;
+/// a renewal learns the lease it renews from the lease's end, `ParkedEvent.renewal`.)
 struct Item: Sendable {
     /// Appraised market rent of the whole item per year, in fen.
     var annualAppraisal: Int64
-    /// The id of the latest contract on the item, or -1.
-    var lastContract: Int64 = -1
     var disposalPerYear: Double
     var village: Int32
     /// The slot of the running contract, or -1.

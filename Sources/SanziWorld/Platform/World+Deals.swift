@@ -23,7 +23,7 @@ extension World {
                 continue
             }
             scheduler.schedule(
-                .dealNeeded(item: item, relisting: 0, incumbent: -1, deal: .sale),
+                .dealNeeded(item: item, relisting: 0, deal: .sale),
                 after: Tick(platform.streams[Int(village)].integer(in: 1...200)))
         }
     }
@@ -41,7 +41,8 @@ extension World {
     /// listing threshold, or the small-deal path below it. A corrupt director may keep a deal
     /// over the threshold off the platform.
     mutating func dealNeeded(
-        item: Int32, deal: DealKind, relisting: Int, incumbent: Int32 = -1, _ scheduler: inout Scheduler<Event>
+        item: Int32, deal: DealKind, relisting: Int, incumbent: Int32 = -1, renewing previous: Int64 = -1,
+        _ scheduler: inout Scheduler<Event>
     ) {
         let register = platform.items[Int(item)]
         guard !register.sold, register.contract < 0 else { return }
@@ -76,8 +77,8 @@ extension World {
                 item: item, village: village, deal: deal, appraisal: appraisal, term: term, random: random, &scheduler)
         } else if incumbent >= 0, appraisal < threshold {
             renew(
-                item: item, village: village, tenant: incumbent, appraisal: appraisal, term: term, random: &random,
-                &scheduler)
+                item: item, village: village, tenant: incumbent, previous: previous, appraisal: appraisal, term: term,
+                random: &random, &scheduler)
         } else if appraisal >= threshold {
             list(
                 item: item, village: village, deal: deal, appraisal: appraisal, term: term, relisting: relisting,
@@ -92,7 +93,7 @@ extension World {
                 termYears: term, startDay: Int32(scheduler.now), listing: -1, random: random.derived("contract"),
                 scheduler: &scheduler)
         } else {
-            scheduler.schedule(.dealNeeded(item: item, relisting: 0, incumbent: -1, deal: deal), after: 365)
+            scheduler.schedule(.dealNeeded(item: item, relisting: 0, deal: deal), after: 365)
         }
     }
 
@@ -227,7 +228,7 @@ extension World {
             let again = listing.relisting < platform.rules.maxRelistings
             scheduler.schedule(
                 .dealNeeded(
-                    item: listing.item, relisting: again ? Int32(listing.relisting + 1) : 0, incumbent: -1,
+                    item: listing.item, relisting: again ? Int32(listing.relisting + 1) : 0,
                     deal: listing.deal),
                 after: again ? 14 : 365)
         case .negotiated(let winner, let price):
@@ -346,7 +347,6 @@ extension World {
         if holder >= 0 { platform.bidders[Int(holder)].active += 1 }
         if item >= 0 {
             platform.items[Int(item)].contract = slot
-            platform.items[Int(item)].lastContract = id
             // The next appraisal learns from the rent the market paid: halfway towards it (a
             // case's rent says nothing of the market, so its fair rent is used).
             if deal == .lease, listing >= 0 {
@@ -401,12 +401,12 @@ extension World {
         if contract.leaseEnd != nil { platform.removeContract(slot) }
     }
 
-    /// A sitting tenant renews a lease worth less than the listing threshold after a vote.
+    /// A sitting tenant renews a lease (`previous`) worth less than the listing threshold after
+    /// a vote.
     private mutating func renew(
-        item: Int32, village: Int32, tenant: Int32, appraisal: Int64, term: Int, random: inout RandomStream,
-        _ scheduler: inout Scheduler<Event>
+        item: Int32, village: Int32, tenant: Int32, previous: Int64, appraisal: Int64, term: Int,
+        random: inout RandomStream, _ scheduler: inout Scheduler<Event>
     ) {
-        let previous = platform.items[Int(item)].lastContract
         let price = Int64(Double(appraisal) * random.uniform(0.95...1.1))
         let annual = price / Int64(max(term, 1))
         let slot = openContract(
@@ -444,10 +444,11 @@ extension World {
         if contract.caseIndex < 0, !contract.fellIntoArrears, extendQuietly(slot, &scheduler) { return }
         closeContract(slot, reason: .expired, &scheduler)
         platform.removeContract(slot)
-        scheduler.schedule(
-            .dealNeeded(
-                item: contract.item, relisting: 0, incumbent: renewing ? contract.counterparty : -1, deal: deal),
-            after: delay)
+        let next: Event =
+            renewing
+            ? park(.renewal(item: contract.item, tenant: contract.counterparty, previous: contract.id))
+            : .dealNeeded(item: contract.item, relisting: 0, deal: deal)
+        scheduler.schedule(next, after: delay)
     }
 }
 

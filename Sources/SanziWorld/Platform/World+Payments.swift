@@ -62,7 +62,7 @@ extension World {
         } else if terminates {
             closeContract(slot, reason: .early, &scheduler)
             scheduler.schedule(
-                .dealNeeded(item: contract.item, relisting: 0, incumbent: -1, deal: .lease), after: relistAfter)
+                .dealNeeded(item: contract.item, relisting: 0, deal: .lease), after: relistAfter)
         }
     }
 
@@ -119,7 +119,7 @@ extension World {
                 after: after)
         } else {
             closeContract(slot, reason: .default, &scheduler)
-            scheduler.schedule(.dealNeeded(item: contract.item, relisting: 0, incumbent: -1, deal: .lease), after: 90)
+            scheduler.schedule(.dealNeeded(item: contract.item, relisting: 0, deal: .lease), after: 90)
         }
     }
 
