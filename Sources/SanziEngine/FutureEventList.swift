@@ -82,7 +82,7 @@ struct FutureEventList<Payload>: ~Copyable {
     func time(of key: UInt128) -> Tick { origin &+ Tick(truncatingIfNeeded: key &>> Self.timeShift) }
 
     @inlinable
-    static func slot(of key: UInt128) -> Int { Int(truncatingIfNeeded: key & 0xFF_FFFF) }
+    static func slot(of key: UInt128) -> Int { Int(truncatingIfNeeded: key & UInt128(slotLimit - 1)) }
 
     // MARK: Insertion
 

@@ -361,9 +361,7 @@ extension World {
             &scheduler)
         platform.extend(slot, by: years, fairAnnual: appraisal)
         platform.contracts[slot].caseIndex = caseIndex
-        let installment = Int32(contract.termYears)
-        platform.contracts[slot].nextDue = scheduler.schedule(
-            .rentDue(contract: slot, installment: installment), at: Tick(contract.startDay + 365 * installment))
+        scheduleRent(slot, installment: contract.termYears, &scheduler)
         platform.contracts[slot].leaseEnd = scheduler.reserveOrder()
         return true
     }

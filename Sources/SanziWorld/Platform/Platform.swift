@@ -371,9 +371,7 @@ struct ContractState: Sendable {
     }
 
     /// The contract's own price as a fair price: that of every honest deal.
-    var ownPrice: FairPrice {
-        FairPrice(annual: deal == .lease ? total / Int64(max(termYears, 1)) : total, total: total)
-    }
+    var ownPrice: FairPrice { FairPrice(total: total, of: deal, termYears: termYears) }
 }
 
 /// The price an honest deal would have had, a year and in all: a case's loss is measured
@@ -381,6 +379,13 @@ struct ContractState: Sendable {
 struct FairPrice: Sendable, Equatable {
     var annual: Int64
     var total: Int64
+
+    init(annual: Int64, total: Int64) { (self.annual, self.total) = (annual, total) }
+
+    /// `total` for a deal of `kind`: a lease's by the year over its term, any other's whole.
+    init(total: Int64, of kind: DealKind, termYears: Int32) {
+        self.init(annual: kind == .lease ? total / Int64(max(termYears, 1)) : total, total: total)
+    }
 
     /// What installment `installment` (from 0) of a term of `termYears` would have been.
     func installment(_ installment: Int32, of termYears: Int32) -> Int64 {

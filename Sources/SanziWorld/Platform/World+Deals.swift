@@ -334,9 +334,8 @@ extension World {
     ) -> Int32 {
         let holder = capacityHolder ?? counterparty
         let id = platform.nextContractID
-        let fair = fairTotal ?? total
-        let fairAnnual = deal == .lease ? fair / Int64(max(termYears, 1)) : fair
-        if fair != total { platform.fairPrices[id] = FairPrice(annual: fairAnnual, total: fair) }
+        let fair = FairPrice(total: fairTotal ?? total, of: deal, termYears: Int32(termYears))
+        if fair.total != total { platform.fairPrices[id] = fair }
         platform.contractValues.append(total)
         let slot = platform.contracts.insert(
             ContractState(
@@ -350,7 +349,8 @@ extension World {
             // The next appraisal learns from the rent the market paid: halfway towards it (a
             // case's rent says nothing of the market, so its fair rent is used).
             if deal == .lease, listing >= 0 {
-                platform.items[Int(item)].annualAppraisal = (platform.items[Int(item)].annualAppraisal + fairAnnual) / 2
+                platform.items[Int(item)].annualAppraisal =
+                    (platform.items[Int(item)].annualAppraisal + fair.annual) / 2
             }
         }
         emit(
@@ -362,10 +362,7 @@ extension World {
         case .lease:
             let now = Int32(scheduler.now)
             let next = max(0, (now - startDay + 364) / 365)
-            if next < termYears {
-                platform.contracts[slot].nextDue = scheduler.schedule(
-                    .rentDue(contract: slot, installment: next), at: Tick(startDay + 365 * next))
-            }
+            if next < termYears { scheduleRent(slot, installment: next, &scheduler) }
             platform.contracts[slot].leaseEnd = scheduler.reserveOrder()
             if next >= termYears { scheduleLeaseEnd(slot, &scheduler) }
         case .sale:
@@ -418,6 +415,14 @@ extension World {
                 .renewal, village: village, subject: platform.contracts[slot].id, other: previous,
                 party: bidderID(tenant), amount: annual, amount2: price, count: Int32(term), count2: item),
             &scheduler)
+    }
+
+    /// Schedules the rent `installment` (from 0) of the lease at `slot`, that many years of 365
+    /// days after its start; closing the lease cancels it (`ContractState.nextDue`).
+    mutating func scheduleRent(_ slot: Int32, installment: Int32, _ scheduler: inout Scheduler<Event>) {
+        let day = Tick(platform.contracts[slot].startDay) + 365 * Tick(installment)
+        platform.contracts[slot].nextDue = scheduler.schedule(
+            .rentDue(contract: slot, installment: installment), at: day)
     }
 
     /// Schedules a lease's end in the place reserved for it when it was signed, once no rent

@@ -18,9 +18,7 @@ extension World {
             return (behaviour, lateBy, amends, terminates, terminates ? Tick(random.integer(in: 7...60)) : 0)
         }
         if installment + 1 < contract.termYears {
-            platform.contracts[slot].nextDue = scheduler.schedule(
-                .rentDue(contract: slot, installment: installment + 1),
-                at: Tick(contract.startDay + 365 * (installment + 1)))
+            scheduleRent(slot, installment: installment + 1, &scheduler)
         } else {
             platform.contracts[slot].nextDue = nil
             scheduleLeaseEnd(slot, &scheduler)
