@@ -162,11 +162,13 @@ struct WorldInvariantTests {
     }
 
     /// Quiet term extensions over a long horizon (25 years), where their last installments fall
-    /// due; nobody investigates, so the offenders go on extending.
-    static func quietlyExtended() throws -> MisconductFixtures.Run {
+    /// due; nobody investigates, so the offenders go on extending. With `leasedAtStart` false,
+    /// no item is under a lease from before day 0 (whose start the log does not give).
+    static func quietlyExtended(leasedAtStart: Bool = true) throws -> MisconductFixtures.Run {
+        let ponds = #"fish-pond" count="40""# + (leasedAtStart ? "" : #" leased-share="0""#)
         let text = MisconductFixtures.forcing(.postAwardAmendment, oversight: MisconductFixtures.noInvestigators)
             .replacingOccurrences(of: "P3Y", with: "P25Y")
-            .replacingOccurrences(of: #"fish-pond" count="4""#, with: #"fish-pond" count="40""#)
+            .replacingOccurrences(of: #"fish-pond" count="4""#, with: ponds)
         return try MisconductFixtures.run(text)
     }
 
@@ -220,10 +222,12 @@ struct WorldInvariantTests {
     @Test func everyLeaseEndsByItsTerm() throws {
         let run = try Self.quietlyExtended()
         let days = Int(run.events.last?.day ?? 0) + 1
-        let late = Self.leasesOutlivingTheirTerm(run.events, days: days)
-        #expect(
-            late.ended > 50 && late.extended > 10, "too few to tell: \(late.ended) ended, \(late.extended) extended")
-        #expect(late.outliving.isEmpty, "leases past their term: \(late.outliving.prefix(5))")
+        let all = Self.leases(in: run.events)
+        let due = all.filter { $0.value.start > 0 && $0.value.end < days }
+        let outliving = due.filter { ($0.value.terminated ?? .max) > $0.value.end }.keys.sorted()
+        let extensions = all.values.reduce(0) { $0 + $1.extensions }
+        #expect(due.count > 50 && extensions > 10, "too few to tell: \(due.count) due, \(extensions) extensions")
+        #expect(outliving.isEmpty, "leases past their term: \(outliving.prefix(5))")
         // The slots in use are at most the running contracts and the closed leases whose term
         // has not yet ended (a lease closed before its last rent lets its slot go at once).
         let contracts = run.world.platform.contracts
@@ -237,67 +241,47 @@ struct WorldInvariantTests {
     /// the slot until its end, scheduled then, comes. Over 25 years with no lease from before
     /// day 0 (the log does not give their starts).
     @Test func aLeaseClosedBeforeItsLastRentLetsItsSlotGo() throws {
-        let text = MisconductFixtures.forcing(.postAwardAmendment, oversight: MisconductFixtures.noInvestigators)
-            .replacingOccurrences(of: "P3Y", with: "P25Y")
-            .replacingOccurrences(of: #"fish-pond" count="4""#, with: #"fish-pond" count="40" leased-share="0""#)
-        let run = try MisconductFixtures.run(text)
+        let run = try Self.quietlyExtended(leasedAtStart: false)
         let contracts = run.world.platform.contracts
         let closed = contracts.count - contracts.elements.count(where: \.active)
         let days = run.world.scenario.horizon.dayCount(from: run.world.scenario.start)
-        let mayHold = Self.leasesClosedAfterTheirLastRent(run.events, days: days)
+        // Closed on or after the last rent's day, the term running on to the horizon or past.
+        let mayHold = Self.leases(in: run.events).values.count { lease in
+            guard let terminated = lease.terminated else { return false }
+            return terminated >= lease.end - 365 && lease.end >= days
+        }
         let terminations = run.events.count { $0.type == .termination }
         #expect(terminations > 100, "too few to tell: \(terminations) terminations")
         #expect(closed <= mayHold, "\(closed) closed leases hold a slot, \(mayHold) may")
     }
 
-    /// The leases terminated on or after their last rent's day whose term ends on or after
-    /// `days`.
-    static func leasesClosedAfterTheirLastRent(_ events: [LoggedEvent], days: Int) -> Int {
-        var terms: [Int64: (start: Int, years: Int)] = [:]
-        var count = 0
+    /// A lease as the log tells it: the day of its contract, the day its term ends (with its
+    /// extensions), how many times it was extended, and the day of its termination.
+    struct Lease {
+        var start: Int
+        var end: Int
+        var extensions = 0
+        var terminated: Int?
+    }
+
+    /// The leases of a log, by contract id.
+    static func leases(in events: [LoggedEvent]) -> [Int64: Lease] {
+        var leases: [Int64: Lease] = [:]
         for event in events {
             let r = event.record
             switch event.type {
             case .contract where r.deal == .lease:
-                terms[r.subject] = (Int(event.day), Int(r.count))
+                leases[r.subject] = Lease(start: Int(event.day), end: Int(event.day) + 365 * Int(r.count))
             case .amendment where r.amendmentKind == .termExtension:
-                terms[r.subject]?.years = Int(r.count2)
+                leases[r.subject]?.end += 365 * Int(r.count2 - r.count)
+                leases[r.subject]?.extensions += 1
             case .termination:
-                guard let term = terms[r.subject] else { break }
-                let lastRent = term.start + 365 * (term.years - 1)
-                if Int(event.day) >= lastRent && term.start + 365 * term.years >= days { count += 1 }
+                leases[r.subject]?.terminated = Int(event.day)
             default:
                 break
             }
         }
-        return count
-    }
-
-    /// The leases signed after day 0 whose term (with its extensions) ended before the horizon
-    /// and that have no termination by then; how many ended; how many were extended.
-    static func leasesOutlivingTheirTerm(_ events: [LoggedEvent], days: Int) -> (
-        outliving: [Int64], ended: Int, extended: Int
-    ) {
-        var lastDay: [Int64: Int] = [:]
-        var terminated: [Int64: Int] = [:]
-        var extended = 0
-        for event in events {
-            let r = event.record
-            switch event.type {
-            case .contract where r.deal == .lease && event.day > 0:
-                lastDay[r.subject] = Int(event.day) + 365 * Int(r.count)
-            case .amendment where r.amendmentKind == .termExtension:
-                lastDay[r.subject]? += 365 * Int(r.count2 - r.count)
-                extended += 1
-            case .termination:
-                terminated[r.subject] = Int(event.day)
-            default:
-                break
-            }
-        }
-        let due = lastDay.filter { $0.value < days }
-        let outliving = due.filter { id, last in (terminated[id] ?? .max) > last }.keys.sorted()
-        return (outliving, due.count - outliving.count, extended)
+        return leases
     }
 
     @Test func renewalsContinueTheSameTenantsLease() {
