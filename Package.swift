@@ -150,7 +150,8 @@ let package = Package(
             name: "SanziRunTests",
             dependencies: ["SanziRun", "SanziWorld", "SanziAlerts", "SanziEvents", "SanziScenario"]),
         .testTarget(
-            name: "SanziCLITests", dependencies: ["SanziCLI", "SanziScenario", "SanziTruth", "sanzi", "sanzi-fuzz"]),
+            name: "SanziCLITests",
+            dependencies: ["SanziCLI", "SanziScenario", "SanziTruth", "sanzi", "sanzi-fuzz", "sanzi-bench"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -20,6 +20,17 @@ struct Benchmark: ParsableCommand {
               limit     A1 as one hand-written loop over a bare heap: the
                         bare cost of the work the engine wraps
               limit-A2  the same loop with A2's 100,000 processes
+              D1        a world larger than the caches: 40 districts of 5,000
+                        villages (--villages-per-district), each a 512-byte
+                        record acting every 1-59 days over a year (~2.4 M
+                        events), on one event list
+              D2        the same world, each district on an event list of
+                        its own, one district after another over windows
+                        of --window-days: the same villages' histories
+                        (both print the same state_digest) in another order
+                        of work; order_ratio is D2's events/s over D1's
+                        when D1 ran first. Neither runs unless asked:
+                          sanzi-bench --workload D1,D2
 
             Prints one JSON object per line, e.g.
               {"workload": "A1", "events": …, "seconds": …,
@@ -39,7 +50,7 @@ struct Benchmark: ParsableCommand {
             """
     )
 
-    @Option(help: "Workloads to run, comma-separated (limit, A1, limit-A2, A2, B).")
+    @Option(help: "Workloads to run, comma-separated (limit, A1, limit-A2, A2, B, D1, D2).")
     var workload = "limit,A1,limit-A2,A2,B"
 
     @Option(help: "Runs per workload; the median time is reported.")
@@ -48,9 +59,19 @@ struct Benchmark: ParsableCommand {
     @Option(help: "Seed of the random streams.")
     var seed: UInt64 = 1
 
+    @Option(help: "D2's window: days each district runs before the next takes its turn (1-365).")
+    var windowDays = 30
+
+    @Option(help: "Villages in each of D1's and D2's 40 districts (1-20000; 512 bytes each).")
+    var villagesPerDistrict = 5_000
+
     func validate() throws {
         guard `repeat` >= 1 else { throw ValidationError("--repeat must be at least 1") }
-        let unknown = names.filter { !["A1", "A2", "B", "limit", "limit-A2"].contains($0) }
+        guard (1...365).contains(windowDays) else { throw ValidationError("--window-days must be 1 to 365") }
+        guard (1...20_000).contains(villagesPerDistrict) else {
+            throw ValidationError("--villages-per-district must be 1 to 20000")
+        }
+        let unknown = names.filter { !["A1", "A2", "B", "limit", "limit-A2", "D1", "D2"].contains($0) }
         guard unknown.isEmpty else { throw ValidationError("unknown workload \(unknown.joined(separator: ", "))") }
     }
 
@@ -60,8 +81,10 @@ struct Benchmark: ParsableCommand {
         var limitRates: [String: Double] = [:]
         for name in names {
             var row = measure(name)
-            if name.hasPrefix("limit") {
+            if name.hasPrefix("limit") || name == "D1" {
                 limitRates[name] = row.eventsPerSecond
+            } else if name == "D2" {
+                if let whole = limitRates["D1"] { row.fields.append(("order_ratio", row.eventsPerSecond / whole)) }
             } else if let limit = limitRates[name == "A2" ? "limit-A2" : "limit"] {
                 row.fields.append(("limit_ratio", limit / row.eventsPerSecond))
             }
@@ -98,6 +121,7 @@ struct Benchmark: ParsableCommand {
         var events = 0
         var customers = 0
         var meanWait = 0.0
+        var digest: UInt64 = 0
         for _ in 0..<`repeat` {
             let start = Self.clock()
             switch name {
@@ -105,6 +129,11 @@ struct Benchmark: ParsableCommand {
             case "A2": events = ExponentialProcesses.run(processes: 100_000, horizon: 20, seed: seed)
             case "limit": events = LimitLoop.run(processes: 1_000, horizon: 2_000, seed: seed)
             case "limit-A2": events = LimitLoop.run(processes: 100_000, horizon: 20, seed: seed)
+            case "D1":
+                (events, digest) = DistrictWorld.runWhole(villagesPerDistrict: villagesPerDistrict, seed: seed)
+            case "D2":
+                (events, digest) = DistrictWorld.runByDistrict(
+                    villagesPerDistrict: villagesPerDistrict, windowDays: windowDays, seed: seed)
             default:
                 (events, customers, meanWait) = ServerQueue.run(
                     servers: 10, arrivalRate: 9, serviceRate: 1, horizon: 50_000, seed: seed)
@@ -113,6 +142,7 @@ struct Benchmark: ParsableCommand {
         }
         let seconds = times.sorted()[times.count / 2]
         var row = Row(workload: name, events: events, seconds: seconds, peak: PeakMemory.mebibytes())
+        if name.hasPrefix("D") { row.fields = [("state_digest", Double(digest))] }
         if name == "B" {
             row.fields = [
                 ("customers", Double(customers)), ("customers_per_second", Double(customers) / seconds),
