@@ -29,8 +29,11 @@ struct Benchmark: ParsableCommand {
                         of --window-days: the same villages' histories
                         (both print the same state_digest) in another order
                         of work; order_ratio is D2's events/s over D1's
-                        when D1 ran first. Neither runs unless asked:
-                          sanzi-bench --workload D1,D2
+                        when D1 ran first
+              D3        D2 with each window's districts on --jobs threads
+                        (default: the machine's cores); the same state_digest.
+                        None of D1-D3 runs unless asked:
+                          sanzi-bench --workload D1,D2,D3
 
             Prints one JSON object per line, e.g.
               {"workload": "A1", "events": …, "seconds": …,
@@ -50,7 +53,7 @@ struct Benchmark: ParsableCommand {
             """
     )
 
-    @Option(help: "Workloads to run, comma-separated (limit, A1, limit-A2, A2, B, D1, D2).")
+    @Option(help: "Workloads to run, comma-separated (limit, A1, limit-A2, A2, B, D1, D2, D3).")
     var workload = "limit,A1,limit-A2,A2,B"
 
     @Option(help: "Runs per workload; the median time is reported.")
@@ -62,8 +65,20 @@ struct Benchmark: ParsableCommand {
     @Option(help: "D2's window: days each district runs before the next takes its turn (1-365).")
     var windowDays = 30
 
-    @Option(help: "Villages in each of D1's and D2's 40 districts (1-20000; 512 bytes each).")
+    @Option(help: "Villages in each of D1-D3's 40 districts (1-20000; 512 bytes each).")
     var villagesPerDistrict = 5_000
+
+    @Option(help: "D3's threads (1-64; default: the machine's cores).")
+    var jobs = Self.cores
+
+    /// The processors online.
+    static var cores: Int {
+        #if canImport(Glibc)
+            max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        #else
+            1
+        #endif
+    }
 
     func validate() throws {
         guard `repeat` >= 1 else { throw ValidationError("--repeat must be at least 1") }
@@ -71,7 +86,8 @@ struct Benchmark: ParsableCommand {
         guard (1...20_000).contains(villagesPerDistrict) else {
             throw ValidationError("--villages-per-district must be 1 to 20000")
         }
-        let unknown = names.filter { !["A1", "A2", "B", "limit", "limit-A2", "D1", "D2"].contains($0) }
+        guard (1...64).contains(jobs) else { throw ValidationError("--jobs must be 1 to 64") }
+        let unknown = names.filter { !["A1", "A2", "B", "limit", "limit-A2", "D1", "D2", "D3"].contains($0) }
         guard unknown.isEmpty else { throw ValidationError("unknown workload \(unknown.joined(separator: ", "))") }
     }
 
@@ -83,7 +99,7 @@ struct Benchmark: ParsableCommand {
             var row = measure(name)
             if name.hasPrefix("limit") || name == "D1" {
                 limitRates[name] = row.eventsPerSecond
-            } else if name == "D2" {
+            } else if name == "D2" || name == "D3" {
                 if let whole = limitRates["D1"] { row.fields.append(("order_ratio", row.eventsPerSecond / whole)) }
             } else if let limit = limitRates[name == "A2" ? "limit-A2" : "limit"] {
                 row.fields.append(("limit_ratio", limit / row.eventsPerSecond))
@@ -131,9 +147,10 @@ struct Benchmark: ParsableCommand {
             case "limit-A2": events = LimitLoop.run(processes: 100_000, horizon: 20, seed: seed)
             case "D1":
                 (events, digest) = DistrictWorld.runWhole(villagesPerDistrict: villagesPerDistrict, seed: seed)
-            case "D2":
+            case "D2", "D3":
                 (events, digest) = DistrictWorld.runByDistrict(
-                    villagesPerDistrict: villagesPerDistrict, windowDays: windowDays, seed: seed)
+                    villagesPerDistrict: villagesPerDistrict, windowDays: windowDays, threads: name == "D3" ? jobs : 1,
+                    seed: seed)
             default:
                 (events, customers, meanWait) = ServerQueue.run(
                     servers: 10, arrivalRate: 9, serviceRate: 1, horizon: 50_000, seed: seed)

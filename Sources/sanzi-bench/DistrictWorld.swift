@@ -1,3 +1,4 @@
+import Dispatch
 import SanziEngine
 
 /// D1 and D2: a world too large for the caches, worked through in two orders.
@@ -8,7 +9,8 @@ import SanziEngine
 /// crosses districts, so the order of work changes no village's history: D1 runs the whole world
 /// on one event list, day by day, as Sanzi's world runs; D2 gives each district an event list
 /// of its own and runs one district after another over windows of `windowDays`, the order
-/// docs/districts.md measured on the world. Both end in the same state (`digest`).
+/// docs/districts.md measured on the world; D3 runs D2's districts of each window on several
+/// threads at once. All end in the same state (`digest`).
 struct DistrictWorld: Model {
     struct Event { var village: Int32 }
 
@@ -69,25 +71,36 @@ struct DistrictWorld: Model {
         return (events, digest([simulation.model.state]))
     }
 
-    /// A district's own simulation, kept in a class so that an array can hold it.
-    final class District {
+    /// A district's own simulation and the events it ran, kept in a class so that an array can
+    /// hold it. Unchecked: within a window each district is run by one thread, and the threads
+    /// are joined before the next window (`DispatchQueue.concurrentPerform`).
+    final class District: @unchecked Sendable {
         var simulation: Simulation<DistrictWorld>
+        var events = 0
         init(_ model: DistrictWorld) { simulation = started(model) }
+
+        func run(until day: Int) { events += simulation.run(until: Tick(day)).events }
     }
 
-    /// D2: an event list per district, run one district after another over windows of
-    /// `windowDays`. Returns the events and the state's digest.
-    static func runByDistrict(villagesPerDistrict: Int, windowDays: Int, seed: UInt64) -> (Int, UInt64) {
+    /// D2 (`threads` 1) and D3: an event list per district, the districts run over windows of
+    /// `windowDays`, one after another on each of `threads` threads. Returns the events and the
+    /// state's digest.
+    static func runByDistrict(villagesPerDistrict: Int, windowDays: Int, threads: Int = 1, seed: UInt64) -> (
+        Int, UInt64
+    ) {
         let shards = (0..<districts).map { district in
             District(
                 DistrictWorld(
                     first: district * villagesPerDistrict, count: villagesPerDistrict,
                     villagesPerDistrict: villagesPerDistrict, seed: seed))
         }
-        var events = 0
         for end in stride(from: windowDays, through: days + windowDays - 1, by: windowDays) {
-            for shard in shards { events += shard.simulation.run(until: Tick(min(end, days))).events }
+            DispatchQueue.concurrentPerform(iterations: threads) { thread in
+                for shard in stride(from: thread, to: shards.count, by: threads) {
+                    shards[shard].run(until: min(end, days))
+                }
+            }
         }
-        return (events, digest(shards.map { $0.simulation.model.state }))
+        return (shards.reduce(0) { $0 + $1.events }, digest(shards.map { $0.simulation.model.state }))
     }
 }
