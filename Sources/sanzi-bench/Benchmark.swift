@@ -43,7 +43,7 @@ struct Benchmark: ParsableCommand {
             limit_ratio the limit row's events/s over this workload's (A2
             against limit-A2, the others against limit, when that row ran
             first). B adds customers, customers_per_second, mean_wait and
-            erlang_c_wait.
+            erlang_c_wait; D1-D3 add state_digest, D2 and D3 order_ratio.
 
             Build in release mode, or the numbers mean nothing:
               swift run -c release sanzi-bench
@@ -62,13 +62,13 @@ struct Benchmark: ParsableCommand {
     @Option(help: "Seed of the random streams.")
     var seed: UInt64 = 1
 
-    @Option(help: "D2's window: days each district runs before the next takes its turn (1-365).")
+    @Option(help: "D2's and D3's window: days each district runs before the next takes its turn (1-365).")
     var windowDays = 30
 
     @Option(help: "Villages in each of D1-D3's 40 districts (1-20000; 512 bytes each).")
     var villagesPerDistrict = 5_000
 
-    @Option(help: "D3's threads (1-64; default: the machine's cores).")
+    @Option(help: "D3's threads (1-64): by default, the machine's cores.")
     var jobs = Self.cores
 
     /// The processors online.
