@@ -255,6 +255,31 @@ struct WorldInvariantTests {
         #expect(closed <= mayHold, "\(closed) closed leases hold a slot, \(mayHold) may")
     }
 
+    /// A contract holds its slot while it runs or while a scheduled event still names the slot
+    /// (`ContractState.eventPending`), and no longer: the slots in use are exactly those, so a
+    /// slot freed twice or never breaks the count. And a lease closed while its end waits keeps
+    /// its slot for that end: freed early, the end would come to the slot's next contract and
+    /// end it before its term (the test failed so when the lease end did not mark its slot).
+    @Test func aContractHoldsItsSlotExactlyWhileItRunsOrAnEventNamesIt() throws {
+        let run = WorldFixtures.run(try WorldFixtures.scenario("default"))
+        let extended = try Self.quietlyExtended()
+        let fresh = try Self.quietlyExtended(leasedAtStart: false)
+        for (name, world) in [("default", run.world), ("extended", extended.world), ("fresh", fresh.world)] {
+            let contracts = world.platform.contracts
+            let holding = contracts.elements.count { $0.active || $0.eventPending }
+            #expect(contracts.count == holding, "\(name): \(contracts.count) slots in use, \(holding) hold one")
+        }
+        // A lease end that found its slot given to another contract would end that one early.
+        let leases = Self.leases(in: fresh.events).values
+        let closedAfterLastRent = leases.count { lease in
+            lease.terminated.map { $0 >= lease.end - 365 && $0 < lease.end } ?? false
+        }
+        #expect(closedAfterLastRent > 5, "too few leases closed while their end waits: \(closedAfterLastRent)")
+        for lease in leases where lease.expired && !lease.runningAtStart {
+            #expect(lease.terminated == lease.end, "a lease from day \(lease.start) expired before its term")
+        }
+    }
+
     /// A lease as the log tells it: the day of its contract, the day its term ends (with its
     /// extensions), how many times it was extended, and the day of its termination.
     struct Lease {
@@ -262,6 +287,10 @@ struct WorldInvariantTests {
         var end: Int
         var extensions = 0
         var terminated: Int?
+        /// Whether it ended at its term (and was not renewed quietly).
+        var expired = false
+        /// Whether it ran when the run started (its `start` is then day 0, not its own).
+        var runningAtStart = false
     }
 
     /// The leases of a log, by contract id.
@@ -271,12 +300,14 @@ struct WorldInvariantTests {
             let r = event.record
             switch event.type {
             case .contract where r.deal == .lease:
-                leases[r.subject] = Lease(start: Int(event.day), end: Int(event.day) + 365 * Int(r.count))
+                leases[r.subject] = Lease(
+                    start: Int(event.day), end: Int(event.day) + 365 * Int(r.count), runningAtStart: r.other == -2)
             case .amendment where r.amendmentKind == .termExtension:
                 leases[r.subject]?.end += 365 * Int(r.count2 - r.count)
                 leases[r.subject]?.extensions += 1
             case .termination:
                 leases[r.subject]?.terminated = Int(event.day)
+                leases[r.subject]?.expired = r.code == LogRecord.TerminationReason.expired.rawValue
             default:
                 break
             }

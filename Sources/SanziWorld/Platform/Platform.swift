@@ -320,6 +320,7 @@ struct ContractState: Sendable {
         static let active = Flags(rawValue: 1)
         static let fellIntoArrears = Flags(rawValue: 2)
         static let tolerated = Flags(rawValue: 4)
+        static let eventPending = Flags(rawValue: 8)
 
         mutating func set(_ flag: Flags, _ on: Bool) {
             if on { insert(flag) } else { remove(flag) }
@@ -350,6 +351,12 @@ struct ContractState: Sendable {
     var tolerated: Bool {
         get { flags.contains(.tolerated) }
         set { flags.set(.tolerated, newValue) }
+    }
+    /// Whether a scheduled event still names the contract's slot (a lease's end, works' last
+    /// payment), so that closing the contract must leave the slot to that event.
+    var eventPending: Bool {
+        get { flags.contains(.eventPending) }
+        set { flags.set(.eventPending, newValue) }
     }
 
     /// Years of the term.

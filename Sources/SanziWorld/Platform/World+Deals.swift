@@ -369,18 +369,27 @@ extension World {
             receivePayment(slot, installment: 0, amount: annual, daysLate: 0, &scheduler)
             platform.items[Int(item)].sold = true
             closeContract(slot, reason: .sold, &scheduler)
-            platform.removeContract(slot)
         case .works:
             worksPayment(slot, installment: 0, &scheduler)
         }
         return slot
     }
 
+    /// Ends a running contract and lets its slot go, unless a scheduled event still names the
+    /// slot (`ContractState.eventPending`): that event lets it go when it comes. Closing one
+    /// already closed only lets the slot go.
     mutating func closeContract(
         _ slot: Int32, reason: LogRecord.TerminationReason, _ scheduler: inout Scheduler<Event>
     ) {
         let contract = platform.contracts[slot]
-        guard contract.active else { return }
+        if contract.active { end(contract, at: slot, reason: reason, &scheduler) }
+        if !contract.eventPending { platform.removeContract(slot) }
+    }
+
+    private mutating func end(
+        _ contract: ContractState, at slot: Int32, reason: LogRecord.TerminationReason,
+        _ scheduler: inout Scheduler<Event>
+    ) {
         platform.contracts[slot].active = false
         if let next = contract.nextDue { scheduler.cancel(next) }
         let holder = platform.capacityHolder(of: contract)
@@ -392,10 +401,6 @@ extension World {
             LogRecord(
                 .termination, village: contract.village, code: reason.rawValue, subject: contract.id,
                 party: bidderID(contract.counterparty)), case: contract.caseIndex, &scheduler)
-        // A lease closed before its last rent lets its slot go now: nothing is left to run on it
-        // (its rent is cancelled; payments still waiting check the contract's id), where some
-        // 30,000 slots at 12,000 villages waited for their terms' ends.
-        if contract.leaseEnd != nil { platform.removeContract(slot) }
     }
 
     /// A sitting tenant renews a lease (`previous`) worth less than the listing threshold after
@@ -430,6 +435,7 @@ extension World {
     mutating func scheduleLeaseEnd(_ slot: Int32, _ scheduler: inout Scheduler<Event>) {
         guard let order = platform.contracts[slot].leaseEnd else { return }
         platform.contracts[slot].leaseEnd = nil
+        platform.contracts[slot].eventPending = true
         let contract = platform.contracts[slot]
         scheduler.schedule(
             .leaseEnds(contract: slot), at: Tick(contract.startDay) + 365 * Tick(contract.termYears), order: order)
@@ -438,8 +444,9 @@ extension World {
     /// A lease ends: the item is sold or leased again, perhaps renewed by its tenant; a
     /// corrupt director may instead extend the lease quietly.
     mutating func leaseEnds(_ slot: Int32, _ scheduler: inout Scheduler<Event>) {
+        platform.contracts[slot].eventPending = false
         let contract = platform.contracts[slot]
-        guard contract.active else { return platform.removeContract(slot) }
+        guard contract.active else { return closeContract(slot, reason: .expired, &scheduler) }
         let item = platform.items[Int(contract.item)]
         let (deal, renewing, delay) = platform.contracts[slot].random.draw { random in
             let deal: DealKind = random.bernoulli(item.disposalPerYear * 5) ? .sale : .lease
@@ -448,7 +455,6 @@ extension World {
         }
         if contract.caseIndex < 0, !contract.fellIntoArrears, extendQuietly(slot, &scheduler) { return }
         closeContract(slot, reason: .expired, &scheduler)
-        platform.removeContract(slot)
         let next: Event =
             renewing
             ? park(.renewal(item: contract.item, tenant: contract.counterparty, previous: contract.id))

@@ -128,9 +128,9 @@ extension World {
         _ slot: Int32, installment: Int32, amount: Int64, daysLate: Int32, _ scheduler: inout Scheduler<Event>
     ) {
         let contract = platform.contracts[slot]
-        let payer = platform.bidders[Int(contract.counterparty)]
+        let payer = bidderID(contract.counterparty)
         let inCash =
-            !payer.isFirm && amount <= policy(of: contract.village).cashCap
+            !platform.bidders[Int(contract.counterparty)].isFirm && amount <= policy(of: contract.village).cashCap
             && platform.contracts[slot].random.draw { $0.bernoulli(0.5) }
         var tag = contract.caseIndex
         var pocketed = false
@@ -149,8 +149,7 @@ extension World {
             !pocketed && inCash && tag < 0 && lookAlike(.embezzledReceipts, in: contract.village)
             ? openCase(.embezzledReceipts, .lookAlike, village: contract.village, on: scheduler.now) : -1
         let payment = LogRecord(
-            .payment, village: contract.village, subject: contract.id, party: bidderID(contract.counterparty),
-            amount: amount,
+            .payment, village: contract.village, subject: contract.id, party: payer, amount: amount,
             count: installment + 1, count2: daysLate)
         if !hidden { emit(payment, case: max(tag, bookedLate), &scheduler) }
         let account: LogRecord.Account = inCash ? .cash : .basic
@@ -163,14 +162,13 @@ extension World {
             scheduler.schedule(
                 park(
                     .lateReceipt(
-                        amount: amount, contract: contract.id, payer: bidderID(contract.counterparty),
-                        village: contract.village,
+                        amount: amount, contract: contract.id, payer: payer, village: contract.village,
                         case: bookedLate, account: account, purpose: purpose)),
                 after: Tick(misconduct.villages[Int(contract.village)].lookAlikes.integer(in: 35...75)))
         } else {
             receive(
                 village: contract.village, account: account, purpose: purpose, amount: amount, contract: contract.id,
-                payer: bidderID(contract.counterparty), case: tag, &scheduler)
+                payer: payer, case: tag, &scheduler)
         }
     }
 
@@ -233,6 +231,7 @@ extension World {
     /// Works are paid 30% at signing and the rest on completion, 60–240 days later. A corrupt
     /// director may add extra works on completion, paid without a listing.
     mutating func worksPayment(_ slot: Int32, installment: Int32, _ scheduler: inout Scheduler<Event>) {
+        platform.contracts[slot].eventPending = installment == 0
         let contract = platform.contracts[slot]
         let first = contract.annual * 3 / 10
         let amount = installment == 0 ? first : contract.annual - first
@@ -260,7 +259,6 @@ extension World {
             addExtraWorks(slot, offenders: offenders, &scheduler)
         }
         closeContract(slot, reason: .completed, &scheduler)
-        platform.removeContract(slot)
     }
 
     /// Extra works agreed after the award and paid at once: the extra is the case's loss.
