@@ -94,14 +94,15 @@ struct Benchmark: ParsableCommand {
     var names: [String] { workload.split(separator: ",").map(String.init) }
 
     func run() {
-        var limitRates: [String: Double] = [:]
+        // Events per second of the rows others are measured against: the limits, and D1.
+        var referenceRates: [String: Double] = [:]
         for name in names {
             var row = measure(name)
             if name.hasPrefix("limit") || name == "D1" {
-                limitRates[name] = row.eventsPerSecond
+                referenceRates[name] = row.eventsPerSecond
             } else if name == "D2" || name == "D3" {
-                if let whole = limitRates["D1"] { row.fields.append(("order_ratio", row.eventsPerSecond / whole)) }
-            } else if let limit = limitRates[name == "A2" ? "limit-A2" : "limit"] {
+                if let whole = referenceRates["D1"] { row.fields.append(("order_ratio", row.eventsPerSecond / whole)) }
+            } else if let limit = referenceRates[name == "A2" ? "limit-A2" : "limit"] {
                 row.fields.append(("limit_ratio", limit / row.eventsPerSecond))
             }
             print(row.json)

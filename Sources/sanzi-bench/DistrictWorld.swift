@@ -17,14 +17,12 @@ struct DistrictWorld: Model {
     static let districts = 40
     static let days = 365
     static let words = 64
-    let villages: Int
     let villagesPerDistrict: Int
     var state: [UInt64]
     var streams: [RandomStream]
 
     /// The villages `first ..< first + count` of a world seeded with `seed`.
     init(first: Int, count: Int, villagesPerDistrict: Int, seed: UInt64) {
-        villages = count
         self.villagesPerDistrict = villagesPerDistrict
         state = Array(repeating: 0, count: count * Self.words)
         let root = RandomStream(seed: seed).derived("D")
@@ -46,7 +44,7 @@ struct DistrictWorld: Model {
     /// A simulation of `model` with each village's first act scheduled.
     static func started(_ model: DistrictWorld) -> Simulation<DistrictWorld> {
         var simulation = Simulation(model: model)
-        for village in 0..<model.villages {
+        for village in model.streams.indices {
             let day = simulation.model.streams[village].integer(in: 0...58)
             simulation.scheduler.schedule(Event(village: Int32(village)), at: Tick(day))
         }
