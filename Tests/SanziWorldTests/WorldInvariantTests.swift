@@ -131,6 +131,30 @@ struct WorldInvariantTests {
         }
     }
 
+    /// Nothing is paid or received on a contract once it has ended: works voided while their
+    /// last payment waited were paid it (36 payments in the log of
+    /// `sanzi run Scenarios/guangzhou-2012-2014.xml`).
+    @Test func nothingIsPaidOnAContractAfterItEnds() {
+        for (name, run) in Self.runs {
+            var ended: Set<Int64> = []
+            var voided = 0
+            var paidAfterEnd: [UInt64] = []
+            for event in run.events {
+                switch event.type {
+                case .termination:
+                    ended.insert(event.record.subject)
+                    if event.record.code == LogRecord.TerminationReason.voided.rawValue { voided += 1 }
+                case .payment, .receipt, .disbursement:
+                    if ended.contains(event.record.subject) { paidAfterEnd.append(event.id) }
+                default: break
+                }
+            }
+            let none = paidAfterEnd.isEmpty
+            #expect(none, "\(name): \(paidAfterEnd.count) events pay ended contracts, from \(paidAfterEnd.prefix(3))")
+            #expect(name != "guangzhou-2012-2014" || voided > 100, "\(name): too few voided contracts (\(voided))")
+        }
+    }
+
     /// What a tenant or buyer pays never exceeds the contract's total plus the years a term
     /// extension added (a price cut only lowers what is owed). Returns the contracts paid
     /// over and how many term extensions the log has.

@@ -232,6 +232,9 @@ extension World {
     /// director may add extra works on completion, paid without a listing.
     mutating func worksPayment(_ slot: Int32, installment: Int32, _ scheduler: inout Scheduler<Event>) {
         platform.contracts[slot].eventPending = installment == 0
+        // Works voided while their last payment waited (a proven case's) are not paid for: the
+        // event only lets the contract's slot go.
+        guard platform.contracts[slot].active else { return closeContract(slot, reason: .voided, &scheduler) }
         let contract = platform.contracts[slot]
         let first = contract.annual * 3 / 10
         let amount = installment == 0 ? first : contract.annual - first
