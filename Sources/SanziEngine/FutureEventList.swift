@@ -1,15 +1,16 @@
-import CSanziPrefetch
-
 /// The pending events of a run, ordered by time, then priority, then scheduling order.
 ///
-/// Layout, chosen by measurement (`sanzi-bench`, A2 with 100,000 pending events):
-/// - a 4-ary min-heap of 16-byte keys, with each node's four children in one 64-byte cache
-///   line, so a level of the sift costs one cache miss at most;
-/// - each key packs the time since the list's origin (high 48 bits: 2.8 × 10^14 ticks, nine
-///   years of microseconds), then the priority (8 bits), a scheduling sequence number (48 bits:
-///   2.8 × 10^14 events, weeks of scheduling at the engine's fastest) and the event's slot (24
-///   bits), so one integer comparison orders time, priority and FIFO order at once, and an
-///   order reserved for a later event (`Scheduler.reserveOrder`) is never renumbered;
+/// Layout, chosen by measurement (`sanzi-bench`, A2 with 100,000 pending events, and the
+/// world at 12,000 villages):
+/// - each event is a 16-byte key that packs the time since the list's origin (high 48 bits:
+///   2.8 × 10^14 ticks, nine years of microseconds), then the priority (8 bits), a scheduling
+///   sequence number (48 bits: 2.8 × 10^14 events, weeks of scheduling at the engine's
+///   fastest) and the event's slot (24 bits), so one integer comparison orders time, priority
+///   and FIFO order at once, and an order reserved for a later event
+///   (`Scheduler.reserveOrder`) is never renumbered;
+/// - the keys wait in a cache-friendly heap (`KeyHeap`), or, with a bucket width, the keys of
+///   later buckets wait in an `EventCalendar` and come to the heap a bucket at a time, when
+///   it is empty: every key in the heap comes before every key in the calendar;
 /// - payloads stay still in a slab of slots, reused through a free list: no allocation per
 ///   event, and sifting moves only keys.
 ///
@@ -29,11 +30,9 @@ struct FutureEventList<Payload>: ~Copyable {
     /// priority hold.
     @usableFromInline static var timeLimit: Int64 { 1 << (128 - Int64(timeShift)) }
 
-    /// Heap storage: logical index i lives at physical index i + 3 of a 64-byte aligned
-    /// buffer, so the children 4i+1 … 4i+4 share one cache line.
-    @usableFromInline var keys: UnsafeMutablePointer<UInt128>
-    @usableFromInline var capacity: Int
-    @usableFromInline var count = 0
+    /// The first events: all of them, or without a calendar's later buckets.
+    @usableFromInline var heap = KeyHeap()
+    @usableFromInline var later: EventCalendar
     @usableFromInline var sequence: UInt64 = 0
     /// The time keys count from: the scheduler's start.
     @usableFromInline let origin: Tick
@@ -47,11 +46,12 @@ struct FutureEventList<Payload>: ~Copyable {
     @usableFromInline var freeCount = 0
     @usableFromInline var slotCapacity: Int
 
+    /// An empty list whose times count from `origin`; with `bucketWidth` (ticks, a power of
+    /// two), events of later buckets wait in a calendar.
     @inlinable
-    init(origin: Tick) {
+    init(origin: Tick, bucketWidth: Tick? = nil) {
         self.origin = origin
-        capacity = 61
-        keys = Self.allocate(capacity)
+        later = EventCalendar(width: bucketWidth, timeShift: Self.timeShift)
         slotCapacity = 64
         payloads = .allocate(capacity: slotCapacity)
         slotStates = .allocate(capacity: slotCapacity)
@@ -59,24 +59,29 @@ struct FutureEventList<Payload>: ~Copyable {
     }
 
     @inlinable deinit {
-        UnsafeMutableRawPointer(keys - 3).deallocate()
         payloads.deinitialize(count: slotCount)
         payloads.deallocate()
         slotStates.deallocate()
         freeSlots.deallocate()
     }
 
-    @inlinable
-    static func allocate(_ capacity: Int) -> UnsafeMutablePointer<UInt128> {
-        let raw = UnsafeMutableRawPointer.allocate(byteCount: (capacity + 3) * 16, alignment: 64)
-        return raw.bindMemory(to: UInt128.self, capacity: capacity + 3) + 3
-    }
+    /// The events pending, cancelled ones included.
+    @inlinable var count: Int { heap.count + later.count }
+
+    /// The first key, if any: the heap's, or, while the heap is empty, the calendar's.
+    @inlinable var firstKey: UInt128? { heap.count > 0 ? heap.keys[0] : later.firstKey() }
 
     /// The time of the first key, if any.
-    @inlinable var firstTime: Tick? { count == 0 ? nil : time(of: keys[0]) }
+    @inlinable var firstTime: Tick? {
+        guard let key = firstKey else { return nil }
+        return time(of: key)
+    }
 
     /// The payload of the first key, if any (it may be a cancelled event's).
-    @inlinable var firstPayload: Payload? { count == 0 ? nil : payloads[Self.slot(of: keys[0])] }
+    @inlinable var firstPayload: Payload? {
+        guard let key = firstKey else { return nil }
+        return payloads[Self.slot(of: key)]
+    }
 
     @inlinable
     func time(of key: UInt128) -> Tick { origin &+ Tick(truncatingIfNeeded: key &>> Self.timeShift) }
@@ -116,33 +121,9 @@ struct FutureEventList<Payload>: ~Copyable {
         let rank = UInt64(UInt8(bitPattern: priority.rawValue) ^ 0x80)
         let order: UInt128 = UInt128(rank) &<< Self.priorityShift | UInt128(sequence) &<< Self.slotBits | UInt128(slot)
         let key: UInt128 = UInt128(UInt64(offset)) &<< Self.timeShift | order
-        if count == capacity { grow() }
-        siftUp(key, from: count)
-        count += 1
+        let bucket = later.bucket(ofOffset: offset)
+        if bucket < later.base { heap.insert(key) } else { later.insert(key, bucket: bucket) }
         return EventHandle(slot: UInt32(slot), generation: slotStates[slot] >> 1)
-    }
-
-    @inlinable
-    mutating func siftUp(_ key: UInt128, from start: Int) {
-        var hole = start
-        while hole > 0 {
-            let parent = (hole &- 1) &>> 2
-            let parentKey = keys[parent]
-            guard key < parentKey else { break }
-            keys[hole] = parentKey
-            hole = parent
-        }
-        keys[hole] = key
-    }
-
-    @usableFromInline
-    mutating func grow() {
-        let larger = capacity * 2 + 3
-        let moved = Self.allocate(larger)
-        moved.moveInitialize(from: keys, count: count)
-        UnsafeMutableRawPointer(keys - 3).deallocate()
-        keys = moved
-        capacity = larger
     }
 
     @usableFromInline
@@ -169,12 +150,16 @@ struct FutureEventList<Payload>: ~Copyable {
     /// Removes the first event if its time is before `horizon`, skipping cancelled ones.
     @inlinable
     mutating func removeFirst(before horizon: Tick) -> (time: Tick, payload: Payload)? {
-        while count > 0 {
-            let first = keys[0]
+        while true {
+            if heap.count == 0 {
+                guard later.count > 0 else { return nil }
+                later.moveNextBucket(to: &heap)
+            }
+            let first = heap.keys[0]
             let time = time(of: first)
             guard time < horizon else { return nil }
-            count -= 1
-            if count > 0 { siftDown(keys[count]) }
+            _ = heap.removeFirst()
+            if heap.count == 0 && later.count > 0 { later.moveNextBucket(to: &heap) }
             let slot = Self.slot(of: first)
             let state = slotStates[slot]
             slotStates[slot] = (state | 1) &+ 1  // next generation, not cancelled
@@ -182,56 +167,6 @@ struct FutureEventList<Payload>: ~Copyable {
             freeCount += 1
             if state & 1 == 0 { return (time, payloads[slot]) }
         }
-        return nil
-    }
-
-    /// Moves `key` down from the root into the hole left by the removed first key.
-    @inlinable
-    mutating func siftDown(_ key: UInt128) {
-        var hole = 0
-        while true {
-            let child = 4 &* hole &+ 1
-            guard child < count else { break }
-            // The next level's four candidate groups, one cache line each, load while this
-            // level's children are compared.
-            let grandchildren = keys + (4 &* child &+ 1)
-            sanzi_prefetch(grandchildren)
-            sanzi_prefetch(grandchildren + 4)
-            sanzi_prefetch(grandchildren + 8)
-            sanzi_prefetch(grandchildren + 12)
-            var best = child
-            var bestKey = keys[child]
-            if child + 3 < count {
-                let k1 = keys[child + 1]
-                let k2 = keys[child + 2]
-                let k3 = keys[child + 3]
-                if k1 < bestKey {
-                    best = child + 1
-                    bestKey = k1
-                }
-                if k2 < bestKey {
-                    best = child + 2
-                    bestKey = k2
-                }
-                if k3 < bestKey {
-                    best = child + 3
-                    bestKey = k3
-                }
-            } else {
-                var next = child + 1
-                while next < count {
-                    if keys[next] < bestKey {
-                        best = next
-                        bestKey = keys[next]
-                    }
-                    next += 1
-                }
-            }
-            guard bestKey < key else { break }
-            keys[hole] = bestKey
-            hole = best
-        }
-        keys[hole] = key
     }
 
     // MARK: Cancellation

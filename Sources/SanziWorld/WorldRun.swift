@@ -41,7 +41,8 @@ public enum WorldRun {
         warnings: (any WarningSource)? = nil, touches: CaseTouches = CaseTouches(), logEnded: () -> Void = {}
     ) -> (Summary, World) {
         let start = WallClock.seconds()
-        var scheduler = Scheduler<World.Event>()
+        // A tick is a day: a day's events join the heap together (most wait a year, as rents).
+        var scheduler = Scheduler<World.Event>(bucketWidth: 1)
         var log = WorldLog(sink: sink, touches: touches)
         let world = World(scenario: scenario, seed: seed, knowledge: knowledge, scheduler: &scheduler, log: &log)
         var simulation = Simulation(model: world)

@@ -70,9 +70,13 @@ struct SchedulingTests {
         #expect(simulation.model.events == [1, 2, 3])
     }
 
-    @Test func largeRandomScheduleMatchesAStableSort() {
+    /// Without a calendar, with one of one-tick buckets (times up to twice its ring), and with
+    /// one of eight-tick buckets.
+    @Test(arguments: [nil, Tick(1), 8])
+    func largeRandomScheduleMatchesAStableSort(bucketWidth: Tick?) {
         var random = RandomStream(seed: 3)
         var simulation = Simulation(model: Recorder())
+        simulation.scheduler = Scheduler(bucketWidth: bucketWidth)
         var expected: [(time: Tick, priority: Int8, label: Int)] = []
         for label in 0..<50_000 {
             let time = Tick(random.integer(in: 0...2_000))
@@ -88,8 +92,10 @@ struct SchedulingTests {
     /// Handlers that schedule more events, most of them "now", at random priorities, and
     /// cancel pending ones at random, run exactly in the order of a reference that keeps every
     /// pending event in one list and, as each event runs, takes the least (time, priority,
-    /// scheduling order), and so do events scheduled later in an order reserved earlier.
-    @Test func eventsScheduledNowRunInTheOrderOfAReference() {
+    /// scheduling order), and so do events scheduled later in an order reserved earlier: with
+    /// every pending event in the heap, and with a calendar (a few delays go beyond its ring).
+    @Test(arguments: [nil, Tick(1), 4])
+    func eventsScheduledNowRunInTheOrderOfAReference(bucketWidth: Tick?) {
         final class Reference {
             var random = RandomStream(seed: 11)
             var pending: [(time: Tick, priority: Int8, order: Int, label: Int, handle: EventHandle)] = []
@@ -142,7 +148,9 @@ struct SchedulingTests {
             reference.takeReservation(of: label, &scheduler)
             guard reference.next < 4_000 else { return }
             for _ in 0..<reference.random.integer(in: 0...3) {
-                let delay = reference.random.bernoulli(0.7) ? 0 : Tick(reference.random.integer(in: 0...5))
+                let delay =
+                    reference.random.bernoulli(0.7)
+                    ? 0 : Tick(reference.random.integer(in: 0...(reference.random.bernoulli(0.05) ? 5_000 : 5)))
                 reference.schedule(&scheduler, after: delay, priority: Int8(reference.random.integer(in: -1...1)))
             }
             if reference.random.bernoulli(0.2), let owner = reference.pending.last, owner.time > scheduler.now {
@@ -158,12 +166,30 @@ struct SchedulingTests {
             }
         }
         var simulation = Simulation(model: model)
+        simulation.scheduler = Scheduler(bucketWidth: bucketWidth)
         for _ in 0..<20 { reference.schedule(&simulation.scheduler, after: 0, priority: 0) }
         simulation.run()
         #expect(simulation.model.events.count > 3_000)
         #expect(simulation.model.events == reference.ran)
         #expect(reference.pending.isEmpty)
         #expect(reference.reservationsTaken > 50)
+    }
+
+    /// With a calendar, events far apart (beyond its ring, in buckets of a tick or several, or
+    /// in one bucket) run in order, and the first is known before any has run.
+    @Test(arguments: [Tick(1), 4, 1 << 20])
+    func aCalendarKeepsTheOrderOfEventsFarApart(bucketWidth: Tick) {
+        var simulation = Simulation(model: Recorder())
+        simulation.scheduler = Scheduler(bucketWidth: bucketWidth)
+        let times: [Tick] = [5_000_000, 3, 1 << 40, 2_000, 3, 1_025, 0]
+        for (label, time) in times.enumerated() { simulation.scheduler.schedule(label, at: time) }
+        #expect(simulation.scheduler.nextTime == 0)
+        #expect(simulation.scheduler.pendingCount == 7)
+        simulation.run(until: 1_025)
+        #expect(simulation.scheduler.nextTime == 1_025)
+        simulation.run()
+        #expect(simulation.model.events == [6, 1, 4, 5, 3, 0, 2])
+        #expect(simulation.model.log.map(\.time) == times.sorted())
     }
 
     @Test func cancelledEventsNeverRun() {
