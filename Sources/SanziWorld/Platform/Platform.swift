@@ -462,6 +462,8 @@ struct SlotStore<Element: Sendable>: Sendable {
 
     subscript(slot: Int32) -> Element {
         get { elements[Int(slot)] }
-        set { elements[Int(slot)] = newValue }
+        // In place: a contract's stream or flag changes without copying the contract out and
+        // back.
+        _modify { yield &elements[Int(slot)] }
     }
 }
