@@ -130,18 +130,9 @@ struct FutureEventList<Payload>: ~Copyable {
     mutating func growSlots() {
         precondition(slotCapacity < Self.slotLimit, "more than \(Self.slotLimit) events pending at once")
         let larger = min(slotCapacity * 2, Self.slotLimit)
-        let movedPayloads = UnsafeMutablePointer<Payload>.allocate(capacity: larger)
-        movedPayloads.moveInitialize(from: payloads, count: slotCount)
-        payloads.deallocate()
-        payloads = movedPayloads
-        let movedStates = UnsafeMutablePointer<UInt32>.allocate(capacity: larger)
-        movedStates.moveInitialize(from: slotStates, count: slotCount)
-        slotStates.deallocate()
-        slotStates = movedStates
-        let movedFree = UnsafeMutablePointer<UInt32>.allocate(capacity: larger)
-        movedFree.moveInitialize(from: freeSlots, count: freeCount)
-        freeSlots.deallocate()
-        freeSlots = movedFree
+        payloads = payloads.moved(count: slotCount, toCapacity: larger)
+        slotStates = slotStates.moved(count: slotCount, toCapacity: larger)
+        freeSlots = freeSlots.moved(count: freeCount, toCapacity: larger)
         slotCapacity = larger
     }
 

@@ -103,14 +103,8 @@ struct KeyChunks: ~Copyable {
     mutating func grow() {
         precondition(capacity < Int(Int32.max) / 2, "more event keys waiting than a calendar can hold")
         let larger = capacity * 2
-        let movedKeys = UnsafeMutablePointer<UInt128>.allocate(capacity: larger * Self.chunkSize)
-        movedKeys.moveInitialize(from: keys, count: made * Self.chunkSize)
-        keys.deallocate()
-        keys = movedKeys
-        let movedNext = UnsafeMutablePointer<Int32>.allocate(capacity: larger)
-        movedNext.moveInitialize(from: next, count: made)
-        next.deallocate()
-        next = movedNext
+        keys = keys.moved(count: made * Self.chunkSize, toCapacity: larger * Self.chunkSize)
+        next = next.moved(count: made, toCapacity: larger)
         capacity = larger
     }
 }
