@@ -30,7 +30,8 @@ struct FutureEventList<Payload>: ~Copyable {
     /// priority hold.
     @usableFromInline static var timeLimit: Int64 { 1 << (128 - Int64(timeShift)) }
 
-    /// The first events: all of them, or without a calendar's later buckets.
+    /// The first events: every pending one without a calendar, with one those of the next
+    /// bucket (and any scheduled before it since).
     @usableFromInline var heap = KeyHeap()
     @usableFromInline var later: EventCalendar
     @usableFromInline var sequence: UInt64 = 0
