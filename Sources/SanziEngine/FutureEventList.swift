@@ -1,3 +1,5 @@
+import CSanziPrefetch
+
 /// The pending events of a run, ordered by time, then priority, then scheduling order.
 ///
 /// Layout, chosen by measurement (`sanzi-bench`, A2 with 100,000 pending events, and the
@@ -152,6 +154,19 @@ struct FutureEventList<Payload>: ~Copyable {
             guard time < horizon else { return nil }
             _ = heap.removeFirst()
             if heap.count == 0 && later.count > 0 { later.moveNextBucket(to: &heap) }
+            // The event after the next is among the root's children: start loading their
+            // slots (written when they were scheduled, often a year before). The world alone
+            // at 12,000 villages over a year took 2.17 s of user time against 2.39 (medians of
+            // twelve alternated pairs), at 1,200 villages 0.52 against 0.58 (six). Written
+            // here: as a method of the list's, it made the compiler copy the list (+7.6%
+            // instructions).
+            var child = 1
+            while child < 5 && child < heap.count {
+                let slot = Self.slot(of: heap.keys[child])
+                sanzi_prefetch(payloads + slot)
+                sanzi_prefetch(slotStates + slot)
+                child += 1
+            }
             let slot = Self.slot(of: first)
             let state = slotStates[slot]
             slotStates[slot] = (state | 1) &+ 1  // next generation, not cancelled
