@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SanziEngine
 
 #if canImport(Glibc)
@@ -69,16 +70,7 @@ struct Benchmark: ParsableCommand {
     var villagesPerDistrict = 5_000
 
     @Option(help: "D3's threads (1-64): by default, the machine's cores.")
-    var jobs = Self.cores
-
-    /// The processors online.
-    static var cores: Int {
-        #if canImport(Glibc)
-            max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-        #else
-            1
-        #endif
-    }
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {
         guard `repeat` >= 1 else { throw ValidationError("--repeat must be at least 1") }
