@@ -23,8 +23,6 @@ struct EventCalendar: ~Copyable {
     /// in `chunks`.
     @usableFromInline var ring: [KeyChunks.List]
     @usableFromInline var chunks = KeyChunks()
-    /// A bit per ring place, set while its bucket has keys.
-    @usableFromInline var occupied: [UInt64]
     /// Keys scheduled `ringSize` buckets or more after the base when they came.
     @usableFromInline var beyond = KeyHeap()
     /// The keys in the ring and beyond.
@@ -35,7 +33,7 @@ struct EventCalendar: ~Copyable {
     @usableFromInline
     init(width: Tick?, timeShift: UInt64) {
         guard let width else {
-            (keyShift, shift, base, ring, occupied) = (timeShift, 0, .max, [], [])
+            (keyShift, shift, base, ring) = (timeShift, 0, .max, [])
             return
         }
         precondition(width > 0 && width & (width - 1) == 0, "a bucket's width must be a power of two, not \(width)")
@@ -43,7 +41,6 @@ struct EventCalendar: ~Copyable {
         keyShift = timeShift + shift
         base = 0
         ring = Array(repeating: KeyChunks.List(), count: Self.ringSize)
-        occupied = Array(repeating: 0, count: Self.ringSize / 64)
     }
 
     /// The bucket of a time `offset` ticks after the list's origin.
@@ -54,9 +51,7 @@ struct EventCalendar: ~Copyable {
     mutating func insert(_ key: UInt128, bucket: Int64) {
         count += 1
         guard bucket - base < Int64(Self.ringSize) else { return beyond.insert(key) }
-        let place = Int(bucket & Int64(Self.ringSize - 1))
-        chunks.append(key, to: &ring[place])
-        occupied[place &>> 6] |= 1 &<< UInt64(place & 63)
+        chunks.append(key, to: &ring[Self.place(of: bucket)])
     }
 
     /// Moves the keys of the next bucket that has any to `heap`, and makes the bucket after it
@@ -65,11 +60,7 @@ struct EventCalendar: ~Copyable {
     mutating func moveNextBucket(to heap: inout KeyHeap) {
         let inRing = nextBucketInRing() ?? .max
         let bucket = beyond.count == 0 ? inRing : min(inRing, Int64(truncatingIfNeeded: beyond.keys[0] &>> keyShift))
-        if inRing == bucket {
-            let place = Int(bucket & Int64(Self.ringSize - 1))
-            count -= chunks.move(&ring[place], to: &heap)
-            occupied[place &>> 6] &= ~(1 &<< UInt64(place & 63))
-        }
+        if inRing == bucket { count -= chunks.move(&ring[Self.place(of: bucket)], to: &heap) }
         while let key = beyond.first, Int64(truncatingIfNeeded: key &>> keyShift) == bucket {
             heap.insert(beyond.removeFirst())
             count -= 1
@@ -84,26 +75,21 @@ struct EventCalendar: ~Copyable {
         guard count > 0 else { return nil }
         var least = beyond.count > 0 ? beyond.keys[0] : UInt128.max
         if let bucket = nextBucketInRing() {
-            least = min(least, chunks.least(in: ring[Int(bucket & Int64(Self.ringSize - 1))]))
+            least = min(least, chunks.least(in: ring[Self.place(of: bucket)]))
         }
         return least
     }
 
-    /// The first bucket from the base on that has keys in the ring.
+    /// The first bucket from the base on that has keys in the ring (for a model with events
+    /// on most days, the base itself).
     @usableFromInline
     func nextBucketInRing() -> Int64? {
-        let start = Int(base & Int64(Self.ringSize - 1))
-        var word = start &>> 6
-        var bits = occupied[word] & (~0 &<< UInt64(start & 63))
-        // One turn of the ring, back to the first word's places before the start.
-        for _ in 0...occupied.count {
-            if bits != 0 {
-                let place = word &<< 6 | bits.trailingZeroBitCount
-                return base + Int64((place - start) & (Self.ringSize - 1))
-            }
-            word = (word + 1) % occupied.count
-            bits = occupied[word]
+        for bucket in base..<(base + Int64(Self.ringSize)) where !ring[Self.place(of: bucket)].isEmpty {
+            return bucket
         }
         return nil
     }
+
+    /// Where `bucket` is in the ring.
+    @inlinable static func place(of bucket: Int64) -> Int { Int(truncatingIfNeeded: bucket) & (ringSize - 1) }
 }

@@ -145,6 +145,8 @@ struct FutureEventList<Payload>: ~Copyable {
     @inlinable
     mutating func removeFirst(before horizon: Tick) -> (time: Tick, payload: Payload)? {
         while true {
+            // The heap is empty with events pending only when they were all scheduled into an
+            // empty list; after each removal it takes the next bucket at once (below).
             if heap.count == 0 {
                 guard later.count > 0 else { return nil }
                 later.moveNextBucket(to: &heap)
@@ -155,11 +157,8 @@ struct FutureEventList<Payload>: ~Copyable {
             _ = heap.removeFirst()
             if heap.count == 0 && later.count > 0 { later.moveNextBucket(to: &heap) }
             // The event after the next is among the root's children: start loading their
-            // slots (written when they were scheduled, often a year before). The world alone
-            // at 12,000 villages over a year took 2.17 s of user time against 2.39 (medians of
-            // twelve alternated pairs), at 1,200 villages 0.52 against 0.58 (six). Written
-            // here: as a method of the list's, it made the compiler copy the list (+7.6%
-            // instructions).
+            // slots, written when they were scheduled, often a year before (README, "Prefetch").
+            // Inline: as a method of the list's, it made the compiler copy the list.
             var child = 1
             while child < 5 && child < heap.count {
                 let slot = Self.slot(of: heap.keys[child])

@@ -57,10 +57,9 @@ struct KeyChunks: ~Copyable {
         var moved = 0
         var chunk = list.first
         while chunk >= 0 {
-            let count = chunk == list.last ? list.lastCount : Self.chunkSize
-            let start = keys + Int(chunk) &* Self.chunkSize
-            for index in 0..<count { heap.insert(start[index]) }
-            moved += count
+            let chunkKeys = keys(of: chunk, in: list)
+            for key in chunkKeys { heap.insert(key) }
+            moved += chunkKeys.count
             let following = next[Int(chunk)]
             next[Int(chunk)] = free
             free = chunk
@@ -76,12 +75,17 @@ struct KeyChunks: ~Copyable {
         var least = UInt128.max
         var chunk = list.first
         while chunk >= 0 {
-            let count = chunk == list.last ? list.lastCount : Self.chunkSize
-            let start = keys + Int(chunk) &* Self.chunkSize
-            for index in 0..<count where start[index] < least { least = start[index] }
+            for key in keys(of: chunk, in: list) where key < least { least = key }
             chunk = next[Int(chunk)]
         }
         return least
+    }
+
+    /// The keys of `list` in `chunk`: a whole chunk's, or the last one's so far.
+    @inlinable
+    func keys(of chunk: Int32, in list: List) -> UnsafeBufferPointer<UInt128> {
+        UnsafeBufferPointer(
+            start: keys + Int(chunk) &* Self.chunkSize, count: chunk == list.last ? list.lastCount : Self.chunkSize)
     }
 
     @usableFromInline
