@@ -181,21 +181,20 @@ struct WorldGenerator {
         for cadre in firstPerson..<Int32(world.people.persons.count) {
             world.people.persons[Int(cadre)].corrupt = corruption.bernoulli(world.misconduct.corruptShare)
         }
-        var local: [Int32] = []
+        let firstBidder = Int32(world.platform.bidders.count)
         for _ in 0..<random.integer(in: profile.localBidders.individuals) {
-            local.append(
-                addBidder(
-                    isFirm: false, person: person(.villager), village: village, district: district,
-                    founded: 0, capacity: 4, to: &world))
+            addBidder(
+                isFirm: false, person: person(.villager), village: village, district: district,
+                founded: 0, capacity: 4, to: &world)
         }
         for _ in 0..<random.integer(in: profile.localBidders.firms) {
             let owner = person(.firmOwner)
-            local.append(
-                addBidder(
-                    isFirm: true, person: owner, village: village, district: district,
-                    founded: -Int32(random.integer(in: 200...(365 * 15))), capacity: random.integer(in: 1...4),
-                    to: &world))
+            addBidder(
+                isFirm: true, person: owner, village: village, district: district,
+                founded: -Int32(random.integer(in: 200...(365 * 15))), capacity: random.integer(in: 1...4),
+                to: &world)
         }
+        let local = firstBidder..<Int32(world.platform.bidders.count)
         world.platform.localBidders.append(local)
         tieFirmsToCadres(local, offices: offices, profile: profile, village: village, world: &world)
         addKinship(
@@ -207,7 +206,7 @@ struct WorldGenerator {
     /// cadre: a kinship tie, declared with the profile's registered share. Drawn from a stream
     /// of their own, so other draws stay as they were.
     private func tieFirmsToCadres(
-        _ local: [Int32], offices: Offices, profile: VillageProfile, village: Int32, world: inout World
+        _ local: Range<Int32>, offices: Offices, profile: VillageProfile, village: Int32, world: inout World
     ) {
         let share = profile.localBidders.cadreOwnedShare
         guard share > 0 else { return }
@@ -317,6 +316,7 @@ struct WorldGenerator {
         }
     }
 
+    @discardableResult
     private func addBidder(
         isFirm: Bool, person: Int32, village: Int32, district: Int, founded: Int32, capacity: Int, to world: inout World
     ) -> Int32 {
