@@ -10,7 +10,6 @@ extension World {
         /// An observable record decided now and due later (a registration during the
         /// announcement), emitted as it is on its day, with its case or -1.
         case record(LogRecord, case: Int32)
-        case signContract(listing: Int32, winner: Int32, price: Int64)
         /// A lease's tenant asks to renew it (`previous`, the lease's id): a lease deal for its
         /// item with the tenant as incumbent.
         case renewal(item: Int32, tenant: Int32, previous: Int64)
@@ -39,8 +38,6 @@ extension World {
         switch event {
         case .record(let record, let caseIndex):
             hold(record, case: caseIndex, on: scheduler.now)
-        case .signContract(let listing, let winner, let price):
-            signContract(listing: listing, winner: winner, price: price, &scheduler)
         case .distributeCompensation(let amount, let village):
             distributeCompensation(village, amount: amount, &scheduler)
         case .renewal(let item, let tenant, let previous):

@@ -27,6 +27,8 @@ public struct World: Model, Sendable {
         /// A deal for an item (a tenant's renewal waits parked: `ParkedEvent.renewal`).
         case dealNeeded(item: Int32, relisting: Int32, deal: DealKind)
         case announcementEnds(listing: Int32)
+        /// An awarded listing's contract is signed (winner and price kept in the listing).
+        case signContract(listing: Int32)
         case rentDue(contract: Int32, installment: Int32)
         case worksPayment(contract: Int32, installment: Int32)
         case month(village: Int32, index: Int32)
@@ -113,6 +115,8 @@ public struct World: Model, Sendable {
             dealNeeded(item: item, deal: deal, relisting: Int(relisting), &scheduler)
         case .announcementEnds(let listing):
             announcementEnds(listing, &scheduler)
+        case .signContract(let listing):
+            signContract(listing: listing, &scheduler)
         case .rentDue(let contract, let installment):
             rentDue(contract, installment: installment, &scheduler)
         case .worksPayment(let contract, let installment):
@@ -158,7 +162,7 @@ public struct World: Model, Sendable {
         case .rentDue(let contract, _), .worksPayment(let contract, _), .leaseEnds(let contract):
             platform.contracts.prefetch(contract)
         case .dealNeeded(let item, _, _): platform.items.prefetch(Int(item))
-        case .announcementEnds(let listing): platform.listings.prefetch(listing)
+        case .announcementEnds(let listing), .signContract(let listing): platform.listings.prefetch(listing)
         case .parked(let slot): parked.prefetch(slot)
         default: break
         }

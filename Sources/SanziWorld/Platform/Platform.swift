@@ -422,8 +422,16 @@ struct ListingState: Sendable {
     /// won (-1 when the honest listing would have failed).
     var fairPrice: Int64 = 0
     var honestWinner: Int32 = -1
+    /// Once awarded, until its contract is signed: the winner and the price.
+    var winner: Int32 = -1
+    var price: Int64 = 0
     /// The deal's stream.
     var random: RandomStream
+
+    /// Lets the registrations go once they are read, while they are in the cache: a slot that
+    /// kept them freed them when it was next taken, weeks later (at 12,000 villages a cache
+    /// miss each).
+    mutating func forgetRegistrations() { (bidders, valuations) = ([], []) }
 }
 
 /// A listing before it is announced: what the honest market would bring (bidders with their

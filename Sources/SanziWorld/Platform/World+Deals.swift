@@ -214,6 +214,7 @@ extension World {
     /// few qualified, otherwise each qualified bidder's last bid and the award.
     mutating func announcementEnds(_ slot: Int32, _ scheduler: inout Scheduler<Event>) {
         var listing = platform.listings[slot]
+        platform.listings[slot].forgetRegistrations()
         platform.listings.remove(slot)
         let plan = review(&listing, &scheduler)
         let registered = Int32(listing.bidders.count)
@@ -306,13 +307,16 @@ extension World {
                 amount: price, amount2: listing.reserve, count: registered), case: listing.caseIndex, &scheduler)
         var listing = listing
         let delay = Tick(listing.random.integer(in: 3...20))
+        (listing.winner, listing.price) = (winner, price)
+        listing.forgetRegistrations()
         let slot = platform.listings.insert(listing)
-        scheduler.schedule(park(.signContract(listing: slot, winner: winner, price: price)), after: delay)
+        scheduler.schedule(.signContract(listing: slot), after: delay)
     }
 
-    mutating func signContract(listing slot: Int32, winner: Int32, price: Int64, _ scheduler: inout Scheduler<Event>) {
+    mutating func signContract(listing slot: Int32, _ scheduler: inout Scheduler<Event>) {
         let listing = platform.listings[slot]
         platform.listings.remove(slot)
+        let (winner, price) = (listing.winner, listing.price)
         let annual = listing.deal == .lease ? price / Int64(max(listing.termYears, 1)) : price
         let caseIndex = listing.caseIndex
         let rigged = caseIndex >= 0 && misconduct.cases[Int(caseIndex)].kind == .misconduct
