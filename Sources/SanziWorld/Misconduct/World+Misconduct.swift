@@ -138,12 +138,15 @@ extension World {
         return found[misconduct.villages[Int(village)].random.integer(in: 0...(found.count - 1))]
     }
 
-    /// Whether a bidder's owner is related to, or is, a corrupt key cadre of the village.
+    /// Whether a bidder's owner is related to, or is, a corrupt key cadre of the village. The
+    /// village's mask of corrupt roles (`noteCorruptRoles`) says which key cadres are corrupt,
+    /// so that only theirs are read (each person's record was a cache miss at 12,000 villages).
     func isInsider(_ bidder: Int32, of village: Int32) -> Bool {
-        guard misconduct.villages[Int(village)].corruptRoles & 0b1111 != 0 else { return false }
+        let corruptRoles = misconduct.villages[Int(village)].corruptRoles
+        guard corruptRoles & 0b1111 != 0 else { return false }
         let owner = platform.bidders[Int(bidder)].person
-        return people.offices[Int(village)].keyCadres.contains { holder in
-            holder >= 0 && people.persons[Int(holder)].corrupt
+        return zip(Offices.keyRoles, people.offices[Int(village)].keyCadres).contains { role, holder in
+            corruptRoles & role.bit != 0 && holder >= 0
                 && (holder == owner || people.relatives[Int(holder)].contains { $0.person == owner })
         }
     }

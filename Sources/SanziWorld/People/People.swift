@@ -80,6 +80,8 @@ struct Offices: Sendable {
 
     /// The four key cadres: secretary, director, accountant, cashier.
     var keyCadres: [Int32] { [secretary, director, accountant, cashier] }
+    /// The roles of `keyCadres`, in their order.
+    static let keyRoles: [CadreRole] = [.secretary, .director, .accountant, .cashier]
 }
 
 /// A person: a cadre, a supervisor, a villager who bids, or a firm's owner. (12 bytes, the
