@@ -203,7 +203,7 @@ struct WorldInvariantTests {
         var lease = ContractState(
             id: 1, annual: 3_333, total: 10_001, random: RandomStream(seed: 1).compact, village: 0, deal: .lease,
             item: 0,
-            counterparty: 0, termYears: 3, startDay: 0)
+            counterparty: 0, counterpartyIsFirm: false, termYears: 3, startDay: 0)
         // Each installment is paid at what it amounts to on the day it falls due.
         var paid = (0..<Int32(3)).reduce(Int64(0)) { $0 + lease.installmentAmount($1) }
         #expect(paid == 10_001)
@@ -226,7 +226,7 @@ struct WorldInvariantTests {
             ContractState(
                 id: 7, annual: 3_000, total: 9_000, random: RandomStream(seed: 1).compact, village: 0, deal: .lease,
                 item: 0,
-                counterparty: 0, termYears: 3, startDay: 0))
+                counterparty: 0, counterpartyIsFirm: false, termYears: 3, startDay: 0))
         #expect(platform.fairPrice(of: platform.contracts[slot]) == FairPrice(annual: 3_000, total: 9_000))
         platform.reprice(slot, annual: 2_000)
         #expect(platform.contracts[slot].total == 6_000)

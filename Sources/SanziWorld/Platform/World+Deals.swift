@@ -344,7 +344,8 @@ extension World {
         let slot = platform.contracts.insert(
             ContractState(
                 id: id, annual: annual, total: total, random: random.compact, village: village, deal: deal, item: item,
-                counterparty: counterparty, caseIndex: caseIndex, termYears: Int32(termYears), startDay: startDay))
+                counterparty: counterparty, counterpartyIsFirm: platform.bidders[Int(counterparty)].isFirm,
+                caseIndex: caseIndex, termYears: Int32(termYears), startDay: startDay))
         if holder != counterparty { platform.capacityHolders[id] = holder }
         platform.contractSlots.append(slot)
         if holder >= 0 { platform.bidders[Int(holder)].active += 1 }

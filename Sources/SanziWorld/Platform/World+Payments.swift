@@ -130,7 +130,7 @@ extension World {
         let contract = platform.contracts[slot]
         let payer = bidderID(contract.counterparty)
         let inCash =
-            !platform.bidders[Int(contract.counterparty)].isFirm && amount <= policy(of: contract.village).cashCap
+            !contract.counterpartyIsFirm && amount <= policy(of: contract.village).cashCap
             && platform.contracts[slot].random.draw { $0.bernoulli(0.5) }
         var tag = contract.caseIndex
         var pocketed = false
