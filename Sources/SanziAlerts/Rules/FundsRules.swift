@@ -302,14 +302,17 @@ public struct ReceiptsMissing: AlertRule {
 
     /// Payments waiting for their receipt, oldest first (the order they expire in); a booked
     /// one has its contract set to -1. `first` is the position, counted from the run's first
-    /// payment, of `pending[0]`. (Widest fields first: 32 bytes a payment, not 40.)
-    var pending: [(contract: Int64, amount: Int64, id: UInt64, day: Int32, village: Int32)] = []
+    /// payment, of `pending[0]`. Each payment names the position of its village's payment
+    /// before it (`previous`, -1 for none), so that a village's waiting payments are a chain
+    /// from its latest (`latest`) through the payments still in the window: a receipt is
+    /// matched within its own village, from the latest back (receipts follow their payments
+    /// closely), so that how many other villages pay meanwhile never hides the match. (An
+    /// array a village, kept apart, cost a cache miss or two a payment at 12,000 villages; the
+    /// chain stays in the window's recent payments.)
+    var pending: [(contract: Int64, amount: Int64, id: UInt64, previous: Int, day: Int32, village: Int32)] = []
     var head = 0
     var first = 0
-    /// Each village's waiting payments by position, oldest first: a receipt is matched within
-    /// its own village, searched from the back (receipts follow their payments closely), so
-    /// that how many other villages pay meanwhile never hides the match.
-    var waiting = VillageTable<[Int]>(empty: [])
+    var latest = VillageTable<Int>(empty: -1)
 
     public init(parameters: RuleParameters) { grace = Int32(parameters[Self.graceDays]) }
 
@@ -330,19 +333,24 @@ public struct ReceiptsMissing: AlertRule {
             head = 0
         }
         let r = event.record
-        let live = first + head
-        waiting[r.village].removeFirst(waiting[r.village].prefix { $0 < live }.count)  // expired ones
         if r.type == .payment {
-            waiting[r.village].append(first + pending.count)
-            pending.append((r.subject, r.amount, event.id, event.day, r.village))
-        } else if r.subject >= 0,
-            let match = waiting[r.village].lastIndex(where: {
-                pending[$0 - first].contract == r.subject && pending[$0 - first].amount == r.amount
-            })
-        {
-            pending[waiting[r.village][match] - first].contract = -1
-            waiting[r.village].remove(at: match)
+            pending.append((r.subject, r.amount, event.id, latest[r.village], event.day, r.village))
+            latest[r.village] = first + pending.count - 1
+        } else if r.subject >= 0, let match = latestWaiting(in: r.village, contract: r.subject, amount: r.amount) {
+            pending[match].contract = -1
         }
+    }
+
+    /// The index in `pending` of the village's latest payment of `amount` on `contract` still
+    /// in the window and not yet booked.
+    private func latestWaiting(in village: Int32, contract: Int64, amount: Int64) -> Int? {
+        var position = latest[village]
+        while position >= first + head {
+            let payment = pending[position - first]
+            if payment.contract == contract, payment.amount == amount { return position - first }
+            position = payment.previous
+        }
+        return nil
     }
 }
 
