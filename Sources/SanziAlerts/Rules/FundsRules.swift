@@ -35,13 +35,15 @@ public struct CashAndBanking: AlertRule {
     public mutating func observe(_ event: LoggedEvent, _: Declarations, _ output: inout AlertOutput) {
         let r = event.record
         if r.type == .intervention { return caps.follow(r, .cashCap) { $0 } }
+        // Entries in the bank's accounts leave the cash as it was: its state is not read for them.
+        guard r.type == .banking || r.account == .cash else { return }
         let cap = caps[r.village]
         var state = cash[r.village]
         switch r.type {
-        case .receipt where r.account == .cash:
+        case .receipt:
             state.amount += r.amount
             if state.since == nil { (state.since, state.since_id) = (event.day, event.id) }
-        case .disbursement where r.account == .cash:
+        case .disbursement:
             state.amount -= r.amount
         case .banking:
             state.amount = r.amount2
