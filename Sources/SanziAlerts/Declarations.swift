@@ -7,9 +7,8 @@ import SanziEvents
 /// R02) and reads each event into it before the rules see the event; when each of the two
 /// kept its own, the two copies took some 40 MB at 12,000 villages.
 public struct Declarations: Sendable {
-    /// Per village: the holder of each single office (secretary, director, accountant, cashier)
-    /// and the committee members and supervisors.
-    var offices: [Int32: (single: [Int64], members: Set<Int64>)] = [:]
+    /// Per village: who holds its offices, once one is declared.
+    var offices = VillageTable<DeclaredOffices?>(empty: nil)
     var relatives = DeclaredTies()
     var owners = CompactIDTable<Int64>()
 
@@ -21,11 +20,8 @@ public struct Declarations: Sendable {
         let r = event.record
         switch r.type {
         case .office:
-            var office = offices[r.village] ?? ([-1, -1, -1, -1], [])
-            switch r.role {
-            case .secretary, .director, .accountant, .cashier: office.single[Int(r.code)] = r.subject
-            case .committeeMember, .supervisor, .official, nil: office.members.insert(r.subject)
-            }
+            var office = offices[r.village] ?? DeclaredOffices()
+            office.take(r.role, by: r.subject)
             offices[r.village] = office
         case .relation:
             relatives.add(r.subject, r.party)
@@ -40,9 +36,7 @@ public struct Declarations: Sendable {
     /// (holder, distance), distance 0 when the person holds office.
     func officeHolder(near person: Int64, in village: Int32, degrees: Int) -> (holder: Int64, distance: Int)? {
         guard let office = offices[village] else { return nil }
-        func holds(_ candidate: Int64) -> Bool {
-            office.single.contains(candidate) || office.members.contains(candidate)
-        }
+        let holds = office.heldBy
         // Most people hold no office and have no holder among their nearest ties: those are
         // answered without the set a wider search needs (it cost R01 and R02 188 M
         // instructions at 1,200 villages x 5 years when made for every award and payment).
