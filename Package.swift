@@ -69,6 +69,7 @@ let package = Package(
             dependencies: [
                 "SanziWorld", "SanziAlerts", "SanziEvaluation", "SanziReports", "SanziTruth", "SanziEvents",
                 "SanziScenario", "SanziOutput", "SanziEngine",
+                .product(name: "DequeModule", package: "swift-collections"),
             ]),
         // Threshold tuning by replay.
         .target(
