@@ -122,13 +122,11 @@ struct WorldGenerator {
             LogRecord(
                 .village, village: index, other: Int64(town), party: Int64(district), count: Int32(households)),
             &scheduler)
-        var balances = [Int64](repeating: 0, count: Ledger.accountsPerVillage)
+        world.ledger.openAccounts()
         for account in profile.funds.accounts {
-            let slot = account.kind == .basic ? 0 : account.kind == .compensation ? 1 : 2
-            balances[slot] = Int64(
+            world.ledger[index, account.kind.logged] = Int64(
                 random.integer(in: Int(account.opening.lowerBound.fen)...Int(account.opening.upperBound.fen)))
         }
-        world.ledger.open(balances)
         world.ledger.spendingPerYear.append(
             profile.funds.spending.map {
                 (

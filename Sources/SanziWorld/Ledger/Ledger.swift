@@ -8,10 +8,10 @@ struct Ledger: Sendable {
     typealias Account = LogRecord.Account
 
     let finance: FinanceRules
-    /// The balances of every village's accounts, three a village in the order of
-    /// `Account.rawValue` (basic (bank), compensation, cash), in one array: an array a village
-    /// made every entry read two records far apart at 12,000 villages (the village's, then its
-    /// array's), each a cache miss.
+    /// The balances of every village's accounts, one a kind in the order of `Account.rawValue`
+    /// (basic (bank), compensation, cash), in one array: an array a village made every entry
+    /// read two records far apart at 12,000 villages (the village's, then its array's), each a
+    /// cache miss.
     private var accounts: [Int64] = []
     /// Per village: yearly amounts drawn from its profile's ranges.
     var spendingPerYear: [[(kind: FundsProfile.SpendingKind, amount: Int64, seasonality: Double)]] = []
@@ -22,16 +22,16 @@ struct Ledger: Sendable {
 
     init(finance: FinanceRules) { self.finance = finance }
 
-    static let accountsPerVillage = 3
+    /// `Account`'s kinds (a literal: the subscript is on the hot path).
+    private static let accountsPerVillage = 3
 
     subscript(village: Int32, account: Account) -> Int64 {
         get { accounts[Int(village) * Self.accountsPerVillage + Int(account.rawValue)] }
         set { accounts[Int(village) * Self.accountsPerVillage + Int(account.rawValue)] = newValue }
     }
 
-    /// Opens the next village's accounts with `balances` (`accountsPerVillage` of them, by
-    /// `Account.rawValue`).
-    mutating func open(_ balances: [Int64]) { accounts += balances }
+    /// Opens the next village's accounts, each at zero.
+    mutating func openAccounts() { accounts += repeatElement(0, count: Self.accountsPerVillage) }
 
     /// Per village, the balances by `Account.rawValue`.
     var balances: [[Int64]] {
@@ -42,6 +42,17 @@ struct Ledger: Sendable {
 
     /// The approval an amount needs, by the scenario's tiers.
     func approver(for amount: Int64) -> LogRecord.Approver { finance.approver(for: amount).logged }
+}
+
+extension FundsProfile.AccountKind {
+    /// The account as the log names it.
+    var logged: LogRecord.Account {
+        switch self {
+        case .basic: .basic
+        case .compensation: .compensation
+        case .cash: .cash
+        }
+    }
 }
 
 extension Approver {
