@@ -131,6 +131,42 @@ struct WorldInvariantTests {
         }
     }
 
+    /// What the world keeps so as not to read other records agrees with those records at the
+    /// end of a run: a village's own bidders (a range of the register) are the bidders of that
+    /// village, and all of them; a contract's note that its counterparty is a firm is the
+    /// bidder's; who is an insider, read through the village's mask of corrupt roles, is who is
+    /// one by the offices, the persons and their kin.
+    @Test func factsKeptApartAgreeWithTheRecords() {
+        for (name, run) in Self.runs {
+            let (platform, people) = (run.world.platform, run.world.people)
+            let misplaced = platform.localBidders.indices.filter { village in
+                platform.localBidders[village].contains { platform.bidders[Int($0)].village != Int32(village) }
+            }
+            #expect(misplaced.isEmpty, "\(name): villages with others' bidders \(misplaced.prefix(3))")
+            #expect(
+                platform.bidders.filter { $0.village >= 0 }.count == platform.localBidders.map(\.count).reduce(0, +),
+                "\(name)")
+            let firmsMistaken = platform.contracts.elements.filter {
+                $0.active && $0.counterpartyIsFirm != platform.bidders[Int($0.counterparty)].isFirm
+            }
+            #expect(firmsMistaken.isEmpty, "\(name): \(firmsMistaken.count) contracts mistake their counterparty")
+            var (insiders, mistaken) = (0, 0)
+            for village in platform.localBidders.indices {
+                for bidder in platform.localBidders[village] {
+                    let owner = platform.bidders[Int(bidder)].person
+                    let byRecords = people.offices[village].keyCadres.contains { holder in
+                        holder >= 0 && people.persons[Int(holder)].corrupt
+                            && (holder == owner || people.relatives[Int(holder)].contains { $0.person == owner })
+                    }
+                    if byRecords { insiders += 1 }
+                    if run.world.isInsider(bidder, of: Int32(village)) != byRecords { mistaken += 1 }
+                }
+            }
+            #expect(insiders > 0, "\(name): no insider to check")
+            #expect(mistaken == 0, "\(name): \(mistaken) bidders taken for what they are not")
+        }
+    }
+
     /// Nothing is paid or received on a contract once it has ended: works voided while their
     /// last payment waited were paid it (36 payments in the log of
     /// `sanzi run Scenarios/guangzhou-2012-2014.xml`).
