@@ -45,6 +45,25 @@ struct RelationRuleTests {
         #expect(alerts(RelatedPartyAward.self, b.events).isEmpty)
     }
 
+    /// A single office holds one person at a time (a new secretary replaces the old), a
+    /// committee member holds office beside the others.
+    @Test func aSingleOfficeHoldsOnePersonAndACommitteeMany() {
+        var b = B()
+        b.add(0, LogRecord(.office, village: 0, code: LogRecord.Role.secretary.rawValue, subject: 5))
+        b.add(0, LogRecord(.office, village: 0, code: LogRecord.Role.committeeMember.rawValue, subject: 6))
+        b.add(0, LogRecord(.office, village: 0, code: LogRecord.Role.committeeMember.rawValue, subject: 8))
+        b.add(2, LogRecord(.office, village: 0, code: LogRecord.Role.secretary.rawValue, subject: 7))
+        for (bidder, owner) in [(Int64(20), Int64(5)), (21, 6), (22, 7), (23, 8)] {
+            b.add(3, LogRecord(.registration, village: 0, subject: 1, other: owner, party: bidder))
+        }
+        for (listing, winner) in [(Int64(1), Int64(20)), (2, 21), (3, 22), (4, 23)] {
+            b.add(5, B.award(listing, winner: winner, price: 1, reserve: 1))
+        }
+        let raised = alerts(RelatedPartyAward.self, b.events)
+        #expect(raised.map(\.subject.description) == ["listing:2", "listing:3", "listing:4"])
+        #expect(raised.map(\.score) == [0, 0, 0])
+    }
+
     /// In the engine R01 and R02 read the one set of declarations it keeps, and raise what each
     /// raises on its own; an engine without them keeps none.
     @Test func theEngineKeepsDeclarationsOnceForR01AndR02() throws {
