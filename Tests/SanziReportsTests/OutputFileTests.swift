@@ -1,0 +1,42 @@
+import Foundation
+import SanziOutput
+import Testing
+
+@Suite("Writing a long file")
+struct OutputFileTests {
+    /// Past the stretches sent to the disk and, beyond the first 256 MiB, dropped from the page
+    /// cache as they are written, a file written in pieces of every size (a byte, a page less
+    /// one, a stretch and more at once) holds every byte in order, and is at its path whole.
+    @Test func aLongFileHoldsEveryByteInOrder() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("sanzi-\(UUID()).bin").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let total = 300 << 20
+        let sizes = [1, 4_095, (1 << 20) + 3, (20 << 20) + 1]
+        // Byte i of the file is i mod 251: a piece from `start` is this block from start mod 251.
+        let block = (0..<(sizes.max()! + 251)).map { UInt8($0 % 251) }
+        var file = try OutputFile(path: path)
+        var written = 0
+        var piece = 0
+        while written < total {
+            let count = min(sizes[piece % sizes.count], total - written)
+            try block.withUnsafeBytes { bytes in
+                try file.write(UnsafeRawBufferPointer(rebasing: bytes[written % 251..<written % 251 + count]))
+            }
+            written += count
+            piece += 1
+        }
+        try file.commit()
+        let read = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(read.count == total)
+        let stretch = sizes.max()!
+        let wrong = read.withUnsafeBytes { file in
+            block.withUnsafeBytes { block in
+                stride(from: 0, to: file.count, by: stretch).first { start in
+                    let count = min(stretch, file.count - start)
+                    return memcmp(file.baseAddress! + start, block.baseAddress! + start % 251, count) != 0
+                }
+            }
+        }
+        #expect(wrong == nil, "the first stretch with a wrong byte")
+    }
+}
