@@ -162,7 +162,7 @@ struct HostileInputTests {
 
     @Test func fileOverTheSizeLimitIsRefusedBeforeReading() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("sanzi-huge-\(getpid()).xml").path
-        FileManager.default.createFile(atPath: path, contents: nil)
+        try #require(FileManager.default.createFile(atPath: path, contents: nil))
         defer { try? FileManager.default.removeItem(atPath: path) }
         #expect(truncate(path, off_t(ScenarioLoader.maximumFileSize + 1)) == 0)
         #expect(throws: ScenarioError.self) { try ScenarioLoader.loadScenario(contentsOf: path) }
