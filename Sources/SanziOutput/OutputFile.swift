@@ -44,7 +44,7 @@ public enum OutputError: Error, Sendable, Equatable, CustomStringConvertible {
 /// checked, and `commit()` moves it into place whole. A file dropped without `commit()` leaves
 /// nothing at its path, so a failed or killed command never leaves a file that looks finished.
 ///
-/// A long file is sent to the disk as it grows, and beyond its first 256 MiB leaves the page
+/// A long file's bytes beyond its first GiB are sent to the disk as it grows and leave the page
 /// cache once written (on Linux; `dropBehind()`).
 ///
 /// ```swift
@@ -58,16 +58,24 @@ public struct OutputFile: ~Copyable {
     private let partialPath: String
     private let descriptor: Int32
     private var committed = false
-    /// Bytes written so far; the first `sent` of them are on their way to the disk, and the
-    /// first `dropped` beyond `keptInCache` have left the page cache.
+    /// Bytes written so far; those from the first `kept` to `sent` are on their way to the
+    /// disk, and those to `dropped` have left the page cache (`dropBehind()`).
     private var length = 0
-    private var sent = 0
-    private var dropped = Self.keptInCache
+    private var sent: Int
+    private var dropped: Int
 
     /// Creates (or truncates) `PATH.partial`.
     public init(path: String) throws(OutputError) {
+        try self.init(path: path, keptInCache: Self.keptInCache)
+    }
+
+    /// Creates (or truncates) `PATH.partial`, whose bytes beyond the first `kept` go to the disk
+    /// as they are written and leave the page cache (a test's smaller file).
+    init(path: String, keptInCache kept: Int) throws(OutputError) {
         self.path = path
         partialPath = path + ".partial"
+        sent = kept
+        dropped = kept
         descriptor = open(partialPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .cannotCreate(path: path, reason: OutputError.systemReason) }
     }
@@ -86,21 +94,22 @@ public struct OutputFile: ~Copyable {
     }
 
     /// The bytes sent to the disk at a time.
-    private static let stretch = 8 << 20
-    /// The bytes at a file's start left in the page cache: all of most outputs (alerts.jsonl
-    /// and the log up to some 1,000 villages over five years).
-    private static let keptInCache = 256 << 20
+    static let stretch = 8 << 20
+    /// The bytes at a file's start left to the system as any file's: all of most outputs
+    /// (alerts.jsonl, and the log up to some 4,000 villages over five years). Sending them
+    /// ourselves cost bench-large's ten-year run (a 620 MB log) 0.06–0.17 s more in the kernel
+    /// with `--jobs 2`, on the rules' core.
+    private static let keptInCache = 1 << 30
 
     /// Sends the bytes written since the last call to the disk, and drops from the page cache
-    /// those beyond `keptInCache` sent four stretches before, written out by then. A run at
-    /// 12,000 villages over five years writes a 3.1 GB log; left in the page cache, it was still
-    /// being written out while the next run wrote its own, and on this virtual machine a page
-    /// new to the guest costs the host a fault too. In `Tools/bench/scale.sh`'s order (`--jobs
-    /// 1`, then `--jobs 2` beside the first's output) the second run spent 4.4–6.2 s in the
-    /// kernel, 2.8–3.0 s with this, and took 15.6 s instead of 18.7 (medians); the first spends
-    /// some 0.6 s more in the kernel, sending its log itself (docs/districts.md). A log read
-    /// right after its run comes from the disk. Advice only: nothing is done where no disk is
-    /// behind the file (tmpfs).
+    /// those sent four stretches before, written out by then. A run at 12,000 villages over five
+    /// years writes a 3.1 GB log; left in the page cache, it was still being written out while
+    /// the next run wrote its own, and on this virtual machine a page new to the guest costs the
+    /// host a fault too. In `Tools/bench/scale.sh`'s order (`--jobs 1`, then `--jobs 2` beside
+    /// the first's output) the second run spent 7.4–9.8 s in the kernel, 2.1–2.6 s with this, and
+    /// took 19.3–20.6 s, 11.4–15.1 s with this; the first spends some 0.4 s more in the kernel,
+    /// sending its log itself (docs/districts.md). A log read right after its run comes from the
+    /// disk. Advice only: nothing is done where no disk is behind the file (tmpfs).
     private mutating func dropBehind() {
         #if os(Linux)
             // DONTNEED starts writing back dirty pages and leaves them; written pages, it drops.
