@@ -66,7 +66,8 @@ extension World {
         let v = Int(village)
         let local = platform.localBidders[v]
         guard !local.isEmpty else { return }
-        let supplier = local.lowerBound + Int32(misconduct.villages[v].lookAlikes.integer(in: 0...(local.count - 1)))
+        let supplier = Int32(
+            misconduct.villages[v].lookAlikes.integer(in: Int(local.lowerBound)...Int(local.upperBound - 1)))
         let amounts = (0..<3).map { _ in Int64(misconduct.villages[v].lookAlikes.integer(in: 1...8)) * 1_000_00 }
         let tag = openCase(.fakeDisbursement, .lookAlike, village: village, beneficiary: supplier, on: scheduler.now)
         for amount in amounts {

@@ -241,8 +241,8 @@ extension World {
     ) {
         let local = platform.localBidders[Int(village)]
         guard !local.isEmpty else { return }
-        let tenant =
-            local.lowerBound + Int32(misconduct.villages[Int(village)].lookAlikes.integer(in: 0...(local.count - 1)))
+        let tenant = Int32(
+            misconduct.villages[Int(village)].lookAlikes.integer(in: Int(local.lowerBound)...Int(local.upperBound - 1)))
         let price = Int64(Double(appraisal) * misconduct.villages[Int(village)].lookAlikes.uniform(1.0...1.05))
         let caseIndex = openCase(.offPlatformDeal, .lookAlike, village: village, beneficiary: tenant, on: scheduler.now)
         openContract(
