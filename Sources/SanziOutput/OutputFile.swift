@@ -61,8 +61,8 @@ public struct OutputFile: ~Copyable {
     /// Bytes written so far; those from the first `kept` to `sent` are on their way to the
     /// disk, and those to `dropped` have left the page cache (`dropBehind()`).
     private var length = 0
-    private var sent: Int
-    private var dropped: Int
+    private(set) var sent: Int
+    private(set) var dropped: Int
 
     /// Creates (or truncates) `PATH.partial`.
     public init(path: String) throws(OutputError) {
