@@ -9,17 +9,18 @@ import SanziOutput
 /// Writing goes through a 1 MiB buffer and formats numbers by hand: no allocation per event.
 /// `village` is null for scenario-wide events (interventions). The file is an `OutputFile`:
 /// it appears at its path only when `finish()` succeeds. Offered a second core
-/// (`offload(to:)`), it writes a full buffer there while it formats the next.
+/// (`offload(to:)`), it formats and writes the lines there, a chunk at a time, and on the
+/// world's thread while that waits for the rules (`workWhileWaiting()`, `SharedLogLines`).
 public final class EventLogWriter: EventSink {
     private var file: OutputFile?
-    /// The file once its writes are offloaded.
-    private var behind: BackgroundWriter?
+    /// The lines' formatting and writing once offloaded.
+    private var shared: SharedLogLines?
     public let path: String
     // A writer is used by one thread at a time (a pipeline's), so its state needs no dynamic
     // exclusivity check per event.
     /// Everything the formatting touches, in one value.
     @exclusivity(unchecked) private var encoder: JSONLineEncoder
-    /// Events written so far.
+    /// Events taken so far (all written once `finish()` returns).
     @exclusivity(unchecked) public private(set) var count: UInt64 = 0
     /// The first write error, if any; later events are dropped once writing has failed.
     @exclusivity(unchecked) public private(set) var failure: OutputError?
@@ -34,42 +35,50 @@ public final class EventLogWriter: EventSink {
     deinit { encoder.deallocate() }
 
     public func offload(to queue: DispatchQueue) {
-        guard let file = file.take() else { return }
-        behind = BackgroundWriter(file, capacity: JSONLineEncoder.capacity, queue: queue)
+        guard count == 0, let file = file.take() else { return }  // offered late, it keeps its work
+        shared = SharedLogLines(file, encoder: encoder, queue: queue)
+    }
+
+    public func workWhileWaiting() -> Bool { shared?.work(.world) ?? false }
+
+    public func accept(_ events: [LoggedEvent]) {
+        guard let shared else {
+            for event in events { accept(event) }
+            return
+        }
+        guard failure == nil else { return }
+        failure = shared.add(events)
+        count += UInt64(events.count)
     }
 
     public func accept(_ event: LoggedEvent) {
         guard failure == nil else { return }
+        if let shared {
+            failure = shared.add(event)
+            count += 1
+            return
+        }
+        encoder.encode(event)
+        count += 1
+        guard encoder.count >= JSONLineEncoder.flushSize else { return }
         do throws(OutputError) {
-            try write(event)
+            try flush()
         } catch {
             failure = error
         }
     }
 
-    /// Appends one event.
-    public func write(_ event: LoggedEvent) throws(OutputError) {
-        encoder.encode(event)
-        count += 1
-        if encoder.count >= JSONLineEncoder.flushSize { try flush() }
-    }
-
-    /// Writes what is buffered to the file (or hands it to the queue that does).
-    public func flush() throws(OutputError) {
-        if let behind {
-            encoder.use(try behind.write(encoder.bytes, count: encoder.count))
-        } else {
-            try file?.write(UnsafeRawBufferPointer(start: encoder.bytes, count: encoder.count))
-            encoder.reset()
-        }
+    /// Writes what is buffered to the file.
+    private func flush() throws(OutputError) {
+        try file?.write(UnsafeRawBufferPointer(start: encoder.bytes, count: encoder.count))
+        encoder.reset()
     }
 
     /// Writes the rest and moves the file into place; the first error of the whole log, if any.
     public func finish() throws(OutputError) {
         if let failure { throw failure }
-        if let behind {
-            try behind.finish(encoder.bytes, count: encoder.count)
-            encoder.reset()
+        if let shared {
+            try shared.finish()
         } else {
             try flush()
             try file.take()?.commit()

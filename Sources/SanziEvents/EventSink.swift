@@ -10,9 +10,13 @@ public protocol EventSink: AnyObject {
     /// Offered, before the first event, to a sink that takes the log on the world's thread
     /// while the rules run on a second core: `queue` runs blocks in order on that core, between
     /// the rules' batches, and the sink may hand it work that need not be done on the world's
-    /// thread (the log's writer hands it its file writes). No block may wait for the world. By
-    /// default a sink keeps all its work.
+    /// thread (the log's writer hands it its lines to format and write). No block may wait for
+    /// the world. By default a sink keeps all its work.
     func offload(to queue: DispatchQueue)
+    /// Asked on the world's thread, after `offload(to:)`, when it would otherwise wait for the
+    /// rules' core: a sink may do there a piece of the work it handed that core and not yet
+    /// started. Returns whether it did any. By default a sink has none.
+    func workWhileWaiting() -> Bool
 }
 
 extension EventSink {
@@ -21,6 +25,8 @@ extension EventSink {
     }
 
     public func offload(to queue: DispatchQueue) {}
+
+    public func workWhileWaiting() -> Bool { false }
 }
 
 /// Keeps every event in memory (for tests and small runs).

@@ -6,9 +6,10 @@ import Synchronization
 /// core. The sink behind it sees exactly the events, in exactly the order, it would see
 /// directly, so its outputs are the same bytes.
 ///
-/// At most `depth` batches are in flight; a producer that runs ahead waits. Call `finish()`
-/// after the last event: it hands over the last batch and waits until the sink behind has
-/// taken every event. Only then may the caller read that sink's results.
+/// At most `depth` batches are in flight; a producer that runs ahead waits, doing meanwhile
+/// the other work it was given. Call `finish()` after the last event: it hands over
+/// the last batch and waits until the sink behind has taken every event. Only then may the
+/// caller read that sink's results.
 public final class PipelineSink: EventSink {
     /// The sink behind, used only on the pipeline's queue until `finish()` returns.
     private struct Consumer: @unchecked Sendable {
@@ -34,16 +35,23 @@ public final class PipelineSink: EventSink {
     private let taken = Counter()
     /// Events handed over so far (the producer's thread only).
     private var sent = 0
+    /// Work the producer may do instead of waiting; whether there was any.
+    private let otherWork: () -> Bool
 
-    /// Passes the log to `sink` on `queue` (a serial queue: by default one of its own).
+    /// Passes the log to `sink` on `queue` (a serial queue: by default one of its own). When
+    /// the producer would wait for the sink behind, it calls `workWhileWaiting` until that
+    /// returns false (there is nothing left to do) and only then waits; what it does may not
+    /// wait for the queue.
     public init(
         _ sink: any EventSink, batchSize: Int = 4_096, depth: Int = 8,
-        queue: DispatchQueue = DispatchQueue(label: "sanzi.pipeline")
+        queue: DispatchQueue = DispatchQueue(label: "sanzi.pipeline"),
+        workWhileWaiting: @escaping () -> Bool = { false }
     ) {
         consumer = Consumer(sink: sink)
         self.queue = queue
         self.batchSize = batchSize
         slots = DispatchSemaphore(value: depth)
+        otherWork = workWhileWaiting
     }
 
     public func accept(_ event: LoggedEvent) {
@@ -73,7 +81,12 @@ public final class PipelineSink: EventSink {
         let count = batchCount
         batch = []
         batchCount = 0
-        slots.wait()
+        while slots.wait(timeout: .now()) == .timedOut {
+            guard otherWork() else {
+                slots.wait()
+                break
+            }
+        }
         sent += count
         let consumer = consumer
         let slots = slots
@@ -91,7 +104,9 @@ public final class PipelineSink: EventSink {
     /// then visible to the caller.
     public func wait(untilTaken count: Int) {
         if count > sent { send() }
-        while taken.value.load(ordering: .acquiring) < count { taken.progress.wait() }
+        while taken.value.load(ordering: .acquiring) < count {
+            if !otherWork() { taken.progress.wait() }
+        }
     }
 
     /// Hands over what is left and waits until the sink behind has taken every event.

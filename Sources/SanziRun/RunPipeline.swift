@@ -75,23 +75,26 @@ public enum RunPipeline {
         let threaded = jobs >= 2
         let inline = !threaded || (runsRules && scenario.oversight.discipline.leadDelayDays <= 2)
         let secondCore = DispatchQueue(label: "sanzi.rules")
-        let rulePipeline =
-            ruleThread.isEmpty || inline
-            ? nil : PipelineSink(TeeSink(ruleThread), batchSize: 1024, queue: secondCore)
-        warnings?.pipeline = rulePipeline
+        let rulesApart = !ruleThread.isEmpty && !inline
         // A busy thread more than there are cores made each wait for one: bench-large with
         // `--jobs 2` and the log's writer on a third thread kept the world waiting for a core
         // 0.53 of its 2.6 s (/proc's schedstat).
-        let busyThreads = rulePipeline == nil ? 1 : 2
+        let busyThreads = rulesApart ? 2 : 1
         let consumersApart = threaded && jobs >= busyThreads + consumers.count
+        // What a consumer on the world's thread need not do there (the log's lines) goes to
+        // the rules' core, between their batches, and comes back to the world's thread when
+        // that would wait for the rules: a third thread would wait for a core too.
+        let offloading = rulesApart && !consumersApart ? consumers : []
+        let rulePipeline =
+            rulesApart
+            ? PipelineSink(TeeSink(ruleThread), batchSize: 1024, queue: secondCore) {
+                offloading.contains { $0.workWhileWaiting() }
+            } : nil
+        warnings?.pipeline = rulePipeline
         let pipelines =
             (consumersApart ? consumers.map { PipelineSink($0) } : []) + (rulePipeline.map { [$0] } ?? [])
         let onWorldThread = (inline ? ruleThread : []) + (consumersApart ? [] : consumers)
-        // What a consumer on the world's thread need not do there (the log's file writes) goes
-        // to the rules' core, between their batches: a third thread would wait for a core too.
-        if rulePipeline != nil && !consumersApart {
-            for consumer in consumers { consumer.offload(to: secondCore) }
-        }
+        for consumer in offloading { consumer.offload(to: secondCore) }
         let sinks: [any EventSink] =
             (progress.map { [$0] } ?? []) + (warnings.map { [$0] } ?? []) + onWorldThread + pipelines
         var (summary, world) = WorldRun.run(
