@@ -24,17 +24,11 @@ struct Escalator {
         return signals.update(Key(subject: alert.subject, village: alert.village)) { list in
             list.removeAll { alert.day - $0.day > window }
             list.append((alert.day, alert.severity, alert.id))
-            let yellows = list.filter { $0.severity == .yellow }
-            let oranges = list.filter { $0.severity == .orange }
-            if alert.severity == .yellow, yellows.count >= settings.yellowToOrange {
-                list.removeAll { $0.severity == .yellow }
-                return Self.make("E01", .orange, alert, yellows, threshold: settings.yellowToOrange)
+            switch alert.severity {
+            case .yellow: return Self.combine(.yellow, in: &list, "E01", .orange, alert, settings.yellowToOrange)
+            case .orange: return Self.combine(.orange, in: &list, "E02", .red, alert, settings.orangeToRed)
+            default: return nil
             }
-            if alert.severity == .orange, oranges.count >= settings.orangeToRed {
-                list.removeAll { $0.severity == .orange }
-                return Self.make("E02", .red, alert, oranges, threshold: settings.orangeToRed)
-            }
-            return nil
         }
     }
 
@@ -44,21 +38,24 @@ struct Escalator {
         let settings = settings
         return signals.update(Key(subject: escalated.subject, village: escalated.village)) { list in
             list.append((escalated.day, .orange, escalated.id))
-            let oranges = list.filter { $0.severity == .orange }
-            guard oranges.count >= settings.orangeToRed else { return nil }
-            list.removeAll { $0.severity == .orange }
-            return Self.make("E02", .red, escalated, oranges, threshold: settings.orangeToRed)
+            return Self.combine(.orange, in: &list, "E02", .red, escalated, settings.orangeToRed)
         }
     }
 
-    private static func make(
-        _ rule: String, _ severity: Severity, _ last: Alert, _ list: [Signal],
-        threshold: Int
-    ) -> Alert {
+    /// When `list` holds at least `threshold` signals of `severity`, takes them out of it and
+    /// returns the alert `rule` that combines them, raised with `last`. (Counted first: most
+    /// alerts complete nothing, and a list of the signals made for each cost two arrays.)
+    private static func combine(
+        _ severity: Severity, in list: inout [Signal], _ rule: String, _ raised: Severity, _ last: Alert,
+        _ threshold: Int
+    ) -> Alert? {
+        guard list.count(where: { $0.severity == severity }) >= threshold else { return nil }
+        let combined = list.filter { $0.severity == severity }
+        list.removeAll { $0.severity == severity }
         var alert = Alert(
-            rule: rule, severity: severity, day: last.day, village: last.village, subject: last.subject,
-            score: Double(list.count), threshold: Double(threshold), evidence: [])
-        alert.combines = list.map(\.id)
+            rule: rule, severity: raised, day: last.day, village: last.village, subject: last.subject,
+            score: Double(combined.count), threshold: Double(threshold), evidence: [])
+        alert.combines = combined.map(\.id)
         return alert
     }
 
