@@ -20,6 +20,9 @@ public protocol EventSink: AnyObject {
 }
 
 extension EventSink {
+    // Inlinable, so that each sink's own module makes it a loop over its own `accept(_:)`: a
+    // generic loop calling it through the protocol was 2% of the rules' thread.
+    @inlinable
     public func accept(_ events: [LoggedEvent]) {
         for event in events { accept(event) }
     }
