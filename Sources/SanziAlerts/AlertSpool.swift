@@ -17,13 +17,14 @@ import SanziOutput
 /// let alerts = try spool.readBack()     // the same alerts, in order
 /// ```
 public final class AlertSpool {
-    // One thread appends at a time (the rules'), then one reads back.
+    // One thread appends at a time (the rules'), then one reads back: no exclusivity check
+    // at run time.
     @exclusivity(unchecked) private var spool: Spool
     /// The alerts appended.
-    public private(set) var count = 0
+    @exclusivity(unchecked) public private(set) var count = 0
     /// Rule ids and value names by their number in the file.
-    private var rules: [String] = []
-    private var names: [String] = []
+    @exclusivity(unchecked) private var rules: [String] = []
+    @exclusivity(unchecked) private var names: [String] = []
 
     /// A spool whose file is in `folder`, which exists.
     public init(folder: String) throws(OutputError) {

@@ -11,22 +11,22 @@ public final class AlertWriter {
     public static let csvHeader =
         "alert_id,rule,severity,day,date,village,subject,score,threshold,evidence,combines\n"
 
-    private var csvFile: OutputFile?
-    private var jsonlFile: OutputFile?
+    // One thread writes at a time (the rules'), so the writer's state needs no exclusivity
+    // check at run time; an alert makes some forty changes to the buffers.
+    @exclusivity(unchecked) private var csvFile: OutputFile?
+    @exclusivity(unchecked) private var jsonlFile: OutputFile?
     /// The paths of alerts.csv and alerts.jsonl.
     public let paths: [String]
     private let villageIDs: [[UInt8]]
     private let villageJSON: [[UInt8]]
     private let dateOfDay: (Int32) -> String
-    private var dates: [Int32: String] = [:]
-    private var names: [String: [UInt8]] = [:]
-    // One thread writes at a time (the rules'), so the buffers need no exclusivity check at
-    // run time; an alert makes some forty changes to them.
+    @exclusivity(unchecked) private var dates: [Int32: String] = [:]
+    @exclusivity(unchecked) private var names: [String: [UInt8]] = [:]
     @exclusivity(unchecked) private var csv = ByteBuffer()
     @exclusivity(unchecked) private var json = ByteBuffer()
-    public private(set) var count = 0
+    @exclusivity(unchecked) public private(set) var count = 0
     /// The first write error; later alerts are dropped once writing has failed.
-    public private(set) var failure: OutputError?
+    @exclusivity(unchecked) public private(set) var failure: OutputError?
 
     public init(folder: String, villageIDs: [String], dateOfDay: @escaping (Int32) -> String) throws(OutputError) {
         paths = [OutputFiles.path("alerts.csv", in: folder), OutputFiles.path("alerts.jsonl", in: folder)]

@@ -37,12 +37,14 @@ public final class DealContext: EventSink {
         }
     }
 
-    private var listings = Deals()
-    private var contracts = Deals()
+    // One thread at a time uses a context (the rules', then the report's), so its state needs
+    // no exclusivity check at run time: a deal set aside made five.
+    @exclusivity(unchecked) private var listings = Deals()
+    @exclusivity(unchecked) private var contracts = Deals()
     /// Role code (`office` events) of each person who held an office, by person id.
-    private var roles: [UInt8?] = []
+    @exclusivity(unchecked) private var roles: [UInt8?] = []
     /// Where deals wait until `readBack()`, if anywhere.
-    private var spool: Spool?
+    @exclusivity(unchecked) private var spool: Spool?
 
     /// A context that keeps the deals in memory.
     public init() {}

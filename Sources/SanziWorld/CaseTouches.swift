@@ -28,9 +28,11 @@ public final class CaseTouches {
         }
     }
 
-    private var kept: [Touch] = []
-    private var spool: Spool?
-    private var failure: OutputError?
+    // Used by the world's thread alone (appended to as the log is written, read when the
+    // truth is built), so its state needs no exclusivity check at run time.
+    @exclusivity(unchecked) private var kept: [Touch] = []
+    @exclusivity(unchecked) private var spool: Spool?
+    @exclusivity(unchecked) private var failure: OutputError?
 
     /// Touches kept in memory.
     public init() {}
