@@ -196,6 +196,23 @@ struct JSONLineEncoder {
         end = stop
     }
 
+    /// 10⁰ to 10¹⁹ (a literal, which the compiler lays out in the binary: no lazy start).
+    private static let powersOfTen: [UInt64] = [
+        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000,
+        100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000, 1_000_000_000_000_000,
+        10_000_000_000_000_000, 100_000_000_000_000_000, 1_000_000_000_000_000_000, 10_000_000_000_000_000_000,
+    ]
+
+    /// The decimal digits of `value` (1 for 0): its bits give the count within one (log₁₀ 2 ≈
+    /// 1233 / 4096), a power of ten decides which. (`value | 1` is never past a power of ten
+    /// that `value` is below, and makes 0 count as 1.)
+    @inline(__always)
+    private static func digits(_ value: UInt64) -> Int {
+        let odd = value | 1
+        let estimate = ((64 - odd.leadingZeroBitCount) &* 1233) >> 12
+        return estimate &+ (odd >= powersOfTen[estimate] ? 1 : 0)
+    }
+
     /// Writes `value` in decimal, two digits at a time from `pairs` ("00" to "99").
     @inline(__always)
     private static func integer(_ value: Int64, pairs: UnsafePointer<UInt8>, to end: inout UnsafeMutablePointer<UInt8>)
@@ -205,14 +222,9 @@ struct JSONLineEncoder {
             end += 1
         }
         var magnitude = value.magnitude
-        var digits = 1
-        var scale: UInt64 = 10
-        while digits < 20, magnitude >= scale {
-            digits += 1
-            scale = scale &* 10
-        }
-        var cursor = end + digits
-        end = cursor
+        let start = end
+        end += digits(magnitude)
+        var cursor = end
         while magnitude >= 10 {
             let pair = Int(magnitude % 100) &* 2
             magnitude /= 100
@@ -220,7 +232,7 @@ struct JSONLineEncoder {
             cursor[0] = pairs[pair]
             cursor[1] = pairs[pair + 1]
         }
-        if cursor > end - digits {
+        if cursor > start {
             cursor -= 1
             cursor.pointee = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude)
         }
