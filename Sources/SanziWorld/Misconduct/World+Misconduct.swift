@@ -145,8 +145,10 @@ extension World {
         let corruptRoles = misconduct.villages[Int(village)].corruptRoles
         guard corruptRoles & 0b1111 != 0 else { return false }
         let owner = platform.bidders[Int(bidder)].person
-        return zip(Offices.keyRoles, people.offices[Int(village)].keyCadres).contains { role, holder in
-            corruptRoles & role.bit != 0 && holder >= 0
+        let offices = people.offices[Int(village)]
+        return Offices.keyRoles.contains { role in
+            let holder = offices.holder(of: role)
+            return corruptRoles & role.bit != 0 && holder >= 0
                 && (holder == owner || people.relatives[Int(holder)].contains { $0.person == owner })
         }
     }

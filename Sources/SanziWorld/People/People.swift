@@ -50,12 +50,9 @@ struct People: Sendable {
     func holders(of role: CadreRole, in village: Int32) -> [Int32] {
         let office = offices[Int(village)]
         switch role {
-        case .secretary: return [office.secretary]
-        case .director: return [office.director]
-        case .accountant: return [office.accountant]
-        case .cashier: return [office.cashier]
         case .committeeMember: return office.committee
         case .supervisor: return office.supervisors
+        case .secretary, .director, .accountant, .cashier: return [office.holder(of: role)]
         }
     }
 }
@@ -82,6 +79,18 @@ struct Offices: Sendable {
     var keyCadres: [Int32] { [secretary, director, accountant, cashier] }
     /// The roles of `keyCadres`, in their order.
     static let keyRoles: [CadreRole] = [.secretary, .director, .accountant, .cashier]
+
+    /// The holder of a key office, -1 when vacant (and for the committee and the supervisors,
+    /// which have several: `committee`, `supervisors`).
+    func holder(of role: CadreRole) -> Int32 {
+        switch role {
+        case .secretary: secretary
+        case .director: director
+        case .accountant: accountant
+        case .cashier: cashier
+        case .committeeMember, .supervisor: -1
+        }
+    }
 }
 
 /// A person: a cadre, a supervisor, a villager who bids, or a firm's owner. (12 bytes, the
