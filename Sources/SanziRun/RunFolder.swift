@@ -116,8 +116,15 @@ public struct RunFolder {
         try log?.finish()
         try alertFiles?.finish()
         try touches.check()
-        let alerts = try spool?.readBack() ?? RaisedAlerts()
-        try context.readBack()
+        // The alerts and the report's deals are read back side by side (at 12,000 villages over
+        // five years, 0.14 and 0.15 s one after the other).
+        let (readAlerts, readDeals) = Concurrently.both(cores: jobs) {
+            Result { () throws(OutputError) in try spool?.readBack() ?? RaisedAlerts() }
+        } _: {
+            Result { () throws(OutputError) in try context.readBack() }
+        }
+        let alerts = try readAlerts.get()
+        try readDeals.get()
         var paths = (log.map { [$0.path] } ?? []) + (alertFiles?.paths ?? [])
         func write(_ name: String, _ text: String) throws(OutputError) {
             try OutputFile.write(text, to: path(name))
