@@ -41,7 +41,7 @@ public final class PipelineSink: EventSink {
     /// Passes the log to `sink` on `queue` (a serial queue: by default one of its own). When
     /// the producer would wait for the sink behind, it calls `workWhileWaiting` until that
     /// returns false (there is nothing left to do) and only then waits; what it does may not
-    /// wait for the queue.
+    /// wait for the queue, and must be work the producer made (none then comes while it waits).
     public init(
         _ sink: any EventSink, batchSize: Int = 4_096, depth: Int = 8,
         queue: DispatchQueue = DispatchQueue(label: "sanzi.pipeline"),
