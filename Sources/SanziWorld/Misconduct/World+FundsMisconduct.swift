@@ -64,10 +64,7 @@ extension World {
     /// Three honest payments of round sums to one local supplier (a look-alike of fake invoices).
     private mutating func paySupplierInRoundSums(_ village: Int32, _ scheduler: inout Scheduler<Event>) {
         let v = Int(village)
-        let local = platform.localBidders[v]
-        guard !local.isEmpty else { return }
-        let supplier = Int32(
-            misconduct.villages[v].lookAlikes.integer(in: Int(local.lowerBound)...Int(local.upperBound - 1)))
+        guard let supplier = lookAlikeCounterparty(in: village) else { return }
         let amounts = (0..<3).map { _ in Int64(misconduct.villages[v].lookAlikes.integer(in: 1...8)) * 1_000_00 }
         let tag = openCase(.fakeDisbursement, .lookAlike, village: village, beneficiary: supplier, on: scheduler.now)
         for amount in amounts {

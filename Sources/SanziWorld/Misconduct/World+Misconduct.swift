@@ -40,6 +40,16 @@ extension World {
         misconduct.lookAlike(typology, in: village)
     }
 
+    /// One of the village's own bidders, drawn from its stream of look-alikes (the honest
+    /// counterparty of a look-alike: a supplier, a tenant); nil when the village has none.
+    mutating func lookAlikeCounterparty(in village: Int32) -> Int32? {
+        let local = platform.localBidders[Int(village)]
+        guard !local.isEmpty else { return nil }
+        let drawn = misconduct.villages[Int(village)].lookAlikes.integer(
+            in: Int(local.lowerBound)...Int(local.upperBound - 1))
+        return Int32(drawn)
+    }
+
     /// Whether offenders of a village know the deployed thresholds for a typology.
     func adapts(_ typology: Typology, in village: Int32) -> Bool {
         switch misconduct.adaptation {

@@ -239,10 +239,7 @@ extension World {
         item: Int32, village: Int32, deal: DealKind, appraisal: Int64, term: Int, random dealStream: RandomStream,
         _ scheduler: inout Scheduler<Event>
     ) {
-        let local = platform.localBidders[Int(village)]
-        guard !local.isEmpty else { return }
-        let tenant = Int32(
-            misconduct.villages[Int(village)].lookAlikes.integer(in: Int(local.lowerBound)...Int(local.upperBound - 1)))
+        guard let tenant = lookAlikeCounterparty(in: village) else { return }
         let price = Int64(Double(appraisal) * misconduct.villages[Int(village)].lookAlikes.uniform(1.0...1.05))
         let caseIndex = openCase(.offPlatformDeal, .lookAlike, village: village, beneficiary: tenant, on: scheduler.now)
         openContract(
