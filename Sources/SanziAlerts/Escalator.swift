@@ -25,8 +25,11 @@ struct Escalator {
             list.removeAll { alert.day - $0.day > window }
             list.append((alert.day, alert.severity, alert.id))
             switch alert.severity {
-            case .yellow: return Self.combine(.yellow, in: &list, "E01", .orange, alert, settings.yellowToOrange)
-            case .orange: return Self.combine(.orange, in: &list, "E02", .red, alert, settings.orangeToRed)
+            case .yellow:
+                return Self.combine(
+                    .yellow, in: &list, threshold: settings.yellowToOrange, into: "E01", .orange, with: alert)
+            case .orange:
+                return Self.combine(.orange, in: &list, threshold: settings.orangeToRed, into: "E02", .red, with: alert)
             default: return nil
             }
         }
@@ -38,16 +41,17 @@ struct Escalator {
         let settings = settings
         return signals.update(Key(subject: escalated.subject, village: escalated.village)) { list in
             list.append((escalated.day, .orange, escalated.id))
-            return Self.combine(.orange, in: &list, "E02", .red, escalated, settings.orangeToRed)
+            return Self.combine(.orange, in: &list, threshold: settings.orangeToRed, into: "E02", .red, with: escalated)
         }
     }
 
     /// When `list` holds at least `threshold` signals of `severity`, takes them out of it and
-    /// returns the alert `rule` that combines them, raised with `last`. (Counted first: most
-    /// alerts complete nothing, and a list of the signals made for each cost two arrays.)
+    /// returns the alert `rule` of severity `raised` that combines them, raised with `last`.
+    /// (Counted first: most alerts complete nothing, and a list of the signals made for each
+    /// cost two arrays.)
     private static func combine(
-        _ severity: Severity, in list: inout [Signal], _ rule: String, _ raised: Severity, _ last: Alert,
-        _ threshold: Int
+        _ severity: Severity, in list: inout [Signal], threshold: Int, into rule: String, _ raised: Severity,
+        with last: Alert
     ) -> Alert? {
         guard list.count(where: { $0.severity == severity }) >= threshold else { return nil }
         let combined = list.filter { $0.severity == severity }
