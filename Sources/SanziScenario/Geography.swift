@@ -1,8 +1,15 @@
 /// Districts, towns and villages, with generated villages already expanded.
 public struct Geography: Hashable, Sendable {
     public var districts: [District]
+    /// Days between the moments news crosses districts (`news-window-days`, 1–365), or nil for
+    /// at once: a shared-pool firm's contracts and bar, the city's published sanctions and the
+    /// city commission's intake reach the districts at the start of each window.
+    public var newsWindowDays: Int?
 
-    public init(districts: [District]) { self.districts = districts }
+    public init(districts: [District], newsWindowDays: Int? = nil) {
+        self.districts = districts
+        self.newsWindowDays = newsWindowDays
+    }
 
     /// Every village of every town, in file order.
     public var villages: [Village] { districts.flatMap { $0.towns.flatMap(\.villages) } }

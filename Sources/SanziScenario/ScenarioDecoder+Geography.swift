@@ -16,7 +16,8 @@ extension ScenarioDecoder {
                 "the scenario generates \(total) villages; the limit is \(Self.villageLimit)", at: node,
                 hint: "split the work into several scenarios or runs")
         }
-        return Geography(districts: districts)
+        let newsWindowDays = node.attribute("news-window-days") == nil ? nil : integer(node, "news-window-days")
+        return Geography(districts: districts, newsWindowDays: newsWindowDays)
     }
 
     private mutating func decodeTown(_ node: XMLElementNode, total: inout Int) -> Town {

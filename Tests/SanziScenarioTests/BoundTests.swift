@@ -22,6 +22,11 @@ struct BoundTests {
         (#"count="1" size"#, #"count="999999" size"#, "count must lie within 0…100000"),
         (#"term-years="5""#, #"term-years="0-5""#, "term-years must lie within 1…100: a lease lasts at least a year"),
         (
+            "<geography>", #"<geography news-window-days="366">"#,
+            #"news-window-days="366" on <geography> is above the largest value allowed, 365"#
+        ),
+        ("<geography>", #"<geography news-window-days="0">"#, #"news-window-days="0" on <geography> is not a valid"#),
+        (
             #"rent-median-yuan="1850.50""#, #"rent-median-yuan="999999999999.99""#,
             #"error: a village of profile "small" could move up to"#
         ),
@@ -30,6 +35,13 @@ struct BoundTests {
         let errors = Fixtures.errors(Fixtures.minimal(replacing: original, with: changed))
         #expect(errors.count == 1, "\(errors)")
         #expect(errors.first?.contains(message) == true, "\(errors)")
+    }
+
+    /// News crosses districts at once unless the geography sets a window.
+    @Test func theNewsWindowIsReadFromTheGeography() throws {
+        #expect(try Fixtures.load(Fixtures.minimal).value.geography.newsWindowDays == nil)
+        let windowed = Fixtures.minimal(replacing: "<geography>", with: #"<geography news-window-days="30">"#)
+        #expect(try Fixtures.load(windowed).value.geography.newsWindowDays == 30)
     }
 
     @Test func aHundredYearsEndingIn9999IsAccepted() {
