@@ -55,6 +55,9 @@ public struct World: Model, Sendable {
         /// The first of a month for the discipline-inspection bodies: shelve stale leads, open
         /// what the month's caps allow.
         case disciplineMonth
+        /// A news window begins: what districts did in the last reaches the others
+        /// (`Geography.newsWindowDays`).
+        case newsWindow
     }
 
     let scenario: Scenario
@@ -99,6 +102,7 @@ public struct World: Model, Sendable {
         appointOfficials()
         for village in villages.indices { noteCorruptRoles(Int32(village)) }
         drawRings(root.derived("rings"))
+        beginNewsWindows(&scheduler)
         declare(&scheduler, log: &log)
     }
 
@@ -149,6 +153,8 @@ public struct World: Model, Sendable {
             examinationEnds(investigation, &scheduler)
         case .disciplineMonth:
             disciplineMonth(&scheduler)
+        case .newsWindow:
+            newsWindowBegins(&scheduler)
         }
     }
 

@@ -309,11 +309,22 @@ struct AlertCommandTests {
     }
 
     /// `--jobs` changes the threads, never the outputs: every file is the same bytes (run.json
-    /// but for the time it took), the pair of a counterfactual run included.
-    @Test(arguments: ["Scenarios/default.xml", "Scenarios/county-districts.xml"])
-    func runOutputsDoNotDependOnJobs(scenario: String) throws {
+    /// but for the time it took), the pair of a counterfactual run included; with news windows
+    /// between districts too (the city's leads wait for a window while the world waits for the
+    /// rules' warnings).
+    @Test(arguments: [
+        ("Scenarios/default.xml", nil), ("Scenarios/county-districts.xml", nil), ("Scenarios/county-districts.xml", 7),
+    ])
+    func runOutputsDoNotDependOnJobs(scenario: String, newsWindowDays: Int?) throws {
         let folder = try cli.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
+        var scenario = scenario
+        if let newsWindowDays {
+            let text = try String(contentsOf: CommandLineTests.root.appendingPathComponent(scenario), encoding: .utf8)
+            scenario = folder.appendingPathComponent("windowed.xml").path
+            try text.replacing("<geography>", with: "<geography news-window-days=\"\(newsWindowDays)\">")
+                .write(toFile: scenario, atomically: true, encoding: .utf8)
+        }
         var outputs: [[String: Data]] = []
         for jobs in ["1", "2", "3"] {
             let out = folder.appendingPathComponent("jobs-\(jobs)")

@@ -39,6 +39,7 @@ struct Misconduct: Sendable {
     var villages: [VillageRecord] = []
     var cases: [CaseRecord] = []
     var rings: [Ring] = []
+
     /// Typologies whose thresholds the offenders of each district have learned.
     var learned: [[Bool]] = []
 
@@ -67,6 +68,11 @@ struct Misconduct: Sendable {
 
     /// How well the case at `index` is hidden: its typology's concealment (0-1).
     func concealment(ofCase index: Int32) -> Double { setting(cases[Int(index)].typology)?.concealment ?? 0 }
+
+    /// A barred firm leaves every ring.
+    mutating func dropFromRings(_ firm: Int32) {
+        for ring in rings.indices { rings[ring].members.removeAll { $0 == firm } }
+    }
 
     /// Whether honest life produces a look-alike of a typology at an opportunity in a village.
     mutating func lookAlike(_ typology: Typology, in village: Int32) -> Bool {
@@ -156,8 +162,22 @@ struct Ring: Sendable {
     var members: [Int32]
     /// The district the ring works in, or -1 for a shared pool.
     var district: Int
-    /// The member whose turn it is to win.
-    var turn = 0
+    /// The member whose turn it is to win: one count, or one a district for a ring of the
+    /// shared pool that learns who won elsewhere only at each news window's start.
+    private var turns: [Int]
+
+    /// A ring whose turns go round `rotations` times apart (1, or one a district).
+    init(drawn: [Int32], members: [Int32], district: Int, rotations: Int = 1) {
+        (self.drawn, self.members, self.district) = (drawn, members, district)
+        turns = Array(repeating: 0, count: max(1, rotations))
+    }
+
+    /// The member whose turn it is to win a listing of `district`; the turn passes.
+    mutating func nextWinner(in district: Int) -> Int32 {
+        let rotation = turns.count > 1 ? district : 0
+        defer { turns[rotation] += 1 }
+        return members[turns[rotation] % members.count]
+    }
 }
 
 extension CadreRole {

@@ -219,7 +219,11 @@ extension World {
             if case .district(let id) = pool.scope {
                 district = scenario.geography.district(id) ?? -1
             }
-            misconduct.rings.append(Ring(drawn: members, members: members, district: district))
+            let apart = district < 0 && scenario.geography.newsWindowDays != nil
+            misconduct.rings.append(
+                Ring(
+                    drawn: members, members: members, district: district,
+                    rotations: apart ? scenario.geography.districts.count : 1))
         }
     }
 

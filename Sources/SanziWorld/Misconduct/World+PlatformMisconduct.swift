@@ -56,8 +56,7 @@ extension World {
         _ plan: inout ListingPlan, ring: Int, village: Int32, deal: DealKind, offenders: [Int32], on day: Tick
     ) -> Int32 {
         let members = misconduct.rings[ring].members
-        let winner = members[misconduct.rings[ring].turn % members.count]
-        misconduct.rings[ring].turn += 1
+        let winner = misconduct.rings[ring].nextWinner(in: villages[Int(village)].district)
         return stage(
             &plan, .bidRotation, village: village, deal: deal, winner: winner, covers: members.filter { $0 != winner },
             offenders: offenders + members.map { platform.bidders[Int($0)].person }, on: day)

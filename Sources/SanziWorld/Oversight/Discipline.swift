@@ -116,6 +116,20 @@ struct Discipline: Sendable {
     var publishedInTown: [Seen] = []
     var publishedInDistrict: [Seen] = []
     var publishedInCity = Seen()
+    /// While news crosses districts only at each window's start (nil: at once), what the
+    /// districts know of the city.
+    var cityNews: CityNews?
+
+    /// The city as the districts know it within a news window.
+    struct CityNews: Sendable {
+        /// The city's published sanctions as they stood when the window began.
+        var published: Seen
+        /// Leads for the city commission, waiting for the next window's start.
+        var leads: [Int32] = []
+    }
+
+    /// The city's published sanctions as the districts' cadres see them now.
+    var cityAsSeen: Seen { cityNews?.published ?? publishedInCity }
 
     init(rules: DisciplineRules, deterrence: DeterrenceRules) {
         self.rules = rules

@@ -73,9 +73,26 @@ extension World {
         takeUp(discipline.leads.insert(lead), &scheduler)
     }
 
+    /// A lead reaches its body, or, for the city commission while news waits for the window,
+    /// waits for the next window's start (`newsWindowBegins`).
+    mutating func takeUp(_ slot: Int32, _ scheduler: inout Scheduler<Event>) {
+        if discipline.cityNews != nil, waitsForTheWindow(slot) { return }
+        admit(slot, &scheduler)
+    }
+
+    /// Keeps a lead for the city commission until the next news window; false for another
+    /// body's. (Not inlined: with `route` inlined into `takeUp`, `handle` no longer fitted in
+    /// the event loop.)
+    @inline(never)
+    private mutating func waitsForTheWindow(_ slot: Int32) -> Bool {
+        guard route(discipline.leads[slot]) == discipline.cityBody else { return false }
+        discipline.cityNews?.leads.append(slot)
+        return true
+    }
+
     /// A lead reaches its body: it joins an open lead on the same matter, or waits for an
     /// investigator; either way it is logged.
-    mutating func takeUp(_ slot: Int32, _ scheduler: inout Scheduler<Event>) {
+    mutating func admit(_ slot: Int32, _ scheduler: inout Scheduler<Event>) {
         var lead = discipline.leads[slot]
         lead.id = discipline.nextLead
         discipline.nextLead += 1
@@ -447,9 +464,8 @@ extension World {
                 record.perpetrators.contains(platform.bidders[Int($0)].person)
             }
         }
-        for bidder in barred where platform.bidders[Int(bidder)].isFirm && !platform.bidders[Int(bidder)].blacklisted {
-            platform.bidders[Int(bidder)].blacklisted = true
-            for ring in misconduct.rings.indices { misconduct.rings[ring].members.removeAll { $0 == bidder } }
+        for bidder in barred where platform.bidders[Int(bidder)].isFirm && !platform.isBarredOrWaiting(bidder) {
+            if platform.bar(bidder) { misconduct.dropFromRings(bidder) }
             emit(
                 LogRecord(.blacklist, village: record.village, other: investigation, party: bidderID(bidder)),
                 &scheduler)
@@ -522,7 +538,7 @@ extension World {
         let published =
             rules.townWeight * discipline.publishedInTown[place.town].weight(on: today, memory: memory)
             + rules.districtWeight * discipline.publishedInDistrict[place.district].weight(on: today, memory: memory)
-            + rules.cityWeight * discipline.publishedInCity.weight(on: today, memory: memory)
+            + rules.cityWeight * discipline.cityAsSeen.weight(on: today, memory: memory)
         let seen = local + openness(of: village) * published
         return seen > 0 ? 1 - exp(-rules.sensitivity * seen) : 0
     }

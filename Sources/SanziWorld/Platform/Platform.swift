@@ -50,6 +50,11 @@ struct Platform: Sendable {
     var localBidders: [Range<Int32>] = []
     /// Per village: this month's stream for the yearly plan of disposals.
     var streams: [RandomStream] = []
+    /// While news crosses districts only at each window's start (nil: at once), how each
+    /// district sees the shared pool's firms; and the shared firms barred in this window, whose
+    /// bars take effect at the next.
+    var sharedLoads: SharedFirmLoads?
+    private(set) var barsWaiting: [Int32] = []
     /// Reused buffers for choosing bidders, so a listing allocates no sample.
     private var scratchCandidates: [Int32] = []
     private var scratchWeights: [Double] = []
@@ -116,6 +121,46 @@ struct Platform: Sendable {
         id >= 1 && id <= contractValues.count ? contractValues[Int(id) - 1] : nil
     }
 
+    /// The contracts `bidder` holds as a deal of `district` sees them. (Inlined: called on the
+    /// platform for every firm sampled, it copied the platform.)
+    @inline(__always)
+    func load(of bidder: Int32, seenFrom district: Int) -> Int32 {
+        sharedLoads?.load(of: bidder, seenFrom: district) ?? bidders[Int(bidder)].active
+    }
+
+    /// A contract signed (`delta` 1) or ended (-1) in `district` takes or frees room at
+    /// `holder`, which the district sees at once and the others, for a shared firm while news
+    /// waits for the window, at the next window.
+    mutating func changeLoad(of holder: Int32, by delta: Int32, in district: Int) {
+        bidders[Int(holder)].active += delta
+        if bidders[Int(holder)].district < 0 { sharedLoads?.change(holder, by: delta, in: district) }
+    }
+
+    /// Bars a firm from the platform: at once, or for a shared firm while news waits for the
+    /// window, from the next window's start. Returns whether the bar holds now.
+    mutating func bar(_ firm: Int32) -> Bool {
+        guard sharedLoads == nil || bidders[Int(firm)].district >= 0 else {
+            barsWaiting.append(firm)
+            return false
+        }
+        bidders[Int(firm)].blacklisted = true
+        return true
+    }
+
+    /// Whether a firm is barred, or will be at the next window's start.
+    func isBarredOrWaiting(_ firm: Int32) -> Bool { bidders[Int(firm)].blacklisted || barsWaiting.contains(firm) }
+
+    /// A news window begins: the bars of the last window take effect (returned), and every
+    /// district sees the shared firms' contracts as they stand.
+    mutating func settleNews() -> [Int32] {
+        let barred = barsWaiting
+        barsWaiting = []
+        for firm in barred { bidders[Int(firm)].blacklisted = true }
+        let bidders = bidders
+        sharedLoads?.settle(bidders)
+        return barred
+    }
+
     /// The increment of an auction for `deal`.
     func increment(_ deal: DealKind) -> Int64 { (rules.modes[deal]?.increment ?? Money(yuan: 500)).fen }
 
@@ -137,8 +182,7 @@ struct Platform: Sendable {
         candidates.removeAll(keepingCapacity: true)
         weights.removeAll(keepingCapacity: true)
         picks.removeAll(keepingCapacity: true)
-        func consider(_ bidder: Int32) {
-            let value = bidders[Int(bidder)]
+        func consider(_ bidder: Int32, _ value: Bidder) {
             guard value.active < value.capacity, !value.blacklisted else { return }
             candidates.append(bidder)
             let local = value.village == village
@@ -163,9 +207,13 @@ struct Platform: Sendable {
                 picks.append(bidder)
             }
         }
-        for bidder in localBidders[Int(village)] { consider(bidder) }
+        for bidder in localBidders[Int(village)] { consider(bidder, bidders[Int(bidder)]) }
         let locals = candidates.count
-        for bidder in picks where !candidates[locals...].contains(bidder) { consider(bidder) }
+        for bidder in picks where !candidates[locals...].contains(bidder) {
+            var value = bidders[Int(bidder)]
+            if value.district < 0 { value.active = load(of: bidder, seenFrom: place.district) }
+            consider(bidder, value)
+        }
         var chosen: [Int32] = []
         while chosen.count < count, let index = random.categorical(weights: weights) {
             chosen.append(candidates[index])

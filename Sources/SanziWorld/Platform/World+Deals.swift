@@ -348,7 +348,7 @@ extension World {
                 caseIndex: caseIndex, termYears: Int32(termYears), startDay: startDay))
         if holder != counterparty { platform.capacityHolders[id] = holder }
         platform.contractSlots.append(slot)
-        if holder >= 0 { platform.bidders[Int(holder)].active += 1 }
+        if holder >= 0 { platform.changeLoad(of: holder, by: 1, in: villages[Int(village)].district) }
         if item >= 0 {
             platform.items[Int(item)].contract = slot
             // The next appraisal learns from the rent the market paid: halfway towards it (a
@@ -398,7 +398,7 @@ extension World {
         platform.contracts[slot].active = false
         if let next = contract.nextDue { scheduler.cancel(next) }
         let holder = platform.capacityHolder(of: contract)
-        if holder >= 0 { platform.bidders[Int(holder)].active -= 1 }
+        if holder >= 0 { platform.changeLoad(of: holder, by: -1, in: villages[Int(contract.village)].district) }
         if contract.item >= 0, platform.items[Int(contract.item)].contract == slot {
             platform.items[Int(contract.item)].contract = -1
         }
@@ -496,6 +496,7 @@ extension World {
             platform.districtPools[district].append(bidder)
         } else {
             platform.sharedPool.append(bidder)
+            platform.sharedLoads?.add(bidder, holding: 0)
         }
     }
 }

@@ -1,0 +1,43 @@
+import SanziEngine
+
+/// News windows (`Geography.newsWindowDays`): what one district does reaches the others only at
+/// the start of each window of that many days. Within a window a district sees the shared
+/// pool's firms with the contracts they held when it began and its own since, the city's
+/// published sanctions as they stood then, and no bar of a shared firm or lead for the city
+/// commission decided in it; at the window's end all of it settles. The window is the
+/// lookahead of a run split by district: nothing another district does inside a window changes
+/// what a district reads in it (docs/districts.md).
+extension World {
+    /// Starts the windows once the world is built; without `news-window-days`, news crosses
+    /// districts at once and nothing is scheduled.
+    mutating func beginNewsWindows(_ scheduler: inout Scheduler<Event>) {
+        guard let days = scenario.geography.newsWindowDays else { return }
+        var loads = SharedFirmLoads(districts: scenario.geography.districts.count)
+        for firm in platform.sharedPool { loads.add(firm, holding: platform.bidders[Int(firm)].active) }
+        platform.sharedLoads = loads
+        discipline.cityNews = Discipline.CityNews(published: discipline.publishedInCity)
+        scheduleNewsWindow(after: days, &scheduler)
+    }
+
+    /// A window begins: the last window's bars of shared firms take effect (they leave their
+    /// rings), every district sees the shared firms and the city's published sanctions as they
+    /// stand, and the city commission takes up the leads that waited, in the order they came.
+    /// (Not inlined: once a window, and inlined into `handle` it kept `handle` out of the
+    /// event loop, a call an event.)
+    @inline(never)
+    mutating func newsWindowBegins(_ scheduler: inout Scheduler<Event>) {
+        guard let days = scenario.geography.newsWindowDays else { return }
+        for firm in platform.settleNews() { misconduct.dropFromRings(firm) }
+        let waiting = discipline.cityNews?.leads ?? []
+        discipline.cityNews = Discipline.CityNews(published: discipline.publishedInCity)
+        for slot in waiting { admit(slot, &scheduler) }
+        scheduleNewsWindow(after: days, &scheduler)
+    }
+
+    /// The next window's start, `days` from now, if the run lasts until then.
+    private func scheduleNewsWindow(after days: Int, _ scheduler: inout Scheduler<Event>) {
+        let next = scheduler.now + Tick(days)
+        guard next < Tick(scenario.horizon.dayCount(from: scenario.start)) else { return }
+        scheduler.schedule(.newsWindow, at: next, priority: .early)
+    }
+}
