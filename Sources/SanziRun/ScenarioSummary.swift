@@ -31,6 +31,8 @@ public struct ScenarioSummary: Encodable, Sendable {
     public var end: String
     public var days: Int
     var districts: Int
+    /// Days between the moments news crosses districts; nil (left out of run.json) for at once.
+    var newsWindowDays: Int?
     var towns: Int
     public var villages: Int
     /// Villages per profile id, sorted by id (an array, so ids are never rewritten as JSON keys).
@@ -50,7 +52,7 @@ public struct ScenarioSummary: Encodable, Sendable {
 
     /// run.json holds name, seed and period at its top level; the summary adds the counts.
     enum CodingKeys: String, CodingKey {
-        case districts, towns, villages, villagesByProfile, households, cadres, supervisors, resources, assets
+        case districts, newsWindowDays, towns, villages, villagesByProfile, households, cadres, supervisors, resources, assets
         case localBidders, poolFirms, rings, misconductEnabled, typologies, ruleOverrides, interventions
     }
 
@@ -88,6 +90,7 @@ public struct ScenarioSummary: Encodable, Sendable {
         self.end = scenario.end.description
         self.days = scenario.horizon.dayCount(from: scenario.start)
         self.districts = scenario.geography.districts.count
+        self.newsWindowDays = scenario.geography.newsWindowDays
         self.towns = scenario.geography.towns.count
         self.villages = villages.count
         self.villagesByProfile = byProfile.sorted { $0.key < $1.key }.map {
@@ -118,7 +121,8 @@ public struct ScenarioSummary: Encodable, Sendable {
         return [
             "scenario      \(name)",
             "period        \(start) to \(end) (\(days) days), seed \(seed)",
-            "geography     \(count(districts, "district")), \(count(towns, "town")), \(count(villages, "village")) (\(profiles))",
+            "geography     \(count(districts, "district")), \(count(towns, "town")), \(count(villages, "village")) (\(profiles))"
+                + (newsWindowDays.map { "; news crosses districts every \(count($0, "day"))" } ?? ""),
             "people        \(people)",
             "register      \(register)",
             "bidders       \(bidders), \(count(rings, "ring"))",
