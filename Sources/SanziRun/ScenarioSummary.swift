@@ -52,8 +52,9 @@ public struct ScenarioSummary: Encodable, Sendable {
 
     /// run.json holds name, seed and period at its top level; the summary adds the counts.
     enum CodingKeys: String, CodingKey {
-        case districts, newsWindowDays, towns, villages, villagesByProfile, households, cadres, supervisors, resources, assets
-        case localBidders, poolFirms, rings, misconductEnabled, typologies, ruleOverrides, interventions
+        case districts, newsWindowDays, towns, villages, villagesByProfile, households, cadres, supervisors
+        case resources, assets, localBidders, poolFirms, rings, misconductEnabled, typologies, ruleOverrides
+        case interventions
     }
 
     public init(_ scenario: Scenario, seed: UInt64) {
