@@ -4,7 +4,8 @@ import SanziEngine
 /// the start of each window of that many days. Within a window a district sees the shared
 /// pool's firms with the contracts they held when it began and its own since, the city's
 /// published sanctions as they stood then, and no bar of a shared firm or lead for the city
-/// commission decided in it; at the window's end all of it settles. The window is the
+/// commission decided in it, and the city commission opens no investigation; at the window's
+/// end all of it settles. The window is the
 /// lookahead of a run split by district: nothing another district does inside a window changes
 /// what a district reads in it (docs/districts.md).
 extension World {
@@ -21,7 +22,8 @@ extension World {
 
     /// A window begins: the last window's bars of shared firms take effect (they leave their
     /// rings), every district sees the shared firms and the city's published sanctions as they
-    /// stand, and the city commission takes up the leads that waited, in the order they came.
+    /// stand, and the city commission takes up the leads that waited, in the order they came,
+    /// and gives its free investigators the leads its triage picks.
     /// (Not inlined: once a window, and inlined into `handle` it kept `handle` out of the
     /// event loop, a call an event.)
     @inline(never)
@@ -31,6 +33,7 @@ extension World {
         let waiting = discipline.cityNews?.leads ?? []
         discipline.cityNews = Discipline.CityNews(published: discipline.publishedInCity)
         for slot in waiting { admit(slot, &scheduler) }
+        assignInvestigators(at: discipline.cityBody, &scheduler)
         scheduleNewsWindow(after: days, &scheduler)
     }
 

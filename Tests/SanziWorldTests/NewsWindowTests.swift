@@ -167,6 +167,26 @@ struct NewsWindowTests {
         #expect(city.queue.count + city.open.count == 1)
     }
 
+    /// The city commission gives its free investigators leads only at a window's start: not
+    /// when a lead is queued, nor on the first of a month; without windows, at once.
+    @Test func theCityCommissionOpensInvestigationsOnlyAtAWindowsStart() throws {
+        for windowDays in [30, nil] {
+            var scheduler = Scheduler<World.Event>()
+            var world = try Self.built(windowDays: windowDays, &scheduler)
+            let city = Int(world.discipline.cityBody)
+            #expect(world.discipline.bodies[city].free > 0)
+            let slot = world.discipline.leads.insert(
+                Discipline.Lead(
+                    id: 0, source: .petition, village: 0, subject: .village, level: .city, severity: .red, value: 0,
+                    arrival: 0))
+            world.admit(slot, &scheduler)
+            world.disciplineMonth(&scheduler)
+            #expect(world.discipline.bodies[city].open == (windowDays == nil ? [slot] : []))
+            world.newsWindowBegins(&scheduler)
+            #expect(world.discipline.bodies[city].open == [slot], "window \(windowDays ?? 0)")
+        }
+    }
+
     /// Whole runs with windows: the same run twice is the same, money is conserved to the fen,
     /// and the windows change the run (leads for the city wait, firms are seen later).
     @Test func aRunWithWindowsIsDeterministicAndConservesMoney() throws {

@@ -166,9 +166,17 @@ extension World {
 
     // MARK: Investigations
 
+    /// Opens investigations at a body while investigators are free and leads wait; the city
+    /// commission, while news waits for the window, only at each window's start
+    /// (`newsWindowBegins`): an investigator freed in one district takes up another's lead then.
+    mutating func openInvestigations(at body: Int32, _ scheduler: inout Scheduler<Event>) {
+        guard body != discipline.cityBody || discipline.cityNews == nil else { return }
+        assignInvestigators(at: body, &scheduler)
+    }
+
     /// Opens investigations at a body while investigators are free and leads wait: the next
     /// by its triage, after shelving those that waited too long.
-    mutating func openInvestigations(at body: Int32, _ scheduler: inout Scheduler<Event>) {
+    mutating func assignInvestigators(at body: Int32, _ scheduler: inout Scheduler<Event>) {
         let b = Int(body)
         dropStaleLeads(at: body, &scheduler)
         let month = scenario.start.months(until: scenario.start.adding(days: Int(scheduler.now)))
