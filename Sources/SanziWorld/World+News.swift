@@ -5,9 +5,9 @@ import SanziEngine
 /// pool's firms with the contracts they held when it began and its own since, the city's
 /// published sanctions as they stood then, and no bar of a shared firm or lead for the city
 /// commission decided in it, and the city commission opens no investigation; at the window's
-/// end all of it settles. The window is the
-/// lookahead of a run split by district: nothing another district does inside a window changes
-/// what a district reads in it (docs/districts.md).
+/// end all of it settles. The window is the lookahead of a run split by district: for these,
+/// nothing another district does inside a window changes what a district reads in it
+/// (docs/districts.md, which lists what still crosses).
 extension World {
     /// Starts the windows once the world is built; without `news-window-days`, news crosses
     /// districts at once and nothing is scheduled.
@@ -24,9 +24,6 @@ extension World {
     /// rings), every district sees the shared firms and the city's published sanctions as they
     /// stand, and the city commission takes up the leads that waited, in the order they came,
     /// and gives its free investigators the leads its triage picks.
-    /// (Not inlined: once a window, and inlined into `handle` it kept `handle` out of the
-    /// event loop, a call an event.)
-    @inline(never)
     mutating func newsWindowBegins(_ scheduler: inout Scheduler<Event>) {
         guard let days = scenario.geography.newsWindowDays else { return }
         for firm in platform.settleNews() { misconduct.dropFromRings(firm) }
