@@ -39,7 +39,6 @@ struct Misconduct: Sendable {
     var villages: [VillageRecord] = []
     var cases: [CaseRecord] = []
     var rings: [Ring] = []
-
     /// Typologies whose thresholds the offenders of each district have learned.
     var learned: [[Bool]] = []
 

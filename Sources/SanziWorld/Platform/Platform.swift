@@ -156,7 +156,6 @@ struct Platform: Sendable {
         let barred = barsWaiting
         barsWaiting = []
         for firm in barred { bidders[Int(firm)].blacklisted = true }
-        let bidders = bidders
         sharedLoads?.settle(bidders)
         return barred
     }
