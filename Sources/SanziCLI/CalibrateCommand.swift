@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SanziAlerts
 import SanziOutput
+import SanziRun
 import SanziScenario
 import SanziTuning
 
@@ -59,6 +60,16 @@ struct CalibrateCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Folder for the outputs.", valueName: "dir"))
     var out = "calibration"
 
+    @Option(
+        name: .customLong("jobs"),
+        help: ArgumentHelp(
+            "Cores to use (default: the machine's cores): up to this many seeds of a setting are simulated at once, and cores left over go to each one's rules. The outputs are the same bytes for any value.",
+            valueName: "n"))
+    var chosenJobs: Int?
+
+    /// The cores calibration uses.
+    var jobs: Int { chosenJobs ?? RunPipeline.cores }
+
     @OptionGroup var replacing: ForceOption
 
     @OptionGroup var memory: MemoryOption
@@ -67,6 +78,7 @@ struct CalibrateCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard (1...20).contains(rounds) else { throw ValidationError("--rounds takes 1 to 20, not \(rounds)") }
         guard (2...50).contains(points) else { throw ValidationError("--points takes 2 to 50, not \(points)") }
         let shared = Set(seeds.numbers).intersection(checkSeeds?.numbers ?? [])
@@ -92,7 +104,9 @@ struct CalibrateCommand: ParsableCommand {
             Terminal.printError(error)
             throw error.exitStatus
         }
-        try memory.check(scenario, source: file)
+        calibrator.cores = jobs
+        let atOnce = min(jobs, max(seeds.numbers.count, checkSeeds?.numbers.count ?? 0))
+        try memory.check(scenario, runs: atOnce, source: file)
         let staged = try replacing.stage(out, for: "calibrate")
         let outcome = calibrator.calibrate(rounds: rounds, points: points, progress: say)
         let check = checkSeeds.map { list in

@@ -69,5 +69,7 @@ struct CalibrateCommandTests {
         #expect(refused.status == 65 && refused.errors.contains("petition-propensity"), "\(refused.errors)")
         let rounds = try cli.sanzi("calibrate", "Scenarios/default.xml", "--targets", targets.path, "--rounds", "0")
         #expect(rounds.status == 64)
+        let jobs = try cli.sanzi("calibrate", "Scenarios/default.xml", "--targets", targets.path, "--jobs", "0")
+        #expect(jobs.status == 64 && jobs.errors.contains("--jobs must be at least 1"), "\(jobs.errors)")
     }
 }

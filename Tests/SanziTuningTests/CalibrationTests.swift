@@ -40,11 +40,15 @@ struct CalibrationTests {
         let hidden = Self.text.replacingOccurrences(
             of: #"petition-propensity="0.02""#, with: #"petition-propensity="0.05""#)
         #expect(hidden != Self.text)
-        let probe = try Calibrator(
+        var probe = try Calibrator(
             scenario: Array(hidden.utf8), path: "hidden.xml", targets: Self.targets(petitions: 1, tolerance: 1),
             seeds: [1, 2, 3])
         #expect(probe.start == [0.05])
-        let observed = try #require(probe.fit([0.05], on: [1, 2, 3]).means[0])
+        probe.cores = 1
+        let fit = probe.fit([0.05], on: [1, 2, 3])
+        probe.cores = 3
+        #expect(probe.fit([0.05], on: [1, 2, 3]) == fit, "the seeds simulated three at once fit as one by one")
+        let observed = try #require(fit.means[0])
         var calibrator = try Calibrator(
             scenario: Array(Self.text.utf8), path: "default.xml",
             targets: Self.targets(petitions: observed, tolerance: 0.05 * observed), seeds: [1, 2, 3])

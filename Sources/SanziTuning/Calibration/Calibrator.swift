@@ -45,6 +45,9 @@ public struct Calibrator {
 
     public let targets: CalibrationTargets
     public let seeds: [UInt64]
+    /// Seeds simulated at once (cores left over go to each run's pipeline): the same fits
+    /// whatever it is.
+    public var cores = RunPipeline.cores
     private let editor: ScenarioEditor
     private let path: String
     private var cache: [[Double]: Fit] = [:]
@@ -165,10 +168,15 @@ public struct Calibrator {
                 distance: .infinity)
         }
         var samples = targets.targets.map { _ in [Double]() }
-        for seed in seeds {
+        let atOnce = max(1, min(cores, seeds.count))
+        let counted = Concurrently.map(seeds, cores: atOnce) { seed in
             let counter = TargetCounter(targets.targets, scenario: scenario)
-            _ = RunPipeline.simulate(scenario, seed: seed, rules: rules, consumers: [counter])
-            for (index, value) in counter.values.enumerated() { if let value { samples[index].append(value) } }
+            _ = RunPipeline.simulate(
+                scenario, seed: seed, rules: rules, consumers: [counter], jobs: max(1, cores / atOnce))
+            return counter.values
+        }
+        for values in counted {
+            for (index, value) in values.enumerated() { if let value { samples[index].append(value) } }
         }
         let means = samples.map { $0.isEmpty ? nil : $0.reduce(0, +) / Double($0.count) }
         let deviations = samples.map { values -> Double? in
