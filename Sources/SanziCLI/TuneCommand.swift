@@ -3,6 +3,7 @@ import Foundation
 import SanziAlerts
 import SanziEvaluation
 import SanziOutput
+import SanziRun
 import SanziScenario
 import SanziTuning
 
@@ -93,6 +94,16 @@ struct TuneCommand: ParsableCommand {
         Set((keep ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() })
     }
 
+    @Option(
+        name: .customLong("jobs"),
+        help: ArgumentHelp(
+            "Cores to use (default: the machine's cores): up to this many seeds are simulated at once (cores left over go to each one's rules), and the rules are replayed and scored over that many seeds' logs at once. The outputs are the same bytes for any value.",
+            valueName: "n"))
+    var chosenJobs: Int?
+
+    /// The cores tuning uses.
+    var jobs: Int { chosenJobs ?? RunPipeline.cores }
+
     @OptionGroup var replacing: ForceOption
 
     @OptionGroup var memory: MemoryOption
@@ -101,6 +112,7 @@ struct TuneCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         let known = RuleCatalogue.documentation.map(\.id)
         for id in keptRules.sorted() where !known.contains(id) {
             let hint = Spelling.closest(to: id, among: known).map { " (did you mean \($0)?)" } ?? ""
@@ -135,25 +147,22 @@ struct TuneCommand: ParsableCommand {
         let showsProgress = !quiet && Progress.isTerminal
         let say: (String) -> Void = { line in if showsProgress { Terminal.printToStandardError(line) } }
         let all = trainSeeds.numbers + testSeeds.numbers
-        var runs: [TuningRun] = []
-        for (index, seed) in all.enumerated() {
-            say("simulating    seed \(seed) (\(index + 1) of \(all.count))")
-            runs.append(TuningRun.simulate(scenario, seed: seed, rules: rules))
-        }
+        say("simulating    \(all.count) seeds, \(min(jobs, all.count)) at once")
+        let runs = TuningRun.simulate(scenario, seeds: all, rules: rules, cores: jobs)
         let training = Array(runs.prefix(trainSeeds.numbers.count))
         let test = Array(runs.dropFirst(trainSeeds.numbers.count))
         let searched = goal.searched(margin: budgetMargin)
         if searched != goal {
             say("budget        \(searched) on the training seeds (a \(percent(budgetMargin)) margin)")
         }
-        var tuner = Tuner(base: base, training: training, objective: searched, scenario: scenario)
+        var tuner = Tuner(base: base, training: training, objective: searched, scenario: scenario, cores: jobs)
         tuner.kept = keptRules
         let outcome = tuner.tune(progress: say)
         say("testing       seeds \(testSeeds.numbers.map(String.init).joined(separator: ","))")
         let tested =
             goal.simulates
-            ? Tuner.deploy([base, outcome.settings], on: test, simulatedWith: base, in: scenario)
-            : [Tuner.evaluate(base, on: test), Tuner.evaluate(outcome.settings, on: test)]
+            ? Tuner.deploy([base, outcome.settings], on: test, simulatedWith: base, in: scenario, cores: jobs)
+            : [Tuner.evaluate(base, on: test, cores: jobs), Tuner.evaluate(outcome.settings, on: test, cores: jobs)]
         let summary = TuningSummary(
             scenario: scenario.name, objective: goal, searched: searched, trainSeeds: trainSeeds.numbers,
             testSeeds: testSeeds.numbers, outcome: outcome, start: base, test: (tested[0], tested[1]),

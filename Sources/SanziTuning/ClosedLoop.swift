@@ -1,6 +1,7 @@
 import SanziAlerts
 import SanziEvaluation
 import SanziEvents
+import SanziOutput
 import SanziRun
 import SanziScenario
 
@@ -14,7 +15,8 @@ import SanziScenario
 /// the same, therefore makes exactly the reference's world, day by day; it is scored by
 /// replaying its rules over those logs instead of simulating (`shortcuts`). The reference is
 /// the last deployment that `Objective.preventedLoss` found an improvement, which is the
-/// coordinate ascent's current point.
+/// coordinate ascent's current point. Seeds are simulated and replayed up to `cores` at once,
+/// with the same results whatever `cores` is.
 struct ClosedLoop {
     /// Settings deployed on every seed: their runs, what they did to the world, and their
     /// rules replayed over the runs' logs.
@@ -30,6 +32,7 @@ struct ClosedLoop {
 
     let scenario: Scenario
     let base: AlertSettings
+    let cores: Int
     /// Each seed with the warning system off.
     private let off: [WarningEffect.Side]
     private var reference: Deployment
@@ -39,15 +42,17 @@ struct ClosedLoop {
 
     /// `runs` are the seeds simulated with the `start` settings deployed in `scenario`
     /// through `rules`; their pairs with the warning system off are simulated here, once.
-    init(scenario: Scenario, base: AlertSettings, start: [RuleSetting], runs: [TuningRun], rules: AlertEngine) {
-        let withoutWarnings = scenario.withoutWarningSystem
-        let off = runs.map { run in
-            Self.side(of: TuningRun.simulate(withoutWarnings, seed: run.seed, rules: rules.switchedOff))
-        }
+    init(
+        scenario: Scenario, base: AlertSettings, start: [RuleSetting], runs: [TuningRun], rules: AlertEngine,
+        cores: Int = RunPipeline.cores
+    ) {
+        let off = TuningRun.simulate(
+            scenario.withoutWarningSystem, seeds: runs.map(\.seed), rules: rules.switchedOff, cores: cores)
         self.scenario = scenario
         self.base = base
-        self.off = off
-        reference = Self.deployment(start, runs: runs, base: base, scenario: scenario, off: off)
+        self.cores = cores
+        self.off = Concurrently.map(off, cores: cores, Self.side)
+        reference = Self.deployment(start, runs: runs, base: base, scenario: scenario, off: self.off, cores: cores)
     }
 
     /// The metrics of `settings` deployed on every seed, with what they did to the world;
@@ -64,21 +69,22 @@ struct ClosedLoop {
         }
         guard let rules = try? AlertEngine(settings: alertSettings) else { return Metrics() }
         simulations += 1
-        let runs = reference.runs.map { TuningRun.simulate(scenario, seed: $0.seed, rules: rules) }
-        let candidate = Self.deployment(settings, runs: runs, base: base, scenario: scenario, off: off)
+        let runs = TuningRun.simulate(scenario, seeds: reference.runs.map(\.seed), rules: rules, cores: cores)
+        let candidate = Self.deployment(settings, runs: runs, base: base, scenario: scenario, off: off, cores: cores)
         if Objective.preventedLoss.improves(candidate.metrics, on: reference.metrics) { reference = candidate }
         return candidate.metrics
     }
 
     private static func deployment(
         _ settings: [RuleSetting], runs: [TuningRun], base: AlertSettings, scenario: Scenario,
-        off: [WarningEffect.Side]
+        off: [WarningEffect.Side], cores: Int
     ) -> Deployment {
-        let sides = runs.map(side)
+        let sides = Concurrently.map(runs, cores: cores, side)
         let alerts = runs.map(\.alerts)
         return Deployment(
             settings: settings, runs: runs, sides: sides,
-            replay: RuleReplay(runs: runs, warningSystem: base.warningSystem, escalation: base.escalation),
+            replay: RuleReplay(
+                runs: runs, warningSystem: base.warningSystem, escalation: base.escalation, cores: cores),
             forwarded: alerts.map { forwarded($0, in: scenario) },
             knowledge: RuleCatalogue.offenderKnowledge(base.with(settings)),
             metrics: metrics(alerts, runs: runs, sides: sides, off: off))

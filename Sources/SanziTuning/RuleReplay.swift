@@ -1,11 +1,14 @@
 import SanziAlerts
 import SanziEvaluation
 import SanziEvents
+import SanziOutput
+import SanziRun
 import SanziScenario
 
 /// Replays rules one at a time over the kept logs and merges their alerts as the engine would
 /// have raised them, so that any combination of rule settings is scored without replaying the
-/// rules that did not change.
+/// rules that did not change. The runs are replayed and scored up to `cores` at once, and
+/// summed in their order: the same metrics whatever `cores` is.
 struct RuleReplay {
     /// An alert with the place the engine raises it: the event being read, then the rule's
     /// position in the catalogue, then the order within the rule.
@@ -21,15 +24,17 @@ struct RuleReplay {
     let indexes: [CaseIndex]
     let warningSystem: Bool
     let escalation: AlertSettings.Escalation
+    let cores: Int
     private var cache: [String: [RuleSetting: [[Raised]]]] = [:]
     /// Rule replays made so far (each over every run).
     private(set) var replays = 0
 
-    init(runs: [TuningRun], warningSystem: Bool, escalation: AlertSettings.Escalation) {
+    init(runs: [TuningRun], warningSystem: Bool, escalation: AlertSettings.Escalation, cores: Int = RunPipeline.cores) {
         self.runs = runs
-        indexes = runs.map { CaseIndex($0.truth) }
+        indexes = Concurrently.map(runs, cores: cores) { CaseIndex($0.truth) }
         self.warningSystem = warningSystem
         self.escalation = escalation
+        self.cores = cores
     }
 
     /// A rule's alerts on each run under a setting (none when it is off).
@@ -42,8 +47,9 @@ struct RuleReplay {
             rules: RuleCatalogue.documentation.map { AlertSettings.Rule(id: $0.id, enabled: $0.id == id) },
             escalation: AlertSettings.Escalation(yellowToOrange: .max, orangeToRed: .max, windowDays: 1))
         settings.rules[rule] = setting.rule(id)
-        let raised: [[Raised]] = runs.map { run in
-            guard var engine = try? AlertEngine(settings: settings) else { return [] }
+        let engine = try? AlertEngine(settings: settings)
+        let raised: [[Raised]] = Concurrently.map(runs, cores: cores) { run in
+            guard var engine else { return [] }
             var alerts: [Raised] = []
             for event in run.events {
                 for (order, alert) in engine.observe(event).enumerated() {
@@ -60,19 +66,44 @@ struct RuleReplay {
     /// The alerts of every rule under `settings` (indexed like the catalogue), merged and
     /// escalated as the engine does, scored on each run and summed.
     mutating func metrics(_ settings: [RuleSetting]) -> Metrics {
-        var metrics = Metrics()
-        for (number, alerts) in alerts(settings).enumerated() { metrics.add(evaluate(alerts, run: number)) }
-        return metrics
+        scored(replayed(settings), cores: cores)
+    }
+
+    /// The metrics of each of `trials`, as `metrics(_:)` gives them one by one: the rules are
+    /// replayed first (each over every run, the runs at once), then the trials are scored up to
+    /// `cores` at once.
+    mutating func metrics(of trials: [[RuleSetting]]) -> [Metrics] {
+        let alerts = trials.map { replayed($0) }
+        let scoring = self
+        return Concurrently.map(alerts, cores: cores) { scoring.scored($0, cores: 1) }
     }
 
     /// The alerts of every rule under `settings` on each run, merged and escalated as the
     /// engine raises them.
     mutating func alerts(_ settings: [RuleSetting]) -> [[Alert]] {
+        merged(replayed(settings), cores: cores)
+    }
+
+    /// Each rule's alerts on each run under its setting in `settings`, replayed unless they
+    /// have been.
+    private mutating func replayed(_ settings: [RuleSetting]) -> [[[Raised]]] {
+        settings.enumerated().map { alerts($0.offset, $0.element) }
+    }
+
+    /// The metrics of the rules' alerts `replayed`.
+    private func scored(_ replayed: [[[Raised]]], cores: Int) -> Metrics {
+        sum(merged(replayed, cores: cores), cores: cores) { evaluate($0, run: $1) }
+    }
+
+    /// The rules' alerts `replayed` merged and escalated on each run, the runs up to `cores` at
+    /// once.
+    private func merged(_ replayed: [[[Raised]]], cores: Int) -> [[Alert]] {
         var perRun = runs.map { _ in [Raised]() }
-        for (rule, setting) in settings.enumerated() {
-            for (run, alerts) in alerts(rule, setting).enumerated() { perRun[run] += alerts }
+        for rule in replayed {
+            for (run, alerts) in rule.enumerated() { perRun[run] += alerts }
         }
-        return perRun.map { raised in
+        let escalation = escalation
+        return Concurrently.map(perRun, cores: cores) { raised in
             let ordered = raised.sorted { ($0.event, $0.rule, $0.order) < ($1.event, $1.rule, $1.order) }
             return AlertEngine.escalate(ordered.map(\.alert), with: escalation)
         }
@@ -80,11 +111,7 @@ struct RuleReplay {
 
     /// One rule alone (no escalation) under a setting, for its curve.
     mutating func metrics(ofRule rule: Int, _ setting: RuleSetting) -> Metrics {
-        var metrics = Metrics()
-        for (number, raised) in alerts(rule, setting).enumerated() {
-            metrics.add(evaluate(raised.map(\.alert), run: number))
-        }
-        return metrics
+        sum(alerts(rule, setting), cores: cores) { evaluate($0.map(\.alert), run: $1) }
     }
 
     /// A rule's curve over some values of one parameter, the rule alone. When the rule's
@@ -99,7 +126,7 @@ struct RuleReplay {
         }
         let permissive = setting.with(parameter.name, monotone.mostPermissive(in: parameter.range))
         let sorted = alerts(rule, permissive).map { $0.map(\.alert).sorted { $0.score < $1.score } }
-        return values.map { value in
+        return Concurrently.map(values, cores: cores) { value in
             var metrics = Metrics()
             for (number, alerts) in sorted.enumerated() {
                 // Raised alerts form a prefix (score below) or a suffix (score above) of the sorted list.
@@ -113,21 +140,34 @@ struct RuleReplay {
         }
     }
 
+    /// The metrics of each run's `scored` part, scored up to `cores` runs at once and summed in
+    /// the runs' order.
+    private func sum<Part>(_ parts: [Part], cores: Int, _ scored: (Part, Int) -> Evaluation) -> Metrics {
+        var metrics = Metrics()
+        let numbered = Array(parts.enumerated())
+        for evaluation in Concurrently.map(numbered, cores: cores, { scored($0.element, $0.offset) }) {
+            metrics.add(evaluation)
+        }
+        return metrics
+    }
+
     private func evaluate(_ alerts: [Alert], run number: Int) -> Evaluation {
         let run = runs[number]
         return Evaluation(
             alerts: alerts, truth: run.truth, index: indexes[number], villages: run.villages, days: run.days)
     }
 
-    /// The exact metrics of settings: the full engine replayed over every run.
-    static func replayed(_ settings: AlertSettings, on runs: [TuningRun]) -> Metrics {
+    /// The exact metrics of settings: the full engine replayed over every run, up to `cores`
+    /// runs at once.
+    static func replayed(_ settings: AlertSettings, on runs: [TuningRun], cores: Int = RunPipeline.cores) -> Metrics {
         var metrics = Metrics()
-        for run in runs {
-            guard var engine = try? AlertEngine(settings: settings) else { continue }
+        let evaluations = Concurrently.map(runs, cores: cores) { run -> Evaluation? in
+            guard var engine = try? AlertEngine(settings: settings) else { return nil }
             var alerts: [Alert] = []
             for event in run.events { alerts += engine.observe(event) }
-            metrics.add(Evaluation(alerts: alerts, truth: run.truth, villages: run.villages, days: run.days))
+            return Evaluation(alerts: alerts, truth: run.truth, villages: run.villages, days: run.days)
         }
+        for evaluation in evaluations.compactMap({ $0 }) { metrics.add(evaluation) }
         return metrics
     }
 }

@@ -1,5 +1,6 @@
 import SanziAlerts
 import SanziEvaluation
+import SanziRun
 import SanziScenario
 
 /// Chooses alert thresholds against known truth on training seeds.
@@ -50,14 +51,20 @@ public struct Tuner {
 
     /// A tuner from `base` over `training`, runs simulated with `base` deployed in `scenario`.
     /// Objectives that simulate (`prevented-loss`) deploy candidates in `scenario`: without
-    /// it, they find every candidate infeasible.
-    public init(base: AlertSettings, training: [TuningRun], objective: Objective, scenario: Scenario? = nil) {
+    /// it, they find every candidate infeasible. Up to `cores` (default: the machine's) runs
+    /// are replayed, scored or simulated at once; the outcome is the same whatever `cores` is.
+    public init(
+        base: AlertSettings, training: [TuningRun], objective: Objective, scenario: Scenario? = nil,
+        cores: Int = RunPipeline.cores
+    ) {
         self.base = base
         self.objective = objective
-        replay = RuleReplay(runs: training, warningSystem: base.warningSystem, escalation: base.escalation)
+        replay = RuleReplay(
+            runs: training, warningSystem: base.warningSystem, escalation: base.escalation, cores: cores)
         if objective.simulates, let scenario, let rules = try? AlertEngine(settings: base) {
             closedLoop = ClosedLoop(
-                scenario: scenario, base: base, start: Self.settings(of: base), runs: training, rules: rules)
+                scenario: scenario, base: base, start: Self.settings(of: base), runs: training, rules: rules,
+                cores: cores)
         }
     }
 
@@ -116,10 +123,12 @@ public struct Tuner {
             progress("joint search  round \(rounds), objective \(objective.score(best))")
             for (index, rule) in catalogue.enumerated() {
                 if objective.simulates { progress("deploying     round \(rounds), \(rule.id)") }
-                for option in options(rule, from: current[index]) where option != current[index] {
+                let tried = options(rule, from: current[index])
+                let replayed = replayedScores(of: tried, for: index, in: current, scoring: best)
+                for (number, option) in tried.enumerated() where option != current[index] {
                     var trial = current
                     trial[index] = option
-                    let scored = metrics(trial)
+                    let scored = replayed?[number] ?? metrics(trial)
                     if objective.improves(scored, on: best) {
                         (best, current, improved) = (scored, trial, true)
                     }
@@ -152,6 +161,25 @@ public struct Tuner {
         return switched.enabled || !kept.contains(rule.id) ? options + [switched] : options
     }
 
+    /// The metrics of `current` with each of `options` for rule `index`, scored by replay all
+    /// at once (the runs' cores shared among them), or nil when the objective deploys them:
+    /// each deployment may move the closed loop's reference, so those go one at a time. Each
+    /// option replaces the rule's whole setting, so an option's trial is the same whichever
+    /// options before it the search took; an option that is the current setting scores
+    /// `current`, which the search holds as `best`.
+    private mutating func replayedScores(
+        of options: [RuleSetting], for index: Int, in current: [RuleSetting], scoring best: Metrics
+    ) -> [Metrics]? {
+        guard !objective.simulates else { return nil }
+        let trials = options.filter { $0 != current[index] }.map { option in
+            var trial = current
+            trial[index] = option
+            return trial
+        }
+        var scores = replay.metrics(of: trials).makeIterator()
+        return options.map { $0 == current[index] ? best : scores.next() ?? Metrics() }
+    }
+
     /// The metrics of all rules together: replayed, or deployed when the objective simulates.
     mutating func metrics(_ settings: [RuleSetting]) -> Metrics {
         if objective.simulates { return closedLoop?.metrics(settings) ?? Metrics() }
@@ -173,19 +201,24 @@ public struct Tuner {
         return replay.curve(index, setting, parameter: parameter, values: values)
     }
 
-    /// The exact metrics of settings on some runs: the full engine replayed.
-    public static func evaluate(_ settings: AlertSettings, on runs: [TuningRun]) -> Metrics {
-        RuleReplay.replayed(settings, on: runs)
+    /// The exact metrics of settings on some runs: the full engine replayed, up to `cores`
+    /// runs at once.
+    public static func evaluate(_ settings: AlertSettings, on runs: [TuningRun], cores: Int = RunPipeline.cores)
+        -> Metrics
+    {
+        RuleReplay.replayed(settings, on: runs, cores: cores)
     }
 
     /// The metrics of each of `candidates` deployed in `scenario` on the seeds of `runs` (runs
     /// simulated with `start` deployed), the closed loop simulated, with what they did to the
-    /// world against the same seeds with the warning system off.
+    /// world against the same seeds with the warning system off; up to `cores` seeds at once.
     public static func deploy(
-        _ candidates: [AlertSettings], on runs: [TuningRun], simulatedWith start: AlertSettings, in scenario: Scenario
+        _ candidates: [AlertSettings], on runs: [TuningRun], simulatedWith start: AlertSettings, in scenario: Scenario,
+        cores: Int = RunPipeline.cores
     ) -> [Metrics] {
         guard let rules = try? AlertEngine(settings: start) else { return candidates.map { _ in Metrics() } }
-        var loop = ClosedLoop(scenario: scenario, base: start, start: settings(of: start), runs: runs, rules: rules)
+        var loop = ClosedLoop(
+            scenario: scenario, base: start, start: settings(of: start), runs: runs, rules: rules, cores: cores)
         return candidates.map { loop.metrics(settings(of: $0)) }
     }
 }

@@ -1,5 +1,6 @@
 import SanziAlerts
 import SanziEvents
+import SanziOutput
 import SanziRun
 import SanziScenario
 import SanziTruth
@@ -30,12 +31,25 @@ public struct TuningRun: Sendable {
 
 extension TuningRun {
     /// Simulates `scenario` once with `seed` through the run pipeline, `rules` deployed (their
-    /// alerts act on the world, as in `sanzi run`), and keeps the log in memory.
-    public static func simulate(_ scenario: Scenario, seed: UInt64, rules: AlertEngine) -> TuningRun {
+    /// alerts act on the world, as in `sanzi run`), and keeps the log in memory; the pipeline
+    /// uses up to `jobs` cores.
+    public static func simulate(
+        _ scenario: Scenario, seed: UInt64, rules: AlertEngine, jobs: Int = RunPipeline.cores
+    ) -> TuningRun {
         let collector = EventCollector()
-        let result = RunPipeline.simulate(scenario, seed: seed, rules: rules, consumers: [collector])
+        let result = RunPipeline.simulate(scenario, seed: seed, rules: rules, consumers: [collector], jobs: jobs)
         return TuningRun(
             seed: seed, events: collector.events, truth: result.summary.truth,
             villages: scenario.geography.villages.count, days: result.summary.days, alerts: Array(result.alerts))
+    }
+
+    /// Simulates `scenario` once with each of `seeds`, up to `cores` seeds at once (cores left
+    /// over go to each run's pipeline), the runs in the seeds' order: the same runs whatever
+    /// `cores` is.
+    public static func simulate(_ scenario: Scenario, seeds: [UInt64], rules: AlertEngine, cores: Int) -> [TuningRun] {
+        let atOnce = max(1, min(cores, seeds.count))
+        return Concurrently.map(seeds, cores: atOnce) { seed in
+            simulate(scenario, seed: seed, rules: rules, jobs: max(1, cores / atOnce))
+        }
     }
 }

@@ -669,6 +669,34 @@ struct TuneCommandTests {
         #expect(shown.detected == chosen["detected"] as? Int)
     }
 
+    /// `--jobs` changes no byte: `prevented-loss` with one core and with three (the seeds
+    /// simulated and the candidates deployed three at a time, the rules replayed over three
+    /// logs at once). Zero cores is a usage error.
+    @Test func tuningDoesNotDependOnJobs() throws {
+        let folder = try cli.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = try String(
+            contentsOf: CommandLineTests.root.appendingPathComponent("Scenarios/default.xml"), encoding: .utf8)
+        let scenario = folder.appendingPathComponent("short.xml")
+        try text.replacingOccurrences(of: "horizon=\"P3Y\"", with: "horizon=\"P1Y\"").write(
+            to: scenario, atomically: true, encoding: .utf8)
+        var outputs: [[String: Data]] = []
+        for jobs in ["1", "3"] {
+            let out = folder.appendingPathComponent("jobs-\(jobs)")
+            let result = try cli.sanzi(
+                "tune", scenario.path, "--objective", "prevented-loss", "--train-seeds", "1-2", "--test-seeds", "3",
+                "--jobs", jobs, "--out", out.path, "-q")
+            #expect(result.status == 0, "\(result.errors)")
+            var files: [String: Data] = [:]
+            for name in ["thresholds.xml", "curves.csv", "tuning.json", "tuning.md", "tuning.html"] {
+                files[name] = try Data(contentsOf: out.appendingPathComponent(name))
+            }
+            outputs.append(files)
+        }
+        for name in outputs[0].keys.sorted() { #expect(outputs[1][name] == outputs[0][name], "\(name), --jobs 3") }
+        #expect(try cli.sanzi("tune", "--jobs", "0", "--out", folder.path).status == 64)
+    }
+
     func training(in folder: URL) throws -> (start: [String: Any], chosen: [String: Any]) {
         let summary = try #require(
             try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("tuning.json")))

@@ -186,6 +186,47 @@ struct TunerTests {
         #expect(exact.lossDetectedFen > 0)
     }
 
+    /// Tuning on three cores (the trials of a rule scored together, the runs replayed at once)
+    /// chooses what the search's definition chooses: one trial at a time, each scored as it
+    /// comes, the better taken at once. Seeds simulated three at a time are the runs simulated
+    /// one by one, and the exact scores are the same on three cores.
+    @Test func tuningOnSeveralCoresChoosesWhatTheSearchDefines() throws {
+        let scenario = try PreventedLossTests.scenario([("horizon=\"P3Y\"", "horizon=\"P1Y\"")])
+        let rules = try AlertEngine(settings: scenario.alerts)
+        let runs = TuningRun.simulate(scenario, seeds: [1, 2, 3], rules: rules, cores: 3)
+        let apart = [UInt64(1), 2, 3].map { TuningRun.simulate(scenario, seed: $0, rules: rules, jobs: 1) }
+        #expect(runs.map(\.seed) == [1, 2, 3])
+        #expect(runs.map(\.events) == apart.map(\.events))
+        #expect(runs.map(\.alerts) == apart.map(\.alerts))
+
+        let base = scenario.alerts
+        let objective = Objective.lossAtBudget(Tuner.evaluate(base, on: runs).alertsPerMonth / 4)
+        var tuner = Tuner(base: base, training: runs, objective: objective, cores: 3)
+        let outcome = tuner.tune()
+
+        var replay = RuleReplay(
+            runs: runs, warningSystem: base.warningSystem, escalation: base.escalation, cores: 1)
+        var current = Tuner.settings(of: base)
+        var best = replay.metrics(current)
+        var rounds = 0
+        var improved = true
+        while improved, rounds < 5 {
+            (improved, rounds) = (false, rounds + 1)
+            for (index, rule) in RuleCatalogue.documentation.enumerated() {
+                for option in tuner.options(rule, from: current[index]) where option != current[index] {
+                    var trial = current
+                    trial[index] = option
+                    let scored = replay.metrics(trial)
+                    if objective.improves(scored, on: best) { (best, current, improved) = (scored, trial, true) }
+                }
+            }
+        }
+        #expect(outcome.settings == base.with(current))
+        #expect(outcome.chosen == best && outcome.rounds == rounds && rounds > 1)
+        #expect(outcome.settings != base)
+        #expect(Tuner.evaluate(outcome.settings, on: runs, cores: 3) == outcome.chosen)
+    }
+
     /// Each option the joint search tries keeps its rule's orderings (K03 once wrote
     /// overdue-days 270 with red-days 180).
     @Test func theSearchNeverTriesAValueThatBreaksAnOrdering() {
