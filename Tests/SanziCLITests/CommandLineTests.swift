@@ -635,11 +635,7 @@ struct TuneCommandTests {
     @Test func thePreventedLossIsWhatRunsWithTheTunedThresholdsShow() throws {
         let folder = try cli.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let text = try String(
-            contentsOf: CommandLineTests.root.appendingPathComponent("Scenarios/default.xml"), encoding: .utf8)
-        let scenario = folder.appendingPathComponent("short.xml")
-        try text.replacingOccurrences(of: "horizon=\"P3Y\"", with: "horizon=\"P18M\"").write(
-            to: scenario, atomically: true, encoding: .utf8)
+        let scenario = try Self.defaultScenario(horizon: "P18M", in: folder)
         let tuned = folder.appendingPathComponent("tuned")
         let result = try cli.sanzi(
             "tune", scenario.path, "--objective", "prevented-loss", "--train-seeds", "1-2", "--test-seeds", "3",
@@ -675,11 +671,7 @@ struct TuneCommandTests {
     @Test func tuningDoesNotDependOnJobs() throws {
         let folder = try cli.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let text = try String(
-            contentsOf: CommandLineTests.root.appendingPathComponent("Scenarios/default.xml"), encoding: .utf8)
-        let scenario = folder.appendingPathComponent("short.xml")
-        try text.replacingOccurrences(of: "horizon=\"P3Y\"", with: "horizon=\"P1Y\"").write(
-            to: scenario, atomically: true, encoding: .utf8)
+        let scenario = try Self.defaultScenario(horizon: "P1Y", in: folder)
         var outputs: [[String: Data]] = []
         for jobs in ["1", "3"] {
             let out = folder.appendingPathComponent("jobs-\(jobs)")
@@ -695,6 +687,16 @@ struct TuneCommandTests {
         }
         for name in outputs[0].keys.sorted() { #expect(outputs[1][name] == outputs[0][name], "\(name), --jobs 3") }
         #expect(try cli.sanzi("tune", "--jobs", "0", "--out", folder.path).status == 64)
+    }
+
+    /// The default scenario over a shorter `horizon`, written into `folder`.
+    static func defaultScenario(horizon: String, in folder: URL) throws -> URL {
+        let text = try String(
+            contentsOf: CommandLineTests.root.appendingPathComponent("Scenarios/default.xml"), encoding: .utf8)
+        let scenario = folder.appendingPathComponent("short.xml")
+        try text.replacingOccurrences(of: "horizon=\"P3Y\"", with: "horizon=\"\(horizon)\"").write(
+            to: scenario, atomically: true, encoding: .utf8)
+        return scenario
     }
 
     func training(in folder: URL) throws -> (start: [String: Any], chosen: [String: Any]) {
