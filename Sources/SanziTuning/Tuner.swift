@@ -124,7 +124,7 @@ public struct Tuner {
             for (index, rule) in catalogue.enumerated() {
                 if objective.simulates { progress("deploying     round \(rounds), \(rule.id)") }
                 let tried = options(rule, from: current[index])
-                let replayed = replayedScores(of: tried, for: index, in: current, scoring: best)
+                let replayed = replayedScores(of: tried, for: index, in: current, currentScore: best)
                 for (number, option) in tried.enumerated() where option != current[index] {
                     var trial = current
                     trial[index] = option
@@ -166,9 +166,9 @@ public struct Tuner {
     /// each deployment may move the closed loop's reference, so those go one at a time. Each
     /// option replaces the rule's whole setting, so an option's trial is the same whichever
     /// options before it the search took; an option that is the current setting scores
-    /// `current`, which the search holds as `best`.
+    /// `currentScore`.
     private mutating func replayedScores(
-        of options: [RuleSetting], for index: Int, in current: [RuleSetting], scoring best: Metrics
+        of options: [RuleSetting], for index: Int, in current: [RuleSetting], currentScore: Metrics
     ) -> [Metrics]? {
         guard !objective.simulates else { return nil }
         let trials = options.filter { $0 != current[index] }.map { option in
@@ -177,7 +177,7 @@ public struct Tuner {
             return trial
         }
         var scores = replay.metrics(of: trials).makeIterator()
-        return options.map { $0 == current[index] ? best : scores.next() ?? Metrics() }
+        return options.map { $0 == current[index] ? currentScore : scores.next() ?? Metrics() }
     }
 
     /// The metrics of all rules together: replayed, or deployed when the objective simulates.
