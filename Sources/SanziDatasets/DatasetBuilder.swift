@@ -1,6 +1,7 @@
 import Foundation
 import SanziAlerts
 import SanziEvents
+import SanziRun
 import SanziScenario
 
 /// Builds a dataset: N replications with derived seeds, simulated `jobs` at a time, each
@@ -43,10 +44,9 @@ public enum DatasetBuilder {
         let pending = try numbers.filter { try record.result($0) == nil }
         let done = Locked(0)
         let failure = Locked<String?>(nil)
-        let jobs = max(1, min(options.jobs, pending.count))
         // Cores left over when fewer replications than cores are simulated at once go to each
         // replication's own pipeline (its rules and tables beside its world).
-        let jobsPerReplication = max(1, options.jobs / jobs)
+        let (jobs, jobsPerReplication) = RunPipeline.sharing(options.jobs, among: pending.count)
         DispatchQueue.concurrentPerform(iterations: jobs) { worker in
             var rows = DatasetCollector.Rows()
             for number in stride(from: worker, to: pending.count, by: jobs).map({ pending[$0] }) {

@@ -23,6 +23,13 @@ public enum RunPipeline {
     /// The machine's cores: how many a run uses unless told otherwise.
     public static var cores: Int { ProcessInfo.processInfo.activeProcessorCount }
 
+    /// How `cores` are shared among `runs` runs made side by side (seeds, replications): how
+    /// many run at once, and the cores each run's pipeline has (those left over go to each).
+    public static func sharing(_ cores: Int, among runs: Int) -> (atOnce: Int, each: Int) {
+        let atOnce = max(1, min(cores, runs))
+        return (atOnce, max(1, cores / atOnce))
+    }
+
     /// What a run produced.
     public struct Result: Sendable {
         /// Events, counts, days, wall time and the ground truth.

@@ -66,27 +66,27 @@ struct RuleReplay {
     /// The alerts of every rule under `settings` (indexed like the catalogue), merged and
     /// escalated as the engine does, scored on each run and summed.
     mutating func metrics(_ settings: [RuleSetting]) -> Metrics {
-        scored(replayed(settings), cores: cores)
+        scored(eachRule(settings), cores: cores)
     }
 
     /// The metrics of each of `trials`, as `metrics(_:)` gives them one by one: the rules are
     /// replayed first (each over every run, the runs at once), then the trials are scored up to
     /// `cores` at once.
     mutating func metrics(of trials: [[RuleSetting]]) -> [Metrics] {
-        let alerts = trials.map { replayed($0) }
+        let replayed = trials.map { eachRule($0) }
         let scoring = self
-        return Concurrently.map(alerts, cores: cores) { scoring.scored($0, cores: 1) }
+        return Concurrently.map(replayed, cores: cores) { scoring.scored($0, cores: 1) }
     }
 
     /// The alerts of every rule under `settings` on each run, merged and escalated as the
     /// engine raises them.
     mutating func alerts(_ settings: [RuleSetting]) -> [[Alert]] {
-        merged(replayed(settings), cores: cores)
+        merged(eachRule(settings), cores: cores)
     }
 
     /// Each rule's alerts on each run under its setting in `settings`, replayed unless they
     /// have been.
-    private mutating func replayed(_ settings: [RuleSetting]) -> [[[Raised]]] {
+    private mutating func eachRule(_ settings: [RuleSetting]) -> [[[Raised]]] {
         settings.enumerated().map { alerts($0.offset, $0.element) }
     }
 

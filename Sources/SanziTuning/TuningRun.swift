@@ -47,9 +47,8 @@ extension TuningRun {
     /// over go to each run's pipeline), the runs in the seeds' order: the same runs whatever
     /// `cores` is.
     public static func simulate(_ scenario: Scenario, seeds: [UInt64], rules: AlertEngine, cores: Int) -> [TuningRun] {
-        let atOnce = max(1, min(cores, seeds.count))
-        return Concurrently.map(seeds, cores: atOnce) { seed in
-            simulate(scenario, seed: seed, rules: rules, jobs: max(1, cores / atOnce))
+        let (atOnce, each) = RunPipeline.sharing(cores, among: seeds.count)
+        return Concurrently.map(seeds, cores: atOnce) { seed in simulate(scenario, seed: seed, rules: rules, jobs: each)
         }
     }
 }

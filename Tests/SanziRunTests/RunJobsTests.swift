@@ -28,6 +28,18 @@ struct RunJobsTests {
         func offload(to queue: DispatchQueue) { offered = true }
     }
 
+    /// Runs side by side share the cores: as many at once as there are cores and runs, the cores
+    /// left over to each (never fewer than one either way).
+    @Test func runsSideBySideShareTheCores() {
+        #expect(RunPipeline.sharing(2, among: 8) == (2, 1))
+        #expect(RunPipeline.sharing(3, among: 2) == (2, 1))
+        #expect(RunPipeline.sharing(4, among: 2) == (2, 2))
+        #expect(RunPipeline.sharing(8, among: 3) == (3, 2))
+        #expect(RunPipeline.sharing(4, among: 1) == (1, 4))
+        #expect(RunPipeline.sharing(1, among: 5) == (1, 1))
+        #expect(RunPipeline.sharing(3, among: 0) == (1, 3))
+    }
+
     /// How the rules run: on a thread of their own (the default scenario's leads follow a week
     /// after), on the world's (leads within a day), or not at all.
     enum Rules: Sendable { case threaded, inline, off }

@@ -168,11 +168,10 @@ public struct Calibrator {
                 distance: .infinity)
         }
         var samples = targets.targets.map { _ in [Double]() }
-        let atOnce = max(1, min(cores, seeds.count))
+        let (atOnce, each) = RunPipeline.sharing(cores, among: seeds.count)
         let counted = Concurrently.map(seeds, cores: atOnce) { seed in
             let counter = TargetCounter(targets.targets, scenario: scenario)
-            _ = RunPipeline.simulate(
-                scenario, seed: seed, rules: rules, consumers: [counter], jobs: max(1, cores / atOnce))
+            _ = RunPipeline.simulate(scenario, seed: seed, rules: rules, consumers: [counter], jobs: each)
             return counter.values
         }
         for values in counted {
