@@ -2,11 +2,10 @@ import ArgumentParser
 import Foundation
 import SanziAlerts
 import SanziOutput
-import SanziRun
 import SanziScenario
 import SanziTuning
 
-struct CalibrateCommand: ParsableCommand {
+struct CalibrateCommand: ParsableCommand, UsesCores {
     static let configuration = CommandConfiguration(
         commandName: "calibrate",
         abstract: "Fit scenario settings to observed statistics: search the settings a targets file names.",
@@ -67,9 +66,6 @@ struct CalibrateCommand: ParsableCommand {
             valueName: "n"))
     var chosenJobs: Int?
 
-    /// The cores calibration uses.
-    var jobs: Int { chosenJobs ?? RunPipeline.cores }
-
     @OptionGroup var replacing: ForceOption
 
     @OptionGroup var memory: MemoryOption
@@ -78,7 +74,7 @@ struct CalibrateCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        try validateJobs()
         guard (1...20).contains(rounds) else { throw ValidationError("--rounds takes 1 to 20, not \(rounds)") }
         guard (2...50).contains(points) else { throw ValidationError("--points takes 2 to 50, not \(points)") }
         let shared = Set(seeds.numbers).intersection(checkSeeds?.numbers ?? [])

@@ -7,7 +7,7 @@ import SanziScenario
 
 extension DatasetOptions.Format: ExpressibleByArgument {}
 
-struct DatasetCommand: ParsableCommand {
+struct DatasetCommand: ParsableCommand, UsesCores {
     static let configuration = CommandConfiguration(
         commandName: "dataset",
         abstract: "Write labelled training tables from replications of a scenario.",
@@ -72,9 +72,6 @@ struct DatasetCommand: ParsableCommand {
     )
     var chosenJobs: Int?
 
-    /// Replications simulated at once.
-    var jobs: Int { chosenJobs ?? RunPipeline.cores }
-
     @Option(help: ArgumentHelp("Share of misconduct rows whose observed label is lost.", valueName: "share"))
     var missedLabels = 0.0
 
@@ -110,7 +107,7 @@ struct DatasetCommand: ParsableCommand {
 
     func validate() throws {
         guard replications >= 1 else { throw ValidationError("--replications must be at least 1") }
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        try validateJobs()
         guard (0...1).contains(missedLabels), (0...1).contains(falseLabels) else {
             throw ValidationError("--missed-labels and --false-labels are shares between 0 and 1")
         }

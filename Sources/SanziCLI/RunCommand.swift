@@ -10,7 +10,7 @@ import SanziScenario
 import SanziTruth
 import SanziWorld
 
-struct RunCommand: ParsableCommand {
+struct RunCommand: ParsableCommand, UsesCores {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Simulate a scenario and write its event log (the default subcommand).",
@@ -109,14 +109,11 @@ struct RunCommand: ParsableCommand {
             valueName: "n"))
     var chosenJobs: Int?
 
-    /// The cores the run uses.
-    var jobs: Int { chosenJobs ?? RunPipeline.cores }
-
     @Flag(name: .shortAndLong, help: "Print nothing but errors (no progress line, no summary).")
     var quiet = false
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        try validateJobs()
     }
 
     func run() throws {

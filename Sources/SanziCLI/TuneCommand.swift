@@ -3,11 +3,10 @@ import Foundation
 import SanziAlerts
 import SanziEvaluation
 import SanziOutput
-import SanziRun
 import SanziScenario
 import SanziTuning
 
-struct TuneCommand: ParsableCommand {
+struct TuneCommand: ParsableCommand, UsesCores {
     static let configuration = CommandConfiguration(
         commandName: "tune",
         abstract: "Choose alert thresholds against known truth: simulate once per seed, tune by replay.",
@@ -101,9 +100,6 @@ struct TuneCommand: ParsableCommand {
             valueName: "n"))
     var chosenJobs: Int?
 
-    /// The cores tuning uses.
-    var jobs: Int { chosenJobs ?? RunPipeline.cores }
-
     @OptionGroup var replacing: ForceOption
 
     @OptionGroup var memory: MemoryOption
@@ -112,7 +108,7 @@ struct TuneCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        try validateJobs()
         let known = RuleCatalogue.documentation.map(\.id)
         for id in keptRules.sorted() where !known.contains(id) {
             let hint = Spelling.closest(to: id, among: known).map { " (did you mean \($0)?)" } ?? ""

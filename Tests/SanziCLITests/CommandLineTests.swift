@@ -949,6 +949,8 @@ struct DatasetCommandTests {
     @Test func badDatasetArgumentsFailCleanly() throws {
         let zero = try cli.sanzi("dataset", "--replications", "0", "-q")
         #expect(zero.status == 64 && zero.errors.contains("--replications must be at least 1"))
+        let noCores = try cli.sanzi("dataset", "--jobs", "0", "-q")
+        #expect(noCores.status == 64 && noCores.errors.contains("--jobs must be at least 1"))
         let format = try cli.sanzi("dataset", "--format", "xml", "-q")
         #expect(format.status == 64 && format.errors.contains("csv"))
         let table = try cli.sanzi("dataset", "--tables", "transactions,trades", "-q")
