@@ -70,6 +70,7 @@ extension World {
     }
 
     /// The corrupt holders of the roles that may commit a typology in a village.
+    @inline(__always)
     func perpetrators(of typology: Typology, in village: Int32) -> [Int32] {
         holders(ofRolesFor: typology, in: village) { people.persons[Int($0)].corrupt }
     }

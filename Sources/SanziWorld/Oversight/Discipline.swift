@@ -159,6 +159,26 @@ struct Discipline: Sendable {
         let week = max(1, bodies[Int(body)].workingDaysPerWeek)
         return (effort * 7 + week - 1) / week
     }
+
+    /// The position in a body's queue of the lead to take up next, if triage allows one now.
+    func leadToTakeUp(at body: Int32) -> Int? {
+        let queue = bodies[Int(body)].queue
+        guard !queue.isEmpty else { return nil }
+        switch rules.triage {
+        case .fifo:
+            return 0
+        case .capped:
+            return bodies[Int(body)].openedThisMonth < rules.capPerMonth ? 0 : nil
+        case .severity:
+            return queue.indices.min { a, b in
+                let (first, second) = (leads[queue[a]], leads[queue[b]])
+                if first.severity != second.severity { return first.severity > second.severity }
+                if first.strength != second.strength { return first.strength > second.strength }
+                if first.value != second.value { return first.value > second.value }
+                return a < b
+            }
+        }
+    }
 }
 
 extension DisciplineRules.Level {

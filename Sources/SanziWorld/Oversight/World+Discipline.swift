@@ -40,6 +40,7 @@ extension World {
     /// found (-1 for a warning confirmed on honest dealings). Its draw depends on what the
     /// warning says, not on its number among all alerts, so settings that change only other
     /// alerts leave the world as it was.
+    @inline(__always)
     private func confirm(_ warning: Warning) -> Int32? {
         let rules = discipline.rules
         var random = root.derived([
@@ -129,6 +130,7 @@ extension World {
     /// The body a lead goes to: a village's township office, or its district commission for
     /// leads the 上调一级 rule sends up; a referral goes to the body that manages the official,
     /// a petition going over heads to the level it is filed at.
+    @inline(__always)
     func route(_ lead: Lead) -> Int32 {
         let rules = discipline.rules
         let place = villages[Int(lead.village)]
@@ -151,6 +153,7 @@ extension World {
     }
 
     /// The value of the deal a subject names (its total, fen), or 0.
+    @inline(__always)
     func value(of subject: AlertSubject) -> Int64 {
         switch subject {
         case .listing(let id): platform.value(ofListing: id) ?? 0
@@ -184,32 +187,12 @@ extension World {
             discipline.bodies[b].month = month
             discipline.bodies[b].openedThisMonth = 0
         }
-        while discipline.bodies[b].free > 0, let index = nextLead(at: body) {
+        while discipline.bodies[b].free > 0, let index = discipline.leadToTakeUp(at: body) {
             let slot = discipline.bodies[b].queue.remove(at: index)
             discipline.bodies[b].free -= 1
             discipline.bodies[b].openedThisMonth += 1
             discipline.bodies[b].open.append(slot)
             open(lead: slot, at: body, &scheduler)
-        }
-    }
-
-    /// The position in a body's queue of the lead to take up next, if triage allows one now.
-    private func nextLead(at body: Int32) -> Int? {
-        let queue = discipline.bodies[Int(body)].queue
-        guard !queue.isEmpty else { return nil }
-        switch discipline.rules.triage {
-        case .fifo:
-            return 0
-        case .capped:
-            return discipline.bodies[Int(body)].openedThisMonth < discipline.rules.capPerMonth ? 0 : nil
-        case .severity:
-            return queue.indices.min { a, b in
-                let (first, second) = (discipline.leads[queue[a]], discipline.leads[queue[b]])
-                if first.severity != second.severity { return first.severity > second.severity }
-                if first.strength != second.strength { return first.strength > second.strength }
-                if first.value != second.value { return first.value > second.value }
-                return a < b
-            }
         }
     }
 
@@ -317,6 +300,7 @@ extension World {
     }
 
     /// Whether a township office looks into a case its own town's official protects.
+    @inline(__always)
     private func isCaptured(_ body: Int32, case index: Int32) -> Bool {
         let protector = misconduct.cases[Int(index)].protector
         guard protector >= 0, let official = people.officials[protector],
@@ -365,6 +349,7 @@ extension World {
 
     /// The members of a proven case the investigation can sanction: the first accountable one,
     /// whose act left the traces, and each other with the chance its kind uncovers accomplices.
+    @inline(__always)
     private func uncovered(
         _ record: CaseRecord, by kind: LogRecord.InvestigationKind, _ random: inout RandomStream
     ) -> [Int32] {
@@ -527,6 +512,7 @@ extension World {
 
     /// How open a village's affairs are, by its district's publicity: monthly 1, quarterly 0.7,
     /// yearly 0.4, never 0.15.
+    @inline(__always)
     func openness(of village: Int32) -> Double {
         switch policy(of: village).publicity {
         case .monthly: 1
@@ -537,6 +523,7 @@ extension World {
     }
 
     /// The risk of being sanctioned that a village's cadres perceive today, from 0 to 1.
+    @inline(__always)
     func perceivedRisk(in village: Int32, on day: Tick) -> Double {
         let rules = discipline.deterrence
         let memory = Double(rules.memoryDays)
@@ -553,14 +540,18 @@ extension World {
 
     /// Whether corrupt cadres go ahead with an act whose gain is `stake` (fen): when the gain
     /// is at least the perceived risk times the penalty as the boldest of them fears it.
+    @inline(__always)
     func dares(_ offenders: [Int32], stake: Int64, in village: Int32, on day: Tick) -> Bool {
         let risk = perceivedRisk(in: village, on: day)
         guard risk > 0 else { return true }
-        let fear = offenders.map { aversion(of: $0) }.min() ?? 1
+        // A loop, not `map`: a closure calling a method of the world captured a copy of it.
+        var fear = offenders.isEmpty ? 1 : Double.infinity
+        for person in offenders { fear = min(fear, aversion(of: person)) }
         return Double(stake) >= risk * Double(discipline.deterrence.penalty.fen) * fear
     }
 
     /// How much a person fears the penalty, around 1 (drawn from a stream keyed by the person).
+    @inline(__always)
     func aversion(of person: Int32) -> Double {
         let spread = discipline.deterrence.aversionSpread
         guard spread > 0 else { return 1 }
