@@ -145,6 +145,7 @@ public struct DisciplineRules: Hashable, Sendable {
     /// Whether a warning is grave enough, and raised by a rule forwarded, to go to the
     /// platform's check and become a lead (when its village's district runs the warning
     /// system): all the world ever takes from the alert rules, with the offenders' knowledge.
+    @inlinable
     public func forwards(_ warning: Warning) -> Bool {
         warning.severity >= forward && (forwardRules.isEmpty || forwardRules.contains(warning.rule))
     }

@@ -82,9 +82,11 @@ struct Platform: Sendable {
     func capacityHolder(of contract: ContractState) -> Int32 { capacityHolders[contract.id] ?? contract.counterparty }
 
     /// The price an honest deal would have had for the running contract `contract`.
+    @inline(__always)
     func fairPrice(of contract: ContractState) -> FairPrice { fairPrices[contract.id] ?? contract.ownPrice }
 
     /// What installment `installment` (from 0) of `contract` would have been at the fair price.
+    @inline(__always)
     func fairInstallment(_ installment: Int32, of contract: ContractState) -> Int64 {
         fairPrice(of: contract).installment(installment, of: contract.termYears)
     }
@@ -258,6 +260,7 @@ struct Platform: Sendable {
         }
     }
 
+    @inline(__always)
     func outcome(of plan: ListingPlan, deal: DealKind, relisting: Int) -> Outcome {
         let isWorks = deal == .works
         let qualified = zip(plan.bidders, plan.valuations).filter {
