@@ -2,55 +2,37 @@ import SanziEvents
 import SanziOutput
 
 /// What a report needs from the log to tell alerts in plain words: the kind and value of each
-/// listing and contract, and who holds which office. Collected while the log streams, so no
-/// second pass over `events.jsonl` is needed. Listing, contract and person ids count from 1 (0
-/// for persons), so plain arrays hold them.
+/// listing and contract it tells, and who holds which office. Collected while the log streams,
+/// so no second pass over `events.jsonl` is needed. Person ids count from 0, so a plain array
+/// holds the offices.
 ///
-/// Made with a folder, the context sets the deals aside in a `Spool` while the world runs
-/// (1.3 million listings and contracts at 12,000 villages over five years: 23 MiB of the peak) and
-/// takes them in with `readBack()`, once the run has let the world go.
+/// Made with a folder, the context sets the deals aside in a `Spool` while the world runs and
+/// takes in only those a report tells (`recall(_:)`, a dozen subjects): at 12,000 villages over
+/// ten years the run makes some 3.6 million listings and contracts, which read back whole took
+/// ~33 MB after the world was let go, when the run's memory peaks.
 public final class DealContext: EventSink {
     struct Deal {
         var kind: UInt8
         var value: Int64
     }
 
-    /// Deals by id, in two plain arrays (an optional deal would take 24 bytes an id, these 9):
-    /// the kind's code plus one, 0 where the log named no deal with that id, and the value.
-    struct Deals {
-        private var kinds: [UInt8] = []
-        private var values: [Int64] = []
-
-        mutating func store(_ deal: Deal, at id: Int64) {
-            guard id >= 0, id < 1 << 32 else { return }
-            if kinds.count <= Int(id) {
-                kinds.append(contentsOf: repeatElement(0, count: Int(id) + 1 - kinds.count))
-                values.append(contentsOf: repeatElement(0, count: Int(id) + 1 - values.count))
-            }
-            kinds[Int(id)] = deal.kind &+ 1
-            values[Int(id)] = deal.value
-        }
-
-        subscript(id: Int64) -> Deal? {
-            guard id >= 0, id < kinds.count, kinds[Int(id)] > 0 else { return nil }
-            return Deal(kind: kinds[Int(id)] - 1, value: values[Int(id)])
-        }
-    }
-
     // One thread at a time uses a context (the rules', then the report's), so its state needs
     // no exclusivity check at run time: a deal set aside made five.
-    @exclusivity(unchecked) private var listings = Deals()
-    @exclusivity(unchecked) private var contracts = Deals()
+    /// The deals known, by id: every one when kept in memory, those recalled when set aside.
+    @exclusivity(unchecked) private var listings: [Int64: Deal] = [:]
+    @exclusivity(unchecked) private var contracts: [Int64: Deal] = [:]
     /// Role code (`office` events) of each person who held an office, by person id.
     @exclusivity(unchecked) private var roles: [UInt8?] = []
-    /// Where deals wait until `readBack()`, if anywhere.
+    /// Where deals wait to be recalled, if anywhere.
     @exclusivity(unchecked) private var spool: Spool?
+    /// The first error reading the spool back (`check()`).
+    @exclusivity(unchecked) private var failure: OutputError?
 
     /// A context that keeps the deals in memory.
     public init() {}
 
-    /// A context that sets the deals aside in a file in `folder`, which exists, until
-    /// `readBack()`.
+    /// A context that sets the deals aside in a file in `folder`, which exists, until they are
+    /// recalled.
     public init(spoolingIn folder: String) throws(OutputError) {
         spool = try Spool(in: folder, name: "deals.spool")
     }
@@ -65,16 +47,36 @@ public final class DealContext: EventSink {
         }
     }
 
-    /// Takes in the deals set aside (none when the context keeps them in memory).
-    public func readBack() throws(OutputError) {
-        try spool?.readBack { reader in
-            guard let id = reader.next(Int64.self), let value = reader.next(Int64.self),
-                let kind = reader.next(UInt8.self), let contract = reader.next(UInt8.self), contract <= 1
-            else { return false }
-            store(Deal(kind: kind, value: value), at: id, contract: contract == 1)
-            return true
+    /// Takes in, of the deals set aside, those `subjects` name (nothing to do when the context
+    /// keeps them in memory). A failure to read them back waits for `check()`.
+    func recall(_ subjects: some Sequence<AlertSubject>) {
+        guard spool != nil else { return }
+        var wanted: (listings: Set<Int64>, contracts: Set<Int64>) = ([], [])
+        for subject in subjects {
+            switch subject {
+            case .listing(let id): wanted.listings.insert(id)
+            case .contract(let id): wanted.contracts.insert(id)
+            case .bidder, .village: break
+            }
         }
-        spool = nil
+        do throws(OutputError) {
+            try spool?.readBack { reader in
+                guard let id = reader.next(Int64.self), let value = reader.next(Int64.self),
+                    let kind = reader.next(UInt8.self), let contract = reader.next(UInt8.self), contract <= 1
+                else { return false }
+                if contract == 1 ? wanted.contracts.contains(id) : wanted.listings.contains(id) {
+                    store(Deal(kind: kind, value: value), at: id, contract: contract == 1)
+                }
+                return true
+            }
+        } catch {
+            failure = failure ?? error
+        }
+    }
+
+    /// Throws the first failure to read the deals set aside back, if there was one.
+    public func check() throws(OutputError) {
+        if let failure { throw failure }
     }
 
     private func keep(_ deal: Deal, at id: Int64, contract: Bool) {
@@ -87,7 +89,7 @@ public final class DealContext: EventSink {
     }
 
     private func store(_ deal: Deal, at id: Int64, contract: Bool) {
-        if contract { contracts.store(deal, at: id) } else { listings.store(deal, at: id) }
+        if contract { contracts[id] = deal } else { listings[id] = deal }
     }
 
     private static func store<Value>(_ value: Value, at id: Int64, in array: inout [Value?]) {

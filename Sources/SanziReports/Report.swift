@@ -256,6 +256,7 @@ public struct Report: Sendable, Encodable {
         var told = [[Int]](repeating: [], count: top.count)
         for index in alerts.indices { if let rank = rankOf[groupOf[index]] { told[rank].append(index) } }
         let ranked = zip(top, told).map { (key: groups[$0].key, alerts: $1, risk: groups[$0].risk) }
+        context.recall(ranked.map(\.key.subject))
         let events = ranked.map { Set($0.alerts.flatMap(alerts.events)) }
         let cases = truth.caseIDs(touching: events.reduce(into: []) { $0.formUnion($1) })
         return zip(ranked, events).enumerated().map { rank, story in

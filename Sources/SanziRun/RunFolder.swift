@@ -98,8 +98,8 @@ public struct RunFolder {
             output.alerts ? try AlertWriter(folder: folder, villageIDs: villageIDs, dateOfDay: dateOfDay) : nil
         // The alerts, the report's deals and the events each case touched wait in spools while
         // the world runs and are read back once it is gone (at 12,000 villages over five years,
-        // 606,422 alerts, some 40 MB, 1.3 million listings and contracts, 23 MiB less at the
-        // peak, and 724,478 touches of cases, ~4 MB).
+        // 606,422 alerts, some 40 MB, and 724,478 touches of cases, ~4 MB); of the 1.3 million
+        // listings and contracts, only those the report tells come back (`DealContext`).
         let spool = output.alerts ? try AlertSpool(folder: folder) : nil
         let context = reports ? try DealContext(spoolingIn: folder) : DealContext()
         let touches = try CaseTouches(spoolingIn: folder)
@@ -116,15 +116,7 @@ public struct RunFolder {
         try log?.finish()
         try alertFiles?.finish()
         try touches.check()
-        // The alerts and the report's deals are read back side by side (at 12,000 villages over
-        // five years, 0.14 and 0.15 s one after the other).
-        let (readAlerts, readDeals) = Concurrently.both(cores: jobs) {
-            Result { () throws(OutputError) in try spool?.readBack() ?? RaisedAlerts() }
-        } _: {
-            Result { () throws(OutputError) in try context.readBack() }
-        }
-        let alerts = try readAlerts.get()
-        try readDeals.get()
+        let alerts = try spool?.readBack() ?? RaisedAlerts()
         var paths = (log.map { [$0.path] } ?? []) + (alertFiles?.paths ?? [])
         func write(_ name: String, _ text: String) throws(OutputError) {
             try OutputFile.write(text, to: path(name))
@@ -151,6 +143,7 @@ public struct RunFolder {
         if !scenario.surveys.surveys.isEmpty {
             try write("surveys.csv", SurveyResult.table(SurveyResult.results(oversight, scenario: scenario)))
         }
+        try context.check()
         if let observed, let evaluation {
             let report = Report(facts: facts, observed: observed, truth: truth, evaluation: evaluation)
             paths += try ReportFiles.write(report, evaluation: evaluation, to: folder, cores: jobs)

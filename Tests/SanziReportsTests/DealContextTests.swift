@@ -7,9 +7,10 @@ import Testing
 @Suite("The report's deal context")
 struct DealContextTests {
     /// Thirty thousand listings and contracts (several of the spool's blocks), a deal stored
-    /// twice and offices: a context that set its deals aside knows, once it has read them back,
-    /// exactly what one that kept them in memory knows.
-    @Test func dealsSetAsideReadBackAsKeptInMemory() throws {
+    /// twice and offices: a context that set its deals aside knows, once it has recalled the
+    /// subjects a report tells, exactly what one that kept them in memory knows of those, and
+    /// nothing of the others.
+    @Test func dealsSetAsideRecalledAsKeptInMemory() throws {
         let folder = try temporaryFolder("deals")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let kept = DealContext()
@@ -29,17 +30,26 @@ struct DealContextTests {
             spooled.accept(event)
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
-        try kept.readBack()
-        try spooled.readBack()
-        for id in Int64(0)...15_001 {
+        let told: [AlertSubject] = [
+            .listing(7), .contract(7), .listing(14_999), .contract(1), .listing(15_001), .bidder(3),
+        ]
+        kept.recall(told)
+        spooled.recall(told)
+        try spooled.check()
+        for id in [Int64(7), 14_999, 15_001] {
             #expect(
                 spooled.listing(id)?.kind == kept.listing(id)?.kind
                     && spooled.listing(id)?.value == kept.listing(id)?.value)
+        }
+        for id in [Int64(7), 1] {
             #expect(
                 spooled.contract(id)?.kind == kept.contract(id)?.kind
                     && spooled.contract(id)?.value == kept.contract(id)?.value)
         }
         #expect(spooled.listing(7)?.value == 1 && spooled.contract(7)?.value == -15)
+        #expect(spooled.listing(14_999)?.value == 2_999_800 && spooled.contract(1)?.kind == 0)
         #expect(spooled.listing(15_001) == nil && spooled.role(of: 4) == "director")
+        // Not told: the kept context knows it, the spooled one never read it back.
+        #expect(kept.listing(8)?.value == 1_600 && spooled.listing(8) == nil && spooled.contract(2) == nil)
     }
 }
