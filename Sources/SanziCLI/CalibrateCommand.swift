@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SanziAlerts
 import SanziOutput
+import SanziRun
 import SanziScenario
 import SanziTuning
 
@@ -101,8 +102,8 @@ struct CalibrateCommand: ParsableCommand, UsesCores {
             throw error.exitStatus
         }
         calibrator.cores = jobs
-        let atOnce = min(jobs, max(seeds.numbers.count, checkSeeds?.numbers.count ?? 0))
-        try memory.check(scenario, runs: atOnce, source: file)
+        let most = max(seeds.numbers.count, checkSeeds?.numbers.count ?? 0)
+        try memory.check(scenario, runs: RunPipeline.sharing(jobs, among: most).atOnce, source: file)
         let staged = try replacing.stage(out, for: "calibrate")
         let outcome = calibrator.calibrate(rounds: rounds, points: points, progress: say)
         let check = checkSeeds.map { list in

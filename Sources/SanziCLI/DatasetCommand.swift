@@ -129,7 +129,8 @@ struct DatasetCommand: ParsableCommand, UsesCores {
         let scenario = try ScenarioInput.load(file, quiet: quiet)
         _ = try RunCommand.alertEngine(scenario.alerts)
         let numbers = only.map { $0.numbers.map(Int.init) } ?? Array(0..<replications)
-        try memory.check(scenario, runs: min(jobs, numbers.count), source: file ?? "default")
+        try memory.check(
+            scenario, runs: RunPipeline.sharing(jobs, among: numbers.count).atOnce, source: file ?? "default")
         let staged = try replacing.stage(out, for: "dataset", resumable: resume || only != nil)
         let stagingPath = staged.path
         let options = DatasetOptions(

@@ -3,6 +3,7 @@ import Foundation
 import SanziAlerts
 import SanziEvaluation
 import SanziOutput
+import SanziRun
 import SanziScenario
 import SanziTuning
 
@@ -143,7 +144,7 @@ struct TuneCommand: ParsableCommand, UsesCores {
         let showsProgress = !quiet && Progress.isTerminal
         let say: (String) -> Void = { line in if showsProgress { Terminal.printToStandardError(line) } }
         let all = trainSeeds.numbers + testSeeds.numbers
-        say("simulating    \(all.count) seeds, \(min(jobs, all.count)) at once")
+        say("simulating    \(all.count) seeds, \(RunPipeline.sharing(jobs, among: all.count).atOnce) at once")
         let runs = TuningRun.simulate(scenario, seeds: all, rules: rules, cores: jobs)
         let training = Array(runs.prefix(trainSeeds.numbers.count))
         let test = Array(runs.dropFirst(trainSeeds.numbers.count))

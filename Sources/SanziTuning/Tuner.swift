@@ -124,10 +124,17 @@ public struct Tuner {
             for (index, rule) in catalogue.enumerated() {
                 if objective.simulates { progress("deploying     round \(rounds), \(rule.id)") }
                 let tried = options(rule, from: current[index])
-                let replayed = replayedScores(of: tried, for: index, in: current, currentScore: best)
-                for (number, option) in tried.enumerated() where option != current[index] {
+                // Each option replaces the rule's whole setting, and an improvement changes
+                // only this rule's, so an option's trial is the same whichever options before
+                // it the search took.
+                let trials = tried.map { option in
                     var trial = current
                     trial[index] = option
+                    return trial
+                }
+                let replayed = replayedScores(of: trials, current: current, currentScore: best)
+                for (number, option) in tried.enumerated() where option != current[index] {
+                    let trial = trials[number]
                     let scored = replayed?[number] ?? metrics(trial)
                     if objective.improves(scored, on: best) {
                         (best, current, improved) = (scored, trial, true)
@@ -161,23 +168,16 @@ public struct Tuner {
         return switched.enabled || !kept.contains(rule.id) ? options + [switched] : options
     }
 
-    /// The metrics of `current` with each of `options` for rule `index`, scored by replay all
-    /// at once (the runs' cores shared among them), or nil when the objective deploys them:
-    /// each deployment may move the closed loop's reference, so those go one at a time. Each
-    /// option replaces the rule's whole setting, so an option's trial is the same whichever
-    /// options before it the search took; an option that is the current setting scores
+    /// The metrics of each of `trials`, scored by replay all at once (the runs' cores shared
+    /// among them), or nil when the objective deploys them: each deployment may move the closed
+    /// loop's reference, so those go one at a time. A trial that is `current` scores
     /// `currentScore`.
     private mutating func replayedScores(
-        of options: [RuleSetting], for index: Int, in current: [RuleSetting], currentScore: Metrics
+        of trials: [[RuleSetting]], current: [RuleSetting], currentScore: Metrics
     ) -> [Metrics]? {
         guard !objective.simulates else { return nil }
-        let trials = options.filter { $0 != current[index] }.map { option in
-            var trial = current
-            trial[index] = option
-            return trial
-        }
-        var scores = replay.metrics(of: trials).makeIterator()
-        return options.map { $0 == current[index] ? currentScore : scores.next() ?? Metrics() }
+        var scores = replay.metrics(of: trials.filter { $0 != current }).makeIterator()
+        return trials.map { $0 == current ? currentScore : scores.next() ?? Metrics() }
     }
 
     /// The metrics of all rules together: replayed, or deployed when the objective simulates.

@@ -48,7 +48,8 @@ extension TuningRun {
     /// `cores` is.
     public static func simulate(_ scenario: Scenario, seeds: [UInt64], rules: AlertEngine, cores: Int) -> [TuningRun] {
         let (atOnce, each) = RunPipeline.sharing(cores, among: seeds.count)
-        return Concurrently.map(seeds, cores: atOnce) { seed in simulate(scenario, seed: seed, rules: rules, jobs: each)
+        return Concurrently.map(seeds, cores: atOnce) { seed in
+            simulate(scenario, seed: seed, rules: rules, jobs: each)
         }
     }
 }
