@@ -124,7 +124,7 @@ let package = Package(
         .testTarget(name: "SanziScenarioTests", dependencies: ["SanziScenario"]),
         .testTarget(name: "SanziEngineTests", dependencies: ["SanziEngine"]),
         .testTarget(name: "SanziEventsTests", dependencies: ["SanziEvents"]),
-        .testTarget(name: "SanziTruthTests", dependencies: ["SanziTruth", "SanziScenario"]),
+        .testTarget(name: "SanziTruthTests", dependencies: ["SanziTruth", "SanziScenario", "SanziOutput"]),
         .testTarget(
             name: "SanziWorldTests",
             dependencies: [
@@ -138,7 +138,7 @@ let package = Package(
             dependencies: ["SanziEvaluation", "SanziAlerts", "SanziTruth", "SanziScenario"]),
         .testTarget(
             name: "SanziReportsTests",
-            dependencies: ["SanziReports", "SanziEvaluation", "SanziAlerts", "SanziTruth", "SanziScenario"]),
+            dependencies: ["SanziReports", "SanziEvaluation", "SanziAlerts", "SanziEvents", "SanziTruth", "SanziScenario"]),
         .testTarget(
             name: "SanziTuningTests",
             dependencies: [

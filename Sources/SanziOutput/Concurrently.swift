@@ -6,7 +6,7 @@ import Synchronization
 /// way, in the order asked; only the wall time differs.
 ///
 /// ```swift
-/// let (table, scored) = Concurrently.both(cores: jobs) { CaseTable.bytes(truth) } _: { Evaluation(alerts, truth) }
+/// let (table, scored) = Concurrently.both(cores: jobs) { CaseTable.text(truth) } _: { Evaluation(alerts, truth) }
 /// let runs = Concurrently.map(seeds, cores: jobs) { simulate(scenario, seed: $0) }
 /// ```
 public enum Concurrently {

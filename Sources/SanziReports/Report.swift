@@ -221,48 +221,14 @@ public struct Report: Sendable, Encodable {
     static func stories(
         facts: RunFacts, alerts: RaisedAlerts, truth: GroundTruth, context: DealContext, count: Int
     ) -> [Story] {
-        struct Key: Hashable {
-            var village: Int32
-            var subject: AlertSubject
-        }
-        // Alerts (by position) grouped by village and subject, ranked by risk, then by the
-        // first alert's day, then by village and subject. A group keeps its first day and
-        // risk; only the groups told gather their alerts (a list for each of 300,000 groups
-        // at 12,000 villages cost tens of MiB).
-        var positions: [Key: Int] = [:]
-        var groups: [(key: Key, day: Int32, risk: Int)] = []
-        var groupOf = [Int32](repeating: -1, count: alerts.count)
-        for index in alerts.indices {
-            let village = alerts.village(at: index)
-            guard village >= 0 && Int(village) < facts.villages.count else { continue }
-            let key = Key(village: village, subject: alerts.subject(at: index))
-            let risk = weight(alerts.severity(at: index))
-            if let position = positions[key] {
-                groups[position].risk += risk
-                groupOf[index] = Int32(position)
-            } else {
-                positions[key] = groups.count
-                groupOf[index] = Int32(groups.count)
-                groups.append((key, alerts.day(at: index), risk))
-            }
-        }
-        let top = groups.indices.sorted { a, b in
-            let (first, second) = (groups[a], groups[b])
-            if first.risk != second.risk { return first.risk > second.risk }
-            if first.day != second.day { return first.day < second.day }
-            return (first.key.village, first.key.subject) < (second.key.village, second.key.subject)
-        }.prefix(count)
-        let rankOf = Dictionary(uniqueKeysWithValues: top.enumerated().map { (Int32($1), $0) })
-        var told = [[Int]](repeating: [], count: top.count)
-        for index in alerts.indices { if let rank = rankOf[groupOf[index]] { told[rank].append(index) } }
-        let ranked = zip(top, told).map { (key: groups[$0].key, alerts: $1, risk: groups[$0].risk) }
-        context.recall(ranked.map(\.key.subject))
+        let ranked = StoryRanking.top(count, of: alerts, villages: facts.villages.count)
+        context.recall(ranked.map(\.subject))
         let events = ranked.map { Set($0.alerts.flatMap(alerts.events)) }
         let cases = truth.caseIDs(touching: events.reduce(into: []) { $0.formUnion($1) })
         return zip(ranked, events).enumerated().map { rank, story in
             let (group, events) = story
             let told = group.alerts.map { alerts[$0] }
-            let village = facts.villages[Int(group.key.village)]
+            let village = facts.villages[Int(group.village)]
             var rules: [String] = []
             var sentences: [String] = []
             for alert in told where !rules.contains(alert.rule) {
@@ -272,8 +238,8 @@ public struct Report: Sendable, Encodable {
             let touched = Set(events.flatMap { cases[$0] ?? [] }).sorted()
             return Story(
                 rank: rank + 1, village: village.id, villageName: village.name,
-                district: facts.districts[village.district].name, subject: group.key.subject.description,
-                title: Narration.title(of: group.key.subject, context: context), firstDate: facts.date(told[0].day),
+                district: facts.districts[village.district].name, subject: group.subject.description,
+                title: Narration.title(of: group.subject, context: context), firstDate: facts.date(told[0].day),
                 lastDate: facts.date(told[told.count - 1].day),
                 severity: (told.map(\.severity).max() ?? .yellow).rawValue, risk: group.risk, rules: rules,
                 sentences: sentences, alertIDs: Array(told.map(\.id).prefix(20)),

@@ -1,5 +1,6 @@
 import SanziAlerts
 import SanziEvaluation
+import SanziEvents
 import SanziScenario
 import SanziTruth
 import Testing
@@ -46,5 +47,45 @@ struct StoryTests {
         #expect(story.severity == "red" && story.risk == 1 + 3 + 3 + 9)
         #expect(story.truth.hasPrefix("misconduct case 1 (bid-rigging"))
         #expect(story.rules == ["C02", "E01", "E02"])
+    }
+
+    /// The ranking found a village at a time is the whole run's groups sorted and cut: checked
+    /// against grouping every alert at once, on alerts of six villages (and of none, and of a
+    /// village beyond them) on subjects that repeat, for every length of the list.
+    @Test func theRankingIsEveryGroupSortedThenCut() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let subjects: [AlertSubject] = [.listing(3), .listing(12), .contract(3), .bidder(40), .village]
+        let alerts = RaisedAlerts(
+            (0..<400).map { index in
+                Alert(
+                    rule: "C02", severity: Severity.allCases[next(3)], day: Int32(index / 7),
+                    village: Int32(next(8) - 1),
+                    subject: subjects[next(subjects.count)], score: 1, threshold: 1, evidence: [UInt64(index)])
+            })
+        struct Key: Hashable {
+            var village: Int32
+            var subject: AlertSubject
+        }
+        var groups: [Key: StoryRanking.Group] = [:]
+        var order: [Key] = []
+        for position in alerts.indices where (0..<6).contains(alerts.village(at: position)) {
+            let key = Key(village: alerts.village(at: position), subject: alerts.subject(at: position))
+            if groups[key] == nil {
+                order.append(key)
+                groups[key] = .init(village: key.village, subject: key.subject, day: alerts.day(at: position), risk: 0)
+            }
+            groups[key]?.risk += Report.weight(alerts.severity(at: position))
+            groups[key]?.alerts.append(position)
+        }
+        let sorted = order.compactMap { groups[$0] }.sorted { $0.ranks(before: $1) }
+        #expect(sorted.count > 12 && sorted.allSatisfy { $0.alerts.count > 1 }, "subjects repeat within villages")
+        for count in 0...(sorted.count + 1) {
+            let top = StoryRanking.top(count, of: alerts, villages: 6)
+            #expect(top == Array(sorted.prefix(count)), "top \(count)")
+        }
     }
 }

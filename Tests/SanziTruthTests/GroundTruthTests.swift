@@ -1,3 +1,5 @@
+import Foundation
+import SanziOutput
 import SanziScenario
 import Testing
 
@@ -45,5 +47,30 @@ struct GroundTruthTests {
     @Test func aMalformedCaseTableIsAnErrorWithItsLine() {
         let text = CaseTable.columns.joined(separator: ",") + "\n1,misconduct,bid-rigging,v0,,-1,x\n"
         #expect(throws: CaseTable.ReadError.self) { try CaseTable.read(text, villageIDs: ["v0"]) }
+    }
+
+    /// A table longer than the writer's chunk of a MiB is written as `text` gives it; a file
+    /// that cannot be made is an error naming it.
+    @Test func aLongCaseTableIsWrittenAsItsText() throws {
+        let cases = (1...3_000).map { id in
+            Case(
+                id: id, kind: .misconduct, typology: .bidRigging, village: Int32(id % 2), perpetrators: [3],
+                beneficiary: -1, startDay: 1, endDay: 2, expected: 100, booked: 0, adapted: false, discoveredDay: -1,
+                events: (0..<200).map { UInt64(id * 1_000 + $0) })
+        }
+        let truth = GroundTruth(cases: cases)
+        let text = CaseTable.text(truth, villageIDs: ["v0", "v1"], dateOfDay: { "day\($0)" })
+        #expect(text.utf8.count > 3 << 20)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sanzi-cases-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/cases.csv"
+        try CaseTable.write(truth, villageIDs: ["v0", "v1"], dateOfDay: { "day\($0)" }, to: path)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == text)
+        #expect(!FileManager.default.fileExists(atPath: path + ".partial"))
+        #expect(throws: OutputError.self) {
+            try CaseTable.write(
+                truth, villageIDs: ["v0", "v1"], dateOfDay: { "day\($0)" }, to: folder + "/none/cases.csv")
+        }
     }
 }
