@@ -1,4 +1,5 @@
 import SanziEvents
+import SanziEngine
 
 /// The alerts of a run, kept compactly until the run's evaluation and report have read them:
 /// a random-access collection of `Alert`, in the order they were raised.

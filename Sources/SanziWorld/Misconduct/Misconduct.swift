@@ -37,7 +37,7 @@ struct Misconduct: Sendable {
     let adaptation: Adaptation
     let knowledge: OffenderKnowledge
     var villages: [VillageRecord] = []
-    var cases: [CaseRecord] = []
+    var cases = ChunkedArray<CaseRecord>()
     var rings: [Ring] = []
     /// Typologies whose thresholds the offenders of each district have learned.
     var learned: [[Bool]] = []

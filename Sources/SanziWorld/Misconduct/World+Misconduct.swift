@@ -234,7 +234,8 @@ extension World {
     public func groundTruth(from log: WorldLog) -> GroundTruth {
         let events = log.touches.byCase()
         return GroundTruth(
-            cases: misconduct.cases.enumerated().map { index, record in
+            cases: (0..<misconduct.cases.count).map { index in
+                let record = misconduct.cases[index]
                 let touched = index < events.count ? events[index] : CaseTouches.Events()
                 let seen = !touched.ids.isEmpty
                 return Case(

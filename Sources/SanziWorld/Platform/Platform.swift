@@ -27,9 +27,9 @@ struct Platform: Sendable {
     /// and the slot each contract took (another contract's once it ended). Ids count from 1 with
     /// no gaps, so id n is at n - 1: 8 bytes a listing and 12 a contract, where a table of
     /// optional values took 16 and 24 (20 MB at 12,000 villages over five years).
-    var listingValues: [Int64] = []
-    var contractValues: [Int64] = []
-    var contractSlots: [Int32] = []
+    var listingValues = ChunkedArray<Int64>()
+    var contractValues = ChunkedArray<Int64>()
+    var contractSlots = ChunkedArray<Int32>()
     /// The fair prices of the running contracts whose fair price is not their own price (a
     /// rigged deal, a quiet extension, a price cut), by id: 16 bytes in every contract for a few
     /// thousand cases took 6 MB at 12,000 villages. A contract's price changes only through
