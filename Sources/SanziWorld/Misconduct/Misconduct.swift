@@ -37,7 +37,7 @@ struct Misconduct: Sendable {
     let adaptation: Adaptation
     let knowledge: OffenderKnowledge
     var villages: [VillageRecord] = []
-    var cases = ChunkedArray<CaseRecord>()
+    var cases = CaseRecords()
     var rings: [Ring] = []
     /// Typologies whose thresholds the offenders of each district have learned.
     var learned: [[Bool]] = []
@@ -93,7 +93,7 @@ struct Misconduct: Sendable {
 /// so that it takes 88 bytes, not 112; its concealment is its typology's,
 /// `Misconduct.concealment(ofCase:)`. Some 120,000 are kept at 12,000 villages over five
 /// years.)
-struct CaseRecord: Sendable {
+struct CaseRecord: Sendable, Equatable {
     /// Person ids of the corrupt actors.
     var perpetrators: [Int32]
     /// What the records it produced are about (deals, bidders, the village): what a lead must

@@ -25,10 +25,10 @@ struct Platform: Sendable {
     var listings = SlotStore<ListingState>()
     /// By id, for leads that name them: the value (total, fen) of every listing and contract,
     /// and the slot each contract took (another contract's once it ended). Ids count from 1 with
-    /// no gaps, so id n is at n - 1: 8 bytes a listing and 12 a contract, where a table of
+    /// no gaps, so id n is at n - 1: 4 bytes a listing and 8 a contract, where a table of
     /// optional values took 16 and 24 (20 MB at 12,000 villages over five years).
-    var listingValues = ChunkedArray<Int64>()
-    var contractValues = ChunkedArray<Int64>()
+    var listingValues = ValuesByID()
+    var contractValues = ValuesByID()
     var contractSlots = ChunkedArray<Int32>()
     /// The fair prices of the running contracts whose fair price is not their own price (a
     /// rigged deal, a quiet extension, a price cut), by id: 16 bytes in every contract for a few
@@ -116,12 +116,8 @@ struct Platform: Sendable {
     }
 
     /// The value (total, fen) of the listing or contract with `id`, if there is one.
-    func value(ofListing id: Int64) -> Int64? {
-        id >= 1 && id <= listingValues.count ? listingValues[Int(id) - 1] : nil
-    }
-    func value(ofContract id: Int64) -> Int64? {
-        id >= 1 && id <= contractValues.count ? contractValues[Int(id) - 1] : nil
-    }
+    func value(ofListing id: Int64) -> Int64? { listingValues.value(of: id) }
+    func value(ofContract id: Int64) -> Int64? { contractValues.value(of: id) }
 
     /// The contracts `bidder` holds as a deal of `district` sees them. (Inlined: called on the
     /// platform for every firm sampled, it copied the platform.)
