@@ -64,7 +64,7 @@ struct StoryRanking {
     }
 
     /// The alerts' positions sorted by village, in the order raised within each, and where each
-    /// village's start (the last entry is where the last one's end).
+    /// village's positions start (one entry more: where the last village's end).
     private static func positionsByVillage(_ alerts: RaisedAlerts, villages: Int) -> ([Int], [Int]) {
         var starts = [Int](repeating: 0, count: villages + 1)
         for position in alerts.indices {

@@ -67,11 +67,8 @@ struct CaseRecords: Sendable {
 
     /// `record` as a look-alike kept small, if it is one as opened.
     private static func lookAlike(_ record: CaseRecord) -> LookAlike? {
-        let plain = CaseRecord(
-            kind: .lookAlike, typology: record.typology, village: record.village, perpetrators: [],
-            beneficiary: record.beneficiary, day: record.day, adapted: false)
-        guard record == plain else { return nil }
-        return LookAlike(
+        let small = LookAlike(
             village: record.village, beneficiary: record.beneficiary, day: record.day, typology: record.typology)
+        return record == small.record ? small : nil
     }
 }
