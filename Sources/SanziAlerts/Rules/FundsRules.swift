@@ -146,7 +146,10 @@ public struct RoundAmountPayments: AlertRule {
 
     let share: Double
     let minimum: Int
-    var payees: [Int64: (total: Int, round: Int, ids: [UInt64], raised: Bool)] = [:]
+    /// Each payee's payments, round ones, their first 20 events, and whether it was judged; by
+    /// party id in a table (`IDTable`): a dictionary of them grew to some 15 MB at 12,000
+    /// villages over ten years, three times its size at five.
+    var payees = IDTable<(total: Int, round: Int, ids: [UInt64], raised: Bool)>()
 
     public init(parameters: RuleParameters) {
         share = parameters[Self.share]
