@@ -3,8 +3,7 @@ import SanziOutput
 
 /// What a report needs from the log to tell alerts in plain words: the kind and value of each
 /// listing and contract it tells, and who holds which office. Collected while the log streams,
-/// so no second pass over `events.jsonl` is needed. Person ids count from 0, so a plain array
-/// holds the offices.
+/// so no second pass over `events.jsonl` is needed.
 ///
 /// Made with a folder, the context sets the deals aside in a `Spool` while the world runs and
 /// takes in only those a report tells (`recall(_:)`, a dozen subjects): at 12,000 villages over
@@ -22,7 +21,7 @@ public final class DealContext: EventSink {
     @exclusivity(unchecked) private var listings: [Int64: Deal] = [:]
     @exclusivity(unchecked) private var contracts: [Int64: Deal] = [:]
     /// Role code (`office` events) of each person who held an office, by person id.
-    @exclusivity(unchecked) private var roles: [UInt8?] = []
+    @exclusivity(unchecked) private var roles = CompactIDTable<UInt8>()
     /// Where deals wait to be recalled, if anywhere.
     @exclusivity(unchecked) private var spool: Spool?
     /// The first error reading the spool back (`check()`).
@@ -42,7 +41,7 @@ public final class DealContext: EventSink {
         switch r.type {
         case .listing: keep(Deal(kind: r.code, value: r.amount), at: r.subject, contract: false)
         case .contract: keep(Deal(kind: r.code, value: r.amount2), at: r.subject, contract: true)
-        case .office: Self.store(r.code, at: r.subject, in: &roles)
+        case .office: roles[r.subject] = r.code
         default: break
         }
     }
@@ -92,16 +91,6 @@ public final class DealContext: EventSink {
         if contract { contracts[id] = deal } else { listings[id] = deal }
     }
 
-    private static func store<Value>(_ value: Value, at id: Int64, in array: inout [Value?]) {
-        guard id >= 0, id < 1 << 32 else { return }
-        if array.count <= Int(id) { array.append(contentsOf: repeatElement(nil, count: Int(id) + 1 - array.count)) }
-        array[Int(id)] = value
-    }
-
-    private static func lookUp<Value>(_ id: Int64, in array: [Value?]) -> Value? {
-        id >= 0 && id < array.count ? array[Int(id)] : nil
-    }
-
     func listing(_ id: Int64) -> Deal? { listings[id] }
     func contract(_ id: Int64) -> Deal? { contracts[id] }
 
@@ -111,5 +100,5 @@ public final class DealContext: EventSink {
     func deal(_ kind: UInt8) -> String { Int(kind) < Self.dealNames.count ? Self.dealNames[Int(kind)] : "deal" }
 
     /// The office a person holds or held, e.g. "director".
-    func role(of person: Int64) -> String? { Self.lookUp(person, in: roles).map { Self.roleNames[min(Int($0), 5)] } }
+    func role(of person: Int64) -> String? { roles[person].map { Self.roleNames[min(Int($0), 5)] } }
 }

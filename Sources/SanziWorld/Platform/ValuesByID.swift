@@ -5,8 +5,8 @@ import SanziEngine
 ///
 /// Nearly every deal is worth less than 2³² fen (42.9 million yuan): such a value takes 4
 /// bytes, and the others wait in a table. At 8 bytes each, the values of 12,000 villages'
-/// 2.3 million deals over ten years took 18 MB, a growth with the horizon no other state of
-/// the world's has at that size.
+/// 2.3 million deals over ten years took 18 MB, growing with the horizon as only the cases'
+/// records did as much (`CaseRecords`).
 struct ValuesByID: Sendable {
     /// Each value that fits below `UInt32.max`; `UInt32.max` where it is in `large`.
     private var small = ChunkedArray<UInt32>()
