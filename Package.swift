@@ -68,7 +68,7 @@ let package = Package(
             name: "SanziRun",
             dependencies: [
                 "SanziWorld", "SanziAlerts", "SanziEvaluation", "SanziReports", "SanziTruth", "SanziEvents",
-                "SanziScenario", "SanziOutput", "SanziEngine",
+                "SanziScenario", "SanziOutput", "SanziEngine", "CSanziMalloc",
                 .product(name: "DequeModule", package: "swift-collections"),
             ]),
         // Threshold tuning by replay.
@@ -97,7 +97,8 @@ let package = Package(
             resources: [.embedInCode("Resources/default.xml")]
         ),
         .executableTarget(name: "sanzi", dependencies: ["SanziCLI", "CSanziMalloc"]),
-        // glibc's malloc arenas capped for the executable (a C macro Swift does not import).
+        // glibc's malloc arenas capped for the executable, and its free memory given back once a
+        // run's world is let go (C macros and functions Swift does not import).
         .target(name: "CSanziMalloc"),
         // The engine benchmark: `swift run -c release sanzi-bench`.
         .executableTarget(
@@ -138,7 +139,9 @@ let package = Package(
             dependencies: ["SanziEvaluation", "SanziAlerts", "SanziTruth", "SanziScenario"]),
         .testTarget(
             name: "SanziReportsTests",
-            dependencies: ["SanziReports", "SanziEvaluation", "SanziAlerts", "SanziEvents", "SanziTruth", "SanziScenario"]),
+            dependencies: [
+                "SanziReports", "SanziEvaluation", "SanziAlerts", "SanziEvents", "SanziTruth", "SanziScenario",
+            ]),
         .testTarget(
             name: "SanziTuningTests",
             dependencies: [

@@ -1,3 +1,4 @@
+import CSanziMalloc
 import SanziAlerts
 import SanziEvaluation
 import SanziEvents
@@ -110,9 +111,12 @@ public struct RunFolder {
             consumers: log.map { [$0] } ?? [], besideRules: reports ? [context, oversight] : [oversight],
             progress: progress, jobs: jobs)
         // The world is let go before the reports are made, which would otherwise come on top
-        // of it (at 12,000 villages, about 300 MiB).
+        // of it (at 12,000 villages, about 300 MiB), and what malloc keeps of it given back (with
+        // `--jobs 2`, 12,000 villages over fifteen years then hold 242,444 KiB instead of 253,732
+        // once the alerts are read back).
         let (summary, census) = (run.summary, run.world.census)
         _ = consume run
+        sanzi_release_free_memory()
         try log?.finish()
         try alertFiles?.finish()
         try touches.check()

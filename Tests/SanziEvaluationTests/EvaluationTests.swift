@@ -119,6 +119,28 @@ struct CaseIndexTests {
         }
     }
 
+    /// Ids far apart (a ground truth read from a file may name any): blocks grow wide and their
+    /// offsets take more than a byte, and the look-ups still find exactly what the table holds.
+    @Test func sparseIdsAreFoundToo() {
+        let ids: [UInt64] = [0, 1, 255, 256, 1 << 20, (1 << 40) + 7, UInt64.max - 1, UInt64.max]
+        let cases = ids.indices.map { id in
+            EvaluationTests.entry(
+                id + 1, .misconduct, .belowMarketDeal, start: 0, loss: 1,
+                events: [ids[id], ids[(id * 3) % ids.count], ids[id]])
+        }
+        let truth = GroundTruth(cases: cases)
+        let index = CaseIndex(truth)
+        let table = truth.caseIndices
+        for event in ids + [2, 254, 257, 1 << 40, UInt64.max - 2] {
+            var found: [Int] = []
+            index.forEachCase(touching: event) { found.append($0) }
+            #expect(found == table[event] ?? [], "event \(event)")
+        }
+        var none: [Int] = []
+        CaseIndex(GroundTruth(cases: [])).forEachCase(touching: 0) { none.append($0) }
+        #expect(none.isEmpty)
+    }
+
     /// SplitMix64, for a fixed sequence.
     struct SplitMix {
         var state: UInt64

@@ -22,10 +22,15 @@ static inline void sanzi_map_large_blocks(int bytes) {
     mallopt(M_MMAP_THRESHOLD, bytes);
 #endif
 }
+
+/// Gives the system back the free memory of every arena (glibc keeps what a thread freed in
+/// its arena, and the top of the main one, for the next allocations).
+static inline void sanzi_release_free_memory(void) { malloc_trim(0); }
 #else
 /// Other C libraries size their arenas themselves: nothing to do.
 static inline void sanzi_limit_malloc_arenas(int count) { (void)count; }
 static inline void sanzi_map_large_blocks(int bytes) { (void)bytes; }
+static inline void sanzi_release_free_memory(void) {}
 #endif
 
 #endif
