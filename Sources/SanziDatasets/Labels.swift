@@ -59,7 +59,7 @@ struct Labels {
 
     init(truth: GroundTruth, seed: UInt64, options: DatasetOptions, days: Int) {
         var pairs: [(event: UInt64, index: Int)] = []
-        for (index, entry) in truth.cases.enumerated() { pairs += entry.events.map { ($0, index) } }
+        for index in truth.cases.indices { pairs += truth.cases.events(at: index).map { ($0, index) } }
         pairs.sort { ($0.event, $0.index) < ($1.event, $1.index) }
         var touchedEvents: [UInt64] = []
         var touches: [Touch] = []
@@ -68,7 +68,7 @@ struct Labels {
                 touchedEvents.append(event)
                 touches.append(Touch())
             }
-            touches[touches.count - 1].note(index, truth.cases[index].kind)
+            touches[touches.count - 1].note(index, truth.cases.kind(at: index))
         }
         self.touchedEvents = touchedEvents
         self.touches = touches

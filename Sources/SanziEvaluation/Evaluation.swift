@@ -59,7 +59,9 @@ public struct Evaluation: Sendable, Hashable, Encodable {
             let rows = Dictionary(uniqueKeysWithValues: Typology.allCases.enumerated().map { ($1, $0) })
             var counts = Array(repeating: Array(repeating: 0, count: rules.count), count: typologies.count)
             for (column, rule) in rules.enumerated() {
-                for index in detectedByRule[rule] ?? [] { counts[rows[truth.cases[index].typology] ?? 0][column] += 1 }
+                for index in detectedByRule[rule] ?? [] {
+                    counts[rows[truth.cases.typology(at: index)] ?? 0][column] += 1
+                }
             }
             casesDetected = counts
         }
@@ -121,7 +123,7 @@ public struct Evaluation: Sendable, Hashable, Encodable {
         var tally = Tally(truth: truth, index: index ?? CaseIndex(truth), ruleIDs: alerts.ruleIDs)
         for position in alerts.indices { tally.add(position, of: alerts) }
         let precision = Self.ratio(tally.truePositives, alerts.count)
-        let misconduct = truth.cases.indices.filter { truth.cases[$0].kind == .misconduct }
+        let misconduct = truth.cases.indices.filter { truth.cases.kind(at: $0) == .misconduct }
         let detectedCases = misconduct.filter { tally.firstDay[$0] != nil }
         let recall = Self.ratio(detectedCases.count, misconduct.count)
         self.alerts = alerts.count
@@ -148,7 +150,7 @@ public struct Evaluation: Sendable, Hashable, Encodable {
         months = Self.rounded(months)
         let detectedByRule = tally.casesDetectedByRule()
         rules = Self.ruleNames.map { tally.result(for: $0.id, name: $0.name, detected: detectedByRule[$0.id] ?? []) }
-        let byTypology = Dictionary(grouping: truth.cases.indices) { truth.cases[$0].typology }
+        let byTypology = Dictionary(grouping: truth.cases.indices) { truth.cases.typology(at: $0) }
         typologies = Typology.allCases.map { tally.result(for: $0, indices: byTypology[$0] ?? []) }
         coverage = Coverage(truth: truth, detectedByRule: detectedByRule)
         detections = misconduct.map {

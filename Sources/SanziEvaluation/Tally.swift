@@ -29,9 +29,10 @@ public struct CaseIndex: Sendable {
 
     public init(_ truth: GroundTruth) {
         var (count, smallest, largest) = (0, UInt64.max, UInt64.min)
-        for entry in truth.cases {
-            count += entry.events.count
-            for event in entry.events { (smallest, largest) = (min(smallest, event), max(largest, event)) }
+        for position in truth.cases.indices {
+            let events = truth.cases.events(at: position)
+            count += events.count
+            for event in events { (smallest, largest) = (min(smallest, event), max(largest, event)) }
         }
         guard count > 0 else {
             (base, shift, width, starts, cases, offsets) = (0, 0, 1, [], [], [])
@@ -41,16 +42,16 @@ public struct CaseIndex: Sendable {
         while (largest - smallest) >> shift > UInt64(count / 8) { shift += 1 }
         let width = max(1, (Int(shift) + 7) / 8)
         var next = [Int](repeating: 0, count: Int((largest - smallest) >> shift) + 2)
-        for entry in truth.cases {
-            for event in entry.events { next[Int((event - smallest) >> shift) + 1] += 1 }
+        for position in truth.cases.indices {
+            for event in truth.cases.events(at: position) { next[Int((event - smallest) >> shift) + 1] += 1 }
         }
         for block in next.indices.dropFirst() { next[block] += next[block - 1] }
         let starts = next
         var cases = [Int32](repeating: 0, count: count)
         var offsets = [UInt8](repeating: 0, count: count * width)
         let mask: UInt64 = (1 << shift) &- 1
-        for (index, entry) in truth.cases.enumerated() {
-            for event in entry.events {
+        for index in truth.cases.indices {
+            for event in truth.cases.events(at: index) {
                 let relative = event - smallest
                 let block = Int(relative >> shift)
                 let pair = next[block]
@@ -120,7 +121,7 @@ struct Tally {
         var lookAlikes: [Int] = []
         for id in alerts.events(of: position) {
             index.forEachCase(touching: id) { touched in
-                if truth.cases[touched].kind == .misconduct {
+                if truth.cases.kind(at: touched) == .misconduct {
                     if !cases.contains(touched) { cases.append(touched) }
                 } else if !lookAlikes.contains(touched) {
                     lookAlikes.append(touched)
@@ -165,8 +166,8 @@ struct Tally {
     /// The result for a typology, given the positions in `truth.cases` of its cases and
     /// look-alikes.
     func result(for typology: Typology, indices: [Int]) -> Evaluation.TypologyResult {
-        let cases = indices.filter { truth.cases[$0].kind == .misconduct }
-        let lookAlikes = indices.filter { truth.cases[$0].kind == .lookAlike }
+        let cases = indices.filter { truth.cases.kind(at: $0) == .misconduct }
+        let lookAlikes = indices.filter { truth.cases.kind(at: $0) == .lookAlike }
         let detected = cases.filter { firstDay[$0] != nil }
         let delays = detected.compactMap { index in firstDay[index].map { max(0, $0 - truth.cases[index].startDay) } }
             .sorted()

@@ -1,8 +1,10 @@
 /// The cases of one run, and the labels they give to events.
 public struct GroundTruth: Sendable, Hashable {
-    public var cases: [Case]
+    public var cases: CaseList
 
-    public init(cases: [Case]) { self.cases = cases }
+    public init(cases: [Case]) { self.cases = CaseList(cases) }
+
+    public init(cases: CaseList) { self.cases = cases }
 
     /// Misconduct cases only.
     public var misconduct: [Case] { cases.filter { $0.kind == .misconduct } }
@@ -15,8 +17,10 @@ public struct GroundTruth: Sendable, Hashable {
     public func caseIDs(touching events: Set<UInt64>) -> [UInt64: [Int]] {
         var ids: [UInt64: [Int]] = [:]
         guard !events.isEmpty else { return ids }
-        for entry in cases {
-            for event in entry.events where events.contains(event) { ids[event, default: []].append(entry.id) }
+        for position in cases.indices {
+            for event in cases.events(at: position) where events.contains(event) {
+                ids[event, default: []].append(cases[position].id)
+            }
         }
         return ids
     }
@@ -24,8 +28,8 @@ public struct GroundTruth: Sendable, Hashable {
     /// The same table with positions in `cases` instead of ids.
     public var caseIndices: [UInt64: [Int]] {
         var indices: [UInt64: [Int]] = [:]
-        for (index, entry) in cases.enumerated() {
-            for event in entry.events { indices[event, default: []].append(index) }
+        for index in cases.indices {
+            for event in cases.events(at: index) { indices[event, default: []].append(index) }
         }
         return indices
     }

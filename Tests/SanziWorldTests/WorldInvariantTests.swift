@@ -3,6 +3,7 @@ import SanziEvents
 import SanziScenario
 import Testing
 
+@testable import SanziTruth
 @testable import SanziWorld
 
 /// Properties every run must have, checked on whole runs of the shipped scenarios.
@@ -55,6 +56,7 @@ struct WorldInvariantTests {
             let misconduct = (0..<cases.count).filter { cases[$0].kind == .misconduct }.count
             #expect(cases.count > misconduct, "\(name) has look-alikes")
             #expect(cases.wholeRecords == misconduct, "\(name)")
+            #expect(run.summary.truth.cases.wholeEntries == misconduct, "\(name): every look-alike a row of the truth")
         }
     }
 

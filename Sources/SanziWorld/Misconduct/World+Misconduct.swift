@@ -232,20 +232,24 @@ extension World {
 
     /// The ground truth of the run: each case with the events the log saw it touch.
     public func groundTruth(from log: WorldLog) -> GroundTruth {
-        let events = log.touches.byCase()
-        return GroundTruth(
-            cases: (0..<misconduct.cases.count).map { index in
-                let record = misconduct.cases[index]
-                let touched = index < events.count ? events[index] : CaseTouches.Events()
-                let seen = !touched.ids.isEmpty
-                return Case(
+        var events = log.touches.byCase()
+        var cases = CaseList()
+        cases.reserveCapacity(misconduct.cases.count, events: events.reduce(0) { $0 + $1.ids.count })
+        for index in 0..<misconduct.cases.count {
+            let record = misconduct.cases[index]
+            let touched = index < events.count ? events[index] : CaseTouches.Events()
+            if index < events.count { events[index] = CaseTouches.Events() }
+            let seen = !touched.ids.isEmpty
+            cases.append(
+                Case(
                     id: index + 1, kind: record.kind, typology: record.typology, village: record.village,
                     perpetrators: record.perpetrators.map(Int64.init),
                     beneficiary: record.beneficiary >= 0 ? bidderID(record.beneficiary) : -1,
                     startDay: seen ? touched.firstDay : record.day, endDay: seen ? touched.lastDay : record.day,
                     expected: record.expected, booked: record.booked, adapted: record.adapted,
                     discoveredDay: record.discoveredDay, events: touched.ids, recovered: record.recovered,
-                    privateMoney: record.privateMoney + record.kickback)
-            })
+                    privateMoney: record.privateMoney + record.kickback))
+        }
+        return GroundTruth(cases: cases)
     }
 }
