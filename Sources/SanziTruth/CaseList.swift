@@ -31,13 +31,13 @@ public struct CaseList: RandomAccessCollection, Sendable, Hashable {
 
     public init() {}
 
-    /// How many entries are kept whole (the others are rows alone).
-    var wholeEntries: Int { whole.count }
-
     /// The entries of `cases`, in their order.
     public init(_ cases: some Sequence<Case>) {
         for entry in cases { append(entry) }
     }
+
+    /// How many entries are kept whole (the others are rows alone).
+    var wholeEntries: Int { whole.count }
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { rows.count }
@@ -48,9 +48,8 @@ public struct CaseList: RandomAccessCollection, Sendable, Hashable {
         guard row.whole >= 0 else {
             return Case(
                 id: position + 1, kind: .lookAlike, typology: row.typology, village: row.village, perpetrators: [],
-                beneficiary: Int64(row.beneficiary), startDay: row.startDay, endDay: row.endDay, expected: 0, booked: 0,
-                adapted: false,
-                discoveredDay: -1, events: ids)
+                beneficiary: Int64(row.beneficiary), startDay: row.startDay, endDay: row.endDay, expected: 0,
+                booked: 0, adapted: false, discoveredDay: -1, events: ids)
         }
         var entry = whole[Int(row.whole)]
         entry.events = ids

@@ -7,7 +7,7 @@ public struct GroundTruth: Sendable, Hashable {
     public init(cases: CaseList) { self.cases = cases }
 
     /// Misconduct cases only.
-    public var misconduct: [Case] { cases.filter { $0.kind == .misconduct } }
+    public var misconduct: [Case] { cases.indices.filter { cases.kind(at: $0) == .misconduct }.map { cases[$0] } }
 
     /// The label of each event a case touched: event id → ids of the cases that touched it.
     /// An event missing from the table is honest and no look-alike.
