@@ -8,8 +8,8 @@ import SanziScenario
 /// A `Case` is 88 bytes with an array of its own for its events (32 bytes, and 8 an event);
 /// here such a look-alike is a 24-byte row, the events of every entry share one array, and any
 /// other entry is kept whole beside it (its events in the shared array too). Reading an element
-/// builds the `Case` again, the same value that was appended; `kind(at:)`, `typology(at:)` and
-/// `events(at:)` read without building it.
+/// builds the `Case` again, the same value that was appended; `id(at:)`, `kind(at:)`,
+/// `typology(at:)` and `events(at:)` read without building it.
 public struct CaseList: RandomAccessCollection, Sendable, Hashable {
     /// An entry: its village, beneficiary and days, and where it is kept whole, if it is.
     struct Row: Sendable, Hashable {
@@ -54,6 +54,12 @@ public struct CaseList: RandomAccessCollection, Sendable, Hashable {
         var entry = whole[Int(row.whole)]
         entry.events = ids
         return entry
+    }
+
+    /// The id of the entry at `position`.
+    public func id(at position: Int) -> Int {
+        let row = rows[position]
+        return row.whole < 0 ? position + 1 : whole[Int(row.whole)].id
     }
 
     /// Whether the entry at `position` is misconduct or a look-alike.

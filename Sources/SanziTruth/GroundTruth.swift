@@ -19,7 +19,7 @@ public struct GroundTruth: Sendable, Hashable {
         guard !events.isEmpty else { return ids }
         for position in cases.indices {
             for event in cases.events(at: position) where events.contains(event) {
-                ids[event, default: []].append(cases[position].id)
+                ids[event, default: []].append(cases.id(at: position))
             }
         }
         return ids

@@ -28,6 +28,7 @@ struct CaseListTests {
         let list = CaseList(cases)
         #expect(Array(list) == cases)
         #expect(list.wholeEntries == 4)
+        #expect(list.indices.map { list.id(at: $0) } == cases.map(\.id))
         #expect(list.indices.map { list.kind(at: $0) } == cases.map(\.kind))
         #expect(list.indices.map { list.typology(at: $0) } == cases.map(\.typology))
         #expect(list.indices.map { Array(list.events(at: $0)) } == cases.map(\.events))
