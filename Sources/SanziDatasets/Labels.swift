@@ -28,6 +28,7 @@ struct Labels {
     /// What a row's label columns need of a case.
     private struct CaseLabel {
         var id: Int64
+        var kind: Case.Kind
         /// The typology's number (`Typology.index`).
         var typology: Int
         var discoveredDay: Int64?
@@ -49,32 +50,18 @@ struct Labels {
         }
     }
 
-    /// Events some case touched, ascending, and how.
-    private let touchedEvents: [UInt64]
-    private let touches: [Touch]
+    /// Which cases touched each event.
+    private let index: CaseIndex
     private let cases: [CaseLabel]
     let seed: UInt64
     let options: DatasetOptions
     let days: Int32
 
     init(truth: GroundTruth, seed: UInt64, options: DatasetOptions, days: Int) {
-        var pairs: [(event: UInt64, index: Int)] = []
-        for index in truth.cases.indices { pairs += truth.cases.events(at: index).map { ($0, index) } }
-        pairs.sort { ($0.event, $0.index) < ($1.event, $1.index) }
-        var touchedEvents: [UInt64] = []
-        var touches: [Touch] = []
-        for (event, index) in pairs {
-            if touchedEvents.last != event {
-                touchedEvents.append(event)
-                touches.append(Touch())
-            }
-            touches[touches.count - 1].note(index, truth.cases.kind(at: index))
-        }
-        self.touchedEvents = touchedEvents
-        self.touches = touches
+        index = CaseIndex(truth)
         cases = truth.cases.map {
             CaseLabel(
-                id: Int64($0.id), typology: $0.typology.index,
+                id: Int64($0.id), kind: $0.kind, typology: $0.typology.index,
                 discoveredDay: $0.discoveredDay >= 0 ? Int64($0.discoveredDay) : nil)
         }
         self.seed = seed
@@ -82,29 +69,11 @@ struct Labels {
         self.days = Int32(days)
     }
 
-    /// A place in the touched events, so that rows read in ascending event order need no search.
-    struct Cursor {
-        fileprivate var position = 0
-    }
-
     /// The cases that touched `event`.
-    func touch(_ event: UInt64, at cursor: inout Cursor) -> Touch {
-        if cursor.position > 0, touchedEvents[cursor.position - 1] >= event {
-            cursor.position = firstTouched(notBefore: event)
-        }
-        while cursor.position < touchedEvents.count, touchedEvents[cursor.position] < event { cursor.position += 1 }
-        guard cursor.position < touchedEvents.count, touchedEvents[cursor.position] == event else { return Touch() }
-        return touches[cursor.position]
-    }
-
-    /// The position of the first touched event at or after `event` (a binary search).
-    private func firstTouched(notBefore event: UInt64) -> Int {
-        var (low, high) = (0, touchedEvents.count)
-        while low < high {
-            let middle = (low + high) / 2
-            if touchedEvents[middle] < event { low = middle + 1 } else { high = middle }
-        }
-        return low
+    func touch(_ event: UInt64) -> Touch {
+        var touch = Touch()
+        index.forEachCase(touching: event) { touch.note($0, cases[$0].kind) }
+        return touch
     }
 
     /// Writes the label columns of the row for `event`, which `touch` touched, in a village on

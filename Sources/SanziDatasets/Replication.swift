@@ -106,7 +106,6 @@ struct Replication {
         let noise: RandomStream
         let villages: TableFile.Vocabulary
         let words: Labels.Words
-        private var cursor = Labels.Cursor()
         /// Rows written by side of the village split, then by class.
         private(set) var counts = [[Int]](
             repeating: [Int](repeating: 0, count: Labels.classNames.count), count: Labels.sides.count)
@@ -125,7 +124,7 @@ struct Replication {
         }
 
         mutating func labels(_ file: inout TableFile, event: UInt64, village: Int32, day: Int32) {
-            let touch = context.labels.touch(event, at: &cursor)
+            let touch = context.labels.touch(event)
             context.labels.write(
                 event: event, touch: touch, day: day, split: context.splits[Int(village)], noise: noise, words: words,
                 to: &file)

@@ -4,6 +4,7 @@ import SanziEvents
 import SanziOutput
 import SanziRun
 import SanziScenario
+import SanziTruth
 
 /// Replays rules one at a time over the kept logs and merges their alerts as the engine would
 /// have raised them, so that any combination of rule settings is scored without replaying the
