@@ -104,10 +104,11 @@ public struct RunFolder {
         let spool = output.alerts ? try AlertSpool(folder: folder) : nil
         let context = reports ? try DealContext(spoolingIn: folder) : DealContext()
         let touches = try CaseTouches(spoolingIn: folder)
+        let spill = ValueSpill(in: folder)
         let oversight = OversightLog()
         let run = RunPipeline.simulate(
             scenario, seed: seed, rules: rules, runsRules: output.alerts, alertWriter: alertFiles, spool: spool,
-            touches: touches,
+            touches: touches, spill: spill,
             consumers: log.map { [$0] } ?? [], besideRules: reports ? [context, oversight] : [oversight],
             progress: progress, jobs: jobs)
         // The world is let go before the reports are made, which would otherwise come on top
@@ -120,6 +121,7 @@ public struct RunFolder {
         try log?.finish()
         try alertFiles?.finish()
         try touches.check()
+        try spill.check()
         let alerts = try spool?.readBack() ?? RaisedAlerts()
         var paths = (log.map { [$0.path] } ?? []) + (alertFiles?.paths ?? [])
         func write(_ name: String, _ text: String) throws(OutputError) {

@@ -51,6 +51,7 @@ public enum RunPipeline {
     ///   - spool: where the alerts are kept instead of the result, for a caller that reads them
     ///     back once it has let the world go (`AlertSpool`).
     ///   - touches: where the events each case touched wait for the ground truth (`CaseTouches`).
+    ///   - spill: where the world sets aside the values of old deals (`ValueSpill`).
     ///   - consumers: sinks that each take the log on a thread of their own when there are cores
     ///     for them (see `jobs`), else on the world's.
     ///   - besideRules: light sinks that take the log on the rules' thread.
@@ -64,8 +65,8 @@ public enum RunPipeline {
     public static func simulate(
         _ scenario: Scenario, seed: UInt64, rules engine: AlertEngine, runsRules: Bool = true,
         alertWriter: AlertWriter? = nil, spool: AlertSpool? = nil, touches: CaseTouches = CaseTouches(),
-        consumers: [any EventSink] = [], besideRules: [any EventSink] = [], progress: (any EventSink)? = nil,
-        jobs: Int = cores
+        spill: ValueSpill = ValueSpill(), consumers: [any EventSink] = [], besideRules: [any EventSink] = [],
+        progress: (any EventSink)? = nil, jobs: Int = cores
     ) -> Result {
         let started = WallClock.seconds()
         // The alerts act on the world through warnings, when the rules run.
@@ -106,7 +107,8 @@ public enum RunPipeline {
             (progress.map { [$0] } ?? []) + (warnings.map { [$0] } ?? []) + onWorldThread + pipelines
         var (summary, world) = WorldRun.run(
             scenario, seed: seed, knowledge: RuleCatalogue.offenderKnowledge(engine.settings),
-            sink: sinks.count == 1 ? sinks[0] : TeeSink(sinks), warnings: warnings, touches: touches
+            sink: sinks.count == 1 ? sinks[0] : TeeSink(sinks), warnings: warnings, touches: touches,
+            spill: spill
         ) {
             for pipeline in pipelines { pipeline.finish() }
             // The warnings hold the rules' pipeline, whose collector holds the warnings:

@@ -87,13 +87,14 @@ public struct World: Model, Sendable {
     var parked = SlotStore<ParkedEvent>()
 
     /// Builds the world and schedules its first events, handing the records of what it built
-    /// to `log` as they gather. Adaptive offenders know `knowledge`.
+    /// to `log` as they gather. Adaptive offenders know `knowledge`; `spill` sets aside the
+    /// values of old deals.
     public init(
         scenario: Scenario, seed: UInt64, knowledge: OffenderKnowledge = OffenderKnowledge(),
-        scheduler: inout Scheduler<Event>, log: inout WorldLog
+        scheduler: inout Scheduler<Event>, log: inout WorldLog, spill: ValueSpill = ValueSpill()
     ) {
         self.scenario = scenario
-        platform = Platform(rules: scenario.platform)
+        platform = Platform(rules: scenario.platform, spill: spill)
         ledger = Ledger(finance: scenario.finance)
         misconduct = Misconduct(scenario.misconduct, knowledge: knowledge)
         discipline = Discipline(rules: scenario.oversight.discipline, deterrence: scenario.oversight.deterrence)

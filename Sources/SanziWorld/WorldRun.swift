@@ -38,15 +38,20 @@ public enum WorldRun {
     /// (check it before using the truth when it spools).
     public static func run(
         _ scenario: Scenario, seed: UInt64, knowledge: OffenderKnowledge = OffenderKnowledge(), sink: any EventSink,
-        warnings: (any WarningSource)? = nil, touches: CaseTouches = CaseTouches(), logEnded: () -> Void = {}
+        warnings: (any WarningSource)? = nil, touches: CaseTouches = CaseTouches(), spill: ValueSpill = ValueSpill(),
+        logEnded: () -> Void = {}
     ) -> (Summary, World) {
         let start = WallClock.seconds()
         // A tick is a day: a day's events join the heap together (most wait a year, as rents).
         var scheduler = Scheduler<World.Event>(bucketWidth: 1)
         var log = WorldLog(sink: sink, touches: touches)
-        let world = World(scenario: scenario, seed: seed, knowledge: knowledge, scheduler: &scheduler, log: &log)
-        var simulation = Simulation(model: world)
-        simulation.scheduler = scheduler
+        let world = World(
+            scenario: scenario, seed: seed, knowledge: knowledge, scheduler: &scheduler, log: &log, spill: spill)
+        // Moved, not copied: a copy left here would keep the world's first arrays alive beside
+        // the simulation's, each copied at its first change (a world holds files, whose closing
+        // keeps a binding alive to the end of its scope).
+        var simulation = Simulation(model: consume world)
+        simulation.scheduler = consume scheduler
         let days = scenario.horizon.dayCount(from: scenario.start)
         let delay = Tick(scenario.oversight.discipline.leadDelayDays)
         var dispatched = 0

@@ -60,7 +60,12 @@ struct Platform: Sendable {
     private var scratchWeights: [Double] = []
     private var scratchPicks: [Int32] = []
 
-    init(rules: PlatformRules) { self.rules = rules }
+    /// A platform with `rules`, whose values by id `spill` sets aside.
+    init(rules: PlatformRules, spill: ValueSpill = ValueSpill()) {
+        self.rules = rules
+        listingValues = ValuesByID(settingAsideIn: spill, name: "listing-values")
+        contractValues = ValuesByID(settingAsideIn: spill, name: "contract-values")
+    }
 
     /// The running contracts a case acts through.
     func activeContracts(ofCase index: Int32, traces: [AlertSubject]) -> [Int32] {
