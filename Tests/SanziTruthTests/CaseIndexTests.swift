@@ -8,19 +8,11 @@ import Testing
 /// event, shared or not, listed twice or not at all.
 @Suite("The case index")
 struct CaseIndexTests {
-    static func entry(
-        _ id: Int, _ kind: Case.Kind, _ typology: Typology, start: Int32, loss: Int64, events: [UInt64]
-    ) -> Case {
-        Case(
-            id: id, kind: kind, typology: typology, village: 0, perpetrators: [], beneficiary: -1, startDay: start,
-            endDay: start, expected: loss, booked: 0, adapted: false, discoveredDay: -1, events: events)
-    }
-
     @Test func theIndexFindsWhatTheTruthsTableHolds() {
         var seeded = SplitMix(seed: 19)
         let cases = (0..<300).map { id in
-            Self.entry(
-                id + 1, id % 4 == 0 ? .lookAlike : .misconduct, .belowMarketDeal, start: 0, loss: 1,
+            CaseListTests.entry(
+                id + 1, id % 4 == 0 ? .lookAlike : .misconduct,
                 events: (0..<Int(seeded.next() % 6)).map { _ in seeded.next() % 500 })
         }
         let truth = GroundTruth(cases: cases)
@@ -38,8 +30,8 @@ struct CaseIndexTests {
     @Test func sparseIdsAreFoundToo() {
         let ids: [UInt64] = [0, 1, 255, 256, 1 << 20, (1 << 40) + 7, UInt64.max - 1, UInt64.max]
         let cases = ids.indices.map { id in
-            Self.entry(
-                id + 1, .misconduct, .belowMarketDeal, start: 0, loss: 1,
+            CaseListTests.entry(
+                id + 1, .misconduct,
                 events: [ids[id], ids[(id * 3) % ids.count], ids[id]])
         }
         let truth = GroundTruth(cases: cases)
