@@ -5,8 +5,8 @@ import SanziOutput
 /// petition names an old one), so that a run's memory does not grow with its horizon by them.
 ///
 /// A run that writes its outputs sets them aside in `ScratchFile`s in its staged folder; other
-/// runs keep them in memory. The first error creating, writing or reading a file is kept: the
-/// world then read a wrong value, and `check()` throws it.
+/// runs keep them in memory. The first error creating, writing or reading a file is kept (a
+/// value the world read may then be wrong) and `check()` throws it.
 public final class ValueSpill {
     /// Where the files go, or nil to keep everything in memory.
     private let folder: String?
