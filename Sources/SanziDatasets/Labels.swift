@@ -21,17 +21,8 @@ struct Labels {
         /// The row's class for the data card's balance: 0 honest, 1 look-alike, 2 + the
         /// misconduct's typology number (`Typology.index`).
         func classIndex(_ labels: Labels) -> Int {
-            misconduct >= 0 ? 2 + labels.cases[Int(misconduct)].typology : lookAlike >= 0 ? 1 : 0
+            misconduct >= 0 ? 2 + labels.cases.typology(at: Int(misconduct)).index : lookAlike >= 0 ? 1 : 0
         }
-    }
-
-    /// What a row's label columns need of a case.
-    private struct CaseLabel {
-        var id: Int64
-        var kind: Case.Kind
-        /// The typology's number (`Typology.index`).
-        var typology: Int
-        var discoveredDay: Int64?
     }
 
     /// The names of the classes `Touch.classIndex` counts.
@@ -52,18 +43,15 @@ struct Labels {
 
     /// Which cases touched each event.
     private let index: CaseIndex
-    private let cases: [CaseLabel]
+    /// The truth's entries (the run's own storage, not a copy).
+    private let cases: CaseList
     let seed: UInt64
     let options: DatasetOptions
     let days: Int32
 
     init(truth: GroundTruth, seed: UInt64, options: DatasetOptions, days: Int) {
         index = CaseIndex(truth)
-        cases = truth.cases.map {
-            CaseLabel(
-                id: Int64($0.id), kind: $0.kind, typology: $0.typology.index,
-                discoveredDay: $0.discoveredDay >= 0 ? Int64($0.discoveredDay) : nil)
-        }
+        cases = truth.cases
         self.seed = seed
         self.options = options
         self.days = Int32(days)
@@ -72,7 +60,7 @@ struct Labels {
     /// The cases that touched `event`.
     func touch(_ event: UInt64) -> Touch {
         var touch = Touch()
-        index.forEachCase(touching: event) { touch.note($0, cases[$0].kind) }
+        index.forEachCase(touching: event) { touch.note($0, cases.kind(at: $0)) }
         return touch
     }
 
@@ -82,17 +70,18 @@ struct Labels {
     func write(
         event: UInt64, touch: Touch, day: Int32, split: Int, noise: RandomStream, words: Words, to file: inout TableFile
     ) {
-        let misconduct = touch.misconduct >= 0 ? cases[Int(touch.misconduct)] : nil
-        let lookAlike = touch.lookAlike >= 0 ? cases[Int(touch.lookAlike)] : nil
+        let misconduct = touch.misconduct >= 0 ? Int(touch.misconduct) : nil
+        let lookAlike = touch.lookAlike >= 0 ? Int(touch.lookAlike) : nil
         let draw = noise.unit(at: event)
         let observed = misconduct != nil ? draw >= options.missedLabels : draw < options.falseLabels
         file.bool(misconduct != nil)
         file.bool(observed)
-        file.word(misconduct?.typology ?? -1, of: words.typologies)
-        file.int(misconduct?.id)
+        file.word(misconduct.map { cases.typology(at: $0).index } ?? -1, of: words.typologies)
+        file.int(misconduct.map { Int64(cases.id(at: $0)) })
         file.bool(lookAlike != nil)
-        file.word(lookAlike?.typology ?? -1, of: words.typologies)
-        file.int(misconduct?.discoveredDay)
+        file.word(lookAlike.map { cases.typology(at: $0).index } ?? -1, of: words.typologies)
+        let discovered = misconduct.map { cases.discoveredDay(at: $0) } ?? -1
+        file.int(discovered >= 0 ? Int64(discovered) : nil)
         file.word(split, of: words.sides)
         file.word(day < days * 6 / 10 ? 0 : day < days * 8 / 10 ? 1 : 2, of: words.sides)
     }

@@ -9,7 +9,7 @@ import SanziScenario
 /// here such a look-alike is a 24-byte row, the events of every entry share one array, and any
 /// other entry is kept whole beside it (its events in the shared array too). Reading an element
 /// builds the `Case` again, the same value that was appended; `id(at:)`, `kind(at:)`,
-/// `typology(at:)` and `events(at:)` read without building it.
+/// `typology(at:)`, `discoveredDay(at:)` and `events(at:)` read without building it.
 public struct CaseList: RandomAccessCollection, Sendable, Hashable {
     /// An entry: its village, beneficiary and days, and where it is kept whole, if it is.
     struct Row: Sendable, Hashable {
@@ -70,6 +70,12 @@ public struct CaseList: RandomAccessCollection, Sendable, Hashable {
 
     /// The typology of the entry at `position`.
     public func typology(at position: Int) -> Typology { rows[position].typology }
+
+    /// The day an investigation proved the entry at `position`, or -1.
+    public func discoveredDay(at position: Int) -> Int32 {
+        let row = rows[position]
+        return row.whole < 0 ? -1 : whole[Int(row.whole)].discoveredDay
+    }
 
     /// The events of the entry at `position`, ascending.
     public func events(at position: Int) -> ArraySlice<UInt64> {

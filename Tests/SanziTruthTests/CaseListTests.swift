@@ -19,18 +19,20 @@ struct CaseListTests {
     /// misconduct case, a look-alike with money booked, one numbered out of place and one whose
     /// beneficiary is beyond 32 bits are kept whole; every one reads back as appended.
     @Test func entriesReadBackAsAppended() {
-        let cases = [
+        var cases = [
             Self.entry(1, .lookAlike), Self.entry(2, .misconduct, beneficiary: 8, booked: -500),
             Self.entry(3, .lookAlike, beneficiary: 12, events: []), Self.entry(4, .lookAlike, booked: 7),
             Self.entry(9, .lookAlike), Self.entry(6, .lookAlike, beneficiary: 1 << 40, events: [1, 2, 3]),
             Self.entry(7, .lookAlike, beneficiary: Int64(Int32.max)),
         ]
+        cases[1].discoveredDay = 95
         let list = CaseList(cases)
         #expect(Array(list) == cases)
         #expect(list.wholeEntries == 4)
         #expect(list.indices.map { list.id(at: $0) } == cases.map(\.id))
         #expect(list.indices.map { list.kind(at: $0) } == cases.map(\.kind))
         #expect(list.indices.map { list.typology(at: $0) } == cases.map(\.typology))
+        #expect(list.indices.map { list.discoveredDay(at: $0) } == cases.map(\.discoveredDay))
         #expect(list.indices.map { Array(list.events(at: $0)) } == cases.map(\.events))
         #expect(list == CaseList(cases) && list != CaseList(cases.dropLast()))
         #expect(MemoryLayout<CaseList.Row>.stride == 24)

@@ -12,7 +12,7 @@ public final class ValueSpill {
     private let folder: String?
     /// Values a store keeps in memory at least, and sets aside as a block once it holds twice
     /// as many.
-    let blockSize: Int
+    private let blockSize: Int
     @exclusivity(unchecked) private var failure: OutputError?
 
     /// Keeps every value in memory.
@@ -48,6 +48,8 @@ public final class ValueSpill {
     final class File: @unchecked Sendable {
         private var file: ScratchFile
         private let spill: ValueSpill
+        /// The spill's `blockSize`.
+        var blockSize: Int { spill.blockSize }
 
         fileprivate init(_ file: consuming ScratchFile, spill: ValueSpill) {
             self.file = file

@@ -19,7 +19,6 @@ struct ValuesByID: Sendable {
     /// The values before this position wait in `file`.
     private var setAside = 0
     private var file: ValueSpill.File?
-    private var blockSize = 0
     /// The values that do not fit, by position.
     private var large: [Int: Int64] = [:]
 
@@ -27,10 +26,7 @@ struct ValuesByID: Sendable {
     init() {}
 
     /// Values set aside by `spill`, in a file of its own called `name`.
-    init(settingAsideIn spill: ValueSpill, name: String) {
-        file = spill.file(named: name)
-        blockSize = spill.blockSize
-    }
+    init(settingAsideIn spill: ValueSpill, name: String) { file = spill.file(named: name) }
 
     /// The values kept: the last id.
     var count: Int { setAside + recent.count }
@@ -46,16 +42,16 @@ struct ValuesByID: Sendable {
             large[count] = value
             recent.append(.max)
         }
-        if let file, recent.count == 2 * blockSize { setBlockAside(in: file) }
+        if let file, recent.count == 2 * file.blockSize { setBlockAside(in: file) }
     }
 
     /// Writes the oldest block of `recent` to `file` and keeps the other.
     private mutating func setBlockAside(in file: ValueSpill.File) {
-        file.append(recent[0..<blockSize])
+        file.append(recent[0..<file.blockSize])
         var kept = ChunkedArray<UInt32>()
-        kept.append(contentsOf: recent[blockSize..<recent.count])
+        kept.append(contentsOf: recent[file.blockSize..<recent.count])
         recent = kept
-        setAside += blockSize
+        setAside += file.blockSize
     }
 
     /// The value of `id`, if there is one.
