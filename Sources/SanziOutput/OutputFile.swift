@@ -44,8 +44,9 @@ public enum OutputError: Error, Sendable, Equatable, CustomStringConvertible {
 /// checked, and `commit()` moves it into place whole. A file dropped without `commit()` leaves
 /// nothing at its path, so a failed or killed command never leaves a file that looks finished.
 ///
-/// A long file's bytes beyond its first GiB are sent to the disk as it grows and leave the page
-/// cache once written (on Linux; `dropBehind()`).
+/// A file's bytes are sent to the disk a stretch of 8 MiB at a time as it grows and leave the
+/// page cache once written (on Linux; `dropBehind()`): a file shorter than a stretch is left to
+/// the system as any file.
 ///
 /// ```swift
 /// var file = try OutputFile(path: "out/alerts.csv")
@@ -58,24 +59,16 @@ public struct OutputFile: ~Copyable {
     private let partialPath: String
     private let descriptor: Int32
     private var committed = false
-    /// Bytes written so far; those from the first `kept` to `sent` are on their way to the
-    /// disk, and those to `dropped` have left the page cache (`dropBehind()`).
+    /// Bytes written so far; those to `sent` are on their way to the disk, and those to
+    /// `dropped` have left the page cache (`dropBehind()`).
     private var length = 0
-    private(set) var sent: Int
-    private(set) var dropped: Int
+    private(set) var sent = 0
+    private(set) var dropped = 0
 
     /// Creates (or truncates) `PATH.partial`.
     public init(path: String) throws(OutputError) {
-        try self.init(path: path, keptInCache: Self.keptInCache)
-    }
-
-    /// Creates (or truncates) `PATH.partial`, whose bytes beyond the first `kept` go to the disk
-    /// as they are written and leave the page cache (a test's smaller file).
-    init(path: String, keptInCache kept: Int) throws(OutputError) {
         self.path = path
         partialPath = path + ".partial"
-        sent = kept
-        dropped = kept
         descriptor = open(partialPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .cannotCreate(path: path, reason: OutputError.systemReason) }
     }
@@ -95,20 +88,15 @@ public struct OutputFile: ~Copyable {
 
     /// The bytes sent to the disk at a time.
     static let stretch = 8 << 20
-    /// The bytes at a file's start left to the system as any file's: all of most outputs
-    /// (alerts.jsonl, and the log up to some 4,000 villages over five years). Sending them
-    /// ourselves cost bench-large's ten-year run (a 620 MB log) 0.06–0.17 s more in the kernel
-    /// with `--jobs 2`, on the rules' core.
-    private static let keptInCache = 1 << 30
 
     /// Sends the bytes written since the last call to the disk, and drops from the page cache
-    /// those sent four stretches before, written out by then. A run at 12,000 villages over five
-    /// years writes a 3.1 GB log; left in the page cache, it was still being written out while
-    /// the next run wrote its own, and on this virtual machine a page new to the guest costs the
-    /// host a fault too. In `Tools/bench/scale.sh`'s order (`--jobs 1`, then `--jobs 2` beside
-    /// the first's output) the second run spent 7.4–9.8 s in the kernel, 2.1–2.6 s with this, and
-    /// took 19.3–20.6 s, 11.4–15.1 s with this; the first spends some 0.4 s more in the kernel,
-    /// sending its log itself (docs/districts.md). A log read right after its run comes from the
+    /// those sent four stretches before, written out by then. On this virtual machine a page new
+    /// to the guest costs the host a fault too, and a page the page cache let go soon becomes
+    /// new again: a file kept in the cache as it was written (its first GiB, before this) cost
+    /// bench-large's ten-year run (a 620 MB log) 0.99–2.20 s in the kernel with `--jobs 1`,
+    /// each run after deleting the last one's output, and 0.42–0.72 s sent a stretch at a time
+    /// (0.72–1.35 and 0.58–0.74 s with `--jobs 2`; docs/districts.md); a 3.1 GB log left in
+    /// the cache slowed the next run by seconds. A log read right after its run comes from the
     /// disk. Advice only: nothing is done where no disk is behind the file (tmpfs).
     private mutating func dropBehind() {
         #if os(Linux)
