@@ -357,7 +357,7 @@ extension World {
                 amount2: contract.annual, count: Int32(contract.termYears), count2: Int32(newTerm)), case: caseIndex,
             &scheduler)
         platform.extend(slot, by: years, fairAnnual: appraisal)
-        platform.contracts[slot].caseIndex = caseIndex
+        platform.tag(slot, case: caseIndex)
         scheduleRent(slot, installment: contract.termYears, &scheduler)
         platform.contracts[slot].leaseEnd = scheduler.reserveOrder()
         return true

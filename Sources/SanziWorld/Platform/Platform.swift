@@ -23,13 +23,15 @@ struct Platform: Sendable {
     var poolDistricts: [Int] = []
     var contracts = SlotStore<ContractState>()
     var listings = SlotStore<ListingState>()
-    /// By id, for leads that name them: the value (total, fen) of every listing and contract,
-    /// and the slot each contract took (another contract's once it ended). Ids count from 1 with
-    /// no gaps, so id n is at n - 1: 4 bytes a listing and 8 a contract, where a table of
+    /// By id, for leads that name them: the value (total, fen) of every listing and contract.
+    /// Ids count from 1 with no gaps, so id n is at n - 1: 4 bytes each, where a table of
     /// optional values took 16 and 24 (20 MB at 12,000 villages over five years).
     var listingValues = ValuesByID()
     var contractValues = ValuesByID()
-    var contractSlots = ChunkedArray<Int32>()
+    /// The slot of every contract a case acts through, by id, until the slot is let go: the
+    /// few thousand a commission may void (`activeContracts(ofCase:traces:)`), where the slot of
+    /// every contract ever signed took 4 bytes each (9 MB at 12,000 villages over fifteen years).
+    private(set) var caseContracts: [Int64: Int32] = [:]
     /// The fair prices of the running contracts whose fair price is not their own price (a
     /// rigged deal, a quiet extension, a price cut), by id: 16 bytes in every contract for a few
     /// thousand cases took 6 MB at 12,000 villages. A contract's price changes only through
@@ -70,17 +72,17 @@ struct Platform: Sendable {
     /// The running contracts a case acts through.
     func activeContracts(ofCase index: Int32, traces: [AlertSubject]) -> [Int32] {
         traces.compactMap { trace in
-            guard case .contract(let id) = trace, let slot = runningContract(id), contracts[slot].caseIndex == index
+            guard case .contract(let id) = trace, let slot = caseContracts[id], contracts[slot].active,
+                contracts[slot].caseIndex == index
             else { return nil }
             return slot
         }
     }
 
-    /// The slot of the contract with `id` while it runs.
-    func runningContract(_ id: Int64) -> Int32? {
-        guard id >= 1, id <= contractSlots.count else { return nil }
-        let slot = contractSlots[Int(id) - 1]
-        return contracts[slot].id == id && contracts[slot].active ? slot : nil
+    /// Records that the contract at `slot` is case `index`'s doing.
+    mutating func tag(_ slot: Int32, case index: Int32) {
+        contracts[slot].caseIndex = index
+        caseContracts[contracts[slot].id] = slot
     }
 
     /// The bidder whose capacity `contract` takes (-1 for none).
@@ -117,6 +119,7 @@ struct Platform: Sendable {
     mutating func removeContract(_ slot: Int32) {
         fairPrices[contracts[slot].id] = nil
         capacityHolders[contracts[slot].id] = nil
+        if contracts[slot].caseIndex >= 0 { caseContracts[contracts[slot].id] = nil }
         contracts.remove(slot)
     }
 

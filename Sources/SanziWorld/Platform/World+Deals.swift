@@ -347,7 +347,7 @@ extension World {
                 counterparty: counterparty, counterpartyIsFirm: platform.bidders[Int(counterparty)].isFirm,
                 caseIndex: caseIndex, termYears: Int32(termYears), startDay: startDay))
         if holder != counterparty { platform.capacityHolders[id] = holder }
-        platform.contractSlots.append(slot)
+        if caseIndex >= 0 { platform.tag(slot, case: caseIndex) }
         if holder >= 0 { platform.changeLoad(of: holder, by: 1, in: villages[Int(village)].district) }
         if item >= 0 {
             platform.items[Int(item)].contract = slot

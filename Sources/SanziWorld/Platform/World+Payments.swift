@@ -80,9 +80,10 @@ extension World {
         guard platform.contracts[slot].active else { return }
         if platform.contracts[slot].tolerated, platform.contracts[slot].caseIndex < 0 {
             let village = platform.contracts[slot].village
-            platform.contracts[slot].caseIndex = openCase(
+            let index = openCase(
                 .toleratedArrears, village: village, perpetrators: perpetrators(of: .toleratedArrears, in: village),
                 beneficiary: platform.contracts[slot].counterparty, on: scheduler.now)
+            platform.tag(slot, case: index)
         }
         let contract = platform.contracts[slot]
         let (paysLater, after) = platform.contracts[slot].random.draw { random in
@@ -211,7 +212,7 @@ extension World {
             let votesFor = Self.votes(villages[Int(village)].representatives, &misconduct.villages[Int(village)].random)
             emitDecision(village: village, item: Int64(contract.item), deal: .lease, votesFor: votesFor, &scheduler)
         }
-        platform.contracts[slot].caseIndex = tag
+        platform.tag(slot, case: tag)
         amend(slot, to: Int64(Double(contract.annual) * (1 - share)), case: tag, &scheduler)
     }
 
@@ -272,7 +273,7 @@ extension World {
         let tag = openCase(
             .postAwardAmendment, village: contract.village, perpetrators: offenders,
             beneficiary: contract.counterparty, on: scheduler.now)
-        platform.contracts[slot].caseIndex = tag
+        platform.tag(slot, case: tag)
         emit(
             LogRecord(
                 .amendment, village: contract.village, code: LogRecord.AmendmentKind.extraWorks.rawValue,
