@@ -90,14 +90,14 @@ public struct OutputFile: ~Copyable {
     static let stretch = 8 << 20
 
     /// Sends the bytes written since the last call to the disk, and drops from the page cache
-    /// those sent four stretches before, written out by then. On this virtual machine a page new
-    /// to the guest costs the host a fault too, and a page the page cache let go soon becomes
-    /// new again: a file kept in the cache as it was written (its first GiB, before this) cost
-    /// bench-large's ten-year run (a 620 MB log) 0.99–2.20 s in the kernel with `--jobs 1`,
-    /// each run after deleting the last one's output, and 0.42–0.72 s sent a stretch at a time
-    /// (0.72–1.35 and 0.58–0.74 s with `--jobs 2`; docs/districts.md); a 3.1 GB log left in
-    /// the cache slowed the next run by seconds. A log read right after its run comes from the
-    /// disk. Advice only: nothing is done where no disk is behind the file (tmpfs).
+    /// those sent four stretches before, written out by then, so that the file's pages in the
+    /// cache are reused. On this virtual machine a page new to the guest costs the host a fault
+    /// too: a file kept in the cache as it was written (its first GiB, before this) cost
+    /// bench-large's ten-year run (a 620 MB log) 0.99–2.20 s in the kernel with `--jobs 1`, each
+    /// run after deleting the last one's output, and 0.42–0.72 s sent a stretch at a time
+    /// (0.72–1.35 and 0.58–0.74 s with `--jobs 2`; docs/districts.md); a 3.1 GB log left in the
+    /// cache slowed the next run by seconds. A log read right after its run comes from the disk.
+    /// Advice only: nothing is done where no disk is behind the file (tmpfs).
     private mutating func dropBehind() {
         #if os(Linux)
             // DONTNEED starts writing back dirty pages and leaves them; written pages, it drops.
