@@ -48,7 +48,6 @@ public enum DatasetBuilder {
         // replication's own pipeline (its rules and tables beside its world).
         let (jobs, jobsPerReplication) = RunPipeline.sharing(options.jobs, among: pending.count)
         DispatchQueue.concurrentPerform(iterations: jobs) { worker in
-            var rows = DatasetCollector.Rows()
             for number in stride(from: worker, to: pending.count, by: jobs).map({ pending[$0] }) {
                 guard failure.withLock({ $0 == nil }) else { return }
                 do {
@@ -59,7 +58,7 @@ public enum DatasetBuilder {
                         let replication = Replication(
                             number: number, seed: Replication.seed(number, base: scenario.seed), scenario: scenario,
                             options: options, folder: folder, engine: engine, jobs: jobsPerReplication)
-                        try record.record(try replication.run(reusing: &rows))
+                        try record.record(try replication.run())
                     }
                     progress(
                         done.withLock {

@@ -2,6 +2,7 @@ import Foundation
 import SanziAlerts
 import SanziEngine
 import SanziEvents
+import SanziOutput
 import SanziRun
 import SanziScenario
 import SanziTruth
@@ -47,19 +48,26 @@ struct Replication {
             path: "\(directory)/part.\(options.format.rawValue)")
     }
 
-    /// Simulates and writes the replication; `rows` are emptied row arrays to reuse (from the
-    /// previous replication), and come back emptied after this one.
-    func run(reusing rows: inout DatasetCollector.Rows) throws -> Result {
+    /// Simulates and writes the replication.
+    func run() throws -> Result {
         let villageIDs = scenario.geography.villages.map(\.id)
         let months = MonthTable(start: scenario.start, days: scenario.horizon.dayCount(from: scenario.start))
         let events = writes(DatasetTables.events) ? try partition(DatasetTables.events) : nil
-        let collector = DatasetCollector(
-            villageIDs: villageIDs, finance: scenario.finance,
-            months: months, events: events, reusing: rows)
-        rows = DatasetCollector.Rows()  // the collector's arrays are now the only ones: they grow in place
-        defer { rows = collector.takeRows() }
-        let run = RunPipeline.simulate(scenario, seed: seed, rules: engine, consumers: [collector], jobs: jobs)
-        let (summary, world) = (run.summary, run.world)
+        let collector = try DatasetCollector(
+            villageIDs: villageIDs, finance: scenario.finance, months: months, events: events,
+            settingAsideIn: folder)
+        // As `sanzi run` does, what the run gathers for later waits in files beside the tables,
+        // and the world is let go before the tables are written.
+        let alertSpool = try AlertSpool(folder: folder)
+        let touches = try CaseTouches(spoolingIn: folder)
+        let spill = ValueSpill(in: folder)
+        let run = RunPipeline.simulate(
+            scenario, seed: seed, rules: engine, spool: alertSpool, touches: touches, spill: spill,
+            consumers: [collector], jobs: jobs)
+        let (summary, actors) = (run.summary, run.world.actors)
+        _ = consume run
+        try touches.check()
+        try spill.check()
         var result = Result(
             replication: number, seed: seed, rows: [:], balance: [:], cases: summary.truth.misconduct.count,
             lookAlikes: summary.truth.cases.count - summary.truth.misconduct.count)
@@ -69,16 +77,15 @@ struct Replication {
             replication: number, villageIDs: villageIDs, months: months, labels: labels,
             splits: Labels.villageSplits(villageIDs))
         if writes(DatasetTables.transactions) {
-            result.rows[DatasetTables.transactions.name] = try writeTransactions(
-                collector.transactions, context, &result)
+            result.rows[DatasetTables.transactions.name] = try writeTransactions(collector, context, &result)
         }
         if writes(DatasetTables.ledger) {
-            result.rows[DatasetTables.ledger.name] = try writeLedger(collector.ledger, context, &result)
+            result.rows[DatasetTables.ledger.name] = try writeLedger(collector, context, &result)
         }
-        if writes(DatasetTables.actors) { try writeActors(world.actors, villageIDs: villageIDs, &result) }
-        try writeRelations(declared: collector.relations, hidden: world.actors.ties.filter { !$0.registered }, &result)
+        if writes(DatasetTables.actors) { try writeActors(actors, villageIDs: villageIDs, &result) }
+        try writeRelations(declared: collector.relations, hidden: actors.ties.filter { !$0.registered }, &result)
         if writes(DatasetTables.alerts) {
-            result.rows[DatasetTables.alerts.name] = try writeAlerts(run.alerts, villageIDs: villageIDs)
+            result.rows[DatasetTables.alerts.name] = try writeAlerts(try alertSpool.readBack(), villageIDs: villageIDs)
         }
         if writes(DatasetTables.cases) {
             result.rows[DatasetTables.cases.name] = try writeCases(summary.truth, villageIDs: villageIDs)
@@ -140,13 +147,13 @@ struct Replication {
         }
     }
 
-    private func writeTransactions(
-        _ rows: [DatasetCollector.Transaction], _ context: Context, _ result: inout Result
-    ) throws -> Int {
+    private func writeTransactions(_ collector: DatasetCollector, _ context: Context, _ result: inout Result) throws
+        -> Int
+    {
         var file = try partition(DatasetTables.transactions)
         var shared = SharedColumns(context, table: 1, file: &file)
         let deals = file.vocabulary(LogRecord.Deal.names)
-        for row in rows {
+        try collector.forEachTransaction { row in
             shared.keys(&file, village: row.village, day: row.day)
             file.int(row.contract)
             file.int(Int64(row.event))
@@ -182,7 +189,7 @@ struct Replication {
         }
         try file.close()
         result.balance[DatasetTables.transactions.name] = shared.balance
-        return rows.count
+        return file.rows
     }
 
     private func ratio(_ part: Int64?, _ whole: Int64?) -> Double? {
@@ -190,9 +197,7 @@ struct Replication {
         return Double(part) / Double(whole)
     }
 
-    private func writeLedger(_ rows: [DatasetCollector.LedgerEntry], _ context: Context, _ result: inout Result) throws
-        -> Int
-    {
+    private func writeLedger(_ collector: DatasetCollector, _ context: Context, _ result: inout Result) throws -> Int {
         var file = try partition(DatasetTables.ledger)
         var shared = SharedColumns(context, table: 2, file: &file)
         typealias Names = DatasetCollector.LedgerEntry
@@ -201,7 +206,7 @@ struct Replication {
         let disbursementPurposes = file.vocabulary(LogRecord.DisbursementPurpose.names)
         let accounts = file.vocabulary(LogRecord.Account.names)
         let approvers = file.vocabulary(LogRecord.Approver.names)
-        for row in rows {
+        try collector.forEachLedgerEntry { row in
             shared.keys(&file, village: row.village, day: row.day)
             file.int(Int64(row.event))
             file.word(Int(row.entry), of: entries)
@@ -220,7 +225,7 @@ struct Replication {
         }
         try file.close()
         result.balance[DatasetTables.ledger.name] = shared.balance
-        return rows.count
+        return file.rows
     }
 
     private func writeActors(_ actors: ActorSnapshot, villageIDs: [String], _ result: inout Result) throws {
