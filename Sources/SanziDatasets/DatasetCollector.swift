@@ -72,7 +72,7 @@ final class DatasetCollector: EventSink {
     /// The rows of the transactions and ledger tables, set aside in files as the log streams
     /// and read back once the run has ended and the labels are known (`forEachTransaction(_:)`,
     /// `forEachLedgerEntry(_:)`): 12,000 villages over five years make 483,784 transactions and
-    /// 7,138,343 ledger entries, which held in arrays took some 600 MB of a replication's 996 MiB.
+    /// 7,138,343 ledger entries, which held in arrays took some 600 MB of a replication's 997 MiB.
     private var transactions: Spool
     private var ledger: Spool
     /// The last contract's row, held back until the next: a renewal right after its contract
@@ -239,8 +239,8 @@ final class DatasetCollector: EventSink {
         lastTransaction = nil
     }
 
-    /// Reads the transactions' rows back in the log's order, once the run has ended; the first
-    /// error `body` throws ends the reading and is thrown.
+    /// Reads the transactions' rows back in the log's order, once the run has ended; once `body`
+    /// throws it is not called again, and its error is thrown.
     func forEachTransaction(_ body: (Transaction) throws -> Void) throws {
         setAsideLastTransaction()
         try Self.readBack(&transactions, body)
