@@ -56,18 +56,7 @@ struct Replication {
         let collector = try DatasetCollector(
             villageIDs: villageIDs, finance: scenario.finance, months: months, events: events,
             settingAsideIn: folder)
-        // As `sanzi run` does, what the run gathers for later waits in files beside the tables,
-        // and the world is let go before the tables are written.
-        let alertSpool = try AlertSpool(folder: folder)
-        let touches = try CaseTouches(spoolingIn: folder)
-        let spill = ValueSpill(in: folder)
-        let run = RunPipeline.simulate(
-            scenario, seed: seed, rules: engine, spool: alertSpool, touches: touches, spill: spill,
-            consumers: [collector], jobs: jobs)
-        let (summary, actors) = (run.summary, run.world.actors)
-        _ = consume run
-        try touches.check()
-        try spill.check()
+        let (summary, actors, alertSpool) = try simulate(collector)
         var result = Result(
             replication: number, seed: seed, rows: [:], balance: [:], cases: summary.truth.misconduct.count,
             lookAlikes: summary.truth.cases.count - summary.truth.misconduct.count)
@@ -91,6 +80,22 @@ struct Replication {
             result.rows[DatasetTables.cases.name] = try writeCases(summary.truth, villageIDs: villageIDs)
         }
         return result
+    }
+
+    /// Runs the world with `collector` reading its log. As in `sanzi run`, what the run gathers
+    /// for later waits in files beside the tables, and the world is let go but for its actors.
+    private func simulate(_ collector: DatasetCollector) throws -> (WorldRun.Summary, ActorSnapshot, AlertSpool) {
+        let alerts = try AlertSpool(folder: folder)
+        let touches = try CaseTouches(spoolingIn: folder)
+        let spill = ValueSpill(in: folder)
+        let run = RunPipeline.simulate(
+            scenario, seed: seed, rules: engine, spool: alerts, touches: touches, spill: spill,
+            consumers: [collector], jobs: jobs)
+        let (summary, actors) = (run.summary, run.world.actors)
+        _ = consume run
+        try touches.check()
+        try spill.check()
+        return (summary, actors, alerts)
     }
 
     /// Whether the dataset has `table`.
