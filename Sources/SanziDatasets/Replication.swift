@@ -2,7 +2,6 @@ import Foundation
 import SanziAlerts
 import SanziEngine
 import SanziEvents
-import SanziOutput
 import SanziRun
 import SanziScenario
 import SanziTruth
@@ -56,7 +55,7 @@ struct Replication {
         let collector = try DatasetCollector(
             villageIDs: villageIDs, finance: scenario.finance, months: months, events: events,
             settingAsideIn: folder)
-        let (summary, actors, alertSpool) = try simulate(collector)
+        let (summary, actors, setAside) = try simulate(collector)
         var result = Result(
             replication: number, seed: seed, rows: [:], balance: [:], cases: summary.truth.misconduct.count,
             lookAlikes: summary.truth.cases.count - summary.truth.misconduct.count)
@@ -74,7 +73,8 @@ struct Replication {
         if writes(DatasetTables.actors) { try writeActors(actors, villageIDs: villageIDs, &result) }
         try writeRelations(declared: collector.relations, hidden: actors.ties.filter { !$0.registered }, &result)
         if writes(DatasetTables.alerts) {
-            result.rows[DatasetTables.alerts.name] = try writeAlerts(try alertSpool.readBack(), villageIDs: villageIDs)
+            result.rows[DatasetTables.alerts.name] = try writeAlerts(
+                try setAside.alerts.readBack(), villageIDs: villageIDs)
         }
         if writes(DatasetTables.cases) {
             result.rows[DatasetTables.cases.name] = try writeCases(summary.truth, villageIDs: villageIDs)
@@ -84,18 +84,14 @@ struct Replication {
 
     /// Runs the world with `collector` reading its log. As in `sanzi run`, what the run gathers
     /// for later waits in files beside the tables, and the world is let go but for its actors.
-    private func simulate(_ collector: DatasetCollector) throws -> (WorldRun.Summary, ActorSnapshot, AlertSpool) {
-        let alerts = try AlertSpool(folder: folder)
-        let touches = try CaseTouches(spoolingIn: folder)
-        let spill = ValueSpill(in: folder)
+    private func simulate(_ collector: DatasetCollector) throws -> (WorldRun.Summary, ActorSnapshot, SetAside) {
+        let setAside = try SetAside(in: folder)
         let run = RunPipeline.simulate(
-            scenario, seed: seed, rules: engine, spool: alerts, touches: touches, spill: spill,
-            consumers: [collector], jobs: jobs)
+            scenario, seed: seed, rules: engine, setAside: setAside, consumers: [collector], jobs: jobs)
         let (summary, actors) = (run.summary, run.world.actors)
         _ = consume run
-        try touches.check()
-        try spill.check()
-        return (summary, actors, alerts)
+        try setAside.check()
+        return (summary, actors, setAside)
     }
 
     /// Whether the dataset has `table`.

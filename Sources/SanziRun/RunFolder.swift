@@ -97,18 +97,14 @@ public struct RunFolder {
             ? try EventLogWriter(path: path("events.jsonl"), villageIDs: villageIDs, dateOfDay: dateOfDay) : nil
         let alertFiles =
             output.alerts ? try AlertWriter(folder: folder, villageIDs: villageIDs, dateOfDay: dateOfDay) : nil
-        // The alerts, the report's deals and the events each case touched wait in spools while
-        // the world runs and are read back once it is gone (at 12,000 villages over five years,
-        // 606,422 alerts, some 40 MB, and 724,478 touches of cases, ~4 MB); of the 1.3 million
-        // listings and contracts, only those the report tells come back (`DealContext`).
-        let spool = output.alerts ? try AlertSpool(folder: folder) : nil
+        // What the run gathers for later waits in files while the world runs (`SetAside`), and
+        // so do the report's deals: of the 1.3 million listings and contracts at 12,000 villages
+        // over five years, only those the report tells come back (`DealContext`).
+        let setAside = try SetAside(in: folder)
         let context = reports ? try DealContext(spoolingIn: folder) : DealContext()
-        let touches = try CaseTouches(spoolingIn: folder)
-        let spill = ValueSpill(in: folder)
         let oversight = OversightLog()
         let run = RunPipeline.simulate(
-            scenario, seed: seed, rules: rules, runsRules: output.alerts, alertWriter: alertFiles, spool: spool,
-            touches: touches, spill: spill,
+            scenario, seed: seed, rules: rules, runsRules: output.alerts, alertWriter: alertFiles, setAside: setAside,
             consumers: log.map { [$0] } ?? [], besideRules: reports ? [context, oversight] : [oversight],
             progress: progress, jobs: jobs)
         // The world is let go before the reports are made, which would otherwise come on top
@@ -120,9 +116,8 @@ public struct RunFolder {
         sanzi_release_free_memory()
         try log?.finish()
         try alertFiles?.finish()
-        try touches.check()
-        try spill.check()
-        let alerts = try spool?.readBack() ?? RaisedAlerts()
+        try setAside.check()
+        let alerts = output.alerts ? try setAside.alerts.readBack() : RaisedAlerts()
         var paths = (log.map { [$0.path] } ?? []) + (alertFiles?.paths ?? [])
         func write(_ name: String, _ text: String) throws(OutputError) {
             try OutputFile.write(text, to: path(name))

@@ -48,10 +48,9 @@ public enum RunPipeline {
     ///   - runsRules: whether the rules run over the log (their alerts are in the result); when
     ///     they do not, offenders still know what they would deploy.
     ///   - alertWriter: where the rules' thread writes each alert as it is raised.
-    ///   - spool: where the alerts are kept instead of the result, for a caller that reads them
-    ///     back once it has let the world go (`AlertSpool`).
-    ///   - touches: where the events each case touched wait for the ground truth (`CaseTouches`).
-    ///   - spill: where the world sets aside the values of old deals (`ValueSpill`).
+    ///   - setAside: where the alerts (instead of the result), the events each case touched and
+    ///     the values of old deals wait, for a caller that reads them once it has let the world
+    ///     go; nil keeps them in memory.
     ///   - consumers: sinks that each take the log on a thread of their own when there are cores
     ///     for them (see `jobs`), else on the world's.
     ///   - besideRules: light sinks that take the log on the rules' thread.
@@ -64,16 +63,15 @@ public enum RunPipeline {
     ///     Outputs are the same bytes.
     public static func simulate(
         _ scenario: Scenario, seed: UInt64, rules engine: AlertEngine, runsRules: Bool = true,
-        alertWriter: AlertWriter? = nil, spool: AlertSpool? = nil, touches: CaseTouches = CaseTouches(),
-        spill: ValueSpill = ValueSpill(), consumers: [any EventSink] = [], besideRules: [any EventSink] = [],
-        progress: (any EventSink)? = nil, jobs: Int = cores
+        alertWriter: AlertWriter? = nil, setAside: SetAside? = nil, consumers: [any EventSink] = [],
+        besideRules: [any EventSink] = [], progress: (any EventSink)? = nil, jobs: Int = cores
     ) -> Result {
         let started = WallClock.seconds()
         // The alerts act on the world through warnings, when the rules run.
         let warnings = runsRules ? RuleWarnings() : nil
         let rules =
             runsRules
-            ? AlertCollector(engine: engine, spool: spool) { alert in
+            ? AlertCollector(engine: engine, spool: setAside?.alerts) { alert in
                 alertWriter?.write(alert)
                 warnings?.hand(alert)
             } : nil
@@ -107,8 +105,8 @@ public enum RunPipeline {
             (progress.map { [$0] } ?? []) + (warnings.map { [$0] } ?? []) + onWorldThread + pipelines
         var (summary, world) = WorldRun.run(
             scenario, seed: seed, knowledge: RuleCatalogue.offenderKnowledge(engine.settings),
-            sink: sinks.count == 1 ? sinks[0] : TeeSink(sinks), warnings: warnings, touches: touches,
-            spill: spill
+            sink: sinks.count == 1 ? sinks[0] : TeeSink(sinks), warnings: warnings,
+            touches: setAside?.touches ?? CaseTouches(), spill: setAside?.spill ?? ValueSpill()
         ) {
             for pipeline in pipelines { pipeline.finish() }
             // The warnings hold the rules' pipeline, whose collector holds the warnings:
