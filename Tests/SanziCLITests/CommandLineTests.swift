@@ -846,6 +846,49 @@ struct DatasetCommandTests {
         #expect(Set(sides.values.flatMap { $0 }).isSuperset(of: ["train"]))
     }
 
+    /// The transactions and ledger rows, set aside while the run goes and read back after it,
+    /// are the log's own, in its order: a row for each contract the run decided (not the leases
+    /// running at its start), `renewal` where a renewal record follows its contract, and a
+    /// ledger row for each receipt, disbursement, loan and distribution of the events table.
+    @Test func transactionAndLedgerRowsAreTheEventsTablesInItsOrder() throws {
+        try #require(Self.built.count == 3)
+        let folder = Self.built[0]
+        let events = try Self.rows(folder, "events")
+        let transactions = try Self.rows(folder, "transactions")
+        let ledger = try Self.rows(folder, "ledger")
+        let key = { (row: [String: String], id: String) in "\(row["replication"] ?? "")/\(row[id] ?? "")" }
+        var renewed: Set<String> = []
+        var last: [String: String]?
+        for event in events {
+            if event["type"] == "contract", event["other"] != "-2" {
+                last = event
+            } else if event["type"] == "renewal", let contract = last, key(contract, "subject") == key(event, "subject")
+            {
+                renewed.insert(key(contract, "id"))
+            }
+        }
+        let decided = events.filter { $0["type"] == "contract" && $0["other"] != "-2" }
+        let entries: Set = ["receipt", "disbursement", "loan", "compensation_distributed"]
+        let booked = events.filter { entries.contains($0["type"] ?? "") }
+        #expect(Self.firstDifference(transactions.map { key($0, "event") }, decided.map { key($0, "id") }) == nil)
+        #expect(
+            Self.firstDifference(transactions.map { key($0, "contract") }, decided.map { key($0, "subject") }) == nil)
+        #expect(Set(transactions.filter { $0["renewal"] == "true" }.map { key($0, "event") }) == renewed)
+        #expect(!renewed.isEmpty)
+        #expect(Self.firstDifference(ledger.map { key($0, "event") }, booked.map { key($0, "id") }) == nil)
+        #expect(ledger.count > transactions.count)
+    }
+
+    /// Where two lists first differ (in length too), or nil: short for a failure's message.
+    static func firstDifference(_ found: [String], _ expected: [String]) -> String? {
+        guard found != expected else { return nil }
+        let position =
+            zip(found, expected).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+            ?? min(found.count, expected.count)
+        let value = { (list: [String]) in position < list.count ? list[position] : "nothing" }
+        return "at \(position) of \(found.count) / \(expected.count): \(value(found)) for \(value(expected))"
+    }
+
     @Test func chosenTablesAreTheFullDatasetsOwn() throws {
         try #require(Self.built.count == 3)
         let folder = try cli.temporaryFolder()
