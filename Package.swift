@@ -120,7 +120,7 @@ let package = Package(
         // The tuning benchmark: `swift run -c release sanzi-bench-tuning`.
         .executableTarget(
             name: "sanzi-bench-tuning",
-            dependencies: ["SanziTuning", "SanziAlerts", "SanziScenario"]
+            dependencies: ["SanziTuning", "SanziAlerts", "SanziOutput", "SanziScenario"]
         ),
         .testTarget(name: "SanziScenarioTests", dependencies: ["SanziScenario"]),
         .testTarget(name: "SanziEngineTests", dependencies: ["SanziEngine"]),

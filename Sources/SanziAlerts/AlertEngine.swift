@@ -45,6 +45,17 @@ public struct AlertEngine {
         return copy
     }
 
+    /// The event types that can change what the engine raises: those its rules read, the
+    /// interventions (which switch the warning system) and, when a rule reads them, the
+    /// declarations. Shown these alone, in order, it raises what it raises over the whole log
+    /// (tuning's replays read no others).
+    public var reads: Set<EventType> {
+        var types: Set<EventType> = [.intervention]
+        for type in EventType.allCases where !readers[Int(type.rawValue)].isEmpty { types.insert(type) }
+        if keepsDeclarations { types.formUnion(Declarations.reads) }
+        return types
+    }
+
     /// The ids of the rules that run.
     public var ruleIDs: [String] { rules.map { Swift.type(of: $0).documentation.id } }
 

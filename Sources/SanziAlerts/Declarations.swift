@@ -14,6 +14,9 @@ public struct Declarations: Sendable {
 
     public init() {}
 
+    /// The event types `read(_:)` takes anything from.
+    static let reads: Set<EventType> = [.office, .relation, .registration]
+
     /// Reads what `event` declares, if anything: an office taken, a kinship tie, a bidder's
     /// owner.
     public mutating func read(_ event: LoggedEvent) {

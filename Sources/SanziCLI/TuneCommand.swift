@@ -138,28 +138,47 @@ struct TuneCommand: ParsableCommand, UsesCores {
             try thresholds.map { try ScenarioInput.loadThresholds($0, quiet: quiet).deployed(in: scenario) }
             ?? scenario.alerts
         let rules = try RunCommand.alertEngine(base)
-        try memory.check(scenario, runs: trainSeeds.numbers.count + testSeeds.numbers.count, source: file ?? "default")
+        let all = trainSeeds.numbers + testSeeds.numbers
+        let atOnce = RunPipeline.sharing(jobs, among: all.count).atOnce
+        // The seeds' logs wait on disk: what memory holds is the runs simulated at once.
+        try memory.check(scenario, runs: atOnce, source: file ?? "default")
         let staged = try replacing.stage(out, for: "tune")
         let goal = Objective(parsing: objective) ?? .f1
         let showsProgress = !quiet && Progress.isTerminal
         let say: (String) -> Void = { line in if showsProgress { Terminal.printToStandardError(line) } }
-        let all = trainSeeds.numbers + testSeeds.numbers
-        say("simulating    \(all.count) seeds, \(RunPipeline.sharing(jobs, among: all.count).atOnce) at once")
-        let runs = TuningRun.simulate(scenario, seeds: all, rules: rules, cores: jobs)
-        let training = Array(runs.prefix(trainSeeds.numbers.count))
-        let test = Array(runs.dropFirst(trainSeeds.numbers.count))
+        say("simulating    \(all.count) seeds, \(atOnce) at once")
         let searched = goal.searched(margin: budgetMargin)
-        if searched != goal {
-            say("budget        \(searched) on the training seeds (a \(percent(budgetMargin)) margin)")
+        // The seeds' logs are kept in the staged folder (`TuningLog`); an error there ends
+        // the command with 73, as a write of its files would.
+        let outcome: Tuner.Outcome
+        let tested: [Metrics]
+        do throws(OutputError) {
+            let runs = try TuningRun.simulate(
+                scenario, seeds: all, rules: rules, keepingLogsIn: staged.path, cores: jobs)
+            let training = Array(runs.prefix(trainSeeds.numbers.count))
+            let test = Array(runs.dropFirst(trainSeeds.numbers.count))
+            if searched != goal {
+                say("budget        \(searched) on the training seeds (a \(percent(budgetMargin)) margin)")
+            }
+            var tuner = try Tuner(
+                base: base, training: training, objective: searched, scenario: scenario, keepingLogsIn: staged.path,
+                cores: jobs)
+            tuner.kept = keptRules
+            outcome = try tuner.tune(progress: say)
+            say("testing       seeds \(testSeeds.numbers.map(String.init).joined(separator: ","))")
+            tested =
+                goal.simulates
+                ? try Tuner.deploy(
+                    [base, outcome.settings], on: test, simulatedWith: base, in: scenario, keepingLogsIn: staged.path,
+                    cores: jobs)
+                : [
+                    try Tuner.evaluate(base, on: test, cores: jobs),
+                    try Tuner.evaluate(outcome.settings, on: test, cores: jobs),
+                ]
+        } catch {
+            Terminal.printToStandardError(staged.finalError(error).description)
+            throw ExitStatus.cannotCreate
         }
-        var tuner = Tuner(base: base, training: training, objective: searched, scenario: scenario, cores: jobs)
-        tuner.kept = keptRules
-        let outcome = tuner.tune(progress: say)
-        say("testing       seeds \(testSeeds.numbers.map(String.init).joined(separator: ","))")
-        let tested =
-            goal.simulates
-            ? Tuner.deploy([base, outcome.settings], on: test, simulatedWith: base, in: scenario, cores: jobs)
-            : [Tuner.evaluate(base, on: test, cores: jobs), Tuner.evaluate(outcome.settings, on: test, cores: jobs)]
         let summary = TuningSummary(
             scenario: scenario.name, objective: goal, searched: searched, trainSeeds: trainSeeds.numbers,
             testSeeds: testSeeds.numbers, outcome: outcome, start: base, test: (tested[0], tested[1]),

@@ -1,6 +1,6 @@
 /// What kind of observable thing happened. The raw value is stable (it orders counts in
 /// run.json); the JSON name is `name`.
-public enum EventType: UInt8, CaseIterable, Sendable, Hashable {
+public enum EventType: UInt8, CaseIterable, Sendable, Hashable, BitwiseCopyable {
     // The trading platform.
     case decision, listing, registration, bid, award, listingFailed, contract, payment, arrears
     case termination, amendment, renewal

@@ -1,6 +1,6 @@
 /// One observable event, as a fixed-size value: the type says what each slot means (see
 /// `EventSchema`). Records carry ids, never strings, so writing millions costs no allocation.
-public struct LogRecord: Sendable, Hashable {
+public struct LogRecord: Sendable, Hashable, BitwiseCopyable {
     public var type: EventType
     /// Index of the village in the scenario's village list.
     public var village: Int32
@@ -34,7 +34,7 @@ public struct LogRecord: Sendable, Hashable {
 }
 
 /// A record placed in the log: its id (the position in the log, from 1) and its day.
-public struct LoggedEvent: Sendable, Hashable {
+public struct LoggedEvent: Sendable, Hashable, BitwiseCopyable {
     public var id: UInt64
     /// Days since the scenario's start.
     public var day: Int32

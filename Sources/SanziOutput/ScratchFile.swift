@@ -45,23 +45,31 @@ public struct ScratchFile: ~Copyable {
 
     /// The `count` bytes at `offset`; reading fewer (past the end) throws.
     public func read(count: Int, at offset: Int) throws(OutputError) -> [UInt8] {
-        guard count >= 0, offset >= 0 else {
-            throw .cannotRead(path: path, reason: "no \(count) bytes at \(offset)")
-        }
+        guard count >= 0 else { throw .cannotRead(path: path, reason: "no \(count) bytes at \(offset)") }
         var bytes = [UInt8](repeating: 0, count: count)
+        // Array's `withUnsafeMutableBytes` rethrows untyped errors: the typed one goes through a `Result`.
+        try bytes.withUnsafeMutableBytes { buffer in
+            Result(catching: { () throws(OutputError) in try read(into: buffer, at: offset) })
+        }.get()
+        return bytes
+    }
+
+    /// Fills `buffer` with the bytes at `offset`; reading fewer (past the end) throws. Several
+    /// threads may read one file at once (`pread`).
+    public func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(OutputError) {
+        guard offset >= 0 else { throw .cannotRead(path: path, reason: "no \(buffer.count) bytes at \(offset)") }
+        guard let start = buffer.baseAddress else { return }
         var done = 0
-        while done < count {
-            let got = bytes.withUnsafeMutableBytes { buffer in
-                guard let start = buffer.baseAddress else { return 0 }
-                return pread(descriptor, start + done, count - done, off_t(offset + done))
-            }
+        while done < buffer.count {
+            let got = pread(descriptor, start + done, buffer.count - done, off_t(offset + done))
             if got < 0, errno == EINTR { continue }
             guard got > 0 else {
-                let reason = got == 0 ? "the file ends before byte \(offset + count)" : OutputError.systemReason
+                let reason = got == 0 ? "the file ends before byte \(offset + buffer.count)" : OutputError.systemReason
                 throw .cannotRead(path: path, reason: reason)
             }
             done += got
         }
-        return bytes
     }
 }
+
+extension ScratchFile: Sendable {}

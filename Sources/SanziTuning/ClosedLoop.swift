@@ -32,6 +32,8 @@ struct ClosedLoop {
 
     let scenario: Scenario
     let base: AlertSettings
+    /// Where the candidates' logs are kept (`TuningLog`).
+    let folder: String
     let cores: Int
     /// Each seed with the warning system off.
     private let off: [WarningEffect.Side]
@@ -41,27 +43,34 @@ struct ClosedLoop {
     private(set) var shortcuts = 0
 
     /// `runs` are the seeds simulated with the `start` settings deployed in `scenario`
-    /// through `rules`; their pairs with the warning system off are simulated here, once.
+    /// through `rules`; their pairs with the warning system off are simulated here, once. The
+    /// logs of the runs simulated here are kept in `folder`; an error keeping or reading one
+    /// throws.
     init(
         scenario: Scenario, base: AlertSettings, start: [RuleSetting], runs: [TuningRun], rules: AlertEngine,
-        cores: Int = RunPipeline.cores
-    ) {
-        let off = TuningRun.simulate(
-            scenario.withoutWarningSystem, seeds: runs.map(\.seed), rules: rules.switchedOff, cores: cores)
+        keepingLogsIn folder: String, cores: Int = RunPipeline.cores
+    ) throws(OutputError) {
+        let off = try TuningRun.simulate(
+            scenario.withoutWarningSystem, seeds: runs.map(\.seed), rules: rules.switchedOff, keepingLogsIn: folder,
+            cores: cores)
         self.scenario = scenario
         self.base = base
+        self.folder = folder
         self.cores = cores
         self.off = Concurrently.map(off, cores: cores, Self.side)
         reference = Self.deployment(start, runs: runs, base: base, scenario: scenario, off: self.off, cores: cores)
+        try TuningRun.check(off + runs)
     }
 
     /// The metrics of `settings` deployed on every seed, with what they did to the world;
-    /// without those (infeasible) when the settings cannot be deployed.
-    mutating func metrics(_ settings: [RuleSetting]) -> Metrics {
+    /// without those (infeasible) when the settings cannot be deployed. An error keeping or
+    /// reading a log throws.
+    mutating func metrics(_ settings: [RuleSetting]) throws(OutputError) -> Metrics {
         if settings == reference.settings { return reference.metrics }
         let alertSettings = base.with(settings)
         if RuleCatalogue.offenderKnowledge(alertSettings) == reference.knowledge {
-            let alerts = reference.replay.alerts(settings)
+            let alerts = reference.replay.alerts(settings).map(RaisedAlerts.init)
+            try TuningRun.check(reference.runs)
             if alerts.map({ Self.forwarded($0, in: scenario) }) == reference.forwarded {
                 shortcuts += 1
                 return Self.metrics(alerts, runs: reference.runs, sides: reference.sides, off: off)
@@ -69,8 +78,10 @@ struct ClosedLoop {
         }
         guard let rules = try? AlertEngine(settings: alertSettings) else { return Metrics() }
         simulations += 1
-        let runs = TuningRun.simulate(scenario, seeds: reference.runs.map(\.seed), rules: rules, cores: cores)
+        let runs = try TuningRun.simulate(
+            scenario, seeds: reference.runs.map(\.seed), rules: rules, keepingLogsIn: folder, cores: cores)
         let candidate = Self.deployment(settings, runs: runs, base: base, scenario: scenario, off: off, cores: cores)
+        try TuningRun.check(runs)
         if Objective.preventedLoss.improves(candidate.metrics, on: reference.metrics) { reference = candidate }
         return candidate.metrics
     }
@@ -91,7 +102,7 @@ struct ClosedLoop {
     }
 
     private static func metrics(
-        _ alerts: [[Alert]], runs: [TuningRun], sides: [WarningEffect.Side], off: [WarningEffect.Side]
+        _ alerts: [RaisedAlerts], runs: [TuningRun], sides: [WarningEffect.Side], off: [WarningEffect.Side]
     ) -> Metrics {
         var metrics = Metrics()
         for (number, run) in runs.enumerated() {
@@ -103,7 +114,7 @@ struct ClosedLoop {
 
     /// What of a run's alerts the world may take up, without the alerts' numbers (which other
     /// alerts shift and the world never reads).
-    private static func forwarded(_ alerts: [Alert], in scenario: Scenario) -> [Warning] {
+    private static func forwarded(_ alerts: RaisedAlerts, in scenario: Scenario) -> [Warning] {
         alerts.map(Warning.init).filter(scenario.oversight.discipline.forwards).map { warning in
             var kept = warning
             kept.alert = 0
@@ -113,7 +124,7 @@ struct ClosedLoop {
 
     private static func side(of run: TuningRun) -> WarningEffect.Side {
         let log = OversightLog()
-        for event in run.events { log.accept(event) }
+        run.log.forEach(log.accept)
         return WarningEffect.Side(truth: run.truth, log: log)
     }
 }

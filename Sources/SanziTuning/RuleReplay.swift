@@ -11,13 +11,13 @@ import SanziTruth
 /// rules that did not change. The runs are replayed and scored up to `cores` at once, and
 /// summed in their order: the same metrics whatever `cores` is.
 struct RuleReplay {
-    /// An alert with the place the engine raises it: the event being read, then the rule's
-    /// position in the catalogue, then the order within the rule.
-    struct Raised {
-        var event: UInt64
-        var rule: Int
-        var order: Int
-        var alert: Alert
+    /// One rule's alerts on one run under one setting, kept compactly (`RaisedAlerts`: about
+    /// 70 bytes an alert, where an `Alert` with its own arrays took some 250), each with the
+    /// event being read when it was raised. A rule raises its alerts in log order, so the events
+    /// never decrease.
+    struct Replayed: Sendable {
+        var alerts = RaisedAlerts()
+        var events: [UInt64] = []
     }
 
     let runs: [TuningRun]
@@ -26,7 +26,7 @@ struct RuleReplay {
     let warningSystem: Bool
     let escalation: AlertSettings.Escalation
     let cores: Int
-    private var cache: [String: [RuleSetting: [[Raised]]]] = [:]
+    private var cache: [String: [RuleSetting: [Replayed]]] = [:]
     /// Rule replays made so far (each over every run).
     private(set) var replays = 0
 
@@ -38,9 +38,10 @@ struct RuleReplay {
         self.cores = cores
     }
 
-    /// A rule's alerts on each run under a setting (none when it is off).
-    mutating func alerts(_ rule: Int, _ setting: RuleSetting) -> [[Raised]] {
-        guard setting.enabled else { return runs.map { _ in [] } }
+    /// A rule's alerts on each run under a setting (none when it is off), kept for the next
+    /// time they are asked for unless `kept` is false.
+    mutating func alerts(_ rule: Int, _ setting: RuleSetting, kept: Bool = true) -> [Replayed] {
+        guard setting.enabled else { return runs.map { _ in Replayed() } }
         let id = RuleCatalogue.documentation[rule].id
         if let cached = cache[id]?[setting] { return cached }
         var settings = AlertSettings(
@@ -49,18 +50,21 @@ struct RuleReplay {
             escalation: AlertSettings.Escalation(yellowToOrange: .max, orangeToRed: .max, windowDays: 1))
         settings.rules[rule] = setting.rule(id)
         let engine = try? AlertEngine(settings: settings)
-        let raised: [[Raised]] = Concurrently.map(runs, cores: cores) { run in
-            guard var engine else { return [] }
-            var alerts: [Raised] = []
-            for event in run.events {
-                for (order, alert) in engine.observe(event).enumerated() {
-                    alerts.append(Raised(event: event.id, rule: rule, order: order, alert: alert))
+        let raised: [Replayed] = Concurrently.map(runs, cores: cores) { run in
+            var replayed = Replayed()
+            guard var engine else { return replayed }
+            run.log.forEach(reading: engine.reads) { event in
+                for var alert in engine.observe(event) {
+                    // The named values behind a decision are for reports; scoring never reads them.
+                    alert.values = []
+                    replayed.alerts.append(alert)
+                    replayed.events.append(event.id)
                 }
             }
-            return alerts
+            return replayed
         }
         replays += 1
-        cache[id, default: [:]][setting] = raised
+        if kept { cache[id, default: [:]][setting] = raised }
         return raised
     }
 
@@ -87,46 +91,65 @@ struct RuleReplay {
 
     /// Each rule's alerts on each run under its setting in `settings`, replayed unless they
     /// have been.
-    private mutating func eachRule(_ settings: [RuleSetting]) -> [[[Raised]]] {
+    private mutating func eachRule(_ settings: [RuleSetting]) -> [[Replayed]] {
         settings.enumerated().map { alerts($0.offset, $0.element) }
     }
 
     /// The metrics of the rules' alerts `replayed`.
-    private func scored(_ replayed: [[[Raised]]], cores: Int) -> Metrics {
-        sum(merged(replayed, cores: cores), cores: cores) { evaluate($0, run: $1) }
+    private func scored(_ replayed: [[Replayed]], cores: Int) -> Metrics {
+        sum(merged(replayed, cores: cores), cores: cores) { evaluate(RaisedAlerts($0), run: $1) }
     }
 
-    /// The rules' alerts `replayed` merged and escalated on each run, the runs up to `cores` at
-    /// once.
-    private func merged(_ replayed: [[[Raised]]], cores: Int) -> [[Alert]] {
-        var perRun = runs.map { _ in [Raised]() }
-        for rule in replayed {
-            for (run, alerts) in rule.enumerated() { perRun[run] += alerts }
-        }
+    /// The rules' alerts `replayed` (by rule, then run) merged and escalated on each run, the
+    /// runs up to `cores` at once.
+    private func merged(_ replayed: [[Replayed]], cores: Int) -> [[Alert]] {
         let escalation = escalation
-        return Concurrently.map(perRun, cores: cores) { raised in
-            let ordered = raised.sorted { ($0.event, $0.rule, $0.order) < ($1.event, $1.rule, $1.order) }
-            return AlertEngine.escalate(ordered.map(\.alert), with: escalation)
+        return Concurrently.map(Array(runs.indices), cores: cores) { run in
+            AlertEngine.escalate(Self.merge(replayed.map { $0[run] }), with: escalation)
+        }
+    }
+
+    /// The alerts of several rules on one run (in catalogue order) in the order the engine
+    /// raises them: by the event being read, then by rule, then in each rule's order.
+    private static func merge(_ rules: [Replayed]) -> [Alert] {
+        let raising = rules.filter { !$0.events.isEmpty }
+        var next = [Int](repeating: 0, count: raising.count)
+        var merged: [Alert] = []
+        merged.reserveCapacity(raising.reduce(0) { $0 + $1.events.count })
+        while true {
+            var first: Int?
+            for rule in raising.indices where next[rule] < raising[rule].events.count {
+                if let first, raising[first].events[next[first]] <= raising[rule].events[next[rule]] { continue }
+                first = rule
+            }
+            guard let first else { return merged }
+            merged.append(raising[first].alerts[next[first]])
+            next[first] += 1
         }
     }
 
     /// One rule alone (no escalation) under a setting, for its curve.
     mutating func metrics(ofRule rule: Int, _ setting: RuleSetting) -> Metrics {
-        sum(alerts(rule, setting), cores: cores) { evaluate($0.map(\.alert), run: $1) }
+        sum(alerts(rule, setting), cores: cores) { evaluate($0.alerts, run: $1) }
     }
 
     /// A rule's curve over some values of one parameter, the rule alone. When the rule's
     /// decision is monotone in the parameter, one replay at the most permissive value holds
-    /// every point's alerts: sorted by score once, each point keeps a prefix or a suffix.
-    /// Otherwise the rule is replayed once per value.
+    /// every point's alerts: sorted by score once, each point keeps a prefix or a suffix; those
+    /// alerts, the most a rule raises, are not kept unless the most permissive value is one of
+    /// `values` (the joint search tries the grid's values alone). Otherwise the rule is
+    /// replayed once per value.
     mutating func curve(
         _ rule: Int, _ setting: RuleSetting, parameter: RuleDocumentation.Parameter, values: [Double]
     ) -> [Metrics] {
         guard let monotone = parameter.monotone else {
             return values.map { metrics(ofRule: rule, setting.with(parameter.name, $0)) }
         }
-        let permissive = setting.with(parameter.name, monotone.mostPermissive(in: parameter.range))
-        let sorted = alerts(rule, permissive).map { $0.map(\.alert).sorted { $0.score < $1.score } }
+        let mostPermissive = monotone.mostPermissive(in: parameter.range)
+        let permissive = setting.with(parameter.name, mostPermissive)
+        let sorted = alerts(rule, permissive, kept: values.contains(mostPermissive)).map {
+            $0.alerts.sorted { $0.score < $1.score }
+        }
         return Concurrently.map(values, cores: cores) { value in
             var metrics = Metrics()
             for (number, alerts) in sorted.enumerated() {
@@ -135,7 +158,7 @@ struct RuleReplay {
                     monotone == .scoreAbove
                     ? Array(alerts[alerts.partitioningIndex { monotone.raises($0.score, at: value) }...])
                     : Array(alerts[..<alerts.partitioningIndex { !monotone.raises($0.score, at: value) }])
-                metrics.add(evaluate(kept, run: number))
+                metrics.add(evaluate(RaisedAlerts(kept), run: number))
             }
             return metrics
         }
@@ -152,7 +175,7 @@ struct RuleReplay {
         return metrics
     }
 
-    private func evaluate(_ alerts: [Alert], run number: Int) -> Evaluation {
+    private func evaluate(_ alerts: RaisedAlerts, run number: Int) -> Evaluation {
         let run = runs[number]
         return Evaluation(
             alerts: alerts, truth: run.truth, index: indexes[number], villages: run.villages, days: run.days)
@@ -165,7 +188,7 @@ struct RuleReplay {
         let evaluations = Concurrently.map(runs, cores: cores) { run -> Evaluation? in
             guard var engine = try? AlertEngine(settings: settings) else { return nil }
             var alerts: [Alert] = []
-            for event in run.events { alerts += engine.observe(event) }
+            run.log.forEach(reading: engine.reads) { alerts += engine.observe($0) }
             return Evaluation(alerts: alerts, truth: run.truth, villages: run.villages, days: run.days)
         }
         for evaluation in evaluations.compactMap({ $0 }) { metrics.add(evaluation) }

@@ -1,5 +1,6 @@
 import SanziAlerts
 import SanziEvaluation
+import SanziOutput
 import SanziRun
 import SanziScenario
 
@@ -50,21 +51,23 @@ public struct Tuner {
     var closedLoop: ClosedLoop?
 
     /// A tuner from `base` over `training`, runs simulated with `base` deployed in `scenario`.
-    /// Objectives that simulate (`prevented-loss`) deploy candidates in `scenario`: without
-    /// it, they find every candidate infeasible. Up to `cores` (default: the machine's) runs
-    /// are replayed, scored or simulated at once; the outcome is the same whatever `cores` is.
+    /// Objectives that simulate (`prevented-loss`) deploy candidates in `scenario`, keeping
+    /// their logs in `folder` (which exists): without a scenario and a folder, they find every
+    /// candidate infeasible. Up to `cores` (default: the machine's) runs are replayed, scored or
+    /// simulated at once; the outcome is the same whatever `cores` is. An error keeping or
+    /// reading a log throws.
     public init(
         base: AlertSettings, training: [TuningRun], objective: Objective, scenario: Scenario? = nil,
-        cores: Int = RunPipeline.cores
-    ) {
+        keepingLogsIn folder: String? = nil, cores: Int = RunPipeline.cores
+    ) throws(OutputError) {
         self.base = base
         self.objective = objective
         replay = RuleReplay(
             runs: training, warningSystem: base.warningSystem, escalation: base.escalation, cores: cores)
-        if objective.simulates, let scenario, let rules = try? AlertEngine(settings: base) {
-            closedLoop = ClosedLoop(
+        if objective.simulates, let scenario, let folder, let rules = try? AlertEngine(settings: base) {
+            closedLoop = try ClosedLoop(
                 scenario: scenario, base: base, start: Self.settings(of: base), runs: training, rules: rules,
-                cores: cores)
+                keepingLogsIn: folder, cores: cores)
         }
     }
 
@@ -95,8 +98,9 @@ public struct Tuner {
         return Array(Set(values)).sorted()
     }
 
-    /// Sweeps the curves, then searches jointly; `progress` hears what is being done.
-    public mutating func tune(progress: (String) -> Void = { _ in }) -> Outcome {
+    /// Sweeps the curves, then searches jointly; `progress` hears what is being done. An error
+    /// keeping or reading a log throws.
+    public mutating func tune(progress: (String) -> Void = { _ in }) throws(OutputError) -> Outcome {
         let catalogue = RuleCatalogue.documentation
         var current = Self.settings(of: base)
         var curves: [CurvePoint] = []
@@ -113,7 +117,7 @@ public struct Tuner {
                 }
             }
         }
-        let start = metrics(current)
+        let start = try metrics(current)
         var best = start
         var rounds = 0
         var improved = true
@@ -135,13 +139,14 @@ public struct Tuner {
                 let replayed = replayedScores(of: trials, current: current, currentScore: best)
                 for (number, option) in tried.enumerated() where option != current[index] {
                     let trial = trials[number]
-                    let scored = replayed?[number] ?? metrics(trial)
+                    let scored = if let replayed { replayed[number] } else { try metrics(trial) }
                     if objective.improves(scored, on: best) {
                         (best, current, improved) = (scored, trial, true)
                     }
                 }
             }
         }
+        try TuningRun.check(replay.runs)
         return Outcome(
             settings: base.with(current), curves: curves, start: start, chosen: best, rounds: rounds,
             replays: replay.replays, simulations: closedLoop?.simulations ?? 0,
@@ -181,9 +186,9 @@ public struct Tuner {
     }
 
     /// The metrics of all rules together: replayed, or deployed when the objective simulates.
-    mutating func metrics(_ settings: [RuleSetting]) -> Metrics {
-        if objective.simulates { return closedLoop?.metrics(settings) ?? Metrics() }
-        return replay.metrics(settings)
+    mutating func metrics(_ settings: [RuleSetting]) throws(OutputError) -> Metrics {
+        guard objective.simulates else { return replay.metrics(settings) }
+        return try closedLoop?.metrics(settings) ?? Metrics()
     }
 
     /// One rule's curve over values of one parameter on some runs, the rule alone at its
@@ -191,34 +196,40 @@ public struct Tuner {
     /// parameter (unless `sorted` is false), else one replay per value.
     public static func curve(
         rule id: String, parameter name: String, values: [Double], on runs: [TuningRun], sorted: Bool = true
-    ) -> [Metrics] {
+    ) throws(OutputError) -> [Metrics] {
         guard let index = RuleCatalogue.documentation.firstIndex(where: { $0.id == id }),
             var parameter = RuleCatalogue.documentation[index].parameters.first(where: { $0.name == name })
         else { return [] }
         if !sorted { parameter.monotone = nil }
         var replay = RuleReplay(runs: runs, warningSystem: true, escalation: .init())
         let setting = RuleSetting(RuleCatalogue.documentation[index], in: AlertSettings())
-        return replay.curve(index, setting, parameter: parameter, values: values)
+        let points = replay.curve(index, setting, parameter: parameter, values: values)
+        try TuningRun.check(runs)
+        return points
     }
 
     /// The exact metrics of settings on some runs: the full engine replayed, up to `cores`
-    /// runs at once.
+    /// runs at once. An error reading a log throws.
     public static func evaluate(_ settings: AlertSettings, on runs: [TuningRun], cores: Int = RunPipeline.cores)
-        -> Metrics
+        throws(OutputError) -> Metrics
     {
-        RuleReplay.replayed(settings, on: runs, cores: cores)
+        let metrics = RuleReplay.replayed(settings, on: runs, cores: cores)
+        try TuningRun.check(runs)
+        return metrics
     }
 
     /// The metrics of each of `candidates` deployed in `scenario` on the seeds of `runs` (runs
     /// simulated with `start` deployed), the closed loop simulated, with what they did to the
     /// world against the same seeds with the warning system off; up to `cores` seeds at once.
+    /// The logs simulated are kept in `folder`; an error keeping or reading one throws.
     public static func deploy(
         _ candidates: [AlertSettings], on runs: [TuningRun], simulatedWith start: AlertSettings, in scenario: Scenario,
-        cores: Int = RunPipeline.cores
-    ) -> [Metrics] {
+        keepingLogsIn folder: String, cores: Int = RunPipeline.cores
+    ) throws(OutputError) -> [Metrics] {
         guard let rules = try? AlertEngine(settings: start) else { return candidates.map { _ in Metrics() } }
-        var loop = ClosedLoop(
-            scenario: scenario, base: start, start: settings(of: start), runs: runs, rules: rules, cores: cores)
-        return candidates.map { loop.metrics(settings(of: $0)) }
+        var loop = try ClosedLoop(
+            scenario: scenario, base: start, start: settings(of: start), runs: runs, rules: rules,
+            keepingLogsIn: folder, cores: cores)
+        return try candidates.map { candidate throws(OutputError) in try loop.metrics(settings(of: candidate)) }
     }
 }

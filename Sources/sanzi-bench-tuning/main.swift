@@ -4,13 +4,14 @@
 //    seeds simulated in the timed span as `sanzi tune` does, on one core and then on all the
 //    machine's (`sanzi tune --jobs`), and checks both choose the same. Target: under 60 s.
 // 2. Simulates Scenarios/bench-large.xml long enough for a log of at least 10 M events, keeps
-//    it in memory, and times one rule's curve over it: V01's delta (monotone: one replay,
+//    it on disk as `sanzi tune` does (in the temporary folder), and times one rule's curve over it: V01's delta (monotone: one replay,
 //    one sort) and, for contrast, the same points replayed one value at a time. Target:
 //    under 10 s for the curve.
 //
 // Prints one JSON object per line; run from the package root.
 import Foundation
 import SanziAlerts
+import SanziOutput
 import SanziScenario
 import SanziTuning
 
@@ -40,12 +41,27 @@ func scenario(_ path: String, horizon: String? = nil) -> Scenario {
     return scenario
 }
 
+/// Where the seeds' logs are kept (unlinked at once: nothing is left there).
+let logs = FileManager.default.temporaryDirectory.path
+
+/// The value `body` gives; an error keeping or reading a log ends the benchmark with 73.
+func keepingLogs<Value>(_ body: () throws(OutputError) -> Value) -> Value {
+    do throws(OutputError) {
+        return try body()
+    } catch {
+        FileHandle.standardError.write(Data("\(error)\n".utf8))
+        exit(73)
+    }
+}
+
 func simulate(_ scenario: Scenario, seed: UInt64) -> TuningRun {
     guard let rules = try? AlertEngine(settings: scenario.alerts) else {
         FileHandle.standardError.write(Data("error: the scenario's alert settings are invalid\n".utf8))
         exit(65)
     }
-    return TuningRun.simulate(scenario, seed: seed, rules: rules)
+    return keepingLogs { () throws(OutputError) in
+        try TuningRun.simulate(scenario, seed: seed, rules: rules, keepingLogIn: logs)
+    }
 }
 
 func emit(_ fields: [String: Any]) {
@@ -63,10 +79,13 @@ func tune(_ scenario: Scenario, cores: Int) -> (seconds: Double, events: Int, ch
     var events = 0
     var chosen = scenario.alerts
     let elapsed = seconds {
-        let runs = TuningRun.simulate(scenario, seeds: Array(1...5), rules: rules, cores: cores)
-        events = runs.reduce(0) { $0 + $1.events.count }
-        var tuner = Tuner(base: scenario.alerts, training: runs, objective: .f1, cores: cores)
-        chosen = tuner.tune().settings
+        chosen = keepingLogs { () throws(OutputError) in
+            let runs = try TuningRun.simulate(
+                scenario, seeds: Array(1...5), rules: rules, keepingLogsIn: logs, cores: cores)
+            events = runs.reduce(0) { $0 + $1.log.count }
+            var tuner = try Tuner(base: scenario.alerts, training: runs, objective: .f1, cores: cores)
+            return try tuner.tune().settings
+        }
     }
     return (elapsed, events, chosen)
 }
@@ -89,11 +108,19 @@ let index = RuleCatalogue.documentation.firstIndex { $0.id == "V01" }!
 let parameter = RuleCatalogue.documentation[index].parameters[0]
 let values = Tuner.grid(for: parameter)
 var fast: [Metrics] = []
-let curve = seconds { fast = Tuner.curve(rule: "V01", parameter: "delta", values: values, on: [run]) }
+let curve = seconds {
+    fast = keepingLogs { () throws(OutputError) in
+        try Tuner.curve(rule: "V01", parameter: "delta", values: values, on: [run])
+    }
+}
 var slow: [Metrics] = []
-let perValue = seconds { slow = Tuner.curve(rule: "V01", parameter: "delta", values: values, on: [run], sorted: false) }
+let perValue = seconds {
+    slow = keepingLogs { () throws(OutputError) in
+        try Tuner.curve(rule: "V01", parameter: "delta", values: values, on: [run], sorted: false)
+    }
+}
 emit([
-    "benchmark": "one curve (V01 delta, \(values.count) values) over one log", "events": run.events.count,
+    "benchmark": "one curve (V01 delta, \(values.count) values) over one log", "events": run.log.count,
     "simulate_seconds": simulation, "curve_seconds": curve, "target_seconds": 10,
     "curve_seconds_replaying_each_value": perValue, "same_points": fast == slow, "peak_rss_mib": peakMebibytes(),
 ])

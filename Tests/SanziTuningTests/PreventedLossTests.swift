@@ -19,7 +19,9 @@ struct PreventedLossTests {
 
     static func runs(_ scenario: Scenario, seeds: ClosedRange<UInt64>, settings: AlertSettings) throws -> [TuningRun] {
         let rules = try AlertEngine(settings: settings)
-        return seeds.map { TuningRun.simulate(scenario, seed: $0, rules: rules) }
+        return try seeds.map {
+            try TuningRun.simulate(scenario, seed: $0, rules: rules, keepingLogIn: TunerTests.scratch)
+        }
     }
 
     @Test func theObjectiveParsesAndSimulates() {
@@ -60,10 +62,10 @@ struct PreventedLossTests {
         let scenario = try Self.scenario([("horizon=\"P3Y\"", "horizon=\"P18M\"")])
         let base = scenario.alerts
         let runs = try Self.runs(scenario, seeds: 1...2, settings: base)
-        var loop = ClosedLoop(
+        var loop = try ClosedLoop(
             scenario: scenario, base: base, start: Tuner.settings(of: base), runs: runs,
-            rules: try AlertEngine(settings: base))
-        let tuner = Tuner(base: base, training: runs, objective: .preventedLoss)
+            rules: try AlertEngine(settings: base), keepingLogsIn: TunerTests.scratch)
+        let tuner = try Tuner(base: base, training: runs, objective: .preventedLoss)
         let start = Tuner.settings(of: base)
         var checked = 0
         for (index, rule) in RuleCatalogue.documentation.enumerated() where ["V01", "C04", "F05"].contains(rule.id) {
@@ -71,14 +73,14 @@ struct PreventedLossTests {
                 var trial = start
                 trial[index] = option
                 let shortcuts = loop.shortcuts
-                let scored = loop.metrics(trial)
+                let scored = try loop.metrics(trial)
                 guard loop.shortcuts > shortcuts else { continue }
                 let settings = base.with(trial)
                 let deployed = try Self.runs(scenario, seeds: 1...2, settings: settings)
-                var direct = ClosedLoop(
+                var direct = try ClosedLoop(
                     scenario: scenario, base: base, start: trial, runs: deployed,
-                    rules: try AlertEngine(settings: settings))
-                #expect(direct.metrics(trial) == scored, "\(rule.id) \(option)")
+                    rules: try AlertEngine(settings: settings), keepingLogsIn: TunerTests.scratch)
+                #expect(try direct.metrics(trial) == scored, "\(rule.id) \(option)")
                 checked += 1
             }
         }
@@ -104,7 +106,8 @@ struct PreventedLossTests {
                 .init(id: "K03", severity: .red, parameters: [.init(name: "overdue-days", value: 30)]),
             ] + ["R01", "R02", "K01", "C04"].map { AlertSettings.Rule(id: $0, severity: .red) }
         let runs = try Self.runs(scenario, seeds: 1...5, settings: start)
-        let deployed = Tuner.deploy([start, flood], on: runs, simulatedWith: start, in: scenario)
+        let deployed = try Tuner.deploy(
+            [start, flood], on: runs, simulatedWith: start, in: scenario, keepingLogsIn: TunerTests.scratch)
         let (calm, flooded) = (try #require(deployed[0].warningSystemOn), try #require(deployed[1].warningSystemOn))
         #expect(flooded.leadsFromAlerts > 5 * calm.leadsFromAlerts)
         #expect(flooded.leadsDropped > 5 * calm.leadsDropped)

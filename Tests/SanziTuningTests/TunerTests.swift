@@ -1,3 +1,4 @@
+import Foundation
 import SanziAlerts
 import SanziEvents
 import SanziOutput
@@ -14,7 +15,7 @@ struct TunerTests {
     /// 60% and 50% (misconduct). V01 flags a reserve under (1 − delta) of the appraisal: only
     /// delta = 0.2 of its grid flags exactly the three cases (0.15 also flags the 84% one, 0.3
     /// misses the 70% one), so F1 is best there.
-    static func constructedRun() -> TuningRun {
+    static func constructedRun() throws -> TuningRun {
         let ratios = [0.95, 0.9, 0.84, 0.7, 0.6, 0.5]
         var events: [LoggedEvent] = []
         var cases: [Case] = []
@@ -36,12 +37,14 @@ struct TunerTests {
                         booked: 0, adapted: false, discoveredDay: -1, events: [id]))
             }
         }
-        return TuningRun(seed: 1, events: events, truth: GroundTruth(cases: cases), villages: 1, days: 365)
+        return TuningRun(
+            seed: 1, log: try TuningLog(events, in: scratch), truth: GroundTruth(cases: cases), villages: 1,
+            days: 365)
     }
 
     @Test func theTunerFindsTheThresholdKnownByHand() throws {
-        var tuner = Tuner(base: AlertSettings(), training: [Self.constructedRun()], objective: .f1)
-        let outcome = tuner.tune()
+        var tuner = try Tuner(base: AlertSettings(), training: [Self.constructedRun()], objective: .f1)
+        let outcome = try tuner.tune()
         let v01 = try #require(outcome.settings.rules.first { $0.id == "V01" })
         #expect(v01.enabled && v01.parameter("delta") == 0.2)
         #expect(outcome.chosen.precision == 1 && outcome.chosen.recall == 1)
@@ -106,8 +109,8 @@ struct TunerTests {
     @Test func theTuningPageTellsChangesInWordsAndShowsSwitchedOffRules() throws {
         let runs = Self.simulated
         try #require(runs.count == 2)
-        var tuner = Tuner(base: AlertSettings(), training: runs, objective: .f1)
-        let outcome = tuner.tune()
+        var tuner = try Tuner(base: AlertSettings(), training: runs, objective: .f1)
+        let outcome = try tuner.tune()
         let summary = TuningSummary(
             scenario: "test", objective: .f1, searched: .f1, trainSeeds: [1, 2], testSeeds: [], outcome: outcome,
             start: AlertSettings(), test: (outcome.start, outcome.chosen), warnDrop: 0.2)
@@ -137,14 +140,18 @@ struct TunerTests {
     static let simulated: [TuningRun] = {
         guard let scenario = try? ScenarioLoader.loadScenario(contentsOf: "\(root)/Scenarios/default.xml").value
         else { return [] }
-        return [UInt64(1), 2].map { seed in
-            let collector = EventCollector()
-            let (summary, _) = WorldRun.run(scenario, seed: seed, sink: collector)
+        return [UInt64(1), 2].compactMap { seed in
+            guard let writer = try? TuningLog.Writer(in: scratch) else { return nil }
+            let (summary, _) = WorldRun.run(scenario, seed: seed, sink: writer)
+            guard let log = try? writer.finish() else { return nil }
             return TuningRun(
-                seed: seed, events: collector.events, truth: summary.truth,
-                villages: scenario.geography.villages.count, days: summary.days)
+                seed: seed, log: log, truth: summary.truth, villages: scenario.geography.villages.count,
+                days: summary.days)
         }
     }()
+
+    /// Where the tests keep their logs (`TuningLog`: unlinked at once, nothing is left there).
+    static let scratch = FileManager.default.temporaryDirectory.path
 
     static let root: String = {
         var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
@@ -175,12 +182,12 @@ struct TunerTests {
         let runs = Self.simulated
         try #require(runs.count == 2)
         let scenario = try ScenarioLoader.loadScenario(contentsOf: "\(Self.root)/Scenarios/default.xml").value
-        let start = Tuner.evaluate(scenario.alerts, on: runs)
+        let start = try Tuner.evaluate(scenario.alerts, on: runs)
         let budget = start.alertsPerMonth / 4
-        var tuner = Tuner(base: scenario.alerts, training: runs, objective: .lossAtBudget(budget))
-        let outcome = tuner.tune()
+        var tuner = try Tuner(base: scenario.alerts, training: runs, objective: .lossAtBudget(budget))
+        let outcome = try tuner.tune()
         #expect(outcome.start == start)
-        let exact = Tuner.evaluate(outcome.settings, on: runs)
+        let exact = try Tuner.evaluate(outcome.settings, on: runs)
         #expect(exact == outcome.chosen)
         #expect(exact.alertsPerMonth <= budget)
         #expect(exact.lossDetectedFen > 0)
@@ -193,16 +200,19 @@ struct TunerTests {
     @Test func tuningOnSeveralCoresChoosesWhatTheSearchDefines() throws {
         let scenario = try PreventedLossTests.scenario([("horizon=\"P3Y\"", "horizon=\"P1Y\"")])
         let rules = try AlertEngine(settings: scenario.alerts)
-        let runs = TuningRun.simulate(scenario, seeds: [1, 2, 3], rules: rules, cores: 3)
-        let apart = [UInt64(1), 2, 3].map { TuningRun.simulate(scenario, seed: $0, rules: rules, jobs: 1) }
+        let runs = try TuningRun.simulate(
+            scenario, seeds: [1, 2, 3], rules: rules, keepingLogsIn: Self.scratch, cores: 3)
+        let apart = try [UInt64(1), 2, 3].map {
+            try TuningRun.simulate(scenario, seed: $0, rules: rules, keepingLogIn: Self.scratch, jobs: 1)
+        }
         #expect(runs.map(\.seed) == [1, 2, 3])
-        #expect(runs.map(\.events) == apart.map(\.events))
+        #expect(runs.map(\.log.events) == apart.map(\.log.events))
         #expect(runs.map(\.alerts) == apart.map(\.alerts))
 
         let base = scenario.alerts
-        let objective = Objective.lossAtBudget(Tuner.evaluate(base, on: runs).alertsPerMonth / 4)
-        var tuner = Tuner(base: base, training: runs, objective: objective, cores: 3)
-        let outcome = tuner.tune()
+        let objective = Objective.lossAtBudget(try Tuner.evaluate(base, on: runs).alertsPerMonth / 4)
+        var tuner = try Tuner(base: base, training: runs, objective: objective, cores: 3)
+        let outcome = try tuner.tune()
 
         var replay = RuleReplay(
             runs: runs, warningSystem: base.warningSystem, escalation: base.escalation, cores: 1)
@@ -224,14 +234,14 @@ struct TunerTests {
         #expect(outcome.settings == base.with(current))
         #expect(outcome.chosen == best && outcome.rounds == rounds && rounds > 1)
         #expect(outcome.settings != base)
-        #expect(Tuner.evaluate(outcome.settings, on: runs, cores: 3) == outcome.chosen)
+        #expect(try Tuner.evaluate(outcome.settings, on: runs, cores: 3) == outcome.chosen)
     }
 
     /// Each option the joint search tries keeps its rule's orderings (K03 once wrote
     /// overdue-days 270 with red-days 180).
-    @Test func theSearchNeverTriesAValueThatBreaksAnOrdering() {
+    @Test func theSearchNeverTriesAValueThatBreaksAnOrdering() throws {
         let base = AlertSettings()
-        let tuner = Tuner(base: base, training: [], objective: .f1)
+        let tuner = try Tuner(base: base, training: [], objective: .f1)
         let start = Tuner.settings(of: base)
         var tried = 0
         for (index, rule) in RuleCatalogue.documentation.enumerated() where !rule.orderings.isEmpty {
@@ -244,9 +254,9 @@ struct TunerTests {
     }
 
     /// `--keep`: a kept rule is never offered switched off; others still are.
-    @Test func aKeptRuleIsNeverSwitchedOff() {
+    @Test func aKeptRuleIsNeverSwitchedOff() throws {
         let base = AlertSettings()
-        var tuner = Tuner(base: base, training: [], objective: .f1)
+        var tuner = try Tuner(base: base, training: [], objective: .f1)
         tuner.kept = ["P01"]
         let start = Tuner.settings(of: base)
         for (index, rule) in RuleCatalogue.documentation.enumerated() where ["P01", "P02"].contains(rule.id) {
