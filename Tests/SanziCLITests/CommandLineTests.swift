@@ -597,6 +597,11 @@ struct TuneCommandTests {
         let result = try cli.sanzi(
             "tune", "--train-seeds", "1-2", "--test-seeds", seeds, "--out", folder.path, "-q")
         #expect(result.status == 0, "\(result.errors)")
+        // The seeds' logs were kept in the folder while it was staged, and are gone.
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [
+                ".sanzi-output", "curves.csv", "thresholds.xml", "tuning.html", "tuning.json", "tuning.md",
+            ])
         return folder
     }
 
