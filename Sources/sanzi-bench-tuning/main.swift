@@ -4,9 +4,9 @@
 //    seeds simulated in the timed span as `sanzi tune` does, on one core and then on all the
 //    machine's (`sanzi tune --jobs`), and checks both choose the same. Target: under 60 s.
 // 2. Simulates Scenarios/bench-large.xml long enough for a log of at least 10 M events, keeps
-//    it on disk as `sanzi tune` does (in the temporary folder), and times one rule's curve over it: V01's delta (monotone: one replay,
-//    one sort) and, for contrast, the same points replayed one value at a time. Target:
-//    under 10 s for the curve.
+//    it on disk as `sanzi tune` does (in the temporary folder), and times one rule's curve
+//    over it: V01's delta (monotone: one replay, one sort) and, for contrast, the same points
+//    replayed one value at a time. Target: under 10 s for the curve. Prints the peak memory.
 //
 // Prints one JSON object per line; run from the package root.
 import Foundation
