@@ -162,7 +162,7 @@ struct TuneCommand: ParsableCommand, UsesCores {
                 say("budget        \(searched) on the training seeds (a \(percent(budgetMargin)) margin)")
             }
             var tuner = try Tuner(
-                base: base, training: training, objective: searched, scenario: scenario, keepingLogsIn: staged.path,
+                base: base, training: training, objective: searched, scenario: scenario, keepingIn: staged.path,
                 cores: jobs)
             tuner.kept = keptRules
             outcome = try tuner.tune(progress: say)
@@ -170,7 +170,7 @@ struct TuneCommand: ParsableCommand, UsesCores {
             tested =
                 goal.simulates
                 ? try Tuner.deploy(
-                    [base, outcome.settings], on: test, simulatedWith: base, in: scenario, keepingLogsIn: staged.path,
+                    [base, outcome.settings], on: test, simulatedWith: base, in: scenario, keepingIn: staged.path,
                     cores: jobs)
                 : [
                     try Tuner.evaluate(base, on: test, cores: jobs),

@@ -32,7 +32,8 @@ struct ClosedLoop {
 
     let scenario: Scenario
     let base: AlertSettings
-    /// Where the candidates' logs are kept (`TuningLog`).
+    /// Where the candidates' logs and the deployments' replays are kept (`TuningLog`,
+    /// `ReplayStore`).
     let folder: String
     let cores: Int
     /// Each seed with the warning system off.
@@ -44,11 +45,11 @@ struct ClosedLoop {
 
     /// `runs` are the seeds simulated with the `start` settings deployed in `scenario`
     /// through `rules`; their pairs with the warning system off are simulated here, once. The
-    /// logs of the runs simulated here are kept in `folder`; an error keeping or reading one
-    /// throws.
+    /// logs of the runs simulated here and the replays over them are kept in `folder`; an error
+    /// keeping or reading them throws.
     init(
         scenario: Scenario, base: AlertSettings, start: [RuleSetting], runs: [TuningRun], rules: AlertEngine,
-        keepingLogsIn folder: String, cores: Int = RunPipeline.cores
+        keepingIn folder: String, cores: Int = RunPipeline.cores
     ) throws(OutputError) {
         let off = try TuningRun.simulate(
             scenario.withoutWarningSystem, seeds: runs.map(\.seed), rules: rules.switchedOff, keepingLogsIn: folder,
@@ -58,7 +59,8 @@ struct ClosedLoop {
         self.folder = folder
         self.cores = cores
         self.off = Concurrently.map(off, cores: cores, Self.side)
-        reference = Self.deployment(start, runs: runs, base: base, scenario: scenario, off: self.off, cores: cores)
+        reference = try Self.deployment(
+            start, runs: runs, base: base, scenario: scenario, off: self.off, keepingIn: folder, cores: cores)
         try TuningRun.check(off + runs)
     }
 
@@ -71,6 +73,7 @@ struct ClosedLoop {
         if RuleCatalogue.offenderKnowledge(alertSettings) == reference.knowledge {
             let alerts = reference.replay.alerts(settings).map(RaisedAlerts.init)
             try TuningRun.check(reference.runs)
+            try reference.replay.check()
             if alerts.map({ Self.forwarded($0, in: scenario) }) == reference.forwarded {
                 shortcuts += 1
                 return Self.metrics(alerts, runs: reference.runs, sides: reference.sides, off: off)
@@ -80,7 +83,8 @@ struct ClosedLoop {
         simulations += 1
         let runs = try TuningRun.simulate(
             scenario, seeds: reference.runs.map(\.seed), rules: rules, keepingLogsIn: folder, cores: cores)
-        let candidate = Self.deployment(settings, runs: runs, base: base, scenario: scenario, off: off, cores: cores)
+        let candidate = try Self.deployment(
+            settings, runs: runs, base: base, scenario: scenario, off: off, keepingIn: folder, cores: cores)
         try TuningRun.check(runs)
         if Objective.preventedLoss.improves(candidate.metrics, on: reference.metrics) { reference = candidate }
         return candidate.metrics
@@ -88,14 +92,15 @@ struct ClosedLoop {
 
     private static func deployment(
         _ settings: [RuleSetting], runs: [TuningRun], base: AlertSettings, scenario: Scenario,
-        off: [WarningEffect.Side], cores: Int
-    ) -> Deployment {
+        off: [WarningEffect.Side], keepingIn folder: String, cores: Int
+    ) throws(OutputError) -> Deployment {
         let sides = Concurrently.map(runs, cores: cores, side)
         let alerts = runs.map(\.alerts)
         return Deployment(
             settings: settings, runs: runs, sides: sides,
-            replay: RuleReplay(
-                runs: runs, warningSystem: base.warningSystem, escalation: base.escalation, cores: cores),
+            replay: try RuleReplay(
+                runs: runs, warningSystem: base.warningSystem, escalation: base.escalation, keepingIn: folder,
+                cores: cores),
             forwarded: alerts.map { forwarded($0, in: scenario) },
             knowledge: RuleCatalogue.offenderKnowledge(base.with(settings)),
             metrics: metrics(alerts, runs: runs, sides: sides, off: off))

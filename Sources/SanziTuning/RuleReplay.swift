@@ -26,11 +26,18 @@ struct RuleReplay {
     let warningSystem: Bool
     let escalation: AlertSettings.Escalation
     let cores: Int
-    private var cache: [String: [RuleSetting: [Replayed]]] = [:]
+    /// The replays made, kept for when they are asked for again.
+    private let store: ReplayStore
     /// Rule replays made so far (each over every run).
     private(set) var replays = 0
 
-    init(runs: [TuningRun], warningSystem: Bool, escalation: AlertSettings.Escalation, cores: Int = RunPipeline.cores) {
+    /// Replays over `runs`, kept in a scratch file in `folder` (which exists), up to `budget`
+    /// bytes of them in memory (`ReplayStore`).
+    init(
+        runs: [TuningRun], warningSystem: Bool, escalation: AlertSettings.Escalation, keepingIn folder: String,
+        budget: Int = ReplayStore.defaultBudget, cores: Int = RunPipeline.cores
+    ) throws(OutputError) {
+        store = try ReplayStore(in: folder, budget: budget)
         self.runs = runs
         indexes = Concurrently.map(runs, cores: cores) { CaseIndex($0.truth) }
         self.warningSystem = warningSystem
@@ -43,7 +50,8 @@ struct RuleReplay {
     mutating func alerts(_ rule: Int, _ setting: RuleSetting, kept: Bool = true) -> [Replayed] {
         guard setting.enabled else { return runs.map { _ in Replayed() } }
         let id = RuleCatalogue.documentation[rule].id
-        if let cached = cache[id]?[setting] { return cached }
+        let key = ReplayStore.Key(rule: id, setting: setting)
+        if let replayed = store.replays(key) { return replayed }
         var settings = AlertSettings(
             warningSystem: warningSystem,
             rules: RuleCatalogue.documentation.map { AlertSettings.Rule(id: $0.id, enabled: $0.id == id) },
@@ -64,8 +72,13 @@ struct RuleReplay {
             return replayed
         }
         replays += 1
-        if kept { cache[id, default: [:]][setting] = raised }
+        if kept { store.keep(raised, under: key) }
         return raised
+    }
+
+    /// Throws the first error keeping the replays or reading one back, if there was one.
+    func check() throws(OutputError) {
+        try store.check()
     }
 
     /// The alerts of every rule under `settings` (indexed like the catalogue), merged and

@@ -51,23 +51,24 @@ public struct Tuner {
     var closedLoop: ClosedLoop?
 
     /// A tuner from `base` over `training`, runs simulated with `base` deployed in `scenario`.
-    /// Objectives that simulate (`prevented-loss`) deploy candidates in `scenario`, keeping
-    /// their logs in `folder` (which exists): without a scenario and a folder, they find every
-    /// candidate infeasible. Up to `cores` (default: the machine's) runs are replayed, scored or
-    /// simulated at once; the outcome is the same whatever `cores` is. An error keeping or
-    /// reading a log throws.
+    /// Objectives that simulate (`prevented-loss`) deploy candidates in `scenario`: without
+    /// it, they find every candidate infeasible. The replays, and the logs of the candidates
+    /// deployed, are kept in `folder` (which exists). Up to `cores` (default: the machine's) runs
+    /// are replayed, scored or simulated at once; the outcome is the same whatever `cores` is.
+    /// An error keeping or reading what is kept throws.
     public init(
         base: AlertSettings, training: [TuningRun], objective: Objective, scenario: Scenario? = nil,
-        keepingLogsIn folder: String? = nil, cores: Int = RunPipeline.cores
+        keepingIn folder: String, cores: Int = RunPipeline.cores
     ) throws(OutputError) {
         self.base = base
         self.objective = objective
-        replay = RuleReplay(
-            runs: training, warningSystem: base.warningSystem, escalation: base.escalation, cores: cores)
-        if objective.simulates, let scenario, let folder, let rules = try? AlertEngine(settings: base) {
+        replay = try RuleReplay(
+            runs: training, warningSystem: base.warningSystem, escalation: base.escalation, keepingIn: folder,
+            cores: cores)
+        if objective.simulates, let scenario, let rules = try? AlertEngine(settings: base) {
             closedLoop = try ClosedLoop(
                 scenario: scenario, base: base, start: Self.settings(of: base), runs: training, rules: rules,
-                keepingLogsIn: folder, cores: cores)
+                keepingIn: folder, cores: cores)
         }
     }
 
@@ -147,6 +148,7 @@ public struct Tuner {
             }
         }
         try TuningRun.check(replay.runs)
+        try replay.check()
         return Outcome(
             settings: base.with(current), curves: curves, start: start, chosen: best, rounds: rounds,
             replays: replay.replays, simulations: closedLoop?.simulations ?? 0,
@@ -195,16 +197,18 @@ public struct Tuner {
     /// defaults otherwise: one replay and a sorted pass when the rule is monotone in the
     /// parameter (unless `sorted` is false), else one replay per value.
     public static func curve(
-        rule id: String, parameter name: String, values: [Double], on runs: [TuningRun], sorted: Bool = true
+        rule id: String, parameter name: String, values: [Double], on runs: [TuningRun], keepingIn folder: String,
+        sorted: Bool = true
     ) throws(OutputError) -> [Metrics] {
         guard let index = RuleCatalogue.documentation.firstIndex(where: { $0.id == id }),
             var parameter = RuleCatalogue.documentation[index].parameters.first(where: { $0.name == name })
         else { return [] }
         if !sorted { parameter.monotone = nil }
-        var replay = RuleReplay(runs: runs, warningSystem: true, escalation: .init())
+        var replay = try RuleReplay(runs: runs, warningSystem: true, escalation: .init(), keepingIn: folder)
         let setting = RuleSetting(RuleCatalogue.documentation[index], in: AlertSettings())
         let points = replay.curve(index, setting, parameter: parameter, values: values)
         try TuningRun.check(runs)
+        try replay.check()
         return points
     }
 
@@ -224,12 +228,12 @@ public struct Tuner {
     /// The logs simulated are kept in `folder`; an error keeping or reading one throws.
     public static func deploy(
         _ candidates: [AlertSettings], on runs: [TuningRun], simulatedWith start: AlertSettings, in scenario: Scenario,
-        keepingLogsIn folder: String, cores: Int = RunPipeline.cores
+        keepingIn folder: String, cores: Int = RunPipeline.cores
     ) throws(OutputError) -> [Metrics] {
         guard let rules = try? AlertEngine(settings: start) else { return candidates.map { _ in Metrics() } }
         var loop = try ClosedLoop(
             scenario: scenario, base: start, start: settings(of: start), runs: runs, rules: rules,
-            keepingLogsIn: folder, cores: cores)
+            keepingIn: folder, cores: cores)
         return try candidates.map { candidate throws(OutputError) in try loop.metrics(settings(of: candidate)) }
     }
 }

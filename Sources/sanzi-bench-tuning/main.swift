@@ -83,7 +83,7 @@ func tune(_ scenario: Scenario, cores: Int) -> (seconds: Double, events: Int, ch
             let runs = try TuningRun.simulate(
                 scenario, seeds: Array(1...5), rules: rules, keepingLogsIn: logs, cores: cores)
             events = runs.reduce(0) { $0 + $1.log.count }
-            var tuner = try Tuner(base: scenario.alerts, training: runs, objective: .f1, cores: cores)
+            var tuner = try Tuner(base: scenario.alerts, training: runs, objective: .f1, keepingIn: logs, cores: cores)
             return try tuner.tune().settings
         }
     }
@@ -110,13 +110,13 @@ let values = Tuner.grid(for: parameter)
 var fast: [Metrics] = []
 let curve = seconds {
     fast = keepingLogs { () throws(OutputError) in
-        try Tuner.curve(rule: "V01", parameter: "delta", values: values, on: [run])
+        try Tuner.curve(rule: "V01", parameter: "delta", values: values, on: [run], keepingIn: logs)
     }
 }
 var slow: [Metrics] = []
 let perValue = seconds {
     slow = keepingLogs { () throws(OutputError) in
-        try Tuner.curve(rule: "V01", parameter: "delta", values: values, on: [run], sorted: false)
+        try Tuner.curve(rule: "V01", parameter: "delta", values: values, on: [run], keepingIn: logs, sorted: false)
     }
 }
 emit([

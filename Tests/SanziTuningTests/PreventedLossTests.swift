@@ -64,8 +64,8 @@ struct PreventedLossTests {
         let runs = try Self.runs(scenario, seeds: 1...2, settings: base)
         var loop = try ClosedLoop(
             scenario: scenario, base: base, start: Tuner.settings(of: base), runs: runs,
-            rules: try AlertEngine(settings: base), keepingLogsIn: TunerTests.scratch)
-        let tuner = try Tuner(base: base, training: runs, objective: .preventedLoss)
+            rules: try AlertEngine(settings: base), keepingIn: TunerTests.scratch)
+        let tuner = try Tuner(base: base, training: runs, objective: .preventedLoss, keepingIn: TunerTests.scratch)
         let start = Tuner.settings(of: base)
         var checked = 0
         for (index, rule) in RuleCatalogue.documentation.enumerated() where ["V01", "C04", "F05"].contains(rule.id) {
@@ -79,7 +79,7 @@ struct PreventedLossTests {
                 let deployed = try Self.runs(scenario, seeds: 1...2, settings: settings)
                 var direct = try ClosedLoop(
                     scenario: scenario, base: base, start: trial, runs: deployed,
-                    rules: try AlertEngine(settings: settings), keepingLogsIn: TunerTests.scratch)
+                    rules: try AlertEngine(settings: settings), keepingIn: TunerTests.scratch)
                 #expect(try direct.metrics(trial) == scored, "\(rule.id) \(option)")
                 checked += 1
             }
@@ -107,7 +107,7 @@ struct PreventedLossTests {
             ] + ["R01", "R02", "K01", "C04"].map { AlertSettings.Rule(id: $0, severity: .red) }
         let runs = try Self.runs(scenario, seeds: 1...5, settings: start)
         let deployed = try Tuner.deploy(
-            [start, flood], on: runs, simulatedWith: start, in: scenario, keepingLogsIn: TunerTests.scratch)
+            [start, flood], on: runs, simulatedWith: start, in: scenario, keepingIn: TunerTests.scratch)
         let (calm, flooded) = (try #require(deployed[0].warningSystemOn), try #require(deployed[1].warningSystemOn))
         #expect(flooded.leadsFromAlerts > 5 * calm.leadsFromAlerts)
         #expect(flooded.leadsDropped > 5 * calm.leadsDropped)

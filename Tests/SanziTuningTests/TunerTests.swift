@@ -43,7 +43,8 @@ struct TunerTests {
     }
 
     @Test func theTunerFindsTheThresholdKnownByHand() throws {
-        var tuner = try Tuner(base: AlertSettings(), training: [Self.constructedRun()], objective: .f1)
+        var tuner = try Tuner(
+            base: AlertSettings(), training: [Self.constructedRun()], objective: .f1, keepingIn: Self.scratch)
         let outcome = try tuner.tune()
         let v01 = try #require(outcome.settings.rules.first { $0.id == "V01" })
         #expect(v01.enabled && v01.parameter("delta") == 0.2)
@@ -109,7 +110,7 @@ struct TunerTests {
     @Test func theTuningPageTellsChangesInWordsAndShowsSwitchedOffRules() throws {
         let runs = Self.simulated
         try #require(runs.count == 2)
-        var tuner = try Tuner(base: AlertSettings(), training: runs, objective: .f1)
+        var tuner = try Tuner(base: AlertSettings(), training: runs, objective: .f1, keepingIn: Self.scratch)
         let outcome = try tuner.tune()
         let summary = TuningSummary(
             scenario: "test", objective: .f1, searched: .f1, trainSeeds: [1, 2], testSeeds: [], outcome: outcome,
@@ -167,7 +168,7 @@ struct TunerTests {
         let index = try #require(RuleCatalogue.documentation.firstIndex { $0.id == id })
         let rule = RuleCatalogue.documentation[index]
         let parameter = try #require(rule.parameters.first { $0.monotone != nil })
-        var replay = RuleReplay(runs: runs, warningSystem: true, escalation: .init())
+        var replay = try RuleReplay(runs: runs, warningSystem: true, escalation: .init(), keepingIn: Self.scratch)
         let setting = RuleSetting(rule, in: AlertSettings())
         let values = Tuner.grid(for: parameter)
         let fast = replay.curve(index, setting, parameter: parameter, values: values)
@@ -184,7 +185,8 @@ struct TunerTests {
         let scenario = try ScenarioLoader.loadScenario(contentsOf: "\(Self.root)/Scenarios/default.xml").value
         let start = try Tuner.evaluate(scenario.alerts, on: runs)
         let budget = start.alertsPerMonth / 4
-        var tuner = try Tuner(base: scenario.alerts, training: runs, objective: .lossAtBudget(budget))
+        var tuner = try Tuner(
+            base: scenario.alerts, training: runs, objective: .lossAtBudget(budget), keepingIn: Self.scratch)
         let outcome = try tuner.tune()
         #expect(outcome.start == start)
         let exact = try Tuner.evaluate(outcome.settings, on: runs)
@@ -211,11 +213,12 @@ struct TunerTests {
 
         let base = scenario.alerts
         let objective = Objective.lossAtBudget(try Tuner.evaluate(base, on: runs).alertsPerMonth / 4)
-        var tuner = try Tuner(base: base, training: runs, objective: objective, cores: 3)
+        var tuner = try Tuner(base: base, training: runs, objective: objective, keepingIn: Self.scratch, cores: 3)
         let outcome = try tuner.tune()
 
-        var replay = RuleReplay(
-            runs: runs, warningSystem: base.warningSystem, escalation: base.escalation, cores: 1)
+        var replay = try RuleReplay(
+            runs: runs, warningSystem: base.warningSystem, escalation: base.escalation, keepingIn: Self.scratch,
+            cores: 1)
         var current = Tuner.settings(of: base)
         var best = replay.metrics(current)
         var rounds = 0
@@ -241,7 +244,7 @@ struct TunerTests {
     /// overdue-days 270 with red-days 180).
     @Test func theSearchNeverTriesAValueThatBreaksAnOrdering() throws {
         let base = AlertSettings()
-        let tuner = try Tuner(base: base, training: [], objective: .f1)
+        let tuner = try Tuner(base: base, training: [], objective: .f1, keepingIn: Self.scratch)
         let start = Tuner.settings(of: base)
         var tried = 0
         for (index, rule) in RuleCatalogue.documentation.enumerated() where !rule.orderings.isEmpty {
@@ -256,7 +259,7 @@ struct TunerTests {
     /// `--keep`: a kept rule is never offered switched off; others still are.
     @Test func aKeptRuleIsNeverSwitchedOff() throws {
         let base = AlertSettings()
-        var tuner = try Tuner(base: base, training: [], objective: .f1)
+        var tuner = try Tuner(base: base, training: [], objective: .f1, keepingIn: Self.scratch)
         tuner.kept = ["P01"]
         let start = Tuner.settings(of: base)
         for (index, rule) in RuleCatalogue.documentation.enumerated() where ["P01", "P02"].contains(rule.id) {

@@ -98,3 +98,44 @@ struct TuningLogTests {
         #expect(raising.isSuperset(of: ["R01", "R02", "V01", "F01"]), "rules that raise nothing test nothing")
     }
 }
+
+/// Tuning's replays set aside on disk read back as they were made.
+@Suite("Tuning's replays on disk")
+struct ReplayStoreTests {
+    /// With no room in memory, every replay asked for again is read back from the file: the
+    /// same alerts, events and scores as replays held in memory (fails if a field of an alert
+    /// is not written back).
+    @Test func replaysReadBackFromDiskAreTheReplaysMade() throws {
+        let runs = TunerTests.simulated
+        try #require(runs.count == 2)
+        var held = try RuleReplay(
+            runs: runs, warningSystem: true, escalation: .init(), keepingIn: TunerTests.scratch)
+        var read = try RuleReplay(
+            runs: runs, warningSystem: true, escalation: .init(), keepingIn: TunerTests.scratch, budget: 0)
+        let start = Tuner.settings(of: AlertSettings())
+        var asked: [(rule: Int, setting: RuleSetting)] = []
+        for (index, rule) in RuleCatalogue.documentation.enumerated() {
+            asked.append((index, start[index]))
+            for parameter in rule.parameters.prefix(1) {
+                asked.append((index, start[index].with(parameter.name, Tuner.grid(for: parameter)[0])))
+            }
+        }
+        // Made, then asked for again: each read back, the others having taken its room.
+        for (rule, setting) in asked + asked {
+            let made = held.alerts(rule, setting)
+            let back = read.alerts(rule, setting)
+            #expect(made.map(\.alerts) == back.map(\.alerts), "\(setting)")
+            #expect(made.map(\.events) == back.map(\.events), "\(setting)")
+        }
+        #expect(asked.reduce(0) { $0 + held.alerts($1.rule, $1.setting).reduce(0) { $0 + $1.alerts.count } } > 1_000)
+        let trials = asked.map { asked in
+            var trial = start
+            trial[asked.rule] = asked.setting
+            return trial
+        }
+        #expect(held.metrics(of: trials) == read.metrics(of: trials))
+        // Nothing was replayed again: every replay asked for twice was found.
+        #expect(held.replays == read.replays && read.replays > 50)
+        try read.check()
+    }
+}
