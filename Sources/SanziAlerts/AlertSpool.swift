@@ -33,14 +33,7 @@ public final class AlertSpool {
 
     /// Adds `alert` after the others.
     public func append(_ alert: Alert) {
-        let (kind, subjectID) = RaisedAlerts.parts(alert.subject)
-        spool.append(
-            Header(
-                id: alert.id, score: alert.score, threshold: alert.threshold, subjectID: subjectID, day: alert.day,
-                village: alert.village, evidence: UInt32(alert.evidence.count),
-                combines: UInt32(alert.combines.count), rule: RaisedAlerts.number(of: alert.rule, in: &rules),
-                values: UInt16(alert.values.count),
-                severity: UInt8(Severity.allCases.firstIndex(of: alert.severity) ?? 0), subjectKind: kind.rawValue))
+        spool.append(Header(alert, rule: RaisedAlerts.number(of: alert.rule, in: &rules)))
         for id in alert.evidence { spool.append(id) }
         for id in alert.combines { spool.append(id) }
         for value in alert.values {
@@ -64,28 +57,57 @@ public final class AlertSpool {
         return alerts
     }
 
-    /// An alert's fixed part in the file, followed by its evidence ids, its combined ids and its
-    /// values (the name's number, then the value). Its fields leave no padding.
-    private struct Header {
-        var id: UInt64
-        var score: Double
-        var threshold: Double
-        var subjectID: Int64
-        var day: Int32
-        var village: Int32
-        var evidence: UInt32
-        var combines: UInt32
-        var rule: UInt16
-        var values: UInt16
-        var severity: UInt8
-        var subjectKind: UInt8
+    /// An alert's fixed part as a spool writes it, followed by its evidence ids, its combined
+    /// ids and its values (the name's number, then the value); tuning's replays are kept the
+    /// same way (`ReplayStore`). Its fields leave no padding.
+    public struct Header: BitwiseCopyable, Sendable {
+        public var id: UInt64
+        public var score: Double
+        public var threshold: Double
+        public var subjectID: Int64
+        public var day: Int32
+        public var village: Int32
+        public var evidence: UInt32
+        public var combines: UInt32
+        /// The rule's number among those the spool has met.
+        public var rule: UInt16
+        public var values: UInt16
+        public var severity: UInt8
+        public var subjectKind: UInt8
         var unused: UInt16 = 0
+
+        /// The fixed part of `alert`, its rule numbered `rule`.
+        public init(_ alert: Alert, rule: UInt16) {
+            let (kind, subjectID) = RaisedAlerts.parts(alert.subject)
+            id = alert.id
+            score = alert.score
+            threshold = alert.threshold
+            self.subjectID = subjectID
+            day = alert.day
+            village = alert.village
+            evidence = UInt32(alert.evidence.count)
+            combines = UInt32(alert.combines.count)
+            self.rule = rule
+            values = UInt16(alert.values.count)
+            severity = UInt8(Severity.allCases.firstIndex(of: alert.severity) ?? 0)
+            subjectKind = kind.rawValue
+        }
+
+        /// The alert's severity, or nil when the bytes hold none.
+        public var alertSeverity: Severity? {
+            Int(severity) < Severity.allCases.count ? Severity.allCases[Int(severity)] : nil
+        }
+
+        /// The alert's subject, or nil when the bytes hold none.
+        public var alertSubject: AlertSubject? {
+            RaisedAlerts.SubjectKind(rawValue: subjectKind).map { RaisedAlerts.subject($0, subjectID) }
+        }
     }
 
     /// Adds the next alert of a block to `alerts`, its lists straight into their pools; false if
     /// the bytes are not an alert.
     private func read(_ reader: inout Spool.Reader, into alerts: inout RaisedAlerts) -> Bool {
-        guard let header = reader.next(Header.self), Int(header.severity) < Severity.allCases.count,
+        guard let header = reader.next(Header.self), let severity = header.alertSeverity,
             let kind = RaisedAlerts.SubjectKind(rawValue: header.subjectKind), Int(header.rule) < rules.count
         else { return false }
         for _ in 0..<header.evidence {
@@ -104,8 +126,7 @@ public final class AlertSpool {
         }
         alerts.appendRow(
             id: header.id, score: header.score, threshold: header.threshold, subjectID: header.subjectID,
-            day: header.day, village: header.village, rule: header.rule,
-            severity: Severity.allCases[Int(header.severity)], subjectKind: kind)
+            day: header.day, village: header.village, rule: header.rule, severity: severity, subjectKind: kind)
         return true
     }
 }

@@ -178,7 +178,7 @@ public struct RaisedAlerts: RandomAccessCollection, Sendable, Equatable {
         }
     }
 
-    private static func subject(_ kind: SubjectKind, _ id: Int64) -> AlertSubject {
+    static func subject(_ kind: SubjectKind, _ id: Int64) -> AlertSubject {
         switch kind {
         case .listing: .listing(id)
         case .contract: .contract(id)

@@ -35,22 +35,6 @@ final class ReplayStore {
         var used: Int
     }
 
-    /// One alert's fixed part in the file, followed by its evidence ids and its combined ids.
-    private struct Header {
-        var id: UInt64
-        var event: UInt64
-        var score: Double
-        var threshold: Double
-        var subjectID: Int64
-        var day: Int32
-        var village: Int32
-        var evidence: UInt32
-        var combines: UInt32
-        var severity: UInt8
-        var subjectKind: UInt8
-        var unused: UInt16 = 0
-    }
-
     private var file: ScratchFile
     private var places: [Key: [Place]] = [:]
     private var resident: [Key: Resident] = [:]
@@ -130,15 +114,12 @@ final class ReplayStore {
         residentBytes += bytes
     }
 
+    /// Each alert as the event it was raised at, then as `AlertSpool` writes it (the rule is
+    /// the replay's, its values dropped before).
     private static func encode(_ replayed: RuleReplay.Replayed, into buffer: inout ByteBuffer) {
         for (alert, event) in zip(replayed.alerts, replayed.events) {
-            let (kind, subjectID) = parts(alert.subject)
-            buffer.append(
-                bytesOf: Header(
-                    id: alert.id, event: event, score: alert.score, threshold: alert.threshold,
-                    subjectID: subjectID, day: alert.day, village: alert.village,
-                    evidence: UInt32(alert.evidence.count), combines: UInt32(alert.combines.count),
-                    severity: UInt8(Severity.allCases.firstIndex(of: alert.severity) ?? 0), subjectKind: kind))
+            buffer.append(bytesOf: event)
+            buffer.append(bytesOf: AlertSpool.Header(alert, rule: 0))
             for id in alert.evidence { buffer.append(bytesOf: id) }
             for id in alert.combines { buffer.append(bytesOf: id) }
         }
@@ -161,38 +142,19 @@ final class ReplayStore {
             return ids
         }
         while position < bytes.count {
-            let header = try next(Header.self)
-            guard Int(header.severity) < Severity.allCases.count,
-                let subject = Self.subject(header.subjectKind, header.subjectID)
-            else { throw notAlerts }
+            let event = try next(UInt64.self)
+            let header = try next(AlertSpool.Header.self)
+            guard let severity = header.alertSeverity, let subject = header.alertSubject, header.values == 0 else {
+                throw notAlerts
+            }
             var alert = Alert(
-                rule: rule, severity: Severity.allCases[Int(header.severity)], day: header.day,
-                village: header.village, subject: subject, score: header.score, threshold: header.threshold,
-                evidence: try ids(header.evidence))
+                rule: rule, severity: severity, day: header.day, village: header.village, subject: subject,
+                score: header.score, threshold: header.threshold, evidence: try ids(header.evidence))
             alert.id = header.id
             alert.combines = try ids(header.combines)
             replayed.alerts.append(alert)
-            replayed.events.append(header.event)
+            replayed.events.append(event)
         }
         return replayed
-    }
-
-    private static func parts(_ subject: AlertSubject) -> (kind: UInt8, id: Int64) {
-        switch subject {
-        case .listing(let id): (0, id)
-        case .contract(let id): (1, id)
-        case .bidder(let id): (2, id)
-        case .village: (3, 0)
-        }
-    }
-
-    private static func subject(_ kind: UInt8, _ id: Int64) -> AlertSubject? {
-        switch kind {
-        case 0: .listing(id)
-        case 1: .contract(id)
-        case 2: .bidder(id)
-        case 3: .village
-        default: nil
-        }
     }
 }
