@@ -87,6 +87,9 @@ public struct Spool: ~Copyable {
         let bytes: UnsafeRawBufferPointer
         var position = 0
 
+        /// A reader of `bytes` from their start (a block, or bytes kept some other way).
+        public init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+
         /// Whether the block's values are all read.
         public var isAtEnd: Bool { position == bytes.count }
 

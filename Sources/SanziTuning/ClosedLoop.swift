@@ -72,7 +72,6 @@ struct ClosedLoop {
         let alertSettings = base.with(settings)
         if RuleCatalogue.offenderKnowledge(alertSettings) == reference.knowledge {
             let alerts = reference.replay.alerts(settings).map(RaisedAlerts.init)
-            try TuningRun.check(reference.runs)
             try reference.replay.check()
             if alerts.map({ Self.forwarded($0, in: scenario) }) == reference.forwarded {
                 shortcuts += 1

@@ -128,33 +128,38 @@ final class ReplayStore {
     /// One run's alerts of `rule`, read back from `place`.
     private func read(_ place: Place, rule: String) throws(OutputError) -> RuleReplay.Replayed {
         let bytes = try file.read(count: place.length, at: place.offset)
-        var replayed = RuleReplay.Replayed()
-        var position = 0
-        let notAlerts = OutputError.cannotRead(path: file.path, reason: "bytes at \(place.offset) are not alerts")
-        func next<Value: BitwiseCopyable>(_: Value.Type) throws(OutputError) -> Value {
-            guard bytes.count - position >= MemoryLayout<Value>.size else { throw notAlerts }
-            defer { position += MemoryLayout<Value>.size }
-            return bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: position, as: Value.self) }
-        }
-        func ids(_ count: UInt32) throws(OutputError) -> [UInt64] {
-            var ids: [UInt64] = []
-            for _ in 0..<count { ids.append(try next(UInt64.self)) }
-            return ids
-        }
-        while position < bytes.count {
-            let event = try next(UInt64.self)
-            let header = try next(AlertSpool.Header.self)
-            guard let severity = header.alertSeverity, let subject = header.alertSubject, header.values == 0 else {
-                throw notAlerts
+        let replayed = bytes.withUnsafeBytes { bytes -> RuleReplay.Replayed? in
+            var reader = Spool.Reader(bytes: bytes)
+            var replayed = RuleReplay.Replayed()
+            while !reader.isAtEnd {
+                guard let event = reader.next(UInt64.self), let header = reader.next(AlertSpool.Header.self),
+                    let severity = header.alertSeverity, let subject = header.alertSubject, header.values == 0,
+                    let evidence = Self.ids(header.evidence, from: &reader),
+                    let combines = Self.ids(header.combines, from: &reader)
+                else { return nil }
+                var alert = Alert(
+                    rule: rule, severity: severity, day: header.day, village: header.village, subject: subject,
+                    score: header.score, threshold: header.threshold, evidence: evidence)
+                alert.id = header.id
+                alert.combines = combines
+                replayed.alerts.append(alert)
+                replayed.events.append(event)
             }
-            var alert = Alert(
-                rule: rule, severity: severity, day: header.day, village: header.village, subject: subject,
-                score: header.score, threshold: header.threshold, evidence: try ids(header.evidence))
-            alert.id = header.id
-            alert.combines = try ids(header.combines)
-            replayed.alerts.append(alert)
-            replayed.events.append(event)
+            return replayed
+        }
+        guard let replayed else {
+            throw .cannotRead(path: file.path, reason: "bytes at \(place.offset) are not alerts")
         }
         return replayed
+    }
+
+    /// The next `count` ids, or nil when the bytes end first.
+    private static func ids(_ count: UInt32, from reader: inout Spool.Reader) -> [UInt64]? {
+        var ids: [UInt64] = []
+        for _ in 0..<count {
+            guard let id = reader.next(UInt64.self) else { return nil }
+            ids.append(id)
+        }
+        return ids
     }
 }

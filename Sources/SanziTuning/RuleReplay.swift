@@ -76,8 +76,10 @@ struct RuleReplay {
         return raised
     }
 
-    /// Throws the first error keeping the replays or reading one back, if there was one.
+    /// Throws the first error reading the runs' logs, keeping the replays or reading one back,
+    /// if there was one.
     func check() throws(OutputError) {
+        try TuningRun.check(runs)
         try store.check()
     }
 

@@ -147,7 +147,6 @@ public struct Tuner {
                 }
             }
         }
-        try TuningRun.check(replay.runs)
         try replay.check()
         return Outcome(
             settings: base.with(current), curves: curves, start: start, chosen: best, rounds: rounds,
@@ -207,7 +206,6 @@ public struct Tuner {
         var replay = try RuleReplay(runs: runs, warningSystem: true, escalation: .init(), keepingIn: folder)
         let setting = RuleSetting(RuleCatalogue.documentation[index], in: AlertSettings())
         let points = replay.curve(index, setting, parameter: parameter, values: values)
-        try TuningRun.check(runs)
         try replay.check()
         return points
     }
