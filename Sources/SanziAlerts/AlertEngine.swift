@@ -80,30 +80,6 @@ public struct AlertEngine {
         return raised
     }
 
-    /// Numbers alerts raised by rules run separately (in the order the engine would have raised
-    /// them) and adds the escalations the engine would have added: what `observe` does,
-    /// for tuning, which replays each rule on its own and merges their alerts.
-    public static func escalate(_ alerts: [Alert], with settings: AlertSettings.Escalation) -> [Alert] {
-        var escalator = Escalator(settings)
-        var next: UInt64 = 1
-        var raised: [Alert] = []
-        raised.reserveCapacity(alerts.count)
-        func append(_ alert: Alert) -> Alert {
-            var numbered = alert
-            numbered.id = next
-            next += 1
-            raised.append(numbered)
-            return numbered
-        }
-        for alert in alerts {
-            let numbered = append(alert)
-            if let escalated = escalator.add(numbered).map({ append($0) }) {
-                if let red = escalator.record(escalated) { _ = append(red) }
-            }
-        }
-        return raised
-    }
-
     /// Lets go of what the rules remember (their state, the declarations, the escalator's
     /// signals) once the log has ended; events read after raise nothing. A run's rules hold
     /// about 100 MB at 12,000 villages, which the run's ground truth may then use.

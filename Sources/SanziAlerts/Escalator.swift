@@ -16,20 +16,28 @@ struct Escalator {
 
     init(_ settings: AlertSettings.Escalation) { self.settings = settings }
 
+    /// Counts `alert` among its subject's signals; returns the escalation it completes, if any.
     mutating func add(_ alert: Alert) -> Alert? {
+        add(on: Key(subject: alert.subject, village: alert.village), day: alert.day, alert.severity, id: alert.id)
+    }
+
+    /// Counts the alert `id` of `severity` raised on `day` about `key`; returns the escalation
+    /// it completes, if any.
+    mutating func add(on key: Key, day: Int32, _ severity: Severity, id: UInt64) -> Alert? {
         // A copy: the closure below reads the settings while `signals` changes.
         let settings = settings
         let window = Int32(settings.windowDays)
-        signals.forget(window: window, on: alert.day) { $0.day }
-        return signals.update(Key(subject: alert.subject, village: alert.village)) { list in
-            list.removeAll { alert.day - $0.day > window }
-            list.append((alert.day, alert.severity, alert.id))
-            switch alert.severity {
+        signals.forget(window: window, on: day) { $0.day }
+        return signals.update(key) { list in
+            list.removeAll { day - $0.day > window }
+            list.append((day, severity, id))
+            switch severity {
             case .yellow:
                 return Self.combine(
-                    .yellow, in: &list, threshold: settings.yellowToOrange, into: "E01", .orange, with: alert)
+                    .yellow, in: &list, threshold: settings.yellowToOrange, into: "E01", .orange, on: key, day: day)
             case .orange:
-                return Self.combine(.orange, in: &list, threshold: settings.orangeToRed, into: "E02", .red, with: alert)
+                return Self.combine(
+                    .orange, in: &list, threshold: settings.orangeToRed, into: "E02", .red, on: key, day: day)
             default: return nil
             }
         }
@@ -39,25 +47,28 @@ struct Escalator {
     mutating func record(_ escalated: Alert) -> Alert? {
         guard escalated.severity == .orange else { return nil }
         let settings = settings
-        return signals.update(Key(subject: escalated.subject, village: escalated.village)) { list in
+        let key = Key(subject: escalated.subject, village: escalated.village)
+        return signals.update(key) { list in
             list.append((escalated.day, .orange, escalated.id))
-            return Self.combine(.orange, in: &list, threshold: settings.orangeToRed, into: "E02", .red, with: escalated)
+            return Self.combine(
+                .orange, in: &list, threshold: settings.orangeToRed, into: "E02", .red, on: key, day: escalated.day)
         }
     }
 
     /// When `list` holds at least `threshold` signals of `severity`, takes them out of it and
-    /// returns the alert `rule` of severity `raised` that combines them, raised with `last`.
+    /// returns the alert `rule` of severity `raised` on `key`'s subject that combines them,
+    /// raised on `day`.
     /// (Counted first: most alerts complete nothing, and a list of the signals made for each
     /// cost two arrays.)
     private static func combine(
         _ severity: Severity, in list: inout [Signal], threshold: Int, into rule: String, _ raised: Severity,
-        with last: Alert
+        on key: Key, day: Int32
     ) -> Alert? {
         guard list.count(where: { $0.severity == severity }) >= threshold else { return nil }
         let combined = list.filter { $0.severity == severity }
         list.removeAll { $0.severity == severity }
         var alert = Alert(
-            rule: rule, severity: raised, day: last.day, village: last.village, subject: last.subject,
+            rule: rule, severity: raised, day: day, village: key.village, subject: key.subject,
             score: Double(combined.count), threshold: Double(threshold), evidence: [])
         alert.combines = combined.map(\.id)
         return alert

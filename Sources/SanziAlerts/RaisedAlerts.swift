@@ -85,6 +85,22 @@ public struct RaisedAlerts: RandomAccessCollection, Sendable, Equatable {
             subjectKind: kind)
     }
 
+    /// Adds the alert at `position` of `other` after the others, numbered `id`, without building
+    /// it as an `Alert`.
+    public mutating func append(_ position: Int, of other: RaisedAlerts, id: UInt64) {
+        let row = other.rows[position]
+        for entry in other.range(position, \.evidenceEnd) { evidence.append(other.evidence[entry]) }
+        for value in other.range(position, \.valuesEnd) {
+            valueNames.append(Self.number(of: other.names[Int(other.valueNames[value])], in: &names))
+            valueNumbers.append(other.valueNumbers[value])
+        }
+        for combined in other.range(position, \.combinesEnd) { combines.append(other.combines[combined]) }
+        appendRow(
+            id: id, score: row.score, threshold: row.threshold, subjectID: row.subjectID, day: row.day,
+            village: row.village, rule: Self.number(of: other.rules[Int(row.rule)], in: &rules),
+            severity: row.severity, subjectKind: row.subjectKind)
+    }
+
     /// Adds the row of an alert whose lists were the last added to the pools.
     mutating func appendRow(
         id: UInt64, score: Double, threshold: Double, subjectID: Int64, day: Int32, village: Int32, rule: UInt16,

@@ -71,7 +71,7 @@ struct ClosedLoop {
         if settings == reference.settings { return reference.metrics }
         let alertSettings = base.with(settings)
         if RuleCatalogue.offenderKnowledge(alertSettings) == reference.knowledge {
-            let alerts = reference.replay.alerts(settings).map(RaisedAlerts.init)
+            let alerts = reference.replay.alerts(settings)
             try reference.replay.check()
             if alerts.map({ Self.forwarded($0, in: scenario) }) == reference.forwarded {
                 shortcuts += 1

@@ -100,7 +100,7 @@ struct RuleReplay {
 
     /// The alerts of every rule under `settings` on each run, merged and escalated as the
     /// engine raises them.
-    mutating func alerts(_ settings: [RuleSetting]) -> [[Alert]] {
+    mutating func alerts(_ settings: [RuleSetting]) -> [RaisedAlerts] {
         merged(eachRule(settings), cores: cores)
     }
 
@@ -112,33 +112,33 @@ struct RuleReplay {
 
     /// The metrics of the rules' alerts `replayed`.
     private func scored(_ replayed: [[Replayed]], cores: Int) -> Metrics {
-        sum(merged(replayed, cores: cores), cores: cores) { evaluate(RaisedAlerts($0), run: $1) }
+        sum(merged(replayed, cores: cores), cores: cores) { evaluate($0, run: $1) }
     }
 
     /// The rules' alerts `replayed` (by rule, then run) merged and escalated on each run, the
     /// runs up to `cores` at once.
-    private func merged(_ replayed: [[Replayed]], cores: Int) -> [[Alert]] {
+    private func merged(_ replayed: [[Replayed]], cores: Int) -> [RaisedAlerts] {
         let escalation = escalation
         return Concurrently.map(Array(runs.indices), cores: cores) { run in
-            AlertEngine.escalate(Self.merge(replayed.map { $0[run] }), with: escalation)
+            Self.merge(replayed.map { $0[run] }, escalating: escalation)
         }
     }
 
-    /// The alerts of several rules on one run (in catalogue order) in the order the engine
-    /// raises them: by the event being read, then by rule, then in each rule's order.
-    private static func merge(_ rules: [Replayed]) -> [Alert] {
+    /// The alerts of several rules on one run (in catalogue order), numbered and escalated in
+    /// the order the engine raises them: by the event being read, then by rule, then in each
+    /// rule's order.
+    private static func merge(_ rules: [Replayed], escalating settings: AlertSettings.Escalation) -> RaisedAlerts {
         let raising = rules.filter { !$0.events.isEmpty }
         var next = [Int](repeating: 0, count: raising.count)
-        var merged: [Alert] = []
-        merged.reserveCapacity(raising.reduce(0) { $0 + $1.events.count })
+        var merged = EscalatedAlerts(settings)
         while true {
             var first: Int?
             for rule in raising.indices where next[rule] < raising[rule].events.count {
                 if let first, raising[first].events[next[first]] <= raising[rule].events[next[rule]] { continue }
                 first = rule
             }
-            guard let first else { return merged }
-            merged.append(raising[first].alerts[next[first]])
+            guard let first else { return merged.alerts }
+            merged.add(next[first], of: raising[first].alerts)
             next[first] += 1
         }
     }

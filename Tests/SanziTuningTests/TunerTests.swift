@@ -195,6 +195,38 @@ struct TunerTests {
         #expect(exact.lossDetectedFen > 0)
     }
 
+    /// Replayed a rule at a time and merged, the rules raise what the engine raises over the
+    /// whole log, alert for alert: the same rows in the same order, numbered alike, escalations
+    /// of escalations included (the named values aside: scoring never reads them). Signals
+    /// combine at two, so that reds are made of escalated oranges too.
+    @Test func mergedReplaysAreTheEnginesAlerts() throws {
+        let runs = Self.simulated
+        try #require(runs.count == 2)
+        var settings = AlertSettings()
+        settings.escalation = .init(yellowToOrange: 2, orangeToRed: 2)
+        var replay = try RuleReplay(
+            runs: runs, warningSystem: true, escalation: settings.escalation, keepingIn: Self.scratch)
+        let merged = replay.alerts(Tuner.settings(of: settings))
+        for (run, replayed) in zip(runs, merged) {
+            var engine = try AlertEngine(settings: settings)
+            var raised = RaisedAlerts()
+            run.log.forEach(reading: engine.reads) { event in
+                for var alert in engine.observe(event) {
+                    alert.values = []
+                    raised.append(alert)
+                }
+            }
+            #expect(replayed == raised)
+            #expect(Set(raised.ruleIDs).isSuperset(of: ["E01", "E02"]))
+            let madeOfEscalations = raised.indices.filter { position in
+                raised.rule(at: position) == "E02"
+                    && raised[position].combines.contains { raised.position(of: $0).map(raised.rule(at:)) == "E01" }
+            }
+            #expect(!madeOfEscalations.isEmpty)
+        }
+        try replay.check()
+    }
+
     /// Tuning on three cores (the trials of a rule scored together, the runs replayed at once)
     /// chooses what the search's definition chooses: one trial at a time, each scored as it
     /// comes, the better taken at once. Seeds simulated three at a time are the runs simulated
