@@ -8,6 +8,8 @@ struct WindowedLists<Subject: Hashable & Sendable, Entry: Sendable>: Sendable {
     private var single: [Subject: Entry] = [:]
     private var several: [Subject: [Entry]] = [:]
     private var sweeps = (single: WindowSweep(), several: WindowSweep())
+    /// The list `update` hands a subject's single entry in, kept for its room.
+    private var scratch: [Entry] = []
 
     /// The subjects remembered.
     var count: Int { single.count + several.count }
@@ -27,20 +29,30 @@ struct WindowedLists<Subject: Hashable & Sendable, Entry: Sendable>: Sendable {
         if let index = several.index(forKey: subject) {
             // Changed in place: a copy taken out and put back copied the list each time.
             let result = body(&several.values[index])
-            if several.values[index].count <= 1 { keep(several.removeValue(forKey: subject) ?? [], for: subject) }
+            if several.values[index].count <= 1, let entry = several.remove(at: index).value.first {
+                single[subject] = entry
+            }
             return result
         }
-        var entries = single.removeValue(forKey: subject).map { [$0] } ?? []
+        // A single entry is handed to `body` in a list kept for the purpose, and changed in
+        // place while it stays single: no list is made, and the subject is looked up once.
+        var entries = scratch
+        scratch = []
+        entries.removeAll(keepingCapacity: true)
+        let index = single.index(forKey: subject)
+        if let index { entries.append(single.values[index]) }
         let result = body(&entries)
-        keep(entries, for: subject)
-        return result
-    }
-
-    private mutating func keep(_ entries: [Entry], for subject: Subject) {
-        switch entries.count {
-        case 0: break
-        case 1: single[subject] = entries[0]
-        default: several[subject] = entries
+        switch (index, entries.count) {
+        case (let index?, 0): single.remove(at: index)
+        case (let index?, 1): single.values[index] = entries[0]
+        case (nil, 0): break
+        case (nil, 1): single[subject] = entries[0]
+        case (let index, _):
+            if let index { single.remove(at: index) }
+            several[subject] = entries
+            entries = []
         }
+        scratch = entries
+        return result
     }
 }

@@ -7,7 +7,7 @@ struct WindowedListsTests {
     typealias Entry = (day: Int32, id: UInt64)
 
     /// A subject's entries come back as they were left, through one entry, several, one
-    /// again and none (which forgets the subject).
+    /// again and none (which forgets the subject), and a single entry changed in place.
     @Test func entriesComeBackAsTheyWereLeft() {
         var lists = WindowedLists<String, Entry>()
         func entries(_ subject: String) -> [UInt64] { lists.update(subject) { $0.map(\.id) } }
@@ -20,6 +20,8 @@ struct WindowedListsTests {
         lists.update("b") { $0.append((4, 13)) }
         lists.update("a") { $0.removeAll() }
         #expect(entries("a") == [] && entries("b") == [13] && lists.count == 1)
+        lists.update("b") { $0[0].id = 14 }
+        #expect(entries("b") == [14] && lists.count == 1 && lists.listed == 0, "a single entry changed in place")
     }
 
     /// A sweep forgets the subjects whose latest entry left the window, kept inline or in a
