@@ -124,10 +124,20 @@ public struct RaisedAlerts: RandomAccessCollection, Sendable, Equatable {
     /// none of its own) the events behind the alerts it combines, escalations of escalations
     /// too. A combined id that is not among the alerts before it adds nothing.
     public func events(of alert: Int) -> [UInt64] {
+        var events: [UInt64] = []
+        forEachEvent(of: alert) { events.append($0) }
+        return events
+    }
+
+    /// Calls `body` with each of `events(of: alert)` in turn, without gathering them.
+    public func forEachEvent(of alert: Int, _ body: (UInt64) -> Void) {
         let own = range(alert) { $0.evidenceEnd }
-        guard own.isEmpty else { return evidence[own] }
-        return combines[range(alert) { $0.combinesEnd }].flatMap { id in
-            position(of: id).flatMap { $0 < alert ? events(of: $0) : nil } ?? []
+        guard own.isEmpty else {
+            for entry in own { body(evidence[entry]) }
+            return
+        }
+        for combined in range(alert, \.combinesEnd) {
+            if let position = position(of: combines[combined]), position < alert { forEachEvent(of: position, body) }
         }
     }
 

@@ -139,10 +139,10 @@ public struct Evaluation: Sendable, Hashable, Encodable {
         } else {
             f1 = nil
         }
-        lossFen = misconduct.reduce(0) { $0 + truth.cases[$1].loss }
-        lossDetectedFen = detectedCases.reduce(0) { $0 + truth.cases[$1].loss }
-        privateMoneyFen = misconduct.reduce(0) { $0 + truth.cases[$1].privateMoney }
-        groupCases = misconduct.filter { truth.cases[$0].perpetrators.count > 1 }.count
+        lossFen = misconduct.reduce(0) { $0 + truth.cases.loss(at: $1) }
+        lossDetectedFen = detectedCases.reduce(0) { $0 + truth.cases.loss(at: $1) }
+        privateMoneyFen = misconduct.reduce(0) { $0 + truth.cases.privateMoney(at: $1) }
+        groupCases = misconduct.count { truth.cases.perpetratorCount(at: $0) > 1 }
         groupShare = Self.ratio(groupCases, misconduct.count)
         self.villages = villages
         months = Double(days) * 12 / 365.25
@@ -150,11 +150,15 @@ public struct Evaluation: Sendable, Hashable, Encodable {
         months = Self.rounded(months)
         let detectedByRule = tally.casesDetectedByRule()
         rules = Self.ruleNames.map { tally.result(for: $0.id, name: $0.name, detected: detectedByRule[$0.id] ?? []) }
-        let byTypology = Dictionary(grouping: truth.cases.indices) { truth.cases.typology(at: $0) }
-        typologies = Typology.allCases.map { tally.result(for: $0, indices: byTypology[$0] ?? []) }
+        // Grouped by place in `allCases`: every entry, look-alikes included, at each scoring.
+        var byTypology = [[Int]](repeating: [], count: Typology.allCases.count)
+        for position in truth.cases.indices {
+            byTypology[Typology.allCases.firstIndex(of: truth.cases.typology(at: position)) ?? 0].append(position)
+        }
+        typologies = zip(Typology.allCases, byTypology).map { tally.result(for: $0, indices: $1) }
         coverage = Coverage(truth: truth, detectedByRule: detectedByRule)
         detections = misconduct.map {
-            Detection(caseID: truth.cases[$0].id, firstAlertDay: tally.firstDay[$0])
+            Detection(caseID: truth.cases.id(at: $0), firstAlertDay: tally.firstDay[$0])
         }
     }
 

@@ -15,7 +15,9 @@ struct Tally {
     var lookAlikeAlarms = 0
     /// Counts by rule number.
     var byRuleNumber: [Counts] = []
-    var firstDay: [Int: Int32] = [:]
+    /// The day of the first alert that touched each misconduct case, by position in
+    /// `truth.cases` (nil for none), looked up at every case an alert touches.
+    var firstDay: [Int32?]
     /// The rule numbers that detected each case.
     var ruleNumbersByCase: [Int: Set<Int>] = [:]
     /// Whether an alert touched each look-alike, by position in `truth.cases`: a byte a case,
@@ -27,6 +29,7 @@ struct Tally {
         self.truth = truth
         self.index = index
         self.ruleIDs = ruleIDs
+        firstDay = Array(repeating: nil, count: truth.cases.count)
         alertedLookAlikes = Array(repeating: false, count: truth.cases.count)
     }
 
@@ -36,7 +39,7 @@ struct Tally {
         // Most alerts touch no case and most of the rest one: arrays, not sets.
         var cases: [Int] = []
         var lookAlikes: [Int] = []
-        for id in alerts.events(of: position) {
+        alerts.forEachEvent(of: position) { id in
             index.forEachCase(touching: id) { touched in
                 if truth.cases.kind(at: touched) == .misconduct {
                     if !cases.contains(touched) { cases.append(touched) }
@@ -77,7 +80,7 @@ struct Tally {
             rule: rule, name: name, alerts: counts.alerts, truePositives: counts.hits,
             falsePositives: counts.alerts - counts.hits, lookAlikeFalseAlarms: counts.lookAlikes,
             precision: Evaluation.ratio(counts.hits, counts.alerts), casesDetected: detected.count,
-            lossDetectedFen: detected.reduce(0) { $0 + truth.cases[$1].loss })
+            lossDetectedFen: detected.reduce(0) { $0 + truth.cases.loss(at: $1) })
     }
 
     /// The result for a typology, given the positions in `truth.cases` of its cases and
@@ -86,13 +89,13 @@ struct Tally {
         let cases = indices.filter { truth.cases.kind(at: $0) == .misconduct }
         let lookAlikes = indices.filter { truth.cases.kind(at: $0) == .lookAlike }
         let detected = cases.filter { firstDay[$0] != nil }
-        let delays = detected.compactMap { index in firstDay[index].map { max(0, $0 - truth.cases[index].startDay) } }
+        let delays = detected.compactMap { index in firstDay[index].map { max(0, $0 - truth.cases.startDay(at: index)) } }
             .sorted()
         return Evaluation.TypologyResult(
             typology: typology.rawValue, cases: cases.count, detected: detected.count,
             recall: Evaluation.ratio(detected.count, cases.count),
-            lossFen: cases.reduce(0) { $0 + truth.cases[$1].loss },
-            lossDetectedFen: detected.reduce(0) { $0 + truth.cases[$1].loss },
+            lossFen: cases.reduce(0) { $0 + truth.cases.loss(at: $1) },
+            lossDetectedFen: detected.reduce(0) { $0 + truth.cases.loss(at: $1) },
             medianDaysToDetection: Self.median(delays), p90DaysToDetection: Self.percentile(delays, 0.9),
             lookAlikes: lookAlikes.count, lookAlikesAlerted: lookAlikes.filter { alertedLookAlikes[$0] }.count)
     }

@@ -9,7 +9,7 @@ import SanziScenario
 /// here such a look-alike is a 24-byte row, the events of every entry share one array, and any
 /// other entry is kept whole beside it (its events in the shared array too). Reading an element
 /// builds the `Case` again, the same value that was appended; `id(at:)`, `kind(at:)`,
-/// `typology(at:)`, `discoveredDay(at:)` and `events(at:)` read without building it.
+/// `typology(at:)`, `discoveredDay(at:)`, `events(at:)` and the like read without building it.
 public struct CaseList: RandomAccessCollection, Sendable, Hashable {
     /// An entry: its village, beneficiary and days, and where it is kept whole, if it is.
     struct Row: Sendable, Hashable {
@@ -57,24 +57,34 @@ public struct CaseList: RandomAccessCollection, Sendable, Hashable {
     }
 
     /// The id of the entry at `position`.
-    public func id(at position: Int) -> Int {
-        let row = rows[position]
-        return row.whole < 0 ? position + 1 : whole[Int(row.whole)].id
-    }
+    public func id(at position: Int) -> Int { wholeIndex(position).map { whole[$0].id } ?? position + 1 }
 
     /// Whether the entry at `position` is misconduct or a look-alike.
-    public func kind(at position: Int) -> Case.Kind {
-        let row = rows[position]
-        return row.whole < 0 ? .lookAlike : whole[Int(row.whole)].kind
-    }
+    public func kind(at position: Int) -> Case.Kind { wholeIndex(position).map { whole[$0].kind } ?? .lookAlike }
 
     /// The typology of the entry at `position`.
     public func typology(at position: Int) -> Typology { rows[position].typology }
 
     /// The day an investigation proved the entry at `position`, or -1.
-    public func discoveredDay(at position: Int) -> Int32 {
+    public func discoveredDay(at position: Int) -> Int32 { wholeIndex(position).map { whole[$0].discoveredDay } ?? -1 }
+
+    /// The first day of the entry at `position`.
+    public func startDay(at position: Int) -> Int32 { rows[position].startDay }
+
+    /// The loss of the entry at `position`, in fen (`Case.loss`).
+    public func loss(at position: Int) -> Int64 { wholeIndex(position).map { whole[$0].loss } ?? 0 }
+
+    /// The money that changed hands privately in the entry at `position`, in fen.
+    public func privateMoney(at position: Int) -> Int64 { wholeIndex(position).map { whole[$0].privateMoney } ?? 0 }
+
+    /// How many people acted the entry at `position`.
+    public func perpetratorCount(at position: Int) -> Int { wholeIndex(position).map { whole[$0].perpetrators.count } ?? 0 }
+
+    /// Where the entry at `position` is kept whole in `whole`, or nil for a look-alike kept as a
+    /// row alone (numbered by its place, with no perpetrators, money or discovery).
+    private func wholeIndex(_ position: Int) -> Int? {
         let row = rows[position]
-        return row.whole < 0 ? -1 : whole[Int(row.whole)].discoveredDay
+        return row.whole < 0 ? nil : Int(row.whole)
     }
 
     /// The events of the entry at `position`, ascending.

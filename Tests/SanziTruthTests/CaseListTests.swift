@@ -26,6 +26,8 @@ struct CaseListTests {
             Self.entry(7, .lookAlike, beneficiary: Int64(Int32.max)),
         ]
         cases[1].discoveredDay = 95
+        cases[1].privateMoney = 300
+        cases[2].startDay = 12
         let list = CaseList(cases)
         #expect(Array(list) == cases)
         #expect(list.wholeEntries == 4)
@@ -33,6 +35,10 @@ struct CaseListTests {
         #expect(list.indices.map { list.kind(at: $0) } == cases.map(\.kind))
         #expect(list.indices.map { list.typology(at: $0) } == cases.map(\.typology))
         #expect(list.indices.map { list.discoveredDay(at: $0) } == cases.map(\.discoveredDay))
+        #expect(list.indices.map { list.startDay(at: $0) } == cases.map(\.startDay))
+        #expect(list.indices.map { list.loss(at: $0) } == cases.map(\.loss) && list.loss(at: 1) == 500)
+        #expect(list.indices.map { list.privateMoney(at: $0) } == cases.map(\.privateMoney))
+        #expect(list.indices.map { list.perpetratorCount(at: $0) } == cases.map(\.perpetrators.count))
         #expect(list.indices.map { Array(list.events(at: $0)) } == cases.map(\.events))
         #expect(list == CaseList(cases) && list != CaseList(cases.dropLast()))
         #expect(MemoryLayout<CaseList.Row>.stride == 24)
