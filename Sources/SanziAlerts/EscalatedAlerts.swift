@@ -13,12 +13,11 @@ public struct EscalatedAlerts {
 
     /// Adds the alert at `position` of `source`, then the escalations it completes.
     public mutating func add(_ position: Int, of source: RaisedAlerts) {
-        alerts.append(position, of: source, id: nextID)
-        let added = alerts.count - 1
-        let key = Escalator.Key(subject: alerts.subject(at: added), village: alerts.village(at: added))
-        let id = alerts.id(at: added)
-        guard let escalation = escalator.add(on: key, day: alerts.day(at: added), alerts.severity(at: added), id: id)
-        else { return }
+        let id = nextID
+        alerts.append(position, of: source, id: id)
+        let key = Escalator.Key(subject: source.subject(at: position), village: source.village(at: position))
+        let severity = source.severity(at: position)
+        guard let escalation = escalator.add(on: key, day: source.day(at: position), severity, id: id) else { return }
         let escalated = numbered(escalation)
         if let red = escalator.record(escalated) { _ = numbered(red) }
     }

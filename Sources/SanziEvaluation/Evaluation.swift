@@ -150,7 +150,8 @@ public struct Evaluation: Sendable, Hashable, Encodable {
         months = Self.rounded(months)
         let detectedByRule = tally.casesDetectedByRule()
         rules = Self.ruleNames.map { tally.result(for: $0.id, name: $0.name, detected: detectedByRule[$0.id] ?? []) }
-        // Grouped by place in `allCases`: every entry, look-alikes included, at each scoring.
+        // By typology in `allCases`' order (a dictionary hashed every entry, look-alikes
+        // included, at each of tuning's thousands of scorings).
         var byTypology = [[Int]](repeating: [], count: Typology.allCases.count)
         for position in truth.cases.indices {
             byTypology[Typology.allCases.firstIndex(of: truth.cases.typology(at: position)) ?? 0].append(position)

@@ -89,8 +89,9 @@ struct Tally {
         let cases = indices.filter { truth.cases.kind(at: $0) == .misconduct }
         let lookAlikes = indices.filter { truth.cases.kind(at: $0) == .lookAlike }
         let detected = cases.filter { firstDay[$0] != nil }
-        let delays = detected.compactMap { index in firstDay[index].map { max(0, $0 - truth.cases.startDay(at: index)) } }
-            .sorted()
+        let delays = detected.compactMap { index in
+            firstDay[index].map { max(0, $0 - truth.cases.startDay(at: index)) }
+        }.sorted()
         return Evaluation.TypologyResult(
             typology: typology.rawValue, cases: cases.count, detected: detected.count,
             recall: Evaluation.ratio(detected.count, cases.count),

@@ -78,7 +78,9 @@ public struct CaseList: RandomAccessCollection, Sendable, Hashable {
     public func privateMoney(at position: Int) -> Int64 { wholeIndex(position).map { whole[$0].privateMoney } ?? 0 }
 
     /// How many people acted the entry at `position`.
-    public func perpetratorCount(at position: Int) -> Int { wholeIndex(position).map { whole[$0].perpetrators.count } ?? 0 }
+    public func perpetratorCount(at position: Int) -> Int {
+        wholeIndex(position).map { whole[$0].perpetrators.count } ?? 0
+    }
 
     /// Where the entry at `position` is kept whole in `whole`, or nil for a look-alike kept as a
     /// row alone (numbered by its place, with no perpetrators, money or discovery).
