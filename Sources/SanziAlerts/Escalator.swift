@@ -24,6 +24,8 @@ struct Escalator {
     /// Counts the alert `id` of `severity` raised on `day` about `key`; returns the escalation
     /// it completes, if any.
     mutating func add(on key: Key, day: Int32, _ severity: Severity, id: UInt64) -> Alert? {
+        // Only yellows and oranges combine: a red, kept, would never be read again.
+        guard severity != .red else { return nil }
         // A copy: the closure below reads the settings while `signals` changes.
         let settings = settings
         let window = Int32(settings.windowDays)
