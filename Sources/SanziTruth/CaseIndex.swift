@@ -22,6 +22,11 @@ public struct CaseIndex: Sendable {
     private let cases: [Int32]
     /// Each pair's event, as its offset in its block, `width` bytes a pair.
     private let offsets: [UInt8]
+    /// A bit for each event id from `base`, set when a case touched it: most alerts touch no
+    /// case, and their look-ups end here without reading a block (2.2 MB at 12,000 villages
+    /// over five years; tuning scores every alert thousands of times). Empty when the ids are
+    /// so sparse that it would take more than 32 bytes a pair.
+    private let touched: [UInt64]
 
     public init(_ truth: GroundTruth) {
         var (count, smallest, largest) = (0, UInt64.max, UInt64.min)
@@ -31,7 +36,7 @@ public struct CaseIndex: Sendable {
             for event in events { (smallest, largest) = (min(smallest, event), max(largest, event)) }
         }
         guard count > 0 else {
-            (base, shift, width, starts, cases, offsets) = (0, 0, 1, [], [], [])
+            (base, shift, width, starts, cases, offsets, touched) = (0, 0, 1, [], [], [], [])
             return
         }
         var shift: UInt64 = 0
@@ -46,9 +51,12 @@ public struct CaseIndex: Sendable {
         var cases = [Int32](repeating: 0, count: count)
         var offsets = [UInt8](repeating: 0, count: count * width)
         let mask: UInt64 = (1 << shift) &- 1
+        let words = (largest - smallest) >> 6 + 1
+        var touched = [UInt64](repeating: 0, count: words <= UInt64(count) * 4 ? Int(words) : 0)
         for index in truth.cases.indices {
             for event in truth.cases.events(at: index) {
                 let relative = event - smallest
+                if !touched.isEmpty { touched[Int(relative >> 6)] |= 1 << (relative & 63) }
                 let block = Int(relative >> shift)
                 let pair = next[block]
                 next[block] += 1
@@ -58,20 +66,29 @@ public struct CaseIndex: Sendable {
                 }
             }
         }
-        (self.base, self.shift, self.width, self.starts, self.cases, self.offsets) =
-            (smallest, shift, width, starts, cases, offsets)
+        (self.base, self.shift, self.width, self.starts, self.cases, self.offsets, self.touched) =
+            (smallest, shift, width, starts, cases, offsets, touched)
     }
 
     /// Calls `body` with the index of each case that touched `event`, in case order.
     public func forEachCase(touching event: UInt64, _ body: (Int) -> Void) {
         guard event >= base else { return }
         let relative = event - base
+        guard mayBeTouched(relative) else { return }
         let block = relative >> shift
         guard block < UInt64(max(starts.count - 1, 0)) else { return }
         let offset = relative & ((1 << shift) &- 1)
         for pair in starts[Int(block)]..<starts[Int(block) + 1] where self.offset(of: pair) == offset {
             body(Int(cases[pair]))
         }
+    }
+
+    /// Whether a case may have touched the event `relative` ids after `base`: false only when
+    /// the bits say no case did.
+    private func mayBeTouched(_ relative: UInt64) -> Bool {
+        guard !touched.isEmpty else { return true }
+        let word = Int(relative >> 6)
+        return word < touched.count && touched[word] & (1 << (relative & 63)) != 0
     }
 
     /// The offset in its block of the event of `pair`.
