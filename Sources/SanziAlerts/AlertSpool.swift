@@ -48,9 +48,8 @@ public final class AlertSpool {
     public func readBack() throws(OutputError) -> RaisedAlerts {
         // The spool numbers rule ids and value names as `RaisedAlerts` does, in order of first
         // appearance: the alerts keep the spool's numbers.
-        var alerts = RaisedAlerts()
-        (alerts.rules, alerts.names) = (rules, names)
-        try spool.readBack { read(&$0, into: &alerts) }
+        var alerts = RaisedAlerts(ruleIDs: rules, valueNames: names)
+        try spool.readBack { alerts.appendItem(from: &$0) }
         guard alerts.count == count else {
             throw .cannotRead(path: spool.path, reason: "\(alerts.count) alerts of \(count) read back")
         }
@@ -58,26 +57,26 @@ public final class AlertSpool {
     }
 
     /// An alert's fixed part as a spool writes it, followed by its evidence ids, its combined
-    /// ids and its values (the name's number, then the value); tuning's replays are kept the
-    /// same way (`ReplayStore`). Its fields leave no padding.
-    public struct Header: BitwiseCopyable, Sendable {
-        public var id: UInt64
-        public var score: Double
-        public var threshold: Double
-        public var subjectID: Int64
-        public var day: Int32
-        public var village: Int32
-        public var evidence: UInt32
-        public var combines: UInt32
-        /// The rule's number among those the spool has met.
-        public var rule: UInt16
-        public var values: UInt16
-        public var severity: UInt8
-        public var subjectKind: UInt8
+    /// ids and its values (the name's number, then the value): a spool item (below). Its fields
+    /// leave no padding.
+    struct Header: BitwiseCopyable {
+        var id: UInt64
+        var score: Double
+        var threshold: Double
+        var subjectID: Int64
+        var day: Int32
+        var village: Int32
+        var evidence: UInt32
+        var combines: UInt32
+        /// The rule's number among those the spool, or the alerts written, have met.
+        var rule: UInt16
+        var values: UInt16
+        var severity: UInt8
+        var subjectKind: UInt8
         var unused: UInt16 = 0
 
         /// The fixed part of `alert`, its rule numbered `rule`.
-        public init(_ alert: Alert, rule: UInt16) {
+        init(_ alert: Alert, rule: UInt16) {
             let (kind, subjectID) = RaisedAlerts.parts(alert.subject)
             id = alert.id
             score = alert.score
@@ -93,40 +92,78 @@ public final class AlertSpool {
             subjectKind = kind.rawValue
         }
 
+        /// The fixed part of the alert at `position` of `alerts`, its rule and values' names by
+        /// their numbers there.
+        init(_ alerts: RaisedAlerts, at position: Int) {
+            let row = alerts.rows[position]
+            id = alerts.id(at: position)
+            score = row.score
+            threshold = row.threshold
+            subjectID = row.subjectID
+            day = row.day
+            village = row.village
+            evidence = UInt32(alerts.range(position, \.evidenceEnd).count)
+            combines = UInt32(alerts.range(position, \.combinesEnd).count)
+            rule = row.rule
+            values = UInt16(alerts.range(position, \.valuesEnd).count)
+            severity = UInt8(Severity.allCases.firstIndex(of: row.severity) ?? 0)
+            subjectKind = row.subjectKind.rawValue
+        }
+
         /// The alert's severity, or nil when the bytes hold none.
-        public var alertSeverity: Severity? {
+        var alertSeverity: Severity? {
             Int(severity) < Severity.allCases.count ? Severity.allCases[Int(severity)] : nil
         }
+    }
+}
 
-        /// The alert's subject, or nil when the bytes hold none.
-        public var alertSubject: AlertSubject? {
-            RaisedAlerts.SubjectKind(rawValue: subjectKind).map { RaisedAlerts.subject($0, subjectID) }
-        }
+/// Alerts as spool items: `AlertSpool.Header`, then the evidence ids, the combined ids and the
+/// values (the name's number, then the value). `AlertSpool` reads its file back this way, and
+/// tuning keeps its replays so (`ReplayStore`): no alert is built as an `Alert` either way.
+extension RaisedAlerts {
+    /// Alerts to be read from spool items whose rules and value names are numbered as
+    /// `ruleIDs` and `valueNames` are.
+    public init(ruleIDs: [String], valueNames: [String] = []) {
+        self.init()
+        (rules, names) = (ruleIDs, valueNames)
     }
 
-    /// Adds the next alert of a block to `alerts`, its lists straight into their pools; false if
-    /// the bytes are not an alert.
-    private func read(_ reader: inout Spool.Reader, into alerts: inout RaisedAlerts) -> Bool {
-        guard let header = reader.next(Header.self), let severity = header.alertSeverity,
-            let kind = RaisedAlerts.SubjectKind(rawValue: header.subjectKind), Int(header.rule) < rules.count
+    /// Adds the alert of the spool item `reader` is at after the others, its lists straight
+    /// into their pools; false if the bytes are not an alert whose rule and value names are
+    /// numbered here.
+    public mutating func appendItem(from reader: inout Spool.Reader) -> Bool {
+        guard let header = reader.next(AlertSpool.Header.self), let severity = header.alertSeverity,
+            let kind = SubjectKind(rawValue: header.subjectKind), Int(header.rule) < rules.count
         else { return false }
         for _ in 0..<header.evidence {
             guard let id = reader.next(UInt64.self) else { return false }
-            alerts.evidence.append(id)
+            evidence.append(id)
         }
         for _ in 0..<header.combines {
             guard let id = reader.next(UInt64.self) else { return false }
-            alerts.combines.append(id)
+            combines.append(id)
         }
         for _ in 0..<header.values {
             guard let name = reader.next(UInt16.self), Int(name) < names.count, let value = reader.next(Double.self)
             else { return false }
-            alerts.valueNames.append(name)
-            alerts.valueNumbers.append(value)
+            valueNames.append(name)
+            valueNumbers.append(value)
         }
-        alerts.appendRow(
+        appendRow(
             id: header.id, score: header.score, threshold: header.threshold, subjectID: header.subjectID,
             day: header.day, village: header.village, rule: header.rule, severity: severity, subjectKind: kind)
         return true
+    }
+
+    /// Writes the alert at `position` to `buffer` as a spool item, its rule and values' names
+    /// by their numbers here.
+    public func appendItem(at position: Int, to buffer: inout ByteBuffer) {
+        buffer.append(bytesOf: AlertSpool.Header(self, at: position))
+        for entry in range(position, \.evidenceEnd) { buffer.append(bytesOf: evidence[entry]) }
+        for combined in range(position, \.combinesEnd) { buffer.append(bytesOf: combines[combined]) }
+        for value in range(position, \.valuesEnd) {
+            buffer.append(bytesOf: valueNames[value])
+            buffer.append(bytesOf: valueNumbers[value])
+        }
     }
 }

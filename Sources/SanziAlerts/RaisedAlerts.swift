@@ -1,5 +1,5 @@
-import SanziEvents
 import SanziEngine
+import SanziEvents
 
 /// The alerts of a run, kept compactly until the run's evaluation and report have read them:
 /// a random-access collection of `Alert`, in the order they were raised.
@@ -36,7 +36,7 @@ public struct RaisedAlerts: RandomAccessCollection, Sendable, Equatable {
         case listing, contract, bidder, village
     }
 
-    private var rows = ChunkedArray<Row>()
+    private(set) var rows = ChunkedArray<Row>()
     /// Each alert's id, once one is not its position + 1 (the engine's numbering); nil before.
     private var ids: [UInt64]?
     /// The distinct rule ids and value names, in order of first appearance; rows and values
@@ -175,7 +175,7 @@ public struct RaisedAlerts: RandomAccessCollection, Sendable, Equatable {
     public func ruleNumber(at position: Int) -> Int { Int(rows[position].rule) }
 
     /// The pool positions of one of the row's lists: from the previous row's end to its own.
-    private func range(_ position: Int, _ end: (Row) -> UInt32) -> Range<Int> {
+    func range(_ position: Int, _ end: (Row) -> UInt32) -> Range<Int> {
         (position == 0 ? 0 : Int(end(rows[position - 1])))..<Int(end(rows[position]))
     }
 

@@ -114,14 +114,12 @@ final class ReplayStore {
         residentBytes += bytes
     }
 
-    /// Each alert as the event it was raised at, then as `AlertSpool` writes it (the rule is
-    /// the replay's, its values dropped before).
+    /// Each alert as the event it was raised at, then as a spool item (`RaisedAlerts`: the
+    /// rule is the replay's, numbered 0, its values dropped before).
     private static func encode(_ replayed: RuleReplay.Replayed, into buffer: inout ByteBuffer) {
-        for (alert, event) in zip(replayed.alerts, replayed.events) {
+        for (position, event) in replayed.events.enumerated() {
             buffer.append(bytesOf: event)
-            buffer.append(bytesOf: AlertSpool.Header(alert, rule: 0))
-            for id in alert.evidence { buffer.append(bytesOf: id) }
-            for id in alert.combines { buffer.append(bytesOf: id) }
+            replayed.alerts.appendItem(at: position, to: &buffer)
         }
     }
 
@@ -131,18 +129,11 @@ final class ReplayStore {
         let replayed = bytes.withUnsafeBytes { bytes -> RuleReplay.Replayed? in
             var reader = Spool.Reader(bytes: bytes)
             var replayed = RuleReplay.Replayed()
+            if !reader.isAtEnd { replayed.alerts = RaisedAlerts(ruleIDs: [rule]) }
             while !reader.isAtEnd {
-                guard let event = reader.next(UInt64.self), let header = reader.next(AlertSpool.Header.self),
-                    let severity = header.alertSeverity, let subject = header.alertSubject, header.values == 0,
-                    let evidence = Self.ids(header.evidence, from: &reader),
-                    let combines = Self.ids(header.combines, from: &reader)
-                else { return nil }
-                var alert = Alert(
-                    rule: rule, severity: severity, day: header.day, village: header.village, subject: subject,
-                    score: header.score, threshold: header.threshold, evidence: evidence)
-                alert.id = header.id
-                alert.combines = combines
-                replayed.alerts.append(alert)
+                guard let event = reader.next(UInt64.self), replayed.alerts.appendItem(from: &reader) else {
+                    return nil
+                }
                 replayed.events.append(event)
             }
             return replayed
@@ -151,15 +142,5 @@ final class ReplayStore {
             throw .cannotRead(path: file.path, reason: "bytes at \(place.offset) are not alerts")
         }
         return replayed
-    }
-
-    /// The next `count` ids, or nil when the bytes end first.
-    private static func ids(_ count: UInt32, from reader: inout Spool.Reader) -> [UInt64]? {
-        var ids: [UInt64] = []
-        for _ in 0..<count {
-            guard let id = reader.next(UInt64.self) else { return nil }
-            ids.append(id)
-        }
-        return ids
     }
 }
