@@ -3,29 +3,32 @@
 /// this year, one signal on a subject): it is kept inline, and only a subject with more has a
 /// list of its own, which costs some 56 bytes more (the array's header and malloc's). C07, C08
 /// and the escalation keep theirs here: at 12,000 villages over five years, the run's peak
-/// fell by ~7 MB for C08 and the escalation.
-struct WindowedLists<Subject: Hashable & Sendable, Entry: Sendable>: Sendable {
+/// fell by ~7 MB for C08 and the escalation. (So does `sanzi dataset` for the wins C08 counts.)
+public struct WindowedLists<Subject: Hashable & Sendable, Entry: Sendable>: Sendable {
     private var single: [Subject: Entry] = [:]
     private var several: [Subject: [Entry]] = [:]
     private var sweeps = (single: WindowSweep(), several: WindowSweep())
     /// The list `update` hands a subject's single entry in, kept for its room.
     private var scratch: [Entry] = []
 
+    /// No subject remembered.
+    public init() {}
+
     /// The subjects remembered.
-    var count: Int { single.count + several.count }
+    public var count: Int { single.count + several.count }
     /// The subjects with a list of their own (more than one entry).
     var listed: Int { several.count }
 
     /// Every eighth of `window` days, forgets the subjects whose latest entry (by `dayOf`) is
     /// more than `window` days before `day` (`WindowSweep`).
-    mutating func forget(window: Int32, on day: Int32, dayOf: (Entry) -> Int32) {
+    public mutating func forget(window: Int32, on day: Int32, dayOf: (Entry) -> Int32) {
         sweeps.single.forget(in: &single, window: window, on: day) { dayOf($0) }
         sweeps.several.forget(in: &several, window: window, on: day) { $0.last.map(dayOf) }
     }
 
     /// Lets `body` change the entries of `subject` (none when it is not remembered) and
     /// returns what `body` returns; a subject left with no entries is forgotten.
-    mutating func update<Result>(_ subject: Subject, _ body: (inout [Entry]) -> Result) -> Result {
+    public mutating func update<Result>(_ subject: Subject, _ body: (inout [Entry]) -> Result) -> Result {
         if let index = several.index(forKey: subject) {
             // Changed in place: a copy taken out and put back copied the list each time.
             let result = body(&several.values[index])

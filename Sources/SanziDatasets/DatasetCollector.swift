@@ -103,7 +103,9 @@ final class DatasetCollector: EventSink {
     private var officeHolders: Set<Int64> = []
     private var declared = IDTable<Set<Int64>>()
     private var owners = IDTable<(person: Int64, firm: Bool, founded: Int32)>()
-    private var wins = IDTable<[Int32]>()
+    /// The days each counterparty signed contracts in each village within C08's window, keyed
+    /// as C08 keys them.
+    private var wins = WindowedLists<Int64, Int32>()
     /// Per village, by index: contracts signed so far, and this month's disbursements.
     private var villageContracts: [Int]
     private var monthSpending: [(month: Int, total: Int64)]
@@ -175,16 +177,15 @@ final class DatasetCollector: EventSink {
         let r = event.record
         let village = r.village
         let asset = Int64(r.count2)
+        let recent = win(of: r.party, in: village, on: event.day)
         defer {
             villageContracts[Int(village)] += 1
-            wins[r.party, default: []].append(event.day)
             if asset >= 0, r.deal == .lease { previousAnnual[asset] = r.amount }
         }
         guard r.other != -2 else { return }  // leases running when the run starts were not decided in it
         let listing = r.other >= 0 ? listings.removeValue(forKey: r.other) : nil
         let sortedBids = (listing?.bids ?? []).sorted(by: r.deal == .works ? (<) : (>))
         let owner = owners[r.party]
-        let recent = (wins[r.party] ?? []).filter { event.day - $0 <= Self.winsWindow }.count
         let decision = decisions[asset].flatMap { event.day - $0.day <= Self.decisionWindow ? $0.share : nil }
         setAsideLastTransaction()
         lastTransaction = Transaction(
@@ -202,7 +203,17 @@ final class DatasetCollector: EventSink {
                 $0 > 0 && r.deal == .lease ? Double(r.amount) / Double($0) : nil
             },
             villageContractsBefore: villageContracts[Int(village)])
-        if wins[r.party, default: []].count > 64 { wins[r.party]?.removeFirst(32) }
+    }
+
+    /// Remembers a contract `party` signed in `village` on `day` and returns how many it signed
+    /// there in C08's window before it.
+    private func win(of party: Int64, in village: Int32, on day: Int32) -> Int {
+        wins.forget(window: Self.winsWindow, on: day) { $0 }
+        return wins.update(Int64(village) << 40 ^ party) { days in
+            days.removeAll { day - $0 > Self.winsWindow }
+            days.append(day)
+            return days.count - 1
+        }
     }
 
     private func ledgerEntry(_ event: LoggedEvent) {

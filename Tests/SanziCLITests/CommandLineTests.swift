@@ -884,6 +884,86 @@ struct DatasetCommandTests {
         #expect(ledger.count > transactions.count)
     }
 
+    /// The counterparty and decision features, computed again from the events table alone in
+    /// the plainest way (a second implementation): what the party registered as last, whether
+    /// its owner had held an office or had a declared tie to someone who had, its contracts in
+    /// the village within C08's 365 days, and the votes of the asset's last decision within P05's
+    /// 180 days, each as it stood before the row's event.
+    @Test func counterpartyAndDecisionFeaturesAreTheEventsTablesOwn() throws {
+        try #require(Self.built.count == 3)
+        let folder = Self.built[0]
+        let events = try Self.rows(folder, "events")
+        var expected = (transactions: [String: [String]](), ledger: [String: String]())
+        var replication = ""
+        var owners: [String: (person: String, firm: Bool, founded: Int)] = [:]
+        var offices: Set<String> = []
+        var ties: [String: Set<String>] = [:]
+        var wins: [String: [Int]] = [:]
+        var decisions: [String: (day: Int, share: Double)] = [:]
+        for event in events {
+            if event["replication"] != replication {
+                replication = event["replication"] ?? ""
+                (owners, offices, ties, wins, decisions) = ([:], [], [:], [:], [:])
+            }
+            let (subject, other, party) = (event["subject"] ?? "", event["other"] ?? "", event["party"] ?? "")
+            let day = Int(event["day"] ?? "") ?? 0
+            let id = "\(replication)/\(event["id"] ?? "")"
+            let related = { (bidder: String) -> String in
+                guard let owner = owners[bidder]?.person else { return "false" }
+                return String(offices.contains(owner) || !(ties[owner] ?? []).isDisjoint(with: offices))
+            }
+            switch event["type"] {
+            case "registration":
+                owners[party] = (other, event["count2"] == "1", Int(event["count"] ?? "") ?? 0)
+            case "office": offices.insert(subject)
+            case "relation":
+                ties[subject, default: []].insert(party)
+                ties[party, default: []].insert(subject)
+            case "decision":
+                let (yes, no) = (Double(event["count"] ?? "") ?? 0, Double(event["count2"] ?? "") ?? 0)
+                if subject != "-1", yes + no > 0 { decisions[subject] = (day, yes / (yes + no)) }
+            case "contract":
+                let key = "\(event["village"] ?? "")/\(party)"
+                let owner = owners[party]
+                let decision = decisions[event["count2"] ?? ""].flatMap { day - $0.day <= 180 ? $0.share : nil }
+                expected.transactions[id] = [
+                    owner.map { String($0.firm) } ?? "",
+                    owner.flatMap { $0.firm ? String(day - $0.founded) : nil } ?? "", related(party),
+                    String((wins[key] ?? []).filter { day - $0 <= 365 }.count), decision.map { String($0) } ?? "",
+                ]
+                wins[key, default: []].append(day)
+            case "receipt", "disbursement", "loan", "compensation_distributed":
+                expected.ledger[id] = party.hasPrefix("-") ? "false" : related(party)
+            default: break
+            }
+        }
+        let columns = [
+            "counterparty_firm", "counterparty_age_days", "counterparty_related", "counterparty_wins_365",
+            "decision_share",
+        ]
+        var checked = (rows: 0, related: 0, wins: 0)
+        for row in try Self.rows(folder, "transactions") {
+            let id = "\(row["replication"] ?? "")/\(row["event"] ?? "")"
+            var found = columns.map { row[$0] ?? "" }
+            guard var wanted = expected.transactions[id] else {
+                Issue.record("transaction \(id) is no contract of the events table")
+                continue
+            }
+            // The share is written to six places.
+            (found[4], wanted[4]) = (found[4].isEmpty ? "" : "\(Double(found[4]) ?? .nan)", wanted[4])
+            if let share = Double(wanted[4]) { wanted[4] = "\((share * 1_000_000).rounded() / 1_000_000)" }
+            #expect(found == wanted, "transaction \(id): \(columns)")
+            checked.rows += 1
+            if found[2] == "true" { checked.related += 1 }
+            if (Int(found[3]) ?? 0) > 0 { checked.wins += 1 }
+        }
+        for row in try Self.rows(folder, "ledger") {
+            let id = "\(row["replication"] ?? "")/\(row["event"] ?? "")"
+            #expect(row["counterparty_related"] == expected.ledger[id], "ledger entry \(id)")
+        }
+        #expect(checked.rows > 500 && checked.related > 0 && checked.wins > 0, "\(checked)")
+    }
+
     /// Where two lists first differ (in length too), or nil: short for a failure's message.
     static func firstDifference(_ found: [String], _ expected: [String]) -> String? {
         guard found != expected else { return nil }
