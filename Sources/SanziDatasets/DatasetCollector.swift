@@ -78,7 +78,6 @@ final class DatasetCollector: EventSink {
     /// The last contract's row, held back until the next: a renewal right after its contract
     /// marks it.
     private var lastTransaction: Transaction?
-    private(set) var relations: [(Int64, Int64)] = []
 
     /// The scenario's approval tiers, for `approver_below_required`.
     let finance: FinanceRules
@@ -98,21 +97,18 @@ final class DatasetCollector: EventSink {
     /// table by id held room for every listing of the run: a replication of 12,000 villages
     /// over five years peaked 57 MB higher, where a few thousand listings are open at once.)
     private var listings: [Int64: Listing] = [:]
-    private var decisions = IDTable<(day: Int32, share: Double)>()
+    /// Each asset's last decision: its day, the votes for, and all votes.
+    private var decisions = CompactIDTable<(day: Int32, votesFor: Int32, votes: Int32)>()
     private var previousAnnual = CompactIDTable<Int64>()
-    private var officeHolders: Set<Int64> = []
-    private var declared = IDTable<Set<Int64>>()
-    private var owners = IDTable<(person: Int64, firm: Bool, founded: Int32)>()
+    private var officeTies = OfficeTies()
+    /// Each bidder's last registration: its owner, the day it was founded, whether a firm.
+    private var owners = CompactIDTable<(person: Int64, founded: Int32, firm: Bool)>()
     /// The days each counterparty signed contracts in each village within C08's window, keyed
     /// as C08 keys them.
     private var wins = WindowedLists<Int64, Int32>()
     /// Per village, by index: contracts signed so far, and this month's disbursements.
     private var villageContracts: [Int]
     private var monthSpending: [(month: Int, total: Int64)]
-    private var relatedCache = IDTable<(generation: Int, related: Bool)>()
-    /// Counts changes to offices and declared ties, which invalidate `relatedCache` (a bidder
-    /// whose owner is unknown is never cached).
-    private var generation = 0
 
     /// A collector that writes `events` as the log streams and sets its other rows aside in
     /// `folder` (`ScratchFile`: nothing is left there).
@@ -136,42 +132,31 @@ final class DatasetCollector: EventSink {
         let r = event.record
         switch r.type {
         case .decision:
-            let total = Double(r.count + r.count2)
-            if r.subject >= 0, total > 0 { decisions[r.subject] = (event.day, Double(r.count) / total) }
+            if r.subject >= 0, r.count + r.count2 > 0 { decisions[r.subject] = (event.day, r.count, r.count + r.count2) }
         case .listing:
             listings[r.subject] = Listing(appraisal: r.amount, reserve: r.amount2, days: r.count2, relisting: r.party)
         case .registration:
             listings[r.subject]?.registered += 1
-            owners[r.party] = (r.other, r.bidderKind == .firm, r.count)
+            owners[r.party] = (r.other, r.count, r.bidderKind == .firm)
         case .bid: listings[r.subject]?.bids.append(r.amount)
         case .listingFailed: listings.removeValue(forKey: r.subject)
         case .award: listings[r.subject]?.awardDay = event.day
         case .contract: contract(event)
         case .renewal:
             if lastTransaction?.contract == r.subject { lastTransaction?.renewal = true }
-        case .office:
-            officeHolders.insert(r.subject)
-            generation += 1
-        case .relation:
-            generation += 1
-            declared[r.subject, default: []].insert(r.party)
-            declared[r.party, default: []].insert(r.subject)
-            relations.append((r.subject, r.party))
+        case .office: officeTies.office(r.subject)
+        case .relation: officeTies.tie(r.subject, r.party)
         case .receipt, .disbursement, .loan, .compensationDistributed: ledgerEntry(event)
         default: break
         }
         write(event)
     }
 
-    /// Whether a bidder's owner holds an office or has a declared tie to a holder; remembered
-    /// until the next office or relation event changes the answer.
-    private func related(_ bidder: Int64) -> Bool {
-        if let known = relatedCache[bidder], known.generation == generation { return known.related }
-        guard let owner = owners[bidder]?.person else { return false }
-        let related = officeHolders.contains(owner) || !(declared[owner] ?? []).isDisjoint(with: officeHolders)
-        relatedCache[bidder] = (generation, related)
-        return related
-    }
+    /// The declared ties, in the log's order.
+    var relations: [(Int64, Int64)] { officeTies.ties }
+
+    /// Whether a bidder's owner has held an office or has a declared tie to someone who has.
+    private func related(_ bidder: Int64) -> Bool { owners[bidder].map { officeTies.isRelated($0.person) } ?? false }
 
     private func contract(_ event: LoggedEvent) {
         let r = event.record
@@ -186,7 +171,9 @@ final class DatasetCollector: EventSink {
         let listing = r.other >= 0 ? listings.removeValue(forKey: r.other) : nil
         let sortedBids = (listing?.bids ?? []).sorted(by: r.deal == .works ? (<) : (>))
         let owner = owners[r.party]
-        let decision = decisions[asset].flatMap { event.day - $0.day <= Self.decisionWindow ? $0.share : nil }
+        let decision = decisions[asset].flatMap {
+            event.day - $0.day <= Self.decisionWindow ? Double($0.votesFor) / Double($0.votes) : nil
+        }
         setAsideLastTransaction()
         lastTransaction = Transaction(
             event: event.id, day: event.day, village: village, contract: r.subject, deal: r.code, asset: asset,
