@@ -132,7 +132,8 @@ final class DatasetCollector: EventSink {
         let r = event.record
         switch r.type {
         case .decision:
-            if r.subject >= 0, r.count + r.count2 > 0 { decisions[r.subject] = (event.day, r.count, r.count + r.count2) }
+            let votes = r.count + r.count2
+            if r.subject >= 0, votes > 0 { decisions[r.subject] = (event.day, r.count, votes) }
         case .listing:
             listings[r.subject] = Listing(appraisal: r.amount, reserve: r.amount2, days: r.count2, relisting: r.party)
         case .registration:
