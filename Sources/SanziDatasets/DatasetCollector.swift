@@ -163,7 +163,7 @@ final class DatasetCollector: EventSink {
         let r = event.record
         let village = r.village
         let asset = Int64(r.count2)
-        let recent = win(of: r.party, in: village, on: event.day)
+        let recent = addWin(of: r.party, in: village, on: event.day)
         defer {
             villageContracts[Int(village)] += 1
             if asset >= 0, r.deal == .lease { previousAnnual[asset] = r.amount }
@@ -195,7 +195,7 @@ final class DatasetCollector: EventSink {
 
     /// Remembers a contract `party` signed in `village` on `day` and returns how many it signed
     /// there in C08's window before it.
-    private func win(of party: Int64, in village: Int32, on day: Int32) -> Int {
+    private func addWin(of party: Int64, in village: Int32, on day: Int32) -> Int {
         wins.forget(window: Self.winsWindow, on: day) { $0 }
         return wins.update(Int64(village) << 40 ^ party) { days in
             days.removeAll { day - $0 > Self.winsWindow }
