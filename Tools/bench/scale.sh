@@ -20,6 +20,13 @@
 # issue 19 asks both under 256 MiB); and per size the speedup of --jobs 2 over --jobs 1 (same
 # bytes either way: the script checks events.jsonl and report.json).
 #
+# Each round ends with the most splitting the world by district could save (docs/districts.md):
+# one district of the 12,000 villages' shape (300 villages) run 40 times one after another,
+# seeds 1 to 40, --jobs 1, every output written each time, a line with "shape":
+# "districts-apart" (seconds, user_seconds and system_seconds of the 40 runs together); the
+# last line gives its ratio to the 12,000 villages run whole with --jobs 1
+# (apart_over_whole: 1 would mean a split could save nothing).
+#
 # This machine's speed moves by up to 1.7 times from hour to hour, and one run says little:
 # ROUNDS=N repeats the whole sequence N times (default 1; each run's line says its round). The
 # growth and speedup lines give the median over the rounds, each round's value beside it
@@ -34,7 +41,7 @@ rounds="${ROUNDS:-1}"
 . "$(dirname "$0")/prelude.sh" "$@"
 
 sizes=("districts 120" "districts 1200" "districts 12000" "towns 12000")
-for size in "${sizes[@]}"; do
+for size in "${sizes[@]}" "districts 300"; do
     set -- $size
     python3 "$here/scale_scenario.py" "$root/Scenarios/bench-large.xml" "$1" "$2" > "$out/scale-$1-$2.xml"
 done
@@ -63,6 +70,13 @@ PY
         done
         rm -rf "$out/run-$1-$2-1" "$out/run-$1-$2-2"
     done
+    measured=$( { /usr/bin/time -f "%e %U %S" bash -c 'for seed in $(seq 40); do
+        "$1" run "$2" --seed "$seed" --out "$3" --force --quiet --jobs 1 || exit 1; done' \
+        _ "$sanzi" "$out/scale-districts-300.xml" "$out/run-apart"; } 2>&1 | tail -n 1)
+    set -- $measured
+    echo "{\"villages\": 12000, \"shape\": \"districts-apart\", \"jobs\": 1, \"round\": $round, \"runs\": 40, \"seconds\": $1, \"user_seconds\": $2, \"system_seconds\": $3}" >> "$results"
+    tail -n 1 "$results"
+    rm -rf "$out/run-apart"
 done
 python3 - "$results" <<'PY'
 import json, statistics, sys
@@ -81,8 +95,14 @@ for shape in ("districts", "towns"):
                           "time_ratio_to_linear_by_round": ratios,
                           "user_time_ratio_to_linear": round(statistics.median(user), 2),
                           "user_time_ratio_to_linear_by_round": user, "memory_ratio": round(memory, 2)}))
-for shape, villages in sorted({(row["shape"], row["villages"]) for row in rows}):
+for shape, villages in sorted({(row["shape"], row["villages"]) for row in rows if row["shape"] != "districts-apart"}):
     speedups = [round(by[(shape, villages, 1, r)]["seconds"] / by[(shape, villages, 2, r)]["seconds"], 2) for r in rounds]
     print(json.dumps({"villages": villages, "shape": shape, "speedup_jobs_2_over_1": round(statistics.median(speedups), 2),
                       "speedup_by_round": speedups}))
+apart = [round(by[("districts-apart", 12000, 1, r)]["seconds"] / by[("districts", 12000, 1, r)]["seconds"], 2) for r in rounds]
+apart_user = [round(by[("districts-apart", 12000, 1, r)]["user_seconds"] / by[("districts", 12000, 1, r)]["user_seconds"], 2)
+              for r in rounds]
+print(json.dumps({"villages": 12000, "shape": "districts-apart", "jobs": 1, "apart_over_whole": round(statistics.median(apart), 2),
+                  "apart_over_whole_by_round": apart, "user_apart_over_whole": round(statistics.median(apart_user), 2),
+                  "user_apart_over_whole_by_round": apart_user}))
 PY
