@@ -12,9 +12,9 @@ public struct AlertEngine {
     var readers: [[Int]]
     let severityOverrides: [String: Severity]
     var escalation: Escalator
-    /// What the log has declared, kept once for the rules that read it (empty when none does).
-    var declarations = Declarations()
-    var keepsDeclarations: Bool
+    /// What the log has declared, and the open listings' bids, kept once for the rules that
+    /// read them (nothing when none does).
+    var declarations: Declarations
     /// Where the warning system runs: alerts in other villages are not raised.
     var warningSystem: ValueInForce<Bool>
     var nextID: UInt64 = 1
@@ -33,7 +33,7 @@ public struct AlertEngine {
         severityOverrides = Dictionary(
             uniqueKeysWithValues: settings.rules.compactMap { rule in rule.severity.map { (rule.id, $0) } })
         escalation = Escalator(settings.escalation)
-        keepsDeclarations = rules.contains { Swift.type(of: $0).readsDeclarations }
+        declarations = Declarations(keeping: rules.reduce([]) { $0.union(Swift.type(of: $1).kept) })
         warningSystem = ValueInForce(settings.warningSystem)
     }
 
@@ -52,7 +52,7 @@ public struct AlertEngine {
     public var reads: Set<EventType> {
         var types: Set<EventType> = [.intervention]
         for type in EventType.allCases where !readers[Int(type.rawValue)].isEmpty { types.insert(type) }
-        if keepsDeclarations { types.formUnion(Declarations.reads) }
+        types.formUnion(declarations.reads)
         return types
     }
 
@@ -63,9 +63,10 @@ public struct AlertEngine {
     public mutating func observe(_ event: LoggedEvent) -> [Alert] {
         let record = event.record
         warningSystem.follow(record, .warningSystem) { $0 != 0 }
-        if keepsDeclarations { declarations.read(event) }
+        declarations.read(event)
         var output = AlertOutput()
         for index in readers[Int(record.type.rawValue)] { rules[index].observe(event, declarations, &output) }
+        declarations.settle(event)
         guard !output.alerts.isEmpty else { return [] }
         var raised: [Alert] = []
         for var alert in output.alerts where warningSystem[alert.village] {
@@ -87,7 +88,6 @@ public struct AlertEngine {
         rules = []
         readers = readers.map { _ in [] }
         declarations = Declarations()
-        keepsDeclarations = false
         escalation = Escalator(settings.escalation)
     }
 

@@ -14,6 +14,10 @@ public protocol AlertRule: Sendable {
     /// engine then keeps them, once for all such rules. Most rules do not.
     static var readsDeclarations: Bool { get }
 
+    /// Whether the rule reads the bids made on the listing whose award it reads
+    /// (`Declarations.bids(on:)`): the engine then keeps them, once for all such rules.
+    static var readsBids: Bool { get }
+
     /// Reads one event of a type in `reads`; `declarations` are what the log has declared up to
     /// it (empty unless `readsDeclarations`).
     mutating func observe(_ event: LoggedEvent, _ declarations: Declarations, _ output: inout AlertOutput)
@@ -48,6 +52,16 @@ extension AlertRule {
 
     public static var readsDeclarations: Bool { false }
 
+    public static var readsBids: Bool { false }
+
+    /// What the rule needs `Declarations` to keep.
+    static var kept: Declarations.Kept {
+        var kept: Declarations.Kept = []
+        if readsDeclarations { kept.insert(.declared) }
+        if readsBids { kept.insert(.bids) }
+        return kept
+    }
+
     public static func disclose(_ parameters: RuleParameters, to knowledge: inout OffenderKnowledge) {}
 
     /// Runs the rule alone over `events`, in order, as the engine shows them to it (each event
@@ -55,10 +69,11 @@ extension AlertRule {
     /// unnumbered: no escalation, overrides or warning-system switch. For a rule on its own.
     public mutating func raised(over events: some Sequence<LoggedEvent>) -> [Alert] {
         var output = AlertOutput()
-        var declarations = Declarations()
+        var declarations = Declarations(keeping: Self.kept)
         for event in events {
-            if Self.readsDeclarations { declarations.read(event) }
+            declarations.read(event)
             if Self.reads.contains(event.record.type) { observe(event, declarations, &output) }
+            declarations.settle(event)
         }
         return output.raisedAlerts
     }

@@ -1,39 +1,72 @@
 import SanziEvents
 
 /// Who holds office in each village, who declared whom a relative, and who owns each bidder:
-/// what the platform knows from declarations and registrations.
+/// what the platform knows from declarations and registrations; and the bids made on the
+/// listings not yet awarded.
 ///
-/// The engine keeps one for every rule that reads it (`AlertRule.readsDeclarations`: R01 and
-/// R02) and reads each event into it before the rules see the event; when each of the two
-/// kept its own, the two copies took some 40 MB at 12,000 villages.
+/// The engine keeps one for all the rules that read it (`AlertRule.readsDeclarations`: R01
+/// and R02; `AlertRule.readsBids`: C02, C03, C04 and C07), with only what they read, and reads
+/// each event into it before the rules see the event; when each of R01 and R02 kept its own,
+/// the two copies took some 40 MB at 12,000 villages.
 public struct Declarations: Sendable {
+    /// What a `Declarations` keeps.
+    public struct Kept: OptionSet, Sendable {
+        public let rawValue: UInt8
+        public init(rawValue: UInt8) { self.rawValue = rawValue }
+        /// Offices, declared ties and owners of bidders.
+        public static let declared = Kept(rawValue: 1)
+        /// The bids on listings not yet awarded.
+        public static let bids = Kept(rawValue: 2)
+    }
+
+    /// What it keeps: the rest of the log passes it by.
+    let kept: Kept
     /// Per village: who holds its offices, once one is declared.
     var offices = VillageTable<DeclaredOffices?>(empty: nil)
     var relatives = DeclaredTies()
     var owners = CompactIDTable<Int64>()
+    private var bidBook = BidBook()
 
-    public init() {}
+    /// Declarations that keep `kept` (nothing by default).
+    public init(keeping kept: Kept = []) { self.kept = kept }
 
-    /// The event types `read(_:)` takes anything from.
-    static let reads: Set<EventType> = [.office, .relation, .registration]
+    /// The event types `read(_:)` and `settle(_:)` take anything from.
+    var reads: Set<EventType> {
+        var types: Set<EventType> = []
+        if kept.contains(.declared) { types.formUnion([.office, .relation, .registration]) }
+        if kept.contains(.bids) { types.formUnion([.bid, .award]) }
+        return types
+    }
 
-    /// Reads what `event` declares, if anything: an office taken, a kinship tie, a bidder's
-    /// owner.
+    /// Reads what `event` declares, if this keeps it: an office taken, a kinship tie, a
+    /// bidder's owner, a bid. Before the rules read the event.
     public mutating func read(_ event: LoggedEvent) {
         let r = event.record
         switch r.type {
-        case .office:
+        case .office where kept.contains(.declared):
             var office = offices[r.village] ?? DeclaredOffices()
             office.take(r.role, by: r.subject)
             offices[r.village] = office
-        case .relation:
+        case .relation where kept.contains(.declared):
             relatives.add(r.subject, r.party)
-        case .registration:
+        case .registration where kept.contains(.declared):
             owners[r.party] = r.other
+        case .bid where kept.contains(.bids):
+            bidBook.add(event)
         default:
             break
         }
     }
+
+    /// Lets go of what no rule will read again once they have all read `event`: an awarded
+    /// listing's bids.
+    public mutating func settle(_ event: LoggedEvent) {
+        if event.record.type == .award, kept.contains(.bids) { bidBook.close(event.record.subject) }
+    }
+
+    /// The bids made on `listing`, in the order made, until its award has been read (none unless
+    /// this keeps bids).
+    func bids(on listing: Int64) -> [BidBook.Bid] { bidBook.bids(on: listing) }
 
     /// The nearest office holder of `village` within `degrees` declared ties of `person`:
     /// (holder, distance), distance 0 when the person holds office.

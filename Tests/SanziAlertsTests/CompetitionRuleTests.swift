@@ -108,6 +108,45 @@ struct CompetitionRuleTests {
         #expect(alerts(RoundLosingBids.self, b.events).map(\.subject.description) == ["listing:1"])
     }
 
+    /// C02, C03, C04 and C07 read the bids from the one book the engine keeps for them: in one
+    /// engine they raise what each raises alone, and each listing's bids go with its award;
+    /// an engine without them keeps no bids.
+    @Test func theBidRulesShareOneBookThatLetsAwardedListingsGo() throws {
+        var b = B()
+        for listing in Int64(1)...4 {
+            b.add(Int32(listing), B.bid(listing, bidder: 1, amount: 100_000))
+            let round = listing == 4  // its losers' bids in whole thousands of yuan (C04)
+            b.add(Int32(listing), B.bid(listing, bidder: 2, amount: round ? 200_000 : 100_000 + 500 * listing))
+            b.add(Int32(listing), B.bid(listing, bidder: 3, amount: round ? 300_000 : 110_000))
+            b.add(Int32(listing), B.award(listing, winner: 1, price: 100_000, reserve: 90_000, method: 1))
+        }
+        b.add(9, B.bid(5, bidder: 1, amount: 7))  // a listing still open
+        let ids = ["C02", "C03", "C04", "C07"]
+        func engine(_ enabled: [String]) throws -> AlertEngine {
+            try AlertEngine(
+                settings: AlertSettings(
+                    warningSystem: true,
+                    rules: RuleCatalogue.documentation.map {
+                        AlertSettings.Rule(id: $0.id, enabled: enabled.contains($0.id))
+                    },
+                    escalation: .init(yellowToOrange: .max, orangeToRed: .max, windowDays: 1)))
+        }
+        var shared = try engine(ids)
+        let together = b.events.flatMap { shared.observe($0) }.map { "\($0.rule) \($0.subject)" }
+        let alone = [
+            alerts(CloseTopBids.self, b.events), alerts(PatternedBids.self, b.events),
+            alerts(RoundLosingBids.self, b.events), alerts(BidderRing.self, b.events),
+        ].flatMap { $0 }.map { "\($0.rule) \($0.subject)" }
+        #expect(Set(together) == Set(alone) && together.count == alone.count)
+        #expect(Set(together.map { String($0.prefix(3)) }) == Set(ids), "\(together)")
+        #expect((1...4).allSatisfy { shared.declarations.bids(on: $0).isEmpty })
+        #expect(shared.declarations.bids(on: 5).map(\.amount) == [7])
+        var none = try engine(["C01"])
+        for event in b.events { _ = none.observe(event) }
+        #expect(none.declarations.bids(on: 5).isEmpty && !none.reads.contains(.bid))
+        #expect(shared.reads.isSuperset(of: [.bid, .award]))
+    }
+
     @Test func c07FlagsTheSameRingWinningAgain() {
         var b = B()
         for (listing, day, winner) in [(1, Int32(1), Int64(1)), (2, 100, 1), (3, 200, 2), (4, 1_000, 1)] {

@@ -85,7 +85,7 @@ struct RelationRuleTests {
         #expect(raised.map(\.severity) == [.orange, .red])
         var neither = try AlertEngine(settings: settings(["C01"]))
         for event in b.events { _ = neither.observe(event) }
-        #expect(!neither.keepsDeclarations && neither.declarations.owners[10] == nil)
+        #expect(neither.declarations.kept.isEmpty && neither.declarations.owners[10] == nil)
         #expect(both.declarations.owners[10] == 2)
         // Once the log has ended the engine lets its rules and declarations go: the same
         // events raise nothing, and it keeps nothing of them.

@@ -2,19 +2,6 @@ import SanziEngine
 import SanziEvents
 import SanziScenario
 
-/// Bids of one listing, gathered until its award.
-struct BidBook {
-    var bids: [Int64: [(bidder: Int64, amount: Int64, id: UInt64)]] = [:]
-
-    mutating func add(_ event: LoggedEvent) {
-        bids[event.record.subject, default: []].append((event.record.party, event.record.amount, event.id))
-    }
-
-    mutating func close(_ listing: Int64) -> [(bidder: Int64, amount: Int64, id: UInt64)] {
-        bids.removeValue(forKey: listing) ?? []
-    }
-}
-
 /// C01: a competitive listing with one bidder.
 public struct SingleBidder: AlertRule {
     public static let documentation = RuleDocumentation(
@@ -55,21 +42,20 @@ public struct CloseTopBids: AlertRule {
         source: "Cardinal R024; World Bank red flags",
         state: .deal,
         parameters: [epsilon], targets: [.bidRigging])
-    public static let reads: [EventType] = [.bid, .award]
+    public static let reads: [EventType] = [.award]
+    public static let readsBids = true
 
     public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
         "the top two bids only \(Wording.percent(alert.score)) apart"
     }
 
     let epsilon: Double
-    var book = BidBook()
 
     public init(parameters: RuleParameters) { epsilon = parameters[Self.epsilon] }
 
-    public mutating func observe(_ event: LoggedEvent, _: Declarations, _ output: inout AlertOutput) {
-        guard event.record.type == .award else { return book.add(event) }
+    public mutating func observe(_ event: LoggedEvent, _ declarations: Declarations, _ output: inout AlertOutput) {
         let r = event.record
-        let bids = book.close(r.subject)
+        let bids = declarations.bids(on: r.subject)
         guard r.method == .lowestPriceTender else { return }
         let ranked = bids.sorted { $0.amount < $1.amount }
         guard ranked.count >= 2, ranked[1].amount > 0 else { return }
@@ -92,19 +78,17 @@ public struct PatternedBids: AlertRule {
         source: "Cardinal R028; OCP red flag i085",
         state: .deal,
         parameters: [], targets: [.bidRigging, .bidRotation])
-    public static let reads: [EventType] = [.bid, .award]
+    public static let reads: [EventType] = [.award]
+    public static let readsBids = true
 
     public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
         "identical or whole-percent bids"
     }
 
-    var book = BidBook()
-
     public init(parameters: RuleParameters) {}
 
-    public mutating func observe(_ event: LoggedEvent, _: Declarations, _ output: inout AlertOutput) {
-        guard event.record.type == .award else { return book.add(event) }
-        let bids = book.close(event.record.subject)
+    public mutating func observe(_ event: LoggedEvent, _ declarations: Declarations, _ output: inout AlertOutput) {
+        let bids = declarations.bids(on: event.record.subject)
         for (i, a) in bids.enumerated() {
             for b in bids[(i + 1)...] where a.amount > 0 && b.amount > 0 {
                 let (low, high) = (min(a.amount, b.amount), max(a.amount, b.amount))
@@ -137,20 +121,19 @@ public struct RoundLosingBids: AlertRule {
         source: "World Bank red flags",
         state: .deal,
         parameters: [roundYuan], targets: [.bidRigging, .bidRotation])
-    public static let reads: [EventType] = [.bid, .award]
+    public static let reads: [EventType] = [.award]
+    public static let readsBids = true
 
     public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
         "\(Int(alert.score)) losing bids in round sums"
     }
 
     let round: Int64
-    var book = BidBook()
 
     public init(parameters: RuleParameters) { round = Int64(parameters[Self.roundYuan] * 100) }
 
-    public mutating func observe(_ event: LoggedEvent, _: Declarations, _ output: inout AlertOutput) {
-        guard event.record.type == .award else { return book.add(event) }
-        let losers = book.close(event.record.subject).filter { $0.bidder != event.record.party }
+    public mutating func observe(_ event: LoggedEvent, _ declarations: Declarations, _ output: inout AlertOutput) {
+        let losers = declarations.bids(on: event.record.subject).filter { $0.bidder != event.record.party }
         guard losers.count >= 2, losers.allSatisfy({ $0.amount % round == 0 }) else { return }
         output.raise(
             Alert(
@@ -289,7 +272,8 @@ public struct BidderRing: AlertRule {
         source: "OCP red flag i083; Cardinal R025",
         state: .party,
         parameters: [meetings, windowDays], targets: [.bidRotation])
-    public static let reads: [EventType] = [.bid, .award]
+    public static let reads: [EventType] = [.award]
+    public static let readsBids = true
 
     public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
         "the same bidders met \(Int(alert.score)) times with the same winner"
@@ -297,7 +281,6 @@ public struct BidderRing: AlertRule {
 
     let meetings: Int
     let window: Int32
-    var book = BidBook()
     /// The meetings of each set of bidders with its winner within the window.
     var sets = WindowedLists<BidderSet, DayAndID>()
 
@@ -306,9 +289,8 @@ public struct BidderRing: AlertRule {
         window = Int32(parameters[Self.windowDays])
     }
 
-    public mutating func observe(_ event: LoggedEvent, _: Declarations, _ output: inout AlertOutput) {
-        guard event.record.type == .award else { return book.add(event) }
-        let bidders = book.close(event.record.subject).map(\.bidder)
+    public mutating func observe(_ event: LoggedEvent, _ declarations: Declarations, _ output: inout AlertOutput) {
+        let bidders = declarations.bids(on: event.record.subject).map(\.bidder)
         sets.forget(window: window, on: event.day) { $0.day }
         guard bidders.count >= 2 else { return }
         let earliest = event.day - window
