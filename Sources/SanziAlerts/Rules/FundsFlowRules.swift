@@ -93,7 +93,10 @@ public struct RapidPassThrough: AlertRule {
             inflows[r.village] = (event.day, r.amount, 0, [], [event.id])
             return
         }
-        guard var inflow = inflows[r.village], event.day - inflow.day <= window, r.party >= 0 else { return }
+        // Taken out of the table, not copied, so that its set and list are changed in place.
+        guard let day = inflows[r.village]?.day, event.day - day <= window, r.party >= 0,
+            var inflow = inflows[r.village].take()
+        else { return }
         inflow.left += r.amount
         inflow.payees.insert(r.party)
         inflow.ids.append(event.id)

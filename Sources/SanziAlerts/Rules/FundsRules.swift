@@ -159,7 +159,8 @@ public struct RoundAmountPayments: AlertRule {
     public mutating func observe(_ event: LoggedEvent, _: Declarations, _ output: inout AlertOutput) {
         let r = event.record
         guard r.party >= 0 else { return }
-        var payee = payees[r.party] ?? (0, 0, [], false)
+        // Taken out of the table, not copied, so that its list is changed in place.
+        var payee = payees[r.party].take() ?? (0, 0, [], false)
         payee.total += 1
         if r.amount % 100_000 == 0 {
             payee.round += 1
@@ -207,7 +208,8 @@ public struct SpendingSpike: AlertRule {
         default: return
         }
         let period = event.day / 30
-        var state = villages[r.village] ?? (period, 0, [], [])
+        // Taken out of the table, not copied, so that its lists are changed in place.
+        var state = villages[r.village].take() ?? (period, 0, [], [])
         if period != state.period {
             judge(state, village: r.village, day: event.day, &output)
             state.history.append(state.total)
