@@ -271,8 +271,9 @@ public struct PreElectionPayments: AlertRule {
         if r.type == .disbursement, r.disbursementPurpose != .welfare { return }
         if r.type != .election {
             // In place: a new array for every payment took F07 471 M instructions at 1,200
-            // villages x 5 years, 163 M this way (callgrind).
-            recent[r.village].removeAll { event.day - $0.day > days }
+            // villages x 5 years, 163 M this way (callgrind). The payments come in order of
+            // days, so those out of the window are the list's front.
+            recent[r.village].removeFirst(recent[r.village].prefix { event.day - $0.day > days }.count)
             recent[r.village].append(DayAndID(event))
             return
         }
