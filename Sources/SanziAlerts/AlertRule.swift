@@ -19,7 +19,8 @@ public protocol AlertRule: Sendable {
     static var readsBids: Bool { get }
 
     /// Reads one event of a type in `reads`; `declarations` are what the log has declared up to
-    /// it (empty unless `readsDeclarations`).
+    /// it (empty unless `readsDeclarations`) and the bids on listings not yet awarded (none
+    /// unless `readsBids`).
     mutating func observe(_ event: LoggedEvent, _ declarations: Declarations, _ output: inout AlertOutput)
 
     /// The alert in plain words for a report: what was seen, against what was expected.
