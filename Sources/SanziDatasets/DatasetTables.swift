@@ -64,7 +64,8 @@ public enum DatasetTables {
                 "days since the firm was founded, null for villagers and unknown"),
             C(
                 "counterparty_related", .boolean, nil,
-                "the counterparty's owner holds an office or has a declared tie to a holder"),
+                "the counterparty's owner has held an office in the run so far, or has a declared tie to someone who has"
+            ),
             C(
                 "counterparty_wins_365", .integer, nil,
                 "contracts the counterparty signed in this village in the previous 365 days (C08's window)"),
@@ -92,7 +93,8 @@ public enum DatasetTables {
             C("counterparty", .integer, nil, "payer, payee or borrower (bidder id), -1 when none"),
             C(
                 "counterparty_related", .boolean, nil,
-                "the counterparty's owner holds an office or has a declared tie to a holder"),
+                "the counterparty's owner has held an office in the run so far, or has a declared tie to someone who has"
+            ),
             C("contract", .integer, nil, "contract the entry settles, -1 if none"),
             C("round_thousand", .boolean, nil, "the amount is a whole multiple of 1,000 yuan"),
             C("month_spending_before_yuan", .decimal, "yuan", "disbursements of the village earlier in the same month"),
