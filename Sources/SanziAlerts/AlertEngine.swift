@@ -71,12 +71,11 @@ public struct AlertEngine {
         var raised: [Alert] = []
         for var alert in output.alerts where warningSystem[alert.village] {
             if let severity = severityOverrides[alert.rule] { alert.severity = severity }
-            let numbered = number(alert)
-            raised.append(numbered)
-            if let escalated = escalation.add(numbered).map({ number($0) }) {
-                raised.append(escalated)
-                if let red = escalation.record(escalated).map({ number($0) }) { raised.append(red) }
-            }
+            alert.id = nextID
+            let escalations = escalation.escalations(of: alert)
+            raised.append(alert)
+            raised += escalations
+            nextID += 1 + UInt64(escalations.count)
         }
         return raised
     }
@@ -89,12 +88,5 @@ public struct AlertEngine {
         readers = readers.map { _ in [] }
         declarations = Declarations()
         escalation = Escalator(settings.escalation)
-    }
-
-    private mutating func number(_ alert: Alert) -> Alert {
-        var numbered = alert
-        numbered.id = nextID
-        nextID += 1
-        return numbered
     }
 }

@@ -13,22 +13,12 @@ public struct EscalatedAlerts {
 
     /// Adds the alert at `position` of `source`, then the escalations it completes.
     public mutating func add(_ position: Int, of source: RaisedAlerts) {
-        let id = nextID
+        let id = UInt64(alerts.count + 1)
         alerts.append(position, of: source, id: id)
         let key = Escalator.Key(subject: source.subject(at: position), village: source.village(at: position))
         let severity = source.severity(at: position)
-        guard let escalation = escalator.add(on: key, day: source.day(at: position), severity, id: id) else { return }
-        let escalated = numbered(escalation)
-        if let red = escalator.record(escalated) { _ = numbered(red) }
-    }
-
-    private var nextID: UInt64 { UInt64(alerts.count + 1) }
-
-    /// Appends `alert` numbered after the others and returns it so numbered.
-    private mutating func numbered(_ alert: Alert) -> Alert {
-        var numbered = alert
-        numbered.id = nextID
-        alerts.append(numbered)
-        return numbered
+        for escalation in escalator.escalations(on: key, day: source.day(at: position), severity, id: id) {
+            alerts.append(escalation)
+        }
     }
 }

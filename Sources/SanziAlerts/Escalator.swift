@@ -16,14 +16,27 @@ struct Escalator {
 
     init(_ settings: AlertSettings.Escalation) { self.settings = settings }
 
-    /// Counts `alert` among its subject's signals; returns the escalation it completes, if any.
-    mutating func add(_ alert: Alert) -> Alert? {
-        add(on: Key(subject: alert.subject, village: alert.village), day: alert.day, alert.severity, id: alert.id)
+    /// Counts `alert` among its subject's signals; returns the escalations it completes
+    /// (`escalations(on:day:_:id:)`).
+    mutating func escalations(of alert: Alert) -> [Alert] {
+        escalations(
+            on: Key(subject: alert.subject, village: alert.village), day: alert.day, alert.severity, id: alert.id)
+    }
+
+    /// Counts the alert `id` of `severity` raised on `day` about `key`; returns the escalations
+    /// it completes, numbered on from `id` as the engine raises them right after it: an orange
+    /// (E01) or a red (E02), and the red an orange so made completes in its turn.
+    mutating func escalations(on key: Key, day: Int32, _ severity: Severity, id: UInt64) -> [Alert] {
+        guard var escalated = add(on: key, day: day, severity, id: id) else { return [] }
+        escalated.id = id + 1
+        guard var red = record(escalated) else { return [escalated] }
+        red.id = id + 2
+        return [escalated, red]
     }
 
     /// Counts the alert `id` of `severity` raised on `day` about `key`; returns the escalation
-    /// it completes, if any.
-    mutating func add(on key: Key, day: Int32, _ severity: Severity, id: UInt64) -> Alert? {
+    /// it completes, if any, not yet numbered.
+    private mutating func add(on key: Key, day: Int32, _ severity: Severity, id: UInt64) -> Alert? {
         // Only yellows and oranges combine: a red, kept, would never be read again.
         guard severity != .red else { return nil }
         // A copy: the closure below reads the settings while `signals` changes.
@@ -45,8 +58,9 @@ struct Escalator {
         }
     }
 
-    /// Counts an escalated orange towards a red; returns the red it completes, if any.
-    mutating func record(_ escalated: Alert) -> Alert? {
+    /// Counts an escalated orange towards a red; returns the red it completes, if any, not yet
+    /// numbered.
+    private mutating func record(_ escalated: Alert) -> Alert? {
         guard escalated.severity == .orange else { return nil }
         let settings = settings
         let key = Key(subject: escalated.subject, village: escalated.village)
