@@ -26,10 +26,20 @@ public enum EventDocumentation {
             "| `type` | string | the event type (below) |",
             "| `village` | string or null | the village's id; null for scenario-wide events (interventions) |",
             "",
-            "Then the fields of its type, in this order:",
+            "Then the fields of its type, in this order. `names` says what a field's value names, where it",
+            "names something: a thing the run numbers (an `asset`, `listing`, `bidder`, `person`, `contract`,",
+            "`loan`, `grievance`, `lead`, `investigation`, or an `alert` of alerts.csv), or a place in the",
+            "scenario (a `district` or `town` by position, an `intervention` by position, an `inspection`,",
+            "`task` or `survey` from 1 in the scenario's order). A `lead target` is what the lead's `about`",
+            "says; a `body area` is the town or district of the body's `level` (-1 for the city). A listing,",
+            "contract, loan, lead or investigation is introduced by its own record (`listing`, `contract` or",
+            "`renewal`, `loan`, `lead`, `investigation_opened`) before any other names it, numbered from 1 in",
+            "that order; a grievance is numbered as it arises and first named by its first petition or its",
+            "answer. An asset, bidder or person a village's record names is of that village, or of none (a",
+            "pool's firm, its owner, an official).",
         ]
         for type in EventType.allCases {
-            lines += ["", "## `\(type.name)`", "", "| field | type | meaning |", "|---|---|---|"]
+            lines += ["", "## `\(type.name)`", "", "| field | type | names | meaning |", "|---|---|---|---|"]
             for field in EventSchema.fields(of: type) {
                 let kind: String
                 switch field.slot {
@@ -38,7 +48,7 @@ public enum EventDocumentation {
                 default:
                     kind = "integer"
                 }
-                lines.append("| `\(field.name)` | \(kind) | \(field.meaning) |")
+                lines.append("| `\(field.name)` | \(kind) | \(field.refersTo?.rawValue ?? "") | \(field.meaning) |")
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -13,6 +13,8 @@ public enum EventSchema {
     public struct Field: Sendable {
         public var name: String
         public var slot: Slot
+        /// What the value names, when it names something.
+        public var refersTo: Reference? = nil
         public var meaning: String
     }
 
@@ -21,15 +23,15 @@ public enum EventSchema {
         switch type {
         case .decision:
             return [
-                Field(name: "asset", slot: .subject, meaning: "register item the decision is about"),
+                Field(name: "asset", slot: .subject, refersTo: .asset, meaning: "register item the decision is about"),
                 Field(name: "deal", slot: .code(LogRecord.Deal.names), meaning: "what was decided"),
                 Field(name: "votes_for", slot: .count, meaning: "representatives voting for"),
                 Field(name: "votes_against", slot: .count2, meaning: "representatives voting against or abstaining"),
             ]
         case .listing:
             return [
-                Field(name: "listing", slot: .subject, meaning: "listing id"),
-                Field(name: "asset", slot: .other, meaning: "register item listed"),
+                Field(name: "listing", slot: .subject, refersTo: .listing, meaning: "listing id"),
+                Field(name: "asset", slot: .other, refersTo: .asset, meaning: "register item listed"),
                 Field(name: "deal", slot: .code(LogRecord.Deal.names), meaning: "deal kind"),
                 Field(name: "appraisal_fen", slot: .amount, meaning: "appraised total value over the term"),
                 Field(name: "reserve_fen", slot: .amount2, meaning: "reserve price (total over the term)"),
@@ -39,27 +41,29 @@ public enum EventSchema {
             ]
         case .registration:
             return [
-                Field(name: "listing", slot: .subject, meaning: "listing id"),
-                Field(name: "bidder", slot: .party, meaning: "registered bidder (person or firm id)"),
+                Field(name: "listing", slot: .subject, refersTo: .listing, meaning: "listing id"),
+                Field(
+                    name: "bidder", slot: .party, refersTo: .bidder, meaning: "registered bidder (person or firm id)"),
                 Field(name: "deposit_fen", slot: .amount, meaning: "deposit paid"),
                 Field(
                     name: "founded_day", slot: .count,
                     meaning: "day the bidder was founded (negative: before the run; 0 for villagers)"),
                 Field(name: "kind", slot: .count2Named(LogRecord.BidderKind.names), meaning: "a villager or a firm"),
                 Field(
-                    name: "owner", slot: .other, meaning: "person id of the villager, or of the firm's registered owner"
+                    name: "owner", slot: .other, refersTo: .person,
+                    meaning: "person id of the villager, or of the firm's registered owner"
                 ),
             ]
         case .bid:
             return [
-                Field(name: "listing", slot: .subject, meaning: "listing id"),
-                Field(name: "bidder", slot: .party, meaning: "bidder"),
+                Field(name: "listing", slot: .subject, refersTo: .listing, meaning: "listing id"),
+                Field(name: "bidder", slot: .party, refersTo: .bidder, meaning: "bidder"),
                 Field(name: "amount_fen", slot: .amount, meaning: "the bidder's last bid (total over the term)"),
             ]
         case .award:
             return [
-                Field(name: "listing", slot: .subject, meaning: "listing id"),
-                Field(name: "winner", slot: .party, meaning: "winning bidder"),
+                Field(name: "listing", slot: .subject, refersTo: .listing, meaning: "listing id"),
+                Field(name: "winner", slot: .party, refersTo: .bidder, meaning: "winning bidder"),
                 Field(name: "price_fen", slot: .amount, meaning: "winning price (total over the term)"),
                 Field(name: "reserve_fen", slot: .amount2, meaning: "reserve price"),
                 Field(name: "method", slot: .code(LogRecord.Method.names), meaning: "how the winner was chosen"),
@@ -67,49 +71,49 @@ public enum EventSchema {
             ]
         case .listingFailed:
             return [
-                Field(name: "listing", slot: .subject, meaning: "listing id"),
+                Field(name: "listing", slot: .subject, refersTo: .listing, meaning: "listing id"),
                 Field(name: "bidders", slot: .count, meaning: "registered bidders (fewer than required)"),
             ]
         case .contract:
             return [
-                Field(name: "contract", slot: .subject, meaning: "contract id"),
+                Field(name: "contract", slot: .subject, refersTo: .contract, meaning: "contract id"),
                 Field(
-                    name: "listing", slot: .other,
+                    name: "listing", slot: .other, refersTo: .listing,
                     meaning:
                         "listing it came from; -1 for a small deal under the threshold, -2 for a lease running when the scenario starts"
                 ),
-                Field(name: "counterparty", slot: .party, meaning: "tenant, buyer or contractor"),
+                Field(name: "counterparty", slot: .party, refersTo: .bidder, meaning: "tenant, buyer or contractor"),
                 Field(name: "deal", slot: .code(LogRecord.Deal.names), meaning: "deal kind"),
                 Field(name: "annual_fen", slot: .amount, meaning: "price per year (whole price for sales and works)"),
                 Field(name: "total_fen", slot: .amount2, meaning: "price over the whole term"),
                 Field(name: "term_years", slot: .count, meaning: "term, years (0 for a sale)"),
-                Field(name: "asset", slot: .count2, meaning: "register item (-1 for works)"),
+                Field(name: "asset", slot: .count2, refersTo: .asset, meaning: "register item (-1 for works)"),
             ]
         case .payment:
             return [
-                Field(name: "contract", slot: .subject, meaning: "contract paid"),
-                Field(name: "payer", slot: .party, meaning: "who paid (tenant or buyer)"),
+                Field(name: "contract", slot: .subject, refersTo: .contract, meaning: "contract paid"),
+                Field(name: "payer", slot: .party, refersTo: .bidder, meaning: "who paid (tenant or buyer)"),
                 Field(name: "amount_fen", slot: .amount, meaning: "amount paid"),
                 Field(name: "installment", slot: .count, meaning: "installment number, from 1"),
                 Field(name: "days_late", slot: .count2, meaning: "days after the due date"),
             ]
         case .arrears:
             return [
-                Field(name: "contract", slot: .subject, meaning: "contract in arrears"),
-                Field(name: "tenant", slot: .party, meaning: "who owes"),
+                Field(name: "contract", slot: .subject, refersTo: .contract, meaning: "contract in arrears"),
+                Field(name: "tenant", slot: .party, refersTo: .bidder, meaning: "who owes"),
                 Field(name: "owed_fen", slot: .amount, meaning: "amount overdue"),
                 Field(name: "installment", slot: .count, meaning: "installment overdue"),
                 Field(name: "days_overdue", slot: .count2, meaning: "days since the due date"),
             ]
         case .termination:
             return [
-                Field(name: "contract", slot: .subject, meaning: "contract ended"),
+                Field(name: "contract", slot: .subject, refersTo: .contract, meaning: "contract ended"),
                 Field(name: "reason", slot: .code(LogRecord.TerminationReason.names), meaning: "why it ended"),
-                Field(name: "counterparty", slot: .party, meaning: "tenant, buyer or contractor"),
+                Field(name: "counterparty", slot: .party, refersTo: .bidder, meaning: "tenant, buyer or contractor"),
             ]
         case .amendment:
             return [
-                Field(name: "contract", slot: .subject, meaning: "contract amended"),
+                Field(name: "contract", slot: .subject, refersTo: .contract, meaning: "contract amended"),
                 Field(name: "kind", slot: .code(LogRecord.AmendmentKind.names), meaning: "what changed"),
                 Field(name: "old_fen", slot: .amount, meaning: "annual price before"),
                 Field(name: "new_fen", slot: .amount2, meaning: "annual price after"),
@@ -118,23 +122,23 @@ public enum EventSchema {
             ]
         case .renewal:
             return [
-                Field(name: "contract", slot: .subject, meaning: "the new contract"),
-                Field(name: "previous", slot: .other, meaning: "the contract it renews"),
-                Field(name: "counterparty", slot: .party, meaning: "the sitting tenant"),
+                Field(name: "contract", slot: .subject, refersTo: .contract, meaning: "the new contract"),
+                Field(name: "previous", slot: .other, refersTo: .contract, meaning: "the contract it renews"),
+                Field(name: "counterparty", slot: .party, refersTo: .bidder, meaning: "the sitting tenant"),
                 Field(name: "annual_fen", slot: .amount, meaning: "price per year"),
                 Field(name: "total_fen", slot: .amount2, meaning: "price over the whole term"),
                 Field(name: "term_years", slot: .count, meaning: "term, years"),
-                Field(name: "asset", slot: .count2, meaning: "register item"),
+                Field(name: "asset", slot: .count2, refersTo: .asset, meaning: "register item"),
             ]
         case .loan:
             return [
                 Field(
                     name: "kind", slot: .code(LogRecord.LoanKind.names),
                     meaning: "money lent out of the basic account, or repaid into it"),
-                Field(name: "borrower", slot: .party, meaning: "bidder who borrowed"),
+                Field(name: "borrower", slot: .party, refersTo: .bidder, meaning: "bidder who borrowed"),
                 Field(name: "amount_fen", slot: .amount, meaning: "principal lent, or principal and interest repaid"),
                 Field(name: "interest_fen", slot: .amount2, meaning: "interest included in a repayment"),
-                Field(name: "loan", slot: .subject, meaning: "loan id"),
+                Field(name: "loan", slot: .subject, refersTo: .loan, meaning: "loan id"),
                 Field(name: "term_days", slot: .count, meaning: "agreed term, days"),
             ]
         case .receipt:
@@ -142,8 +146,11 @@ public enum EventSchema {
                 Field(name: "purpose", slot: .code(LogRecord.ReceiptPurpose.names), meaning: "what the money is for"),
                 Field(name: "account", slot: .countNamed(LogRecord.Account.names), meaning: "account credited"),
                 Field(name: "amount_fen", slot: .amount, meaning: "amount received"),
-                Field(name: "contract", slot: .subject, meaning: "contract it settles, -1 if none"),
-                Field(name: "payer", slot: .party, meaning: "bidder who paid, -1 for government or others"),
+                Field(
+                    name: "contract", slot: .subject, refersTo: .contract, meaning: "contract it settles, -1 if none"),
+                Field(
+                    name: "payer", slot: .party, refersTo: .bidder,
+                    meaning: "bidder who paid, -1 for government or others"),
             ]
         case .disbursement:
             return [
@@ -153,9 +160,9 @@ public enum EventSchema {
                 Field(name: "amount_fen", slot: .amount, meaning: "amount paid out"),
                 Field(name: "approver", slot: .count2Named(LogRecord.Approver.names), meaning: "who signed it off"),
                 Field(
-                    name: "payee", slot: .party,
+                    name: "payee", slot: .party, refersTo: .bidder,
                     meaning: "bidder paid (a works contractor), -1 for staff, households or suppliers"),
-                Field(name: "contract", slot: .subject, meaning: "contract it pays, -1 if none"),
+                Field(name: "contract", slot: .subject, refersTo: .contract, meaning: "contract it pays, -1 if none"),
             ]
         case .banking:
             return [
@@ -180,14 +187,16 @@ public enum EventSchema {
         case .election:
             return [
                 Field(name: "turnover", slot: .count, meaning: "cadres replaced"),
-                Field(name: "director", slot: .party, meaning: "person id of the director after the election"),
+                Field(
+                    name: "director", slot: .party, refersTo: .person,
+                    meaning: "person id of the director after the election"),
             ]
         case .petition:
             return [
                 Field(name: "topic", slot: .code(LogRecord.PetitionTopic.names), meaning: "what the petition is about"),
                 Field(name: "households", slot: .count, meaning: "households petitioning"),
                 Field(
-                    name: "grievance", slot: .subject,
+                    name: "grievance", slot: .subject, refersTo: .grievance,
                     meaning:
                         "the grievance or dispute it presses (id from 1; its petitions share it), -1 for a one-off petition"
                 ),
@@ -198,13 +207,15 @@ public enum EventSchema {
             ]
         case .office:
             return [
-                Field(name: "person", slot: .subject, meaning: "person id of the office holder"),
+                Field(name: "person", slot: .subject, refersTo: .person, meaning: "person id of the office holder"),
                 Field(name: "role", slot: .code(LogRecord.Role.names), meaning: "the office held from this day"),
             ]
         case .relation:
             return [
-                Field(name: "person", slot: .subject, meaning: "a person id"),
-                Field(name: "relative", slot: .party, meaning: "a relative's person id (a declared kinship tie)"),
+                Field(name: "person", slot: .subject, refersTo: .person, meaning: "a person id"),
+                Field(
+                    name: "relative", slot: .party, refersTo: .person,
+                    meaning: "a relative's person id (a declared kinship tie)"),
             ]
         case .intervention:
             return [
@@ -212,40 +223,46 @@ public enum EventSchema {
                 Field(
                     name: "value", slot: .amount,
                     meaning: "new value: fen, days, index into frequencies, 0/1, or factor × 1000"),
-                Field(name: "index", slot: .count, meaning: "the intervention's position in the scenario"),
                 Field(
-                    name: "district", slot: .party,
+                    name: "index", slot: .count, refersTo: .intervention,
+                    meaning: "the intervention's position in the scenario"),
+                Field(
+                    name: "district", slot: .party, refersTo: .district,
                     meaning:
                         "the district it applies in, by position in the scenario, and `village` one of its villages (logged once per village); -1 with a null village when it applies everywhere"
                 ),
                 Field(
-                    name: "task", slot: .other,
+                    name: "task", slot: .other, refersTo: .task,
                     meaning: "the rectification task whose completion made the change (its `index` is then -1), or -1"),
             ]
         case .lead:
             return [
-                Field(name: "lead", slot: .subject, meaning: "lead id, from 1"),
+                Field(name: "lead", slot: .subject, refersTo: .lead, meaning: "lead id, from 1"),
                 Field(name: "source", slot: .code(LogRecord.LeadSource.names), meaning: "where it comes from"),
                 Field(name: "about", slot: .count2Named(LogRecord.LeadAbout.names), meaning: "what it names"),
                 Field(
-                    name: "about_id", slot: .other,
+                    name: "about_id", slot: .other, refersTo: .leadTarget,
                     meaning: "the listing, contract, bidder or person it names (-1 for the village as a whole)"),
                 Field(
                     name: "severity", slot: .countNamed(Severity.allCases.map(\.rawValue)),
                     meaning:
                         "how grave: an alert's severity; reviews and first petitions orange; repeated petitions, audits and referrals red"
                 ),
-                Field(name: "alert", slot: .party, meaning: "the alert behind it (alert_id in alerts.csv), -1 if none"),
                 Field(
-                    name: "joins", slot: .amount,
+                    name: "alert", slot: .party, refersTo: .alert,
+                    meaning: "the alert behind it (alert_id in alerts.csv), -1 if none"),
+                Field(
+                    name: "joins", slot: .amount, refersTo: .lead,
                     meaning: "an open lead on the same matter at the same body this one adds evidence to, or -1"),
             ]
         case .leadDropped:
             return [
-                Field(name: "lead", slot: .subject, meaning: "the lead shelved (暂存待查) after waiting too long"),
+                Field(
+                    name: "lead", slot: .subject, refersTo: .lead,
+                    meaning: "the lead shelved (暂存待查) after waiting too long"),
                 Field(name: "level", slot: .code(LogRecord.Level.names), meaning: "the body's level"),
                 Field(
-                    name: "area", slot: .party,
+                    name: "area", slot: .party, refersTo: .bodyArea,
                     meaning:
                         "the body's town (township) or district (district) by position in the scenario, -1 for the city"
                 ),
@@ -253,11 +270,13 @@ public enum EventSchema {
             ]
         case .investigationOpened:
             return [
-                Field(name: "investigation", slot: .subject, meaning: "investigation id, from 1"),
-                Field(name: "lead", slot: .other, meaning: "the lead it takes up"),
+                Field(
+                    name: "investigation", slot: .subject, refersTo: .investigation, meaning: "investigation id, from 1"
+                ),
+                Field(name: "lead", slot: .other, refersTo: .lead, meaning: "the lead it takes up"),
                 Field(name: "level", slot: .code(LogRecord.Level.names), meaning: "the body's level"),
                 Field(
-                    name: "area", slot: .party,
+                    name: "area", slot: .party, refersTo: .bodyArea,
                     meaning:
                         "the body's town (township) or district (district) by position in the scenario, -1 for the city"
                 ),
@@ -268,7 +287,7 @@ public enum EventSchema {
             ]
         case .investigationClosed:
             return [
-                Field(name: "investigation", slot: .subject, meaning: "investigation id"),
+                Field(name: "investigation", slot: .subject, refersTo: .investigation, meaning: "investigation id"),
                 Field(name: "outcome", slot: .code(LogRecord.Outcome.names), meaning: "what it found"),
                 Field(name: "investigator_days", slot: .count, meaning: "investigator-days it took"),
                 Field(name: "people", slot: .count2, meaning: "people sanctioned"),
@@ -276,8 +295,10 @@ public enum EventSchema {
             ]
         case .sanction:
             return [
-                Field(name: "person", slot: .subject, meaning: "person id of the one sanctioned"),
-                Field(name: "investigation", slot: .other, meaning: "the investigation that proved it"),
+                Field(name: "person", slot: .subject, refersTo: .person, meaning: "person id of the one sanctioned"),
+                Field(
+                    name: "investigation", slot: .other, refersTo: .investigation,
+                    meaning: "the investigation that proved it"),
                 Field(name: "kind", slot: .code(LogRecord.SanctionKind.names), meaning: "the sanction"),
                 Field(
                     name: "rank", slot: .countNamed(LogRecord.Rank.names),
@@ -289,61 +310,84 @@ public enum EventSchema {
             ]
         case .recovery:
             return [
-                Field(name: "investigation", slot: .subject, meaning: "the investigation that recovered it"),
+                Field(
+                    name: "investigation", slot: .subject, refersTo: .investigation,
+                    meaning: "the investigation that recovered it"),
                 Field(name: "account", slot: .countNamed(LogRecord.Account.names), meaning: "account credited"),
                 Field(name: "amount_fen", slot: .amount, meaning: "money returned to the village"),
             ]
         case .removal:
             return [
-                Field(name: "person", slot: .subject, meaning: "person removed from office"),
+                Field(name: "person", slot: .subject, refersTo: .person, meaning: "person removed from office"),
                 Field(name: "role", slot: .code(LogRecord.Role.names), meaning: "the office lost"),
-                Field(name: "investigation", slot: .other, meaning: "the investigation behind it"),
+                Field(
+                    name: "investigation", slot: .other, refersTo: .investigation,
+                    meaning: "the investigation behind it"),
             ]
         case .appointment:
             return [
-                Field(name: "person", slot: .subject, meaning: "person appointed"),
+                Field(name: "person", slot: .subject, refersTo: .person, meaning: "person appointed"),
                 Field(name: "role", slot: .code(LogRecord.Role.names), meaning: "the office taken"),
-                Field(name: "replaces", slot: .other, meaning: "the person removed"),
+                Field(name: "replaces", slot: .other, refersTo: .person, meaning: "the person removed"),
             ]
         case .blacklist:
             return [
-                Field(name: "bidder", slot: .party, meaning: "bidder barred from the platform from this day"),
-                Field(name: "investigation", slot: .other, meaning: "the investigation behind it"),
+                Field(
+                    name: "bidder", slot: .party, refersTo: .bidder,
+                    meaning: "bidder barred from the platform from this day"),
+                Field(
+                    name: "investigation", slot: .other, refersTo: .investigation,
+                    meaning: "the investigation behind it"),
             ]
         case .exposure:
             return [
                 Field(
-                    name: "investigation", slot: .subject,
+                    name: "investigation", slot: .subject, refersTo: .investigation,
                     meaning: "investigation published on the exposure board (曝光台)"),
                 Field(name: "people", slot: .count, meaning: "people sanctioned"),
                 Field(name: "amount_fen", slot: .amount, meaning: "money involved"),
             ]
         case .inspection:
             return [
-                Field(name: "inspection", slot: .subject, meaning: "inspection id, from 1, in the scenario's order"),
-                Field(name: "district", slot: .party, meaning: "the district inspected, by position in the scenario"),
+                Field(
+                    name: "inspection", slot: .subject, refersTo: .inspection,
+                    meaning: "inspection id, from 1, in the scenario's order"),
+                Field(
+                    name: "district", slot: .party, refersTo: .district,
+                    meaning: "the district inspected, by position in the scenario"),
                 Field(name: "tasks", slot: .count, meaning: "feedback items, each a task of the rectification ledger"),
                 Field(name: "target_day", slot: .count2, meaning: "the day (from 0) rectification must be complete"),
             ]
         case .taskOpened:
             return [
-                Field(name: "task", slot: .subject, meaning: "task id, from 1, in the scenario's order"),
-                Field(name: "inspection", slot: .other, meaning: "the inspection whose feedback it answers"),
-                Field(name: "district", slot: .party, meaning: "the district, by position in the scenario"),
+                Field(
+                    name: "task", slot: .subject, refersTo: .task, meaning: "task id, from 1, in the scenario's order"),
+                Field(
+                    name: "inspection", slot: .other, refersTo: .inspection,
+                    meaning: "the inspection whose feedback it answers"),
+                Field(
+                    name: "district", slot: .party, refersTo: .district,
+                    meaning: "the district, by position in the scenario"),
                 Field(name: "owner", slot: .code(LogRecord.Level.names), meaning: "who answers for it"),
                 Field(
                     name: "due_day", slot: .count, meaning: "the day (from 0) it is due, counted back from the target"),
             ]
         case .taskOverdue:
             return [
-                Field(name: "task", slot: .subject, meaning: "the task, not done by its due day"),
-                Field(name: "district", slot: .party, meaning: "the district, by position in the scenario"),
+                Field(name: "task", slot: .subject, refersTo: .task, meaning: "the task, not done by its due day"),
+                Field(
+                    name: "district", slot: .party, refersTo: .district,
+                    meaning: "the district, by position in the scenario"),
                 Field(name: "owner", slot: .code(LogRecord.Level.names), meaning: "who answers for it"),
             ]
         case .taskDone:
             return [
-                Field(name: "task", slot: .subject, meaning: "the task done; what it changes takes effect now"),
-                Field(name: "district", slot: .party, meaning: "the district, by position in the scenario"),
+                Field(
+                    name: "task", slot: .subject, refersTo: .task,
+                    meaning: "the task done; what it changes takes effect now"),
+                Field(
+                    name: "district", slot: .party, refersTo: .district,
+                    meaning: "the district, by position in the scenario"),
                 Field(name: "owner", slot: .code(LogRecord.Level.names), meaning: "who answers for it"),
                 Field(
                     name: "days_late", slot: .count,
@@ -352,7 +396,8 @@ public enum EventSchema {
         case .petitionAnswered:
             return [
                 Field(
-                    name: "grievance", slot: .subject, meaning: "the grievance answered (its petitions' grievance id)"),
+                    name: "grievance", slot: .subject, refersTo: .grievance,
+                    meaning: "the grievance answered (its petitions' grievance id)"),
                 Field(name: "by", slot: .code(LogRecord.AnsweredBy.names), meaning: "what answered it"),
                 Field(name: "petitions", slot: .count, meaning: "petitions it had filed"),
                 Field(
@@ -361,8 +406,12 @@ public enum EventSchema {
             ]
         case .survey:
             return [
-                Field(name: "survey", slot: .subject, meaning: "survey id, from 1, in the scenario's order"),
-                Field(name: "district", slot: .party, meaning: "the district surveyed, by position, -1 for all"),
+                Field(
+                    name: "survey", slot: .subject, refersTo: .survey,
+                    meaning: "survey id, from 1, in the scenario's order"),
+                Field(
+                    name: "district", slot: .party, refersTo: .district,
+                    meaning: "the district surveyed, by position, -1 for all"),
                 Field(name: "respondents", slot: .count, meaning: "people asked"),
                 Field(name: "cadres", slot: .count2, meaning: "of them, village cadres"),
                 Field(name: "aware", slot: .other, meaning: "respondents who know of the rectification"),
@@ -370,7 +419,9 @@ public enum EventSchema {
             ]
         case .ballot:
             return [
-                Field(name: "candidate", slot: .subject, meaning: "person id of a candidate for director"),
+                Field(
+                    name: "candidate", slot: .subject, refersTo: .person,
+                    meaning: "person id of a candidate for director"),
                 Field(name: "standing", slot: .code(LogRecord.Standing.names), meaning: "the holder, or a challenger"),
                 Field(name: "votes", slot: .count, meaning: "votes cast for the candidate"),
                 Field(name: "voters", slot: .count2, meaning: "votes cast in all (one per household)"),
@@ -378,8 +429,8 @@ public enum EventSchema {
             ]
         case .disqualification:
             return [
-                Field(name: "listing", slot: .subject, meaning: "listing id"),
-                Field(name: "bidder", slot: .party, meaning: "the bidder turned away"),
+                Field(name: "listing", slot: .subject, refersTo: .listing, meaning: "listing id"),
+                Field(name: "bidder", slot: .party, refersTo: .bidder, meaning: "the bidder turned away"),
                 Field(name: "deal", slot: .code(LogRecord.Deal.names), meaning: "the listing's deal"),
                 Field(
                     name: "offer_fen", slot: .amount,
@@ -387,8 +438,10 @@ public enum EventSchema {
             ]
         case .village:
             return [
-                Field(name: "district", slot: .party, meaning: "its district, by position in the scenario"),
-                Field(name: "town", slot: .other, meaning: "its town, by position in the scenario"),
+                Field(
+                    name: "district", slot: .party, refersTo: .district,
+                    meaning: "its district, by position in the scenario"),
+                Field(name: "town", slot: .other, refersTo: .town, meaning: "its town, by position in the scenario"),
                 Field(name: "households", slot: .count, meaning: "the collective's households"),
             ]
         }

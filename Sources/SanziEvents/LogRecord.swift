@@ -31,6 +31,20 @@ public struct LogRecord: Sendable, Hashable, BitwiseCopyable {
         self.count = count
         self.count2 = count2
     }
+
+    /// The number in `slot`; for a slot written as a name, the name's position.
+    public subscript(slot: EventSchema.Slot) -> Int64 {
+        switch slot {
+        case .subject: subject
+        case .other: other
+        case .party: party
+        case .amount: amount
+        case .amount2: amount2
+        case .count, .countNamed: Int64(count)
+        case .count2, .count2Named: Int64(count2)
+        case .code: Int64(code)
+        }
+    }
 }
 
 /// A record placed in the log: its id (the position in the log, from 1) and its day.
