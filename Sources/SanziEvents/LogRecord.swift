@@ -34,15 +34,29 @@ public struct LogRecord: Sendable, Hashable, BitwiseCopyable {
 
     /// The number in `slot`; for a slot written as a name, the name's position.
     public subscript(slot: EventSchema.Slot) -> Int64 {
-        switch slot {
-        case .subject: subject
-        case .other: other
-        case .party: party
-        case .amount: amount
-        case .amount2: amount2
-        case .count, .countNamed: Int64(count)
-        case .count2, .count2Named: Int64(count2)
-        case .code: Int64(code)
+        get {
+            switch slot {
+            case .subject: subject
+            case .other: other
+            case .party: party
+            case .amount: amount
+            case .amount2: amount2
+            case .count, .countNamed: Int64(count)
+            case .count2, .count2Named: Int64(count2)
+            case .code: Int64(code)
+            }
+        }
+        set {
+            switch slot {
+            case .subject: subject = newValue
+            case .other: other = newValue
+            case .party: party = newValue
+            case .amount: amount = newValue
+            case .amount2: amount2 = newValue
+            case .count, .countNamed: count = Int32(truncatingIfNeeded: newValue)
+            case .count2, .count2Named: count2 = Int32(truncatingIfNeeded: newValue)
+            case .code: code = UInt8(truncatingIfNeeded: newValue)
+            }
         }
     }
 }

@@ -9,13 +9,11 @@ import SanziEngine
 /// nothing another district does inside a window changes what a district reads in it
 /// (docs/districts.md, which lists what still crosses).
 extension World {
-    /// Starts the windows once the world is built; without `news-window-days`, news crosses
+    /// Starts the windows once the world is built (the shared firms' loads are followed from
+    /// the start of the building, `WorldGenerator`); without `news-window-days`, news crosses
     /// districts at once and nothing is scheduled.
     mutating func beginNewsWindows(_ scheduler: inout Scheduler<Event>) {
         guard let days = scenario.geography.newsWindowDays else { return }
-        var loads = SharedFirmLoads(districts: scenario.geography.districts.count)
-        for firm in platform.sharedPool { loads.add(firm, holding: platform.bidders[Int(firm)].active) }
-        platform.sharedLoads = loads
         discipline.cityNews = Discipline.CityNews(published: discipline.publishedInCity)
         scheduleNewsWindow(after: days, &scheduler)
     }

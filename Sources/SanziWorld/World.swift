@@ -65,6 +65,8 @@ public struct World: Model, Sendable {
     }
 
     let scenario: Scenario
+    /// Where the world's districts sit in the whole scenario (all of it, or one district).
+    let place: ShardPlace
     /// The run's root stream: processes that belong to no village draw from children of it.
     let root: RandomStream
     var villages: [SimulatedVillage] = []
@@ -88,12 +90,15 @@ public struct World: Model, Sendable {
 
     /// Builds the world and schedules its first events, handing the records of what it built
     /// to `log` as they gather. Adaptive offenders know `knowledge`; `spill` sets aside the
-    /// values of old deals.
+    /// values of old deals; `place` says which district of the whole scenario `scenario` is,
+    /// for a shard (`Scenario.shard(_:)`).
     public init(
         scenario: Scenario, seed: UInt64, knowledge: OffenderKnowledge = OffenderKnowledge(),
-        scheduler: inout Scheduler<Event>, log: inout WorldLog, spill: ValueSpill = ValueSpill()
+        scheduler: inout Scheduler<Event>, log: inout WorldLog, spill: ValueSpill = ValueSpill(),
+        place: ShardPlace? = nil
     ) {
         self.scenario = scenario
+        self.place = place ?? .whole(scenario)
         platform = Platform(rules: scenario.platform, spill: spill)
         ledger = Ledger(finance: scenario.finance)
         misconduct = Misconduct(scenario.misconduct, knowledge: knowledge)

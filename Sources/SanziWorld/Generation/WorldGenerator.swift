@@ -25,6 +25,13 @@ struct WorldGenerator {
         world.oversight.tasksDone = Array(repeating: Discipline.Seen(), count: scenario.geography.districts.count)
         world.platform.districtPools = Array(repeating: [], count: scenario.geography.districts.count)
         buildPools(into: &world, districtIndex: districtIndex, scheduler: &scheduler)
+        if scenario.geography.newsWindowDays != nil {
+            // With news windows each district sees the shared firms' leases of the others from
+            // the first window's start, the ones running when the scenario starts too.
+            var loads = SharedFirmLoads(districts: scenario.geography.districts.count)
+            for firm in world.platform.sharedPool { loads.add(firm, holding: 0) }
+            world.platform.sharedLoads = loads
+        }
         reserveRegisters(in: &world)
         var villageIndex: Int32 = 0
         var townIndex = 0
@@ -105,7 +112,8 @@ struct WorldGenerator {
     ) {
         guard let profileIndex = scenario.profiles.firstIndex(where: { $0.id == village.profileID }) else { return }
         let profile = scenario.profiles[profileIndex]
-        let stream = root.derived("village", Int(index))
+        // The village's position in the whole scenario, also in a shard of one district.
+        let stream = root.derived("village", Int(index + world.place.offsets.village))
         var random = stream.derived("register")
         let households = random.integer(in: profile.households)
         world.villages.append(
@@ -175,7 +183,7 @@ struct WorldGenerator {
         world.people.offices.append(offices)
         world.people.challengers.append(-1)
         // Who is willing to act corruptly is ground truth, drawn from a stream of its own.
-        var corruption = root.derived("village", Int(village)).derived("corruption")
+        var corruption = world.villages[Int(village)].root.derived("corruption")
         for cadre in firstPerson..<Int32(world.people.persons.count) {
             world.people.persons[Int(cadre)].corrupt = corruption.bernoulli(world.misconduct.corruptShare)
         }
@@ -208,7 +216,7 @@ struct WorldGenerator {
     ) {
         let share = profile.localBidders.cadreOwnedShare
         guard share > 0 else { return }
-        var random = root.derived("village", Int(village)).derived("cadre-owned")
+        var random = world.villages[Int(village)].root.derived("cadre-owned")
         let cadres = offices.keyCadres
         for bidder in local where world.platform.bidders[Int(bidder)].isFirm && random.bernoulli(share) {
             let owner = world.platform.bidders[Int(bidder)].person
@@ -306,10 +314,12 @@ struct WorldGenerator {
         for (index, intervention) in scenario.interventions.enumerated() {
             schedule(.intervention(index: Int32(index)), on: intervention.date, .early)
         }
-        for (index, inspection) in scenario.rectification.inspections.enumerated() {
+        for (index, inspection) in scenario.rectification.inspections.enumerated()
+        where scenario.geography.district(inspection.districtID) != nil {
             schedule(.inspection(index: Int32(index)), on: inspection.date, .early)
         }
-        for (index, survey) in scenario.surveys.surveys.enumerated() {
+        for (index, survey) in scenario.surveys.surveys.enumerated()
+        where survey.districtID.map({ scenario.geography.district($0) != nil }) ?? true {
             schedule(.survey(index: Int32(index)), on: survey.date, .late)
         }
     }

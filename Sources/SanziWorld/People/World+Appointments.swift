@@ -15,13 +15,20 @@ extension World {
             people.officials[person] = Official(rank: rank, area: area, district: district)
             return person
         }
+        // A shard draws its towns' and district's officials, and the city's, where the whole
+        // world's one stream has them: the others' draws are skipped.
+        func skip(_ officials: Int) { for _ in 0..<max(0, officials) { _ = random.uniform() } }
+        let (firstTown, district) = (Int(place.offsets.town), Int(place.offsets.district))
+        skip(firstTown * rules.perTown)
         people.townOfficials = villagesOfTown.enumerated().map { town, members in
             let district = members.first.map { villages[Int($0)].district } ?? -1
             return (0..<rules.perTown).map { _ in official(.township, area: town, district: district) }
         }
+        skip((place.towns - firstTown - villagesOfTown.count) * rules.perTown + district * rules.perDistrict)
         people.districtOfficials = policies.indices.map { district in
             (0..<rules.perDistrict).map { _ in official(.district, area: district, district: district) }
         }
+        skip((place.districts - district - policies.count) * rules.perDistrict)
         people.cityOfficials = (0..<rules.city).map { _ in official(.city, area: -1, district: -1) }
     }
 

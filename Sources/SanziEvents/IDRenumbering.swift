@@ -1,0 +1,139 @@
+/// Gives the records of several shards' logs the ids of one log, as they are merged: each thing
+/// the run numbers (`EventSchema.Reference`) gets, the first time the merged log names it, the next
+/// id of its kind; what a shard names again gets the id it got then. A thing every shard holds a
+/// replica of (a firm of a shared pool, its owner, an official of the city) is named by its
+/// shared key in each, so that all of them become one id. Places in the scenario move from the
+/// shard's positions to the whole scenario's.
+///
+/// The ids a shard uses are dense from 0 or 1, so each shard's maps are arrays.
+public struct IDRenumbering: Sendable {
+    /// Where a shard's scenario sits in the whole one.
+    public struct Offsets: Sendable, Hashable {
+        public var village: Int32
+        public var town: Int64
+        public var district: Int64
+
+        public init(village: Int32, town: Int64, district: Int64) {
+            (self.village, self.town, self.district) = (village, town, district)
+        }
+    }
+
+    /// The kinds of thing the run numbers, and the first id of each.
+    public enum Kind: Int, CaseIterable, Sendable {
+        case asset, listing, bidder, person, contract, loan, grievance, lead, investigation
+
+        init?(_ reference: EventSchema.Reference) {
+            switch reference {
+            case .asset: self = .asset
+            case .listing: self = .listing
+            case .bidder: self = .bidder
+            case .person: self = .person
+            case .contract: self = .contract
+            case .loan: self = .loan
+            case .grievance: self = .grievance
+            case .lead: self = .lead
+            case .investigation: self = .investigation
+            default: return nil
+            }
+        }
+
+        /// The log numbers assets and persons from 0, the rest from 1.
+        public var firstID: Int64 { self == .asset || self == .person ? 0 : 1 }
+    }
+
+    private let offsets: [Offsets]
+    /// The merged id of each shard's id, by kind then shard; 0 where none is given yet (ids are
+    /// stored one up, so that 0 means none).
+    private var local: [[[Int64]]]
+    /// The merged id of each shared key, by kind.
+    private var shared: [[Int64]]
+    /// The shared key of a shard's id, by kind then shard, for the replicas of shared things.
+    private let sharedKeys: [[[Int64: Int64]]]
+    /// How many ids each kind has given.
+    private var given: [Int64]
+
+    /// Renumbering for shards at `offsets`; `sharedKeys[kind][shard]` names each of a shard's
+    /// replicas of a shared thing by its shared key (from 0).
+    public init(offsets: [Offsets], sharedKeys: [Kind: [[Int64: Int64]]] = [:]) {
+        self.offsets = offsets
+        local = Array(repeating: Array(repeating: [], count: offsets.count), count: Kind.allCases.count)
+        shared = Array(repeating: [], count: Kind.allCases.count)
+        self.sharedKeys = Kind.allCases.map { sharedKeys[$0] ?? Array(repeating: [:], count: offsets.count) }
+        given = Array(repeating: 0, count: Kind.allCases.count)
+    }
+
+    /// The merged id of `id`, a `kind` the shard numbered; given now if this is its first mention.
+    public mutating func id(of id: Int64, _ kind: Kind, inShard shard: Int) -> Int64 {
+        let k = kind.rawValue
+        let index = Int(id - kind.firstID)
+        if let key = sharedKeys[k][shard][id] {
+            return Self.take(Int(key), in: &shared[k], given: &given[k]) + kind.firstID
+        }
+        return Self.take(index, in: &local[k][shard], given: &given[k]) + kind.firstID
+    }
+
+    /// The number `index` has in `map`, given it if it has none: numbers from 0.
+    private static func take(_ index: Int, in map: inout [Int64], given: inout Int64) -> Int64 {
+        if index >= map.count { map.append(contentsOf: repeatElement(0, count: index - map.count + 1)) }
+        if map[index] == 0 {
+            given += 1
+            map[index] = given
+        }
+        return map[index] - 1
+    }
+
+    /// A field that names something: where it is, what it names, and for a body's area where
+    /// its level is.
+    private struct Naming: Sendable {
+        var slot: EventSchema.Slot
+        var reference: EventSchema.Reference
+        var level: EventSchema.Slot?
+    }
+
+    /// The naming fields of each event type, by raw value.
+    private static let namings: [[Naming]] = EventType.allCases.map { type in
+        let fields = EventSchema.fields(of: type)
+        let level = fields.first { $0.name == "level" }?.slot
+        return fields.compactMap { field in field.refersTo.map { Naming(slot: field.slot, reference: $0, level: level) }
+        }
+    }
+
+    /// The record as the merged log holds it: its village and every field that names something.
+    public mutating func renumber(_ record: inout LogRecord, fromShard shard: Int) {
+        let offsets = offsets[shard]
+        if record.village >= 0 { record.village += offsets.village }
+        for naming in Self.namings[Int(record.type.rawValue)] {
+            let value = record[naming.slot]
+            guard value >= 0 else { continue }
+            let renamed: Int64
+            switch naming.reference {
+            case .district: renamed = value + offsets.district
+            case .town: renamed = value + offsets.town
+            case .leadTarget:
+                let about = LogRecord.LeadAbout(rawValue: UInt8(truncatingIfNeeded: record.count2))
+                guard let kind = about.flatMap(Kind.init(target:)) else { continue }
+                renamed = id(of: value, kind, inShard: shard)
+            case .bodyArea:
+                let isTown = naming.level.map { record[$0] } == Int64(LogRecord.Level.township.rawValue)
+                renamed = value + (isTown ? offsets.town : offsets.district)
+            default:
+                guard let kind = Kind(naming.reference) else { continue }
+                renamed = id(of: value, kind, inShard: shard)
+            }
+            record[naming.slot] = renamed
+        }
+    }
+}
+
+extension IDRenumbering.Kind {
+    /// What a lead's `about` names; nil for the village as a whole.
+    init?(target about: LogRecord.LeadAbout) {
+        switch about {
+        case .listing: self = .listing
+        case .contract: self = .contract
+        case .bidder: self = .bidder
+        case .person: self = .person
+        case .village: return nil
+        }
+    }
+}
