@@ -48,38 +48,67 @@ public struct IDRenumbering: Sendable {
     /// The merged id of each shared key, by kind.
     private var shared: [[Int64]]
     /// The shared key of a shard's id, by kind then shard, for the replicas of shared things.
-    private let sharedKeys: [[[Int64: Int64]]]
+    private var sharedKeys: [[[Int64: Int64]]]
     /// How many ids each kind has given.
     private var given: [Int64]
+    /// What each merged id was, by kind (from 0, in order given): a shard's id as
+    /// `shard << 40 | id`, or a shared key as `-1 - key`.
+    private var origins: [[Int64]]
+    /// Each shard's replica of each shared key, by kind then shard.
+    private var replicas: [[[Int64: Int64]]]
 
-    /// Renumbering for shards at `offsets`; `sharedKeys[kind][shard]` names each of a shard's
-    /// replicas of a shared thing by its shared key (from 0).
-    public init(offsets: [Offsets], sharedKeys: [Kind: [[Int64: Int64]]] = [:]) {
+    /// Renumbering for shards at `offsets`.
+    public init(offsets: [Offsets]) {
         self.offsets = offsets
+        let byShard = [[Int64: Int64]](repeating: [:], count: offsets.count)
         local = Array(repeating: Array(repeating: [], count: offsets.count), count: Kind.allCases.count)
         shared = Array(repeating: [], count: Kind.allCases.count)
-        self.sharedKeys = Kind.allCases.map { sharedKeys[$0] ?? Array(repeating: [:], count: offsets.count) }
+        sharedKeys = Array(repeating: byShard, count: Kind.allCases.count)
+        replicas = Array(repeating: byShard, count: Kind.allCases.count)
         given = Array(repeating: 0, count: Kind.allCases.count)
+        origins = Array(repeating: [], count: Kind.allCases.count)
+    }
+
+    /// Notes that the shard's `id` of `kind` is its replica of the shared thing `key` (from 0).
+    public mutating func share(_ id: Int64, _ kind: Kind, inShard shard: Int, key: Int64) {
+        sharedKeys[kind.rawValue][shard][id] = key
+        replicas[kind.rawValue][shard][key] = id
     }
 
     /// The merged id of `id`, a `kind` the shard numbered; given now if this is its first mention.
     public mutating func id(of id: Int64, _ kind: Kind, inShard shard: Int) -> Int64 {
         let k = kind.rawValue
-        let index = Int(id - kind.firstID)
         if let key = sharedKeys[k][shard][id] {
-            return Self.take(Int(key), in: &shared[k], given: &given[k]) + kind.firstID
+            let index = Self.take(Int(key), in: &shared[k], given: &given[k], origins: &origins[k], origin: -1 - key)
+            return index + kind.firstID
         }
-        return Self.take(index, in: &local[k][shard], given: &given[k]) + kind.firstID
+        let origin = Int64(shard) << 40 | id
+        let index = Self.take(
+            Int(id - kind.firstID), in: &local[k][shard], given: &given[k], origins: &origins[k], origin: origin)
+        return index + kind.firstID
     }
 
-    /// The number `index` has in `map`, given it if it has none: numbers from 0.
-    private static func take(_ index: Int, in map: inout [Int64], given: inout Int64) -> Int64 {
+    /// The number (from 0) `index` has in `map`, given it, and its origin noted, if it has none.
+    private static func take(
+        _ index: Int, in map: inout [Int64], given: inout Int64, origins: inout [Int64], origin: Int64
+    ) -> Int64 {
         if index >= map.count { map.append(contentsOf: repeatElement(0, count: index - map.count + 1)) }
         if map[index] == 0 {
             given += 1
             map[index] = given
+            origins.append(origin)
         }
         return map[index] - 1
+    }
+
+    /// The shard's own id for the merged `id` of `kind`, if the shard holds the thing (its
+    /// own, or its replica of a shared one); nil for a thing of another shard or never named.
+    public func shardID(of id: Int64, _ kind: Kind, inShard shard: Int) -> Int64? {
+        let index = Int(id - kind.firstID)
+        guard index >= 0, index < origins[kind.rawValue].count else { return nil }
+        let origin = origins[kind.rawValue][index]
+        if origin < 0 { return replicas[kind.rawValue][shard][-1 - origin] }
+        return origin >> 40 == Int64(shard) ? origin & (1 << 40 - 1) : nil
     }
 
     /// A field that names something: where it is, what it names, and for a body's area where
@@ -135,5 +164,12 @@ extension IDRenumbering.Kind {
         case .person: self = .person
         case .village: return nil
         }
+    }
+}
+
+extension IDRenumbering {
+    /// Whether the shard's `id` of `kind` is its replica of a shared thing.
+    public func isReplica(_ id: Int64, _ kind: Kind, inShard shard: Int) -> Bool {
+        sharedKeys[kind.rawValue][shard][id] != nil
     }
 }

@@ -34,8 +34,9 @@ public enum RunPipeline {
     public struct Result: Sendable {
         /// Events, counts, days, wall time and the ground truth.
         public var summary: WorldRun.Summary
-        /// The world as it stands at the horizon (its actors, for datasets).
-        public var world: World
+        /// The world as it stands at the horizon (its actors, for datasets): one world, or one
+        /// per district for a scenario with news windows.
+        public var world: WorldAtHorizon
         /// The alerts the rules raised, in order (empty when the rules did not run, or when
         /// they went to a spool).
         public var alerts: RaisedAlerts
@@ -103,11 +104,7 @@ public enum RunPipeline {
         for consumer in offloading { consumer.offload(to: secondCore) }
         let sinks: [any EventSink] =
             (progress.map { [$0] } ?? []) + (warnings.map { [$0] } ?? []) + onWorldThread + pipelines
-        var (summary, world) = WorldRun.run(
-            scenario, seed: seed, knowledge: RuleCatalogue.offenderKnowledge(engine.settings),
-            sink: sinks.count == 1 ? sinks[0] : TeeSink(sinks), warnings: warnings,
-            touches: setAside?.touches ?? CaseTouches(), spill: setAside?.spill ?? ValueSpill()
-        ) {
+        let logEnded = {
             for pipeline in pipelines { pipeline.finish() }
             // The warnings hold the rules' pipeline, whose collector holds the warnings:
             // without this, every run left its rules and their state behind (tune and dataset
@@ -116,6 +113,22 @@ public enum RunPipeline {
             // The rules' state goes before the world's ground truth is built (at 12,000
             // villages, ~100 MB against ~17).
             rules?.logEnded()
+        }
+        let sink = sinks.count == 1 ? sinks[0] : TeeSink(sinks)
+        let knowledge = RuleCatalogue.offenderKnowledge(engine.settings)
+        var summary: WorldRun.Summary
+        let world: WorldAtHorizon
+        if scenario.geography.newsWindowDays != nil {
+            // Districts apart: the cores the rules leave simulate them.
+            let (split, shards) = SplitRun.run(
+                scenario, seed: seed, knowledge: knowledge, sink: sink, warnings: warnings,
+                threads: max(1, jobs - (rulesApart ? 1 : 0)), logEnded: logEnded)
+            (summary, world) = (split, .split(shards))
+        } else {
+            let (whole, horizon) = WorldRun.run(
+                scenario, seed: seed, knowledge: knowledge, sink: sink, warnings: warnings,
+                touches: setAside?.touches ?? CaseTouches(), spill: setAside?.spill ?? ValueSpill(), logEnded: logEnded)
+            (summary, world) = (whole, .whole(horizon))
         }
         summary.wallSeconds = WallClock.seconds() - started
         return Result(summary: summary, world: world, alerts: rules?.alerts ?? RaisedAlerts())

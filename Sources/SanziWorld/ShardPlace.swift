@@ -53,3 +53,8 @@ extension Scenario {
         return (shard, place)
     }
 }
+
+extension World {
+    /// Whether the world is one district of a run split by district.
+    var isShard: Bool { place.district != nil }
+}

@@ -15,6 +15,9 @@ extension World {
     mutating func beginNewsWindows(_ scheduler: inout Scheduler<Event>) {
         guard let days = scenario.geography.newsWindowDays else { return }
         discipline.cityNews = Discipline.CityNews(published: discipline.publishedInCity)
+        // A shard's windows are the split run's (`SplitRun`), and the city commission's
+        // investigators are the exchange's to give.
+        guard !isShard else { return discipline.bodies[Int(discipline.cityBody)].free = 0 }
         scheduleNewsWindow(after: days, &scheduler)
     }
 

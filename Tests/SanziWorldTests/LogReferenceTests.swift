@@ -28,7 +28,7 @@ struct LogReferenceTests {
         #expect(WorldInvariantTests.runs.count == 2)
         for (name, run) in WorldInvariantTests.runs {
             let scenario = try WorldFixtures.scenario(name)
-            var check = ReferenceCheck(scenario: scenario, world: run.world)
+            var check = ReferenceCheck(scenario: scenario, population: .init(run.world))
             for event in run.events { check.read(event) }
             #expect(check.problems.isEmpty, "\(name): \(check.problems.prefix(10))")
             for kind in Self.introducers.keys where kind != .loan {
@@ -47,16 +47,49 @@ struct LogReferenceTests {
         #expect(!named.contains("payment.installment") && !named.contains("task_opened.owner"))
     }
 
+    /// The run's assets, bidders and persons: how many, and the village of each.
+    struct Population {
+        var assets: Int
+        var bidders: Int
+        var persons: Int
+        var towns: Int
+        /// The village an asset, bidder or person belongs to (-1 for none); nil when not known.
+        var village: (Int64, EventSchema.Reference) -> Int32?
+
+        init(
+            assets: Int, bidders: Int, persons: Int, towns: Int,
+            village: @escaping (Int64, EventSchema.Reference) -> Int32?
+        ) {
+            (self.assets, self.bidders, self.persons, self.towns, self.village) = (
+                assets, bidders, persons, towns, village
+            )
+        }
+
+        init(_ world: World) {
+            self.init(
+                assets: world.platform.items.count, bidders: world.platform.bidders.count,
+                persons: world.people.persons.count, towns: world.villagesOfTown.count
+            ) { value, reference in
+                switch reference {
+                case .asset: world.platform.items[Int(value)].village
+                case .bidder: world.platform.bidders[Int(value) - 1].village
+                case .person: world.people.persons[Int(value)].village
+                default: nil
+                }
+            }
+        }
+    }
+
     /// Follows a log, noting what is introduced and every name that points nowhere.
     struct ReferenceCheck {
         let scenario: Scenario
-        let world: World
+        let population: Population
         var seen: [EventSchema.Reference: Set<Int64>] = [:]
         var problems: [String] = []
 
-        init(scenario: Scenario, world: World) {
+        init(scenario: Scenario, population: Population) {
             self.scenario = scenario
-            self.world = world
+            self.population = population
         }
 
         mutating func read(_ event: LoggedEvent) {
@@ -108,19 +141,8 @@ struct LogReferenceTests {
             }
             if !within(reference).contains(value) {
                 problems.append("\(place): outside \(within(reference))")
-            } else if let home = village(of: value, reference), home >= 0, home != event.record.village {
+            } else if let home = population.village(value, reference), home >= 0, home != event.record.village {
                 problems.append("\(place): of village \(home)")
-            }
-        }
-
-        /// The village an asset, bidder or person belongs to (-1 for a pool's firm, its owner or an
-        /// official); nil for other things.
-        private func village(of value: Int64, _ reference: EventSchema.Reference) -> Int32? {
-            switch reference {
-            case .asset: world.platform.items[Int(value)].village
-            case .bidder: world.platform.bidders[Int(value) - 1].village
-            case .person: world.people.persons[Int(value)].village
-            default: nil
             }
         }
 
@@ -129,11 +151,11 @@ struct LogReferenceTests {
             let count: Int
             var first: Int64 = 0
             switch reference {
-            case .asset: count = world.platform.items.count
-            case .bidder: (count, first) = (world.platform.bidders.count, 1)
-            case .person: count = world.people.persons.count
+            case .asset: count = population.assets
+            case .bidder: (count, first) = (population.bidders, 1)
+            case .person: count = population.persons
             case .district: count = scenario.geography.districts.count
-            case .town: count = world.villagesOfTown.count
+            case .town: count = population.towns
             case .intervention: count = scenario.interventions.count
             case .inspection: (count, first) = (scenario.rectification.inspections.count, 1)
             case .task: (count, first) = (scenario.rectification.tasks.count, 1)

@@ -66,3 +66,109 @@ struct ShardTests {
         #expect(whole.contains { $0.type == .contract } && whole.contains { $0.type == .office })
     }
 }
+
+/// A run split by district: the same bytes on any number of threads, money kept to the fen in
+/// every district.
+@Suite("Split runs")
+struct SplitRunTests {
+    static func scenario(window: Int = 30) throws -> Scenario {
+        var scenario = try WorldFixtures.scenario("county-districts")
+        scenario.geography.newsWindowDays = window
+        return scenario
+    }
+
+    static func run(_ scenario: Scenario, threads: Int) -> (WorldRun.Summary, SplitRun.Shards, [LoggedEvent]) {
+        let collector = EventCollector()
+        let (summary, shards) = SplitRun.run(scenario, seed: scenario.seed, sink: collector, threads: threads)
+        return (summary, shards, collector.events)
+    }
+
+    @Test func theSameOnAnyNumberOfThreads() throws {
+        let scenario = try Self.scenario()
+        let (one, _, events) = Self.run(scenario, threads: 1)
+        #expect(events.count > 10_000)
+        #expect(events.map(\.id) == Array(1...UInt64(events.count)))
+        #expect(zip(events, events.dropFirst()).allSatisfy { $0.day <= $1.day })
+        for threads in [2, 3] {
+            let (summary, _, other) = Self.run(scenario, threads: threads)
+            #expect(other == events, "\(threads) threads")
+            #expect(summary.truth == one.truth, "\(threads) threads")
+        }
+    }
+}
+
+extension SplitRunTests {
+    /// Every district's money is kept to the fen through the merged log, and every case's events
+    /// are events of the merged log in the case's village (or of none).
+    @Test func moneyIsConservedAndTheTruthPointsAtTheLog() throws {
+        let (summary, shards, events) = Self.run(try Self.scenario(), threads: 2)
+        let opening = shards.worlds.flatMap(\.openingBalances)
+        #expect(WorldInvariantTests.replayBalances(from: opening, events) == shards.worlds.flatMap(\.balances))
+        #expect(summary.counts[Int(EventType.recovery.rawValue)] > 0)
+        let cases = summary.truth.cases
+        #expect(cases.map(\.id) == Array(1...cases.count))
+        #expect(summary.truth.misconduct.count > 10)
+        for entry in cases {
+            for id in entry.events {
+                let event = events[Int(id) - 1]
+                #expect(event.id == id)
+                #expect(event.record.village == entry.village || event.record.village < 0, "case \(entry.id)")
+            }
+        }
+    }
+
+    /// The split run and the whole world with the same windows are two runs of one model:
+    /// over three seeds they deal and oversee alike (an independent check of the shards, their
+    /// exchange and the merge, which the whole world has none of).
+    @Test func theSplitRunAndTheWholeWorldAgree() throws {
+        let scenario = try Self.scenario()
+        var (split, whole) = (
+            [Int](repeating: 0, count: EventType.allCases.count), [Int](repeating: 0, count: EventType.allCases.count)
+        )
+        for seed in [1, 2, 3] as [UInt64] {
+            let (shards, _) = SplitRun.run(scenario, seed: seed, sink: EventCollector(), threads: 2)
+            let (world, _) = WorldRun.run(scenario, seed: seed, sink: EventCollector())
+            for type in EventType.allCases {
+                split[Int(type.rawValue)] += shards.counts[Int(type.rawValue)]
+                whole[Int(type.rawValue)] += world.counts[Int(type.rawValue)]
+            }
+        }
+        for type in [EventType.village, .office, .relation, .publicity, .review, .audit, .election, .ballot] {
+            #expect(split[Int(type.rawValue)] == whole[Int(type.rawValue)], "\(type.name)")
+        }
+        for type in [
+            EventType.listing, .award, .contract, .payment, .receipt, .disbursement, .petition, .lead,
+            .investigationOpened, .sanction,
+        ] {
+            let (a, b) = (Double(split[Int(type.rawValue)]), Double(whole[Int(type.rawValue)]))
+            #expect(b > 0 && abs(a - b) / b < 0.1, "\(type.name): \(a) split, \(b) whole")
+        }
+    }
+
+    /// The merged log names what the schema says, as the whole world's does: the renumbering
+    /// keeps every listing, contract, lead and investigation introduced by its own record and
+    /// numbered in order, and every bidder and person of the record's village or of none.
+    @Test func theMergedLogNamesWhatTheSchemaSays() throws {
+        let scenario = try Self.scenario()
+        let (_, shards, events) = Self.run(scenario, threads: 2)
+        let actors = WorldAtHorizon.split(shards).actors
+        #expect(actors.people.map(\.id) == Array(0..<Int64(actors.people.count)))
+        #expect(actors.bidders.map(\.id) == Array(1...Int64(actors.bidders.count)))
+        let people = Dictionary(uniqueKeysWithValues: actors.people.map { ($0.id, $0.village) })
+        let bidders = Dictionary(uniqueKeysWithValues: actors.bidders.map { ($0.id, $0.village) })
+        let population = LogReferenceTests.Population(
+            assets: shards.worlds.reduce(0) { $0 + $1.platform.items.count }, bidders: actors.bidders.count,
+            persons: actors.people.count, towns: scenario.geography.towns.count
+        ) { value, reference in
+            switch reference {
+            case .bidder: bidders[value]
+            case .person: people[value]
+            default: nil
+            }
+        }
+        var check = LogReferenceTests.ReferenceCheck(scenario: scenario, population: population)
+        for event in events { check.read(event) }
+        #expect(check.problems.isEmpty, "\(check.problems.prefix(10))")
+        #expect(!check.seen[.investigation, default: []].isEmpty)
+    }
+}

@@ -84,8 +84,15 @@ struct WorldInvariantTests {
     static func replayBalances(
         _ run: WorldFixtures.Run, check: (LoggedEvent, [Int64]) -> Void = { _, _ in }
     ) -> [[Int64]] {
-        var balances = run.world.openingBalances
-        for event in run.events where event.record.village >= 0 {
+        replayBalances(from: run.world.openingBalances, run.events, check: check)
+    }
+
+    /// Replays the balances from `opening` through `events`.
+    static func replayBalances(
+        from opening: [[Int64]], _ events: [LoggedEvent], check: (LoggedEvent, [Int64]) -> Void = { _, _ in }
+    ) -> [[Int64]] {
+        var balances = opening
+        for event in events where event.record.village >= 0 {
             let r = event.record
             let village = Int(r.village)
             switch r.type {

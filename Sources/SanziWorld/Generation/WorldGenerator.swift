@@ -52,7 +52,7 @@ struct WorldGenerator {
         world.discipline.build(
             towns: townIndex, districts: scenario.geography.districts.count, villages: Int(villageIndex))
         world.openDisputesInProgress()
-        scheduleDatedParts(&scheduler)
+        scheduleDatedParts(world, &scheduler)
         scheduleDisciplineMonths(&scheduler)
     }
 
@@ -305,8 +305,10 @@ struct WorldGenerator {
         }
     }
 
-    /// Schedules each dated part of the scenario on its day (those before the start never happen).
-    private func scheduleDatedParts(_ scheduler: inout Scheduler<World.Event>) {
+    /// Schedules each dated part of the scenario on its day (those before the start never happen);
+    /// a shard, those of its district and the scenario-wide ones but the surveys of the whole
+    /// city, which the split run holds (`SplitRun`).
+    private func scheduleDatedParts(_ world: World, _ scheduler: inout Scheduler<World.Event>) {
         func schedule(_ event: World.Event, on date: CalendarDate, _ priority: Priority) {
             let day = scenario.start.days(until: date)
             if day >= 0 { scheduler.schedule(event, at: Tick(day), priority: priority) }
@@ -319,7 +321,7 @@ struct WorldGenerator {
             schedule(.inspection(index: Int32(index)), on: inspection.date, .early)
         }
         for (index, survey) in scenario.surveys.surveys.enumerated()
-        where survey.districtID.map({ scenario.geography.district($0) != nil }) ?? true {
+        where survey.districtID.map({ scenario.geography.district($0) != nil }) ?? (world.place.district == nil) {
             schedule(.survey(index: Int32(index)), on: survey.date, .late)
         }
     }

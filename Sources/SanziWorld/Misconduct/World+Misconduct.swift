@@ -231,8 +231,11 @@ extension World {
     }
 
     /// The ground truth of the run: each case with the events the log saw it touch.
-    public func groundTruth(from log: WorldLog) -> GroundTruth {
-        var events = log.touches.byCase()
+    public func groundTruth(from log: WorldLog) -> GroundTruth { groundTruth(touched: log.touches.byCase()) }
+
+    /// The ground truth of the run, from the events each case touched, by case.
+    func groundTruth(touched: [CaseTouches.Events]) -> GroundTruth {
+        var events = touched
         var cases = CaseList()
         cases.reserveCapacity(misconduct.cases.count, events: events.reduce(0) { $0 + $1.ids.count })
         for index in 0..<misconduct.cases.count {

@@ -116,6 +116,9 @@ struct Discipline: Sendable {
     var publishedInTown: [Seen] = []
     var publishedInDistrict: [Seen] = []
     var publishedInCity = Seen()
+    /// In a shard, the sanctions its district's investigations published city-wide since the
+    /// last news window (day and count), for the other shards.
+    var publishedSinceWindow: [(day: Int32, count: Double)] = []
     /// While news crosses districts only at each window's start (nil: at once), what the
     /// districts know of the city.
     var cityNews: CityNews?
@@ -163,15 +166,37 @@ struct Discipline: Sendable {
     /// The position in a body's queue of the lead to take up next, if triage allows one now.
     func leadToTakeUp(at body: Int32) -> Int? {
         let queue = bodies[Int(body)].queue
-        guard !queue.isEmpty else { return nil }
-        switch rules.triage {
+        return rules.leadToTakeUp(among: queue.count, openedThisMonth: bodies[Int(body)].openedThisMonth) {
+            leads[queue[$0]].triageKey
+        }
+    }
+}
+
+/// What a body's triage weighs of a waiting lead.
+struct TriageKey: Sendable, Hashable {
+    var severity: Severity
+    var strength: Int
+    var value: Int64
+}
+
+extension Discipline.Lead {
+    var triageKey: TriageKey { TriageKey(severity: severity, strength: strength, value: value) }
+}
+
+extension DisciplineRules {
+    /// The position in a queue of `count` leads (in order of arrival, `key` of each) of the
+    /// lead to take up next, if triage allows one now: the first, the first while the month's
+    /// cap allows, or the gravest (severity, then strength, then value, then arrival).
+    func leadToTakeUp(among count: Int, openedThisMonth: Int, key: (Int) -> TriageKey) -> Int? {
+        guard count > 0 else { return nil }
+        switch triage {
         case .fifo:
             return 0
         case .capped:
-            return bodies[Int(body)].openedThisMonth < rules.capPerMonth ? 0 : nil
+            return openedThisMonth < capPerMonth ? 0 : nil
         case .severity:
-            return queue.indices.min { a, b in
-                let (first, second) = (leads[queue[a]], leads[queue[b]])
+            return (0..<count).min { a, b in
+                let (first, second) = (key(a), key(b))
                 if first.severity != second.severity { return first.severity > second.severity }
                 if first.strength != second.strength { return first.strength > second.strength }
                 if first.value != second.value { return first.value > second.value }

@@ -221,7 +221,7 @@ extension World {
     /// Starts looking into a lead: a talk or written inquiry for a lead that only points, a
     /// preliminary check for one that brings evidence, a joint task force at a district or
     /// city body for a deal worth the task-force value.
-    private mutating func open(lead slot: Int32, at body: Int32, _ scheduler: inout Scheduler<Event>) {
+    mutating func open(lead slot: Int32, at body: Int32, queued: Int? = nil, _ scheduler: inout Scheduler<Event>) {
         let rules = discipline.rules
         let lead = discipline.leads[slot]
         var kind: LogRecord.InvestigationKind = lead.bringsEvidence ? .preliminaryCheck : .inquiry
@@ -242,7 +242,7 @@ extension World {
             LogRecord(
                 .investigationOpened, village: lead.village, code: place.level.logged.rawValue,
                 subject: investigation.id, other: lead.id, party: Int64(place.area), count: Int32(kind.rawValue),
-                count2: Int32(place.queue.count)), &scheduler)
+                count2: Int32(queued ?? place.queue.count)), &scheduler)
         let investigationSlot = discipline.investigations.insert(investigation)
         scheduler.schedule(.checkEnds(investigation: investigationSlot), after: Tick(max(days, 1)))
     }
@@ -500,6 +500,7 @@ extension World {
         discipline.publishedInTown[place.town].add(Double(count), on: today, memory: memory)
         discipline.publishedInDistrict[place.district].add(Double(count), on: today, memory: memory)
         discipline.publishedInCity.add(Double(count), on: today, memory: memory)
+        if isShard { discipline.publishedSinceWindow.append((today, Double(count))) }
         for village in villagesOfTown[place.town] where village != lead.village {
             guard !misconduct.villages[Int(village)].openCases.isEmpty,
                 random.bernoulli(0.1 * openness(of: village))

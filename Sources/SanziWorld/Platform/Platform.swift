@@ -166,6 +166,17 @@ struct Platform: Sendable {
         return barred
     }
 
+    /// A news window begins in a shard: the shared firms barred in any district in the last
+    /// window (by position in the shared pool) are barred here too (returned), and the district
+    /// sees each shared firm with the contracts it holds in every district.
+    mutating func settleNews(bars: [Int32], loads: [Int32]) -> [Int32] {
+        barsWaiting = []
+        let barred = bars.map { sharedPool[Int($0)] }
+        for firm in barred { bidders[Int(firm)].blacklisted = true }
+        sharedLoads?.settle(toLoads: loads)
+        return barred
+    }
+
     /// The increment of an auction for `deal`.
     func increment(_ deal: DealKind) -> Int64 { (rules.modes[deal]?.increment ?? Money(yuan: 500)).fen }
 

@@ -32,6 +32,14 @@ struct SharedFirmLoads: Sendable {
         seen[Int(row) * districts + district] += delta
     }
 
+    /// A window begins in a shard: its district sees each shared firm (by position in the
+    /// shared pool, the order they were added) with the contracts it holds in every district.
+    mutating func settle(toLoads loads: [Int32]) {
+        for (row, load) in loads.enumerated() where row < firms.count {
+            for district in 0..<districts { seen[row * districts + district] = load }
+        }
+    }
+
     /// A window begins: every district sees every shared firm as it stands in `bidders`.
     mutating func settle(_ bidders: [Bidder]) {
         for (row, firm) in firms.enumerated() {

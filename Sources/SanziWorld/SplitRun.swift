@@ -1,0 +1,343 @@
+import Dispatch
+import SanziEngine
+import SanziEvents
+import SanziScenario
+import SanziTruth
+
+/// Runs a scenario with news windows (`<geography news-window-days>`) as one world per
+/// district, on as many threads as it is given: the run's canonical form for such scenarios,
+/// the same bytes for any number of threads (docs/districts.md, "The split, in detail").
+///
+/// Each shard (`Scenario.shard(_:)`) simulates its district a day at a time, every shard the
+/// same day; the day's records are then merged in district order, each shard's in the order it
+/// emitted them, renumbered to one log's ids (`IDRenumbering`), and handed to the log, whose
+/// rules' warnings come back to the shard of their village. At each window's start the shards
+/// tell one another what the whole world would let cross districts then: the shared firms'
+/// contracts in hand and bars, the city's published sanctions, and the city commission's leads,
+/// which it takes up over every district's queue with the investigators freed anywhere.
+public enum SplitRun {
+    /// Runs the scenario's districts as shards on `threads` threads; otherwise as
+    /// `WorldRun.run`.
+    public static func run(
+        _ scenario: Scenario, seed: UInt64, knowledge: OffenderKnowledge = OffenderKnowledge(), sink: any EventSink,
+        warnings: (any WarningSource)? = nil, threads: Int = 1, logEnded: () -> Void = {}
+    ) -> (WorldRun.Summary, Shards) {
+        let start = WallClock.seconds()
+        var run = Run(scenario: scenario, seed: seed, sink: sink)
+        for district in scenario.geography.districts.indices {
+            run.build(district, knowledge: knowledge)
+        }
+        let days = scenario.horizon.dayCount(from: scenario.start)
+        let window = Tick(scenario.geography.newsWindowDays ?? days)
+        let delay = Tick(scenario.oversight.discipline.leadDelayDays)
+        for day in 0..<Tick(days) {
+            if day > 0, day % window == 0 { run.exchange() }
+            run.simulate(day, threads: threads)
+            run.merge()
+            run.surveyTheCity(on: day)
+            let through = day + 1 - delay
+            guard let warnings, through >= 0, day + 1 < Tick(days), run.warningSystemRuns else { continue }
+            run.receive(warnings.warnings(through: Int32(through)))
+        }
+        logEnded()
+        let truth = run.groundTruth()
+        let summary = WorldRun.Summary(
+            events: run.log.logged, engineEvents: run.shards.reduce(0) { $0 + $1.dispatched }, counts: run.log.counts,
+            days: days, wallSeconds: WallClock.seconds() - start, truth: truth)
+        return (summary, Shards(worlds: run.shards.map { $0.simulation.model }, renumbering: run.renumbering))
+    }
+
+    /// The districts' worlds at the horizon.
+    public struct Shards: Sendable {
+        public let worlds: [World]
+        let renumbering: IDRenumbering
+    }
+
+    /// One district's world while the run goes, on whichever thread runs it.
+    final class Shard: @unchecked Sendable {
+        var simulation: Simulation<World>
+        var log: WorldLog
+        let records: ShardRecords
+        let touches: CaseTouches
+        let place: ShardPlace
+        var dispatched = 0
+        /// Where each stretch of the shard's log went in the merged log: its first id there
+        /// and in the shard's, in order.
+        var stretches: [(local: UInt64, merged: UInt64)] = []
+        /// The shared firms and owners already noted as replicas.
+        var sharedNoted = 0
+
+        init(
+            simulation: consuming Simulation<World>, log: WorldLog, records: ShardRecords, touches: CaseTouches,
+            place: ShardPlace
+        ) {
+            self.simulation = simulation
+            (self.log, self.records, self.touches, self.place) = (log, records, touches, place)
+        }
+
+        /// Simulates the shard's day, its records handed to its log a batch at a time.
+        func simulate(_ day: Tick) {
+            var none = NoObserver<World.Event>()
+            var outcome: Simulation<World>.Outcome
+            repeat {
+                outcome = simulation.run(until: day + 1, observer: &none) { $0.hasFullBatch }
+                dispatched += outcome.events
+                simulation.model.flush(to: &log)
+            } while outcome.reason == .stopped
+        }
+
+        /// Changes the shard's world, with its scheduler at hand.
+        func change(_ body: (inout World, inout Scheduler<World.Event>) -> Void) {
+            func parts(_ simulation: inout Simulation<World>) { body(&simulation.model, &simulation.scheduler) }
+            parts(&simulation)
+        }
+
+        /// The merged log's id of the shard's log id `local`.
+        func merged(_ local: UInt64) -> UInt64 {
+            var (low, high) = (0, stretches.count - 1)
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if stretches[middle].local <= local { low = middle } else { high = middle - 1 }
+            }
+            return stretches[low].merged + (local - stretches[low].local)
+        }
+    }
+
+    /// The records a shard's log hands over, until they are merged.
+    final class ShardRecords: EventSink, @unchecked Sendable {
+        var pending: [LoggedEvent] = []
+
+        func accept(_ event: LoggedEvent) { pending.append(event) }
+        func accept(_ events: [LoggedEvent]) { pending += events }
+    }
+
+    /// The run's state between days: the shards, the merged log, and the city commission.
+    struct Run {
+        let scenario: Scenario
+        let seed: UInt64
+        var shards: [Shard] = []
+        var log: WorldLog
+        var renumbering: IDRenumbering
+        /// The city commission's free investigators, and its month and openings in it.
+        var cityFree: Int
+        var cityMonth = -1
+        var cityOpened = 0
+        /// The city's published sanctions, as every district sees them from a window's start.
+        var cityPublished = Discipline.Seen()
+
+        init(scenario: Scenario, seed: UInt64, sink: any EventSink) {
+            (self.scenario, self.seed) = (scenario, seed)
+            log = WorldLog(sink: sink)
+            renumbering = IDRenumbering(
+                offsets: scenario.geography.districts.indices.map { scenario.shard($0).place.offsets })
+            cityFree = scenario.oversight.discipline.body(.city).investigators
+        }
+
+        /// Builds a district's shard, and merges the records of what it built.
+        mutating func build(_ district: Int, knowledge: OffenderKnowledge) {
+            let (cut, place) = scenario.shard(district)
+            var scheduler = Scheduler<World.Event>(bucketWidth: 1)
+            let records = ShardRecords()
+            let touches = CaseTouches()
+            var shardLog = WorldLog(sink: records, touches: touches)
+            var world = World(
+                scenario: cut, seed: seed, knowledge: knowledge, scheduler: &scheduler, log: &shardLog, place: place)
+            world.flush(to: &shardLog)
+            var simulation = Simulation(model: consume world)
+            simulation.scheduler = consume scheduler
+            shards.append(
+                Shard(simulation: simulation, log: shardLog, records: records, touches: touches, place: place))
+            merge()
+        }
+
+        /// Simulates a day in every shard, `threads` at a time.
+        func simulate(_ day: Tick, threads: Int) {
+            let shards = shards
+            guard threads > 1, shards.count > 1 else { return shards.forEach { $0.simulate(day) } }
+            let lanes = min(threads, shards.count)
+            DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+                for index in stride(from: lane, to: shards.count, by: lanes) { shards[index].simulate(day) }
+            }
+        }
+
+        /// Hands every shard's records since the last merge to the log, district by district,
+        /// renumbered.
+        mutating func merge() {
+            var batch: [LoggedEvent] = []
+            for (index, shard) in shards.enumerated() {
+                noteReplicas(of: shard, index)
+                let pending = shard.records.pending
+                shard.records.pending = []
+                guard let first = pending.first else { continue }
+                shard.stretches.append((first.id, log.logged + UInt64(batch.count) + 1))
+                for var event in pending {
+                    renumbering.renumber(&event.record, fromShard: index)
+                    batch.append(event)
+                }
+            }
+            guard !batch.isEmpty else { return }
+            log.write(&batch, cases: [])
+        }
+
+        /// Notes the shard's replicas of the shared firms, their owners and the city's
+        /// officials, so that every shard's mention of one becomes one id.
+        mutating func noteReplicas(of shard: Shard, _ index: Int) {
+            let world = shard.simulation.model
+            let officials = world.people.cityOfficials
+            if shard.sharedNoted == 0 {
+                for (key, person) in officials.enumerated() {
+                    renumbering.share(Int64(person), .person, inShard: index, key: Int64(key))
+                }
+            }
+            let pool = world.platform.sharedPool
+            for key in shard.sharedNoted..<pool.count {
+                let firm = pool[key]
+                renumbering.share(Bidder.id(of: firm), .bidder, inShard: index, key: Int64(key))
+                let owner = world.platform.bidders[Int(firm)].person
+                renumbering.share(Int64(owner), .person, inShard: index, key: Int64(officials.count + key))
+            }
+            shard.sharedNoted = pool.count
+        }
+
+        /// Whether any district runs the warning system now.
+        var warningSystemRuns: Bool { shards.contains { $0.simulation.model.warningSystemRuns } }
+
+        /// Hands each warning to the shard of its village, in that shard's ids.
+        func receive(_ warnings: [Warning]) {
+            var byShard = [[Warning]](repeating: [], count: shards.count)
+            for warning in warnings where warning.village >= 0 {
+                let index = shardIndex(ofVillage: warning.village)
+                var local = warning
+                local.village -= shards[index].place.offsets.village
+                guard let subject = shardSubject(warning.subject, index) else { continue }
+                local.subject = subject
+                byShard[index].append(local)
+            }
+            for (shard, warnings) in zip(shards, byShard) where !warnings.isEmpty {
+                shard.change { world, scheduler in world.receive(warnings, &scheduler) }
+            }
+        }
+
+        /// A subject in the shard's ids; nil when the shard does not hold it.
+        func shardSubject(_ subject: AlertSubject, _ shard: Int) -> AlertSubject? {
+            switch subject {
+            case .village: .village
+            case .listing(let id): renumbering.shardID(of: id, .listing, inShard: shard).map { .listing($0) }
+            case .contract(let id): renumbering.shardID(of: id, .contract, inShard: shard).map { .contract($0) }
+            case .bidder(let id): renumbering.shardID(of: id, .bidder, inShard: shard).map { .bidder($0) }
+            }
+        }
+
+        /// A news window begins: every shard says what the others learn now; the city
+        /// commission takes up leads over every district's queue; every shard learns.
+        mutating func exchange() {
+            let news = shards.map { shard in
+                var news: World.ShardNews?
+                shard.change { world, scheduler in news = world.windowNews(&scheduler) }
+                return news!
+            }
+            let now = shards[0].simulation.scheduler.now
+            var loads = [Int32](repeating: 0, count: news.first?.loads.count ?? 0)
+            for shard in news { for (index, load) in shard.loads.enumerated() { loads[index] += load } }
+            let bars = Array(Set(news.flatMap(\.bars))).sorted()
+            let memory = Double(scenario.oversight.deterrence.memoryDays)
+            let published = news.enumerated().flatMap { district, news in
+                news.published.enumerated().map { (day: $1.day, district: district, order: $0, count: $1.count) }
+            }
+            for publication in published.sorted(by: {
+                ($0.day, $0.district, $0.order) < ($1.day, $1.district, $1.order)
+            }) {
+                cityPublished.add(publication.count, on: publication.day, memory: memory)
+            }
+            let opened = assignCityInvestigators(news, on: now)
+            for (index, shard) in shards.enumerated() {
+                let window = World.WindowNews(bars: bars, loads: loads, published: cityPublished, opened: opened[index])
+                shard.change { world, scheduler in world.windowBegins(window, &scheduler) }
+                shard.simulation.model.flush(to: &shard.log)
+            }
+        }
+
+        /// The city commission's triage over the leads waiting in every district (in order of
+        /// arrival, then district), with the investigators freed anywhere: the leads each
+        /// shard opens, by position in its queue.
+        mutating func assignCityInvestigators(_ news: [World.ShardNews], on day: Tick) -> [[(
+            position: Int, queued: Int
+        )]] {
+            cityFree += news.reduce(0) { $0 + $1.freed }
+            let month = scenario.start.months(until: scenario.start.adding(days: Int(day)))
+            if month != cityMonth { (cityMonth, cityOpened) = (month, 0) }
+            var waiting = news.enumerated().flatMap { district, news in
+                news.waiting.enumerated().map { (district: district, position: $0, lead: $1) }
+            }
+            waiting.sort { ($0.lead.arrival, $0.district, $0.position) < ($1.lead.arrival, $1.district, $1.position) }
+            var opened = [[(position: Int, queued: Int)]](repeating: [], count: news.count)
+            let rules = scenario.oversight.discipline
+            while cityFree > 0,
+                let next = rules.leadToTakeUp(
+                    among: waiting.count, openedThisMonth: cityOpened, key: { waiting[$0].lead.key })
+            {
+                let lead = waiting.remove(at: next)
+                cityFree -= 1
+                cityOpened += 1
+                opened[lead.district].append((lead.position, waiting.count))
+            }
+            return opened
+        }
+
+        /// Holds the surveys of the whole city due today, over every district's villages, after
+        /// the day's other records (a survey comes late in its day).
+        mutating func surveyTheCity(on day: Tick) {
+            let rules = scenario.surveys
+            for (index, survey) in rules.surveys.enumerated()
+            where survey.districtID == nil && scenario.start.days(until: survey.date) == Int(day) {
+                let respondents = shards.flatMap { shard in
+                    let world = shard.simulation.model
+                    return world.respondents(in: world.villages.indices.map(Int32.init)).map {
+                        var village = $0
+                        village.village += shard.place.offsets.village
+                        return village
+                    }
+                }
+                let answers = SurveyAnswers.ask(
+                    survey, rules: rules, petitions: scenario.oversight.petitions, respondents: respondents,
+                    random: RandomStream(seed: seed).derived("survey", index)
+                ) { village in
+                    let shard = shards[shardIndex(ofVillage: village)]
+                    let world = shard.simulation.model
+                    let local = village - shard.place.offsets.village
+                    return (
+                        world.seenOfRectification(in: local, on: Int32(day)),
+                        world.oversight.villages[Int(local)].grievances.count
+                    )
+                }
+                var batch = [LoggedEvent(id: 0, day: Int32(day), record: answers.record(index: index, district: nil))]
+                log.write(&batch, cases: [])
+            }
+        }
+
+        /// The shard whose district holds the village (by its position in the whole scenario).
+        func shardIndex(ofVillage village: Int32) -> Int {
+            shards.lastIndex { $0.place.offsets.village <= village } ?? 0
+        }
+
+        /// The ground truth of every shard, its cases numbered district by district and named
+        /// in the merged log's ids.
+        mutating func groundTruth() -> GroundTruth {
+            var cases = CaseList()
+            for (index, shard) in shards.enumerated() {
+                let truth = shard.simulation.model.groundTruth(touched: shard.touches.byCase())
+                for var entry in truth.cases {
+                    entry.id = cases.count + 1
+                    entry.village += shard.place.offsets.village
+                    entry.perpetrators = entry.perpetrators.map { renumbering.id(of: $0, .person, inShard: index) }
+                    if entry.beneficiary >= 0 {
+                        entry.beneficiary = renumbering.id(of: entry.beneficiary, .bidder, inShard: index)
+                    }
+                    entry.events = entry.events.map(shard.merged)
+                    cases.append(entry)
+                }
+            }
+            return GroundTruth(cases: cases)
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import SanziEngine
+import SanziEvents
+import SanziScenario
+
+/// A shard's part in the exchange at each news window's start (`SplitRun`): what its district
+/// did in the last window that the others learn now, and what it learns of theirs. It is the
+/// whole world's `newsWindowBegins`, cut in two around what the districts tell one another.
+extension World {
+    /// What a shard tells the others at a news window's start.
+    struct ShardNews: Sendable {
+        /// Each shared firm's contracts in hand in this district, by position in the shared pool.
+        var loads: [Int32]
+        /// The shared firms this district barred in the last window, by position.
+        var bars: [Int32]
+        /// Sanctions its investigations published city-wide: day and count.
+        var published: [(day: Int32, count: Double)]
+        /// The city commission's investigators freed here since the last window.
+        var freed: Int
+        /// The leads waiting for the city commission here, in order of arrival.
+        var waiting: [CityLead]
+    }
+
+    /// A lead waiting for the city commission, as its triage sees it.
+    struct CityLead: Sendable {
+        var key: TriageKey
+        var arrival: Int32
+    }
+
+    /// What the exchange hands each shard.
+    struct WindowNews: Sendable {
+        /// The shared firms barred anywhere in the last window, by position in the shared pool.
+        var bars: [Int32]
+        /// Each shared firm's contracts in hand in every district.
+        var loads: [Int32]
+        /// The city's published sanctions.
+        var published: Discipline.Seen
+        /// The leads the city commission opens here now, by position in the shard's waiting
+        /// leads, each with the leads still waiting in the whole city after it.
+        var opened: [(position: Int, queued: Int)]
+    }
+
+    /// A window begins: the city commission takes up the leads that waited here and shelves
+    /// the stale ones (both logged here), and the shard says what the others must learn.
+    mutating func windowNews(_ scheduler: inout Scheduler<Event>) -> ShardNews {
+        let waiting = discipline.cityNews?.leads ?? []
+        discipline.cityNews?.leads = []
+        for slot in waiting { admit(slot, &scheduler) }
+        let city = discipline.cityBody
+        dropStaleLeads(at: city, &scheduler)
+        let freed = discipline.bodies[Int(city)].free
+        discipline.bodies[Int(city)].free = 0
+        let published = discipline.publishedSinceWindow
+        discipline.publishedSinceWindow = []
+        return ShardNews(
+            loads: platform.sharedPool.map { platform.bidders[Int($0)].active },
+            bars: platform.barsWaiting.compactMap { firm in platform.sharedPool.firstIndex(of: firm).map(Int32.init) },
+            published: published, freed: freed,
+            waiting: discipline.bodies[Int(city)].queue.map {
+                CityLead(key: discipline.leads[$0].triageKey, arrival: discipline.leads[$0].arrival)
+            })
+    }
+
+    /// A window begins: the bars and loads of every district's shared firms and the city's
+    /// published sanctions as they stand now, and the city commission's investigators on the
+    /// leads it chose here.
+    mutating func windowBegins(_ news: WindowNews, _ scheduler: inout Scheduler<Event>) {
+        for firm in platform.settleNews(bars: news.bars, loads: news.loads) { misconduct.dropFromRings(firm) }
+        discipline.publishedInCity = news.published
+        discipline.cityNews = Discipline.CityNews(published: news.published)
+        let city = discipline.cityBody
+        let slots = news.opened.map { discipline.bodies[Int(city)].queue[$0.position] }
+        for (slot, (_, queued)) in zip(slots, news.opened) {
+            discipline.bodies[Int(city)].queue.removeAll { $0 == slot }
+            discipline.bodies[Int(city)].open.append(slot)
+            open(lead: slot, at: city, queued: queued, &scheduler)
+        }
+    }
+}

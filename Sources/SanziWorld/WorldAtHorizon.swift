@@ -1,0 +1,78 @@
+import SanziEvents
+
+/// The world as it stands at a run's horizon: one world, or one per district for a run split
+/// by district (`SplitRun`), with what is counted or listed from it.
+public enum WorldAtHorizon: Sendable {
+    case whole(World)
+    case split(SplitRun.Shards)
+
+    /// The people, bidders and ties, in the log's ids.
+    public var actors: ActorSnapshot {
+        switch self {
+        case .whole(let world): world.actors
+        case .split(let shards): shards.actors
+        }
+    }
+
+    /// What the run generated.
+    public var census: Census {
+        switch self {
+        case .whole(let world): world.census
+        case .split(let shards): shards.census
+        }
+    }
+}
+
+extension SplitRun.Shards {
+    /// Every district's actors, in the merged log's ids (those the log never named numbered
+    /// after, district by district), the replicas of shared firms and owners once.
+    var actors: ActorSnapshot {
+        var renumbering = renumbering
+        var people: [ActorSnapshot.Person] = []
+        var bidders: [ActorSnapshot.Bidder] = []
+        var ties: [ActorSnapshot.Tie] = []
+        for (shard, world) in worlds.enumerated() {
+            let offset = world.place.offsets.village
+            func moved(_ village: Int32) -> Int32 { village >= 0 ? village + offset : village }
+            let actors = world.actors
+            for var person in actors.people
+            where shard == 0 || !renumbering.isReplica(person.id, .person, inShard: shard) {
+                person.id = renumbering.id(of: person.id, .person, inShard: shard)
+                person.village = moved(person.village)
+                people.append(person)
+            }
+            for var bidder in actors.bidders
+            where shard == 0 || !renumbering.isReplica(bidder.id, .bidder, inShard: shard) {
+                bidder.id = renumbering.id(of: bidder.id, .bidder, inShard: shard)
+                bidder.person = renumbering.id(of: bidder.person, .person, inShard: shard)
+                bidder.village = moved(bidder.village)
+                bidders.append(bidder)
+            }
+            for var tie in actors.ties {
+                tie.person = renumbering.id(of: tie.person, .person, inShard: shard)
+                tie.relative = renumbering.id(of: tie.relative, .person, inShard: shard)
+                ties.append(tie)
+            }
+        }
+        people.sort { $0.id < $1.id }
+        bidders.sort { $0.id < $1.id }
+        return ActorSnapshot(people: people, bidders: bidders, ties: ties)
+    }
+
+    /// Every district's census, the shared firms counted once.
+    var census: Census {
+        var total = Census()
+        for world in worlds {
+            let census = world.census
+            total.households += census.households
+            total.cadres += census.cadres
+            total.supervisors += census.supervisors
+            total.resources += census.resources
+            total.assets += census.assets
+            total.localBidders += census.localBidders
+            total.poolFirms += census.poolFirms
+        }
+        total.poolFirms -= (worlds.count - 1) * (worlds.first?.platform.sharedPool.count ?? 0)
+        return total
+    }
+}
