@@ -37,77 +37,98 @@ public struct IDRenumbering: Sendable {
             }
         }
 
+        /// Whether a warning may name one (`AlertSubject`): only these are followed back to
+        /// their shard (`shardID(of:_:inShard:)`).
+        public var namesWarnings: Bool { self == .listing || self == .contract || self == .bidder }
+
         /// The log numbers assets and persons from 0, the rest from 1.
         public var firstID: Int64 { self == .asset || self == .person ? 0 : 1 }
     }
 
     private let offsets: [Offsets]
-    /// The merged id of each shard's id, by kind then shard; 0 where none is given yet (ids are
-    /// stored one up, so that 0 means none).
-    private var local: [[[Int64]]]
-    /// The merged id of each shared key, by kind.
+    /// The merged id of each shard's id, one up (0: none given yet), at `kind * shards + shard`.
+    private var local: [[Int64]]
+    /// The merged id of each shared key, one up, by kind.
     private var shared: [[Int64]]
-    /// The shared key of a shard's id, by kind then shard, for the replicas of shared things.
-    private var sharedKeys: [[[Int64: Int64]]]
+    /// The shared key of a shard's id, one up (0: not shared), at `kind * shards + shard`, for
+    /// the replicas of shared things.
+    private var sharedKeys: [[Int64]]
     /// How many ids each kind has given.
     private var given: [Int64]
-    /// What each merged id was, by kind (from 0, in order given): a shard's id as
-    /// `shard << 40 | id`, or a shared key as `-1 - key`.
+    /// What each merged id was, by kind (from 0, in order given), for the kinds warnings name:
+    /// a shard's id as `shard << 40 | id`, or a shared key as `-1 - key`.
     private var origins: [[Int64]]
-    /// Each shard's replica of each shared key, by kind then shard.
-    private var replicas: [[[Int64: Int64]]]
+    /// Each shard's replica of each shared key, at `kind * shards + shard`.
+    private var replicas: [[Int64: Int64]]
 
     /// Renumbering for shards at `offsets`.
     public init(offsets: [Offsets]) {
         self.offsets = offsets
-        let byShard = [[Int64: Int64]](repeating: [:], count: offsets.count)
-        local = Array(repeating: Array(repeating: [], count: offsets.count), count: Kind.allCases.count)
+        let slots = Kind.allCases.count * offsets.count
+        local = Array(repeating: [], count: slots)
         shared = Array(repeating: [], count: Kind.allCases.count)
-        sharedKeys = Array(repeating: byShard, count: Kind.allCases.count)
-        replicas = Array(repeating: byShard, count: Kind.allCases.count)
+        sharedKeys = Array(repeating: [], count: slots)
+        replicas = Array(repeating: [:], count: slots)
         given = Array(repeating: 0, count: Kind.allCases.count)
         origins = Array(repeating: [], count: Kind.allCases.count)
     }
 
+    /// Where a shard's maps of `kind` are.
+    @inline(__always)
+    private func slot(_ kind: Kind, _ shard: Int) -> Int { kind.rawValue * offsets.count + shard }
+
     /// Notes that the shard's `id` of `kind` is its replica of the shared thing `key` (from 0).
     public mutating func share(_ id: Int64, _ kind: Kind, inShard shard: Int, key: Int64) {
-        sharedKeys[kind.rawValue][shard][id] = key
-        replicas[kind.rawValue][shard][key] = id
+        let (slot, index) = (slot(kind, shard), Int(id - kind.firstID))
+        Self.grow(&sharedKeys[slot], toHold: index)
+        sharedKeys[slot][index] = key + 1
+        replicas[slot][key] = id
     }
 
     /// The merged id of `id`, a `kind` the shard numbered; given now if this is its first mention.
+    @inline(__always)
     public mutating func id(of id: Int64, _ kind: Kind, inShard shard: Int) -> Int64 {
-        let k = kind.rawValue
-        if let key = sharedKeys[k][shard][id] {
-            let index = Self.take(Int(key), in: &shared[k], given: &given[k], origins: &origins[k], origin: -1 - key)
-            return index + kind.firstID
-        }
-        let origin = Int64(shard) << 40 | id
-        let index = Self.take(
-            Int(id - kind.firstID), in: &local[k][shard], given: &given[k], origins: &origins[k], origin: origin)
-        return index + kind.firstID
+        let (slot, place) = (slot(kind, shard), Int(id - kind.firstID))
+        // Most mentions are of what was numbered before: read, change nothing.
+        if place < local[slot].count, local[slot][place] > 0 { return local[slot][place] - 1 + kind.firstID }
+        return number(id, kind, shard, slot: slot, place: place)
     }
 
-    /// The number (from 0) `index` has in `map`, given it, and its origin noted, if it has none.
-    private static func take(
-        _ index: Int, in map: inout [Int64], given: inout Int64, origins: inout [Int64], origin: Int64
-    ) -> Int64 {
-        if index >= map.count { map.append(contentsOf: repeatElement(0, count: index - map.count + 1)) }
-        if map[index] == 0 {
-            given += 1
-            map[index] = given
-            origins.append(origin)
+    /// Gives `id` its merged id: its shared key's, or the kind's next.
+    private mutating func number(_ id: Int64, _ kind: Kind, _ shard: Int, slot: Int, place: Int) -> Int64 {
+        let k = kind.rawValue
+        var number: Int64
+        if place < sharedKeys[slot].count, sharedKeys[slot][place] > 0 {
+            let key = Int(sharedKeys[slot][place] - 1)
+            Self.grow(&shared[k], toHold: key)
+            if shared[k][key] == 0 {
+                given[k] += 1
+                shared[k][key] = given[k]
+                if kind.namesWarnings { origins[k].append(-1 - Int64(key)) }
+            }
+            number = shared[k][key]
+        } else {
+            given[k] += 1
+            number = given[k]
+            if kind.namesWarnings { origins[k].append(Int64(shard) << 40 | id) }
         }
-        return map[index] - 1
+        Self.grow(&local[slot], toHold: place)
+        local[slot][place] = number
+        return number - 1 + kind.firstID
+    }
+
+    /// Makes room in `map` for `index`.
+    private static func grow(_ map: inout [Int64], toHold index: Int) {
+        if index >= map.count { map.append(contentsOf: repeatElement(0, count: index - map.count + 1)) }
     }
 
     /// The shard's own id for the merged `id` of `kind`, if the shard holds the thing (its
     /// own, or its replica of a shared one); nil for a thing of another shard or never named.
     public func shardID(of id: Int64, _ kind: Kind, inShard shard: Int) -> Int64? {
         let index = Int(id - kind.firstID)
-        guard index >= 0, index < origins[kind.rawValue].count else { return nil }
+        guard kind.namesWarnings, index >= 0, index < origins[kind.rawValue].count else { return nil }
         let origin = origins[kind.rawValue][index]
-        if origin < 0 { return replicas[kind.rawValue][shard][-1 - origin] }
+        if origin < 0 { return replicas[slot(kind, shard)][-1 - origin] }
         return origin >> 40 == Int64(shard) ? origin & (1 << 40 - 1) : nil
     }
 
@@ -170,6 +191,7 @@ extension IDRenumbering.Kind {
 extension IDRenumbering {
     /// Whether the shard's `id` of `kind` is its replica of a shared thing.
     public func isReplica(_ id: Int64, _ kind: Kind, inShard shard: Int) -> Bool {
-        sharedKeys[kind.rawValue][shard][id] != nil
+        let (slot, place) = (slot(kind, shard), Int(id - kind.firstID))
+        return place < sharedKeys[slot].count && sharedKeys[slot][place] > 0
     }
 }

@@ -64,8 +64,9 @@ public enum SplitRun {
         /// Where each stretch of the shard's log went in the merged log: its first id there
         /// and in the shard's, in order.
         var stretches: [(local: UInt64, merged: UInt64)] = []
-        /// The shared firms and owners already noted as replicas.
+        /// The shared firms and owners, and the city's officials, already noted as replicas.
         var sharedNoted = 0
+        var officialsNoted: [Int32] = []
 
         init(
             simulation: consuming Simulation<World>, log: WorldLog, records: ShardRecords, touches: CaseTouches,
@@ -105,10 +106,11 @@ public enum SplitRun {
 
     /// The records a shard's log hands over, until they are merged.
     final class ShardRecords: EventSink, @unchecked Sendable {
-        var pending: [LoggedEvent] = []
+        /// The batches the shard's log handed over, in order.
+        var pending: [[LoggedEvent]] = []
 
-        func accept(_ event: LoggedEvent) { pending.append(event) }
-        func accept(_ events: [LoggedEvent]) { pending += events }
+        func accept(_ event: LoggedEvent) { pending.append([event]) }
+        func accept(_ events: [LoggedEvent]) { pending.append(events) }
     }
 
     /// The run's state between days: the shards, the merged log, and the city commission.
@@ -124,6 +126,16 @@ public enum SplitRun {
         var cityOpened = 0
         /// The city's published sanctions, as every district sees them from a window's start.
         var cityPublished = Discipline.Seen()
+        /// The shared key of each person every shard holds a replica of, in order noted.
+        var sharedPersons: [SharedPerson: Int64] = [:]
+
+        /// A person every shard holds a replica of.
+        enum SharedPerson: Hashable {
+            /// The holder (by number) of a post of the city's officials.
+            case official(post: Int, holder: Int)
+            /// The owner of a firm of the shared pool (by position).
+            case owner(Int)
+        }
 
         init(scenario: Scenario, seed: UInt64, sink: any EventSink) {
             (self.scenario, self.seed) = (scenario, seed)
@@ -164,15 +176,18 @@ public enum SplitRun {
         /// renumbered.
         mutating func merge() {
             var batch: [LoggedEvent] = []
+            batch.reserveCapacity(shards.reduce(0) { $0 + $1.records.pending.reduce(0) { $0 + $1.count } })
             for (index, shard) in shards.enumerated() {
                 noteReplicas(of: shard, index)
                 let pending = shard.records.pending
                 shard.records.pending = []
-                guard let first = pending.first else { continue }
+                guard let first = pending.lazy.compactMap(\.first).first else { continue }
                 shard.stretches.append((first.id, log.logged + UInt64(batch.count) + 1))
-                for var event in pending {
-                    renumbering.renumber(&event.record, fromShard: index)
-                    batch.append(event)
+                for events in pending {
+                    for var event in events {
+                        renumbering.renumber(&event.record, fromShard: index)
+                        batch.append(event)
+                    }
                 }
             }
             guard !batch.isEmpty else { return }
@@ -184,19 +199,26 @@ public enum SplitRun {
         mutating func noteReplicas(of shard: Shard, _ index: Int) {
             let world = shard.simulation.model
             let officials = world.people.cityOfficials
-            if shard.sharedNoted == 0 {
-                for (key, person) in officials.enumerated() {
-                    renumbering.share(Int64(person), .person, inShard: index, key: Int64(key))
-                }
+            for (post, person) in officials.enumerated()
+            where shard.officialsNoted.count <= post || shard.officialsNoted[post] != person {
+                let holder = world.people.cityPostHolders.isEmpty ? 0 : world.people.cityPostHolders[post]
+                share(person, as: .official(post: post, holder: holder), inShard: index)
             }
+            shard.officialsNoted = officials
             let pool = world.platform.sharedPool
             for key in shard.sharedNoted..<pool.count {
                 let firm = pool[key]
                 renumbering.share(Bidder.id(of: firm), .bidder, inShard: index, key: Int64(key))
-                let owner = world.platform.bidders[Int(firm)].person
-                renumbering.share(Int64(owner), .person, inShard: index, key: Int64(officials.count + key))
+                share(world.platform.bidders[Int(firm)].person, as: .owner(key), inShard: index)
             }
             shard.sharedNoted = pool.count
+        }
+
+        /// Notes the shard's person as its replica of `shared`.
+        mutating func share(_ person: Int32, as shared: SharedPerson, inShard index: Int) {
+            let key = sharedPersons[shared] ?? Int64(sharedPersons.count)
+            sharedPersons[shared] = key
+            renumbering.share(Int64(person), .person, inShard: index, key: key)
         }
 
         /// Whether any district runs the warning system now.
@@ -251,7 +273,9 @@ public enum SplitRun {
             }
             let opened = assignCityInvestigators(news, on: now)
             for (index, shard) in shards.enumerated() {
-                let window = World.WindowNews(bars: bars, loads: loads, published: cityPublished, opened: opened[index])
+                let window = World.WindowNews(
+                    bars: bars, loads: loads, published: cityPublished, opened: opened[index],
+                    cityPosts: news.flatMap(\.cityPosts))
                 shard.change { world, scheduler in world.windowBegins(window, &scheduler) }
                 shard.simulation.model.flush(to: &shard.log)
             }

@@ -18,6 +18,9 @@ extension World {
         var freed: Int
         /// The leads waiting for the city commission here, in order of arrival.
         var waiting: [CityLead]
+        /// The city's posts whose official was removed here: the post, and the number of the
+        /// holder removed.
+        var cityPosts: [(post: Int, holder: Int)]
     }
 
     /// A lead waiting for the city commission, as its triage sees it.
@@ -37,6 +40,8 @@ extension World {
         /// The leads the city commission opens here now, by position in the shard's waiting
         /// leads, each with the leads still waiting in the whole city after it.
         var opened: [(position: Int, queued: Int)]
+        /// The city's posts whose official was removed in any district, in district order.
+        var cityPosts: [(post: Int, holder: Int)]
     }
 
     /// A window begins: the city commission takes up the leads that waited here and shelves
@@ -51,13 +56,15 @@ extension World {
         discipline.bodies[Int(city)].free = 0
         let published = discipline.publishedSinceWindow
         discipline.publishedSinceWindow = []
+        let cityPosts = people.cityPostsChanged
+        people.cityPostsChanged = []
         return ShardNews(
             loads: platform.sharedPool.map { platform.bidders[Int($0)].active },
             bars: platform.barsWaiting.compactMap { firm in platform.sharedPool.firstIndex(of: firm).map(Int32.init) },
             published: published, freed: freed,
             waiting: discipline.bodies[Int(city)].queue.map {
                 CityLead(key: discipline.leads[$0].triageKey, arrival: discipline.leads[$0].arrival)
-            })
+            }, cityPosts: cityPosts)
     }
 
     /// A window begins: the bars and loads of every district's shared firms and the city's
@@ -67,6 +74,13 @@ extension World {
         for firm in platform.settleNews(bars: news.bars, loads: news.loads) { misconduct.dropFromRings(firm) }
         discipline.publishedInCity = news.published
         discipline.cityNews = Discipline.CityNews(published: news.published)
+        // The officials other districts removed from the city's posts leave them here too, and
+        // their successors (the same, drawn from each post's stream) take them.
+        for (post, holder) in news.cityPosts
+        where people.cityPostHolders.indices.contains(post) ? people.cityPostHolders[post] == holder : holder == 0 {
+            appointSuccessor(to: people.cityOfficials[post])
+        }
+        people.cityPostsChanged = []
         let city = discipline.cityBody
         let slots = news.opened.map { discipline.bodies[Int(city)].queue[$0.position] }
         for (slot, (_, queued)) in zip(slots, news.opened) {

@@ -67,6 +67,42 @@ struct ShardTests {
     }
 }
 
+extension ShardTests {
+    /// An official of the city removed in one district leaves his post in the others at the
+    /// next window, and all appoint the same successor; news of it comes once.
+    @Test func aCityPostChangesInEveryShardAtTheWindow() throws {
+        var scenario = try WorldFixtures.scenario("county-districts")
+        scenario.geography.newsWindowDays = 30
+        var firstScheduler = Scheduler<World.Event>(bucketWidth: 1)
+        var secondScheduler = Scheduler<World.Event>(bucketWidth: 1)
+        var first = Self.shard(scenario, 0, &firstScheduler)
+        var second = Self.shard(scenario, 1, &secondScheduler)
+        let corrupt = { (world: World) in world.people.cityOfficials.map { world.people.persons[Int($0)].corrupt } }
+        #expect(corrupt(first) == corrupt(second))
+        let (before, others) = (first.people.cityOfficials[2], second.people.cityOfficials)
+        first.appointSuccessor(to: before)
+        #expect(first.people.cityOfficials[2] != before && first.people.officials[before] == nil)
+        #expect(second.people.cityOfficials == others, "not before the window")
+        let news = first.windowNews(&firstScheduler)
+        #expect(news.cityPosts.map(\.post) == [2] && news.cityPosts.map(\.holder) == [0])
+        let window = World.WindowNews(
+            bars: [], loads: news.loads, published: Discipline.Seen(), opened: [], cityPosts: news.cityPosts)
+        second.windowBegins(window, &secondScheduler)
+        #expect(second.people.cityOfficials[2] != others[2] && second.people.cityOfficials[0] == others[0])
+        #expect(corrupt(first) == corrupt(second))
+        first.windowBegins(window, &firstScheduler)
+        second.windowBegins(window, &secondScheduler)
+        #expect(first.people.cityPostHolders == [0, 0, 1] + Array(repeating: 0, count: others.count - 3))
+        #expect(second.people.cityPostHolders == first.people.cityPostHolders, "the same news once")
+    }
+
+    static func shard(_ scenario: Scenario, _ district: Int, _ scheduler: inout Scheduler<World.Event>) -> World {
+        let (cut, place) = scenario.shard(district)
+        var log = WorldLog(sink: EventCollector())
+        return World(scenario: cut, seed: scenario.seed, scheduler: &scheduler, log: &log, place: place)
+    }
+}
+
 /// A run split by district: the same bytes on any number of threads, money kept to the fen in
 /// every district.
 @Suite("Split runs")

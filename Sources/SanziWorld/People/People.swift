@@ -23,6 +23,10 @@ struct People: Sendable {
     var townOfficials: [[Int32]] = []
     var districtOfficials: [[Int32]] = []
     var cityOfficials: [Int32] = []
+    /// In a shard, how many times each of the city's posts has changed hands, and the posts
+    /// it changed here since the last news window with the holder's number before.
+    var cityPostHolders: [Int] = []
+    var cityPostsChanged: [(post: Int, holder: Int)] = []
 
     /// Adds a person with no kin yet; returns the index.
     mutating func add(_ person: Person) -> Int32 {

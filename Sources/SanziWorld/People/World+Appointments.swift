@@ -89,13 +89,34 @@ extension World {
 
     /// Removes a sanctioned official and appoints another to his post.
     mutating func replaceOfficial(_ person: Int32, investigation: Int64, _ scheduler: inout Scheduler<Event>) {
-        guard let post = people.officials[person] else { return }
-        var random = root.derived("appointment", Int(person))
-        let share = scenario.oversight.discipline.officials.corruptShare
+        guard people.officials[person] != nil else { return }
         emit(
             LogRecord(
                 .removal, village: -1, code: LogRecord.Role.official.rawValue, subject: Int64(person),
                 other: investigation), &scheduler)
+        let successor = appointSuccessor(to: person)
+        emit(
+            LogRecord(
+                .appointment, village: -1, code: LogRecord.Role.official.rawValue, subject: Int64(successor),
+                other: Int64(person)), &scheduler)
+    }
+
+    /// Appoints a new official to the post of `person`, who leaves it; returns him. In a shard, a
+    /// post of the city is drawn from the post's own stream, so that every shard appoints the
+    /// same official when it learns of the change (`takeCityPost`).
+    @discardableResult
+    mutating func appointSuccessor(to person: Int32) -> Int32 {
+        guard let post = people.officials[person] else { return person }
+        var random = root.derived("appointment", Int(person))
+        if isShard, post.rank == .city, let index = people.cityOfficials.firstIndex(of: person) {
+            if people.cityPostHolders.isEmpty {
+                people.cityPostHolders = Array(repeating: 0, count: people.cityOfficials.count)
+            }
+            random = root.derived("city post", index).derived("holder", people.cityPostHolders[index])
+            people.cityPostsChanged.append((index, people.cityPostHolders[index]))
+            people.cityPostHolders[index] += 1
+        }
+        let share = scenario.oversight.discipline.officials.corruptShare
         let successor = people.add(Person(village: -1, role: .official, clan: -1, corrupt: random.bernoulli(share)))
         people.officials[person] = nil
         people.officials[successor] = post
@@ -105,9 +126,6 @@ extension World {
         case .district: swap(&people.districtOfficials[post.area])
         case .city, .village: swap(&people.cityOfficials)
         }
-        emit(
-            LogRecord(
-                .appointment, village: -1, code: LogRecord.Role.official.rawValue, subject: Int64(successor),
-                other: Int64(person)), &scheduler)
+        return successor
     }
 }
