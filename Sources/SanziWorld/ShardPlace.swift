@@ -22,11 +22,6 @@ public struct ShardPlace: Sendable, Hashable {
             district: nil, offsets: IDRenumbering.Offsets(village: 0, town: 0, district: 0),
             towns: scenario.geography.towns.count, districts: scenario.geography.districts.count)
     }
-
-    /// Whether the whole world's dated event for `districtID` (nil: every district) happens here.
-    func holds(_ districtID: String?, in scenario: Scenario) -> Bool {
-        districtID.map { scenario.geography.district($0) != nil } ?? true
-    }
 }
 
 extension Scenario {

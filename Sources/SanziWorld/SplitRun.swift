@@ -165,8 +165,11 @@ public enum SplitRun {
         /// Simulates a day in every shard, `threads` at a time.
         func simulate(_ day: Tick, threads: Int) {
             let shards = shards
-            guard threads > 1, shards.count > 1 else { return shards.forEach { $0.simulate(day) } }
             let lanes = min(threads, shards.count)
+            guard lanes > 1 else {
+                for shard in shards { shard.simulate(day) }
+                return
+            }
             DispatchQueue.concurrentPerform(iterations: lanes) { lane in
                 for index in stride(from: lane, to: shards.count, by: lanes) { shards[index].simulate(day) }
             }

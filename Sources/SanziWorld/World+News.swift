@@ -17,8 +17,11 @@ extension World {
         discipline.cityNews = Discipline.CityNews(published: discipline.publishedInCity)
         // A shard's windows are the split run's (`SplitRun`), and the city commission's
         // investigators are the exchange's to give.
-        guard !isShard else { return discipline.bodies[Int(discipline.cityBody)].free = 0 }
-        scheduleNewsWindow(after: days, &scheduler)
+        if isShard {
+            discipline.bodies[Int(discipline.cityBody)].free = 0
+        } else {
+            scheduleNewsWindow(after: days, &scheduler)
+        }
     }
 
     /// A window begins: the last window's bars of shared firms take effect (they leave their
