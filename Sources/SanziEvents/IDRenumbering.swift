@@ -5,7 +5,9 @@
 /// shared key in each, so that all of them become one id. Places in the scenario move from the
 /// shard's positions to the whole scenario's.
 ///
-/// The ids a shard uses are dense from 0 or 1, so each shard's maps are arrays.
+/// The ids a shard uses are dense from 0 or 1, so each shard's maps are arrays, of 4 bytes an
+/// id (at 12,000 villages over a year, 8 bytes an id took 28 MB): a merged id from 2³² − 1 on,
+/// which would take a run of billions of events, waits in a table instead.
 public struct IDRenumbering: Sendable {
     /// Where a shard's scenario sits in the whole one.
     public struct Offsets: Sendable, Hashable {
@@ -46,13 +48,17 @@ public struct IDRenumbering: Sendable {
     }
 
     private let offsets: [Offsets]
-    /// The merged id of each shard's id, one up (0: none given yet), at `kind * shards + shard`.
-    private var local: [[Int64]]
+    /// The merged id of each shard's id, one up (0: none given yet; `UInt32.max`: in `large`),
+    /// at `kind * shards + shard`.
+    private var local: [[UInt32]]
+    /// The merged ids, one up, that do not fit below `UInt32.max`, by slot and place.
+    private var large: [Int: Int64] = [:]
     /// The merged id of each shared key, one up, by kind.
     private var shared: [[Int64]]
     /// The shared key of a shard's id, one up (0: not shared), at `kind * shards + shard`, for
-    /// the replicas of shared things.
-    private var sharedKeys: [[Int64]]
+    /// the replicas of shared things: the shared pools' firms and owners and the city's posts'
+    /// holders, some thousands where 2³² would need a memory budget of terabytes.
+    private var sharedKeys: [[UInt32]]
     /// How many ids each kind has given.
     private var given: [Int64]
     /// What each merged id was, by kind (from 0, in order given), for the kinds warnings name:
@@ -81,7 +87,7 @@ public struct IDRenumbering: Sendable {
     public mutating func share(_ id: Int64, _ kind: Kind, inShard shard: Int, key: Int64) {
         let (slot, index) = (slot(kind, shard), Int(id - kind.firstID))
         Self.grow(&sharedKeys[slot], toHold: index)
-        sharedKeys[slot][index] = key + 1
+        sharedKeys[slot][index] = UInt32(truncatingIfNeeded: key + 1)
         replicas[slot][key] = id
     }
 
@@ -90,7 +96,11 @@ public struct IDRenumbering: Sendable {
     public mutating func id(of id: Int64, _ kind: Kind, inShard shard: Int) -> Int64 {
         let (slot, place) = (slot(kind, shard), Int(id - kind.firstID))
         // Most mentions are of what was numbered before: read, change nothing.
-        if place < local[slot].count, local[slot][place] > 0 { return local[slot][place] - 1 + kind.firstID }
+        if place < local[slot].count, local[slot][place] > 0 {
+            let stored = local[slot][place]
+            let number = stored < .max ? Int64(stored) : large[slot << 40 | place] ?? 0
+            return number - 1 + kind.firstID
+        }
         return number(id, kind, shard, slot: slot, place: place)
     }
 
@@ -113,12 +123,17 @@ public struct IDRenumbering: Sendable {
             if kind.namesWarnings { origins[k].append(Int64(shard) << 40 | id) }
         }
         Self.grow(&local[slot], toHold: place)
-        local[slot][place] = number
+        if number < Int64(UInt32.max) {
+            local[slot][place] = UInt32(number)
+        } else {
+            local[slot][place] = .max
+            large[slot << 40 | place] = number
+        }
         return number - 1 + kind.firstID
     }
 
     /// Makes room in `map` for `index`.
-    private static func grow(_ map: inout [Int64], toHold index: Int) {
+    private static func grow<Stored: FixedWidthInteger>(_ map: inout [Stored], toHold index: Int) {
         if index >= map.count { map.append(contentsOf: repeatElement(0, count: index - map.count + 1)) }
     }
 

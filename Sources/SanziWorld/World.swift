@@ -207,10 +207,9 @@ public struct World: Model, Sendable {
     /// log numbers them in place and passes the same array on to its readers.
     mutating func flush(to log: inout WorldLog) {
         log.write(&unwritten, cases: unwrittenCases)
-        // A new array: the log's readers may still hold this one. Room for a batch and what
-        // the event that fills it may add, so that it does not grow by doubling.
-        unwritten = []
-        unwritten.reserveCapacity(2 * WorldRun.batch)
+        // With its room: a new array of the same room when the log's readers still hold this
+        // one (another thread's), so that it does not grow by doubling again.
+        unwritten.removeAll(keepingCapacity: true)
         unwrittenCases.removeAll(keepingCapacity: true)
     }
 
