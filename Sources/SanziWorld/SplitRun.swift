@@ -180,22 +180,30 @@ public enum SplitRun {
         }
 
         /// Hands every shard's records since the last merge to the log, district by district,
-        /// renumbered.
+        /// renumbered, a batch at a time (`WorldRun.batch`): the rules' pipeline holds a number
+        /// of batches, and a day's at 12,000 villages held the lines of some 40 MB waiting.
         mutating func merge() {
             var batch: [LoggedEvent] = []
-            batch.reserveCapacity(shards.reduce(0) { $0 + $1.records.pending.count })
             for (index, shard) in shards.enumerated() {
                 noteReplicas(of: shard, index)
                 guard let first = shard.records.pending.first else { continue }
                 shard.stretches.append((first.id, log.logged + UInt64(batch.count) + 1))
                 for var event in shard.records.pending {
                     renumbering.renumber(&event.record, fromShard: index)
+                    if batch.isEmpty { batch.reserveCapacity(WorldRun.batch) }
                     batch.append(event)
+                    if batch.count == WorldRun.batch { write(&batch) }
                 }
                 shard.records.pending = []
             }
+            write(&batch)
+        }
+
+        /// Hands the batch to the log, if it holds any records, and starts a new one.
+        private mutating func write(_ batch: inout [LoggedEvent]) {
             guard !batch.isEmpty else { return }
             log.write(&batch, cases: [])
+            batch = []
         }
 
         /// Notes the shard's replicas of the shared firms, their owners and the city's
@@ -339,7 +347,7 @@ public enum SplitRun {
                     )
                 }
                 var batch = [LoggedEvent(id: 0, day: Int32(day), record: answers.record(index: index, district: nil))]
-                log.write(&batch, cases: [])
+                write(&batch)
             }
         }
 
