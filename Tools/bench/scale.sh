@@ -20,6 +20,12 @@
 # issue 19 asks both under 256 MiB); and per size the speedup of --jobs 2 over --jobs 1 (same
 # bytes either way: the script checks events.jsonl and report.json).
 #
+# The same two sizes run split by district ("shape": "split": the districts' scenario with
+# <geography news-window-days="7">, which the run pipeline runs as one world per district,
+# SplitRun, on the threads --jobs leaves the rules), with their own growth line from 1,200 to
+# 12,000 villages; a split run is another model than the whole one (news crosses districts at
+# the windows' starts), so its times are beside the whole run's, not a ratio to them.
+#
 # Each round ends with the most splitting the world by district could save (docs/districts.md):
 # one district of the 12,000 villages' shape (300 villages) run 40 times one after another,
 # seeds 1 to 40, --jobs 1, every output written each time, a line with "shape":
@@ -40,10 +46,16 @@ rounds="${ROUNDS:-1}"
 [[ "$rounds" =~ ^[1-9][0-9]*$ ]] || { echo "ROUNDS must be a whole number of rounds, 1 or more (got '$rounds')" >&2; exit 2; }
 . "$(dirname "$0")/prelude.sh" "$@"
 
-sizes=("districts 120" "districts 1200" "districts 12000" "towns 12000")
+sizes=("districts 120" "districts 1200" "districts 12000" "towns 12000" "split 1200" "split 12000")
 for size in "${sizes[@]}" "districts 300"; do
     set -- $size
-    python3 "$here/scale_scenario.py" "$root/Scenarios/bench-large.xml" "$1" "$2" > "$out/scale-$1-$2.xml"
+    if [ "$1" = split ]; then
+        python3 "$here/scale_scenario.py" "$root/Scenarios/bench-large.xml" districts "$2" |
+            sed 's/<geography>/<geography news-window-days="7">/' > "$out/scale-$1-$2.xml"
+        grep -q 'news-window-days="7"' "$out/scale-$1-$2.xml" || { echo "no <geography> to give news windows" >&2; exit 1; }
+    else
+        python3 "$here/scale_scenario.py" "$root/Scenarios/bench-large.xml" "$1" "$2" > "$out/scale-$1-$2.xml"
+    fi
 done
 results="$out/scale.jsonl"
 : > "$results"
@@ -83,13 +95,14 @@ import json, statistics, sys
 rows = [json.loads(line) for line in open(sys.argv[1])]
 by = {(row["shape"], row["villages"], row["jobs"], row["round"]): row for row in rows}
 rounds = sorted({row["round"] for row in rows})
-for shape in ("districts", "towns"):
+for shape in ("districts", "towns", "split"):
+    base = "split" if shape == "split" else "districts"
     for jobs in (1, 2):
         def growth(field):
-            return [round(by[(shape, 12000, jobs, r)][field] / by[("districts", 1200, jobs, r)][field] / 10, 2)
+            return [round(by[(shape, 12000, jobs, r)][field] / by[(base, 1200, jobs, r)][field] / 10, 2)
                     for r in rounds]
         ratios, user = growth("seconds"), growth("user_seconds")
-        memory = max(by[(shape, 12000, jobs, r)]["peak_mib"] / by[("districts", 1200, jobs, r)]["peak_mib"] for r in rounds)
+        memory = max(by[(shape, 12000, jobs, r)]["peak_mib"] / by[(base, 1200, jobs, r)]["peak_mib"] for r in rounds)
         print(json.dumps({"growth": "1200 -> 12000 villages", "shape": shape, "jobs": jobs,
                           "time_ratio_to_linear": round(statistics.median(ratios), 2),
                           "time_ratio_to_linear_by_round": ratios,
