@@ -87,10 +87,13 @@ public enum SplitRun {
             } while outcome.reason == .stopped
         }
 
-        /// Changes the shard's world, with its scheduler at hand.
-        func change(_ body: (inout World, inout Scheduler<World.Event>) -> Void) {
-            func parts(_ simulation: inout Simulation<World>) { body(&simulation.model, &simulation.scheduler) }
-            parts(&simulation)
+        /// Changes the shard's world, with its scheduler at hand; what `body` returns.
+        @discardableResult
+        func change<Result>(_ body: (inout World, inout Scheduler<World.Event>) -> Result) -> Result {
+            func parts(_ simulation: inout Simulation<World>) -> Result {
+                body(&simulation.model, &simulation.scheduler)
+            }
+            return parts(&simulation)
         }
 
         /// The merged log's id of the shard's log id `local`.
@@ -265,11 +268,7 @@ public enum SplitRun {
         /// A news window begins: every shard says what the others learn now; the city
         /// commission takes up leads over every district's queue; every shard learns.
         mutating func exchange() {
-            let news = shards.map { shard in
-                var news: World.ShardNews?
-                shard.change { world, scheduler in news = world.windowNews(&scheduler) }
-                return news!
-            }
+            let news = shards.map { shard in shard.change { world, scheduler in world.windowNews(&scheduler) } }
             let now = shards[0].simulation.scheduler.now
             var loads = [Int32](repeating: 0, count: news.first?.loads.count ?? 0)
             for shard in news { for (index, load) in shard.loads.enumerated() { loads[index] += load } }
