@@ -51,8 +51,11 @@ public struct IDRenumbering: Sendable {
     /// The merged id of each shard's id, one up (0: none given yet; `UInt32.max`: in `large`),
     /// at `kind * shards + shard`.
     private var local: [[UInt32]]
-    /// The merged ids, one up, that do not fit below `UInt32.max`, by slot and place.
+    /// The merged ids, one up, from `compactBelow` on, by slot and place.
     private var large: [Int: Int64] = [:]
+    /// The merged ids, one up, that `local` holds itself: those below `UInt32.max` (lower in
+    /// tests, so that `large` is used).
+    private let compactBelow: Int64
     /// The merged id of each shared key, one up, by kind.
     private var shared: [[Int64]]
     /// The shared key of a shard's id, one up (0: not shared), at `kind * shards + shard`, for
@@ -68,8 +71,10 @@ public struct IDRenumbering: Sendable {
     private var replicas: [[Int64: Int64]]
 
     /// Renumbering for shards at `offsets`.
-    public init(offsets: [Offsets]) {
-        self.offsets = offsets
+    public init(offsets: [Offsets]) { self.init(offsets: offsets, compactBelow: Int64(UInt32.max)) }
+
+    init(offsets: [Offsets], compactBelow: Int64) {
+        (self.offsets, self.compactBelow) = (offsets, min(compactBelow, Int64(UInt32.max)))
         let slots = Kind.allCases.count * offsets.count
         local = Array(repeating: [], count: slots)
         shared = Array(repeating: [], count: Kind.allCases.count)
@@ -98,6 +103,7 @@ public struct IDRenumbering: Sendable {
         // Most mentions are of what was numbered before: read, change nothing.
         if place < local[slot].count, local[slot][place] > 0 {
             let stored = local[slot][place]
+            // A stored `UInt32.max` always has its number in `large`.
             let number = stored < .max ? Int64(stored) : large[slot << 40 | place] ?? 0
             return number - 1 + kind.firstID
         }
@@ -123,7 +129,7 @@ public struct IDRenumbering: Sendable {
             if kind.namesWarnings { origins[k].append(Int64(shard) << 40 | id) }
         }
         Self.grow(&local[slot], toHold: place)
-        if number < Int64(UInt32.max) {
+        if number < compactBelow {
             local[slot][place] = UInt32(number)
         } else {
             local[slot][place] = .max
