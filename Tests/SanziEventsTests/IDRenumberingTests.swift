@@ -1,5 +1,6 @@
-@testable import SanziEvents
 import Testing
+
+@testable import SanziEvents
 
 /// Two shards' ids become one log's, by hand: in order of first mention, a shared thing once.
 @Suite("Renumbering shards' ids")
@@ -34,7 +35,9 @@ struct IDRenumberingTests {
     /// Merged ids past what 4 bytes hold wait in a table: with the table used from 2 on, three
     /// shards' ids, named in a scrambled order and again, come out as with every id in the maps.
     @Test func idsPastTheMapsLimitComeBackTheSame() {
-        let offsets = (0..<3).map { IDRenumbering.Offsets(village: Int32($0) * 5, town: Int64($0), district: Int64($0)) }
+        let offsets = (0..<3).map {
+            IDRenumbering.Offsets(village: Int32($0) * 5, town: Int64($0), district: Int64($0))
+        }
         var compact = IDRenumbering(offsets: offsets)
         var tabled = IDRenumbering(offsets: offsets, compactBelow: 2)
         let kinds = IDRenumbering.Kind.allCases
