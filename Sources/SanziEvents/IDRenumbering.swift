@@ -65,8 +65,13 @@ public struct IDRenumbering: Sendable {
     /// How many ids each kind has given.
     private var given: [Int64]
     /// What each merged id was, by kind (from 0, in order given), for the kinds warnings name:
-    /// a shard's id as `shard << 40 | id`, or a shared key as `-1 - key`.
-    private var origins: [[Int64]]
+    /// a shard's own thing as its place in its shard's map (the shard whose map gives that
+    /// place this id), a shared key as `-1 - key`; `Int32.max` where it is in `largeOrigins`.
+    /// Four bytes a listing, contract and bidder, where a shard's index beside the place took
+    /// eight (12 MB at 12,000 villages over five years).
+    private var origins: [[Int32]]
+    /// The origins that do not fit, at `kind << 40 | index`.
+    private var largeOrigins: [Int: Int64] = [:]
     /// Each shard's replica of each shared key, at `kind * shards + shard`.
     private var replicas: [[Int64: Int64]]
 
@@ -101,17 +106,22 @@ public struct IDRenumbering: Sendable {
     public mutating func id(of id: Int64, _ kind: Kind, inShard shard: Int) -> Int64 {
         let (slot, place) = (slot(kind, shard), Int(id - kind.firstID))
         // Most mentions are of what was numbered before: read, change nothing.
-        if place < local[slot].count, local[slot][place] > 0 {
-            let stored = local[slot][place]
-            // A stored `UInt32.max` always has its number in `large`.
-            let number = stored < .max ? Int64(stored) : large[slot << 40 | place] ?? 0
-            return number - 1 + kind.firstID
-        }
-        return number(id, kind, shard, slot: slot, place: place)
+        if let number = numbered(place, slot) { return number - 1 + kind.firstID }
+        return number(kind, slot: slot, place: place)
     }
 
-    /// Gives `id` its merged id: its shared key's, or the kind's next.
-    private mutating func number(_ id: Int64, _ kind: Kind, _ shard: Int, slot: Int, place: Int) -> Int64 {
+    /// The merged id, one up, the map at `slot` gives `place`; nil when it gives none.
+    @inline(__always)
+    private func numbered(_ place: Int, _ slot: Int) -> Int64? {
+        guard place >= 0, place < local[slot].count, local[slot][place] > 0 else { return nil }
+        let stored = local[slot][place]
+        // A stored `UInt32.max` always has its number in `large`.
+        return stored < .max ? Int64(stored) : large[slot << 40 | place]
+    }
+
+    /// Gives the thing at `place` in the map at `slot` its merged id: its shared key's, or the
+    /// kind's next.
+    private mutating func number(_ kind: Kind, slot: Int, place: Int) -> Int64 {
         let k = kind.rawValue
         var number: Int64
         if place < sharedKeys[slot].count, sharedKeys[slot][place] > 0 {
@@ -120,13 +130,13 @@ public struct IDRenumbering: Sendable {
             if shared[k][key] == 0 {
                 given[k] += 1
                 shared[k][key] = given[k]
-                if kind.namesWarnings { origins[k].append(-1 - Int64(key)) }
+                if kind.namesWarnings { noteOrigin(-1 - Int64(key), k, number: given[k]) }
             }
             number = shared[k][key]
         } else {
             given[k] += 1
             number = given[k]
-            if kind.namesWarnings { origins[k].append(Int64(shard) << 40 | id) }
+            if kind.namesWarnings { noteOrigin(Int64(place), k, number: number) }
         }
         Self.grow(&local[slot], toHold: place)
         if number < compactBelow {
@@ -138,6 +148,16 @@ public struct IDRenumbering: Sendable {
         return number - 1 + kind.firstID
     }
 
+    /// Notes where the merged `number` of kind `k` came from.
+    private mutating func noteOrigin(_ origin: Int64, _ k: Int, number: Int64) {
+        if number < compactBelow, let stored = Int32(exactly: origin), stored < .max {
+            origins[k].append(stored)
+        } else {
+            largeOrigins[k << 40 | origins[k].count] = origin
+            origins[k].append(.max)
+        }
+    }
+
     /// Makes room in `map` for `index`.
     private static func grow<Stored: FixedWidthInteger>(_ map: inout [Stored], toHold index: Int) {
         if index >= map.count { map.append(contentsOf: repeatElement(0, count: index - map.count + 1)) }
@@ -146,11 +166,14 @@ public struct IDRenumbering: Sendable {
     /// The shard's own id for the merged `id` of `kind`, if the shard holds the thing (its
     /// own, or its replica of a shared one); nil for a thing of another shard or never named.
     public func shardID(of id: Int64, _ kind: Kind, inShard shard: Int) -> Int64? {
-        let index = Int(id - kind.firstID)
-        guard kind.namesWarnings, index >= 0, index < origins[kind.rawValue].count else { return nil }
-        let origin = origins[kind.rawValue][index]
-        if origin < 0 { return replicas[slot(kind, shard)][-1 - origin] }
-        return origin >> 40 == Int64(shard) ? origin & (1 << 40 - 1) : nil
+        let (k, index) = (kind.rawValue, Int(id - kind.firstID))
+        guard kind.namesWarnings, index >= 0, index < origins[k].count else { return nil }
+        let stored = origins[k][index]
+        guard let origin = stored < .max ? Int64(stored) : largeOrigins[k << 40 | index] else { return nil }
+        let slot = slot(kind, shard)
+        if origin < 0 { return replicas[slot][-1 - origin] }
+        // The shard's own thing when its map gives that place this id; another shard's if not.
+        return numbered(Int(origin), slot) == Int64(index) + 1 ? origin + kind.firstID : nil
     }
 
     /// A field that names something: where it is, what it names, and for a body's area where

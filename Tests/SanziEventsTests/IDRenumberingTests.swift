@@ -33,7 +33,9 @@ struct IDRenumberingTests {
     }
 
     /// Merged ids past what 4 bytes hold wait in a table: with the table used from 2 on, three
-    /// shards' ids, named in a scrambled order and again, come out as with every id in the maps.
+    /// shards' ids, named in a scrambled order and again, come out as with every id in the maps;
+    /// either way each merged id of a kind warnings name goes back to its shard's own id, and to
+    /// nothing in the other shards.
     @Test func idsPastTheMapsLimitComeBackTheSame() {
         let offsets = (0..<3).map {
             IDRenumbering.Offsets(village: Int32($0) * 5, town: Int64($0), district: Int64($0))
@@ -45,6 +47,11 @@ struct IDRenumberingTests {
             let (id, shard, kind) = (Int64(step * 7_919 % 300), step / 7 % 3, kinds[step * 13 % kinds.count])
             let expected = compact.id(of: id + kind.firstID, kind, inShard: shard)
             #expect(tabled.id(of: id + kind.firstID, kind, inShard: shard) == expected)
+            guard kind.namesWarnings else { continue }
+            for renumbering in [compact, tabled] {
+                #expect(renumbering.shardID(of: expected, kind, inShard: shard) == id + kind.firstID)
+                #expect(renumbering.shardID(of: expected, kind, inShard: (shard + 1) % 3) == nil)
+            }
         }
         for kind in IDRenumbering.Kind.allCases where kind.namesWarnings {
             for merged in 1...Int64(600) {
