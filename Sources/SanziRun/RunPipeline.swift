@@ -122,7 +122,8 @@ public enum RunPipeline {
             // Districts apart: the cores the rules leave simulate them.
             let (split, shards) = SplitRun.run(
                 scenario, seed: seed, knowledge: knowledge, sink: sink, warnings: warnings,
-                threads: max(1, jobs - (rulesApart ? 1 : 0)), logEnded: logEnded)
+                threads: max(1, jobs - (rulesApart ? 1 : 0)), touches: setAside?.touches ?? CaseTouches(),
+                logEnded: logEnded)
             (summary, world) = (split, .split(shards))
         } else {
             let (whole, horizon) = WorldRun.run(

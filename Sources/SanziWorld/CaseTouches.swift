@@ -50,6 +50,13 @@ public final class CaseTouches {
         spool?.endItem()
     }
 
+    /// The touches kept in memory, taken away (a shard's, moved to the run's as the shard's
+    /// records are merged).
+    func takeKept() -> [Touch] {
+        defer { kept = [] }
+        return kept
+    }
+
     /// The events of each case by case index, in the order touched.
     func byCase() -> [Events] {
         var cases: [Events] = []

@@ -17,13 +17,15 @@ import SanziTruth
 /// which it takes up over every district's queue with the investigators freed anywhere.
 public enum SplitRun {
     /// Runs the scenario's districts as shards on `threads` threads; otherwise as
-    /// `WorldRun.run`.
+    /// `WorldRun.run`. The events each case touched wait in `touches`, in the merged log's
+    /// ids, as they are merged (check it before using the truth when it spools).
     public static func run(
         _ scenario: Scenario, seed: UInt64, knowledge: OffenderKnowledge = OffenderKnowledge(), sink: any EventSink,
-        warnings: (any WarningSource)? = nil, threads: Int = 1, logEnded: () -> Void = {}
+        warnings: (any WarningSource)? = nil, threads: Int = 1, touches: CaseTouches = CaseTouches(),
+        logEnded: () -> Void = {}
     ) -> (WorldRun.Summary, Shards) {
         let start = WallClock.seconds()
-        var run = Run(scenario: scenario, seed: seed, sink: sink)
+        var run = Run(scenario: scenario, seed: seed, sink: sink, touches: touches)
         for district in scenario.geography.districts.indices {
             run.build(district, knowledge: knowledge)
         }
@@ -58,12 +60,13 @@ public enum SplitRun {
         var simulation: Simulation<World>
         var log: WorldLog
         let records: ShardRecords
+        /// The events the shard's cases touched since the last merge, in the shard's ids.
         let touches: CaseTouches
         let place: ShardPlace
         var dispatched = 0
-        /// Where each stretch of the shard's log went in the merged log: its first id there
-        /// and in the shard's, in order.
-        var stretches: [(local: UInt64, merged: UInt64)] = []
+        /// The run's number of each of the shard's cases (by the shard's case index), given as
+        /// the merge first meets the case's events.
+        var cases: [Int32] = []
         /// The shared firms and owners, and the city's officials, already noted as replicas.
         var sharedNoted = 0
         var officialsNoted: [Int32] = []
@@ -95,16 +98,6 @@ public enum SplitRun {
             }
             return parts(&simulation)
         }
-
-        /// The merged log's id of the shard's log id `local`.
-        func merged(_ local: UInt64) -> UInt64 {
-            var (low, high) = (0, stretches.count - 1)
-            while low < high {
-                let middle = (low + high + 1) / 2
-                if stretches[middle].local <= local { low = middle } else { high = middle - 1 }
-            }
-            return stretches[low].merged + (local - stretches[low].local)
-        }
     }
 
     /// The records a shard's log hands over, until they are merged: copied, so that the shard's
@@ -125,6 +118,8 @@ public enum SplitRun {
         var shards: [Shard] = []
         var log: WorldLog
         var renumbering: IDRenumbering
+        /// How many cases the run has numbered (`Shard.cases`).
+        var casesNumbered: Int32 = 0
         /// The city commission's free investigators, and its month and openings in it.
         var cityFree: Int
         var cityMonth = -1
@@ -142,9 +137,9 @@ public enum SplitRun {
             case owner(Int)
         }
 
-        init(scenario: Scenario, seed: UInt64, sink: any EventSink) {
+        init(scenario: Scenario, seed: UInt64, sink: any EventSink, touches: CaseTouches) {
             (self.scenario, self.seed) = (scenario, seed)
-            log = WorldLog(sink: sink)
+            log = WorldLog(sink: sink, touches: touches)
             renumbering = IDRenumbering(
                 offsets: scenario.geography.districts.indices.map { scenario.shard($0).place.offsets })
             cityFree = scenario.oversight.discipline.body(.city).investigators
@@ -190,7 +185,7 @@ public enum SplitRun {
             for (index, shard) in shards.enumerated() {
                 noteReplicas(of: shard, index)
                 guard let first = shard.records.pending.first else { continue }
-                shard.stretches.append((first.id, log.logged + UInt64(batch.count) + 1))
+                moveTouches(of: shard, from: first.id, to: log.logged + UInt64(batch.count) + 1)
                 for var event in shard.records.pending {
                     renumbering.renumber(&event.record, fromShard: index)
                     if batch.isEmpty { batch.reserveCapacity(WorldRun.batch) }
@@ -200,6 +195,20 @@ public enum SplitRun {
                 shard.records.pending = []
             }
             write(&batch)
+        }
+
+        /// Moves the events the shard's cases touched since the last merge to the run's
+        /// touches, the shard's records from log id `first` on becoming the merged log's from
+        /// `merged` on, and its cases numbered for the run as they come.
+        mutating func moveTouches(of shard: Shard, from first: UInt64, to merged: UInt64) {
+            for touch in shard.touches.takeKept() {
+                while shard.cases.count <= Int(touch.caseIndex) {
+                    shard.cases.append(casesNumbered)
+                    casesNumbered += 1
+                }
+                log.touches.append(
+                    id: merged + (touch.id - first), caseIndex: shard.cases[Int(touch.caseIndex)], day: touch.day)
+            }
         }
 
         /// Hands the batch to the log, if it holds any records, and starts a new one.
@@ -359,8 +368,10 @@ public enum SplitRun {
         /// in the merged log's ids.
         mutating func groundTruth() -> GroundTruth {
             var cases = CaseList()
+            let touched = log.touches.byCase()
             for (index, shard) in shards.enumerated() {
-                let truth = shard.simulation.model.groundTruth(touched: shard.touches.byCase())
+                let own = shard.cases.map { Int($0) < touched.count ? touched[Int($0)] : CaseTouches.Events() }
+                let truth = shard.simulation.model.groundTruth(touched: own)
                 for var entry in truth.cases {
                     entry.id = cases.count + 1
                     entry.village += shard.place.offsets.village
@@ -368,7 +379,6 @@ public enum SplitRun {
                     if entry.beneficiary >= 0 {
                         entry.beneficiary = renumbering.id(of: entry.beneficiary, .bidder, inShard: index)
                     }
-                    entry.events = entry.events.map(shard.merged)
                     cases.append(entry)
                 }
             }

@@ -153,6 +153,21 @@ extension SplitRunTests {
         }
     }
 
+    /// The events each case touched, moved to the run's touches as the shards' records are
+    /// merged, come back the same from a spool as from memory, and as the shards saw them.
+    @Test func theTruthIsTheSameWithTheTouchesSpooled() throws {
+        let scenario = try Self.scenario()
+        let (kept, _, _) = Self.run(scenario, threads: 1)
+        try ValueSpillTests.withFolder { folder in
+            let touches = try CaseTouches(spoolingIn: folder)
+            let (spooled, _) = SplitRun.run(
+                scenario, seed: scenario.seed, sink: EventCollector(), threads: 2, touches: touches)
+            try touches.check()
+            #expect(spooled.truth == kept.truth)
+            #expect(spooled.truth.cases.filter { !$0.events.isEmpty }.count > 100)
+        }
+    }
+
     /// The split run and the whole world with the same windows are two runs of one model:
     /// over three seeds they deal and oversee alike (an independent check of the shards, their
     /// exchange and the merge, which the whole world has none of).
