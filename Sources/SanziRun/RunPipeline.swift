@@ -123,7 +123,7 @@ public enum RunPipeline {
             let (split, shards) = SplitRun.run(
                 scenario, seed: seed, knowledge: knowledge, sink: sink, warnings: warnings,
                 threads: max(1, jobs - (rulesApart ? 1 : 0)), touches: setAside?.touches ?? CaseTouches(),
-                logEnded: logEnded)
+                spill: setAside?.shardSpill ?? ValueSpill(), logEnded: logEnded)
             (summary, world) = (split, .split(shards))
         } else {
             let (whole, horizon) = WorldRun.run(

@@ -18,16 +18,17 @@ import SanziTruth
 public enum SplitRun {
     /// Runs the scenario's districts as shards on `threads` threads; otherwise as
     /// `WorldRun.run`. The events each case touched wait in `touches`, in the merged log's
-    /// ids, as they are merged (check it before using the truth when it spools).
+    /// ids, as they are merged (check it before using the truth when it spools); every
+    /// district's deals' values in `spill`.
     public static func run(
         _ scenario: Scenario, seed: UInt64, knowledge: OffenderKnowledge = OffenderKnowledge(), sink: any EventSink,
         warnings: (any WarningSource)? = nil, threads: Int = 1, touches: CaseTouches = CaseTouches(),
-        logEnded: () -> Void = {}
+        spill: ValueSpill = ValueSpill(), logEnded: () -> Void = {}
     ) -> (WorldRun.Summary, Shards) {
         let start = WallClock.seconds()
         var run = Run(scenario: scenario, seed: seed, sink: sink, touches: touches)
         for district in scenario.geography.districts.indices {
-            run.build(district, knowledge: knowledge)
+            run.build(district, knowledge: knowledge, spill: spill)
         }
         let days = scenario.horizon.dayCount(from: scenario.start)
         let window = Tick(scenario.geography.newsWindowDays ?? days)
@@ -146,14 +147,15 @@ public enum SplitRun {
         }
 
         /// Builds a district's shard, and merges the records of what it built.
-        mutating func build(_ district: Int, knowledge: OffenderKnowledge) {
+        mutating func build(_ district: Int, knowledge: OffenderKnowledge, spill: ValueSpill) {
             let (cut, place) = scenario.shard(district)
             var scheduler = Scheduler<World.Event>(bucketWidth: 1)
             let records = ShardRecords()
             let touches = CaseTouches()
             var shardLog = WorldLog(sink: records, touches: touches)
             var world = World(
-                scenario: cut, seed: seed, knowledge: knowledge, scheduler: &scheduler, log: &shardLog, place: place)
+                scenario: cut, seed: seed, knowledge: knowledge, scheduler: &scheduler, log: &shardLog, spill: spill,
+                place: place)
             world.flush(to: &shardLog)
             var simulation = Simulation(model: consume world)
             simulation.scheduler = consume scheduler

@@ -23,7 +23,7 @@ struct ValueSpillTests {
     @Test func valuesReadBackFromTheFile() throws {
         try Self.withFolder { folder in
             let spill = ValueSpill(in: folder, blockSize: 16)
-            var setAside = ValuesByID(settingAsideIn: spill, name: "values")
+            var setAside = ValuesByID(settingAsideIn: spill)
             var kept = ValuesByID()
             let values = (0..<1_000).map { index -> Int64 in
                 switch index % 7 {
@@ -46,10 +46,48 @@ struct ValueSpillTests {
         }
     }
 
+    /// Three stores share the spill's one file, their blocks interleaved as they fill, and
+    /// each reads back its own values.
+    @Test func storesShareTheFile() throws {
+        try Self.withFolder { folder in
+            let spill = ValueSpill(in: folder, blockSize: 4)
+            var stores = (0..<3).map { _ in ValuesByID(settingAsideIn: spill) }
+            for step in 0..<300 {
+                let store = step * 7 % 3
+                stores[store].append(Int64(1_000 * store + stores[store].count))
+            }
+            try spill.check()
+            for (store, values) in stores.enumerated() {
+                #expect(values.count == 100 && values.inMemory < 8)
+                for id in Int64(1)...100 { #expect(values.value(of: id) == Int64(1_000 * store) + id - 1) }
+            }
+            #expect(FileManager.default.enumerator(atPath: folder)?.allObjects.isEmpty == true, "unlinked")
+        }
+    }
+
+    /// A split run's districts (four here, each with two stores, on two threads) share the file
+    /// too: the same log and truth as with every value in memory.
+    @Test func aSplitRunIsTheSameWithTheValuesSetAside() throws {
+        let scenario = try SplitRunTests.scenario()
+        let (kept, _, keptEvents) = SplitRunTests.run(scenario, threads: 1)
+        try Self.withFolder { folder in
+            let spill = ValueSpill(in: folder, blockSize: 8)
+            let collector = EventCollector()
+            let (summary, shards) = SplitRun.run(
+                scenario, seed: scenario.seed, sink: collector, threads: 2, spill: spill)
+            try spill.check()
+            #expect(shards.worlds.allSatisfy { $0.platform.contractValues.inMemory < 16 })
+            #expect(shards.worlds.contains { $0.platform.contractValues.count > 100 })
+            #expect(summary.truth == kept.truth)
+            let sameLog = collector.events == keptEvents  // not printed whole when it fails
+            #expect(sameLog)
+        }
+    }
+
     /// A folder that cannot hold the file: the values stay in memory and `check()` says why.
     @Test func aFileThatCannotBeMadeIsReported() {
         let spill = ValueSpill(in: "/proc/sanzi-no-such-folder", blockSize: 4)
-        var values = ValuesByID(settingAsideIn: spill, name: "values")
+        var values = ValuesByID(settingAsideIn: spill)
         for value in Int64(1)...20 { values.append(value) }
         #expect(values.value(of: 20) == 20 && values.inMemory == 20)
         #expect(throws: OutputError.self) { try spill.check() }

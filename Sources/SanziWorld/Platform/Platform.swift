@@ -65,8 +65,8 @@ struct Platform: Sendable {
     /// A platform with `rules`, whose values by id `spill` sets aside.
     init(rules: PlatformRules, spill: ValueSpill = ValueSpill()) {
         self.rules = rules
-        listingValues = ValuesByID(settingAsideIn: spill, name: "listing-values")
-        contractValues = ValuesByID(settingAsideIn: spill, name: "contract-values")
+        listingValues = ValuesByID(settingAsideIn: spill)
+        contractValues = ValuesByID(settingAsideIn: spill)
     }
 
     /// The running contracts a case acts through.

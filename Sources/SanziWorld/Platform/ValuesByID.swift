@@ -18,15 +18,15 @@ struct ValuesByID: Sendable {
     private var recent = ChunkedArray<UInt32>()
     /// The values before this position wait in `file`.
     private var setAside = 0
-    private var file: ValueSpill.File?
+    private var file: ValueSpill.Store?
     /// The values that do not fit, by position.
     private var large: [Int: Int64] = [:]
 
     /// Values kept in memory.
     init() {}
 
-    /// Values set aside by `spill`, in a file of its own called `name`.
-    init(settingAsideIn spill: ValueSpill, name: String) { file = spill.file(named: name) }
+    /// Values set aside by `spill`.
+    init(settingAsideIn spill: ValueSpill) { file = spill.store() }
 
     /// The values kept: the last id.
     var count: Int { setAside + recent.count }
@@ -46,7 +46,7 @@ struct ValuesByID: Sendable {
     }
 
     /// Writes the oldest block of `recent` to `file` and keeps the other.
-    private mutating func setBlockAside(in file: ValueSpill.File) {
+    private mutating func setBlockAside(in file: ValueSpill.Store) {
         file.append(recent[0..<file.blockSize])
         var kept = ChunkedArray<UInt32>()
         kept.append(contentsOf: recent[file.blockSize..<recent.count])
