@@ -8,7 +8,7 @@ import Synchronization
 /// A run that writes its outputs sets them aside in a `ScratchFile` in its staged folder; other
 /// runs keep them in memory. The first error creating, writing or reading the file is kept (a
 /// value the world read may then be wrong) and `check()` throws it.
-public final class ValueSpill: @unchecked Sendable {
+public final class ValueSpill: Sendable {
     /// Where the file goes, or nil to keep everything in memory.
     private let folder: String?
     /// Values a store keeps in memory at least, and sets aside as a block once it holds twice
