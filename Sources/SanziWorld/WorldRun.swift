@@ -55,16 +55,8 @@ public enum WorldRun {
         let days = scenario.horizon.dayCount(from: scenario.start)
         let delay = Tick(scenario.oversight.discipline.leadDelayDays)
         var dispatched = 0
-        var none = NoObserver<World.Event>()
         for day in 0..<Tick(days) {
-            // The records go to the log a batch at a time, so that consumers on other threads
-            // work while the world goes on.
-            var outcome: Simulation<World>.Outcome
-            repeat {
-                outcome = simulation.run(until: day + 1, observer: &none) { $0.hasFullBatch }
-                dispatched += outcome.events
-                simulation.model.flush(to: &log)
-            } while outcome.reason == .stopped
+            dispatched += simulation.run(until: day + 1, flushingTo: &log)
             // Warnings raised by the end of `through` become leads on day `through + delay`,
             // the next day to run at the latest.
             let through = day + 1 - delay
@@ -78,5 +70,22 @@ public enum WorldRun {
             events: log.logged, engineEvents: dispatched, counts: log.counts, days: days,
             wallSeconds: WallClock.seconds() - start, truth: simulation.model.groundTruth(from: log))
         return (summary, simulation.model)
+    }
+}
+
+extension Simulation where M == World {
+    /// Runs the world until `end`, its records handed to `log` a batch at a time
+    /// (`WorldRun.batch`), so that the log's readers on other threads work while the world
+    /// goes on; returns the events dispatched.
+    mutating func run(until end: Tick, flushingTo log: inout WorldLog) -> Int {
+        var none = NoObserver<World.Event>()
+        var dispatched = 0
+        var outcome: Outcome
+        repeat {
+            outcome = run(until: end, observer: &none) { $0.hasFullBatch }
+            dispatched += outcome.events
+            model.flush(to: &log)
+        } while outcome.reason == .stopped
+        return dispatched
     }
 }
