@@ -195,11 +195,7 @@ public struct EventLogReader: ~Copyable {
                 guard let name = cursor.stringValue(),
                     let index = field.names.firstIndex(where: { $0.elementsEqual(name) })
                 else { throw fail("unknown value of \"\(String(decoding: field.key, as: UTF8.self))\"") }
-                switch field.slot {
-                case .code: record.code = UInt8(index)
-                case .countNamed: record.count = Int32(index)
-                default: record.count2 = Int32(index)
-                }
+                record[field.slot] = Int64(index)
             default:
                 guard let value = cursor.integerValue() else {
                     throw fail(
@@ -207,18 +203,13 @@ public struct EventLogReader: ~Copyable {
                     )
                 }
                 switch field.slot {
-                case .subject: record.subject = value
-                case .other: record.other = value
-                case .party: record.party = value
-                case .amount: record.amount = value
-                case .amount2: record.amount2 = value
                 case .count, .count2:
-                    guard let count = Int32(exactly: value) else {
+                    guard Int32(exactly: value) != nil else {
                         throw fail("\"\(String(decoding: field.key, as: UTF8.self))\" must fit in 32 bits")
                     }
-                    if case .count = field.slot { record.count = count } else { record.count2 = count }
                 default: break
                 }
+                record[field.slot] = value
             }
         }
         guard cursor.take(UInt8(ascii: "}")) else {
