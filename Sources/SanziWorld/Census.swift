@@ -14,6 +14,15 @@ public struct Census: Sendable, Equatable {
     public var localBidders = 0
     /// Firms of the pools, those founded during the run included.
     public var poolFirms = 0
+
+    /// The counts of two worlds together (the districts of a run split by district).
+    static func + (a: Census, b: Census) -> Census {
+        Census(
+            households: a.households + b.households, cadres: a.cadres + b.cadres,
+            supervisors: a.supervisors + b.supervisors, resources: a.resources + b.resources,
+            assets: a.assets + b.assets, localBidders: a.localBidders + b.localBidders,
+            poolFirms: a.poolFirms + b.poolFirms)
+    }
 }
 
 extension World {

@@ -81,15 +81,7 @@ public enum SplitRun {
         }
 
         /// Simulates the shard's day, its records handed to its log a batch at a time.
-        func simulate(_ day: Tick) {
-            var none = NoObserver<World.Event>()
-            var outcome: Simulation<World>.Outcome
-            repeat {
-                outcome = simulation.run(until: day + 1, observer: &none) { $0.hasFullBatch }
-                dispatched += outcome.events
-                simulation.model.flush(to: &log)
-            } while outcome.reason == .stopped
-        }
+        func simulate(_ day: Tick) { dispatched += simulation.run(until: day + 1, flushingTo: &log) }
 
         /// Changes the shard's world, with its scheduler at hand; what `body` returns.
         @discardableResult
@@ -294,10 +286,10 @@ public enum SplitRun {
                 cityPublished.add(publication.count, on: publication.day, memory: memory)
             }
             let opened = assignCityInvestigators(news, on: now)
+            let cityPosts = news.flatMap(\.cityPosts)
             for (index, shard) in shards.enumerated() {
                 let window = World.WindowNews(
-                    bars: bars, loads: loads, published: cityPublished, opened: opened[index],
-                    cityPosts: news.flatMap(\.cityPosts))
+                    bars: bars, loads: loads, published: cityPublished, opened: opened[index], cityPosts: cityPosts)
                 shard.change { world, scheduler in world.windowBegins(window, &scheduler) }
                 shard.simulation.model.flush(to: &shard.log)
             }

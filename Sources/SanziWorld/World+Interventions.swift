@@ -54,7 +54,7 @@ extension World {
         let record = LogRecord(
             .intervention, village: -1, code: kind.rawValue, other: Int64(task), amount: value, count: Int32(index))
         // In a run split by district the first district's shard logs what applies everywhere.
-        guard let districts else { return place.district ?? 0 == 0 ? emit(record, &scheduler) : () }
+        guard let districts else { return (place.district ?? 0) == 0 ? emit(record, &scheduler) : () }
         for village in villages.indices where districts.contains(villages[village].district) {
             var local = record
             local.village = Int32(village)

@@ -61,17 +61,7 @@ extension SplitRun.Shards {
 
     /// Every district's census, the shared firms counted once.
     var census: Census {
-        var total = Census()
-        for world in worlds {
-            let census = world.census
-            total.households += census.households
-            total.cadres += census.cadres
-            total.supervisors += census.supervisors
-            total.resources += census.resources
-            total.assets += census.assets
-            total.localBidders += census.localBidders
-            total.poolFirms += census.poolFirms
-        }
+        var total = worlds.map(\.census).reduce(Census(), +)
         total.poolFirms -= (worlds.count - 1) * (worlds.first?.platform.sharedPool.count ?? 0)
         return total
     }

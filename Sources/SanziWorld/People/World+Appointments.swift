@@ -103,7 +103,7 @@ extension World {
 
     /// Appoints a new official to the post of `person`, who leaves it; returns him. In a shard, a
     /// post of the city is drawn from the post's own stream, so that every shard appoints the
-    /// same official when it learns of the change (`takeCityPost`).
+    /// same official when it learns of the change (`windowBegins(_:_:)`).
     @discardableResult
     mutating func appointSuccessor(to person: Int32) -> Int32 {
         guard let post = people.officials[person] else { return person }
