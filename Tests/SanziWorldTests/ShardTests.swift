@@ -177,12 +177,17 @@ extension SplitRunTests {
             [Int](repeating: 0, count: EventType.allCases.count), [Int](repeating: 0, count: EventType.allCases.count)
         )
         for seed in [1, 2, 3] as [UInt64] {
-            let (shards, _) = SplitRun.run(scenario, seed: seed, sink: EventCollector(), threads: 2)
-            let (world, _) = WorldRun.run(scenario, seed: seed, sink: EventCollector())
+            let (shards, worlds) = SplitRun.run(scenario, seed: seed, sink: EventCollector(), threads: 2)
+            let (world, horizon) = WorldRun.run(scenario, seed: seed, sink: EventCollector())
             for type in EventType.allCases {
                 split[Int(type.rawValue)] += shards.counts[Int(type.rawValue)]
                 whole[Int(type.rawValue)] += world.counts[Int(type.rawValue)]
             }
+            // The same households, registers and bidders, the shared firms counted once; only
+            // the cadres differ, with the successors of those each run removed.
+            var census = WorldAtHorizon.split(worlds).census
+            census.cadres = horizon.census.cadres
+            #expect(census == horizon.census, "seed \(seed)")
         }
         for type in [EventType.village, .office, .relation, .publicity, .review, .audit, .election, .ballot] {
             #expect(split[Int(type.rawValue)] == whole[Int(type.rawValue)], "\(type.name)")
