@@ -8,8 +8,8 @@ public struct AlertEngine {
     /// The settings the engine was built with.
     public let settings: AlertSettings
     var rules: [any AlertRule]
-    /// For each event type, the indices of the rules that read it.
-    var readers: [[Int]]
+    /// For each event type, the rules that read it.
+    var readers: RuleReaders
     let severityOverrides: [String: Severity]
     var escalation: Escalator
     /// What the log has declared, and the open listings' bids, kept once for the rules that
@@ -25,11 +25,7 @@ public struct AlertEngine {
         case .success(let rules): self.rules = rules
         case .failure(let error): throw error
         }
-        var readers = [[Int]](repeating: [], count: EventType.allCases.count)
-        for (index, rule) in rules.enumerated() {
-            for type in Swift.type(of: rule).reads { readers[Int(type.rawValue)].append(index) }
-        }
-        self.readers = readers
+        readers = RuleReaders(rules)
         severityOverrides = Dictionary(
             uniqueKeysWithValues: settings.rules.compactMap { rule in rule.severity.map { (rule.id, $0) } })
         escalation = Escalator(settings.escalation)
@@ -51,7 +47,7 @@ public struct AlertEngine {
     /// (tuning's replays read no others).
     public var reads: Set<EventType> {
         var types: Set<EventType> = [.intervention]
-        for type in EventType.allCases where !readers[Int(type.rawValue)].isEmpty { types.insert(type) }
+        for type in EventType.allCases where readers.read(type) { types.insert(type) }
         types.formUnion(declarations.reads)
         return types
     }
@@ -65,7 +61,9 @@ public struct AlertEngine {
         warningSystem.follow(record, .warningSystem) { $0 != 0 }
         declarations.read(event)
         var output = AlertOutput()
-        for index in readers[Int(record.type.rawValue)] { rules[index].observe(event, declarations, &output) }
+        for place in readers.places(of: record.type) {
+            rules[readers.rule(at: place)].observe(event, declarations, &output)
+        }
         declarations.settle(event)
         guard !output.alerts.isEmpty else { return [] }
         var raised: [Alert] = []
@@ -85,7 +83,7 @@ public struct AlertEngine {
     /// about 100 MB at 12,000 villages, which the run's ground truth may then use.
     public mutating func forget() {
         rules = []
-        readers = readers.map { _ in [] }
+        readers = .none
         declarations = Declarations()
         escalation = Escalator(settings.escalation)
     }

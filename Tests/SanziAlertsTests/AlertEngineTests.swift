@@ -54,6 +54,22 @@ struct AlertEngineTests {
             RuleCatalogue.sentence(for: related, roleOf: { _ in "director" }) == "won by a relative of the director")
     }
 
+    /// Each event type's readers are the rules that declare it, in the rules' order (the order
+    /// in which an event's alerts come out), and no others.
+    @Test func eachTypesReadersAreTheRulesThatReadItInOrder() throws {
+        let rules = try RuleCatalogue.configure(AlertSettings(warningSystem: true, rules: [])).get()
+        let readers = RuleReaders(rules)
+        var readings = 0
+        for type in EventType.allCases {
+            let expected = rules.indices.filter { Swift.type(of: rules[$0]).reads.contains(type) }
+            #expect(readers.places(of: type).map(readers.rule(at:)) == expected, "\(type)")
+            #expect(readers.read(type) == !expected.isEmpty)
+            readings += expected.count
+        }
+        #expect(readings == rules.reduce(0) { $0 + Swift.type(of: $1).reads.count })
+        #expect(EventType.allCases.allSatisfy { !RuleReaders.none.read($0) })
+    }
+
     @Test func escalationTurnsYellowsOrangeAndOrangesRed() throws {
         var engine = try AlertEngine(
             settings: AlertSettings(
