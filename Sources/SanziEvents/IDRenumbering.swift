@@ -1,13 +1,17 @@
-/// Gives the records of several shards' logs the ids of one log, as they are merged: each thing
-/// the run numbers (`EventSchema.Reference`) gets, the first time the merged log names it, the next
-/// id of its kind; what a shard names again gets the id it got then. A thing every shard holds a
-/// replica of (a firm of a shared pool, its owner, an official of the city) is named by its
-/// shared key in each, so that all of them become one id. Places in the scenario move from the
-/// shard's positions to the whole scenario's.
+/// Gives the records of several shards' logs the ids of one log, as they are merged. Each shard
+/// numbers each kind of thing (`EventSchema.Reference`) densely, in its own order; when the
+/// merged log first names a thing past those of its kind the shard has had numbered, every one
+/// of the shard's ids up to it is numbered, in the shard's order, with the kind's next merged
+/// ids. So what a shard introduces in order (listings, contracts, loans, leads, investigations)
+/// is numbered in the order the merged log introduces it, and each kind's merged ids are dense.
+/// A thing every shard holds a replica of (a firm of a shared pool, its owner, an official of
+/// the city) is named by its shared key in each, so that all of them become one id, given when
+/// the first replica is named. Places in the scenario move from the shard's positions to the
+/// whole scenario's.
 ///
-/// The ids a shard uses are dense from 0 or 1, so each shard's maps are arrays, of 4 bytes an
-/// id (at 12,000 villages over a year, 8 bytes an id took 28 MB): a merged id from 2³² − 1 on,
-/// which would take a run of billions of events, waits in a table instead.
+/// A shard's ids are kept as runs (from a place on, merged ids from a number on), one for each
+/// stretch numbered together: a few thousand a shard over years, where a map of every id took 4
+/// bytes an id (35 MB at 12,000 villages over five years) and a cache miss at each mention.
 public struct IDRenumbering: Sendable {
     /// Where a shard's scenario sits in the whole one.
     public struct Offsets: Sendable, Hashable {
@@ -39,141 +43,160 @@ public struct IDRenumbering: Sendable {
             }
         }
 
-        /// Whether a warning may name one (`AlertSubject`): only these are followed back to
-        /// their shard (`shardID(of:_:inShard:)`).
-        public var namesWarnings: Bool { self == .listing || self == .contract || self == .bidder }
-
         /// The log numbers assets and persons from 0, the rest from 1.
         public var firstID: Int64 { self == .asset || self == .person ? 0 : 1 }
     }
 
+    /// Shard places from `place` on (up to the next run's) numbered from merged index `merged`
+    /// on; for a replica of a shared thing, a run of one whose `merged` is `-1 - key`.
+    struct Run: Sendable {
+        var place: Int64
+        var merged: Int64
+    }
+
+    /// Merged indices from `merged` on (up to the next origin's) numbering places of `shard`
+    /// from `place` on; for a shared thing, a single index whose `shard` is -1 and `place` its
+    /// key.
+    struct Origin: Sendable {
+        var merged: Int64
+        var shard: Int32
+        var place: Int64
+    }
+
     private let offsets: [Offsets]
-    /// The merged id of each shard's id, one up (0: none given yet; `UInt32.max`: in `large`),
-    /// at `kind * shards + shard`.
-    private var local: [[UInt32]]
-    /// The merged ids, one up, from `compactBelow` on, by slot and place.
-    private var large: [Int: Int64] = [:]
-    /// The merged ids, one up, that `local` holds itself: those below `UInt32.max` (lower in
-    /// tests, so that `large` is used).
-    private let compactBelow: Int64
-    /// The merged id of each shared key, one up, by kind.
+    /// Each shard's runs, in order of place, at `kind * shards + shard`.
+    private var runs: [[Run]]
+    /// How many of each shard's places are numbered (in runs), at `kind * shards + shard`.
+    private var covered: [Int64]
+    /// The merged index of each shared key, one up (0: not given yet), by kind.
     private var shared: [[Int64]]
-    /// The shared key of a shard's id, one up (0: not shared), at `kind * shards + shard`, for
-    /// the replicas of shared things: the shared pools' firms and owners and the city's posts'
-    /// holders, some thousands where 2³² would need a memory budget of terabytes.
+    /// The shared key of a shard's place, one up (0: not shared), at `kind * shards + shard`,
+    /// read once a place, when it is numbered.
     private var sharedKeys: [[UInt32]]
-    /// How many ids each kind has given.
-    private var given: [Int64]
-    /// What each merged id was, by kind (from 0, in order given), for the kinds warnings name:
-    /// a shard's own thing as its place in its shard's map (the shard whose map gives that
-    /// place this id), a shared key as `-1 - key`; `Int32.max` where it is in `largeOrigins`.
-    /// Four bytes a listing, contract and bidder, where a shard's index beside the place took
-    /// eight (12,000 villages over five years peak 5–6 MB lower).
-    private var origins: [[Int32]]
-    /// The origins that do not fit, at `kind << 40 | index`.
-    private var largeOrigins: [Int: Int64] = [:]
     /// Each shard's replica of each shared key, at `kind * shards + shard`.
     private var replicas: [[Int64: Int64]]
+    /// How many merged ids each kind has given.
+    private var given: [Int64]
+    /// Where each kind's merged ids came from, in order of merged index.
+    private var origins: [[Origin]]
 
     /// Renumbering for shards at `offsets`.
-    public init(offsets: [Offsets]) { self.init(offsets: offsets, compactBelow: Int64(UInt32.max)) }
-
-    init(offsets: [Offsets], compactBelow: Int64) {
-        (self.offsets, self.compactBelow) = (offsets, min(compactBelow, Int64(UInt32.max)))
+    public init(offsets: [Offsets]) {
+        self.offsets = offsets
         let slots = Kind.allCases.count * offsets.count
-        local = Array(repeating: [], count: slots)
-        shared = Array(repeating: [], count: Kind.allCases.count)
+        runs = Array(repeating: [], count: slots)
+        covered = Array(repeating: 0, count: slots)
         sharedKeys = Array(repeating: [], count: slots)
         replicas = Array(repeating: [:], count: slots)
+        shared = Array(repeating: [], count: Kind.allCases.count)
         given = Array(repeating: 0, count: Kind.allCases.count)
         origins = Array(repeating: [], count: Kind.allCases.count)
     }
 
-    /// Where a shard's maps of `kind` are.
+    /// Where a shard's runs of `kind` are.
     @inline(__always)
     private func slot(_ kind: Kind, _ shard: Int) -> Int { kind.rawValue * offsets.count + shard }
 
     /// Notes that the shard's `id` of `kind` is its replica of the shared thing `key` (from 0).
+    /// A replica is noted before the merged log names it or any later id of its shard: an id
+    /// numbered already keeps its own number.
     public mutating func share(_ id: Int64, _ kind: Kind, inShard shard: Int, key: Int64) {
-        let (slot, index) = (slot(kind, shard), Int(id - kind.firstID))
-        Self.grow(&sharedKeys[slot], toHold: index)
-        sharedKeys[slot][index] = UInt32(truncatingIfNeeded: key + 1)
+        let (slot, place) = (slot(kind, shard), Int(id - kind.firstID))
+        if place >= sharedKeys[slot].count {
+            sharedKeys[slot].append(contentsOf: repeatElement(0, count: place - sharedKeys[slot].count + 1))
+        }
+        sharedKeys[slot][place] = UInt32(truncatingIfNeeded: key + 1)
         replicas[slot][key] = id
     }
 
-    /// The merged id of `id`, a `kind` the shard numbered; given now if this is its first mention.
+    /// Whether the shard's `id` of `kind` is its replica of a shared thing.
+    public func isReplica(_ id: Int64, _ kind: Kind, inShard shard: Int) -> Bool {
+        sharedKey(slot(kind, shard), id - kind.firstID) != nil
+    }
+
+    /// The shared key of `place` in the shard at `slot`, if it is a replica.
+    private func sharedKey(_ slot: Int, _ place: Int64) -> Int64? {
+        guard place >= 0, place < sharedKeys[slot].count, sharedKeys[slot][Int(place)] > 0 else { return nil }
+        return Int64(sharedKeys[slot][Int(place)] - 1)
+    }
+
+    /// The merged id of `id`, a `kind` the shard numbered; the shard's ids up to it are
+    /// numbered now if this is the first mention of it or a later one.
     @inline(__always)
     public mutating func id(of id: Int64, _ kind: Kind, inShard shard: Int) -> Int64 {
-        let (slot, place) = (slot(kind, shard), Int(id - kind.firstID))
-        // Most mentions are of what was numbered before: read, change nothing.
-        if let number = numbered(place, slot) { return number - 1 + kind.firstID }
-        return number(kind, slot: slot, place: place)
+        let (slot, place) = (slot(kind, shard), id - kind.firstID)
+        guard place >= 0 else { return id }
+        if place >= covered[slot] { cover(slot, kind, shard, through: place) }
+        let run = runs[slot][Self.run(holding: place, in: runs[slot])]
+        guard run.merged >= 0 else { return sharedIndex(kind, key: -1 - run.merged) + kind.firstID }
+        return run.merged + (place - run.place) + kind.firstID
     }
 
-    /// The merged id, one up, the map at `slot` gives `place`; nil when it gives none.
+    /// The index of the last run in `runs` (in order of place, the first at 0) starting at or
+    /// before `place`.
     @inline(__always)
-    private func numbered(_ place: Int, _ slot: Int) -> Int64? {
-        guard place >= 0, place < local[slot].count, local[slot][place] > 0 else { return nil }
-        let stored = local[slot][place]
-        // A stored `UInt32.max` always has its number in `large`.
-        return stored < .max ? Int64(stored) : large[slot << 40 | place]
+    private static func run(holding place: Int64, in runs: [Run]) -> Int {
+        var (low, high) = (0, runs.count - 1)
+        if runs[high].place <= place { return high }  // the newest run: most mentions
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if runs[middle].place <= place { low = middle } else { high = middle - 1 }
+        }
+        return low
     }
 
-    /// Gives the thing at `place` in the map at `slot` its merged id: its shared key's, or the
-    /// kind's next.
-    private mutating func number(_ kind: Kind, slot: Int, place: Int) -> Int64 {
+    /// Numbers the shard's places from the first not numbered through `place`, in order: each
+    /// stretch between replicas with the kind's next merged ids, each replica as its key.
+    private mutating func cover(_ slot: Int, _ kind: Kind, _ shard: Int, through place: Int64) {
         let k = kind.rawValue
-        var number: Int64
-        if place < sharedKeys[slot].count, sharedKeys[slot][place] > 0 {
-            let key = Int(sharedKeys[slot][place] - 1)
-            Self.grow(&shared[k], toHold: key)
-            if shared[k][key] == 0 {
-                given[k] += 1
-                shared[k][key] = given[k]
-                if kind.namesWarnings { noteOrigin(-1 - Int64(key), k, number: given[k]) }
+        var next = covered[slot]
+        while next <= place {
+            if let key = sharedKey(slot, next) {
+                runs[slot].append(Run(place: next, merged: -1 - key))
+                next += 1
+                continue
             }
-            number = shared[k][key]
-        } else {
+            // A stretch that goes on from the shard's last one in both numberings stays in its
+            // run (a shard's new listings of a day are one run), and in its origin.
+            let (merged, owner) = (given[k], Int32(shard))
+            if runs[slot].last.map({ $0.merged < 0 || $0.merged + (next - $0.place) != merged }) ?? true {
+                runs[slot].append(Run(place: next, merged: merged))
+            }
+            if origins[k].last.map({ $0.shard != owner || $0.place + (merged - $0.merged) != next }) ?? true {
+                origins[k].append(Origin(merged: merged, shard: owner, place: next))
+            }
+            let start = next
+            while next <= place, sharedKey(slot, next) == nil { next += 1 }
+            given[k] += next - start
+        }
+        covered[slot] = next
+    }
+
+    /// The merged index of the shared `key` of `kind`, given now if no replica was named before.
+    private mutating func sharedIndex(_ kind: Kind, key: Int64) -> Int64 {
+        let (k, key) = (kind.rawValue, Int(key))
+        if key >= shared[k].count { shared[k].append(contentsOf: repeatElement(0, count: key - shared[k].count + 1)) }
+        if shared[k][key] == 0 {
+            origins[k].append(Origin(merged: given[k], shard: -1, place: Int64(key)))
             given[k] += 1
-            number = given[k]
-            if kind.namesWarnings { noteOrigin(Int64(place), k, number: number) }
+            shared[k][key] = given[k]
         }
-        Self.grow(&local[slot], toHold: place)
-        if number < compactBelow {
-            local[slot][place] = UInt32(number)
-        } else {
-            local[slot][place] = .max
-            large[slot << 40 | place] = number
-        }
-        return number - 1 + kind.firstID
-    }
-
-    /// Notes where the merged `number` of kind `k` came from.
-    private mutating func noteOrigin(_ origin: Int64, _ k: Int, number: Int64) {
-        if number < compactBelow, let stored = Int32(exactly: origin), stored < .max {
-            origins[k].append(stored)
-        } else {
-            largeOrigins[k << 40 | origins[k].count] = origin
-            origins[k].append(.max)
-        }
-    }
-
-    /// Makes room in `map` for `index`.
-    private static func grow<Stored: FixedWidthInteger>(_ map: inout [Stored], toHold index: Int) {
-        if index >= map.count { map.append(contentsOf: repeatElement(0, count: index - map.count + 1)) }
+        return shared[k][key] - 1
     }
 
     /// The shard's own id for the merged `id` of `kind`, if the shard holds the thing (its
-    /// own, or its replica of a shared one); nil for a thing of another shard or never named.
+    /// own, or its replica of a shared one); nil for a thing of another shard or not numbered.
     public func shardID(of id: Int64, _ kind: Kind, inShard shard: Int) -> Int64? {
-        let (k, index) = (kind.rawValue, Int(id - kind.firstID))
-        guard kind.namesWarnings, index >= 0, index < origins[k].count else { return nil }
-        let stored = origins[k][index]
-        guard let origin = stored < .max ? Int64(stored) : largeOrigins[k << 40 | index] else { return nil }
-        let slot = slot(kind, shard)
-        if origin < 0 { return replicas[slot][-1 - origin] }
-        // The shard's own thing when its map gives that place this id; another shard's if not.
-        return numbered(Int(origin), slot) == Int64(index) + 1 ? origin + kind.firstID : nil
+        let (k, index) = (kind.rawValue, id - kind.firstID)
+        guard index >= 0, index < given[k] else { return nil }
+        var (low, high) = (0, origins[k].count - 1)
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if origins[k][middle].merged <= index { low = middle } else { high = middle - 1 }
+        }
+        let origin = origins[k][low]
+        if origin.shard < 0 { return replicas[slot(kind, shard)][origin.place] }
+        return Int(origin.shard) == shard ? origin.place + (index - origin.merged) + kind.firstID : nil
     }
 
     /// A field that names something: where it is, what it names, and for a body's area where
@@ -229,13 +252,5 @@ extension IDRenumbering.Kind {
         case .person: self = .person
         case .village: return nil
         }
-    }
-}
-
-extension IDRenumbering {
-    /// Whether the shard's `id` of `kind` is its replica of a shared thing.
-    public func isReplica(_ id: Int64, _ kind: Kind, inShard shard: Int) -> Bool {
-        let (slot, place) = (slot(kind, shard), Int(id - kind.firstID))
-        return place < sharedKeys[slot].count && sharedKeys[slot][place] > 0
     }
 }

@@ -20,14 +20,37 @@ struct ShardTests {
         return (collector.events.map(\.record), world)
     }
 
-    /// The records renumbered as a merge would: ids in order of first mention, places in the
-    /// whole scenario's positions.
+    /// The records renumbered as a merge would (places in the whole scenario's positions), then
+    /// every numbered thing in order of first mention, so that a district's records in the
+    /// whole world and in its shard, numbered from different starts, compare.
     static func renumbered(_ records: [LogRecord], offsets: IDRenumbering.Offsets) -> [LogRecord] {
         var renumbering = IDRenumbering(offsets: [offsets])
+        var mentioned: [EventSchema.Reference: [Int64: Int64]] = [:]
         return records.map { record in
             var record = record
             renumbering.renumber(&record, fromShard: 0)
+            for field in EventSchema.fields(of: record.type) {
+                guard let named = field.refersTo.flatMap({ Self.thing($0, record) }), record[field.slot] >= 0 else {
+                    continue
+                }
+                let value = record[field.slot]
+                let first = mentioned[named, default: [:]][value] ?? Int64(mentioned[named, default: [:]].count)
+                mentioned[named, default: [:]][value] = first
+                record[field.slot] = first
+            }
             return record
+        }
+    }
+
+    /// The thing the run numbers that a field of `reference` names in `record`, if any.
+    static func thing(_ reference: EventSchema.Reference, _ record: LogRecord) -> EventSchema.Reference? {
+        switch reference {
+        case .asset, .listing, .bidder, .person, .contract, .loan, .grievance, .lead, .investigation: reference
+        case .leadTarget:
+            LogRecord.LeadAbout(rawValue: UInt8(truncatingIfNeeded: record.count2)).flatMap {
+                LogReferenceTests.ReferenceCheck.reference(about: $0)
+            }
+        default: nil
         }
     }
 
