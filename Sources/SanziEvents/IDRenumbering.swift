@@ -11,7 +11,7 @@
 ///
 /// A shard's ids are kept as runs (from a place on, merged ids from a number on), one for each
 /// stretch numbered together: a few thousand a shard over years, where a map of every id took 4
-/// bytes an id (35 MB at 12,000 villages over five years) and a cache miss at each mention.
+/// bytes an id and a cache miss at each mention.
 public struct IDRenumbering: Sendable {
     /// Where a shard's scenario sits in the whole one.
     public struct Offsets: Sendable, Hashable {
@@ -47,38 +47,64 @@ public struct IDRenumbering: Sendable {
         public var firstID: Int64 { self == .asset || self == .person ? 0 : 1 }
     }
 
-    /// Shard places from `place` on (up to the next run's) numbered from merged index `merged`
-    /// on; for a replica of a shared thing, a run of one whose `merged` is `-1 - key`.
+    /// `count` places of a shard from `place` on, numbered from merged index `merged` on.
     struct Run: Sendable {
         var place: Int64
         var merged: Int64
+        var count: Int64
     }
 
-    /// Merged indices from `merged` on (up to the next origin's) numbering places of `shard`
-    /// from `place` on; for a shared thing, a single index whose `shard` is -1 and `place` its
-    /// key.
-    struct Origin: Sendable {
-        var merged: Int64
-        var shard: Int32
-        var place: Int64
+    /// A shard's replicas of shared things of a kind: their places, in order, and keys.
+    struct Replicas: Sendable {
+        var places: [Int64] = []
+        var keys: [Int64] = []
+        /// Each key's replica, by key.
+        var byKey: [Int64: Int64] = [:]
+
+        /// Where the first replica at or after `place` is in `places`.
+        func index(atOrAfter place: Int64) -> Int {
+            var (low, high) = (0, places.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if places[middle] < place { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+
+        /// The shared key of `place`, if it is a replica.
+        func key(of place: Int64) -> Int64? {
+            guard !places.isEmpty else { return nil }
+            let index = index(atOrAfter: place)
+            return index < places.count && places[index] == place ? keys[index] : nil
+        }
+
+        /// Notes `place` as the replica of `key`.
+        mutating func note(_ place: Int64, key: Int64) {
+            let index = index(atOrAfter: place)
+            if index < places.count, places[index] == place {
+                keys[index] = key
+            } else {
+                places.insert(place, at: index)
+                keys.insert(key, at: index)
+            }
+            byKey[key] = place
+        }
     }
 
     private let offsets: [Offsets]
-    /// Each shard's runs, in order of place, at `kind * shards + shard`.
+    /// Each shard's runs, in order of place (and of merged index), at `kind * shards + shard`.
     private var runs: [[Run]]
-    /// How many of each shard's places are numbered (in runs), at `kind * shards + shard`.
+    /// How many of each shard's places are numbered (in runs, or replicas), at
+    /// `kind * shards + shard`.
     private var covered: [Int64]
-    /// The merged index of each shared key, one up (0: not given yet), by kind.
-    private var shared: [[Int64]]
-    /// The shared key of a shard's place, one up (0: not shared), at `kind * shards + shard`,
-    /// read once a place, when it is numbered.
-    private var sharedKeys: [[UInt32]]
-    /// Each shard's replica of each shared key, at `kind * shards + shard`.
-    private var replicas: [[Int64: Int64]]
+    /// Each shard's replicas, at `kind * shards + shard`: some thousands in all.
+    private var replicas: [Replicas]
+    /// The merged index of each shared key, by kind.
+    private var shared: [[Int64: Int64]]
+    /// The shared key of each merged index given to one, by kind.
+    private var sharedKeys: [[Int64: Int64]]
     /// How many merged ids each kind has given.
     private var given: [Int64]
-    /// Where each kind's merged ids came from, in order of merged index.
-    private var origins: [[Origin]]
 
     /// Renumbering for shards at `offsets`.
     public init(offsets: [Offsets]) {
@@ -86,11 +112,10 @@ public struct IDRenumbering: Sendable {
         let slots = Kind.allCases.count * offsets.count
         runs = Array(repeating: [], count: slots)
         covered = Array(repeating: 0, count: slots)
-        sharedKeys = Array(repeating: [], count: slots)
-        replicas = Array(repeating: [:], count: slots)
-        shared = Array(repeating: [], count: Kind.allCases.count)
+        replicas = Array(repeating: Replicas(), count: slots)
+        shared = Array(repeating: [:], count: Kind.allCases.count)
+        sharedKeys = Array(repeating: [:], count: Kind.allCases.count)
         given = Array(repeating: 0, count: Kind.allCases.count)
-        origins = Array(repeating: [], count: Kind.allCases.count)
     }
 
     /// Where a shard's runs of `kind` are.
@@ -101,23 +126,12 @@ public struct IDRenumbering: Sendable {
     /// A replica is noted before the merged log names it or any later id of its shard: an id
     /// numbered already keeps its own number.
     public mutating func share(_ id: Int64, _ kind: Kind, inShard shard: Int, key: Int64) {
-        let (slot, place) = (slot(kind, shard), Int(id - kind.firstID))
-        if place >= sharedKeys[slot].count {
-            sharedKeys[slot].append(contentsOf: repeatElement(0, count: place - sharedKeys[slot].count + 1))
-        }
-        sharedKeys[slot][place] = UInt32(truncatingIfNeeded: key + 1)
-        replicas[slot][key] = id
+        replicas[slot(kind, shard)].note(id - kind.firstID, key: key)
     }
 
     /// Whether the shard's `id` of `kind` is its replica of a shared thing.
     public func isReplica(_ id: Int64, _ kind: Kind, inShard shard: Int) -> Bool {
-        sharedKey(slot(kind, shard), id - kind.firstID) != nil
-    }
-
-    /// The shared key of `place` in the shard at `slot`, if it is a replica.
-    private func sharedKey(_ slot: Int, _ place: Int64) -> Int64? {
-        guard place >= 0, place < sharedKeys[slot].count, sharedKeys[slot][Int(place)] > 0 else { return nil }
-        return Int64(sharedKeys[slot][Int(place)] - 1)
+        replicas[slot(kind, shard)].key(of: id - kind.firstID) != nil
     }
 
     /// The merged id of `id`, a `kind` the shard numbered; the shard's ids up to it are
@@ -126,77 +140,70 @@ public struct IDRenumbering: Sendable {
     public mutating func id(of id: Int64, _ kind: Kind, inShard shard: Int) -> Int64 {
         let (slot, place) = (slot(kind, shard), id - kind.firstID)
         guard place >= 0 else { return id }
-        if place >= covered[slot] { cover(slot, kind, shard, through: place) }
-        let run = runs[slot][Self.run(holding: place, in: runs[slot])]
-        guard run.merged >= 0 else { return sharedIndex(kind, key: -1 - run.merged) + kind.firstID }
+        if place >= covered[slot] { cover(slot, kind, through: place) }
+        if let key = replicas[slot].key(of: place) { return sharedIndex(kind, key: key) + kind.firstID }
+        let run = runs[slot][Self.run(in: runs[slot]) { $0.place <= place }]
         return run.merged + (place - run.place) + kind.firstID
     }
 
-    /// The index of the last run in `runs` (in order of place, the first at 0) starting at or
-    /// before `place`.
+    /// The index of the last run in `runs` for which `isAtOrBefore` holds (it holds for the
+    /// first, and for a run only if for every one before it).
     @inline(__always)
-    private static func run(holding place: Int64, in runs: [Run]) -> Int {
+    private static func run(in runs: [Run], _ isAtOrBefore: (Run) -> Bool) -> Int {
         var (low, high) = (0, runs.count - 1)
-        if runs[high].place <= place { return high }  // the newest run: most mentions
+        if isAtOrBefore(runs[high]) { return high }  // the newest run: most mentions
         while low < high {
             let middle = (low + high + 1) / 2
-            if runs[middle].place <= place { low = middle } else { high = middle - 1 }
+            if isAtOrBefore(runs[middle]) { low = middle } else { high = middle - 1 }
         }
         return low
     }
 
-    /// Numbers the shard's places from the first not numbered through `place`, in order: each
-    /// stretch between replicas with the kind's next merged ids, each replica as its key.
-    private mutating func cover(_ slot: Int, _ kind: Kind, _ shard: Int, through place: Int64) {
+    /// Numbers the shard's places from the first not numbered through `place`, in order, each
+    /// stretch between replicas with the kind's next merged ids.
+    private mutating func cover(_ slot: Int, _ kind: Kind, through place: Int64) {
         let k = kind.rawValue
         var next = covered[slot]
+        var replica = replicas[slot].index(atOrAfter: next)
         while next <= place {
-            if let key = sharedKey(slot, next) {
-                runs[slot].append(Run(place: next, merged: -1 - key))
-                next += 1
+            let places = replicas[slot].places
+            if replica < places.count, places[replica] == next {
+                (next, replica) = (next + 1, replica + 1)
                 continue
             }
-            // A stretch that goes on from the shard's last one in both numberings stays in its
-            // run (a shard's new listings of a day are one run), and in its origin.
-            let (merged, owner) = (given[k], Int32(shard))
-            if runs[slot].last.map({ $0.merged < 0 || $0.merged + (next - $0.place) != merged }) ?? true {
-                runs[slot].append(Run(place: next, merged: merged))
+            let end = min(place + 1, replica < places.count ? places[replica] : .max)
+            // A stretch that goes on from the shard's last in both numberings stays in its run
+            // (a shard's new listings of a day are one run).
+            if let last = runs[slot].last, last.place + last.count == next, last.merged + last.count == given[k] {
+                runs[slot][runs[slot].count - 1].count += end - next
+            } else {
+                runs[slot].append(Run(place: next, merged: given[k], count: end - next))
             }
-            if origins[k].last.map({ $0.shard != owner || $0.place + (merged - $0.merged) != next }) ?? true {
-                origins[k].append(Origin(merged: merged, shard: owner, place: next))
-            }
-            let start = next
-            while next <= place, sharedKey(slot, next) == nil { next += 1 }
-            given[k] += next - start
+            given[k] += end - next
+            next = end
         }
         covered[slot] = next
     }
 
     /// The merged index of the shared `key` of `kind`, given now if no replica was named before.
     private mutating func sharedIndex(_ kind: Kind, key: Int64) -> Int64 {
-        let (k, key) = (kind.rawValue, Int(key))
-        if key >= shared[k].count { shared[k].append(contentsOf: repeatElement(0, count: key - shared[k].count + 1)) }
-        if shared[k][key] == 0 {
-            origins[k].append(Origin(merged: given[k], shard: -1, place: Int64(key)))
-            given[k] += 1
-            shared[k][key] = given[k]
-        }
-        return shared[k][key] - 1
+        let k = kind.rawValue
+        if let index = shared[k][key] { return index }
+        let index = given[k]
+        (shared[k][key], sharedKeys[k][index]) = (index, key)
+        given[k] += 1
+        return index
     }
 
     /// The shard's own id for the merged `id` of `kind`, if the shard holds the thing (its
     /// own, or its replica of a shared one); nil for a thing of another shard or not numbered.
     public func shardID(of id: Int64, _ kind: Kind, inShard shard: Int) -> Int64? {
-        let (k, index) = (kind.rawValue, id - kind.firstID)
+        let (k, index, slot) = (kind.rawValue, id - kind.firstID, slot(kind, shard))
         guard index >= 0, index < given[k] else { return nil }
-        var (low, high) = (0, origins[k].count - 1)
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if origins[k][middle].merged <= index { low = middle } else { high = middle - 1 }
-        }
-        let origin = origins[k][low]
-        if origin.shard < 0 { return replicas[slot(kind, shard)][origin.place] }
-        return Int(origin.shard) == shard ? origin.place + (index - origin.merged) + kind.firstID : nil
+        if let key = sharedKeys[k][index] { return replicas[slot].byKey[key].map { $0 + kind.firstID } }
+        guard let first = runs[slot].first, first.merged <= index else { return nil }
+        let run = runs[slot][Self.run(in: runs[slot]) { $0.merged <= index }]
+        return index < run.merged + run.count ? run.place + (index - run.merged) + kind.firstID : nil
     }
 
     /// A field that names something: where it is, what it names, and for a body's area where
