@@ -58,6 +58,9 @@ public struct IDRenumbering: Sendable {
     struct Replicas: Sendable {
         var places: [Int64] = []
         var keys: [Int64] = []
+        /// A bit for each place up to the last replica's, set for a replica: most mentions are
+        /// of no replica, and a bit says so without a search (a percent of a split run).
+        var marks: [UInt64] = []
         /// Each key's replica, by key.
         var byKey: [Int64: Int64] = [:]
 
@@ -73,7 +76,8 @@ public struct IDRenumbering: Sendable {
 
         /// The shared key of `place`, if it is a replica.
         func key(of place: Int64) -> Int64? {
-            guard !places.isEmpty else { return nil }
+            let word = Int(place &>> 6)
+            guard place >= 0, word < marks.count, marks[word] & (1 &<< UInt64(place & 63)) != 0 else { return nil }
             let index = index(atOrAfter: place)
             return index < places.count && places[index] == place ? keys[index] : nil
         }
@@ -88,6 +92,9 @@ public struct IDRenumbering: Sendable {
                 keys.insert(key, at: index)
             }
             byKey[key] = place
+            let word = Int(place &>> 6)
+            if word >= marks.count { marks.append(contentsOf: repeatElement(0, count: word - marks.count + 1)) }
+            marks[word] |= 1 &<< UInt64(place & 63)
         }
     }
 
