@@ -225,20 +225,24 @@ public enum SplitRun {
 
         /// Notes the shard's replicas of the shared firms, their owners and the city's
         /// officials, so that every shard's mention of one becomes one id.
+        /// (It reads the shard's world field by field: a copy of the world, for every shard every
+        /// day, retained and released every array in it.)
         mutating func noteReplicas(of shard: Shard, _ index: Int) {
-            let world = shard.simulation.model
-            let officials = world.people.cityOfficials
-            for (post, person) in officials.enumerated()
-            where shard.officialsNoted.count <= post || shard.officialsNoted[post] != person {
-                let holder = world.people.cityPostHolders.isEmpty ? 0 : world.people.cityPostHolders[post]
-                share(person, as: .official(post: post, holder: holder), inShard: index)
+            let officials = shard.simulation.model.people.cityOfficials
+            if officials != shard.officialsNoted {
+                let holders = shard.simulation.model.people.cityPostHolders
+                for (post, person) in officials.enumerated()
+                where shard.officialsNoted.count <= post || shard.officialsNoted[post] != person {
+                    share(
+                        person, as: .official(post: post, holder: holders.isEmpty ? 0 : holders[post]), inShard: index)
+                }
+                shard.officialsNoted = officials
             }
-            shard.officialsNoted = officials
-            let pool = world.platform.sharedPool
+            let pool = shard.simulation.model.platform.sharedPool
             for key in shard.sharedNoted..<pool.count {
                 let firm = pool[key]
                 renumbering.share(Bidder.id(of: firm), .bidder, inShard: index, key: Int64(key))
-                share(world.platform.bidders[Int(firm)].person, as: .owner(key), inShard: index)
+                share(shard.simulation.model.platform.bidders[Int(firm)].person, as: .owner(key), inShard: index)
             }
             shard.sharedNoted = pool.count
         }

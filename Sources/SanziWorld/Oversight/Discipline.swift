@@ -228,3 +228,28 @@ extension AlertSubject {
         }
     }
 }
+
+extension Discipline {
+    /// The body a lead goes to: a village's township office (of `town`), or its district
+    /// commission (of `district`) for leads the 上调一级 rule sends up; a referral goes to the
+    /// body that manages the official (the lead's person, if one), a petition going over heads
+    /// to the level it is filed at.
+    @inline(__always)
+    func body(for lead: Lead, town: Int, district: Int, official: Official?) -> Int32 {
+        switch lead.level {
+        case .township: return townBodies[town]
+        case .district: return districtBodies[district]
+        case .city: return cityBody
+        case nil: break
+        }
+        let important = lead.severity >= rules.upOneLevelSeverity && lead.value >= rules.upOneLevelValue.fen
+        if let official {
+            switch official.rank {
+            case .township where official.district >= 0: return districtBodies[official.district]
+            case .district where official.district >= 0: return important ? cityBody : districtBodies[official.district]
+            default: return cityBody
+            }
+        }
+        return important ? districtBodies[district] : townBodies[town]
+    }
+}

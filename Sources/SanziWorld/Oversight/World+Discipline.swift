@@ -83,10 +83,15 @@ extension World {
 
     /// Keeps a lead for the city commission until the next news window; false for another
     /// body's. (Not inlined: with `route` inlined into `takeUp`, `handle` no longer fitted in
-    /// the event loop.)
+    /// the event loop. It reads the lead's town, district and official itself: calling `route`,
+    /// a method of the world, from here copied the whole world for every lead.)
     @inline(never)
     private mutating func waitsForTheWindow(_ slot: Int32) -> Bool {
-        guard route(discipline.leads[slot]) == discipline.cityBody else { return false }
+        let lead = discipline.leads[slot]
+        let (village, official) = (Int(lead.village), lead.person >= 0 ? people.officials[lead.person] : nil)
+        let (town, district) = (villages[village].town, villages[village].district)
+        guard discipline.body(for: lead, town: town, district: district, official: official) == discipline.cityBody
+        else { return false }
         discipline.cityNews?.leads.append(slot)
         return true
     }
@@ -127,29 +132,13 @@ extension World {
         openInvestigations(at: lead.body, &scheduler)
     }
 
-    /// The body a lead goes to: a village's township office, or its district commission for
-    /// leads the 上调一级 rule sends up; a referral goes to the body that manages the official,
-    /// a petition going over heads to the level it is filed at.
+    /// The body a lead goes to (`Discipline.body(for:town:district:official:)`).
     @inline(__always)
     func route(_ lead: Lead) -> Int32 {
-        let rules = discipline.rules
-        let place = villages[Int(lead.village)]
-        switch lead.level {
-        case .township: return discipline.townBodies[place.town]
-        case .district: return discipline.districtBodies[place.district]
-        case .city: return discipline.cityBody
-        case nil: break
-        }
-        let important = lead.severity >= rules.upOneLevelSeverity && lead.value >= rules.upOneLevelValue.fen
-        if lead.person >= 0, let official = people.officials[lead.person] {
-            switch official.rank {
-            case .township where official.district >= 0: return discipline.districtBodies[official.district]
-            case .district where official.district >= 0:
-                return important ? discipline.cityBody : discipline.districtBodies[official.district]
-            default: return discipline.cityBody
-            }
-        }
-        return important ? discipline.districtBodies[place.district] : discipline.townBodies[place.town]
+        let village = Int(lead.village)
+        return discipline.body(
+            for: lead, town: villages[village].town, district: villages[village].district,
+            official: lead.person >= 0 ? people.officials[lead.person] : nil)
     }
 
     /// The value of the deal a subject names (its total, fen), or 0.
