@@ -54,50 +54,6 @@ public struct IDRenumbering: Sendable {
         var count: Int64
     }
 
-    /// A shard's replicas of shared things of a kind: their places, in order, and keys.
-    struct Replicas: Sendable {
-        var places: [Int64] = []
-        var keys: [Int64] = []
-        /// A bit for each place up to the last replica's, set for a replica: most mentions are
-        /// of no replica, and a bit says so without a search (a percent of a split run).
-        var marks: [UInt64] = []
-        /// Each key's replica, by key.
-        var byKey: [Int64: Int64] = [:]
-
-        /// Where the first replica at or after `place` is in `places`.
-        func index(atOrAfter place: Int64) -> Int {
-            var (low, high) = (0, places.count)
-            while low < high {
-                let middle = (low + high) / 2
-                if places[middle] < place { low = middle + 1 } else { high = middle }
-            }
-            return low
-        }
-
-        /// The shared key of `place`, if it is a replica.
-        func key(of place: Int64) -> Int64? {
-            let word = Int(place &>> 6)
-            guard place >= 0, word < marks.count, marks[word] & (1 &<< UInt64(place & 63)) != 0 else { return nil }
-            let index = index(atOrAfter: place)
-            return index < places.count && places[index] == place ? keys[index] : nil
-        }
-
-        /// Notes `place` as the replica of `key`.
-        mutating func note(_ place: Int64, key: Int64) {
-            let index = index(atOrAfter: place)
-            if index < places.count, places[index] == place {
-                keys[index] = key
-            } else {
-                places.insert(place, at: index)
-                keys.insert(key, at: index)
-            }
-            byKey[key] = place
-            let word = Int(place &>> 6)
-            if word >= marks.count { marks.append(contentsOf: repeatElement(0, count: word - marks.count + 1)) }
-            marks[word] |= 1 &<< UInt64(place & 63)
-        }
-    }
-
     private let offsets: [Offsets]
     /// Each shard's runs, in order of place (and of merged index), at `kind * shards + shard`.
     private var runs: [[Run]]
@@ -141,8 +97,8 @@ public struct IDRenumbering: Sendable {
         replicas[slot(kind, shard)].key(of: id - kind.firstID) != nil
     }
 
-    /// The merged id of `id`, a `kind` the shard numbered; the shard's ids up to it are
-    /// numbered now if this is the first mention of it or a later one.
+    /// The merged id of `id`, a `kind` the shard numbered; when no mention reached it before,
+    /// the shard's ids of the kind up to it are numbered first.
     @inline(__always)
     public mutating func id(of id: Int64, _ kind: Kind, inShard shard: Int) -> Int64 {
         let (slot, place) = (slot(kind, shard), id - kind.firstID)
