@@ -87,9 +87,11 @@ public struct IDRenumbering: Sendable {
 
     /// Notes that the shard's `id` of `kind` is its replica of the shared thing `key` (from 0).
     /// A replica is noted before the merged log names it or any later id of its shard: an id
-    /// numbered already keeps its own number.
+    /// numbered already keeps its own number, and is no replica.
     public mutating func share(_ id: Int64, _ kind: Kind, inShard shard: Int, key: Int64) {
-        replicas[slot(kind, shard)].note(id - kind.firstID, key: key)
+        let (slot, place) = (slot(kind, shard), id - kind.firstID)
+        guard place >= covered[slot] else { return }
+        replicas[slot].note(place, key: key)
     }
 
     /// Whether the shard's `id` of `kind` is its replica of a shared thing.

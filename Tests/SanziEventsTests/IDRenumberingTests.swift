@@ -31,6 +31,8 @@ struct IDRenumberingTests {
         #expect(renumbering.id(of: 1, .bidder, inShard: 1) == 2)
         #expect(renumbering.id(of: 1, .bidder, inShard: 0) == 4)
         #expect(renumbering.id(of: 4, .bidder, inShard: 1) == 5)
+        renumbering.share(2, .bidder, inShard: 0, key: 0)
+        #expect(renumbering.id(of: 2, .bidder, inShard: 0) == 1, "numbered before it was noted: no replica")
         #expect(renumbering.isReplica(1, .bidder, inShard: 0) && !renumbering.isReplica(2, .bidder, inShard: 0))
         // Back to each shard's own: its own things, and its replica of a shared one.
         #expect(renumbering.shardID(of: 1, .listing, inShard: 1) == 1)
