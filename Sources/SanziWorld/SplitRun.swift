@@ -112,6 +112,8 @@ public enum SplitRun {
         var renumbering: IDRenumbering
         /// How many cases the run has numbered (`Shard.cases`).
         var casesNumbered: Int32 = 0
+        /// The room of the records array that passes from shard to shard on one thread.
+        var room: [LoggedEvent] = []
         /// The city commission's free investigators, and its month and openings in it.
         var cityFree: Int
         var cityMonth = -1
@@ -160,15 +162,21 @@ public enum SplitRun {
         /// Simulates a day in every shard, `threads` at a time, and merges their records. On one
         /// thread a shard's records are merged as soon as its day is done, so that one shard's
         /// records of the day wait, not every shard's (the first of a month at 12,000 villages,
-        /// some 13 MB).
+        /// some 13 MB), in one array whose room passes from shard to shard (a new array each
+        /// shard and day was mapped and unmapped, past 128 KiB, on busy days).
         mutating func simulateAndMerge(_ day: Tick, threads: Int) {
             let shards = shards
             let lanes = min(threads, shards.count)
             guard lanes > 1 else {
                 var batch: [LoggedEvent] = []
                 for index in shards.indices {
+                    // Records of the exchange or of warnings may wait from before the day.
+                    let records = shards[index].records
+                    if records.pending.isEmpty { swap(&records.pending, &room) }
                     shards[index].simulate(day)
                     merge(index, into: &batch)
+                    (room, records.pending) = (records.pending, [])
+                    room.removeAll(keepingCapacity: true)
                 }
                 return write(&batch)
             }
@@ -181,13 +189,17 @@ public enum SplitRun {
         /// Hands every shard's records since the last merge to the log, district by district.
         mutating func merge() {
             var batch: [LoggedEvent] = []
-            for index in shards.indices { merge(index, into: &batch) }
+            for index in shards.indices {
+                merge(index, into: &batch)
+                shards[index].records.pending = []
+            }
             write(&batch)
         }
 
         /// Renumbers the shard's records since the last merge into `batch`, handed to the log a
         /// batch at a time (`WorldRun.batch`): the rules' pipeline holds a number of batches, and
-        /// a day's at 12,000 villages held the lines of some 40 MB waiting.
+        /// a day's at 12,000 villages held the lines of some 40 MB waiting. The caller empties
+        /// the shard's records.
         mutating func merge(_ index: Int, into batch: inout [LoggedEvent]) {
             let shard = shards[index]
             noteReplicas(of: shard, index)
@@ -199,7 +211,6 @@ public enum SplitRun {
                 batch.append(event)
                 if batch.count == WorldRun.batch { write(&batch) }
             }
-            shard.records.pending = []
         }
 
         /// Moves the events the shard's cases touched since the last merge to the run's
