@@ -47,7 +47,7 @@ public struct AlertEngine {
     /// (tuning's replays read no others).
     public var reads: Set<EventType> {
         var types: Set<EventType> = [.intervention]
-        for type in EventType.allCases where readers.read(type) { types.insert(type) }
+        for type in EventType.allCases where readers.anyReads(type) { types.insert(type) }
         types.formUnion(declarations.reads)
         return types
     }

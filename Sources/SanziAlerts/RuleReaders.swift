@@ -34,5 +34,5 @@ struct RuleReaders {
     func rule(at place: Int) -> Int { ruleIndices[place] }
 
     /// Whether any rule reads `type`.
-    func read(_ type: EventType) -> Bool { !places(of: type).isEmpty }
+    func anyReads(_ type: EventType) -> Bool { !places(of: type).isEmpty }
 }

@@ -63,11 +63,11 @@ struct AlertEngineTests {
         for type in EventType.allCases {
             let expected = rules.indices.filter { Swift.type(of: rules[$0]).reads.contains(type) }
             #expect(readers.places(of: type).map(readers.rule(at:)) == expected, "\(type)")
-            #expect(readers.read(type) == !expected.isEmpty)
+            #expect(readers.anyReads(type) == !expected.isEmpty)
             readings += expected.count
         }
         #expect(readings == rules.reduce(0) { $0 + Swift.type(of: $1).reads.count })
-        #expect(EventType.allCases.allSatisfy { !RuleReaders.none.read($0) })
+        #expect(EventType.allCases.allSatisfy { !RuleReaders.none.anyReads($0) })
     }
 
     @Test func escalationTurnsYellowsOrangeAndOrangesRed() throws {
