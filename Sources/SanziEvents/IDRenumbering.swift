@@ -129,9 +129,9 @@ public struct IDRenumbering: Sendable {
     private mutating func cover(_ slot: Int, _ kind: Kind, through place: Int64) {
         let k = kind.rawValue
         var next = covered[slot]
+        let places = replicas[slot].places
         var replica = replicas[slot].index(atOrAfter: next)
         while next <= place {
-            let places = replicas[slot].places
             if replica < places.count, places[replica] == next {
                 (next, replica) = (next + 1, replica + 1)
                 continue
