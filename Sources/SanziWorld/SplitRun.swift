@@ -354,9 +354,10 @@ public enum SplitRun {
             let rules = scenario.surveys
             for (index, survey) in rules.surveys.enumerated()
             where survey.districtID == nil && scenario.start.days(until: survey.date) == Int(day) {
+                // Through `change`, the world lent, not copied (a copy a village retained every
+                // array of a world).
                 let respondents = shards.flatMap { shard in
-                    let world = shard.simulation.model
-                    return world.respondents(in: world.villages.indices.map(Int32.init)).map {
+                    shard.change { world, _ in world.respondents(in: world.villages.indices.map(Int32.init)) }.map {
                         var village = $0
                         village.village += shard.place.offsets.village
                         return village
@@ -367,12 +368,13 @@ public enum SplitRun {
                     random: RandomStream(seed: seed).derived("survey", index)
                 ) { village in
                     let shard = shards[shardIndex(ofVillage: village)]
-                    let world = shard.simulation.model
                     let local = village - shard.place.offsets.village
-                    return (
-                        world.seenOfRectification(in: local, on: Int32(day)),
-                        world.oversight.villages[Int(local)].grievances.count
-                    )
+                    return shard.change { world, _ in
+                        (
+                            world.seenOfRectification(in: local, on: Int32(day)),
+                            world.oversight.villages[Int(local)].grievances.count
+                        )
+                    }
                 }
                 var batch = [LoggedEvent(id: 0, day: Int32(day), record: answers.record(index: index, district: nil))]
                 write(&batch)
