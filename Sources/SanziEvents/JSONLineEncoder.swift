@@ -2,8 +2,9 @@ import SanziOutput
 
 /// Formats logged events as JSON lines into a raw byte buffer. Every piece of a line that
 /// does not depend on the event's numbers is encoded once into an arena of bytes — a day's
-/// `,"day":…,"date":"…"`, a type's `,"type":"…","village":`, a named value with its key — and
-/// copied from there 16 bytes at a time; numbers are formatted in place, two digits at a time.
+/// `,"day":…,"date":"…"`, a type's `,"type":"…","village":`, a named value with its key — or,
+/// for the villages' ids, into slots of their own (`VillageLiterals`), and copied from there 16
+/// bytes at a time; numbers are formatted in place, two digits at a time.
 /// Writing an event allocates nothing and touches no reference count.
 struct JSONLineEncoder {
     static let flushSize = 1 << 20
@@ -40,7 +41,7 @@ struct JSONLineEncoder {
     private var arena: [UInt8] = []
     /// `"00"` to `"99"`, at the arena's start.
     private let digitPairs: Span
-    private var villageIDs: [Span] = []
+    private let villages: VillageLiterals
     /// Per type, `,"type":"name","village":`.
     private var typeParts: [Span] = []
     private var fields: [FieldFormat] = []
@@ -51,19 +52,18 @@ struct JSONLineEncoder {
     private var dayParts: [Span] = []
     private var daysBefore: [Int32: Span] = [:]
     private let dateOfDay: (Int32) -> String
-    private var idKey = Span(offset: 0, length: 0), null = Span(offset: 0, length: 0)
+    private var idKey = Span(offset: 0, length: 0)
     private var lineEnd = Span(offset: 0, length: 0)
 
     init(villageIDs ids: [String], dateOfDay: @escaping (Int32) -> String) {
         bytes = .allocate(capacity: Self.capacity)
         self.dateOfDay = dateOfDay
+        villages = VillageLiterals(ids.map(Escaping.jsonLiteral), spare: Self.overrun)
         arena = Array(repeating: 0, count: Self.overrun)
         digitPairs = Span(offset: 0, length: 200)
         _ = store((0..<100).map { $0 < 10 ? "0\($0)" : "\($0)" }.joined())
         idKey = store("{\"id\":")
-        null = store("null")
         lineEnd = store("}\n")
-        villageIDs = ids.map { store(Escaping.jsonLiteral($0)) }
         typeParts = EventType.allCases.map { store(",\"type\":\"\($0.name)\",\"village\":") }
         for type in EventType.allCases {
             let start = fields.count
@@ -143,7 +143,8 @@ struct JSONLineEncoder {
             Self.integer(Int64(event.id), pairs: pairs, to: &end)
             Self.copy(day, from: arena, to: &end)
             Self.copy(typeParts[type], from: arena, to: &end)
-            Self.copy(record.village >= 0 ? villageIDs[Int(record.village)] : null, from: arena, to: &end)
+            let village = villages.literal(record.village)
+            Self.copy(village.length, from: village.start, to: &end)
             for index in fieldRanges[type] {
                 let format = fields[index]
                 let number: Int64
@@ -185,9 +186,16 @@ struct JSONLineEncoder {
     @inline(__always)
     private static func copy(_ span: Span, from arena: UnsafePointer<UInt8>, to end: inout UnsafeMutablePointer<UInt8>)
     {
-        var source = UnsafeRawPointer(arena + Int(span.offset))
+        copy(Int(span.length), from: UnsafeRawPointer(arena + Int(span.offset)), to: &end)
+    }
+
+    /// Copies `length` bytes from `start` as `copy(_:from:to:)` a span: the 15 bytes past them
+    /// must be readable.
+    @inline(__always)
+    private static func copy(_ length: Int, from start: UnsafeRawPointer, to end: inout UnsafeMutablePointer<UInt8>) {
+        var source = start
         var target = UnsafeMutableRawPointer(end)
-        let stop = end + Int(span.length)
+        let stop = end + length
         repeat {
             target.storeBytes(of: source.loadUnaligned(as: (UInt64, UInt64).self), as: (UInt64, UInt64).self)
             source += overrun

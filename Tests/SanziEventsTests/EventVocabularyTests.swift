@@ -93,6 +93,34 @@ struct EventVocabularyTests {
         #expect(lines == expected)
     }
 
+    /// Village ids are copied from slots of 16, 32 or 64 bytes (the least that holds the
+    /// longest), those longer from after the slots: every id reads back whole at each edge of
+    /// each slot size, beside ids much shorter and longer, escaped ones, and scenario-wide
+    /// events' `null`.
+    @Test func villageIDsAreExactAtEverySlotsEdges() throws {
+        // The longest literal (the id quoted) at each slot size's edges and past the largest.
+        for longest in [15, 16, 31, 32, 63, 64, 65, 202] {
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("sanzi-\(UUID()).jsonl").path
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let lengths = [0, 1, 12, 13, 14, 29, 30, 61, 62, 63].filter { $0 + 2 < longest } + [longest - 2]
+            let ids = lengths.map { String(repeating: "v", count: $0) } + ["d1\"t\\1", "村村"]
+            let writer = try EventLogWriter(path: path, villageIDs: ids, dateOfDay: { _ in "2013-01-01" })
+            for village in Int32(-1)..<Int32(ids.count) {
+                writer.accept(
+                    LoggedEvent(
+                        id: UInt64(village + 2), day: 0, record: LogRecord(.intervention, village: village, code: 0)))
+            }
+            try writer.finish()
+            let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+            let villages = lines.map { line in
+                (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["village"]
+            }
+            #expect(villages.count == ids.count + 1)
+            #expect(villages.first.map { $0 is NSNull } == true, "scenario-wide events have a null village")
+            #expect(villages.dropFirst().map { $0 as? String } == ids, "longest literal \(longest) bytes")
+        }
+    }
+
     /// A pipeline hands its sink every event, in order, from its own thread.
     @Test func aPipelineKeepsTheOrder() {
         let collector = EventCollector()
