@@ -126,6 +126,7 @@ struct WorldGenerator {
         world.oversight.villages.append(Oversight.VillageRecord(random: stream.derived("oversight")))
         world.misconduct.villages.append(
             Misconduct.VillageRecord(random: stream.derived("misconduct"), lookAlikes: stream.derived("look-alikes")))
+        world.misconduct.corruptRoles.append(0)
         world.emit(
             LogRecord(
                 .village, village: index, other: Int64(town), party: Int64(district), count: Int32(households)),

@@ -10,8 +10,6 @@ import SanziTruth
 struct Misconduct: Sendable {
     /// One village's misconduct.
     struct VillageRecord: Sendable {
-        /// The roles (`CadreRole.bit`) held by a corrupt person now: a quick "nobody here acts".
-        var corruptRoles: UInt8 = 0
         /// Misconduct cases not yet uncovered.
         var openCases: [Int32] = []
         /// Misconduct and look-alikes draw from streams of their own, so switching misconduct
@@ -37,6 +35,11 @@ struct Misconduct: Sendable {
     let adaptation: Adaptation
     let knowledge: OffenderKnowledge
     var villages: [VillageRecord] = []
+    /// By village, the roles (`CadreRole.bit`) held by a corrupt person now: a quick "nobody
+    /// here acts", read at every rent and chance of misconduct. Apart from `villages`, whose
+    /// records are some 130 bytes, so that the 12,000 villages' bytes stay in the cache (the
+    /// record's first line missed at almost every rent).
+    var corruptRoles: [UInt8] = []
     var cases = CaseRecords()
     var rings: [Ring] = []
     /// Typologies whose thresholds the offenders of each district have learned.

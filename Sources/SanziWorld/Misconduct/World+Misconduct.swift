@@ -10,7 +10,7 @@ extension World {
     /// against the risk they perceive); nil when nobody acts.
     mutating func offenders(_ typology: Typology, in village: Int32, stake: Int64, on day: Tick) -> [Int32]? {
         guard let setting = misconduct.setting(typology),
-            misconduct.roleMasks[typology.index] & misconduct.villages[Int(village)].corruptRoles != 0
+            misconduct.roleMasks[typology.index] & misconduct.corruptRoles[Int(village)] != 0
         else { return nil }
         // Only a director holds a bought office (and is corrupt, having bought it): the typology
         // is bolder when the director may act it. Checked before the perpetrators are gathered,
@@ -155,7 +155,7 @@ extension World {
     /// Inlined: a call from a mutating method copied the whole world (2.4 KB) every rent.
     @inline(__always)
     func isInsider(_ bidder: Int32, of village: Int32) -> Bool {
-        let corruptRoles = misconduct.villages[Int(village)].corruptRoles
+        let corruptRoles = misconduct.corruptRoles[Int(village)]
         guard corruptRoles & 0b1111 != 0 else { return false }
         let owner = platform.bidders[Int(bidder)].person
         let offices = people.offices[Int(village)]
@@ -193,7 +193,7 @@ extension World {
         where people.holders(of: role, in: village).contains(where: { $0 >= 0 && people.persons[Int($0)].corrupt }) {
             mask |= role.bit
         }
-        misconduct.villages[Int(village)].corruptRoles = mask
+        misconduct.corruptRoles[Int(village)] = mask
     }
 
     /// An audit finds each open misconduct case of its village with a chance that falls with
