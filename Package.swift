@@ -38,13 +38,14 @@ let package = Package(
         ),
         // The domain-free discrete-event engine and its random streams.
         .target(name: "SanziEngine", dependencies: ["CSanziPrefetch"]),
-        // A prefetch hint for the engine's heap (a C builtin Swift does not expose).
+        // A prefetch hint (a C builtin Swift does not expose): the engine's heap, the world's
+        // states, the log's village ids.
         .target(name: "CSanziPrefetch"),
         // Writing outputs: files moved into place whole, CSV and JSON escaping, the HTML page
         // frame and SVG charts. Depends on nothing of Sanzi's.
         .target(name: "SanziOutput"),
         // The observable event vocabulary: the world writes it, the rules read it.
-        .target(name: "SanziEvents", dependencies: ["SanziOutput"]),
+        .target(name: "SanziEvents", dependencies: ["SanziOutput", "CSanziPrefetch"]),
         // Ground truth (misconduct cases), kept apart from the observable log.
         .target(name: "SanziTruth", dependencies: ["SanziScenario", "SanziEvents", "SanziOutput"]),
         // The simulated world: villages, platform, ledger, oversight, misconduct.

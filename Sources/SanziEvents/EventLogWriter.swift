@@ -43,7 +43,7 @@ public final class EventLogWriter: EventSink {
 
     public func accept(_ events: [LoggedEvent]) {
         guard let shared else {
-            for event in events { accept(event) }
+            for index in events.indices { accept(events, at: index) }
             return
         }
         guard failure == nil else { return }
@@ -59,6 +59,18 @@ public final class EventLogWriter: EventSink {
             return
         }
         encoder.encode(event)
+        afterLine()
+    }
+
+    /// Formats `events[index]` (`JSONLineEncoder.encode(_:at:)`) when nothing is offloaded.
+    private func accept(_ events: [LoggedEvent], at index: Int) {
+        guard failure == nil else { return }
+        encoder.encode(events, at: index)
+        afterLine()
+    }
+
+    /// Counts the line just formatted and writes the buffer once it is full.
+    private func afterLine() {
         count += 1
         guard encoder.count >= JSONLineEncoder.flushSize else { return }
         do throws(OutputError) {

@@ -151,8 +151,8 @@ final class SharedLogLines: @unchecked Sendable {
         var pieces: [Piece] = []
         encoder.use(buffer())
         for events in chunk.events {
-            for event in events {
-                encoder.encode(event)
+            for index in events.indices {
+                encoder.encode(events, at: index)
                 if encoder.count >= JSONLineEncoder.flushSize {
                     pieces.append(Piece(buffer: encoder.bytes, count: encoder.count))
                     encoder.use(buffer())

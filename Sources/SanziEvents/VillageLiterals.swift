@@ -1,3 +1,5 @@
+import CSanziPrefetch
+
 /// Every village's id as a JSON literal, laid out so that a line's village costs the encoder
 /// one read: each village has a slot of `slotSize` bytes (16, 32 or 64, the least that holds
 /// the longest literal and a byte more), the literal from its start and its length in its last
@@ -47,6 +49,15 @@ final class VillageLiterals: @unchecked Sendable {
     }
 
     deinit { storage.deallocate() }
+
+    /// Asks the processor to start loading `village`'s slot (a hint; nothing for a village out
+    /// of range).
+    @inline(__always)
+    func prefetch(_ village: Int32) {
+        let index = village < 0 ? 0 : Int(village) + 1
+        guard index < slotCount else { return }
+        sanzi_prefetch(storage + index * slotSize)
+    }
 
     /// Where `village`'s literal starts (a negative village's is `null`) and its length.
     @inline(__always)
