@@ -16,7 +16,7 @@ final class VillageLiterals: @unchecked Sendable {
     static let elsewhere = UInt8.max
     static let largestSlot = 64
 
-    let slotSize: Int
+    private let slotSize: Int
     private let storage: UnsafeMutableRawPointer
     private let slotCount: Int
 
