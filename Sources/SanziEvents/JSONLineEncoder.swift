@@ -1,9 +1,10 @@
+import CSanziPrefetch
 import SanziOutput
 
 /// Formats logged events as JSON lines into a raw byte buffer. Every piece of a line that
 /// does not depend on the event's numbers is encoded once into an arena of bytes — a day's
 /// `,"day":…,"date":"…"`, a type's `,"type":"…","village":`, a named value with its key — or,
-/// for the villages' ids, into slots of their own (`VillageLiterals`), and copied from there 16
+/// for the villages' ids, into slots of their own (`LiteralSlots`), and copied from there 16
 /// bytes at a time; numbers are formatted in place, two digits at a time.
 /// Writing an event allocates nothing and touches no reference count.
 struct JSONLineEncoder {
@@ -41,7 +42,9 @@ struct JSONLineEncoder {
     private var arena: [UInt8] = []
     /// `"00"` to `"99"`, at the arena's start.
     private let digitPairs: Span
-    private let villages: VillageLiterals
+    /// `null` (for scenario-wide events), then each village's id as a JSON literal: village `n`
+    /// is slot `n + 1`.
+    private let villages: LiteralSlots
     /// Per type, `,"type":"name","village":`.
     private var typeParts: [Span] = []
     private var fields: [FieldFormat] = []
@@ -58,7 +61,7 @@ struct JSONLineEncoder {
     init(villageIDs ids: [String], dateOfDay: @escaping (Int32) -> String) {
         bytes = .allocate(capacity: Self.capacity)
         self.dateOfDay = dateOfDay
-        villages = VillageLiterals(ids.map(Escaping.jsonLiteral), spare: Self.overrun)
+        villages = LiteralSlots(["null"] + ids.map(Escaping.jsonLiteral), spare: Self.overrun)
         arena = Array(repeating: 0, count: Self.overrun)
         digitPairs = Span(offset: 0, length: 200)
         _ = store((0..<100).map { $0 < 10 ? "0\($0)" : "\($0)" }.joined())
@@ -138,7 +141,10 @@ struct JSONLineEncoder {
     /// event `lookahead` further on (at 12,000 villages their slots are far from the caches).
     /// The caller flushes once `count` passes `flushSize`.
     mutating func encode(_ events: [LoggedEvent], at index: Int) {
-        if index + Self.lookahead < events.count { villages.prefetch(events[index + Self.lookahead].record.village) }
+        if index + Self.lookahead < events.count {
+            let village = Self.slot(of: events[index + Self.lookahead].record.village)
+            if village < villages.count { sanzi_prefetch(villages.slot(village)) }
+        }
         encode(events[index])
     }
 
@@ -155,8 +161,7 @@ struct JSONLineEncoder {
             Self.integer(Int64(event.id), pairs: pairs, to: &end)
             Self.copy(day, from: arena, to: &end)
             Self.copy(typeParts[type], from: arena, to: &end)
-            let village = villages.literal(record.village)
-            Self.copy(village.length, from: village.start, to: &end)
+            Self.copy(villages[Self.slot(of: record.village)], to: &end)
             for index in fieldRanges[type] {
                 let format = fields[index]
                 let number: Int64
@@ -186,6 +191,10 @@ struct JSONLineEncoder {
         count = end - bytes
     }
 
+    /// The slot in `villages` of `village`'s id (a negative village's is `null`).
+    @inline(__always)
+    private static func slot(of village: Int32) -> Int { village < 0 ? 0 : Int(village) + 1 }
+
     /// A named value with its key; out of range, `"unknown"`.
     private func name(_ format: FieldFormat, _ index: Int) -> Span {
         let known = index >= 0 && index < Int(format.nameCount)
@@ -199,6 +208,13 @@ struct JSONLineEncoder {
     private static func copy(_ span: Span, from arena: UnsafePointer<UInt8>, to end: inout UnsafeMutablePointer<UInt8>)
     {
         copy(Int(span.length), from: UnsafeRawPointer(arena + Int(span.offset)), to: &end)
+    }
+
+    /// Copies `bytes` as `copy(_:from:to:)` a span: the 15 bytes past them must be readable.
+    @inline(__always)
+    private static func copy(_ bytes: UnsafeBufferPointer<UInt8>, to end: inout UnsafeMutablePointer<UInt8>) {
+        guard let start = bytes.baseAddress else { return }
+        copy(bytes.count, from: UnsafeRawPointer(start), to: &end)
     }
 
     /// Copies `length` bytes from `start` as `copy(_:from:to:)` a span: the 15 bytes past them
