@@ -230,12 +230,14 @@ extension AlertSubject {
 }
 
 extension Discipline {
-    /// The body a lead goes to: a village's township office (of `town`), or its district
-    /// commission (of `district`) for leads the 上调一级 rule sends up; a referral goes to the
-    /// body that manages the official (the lead's person, if one), a petition going over heads
-    /// to the level it is filed at.
+    /// The body a lead goes to: its village's township office, or its district commission for
+    /// leads the 上调一级 rule sends up; a referral goes to the body that manages the official
+    /// (the lead's person, among `officials`), a petition going over heads to the level it is
+    /// filed at. (Given the world's parts it reads, not the world: called from a mutating method
+    /// of the world, a method of the world copied all of it for every lead.)
     @inline(__always)
-    func body(for lead: Lead, town: Int, district: Int, official: Official?) -> Int32 {
+    func body(for lead: Lead, villages: [SimulatedVillage], officials: [Int32: Official]) -> Int32 {
+        let (town, district) = (villages[Int(lead.village)].town, villages[Int(lead.village)].district)
         switch lead.level {
         case .township: return townBodies[town]
         case .district: return districtBodies[district]
@@ -243,7 +245,7 @@ extension Discipline {
         case nil: break
         }
         let important = lead.severity >= rules.upOneLevelSeverity && lead.value >= rules.upOneLevelValue.fen
-        if let official {
+        if lead.person >= 0, let official = officials[lead.person] {
             switch official.rank {
             case .township where official.district >= 0: return districtBodies[official.district]
             case .district where official.district >= 0: return important ? cityBody : districtBodies[official.district]

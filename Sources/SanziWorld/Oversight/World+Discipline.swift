@@ -82,15 +82,12 @@ extension World {
     }
 
     /// Keeps a lead for the city commission until the next news window; false for another
-    /// body's. (Not inlined: with `route` inlined into `takeUp`, `handle` no longer fitted in
-    /// the event loop. It reads the lead's town, district and official itself: calling `route`,
-    /// a method of the world, from here copied the whole world for every lead.)
+    /// body's. (Not inlined: with the routing inlined into `takeUp`, `handle` no longer fitted
+    /// in the event loop.)
     @inline(never)
     private mutating func waitsForTheWindow(_ slot: Int32) -> Bool {
         let lead = discipline.leads[slot]
-        let (village, official) = (Int(lead.village), lead.person >= 0 ? people.officials[lead.person] : nil)
-        let (town, district) = (villages[village].town, villages[village].district)
-        guard discipline.body(for: lead, town: town, district: district, official: official) == discipline.cityBody
+        guard discipline.body(for: lead, villages: villages, officials: people.officials) == discipline.cityBody
         else { return false }
         discipline.cityNews?.leads.append(slot)
         return true
@@ -103,7 +100,7 @@ extension World {
         lead.id = discipline.nextLead
         discipline.nextLead += 1
         lead.arrival = Int32(scheduler.now)
-        lead.body = route(lead)
+        lead.body = discipline.body(for: lead, villages: villages, officials: people.officials)
         let body = Int(lead.body)
         func isSameMatter(_ other: Int32) -> Bool {
             let open = discipline.leads[other]
@@ -130,15 +127,6 @@ extension World {
         discipline.leads[slot] = lead
         discipline.bodies[body].queue.append(slot)
         openInvestigations(at: lead.body, &scheduler)
-    }
-
-    /// The body a lead goes to (`Discipline.body(for:town:district:official:)`).
-    @inline(__always)
-    func route(_ lead: Lead) -> Int32 {
-        let village = Int(lead.village)
-        return discipline.body(
-            for: lead, town: villages[village].town, district: villages[village].district,
-            official: lead.person >= 0 ? people.officials[lead.person] : nil)
     }
 
     /// The value of the deal a subject names (its total, fen), or 0.
