@@ -1,11 +1,13 @@
+import BitCollections
+
 extension IDRenumbering {
     /// A shard's replicas of shared things of a kind: their places, in order, and keys.
     struct Replicas: Sendable {
         var places: [Int64] = []
         var keys: [Int64] = []
-        /// A bit for each place up to the last replica's, set for a replica: most mentions are
-        /// of no replica, and a bit says so without a search (a percent of a split run).
-        var marks: [UInt64] = []
+        /// The replicas' places again, as bits: most mentions are of no replica, and a bit says
+        /// so without a search (a percent of a split run).
+        var marks = BitSet()
         /// Each key's replica, by key.
         var byKey: [Int64: Int64] = [:]
 
@@ -21,10 +23,7 @@ extension IDRenumbering {
 
         /// The shared key of `place`, if it is a replica.
         func key(of place: Int64) -> Int64? {
-            let word = Int(place &>> 6)
-            guard place >= 0, word < marks.count, marks[word] & (1 &<< UInt64(place & 63)) != 0 else { return nil }
-            let index = index(atOrAfter: place)
-            return index < places.count && places[index] == place ? keys[index] : nil
+            marks.contains(Int(place)) ? keys[index(atOrAfter: place)] : nil
         }
 
         /// Notes `place` as the replica of `key`.
@@ -37,9 +36,7 @@ extension IDRenumbering {
                 keys.insert(key, at: index)
             }
             byKey[key] = place
-            let word = Int(place &>> 6)
-            if word >= marks.count { marks.append(contentsOf: repeatElement(0, count: word - marks.count + 1)) }
-            marks[word] |= 1 &<< UInt64(place & 63)
+            marks.insert(Int(place))
         }
     }
 }
