@@ -1,6 +1,7 @@
 import Foundation
 import SanziAlerts
 import SanziEvents
+import SanziOutput
 import SanziRun
 import SanziScenario
 

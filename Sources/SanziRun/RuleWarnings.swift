@@ -1,6 +1,7 @@
 import DequeModule
 import SanziAlerts
 import SanziEvents
+import SanziOutput
 
 /// The warnings of a run's inline rules, as the world takes them up: the rules' thread hands
 /// each alert over as it is raised; the world's thread, at the end of a day, waits until the

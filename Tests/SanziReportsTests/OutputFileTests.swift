@@ -6,19 +6,20 @@ import Testing
 @Suite("Writing a long file")
 struct OutputFileTests {
     /// A file written in pieces of every size (a byte, a page less one, a stretch and more at
-    /// once) is sent to the disk to within a stretch of its end and dropped from the page cache
-    /// to four stretches behind that, holds every byte in order, and is at its path whole.
-    /// (Whether the kernel drops a page depends on the disk having written it first; the test
-    /// checks what was asked of it.)
-    @Test func aLongFileHoldsEveryByteInOrder() throws {
+    /// once) holds every byte in order and is at its path whole, its tail (not a whole block)
+    /// included. Past its first stretch (here) it goes to the disk past the page cache; asked not
+    /// to (as where the file system refuses), it is sent to the disk to within a stretch of its end
+    /// and dropped from the page cache to four stretches behind that. (Whether the kernel drops
+    /// a page depends on the disk having written it first; the test checks what was asked of it.)
+    @Test(arguments: [true, false]) func aLongFileHoldsEveryByteInOrder(pastThePageCache: Bool) throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("sanzi-\(UUID()).bin").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let total = 100 << 20
+        let total = (100 << 20) + 12_345
         let sizes = [1, 4_095, (1 << 20) + 3, 2 * OutputFile.stretch + 1]
         // Byte i of the file is i mod 251: a piece from `start` is this block from start mod 251.
         let longest = sizes.max() ?? 0
         let block = (0..<(longest + 251)).map { UInt8($0 % 251) }
-        var file = try OutputFile(path: path)
+        var file = try OutputFile(path: path, pastThePageCacheAfter: pastThePageCache ? OutputFile.stretch : nil)
         var written = 0
         var piece = 0
         while written < total {
@@ -29,8 +30,21 @@ struct OutputFileTests {
             written += count
             piece += 1
         }
-        #expect(total - file.sent < OutputFile.stretch)
-        #expect(file.dropped == file.sent - 4 * OutputFile.stretch)
+        var wentDirect = false
+        #if os(Linux)
+            wentDirect = file.direct != nil
+            let allowed = try Self.fileSystemAllowsDirectWrites(besides: path)
+            #expect(wentDirect == (pastThePageCache && allowed))
+            if pastThePageCache, !allowed {
+                print("warning: \(path)'s file system refuses direct writes: the direct path was not tested")
+            }
+        #endif
+        if wentDirect {
+            #expect(file.dropped == 0)
+        } else {
+            #expect(total - file.sent < OutputFile.stretch)
+            #expect(file.dropped == file.sent - 4 * OutputFile.stretch)
+        }
         #expect(!FileManager.default.fileExists(atPath: path))
         try file.commit()
         let read = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -45,4 +59,50 @@ struct OutputFileTests {
         }
         #expect(wrong == nil, "the first stretch with a wrong byte")
     }
+
+    #if os(Linux)
+        /// Whether a file beside `path` may be written past the page cache.
+        static func fileSystemAllowsDirectWrites(besides path: String) throws -> Bool {
+            let probe = path + ".probe"
+            let descriptor = open(probe, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            try #require(descriptor >= 0)
+            defer {
+                close(descriptor)
+                unlink(probe)
+            }
+            return DirectWrites(descriptor: descriptor, path: probe, offset: 0) != nil
+        }
+
+        /// A file that cannot take direct writes (a device) is refused them, and the caller goes
+        /// on through the page cache.
+        @Test func aDeviceIsRefusedDirectWrites() throws {
+            let descriptor = open("/dev/null", O_WRONLY)
+            try #require(descriptor >= 0)
+            defer { close(descriptor) }
+            #expect(DirectWrites(descriptor: descriptor, path: "/dev/null", offset: 0) == nil)
+        }
+
+        /// A direct write that fails on the writes' thread is thrown on the writing one, by a
+        /// later `append` or by `finish()`, naming the file.
+        @Test func aFailedDirectWriteIsThrown() throws {
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("sanzi-\(UUID()).bin").path
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            try Data().write(to: URL(fileURLWithPath: path))
+            let descriptor = open(path, O_RDONLY)  // every write to it fails
+            try #require(descriptor >= 0)
+            defer { close(descriptor) }
+            let writes = try #require(DirectWrites(descriptor: descriptor, path: path, offset: 0))
+            let bytes = [UInt8](repeating: 7, count: 3 * DirectWrites.bufferSize + 5)
+            let thrown = bytes.withUnsafeBytes { bytes -> OutputError? in
+                do throws(OutputError) {
+                    try writes.append(bytes)
+                    try writes.finish()
+                    return nil
+                } catch {
+                    return error
+                }
+            }
+            #expect(thrown == .cannotWrite(path: path, reason: String(cString: strerror(EBADF))))
+        }
+    #endif
 }
