@@ -66,10 +66,10 @@ public struct OutputFile: ~Copyable {
     private(set) var sent = 0
     private(set) var dropped = 0
     #if os(Linux)
-        /// The bytes past `directAfter`, once they go past the page cache.
+        /// The bytes past `directFrom`, once they go past the page cache.
         private(set) var direct: DirectWrites?
         /// Where they may start, if they may: nil where the file system refused.
-        private var directAfter: Int?
+        private var directFrom: Int?
     #endif
 
     /// Creates (or truncates) `PATH.partial`.
@@ -82,7 +82,7 @@ public struct OutputFile: ~Copyable {
     init(path: String, pastThePageCacheAfter directAfter: Int?) throws(OutputError) {
         self.path = path
         #if os(Linux)
-            self.directAfter = directAfter
+            directFrom = directAfter
         #endif
         partialPath = path + ".partial"
         descriptor = open(partialPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -101,18 +101,10 @@ public struct OutputFile: ~Copyable {
     /// Appends bytes; a short or failed write throws (past the first stretch, the next write or
     /// `commit()` throws it).
     public mutating func write(_ bytes: UnsafeRawBufferPointer) throws(OutputError) {
-        var bytes = bytes
         #if os(Linux)
-            if direct == nil, let directAfter, length + bytes.count >= directAfter {
-                // Through the page cache up to the next offset direct writes may start at.
-                let alignment = DirectWrites.alignment
-                let head = min(bytes.count, (alignment - length % alignment) % alignment)
-                try writeThroughPageCache(UnsafeRawBufferPointer(rebasing: bytes.prefix(head)))
-                bytes = UnsafeRawBufferPointer(rebasing: bytes.dropFirst(head))
-                if length % alignment == 0 {
-                    direct = DirectWrites(descriptor: descriptor, path: path, offset: length)
-                    self.directAfter = direct == nil ? nil : directAfter
-                }
+            if direct == nil, let directFrom, length + bytes.count >= directFrom {
+                try goDirect(with: bytes)
+                return
             }
             if let direct {
                 try direct.append(bytes)
@@ -122,6 +114,28 @@ public struct OutputFile: ~Copyable {
         #endif
         try writeThroughPageCache(bytes)
     }
+
+    #if os(Linux)
+        /// Writes `bytes`, which take the file to `directFrom` or past it: through the page cache
+        /// up to the next offset direct writes may start at, the rest past it (through the page
+        /// cache to the file's end where the file system refuses).
+        private mutating func goDirect(with bytes: UnsafeRawBufferPointer) throws(OutputError) {
+            let alignment = DirectWrites.alignment
+            let head = min(bytes.count, (alignment - length % alignment) % alignment)
+            try writeThroughPageCache(UnsafeRawBufferPointer(rebasing: bytes.prefix(head)))
+            let rest = UnsafeRawBufferPointer(rebasing: bytes.dropFirst(head))
+            if length % alignment == 0 {
+                direct = DirectWrites(descriptor: descriptor, path: path, offset: length)
+                if direct == nil { directFrom = nil }
+            }
+            if let direct {
+                try direct.append(rest)
+                length += rest.count
+            } else {
+                try writeThroughPageCache(rest)
+            }
+        }
+    #endif
 
     private mutating func writeThroughPageCache(_ bytes: UnsafeRawBufferPointer) throws(OutputError) {
         try Self.write(bytes, to: descriptor, path: path)
