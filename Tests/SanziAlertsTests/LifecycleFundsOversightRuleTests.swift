@@ -236,9 +236,11 @@ struct LifecycleFundsOversightRuleTests {
         b.add(120, LogRecord(.receipt, village: 0, amount: 1))
         b.add(121, LogRecord(.receipt, village: 0, amount: 1))
         b.add(122, LogRecord(.receipt, village: 0, amount: 1))
+        b.add(130, LogRecord(.receipt, village: 1, amount: 1))  // a village that never posted
         b.add(241, LogRecord(.receipt, village: 0, amount: 1))
         let raised = alerts(PublicityOverdue.self, b.events)
-        #expect(raised.map(\.day) == [121, 241])
-        #expect(raised.map(\.severity) == [.yellow, .orange])
+        #expect(raised.map(\.day) == [121, 130, 241])
+        #expect(raised.map(\.severity) == [.yellow, .yellow, .orange])
+        #expect(raised.map(\.evidence) == [[1, 3], [5], [1, 6]], "the last posting, then the event")
     }
 }

@@ -67,7 +67,12 @@ public struct PublicityOverdue: AlertRule {
     }
 
     let gap: Int32
-    var last = VillageTable<(day: Int32, id: UInt64, raised: Int32)>(empty: (0, 0, 0))
+    /// Each village's last posting and the level raised since, read at every receipt,
+    /// disbursement and payment: 8 bytes a village (96 KB at 12,000 villages, where the posting's
+    /// log id beside them made 288 KB, read at random).
+    var last = VillageTable<(day: Int32, raised: Int32)>(empty: (0, 0))
+    /// The log id of each village's last posting, read when an alert is raised.
+    var posting = VillageTable<UInt64>(empty: 0)
 
     public init(parameters: RuleParameters) { gap = Int32(parameters[Self.maximumGapDays]) }
 
@@ -75,7 +80,8 @@ public struct PublicityOverdue: AlertRule {
         let r = event.record
         guard r.village >= 0 else { return }
         if r.type == .publicity {
-            last[r.village] = (event.day, event.id, 0)
+            last[r.village] = (event.day, 0)
+            posting[r.village] = event.id
             return
         }
         var state = last[r.village]
@@ -84,11 +90,12 @@ public struct PublicityOverdue: AlertRule {
         guard level > state.raised else { return }
         state.raised = level
         last[r.village] = state
+        let posted = posting[r.village]
         output.raise(
             Alert(
                 rule: Self.id, severity: level == 2 ? .orange : .yellow, day: event.day, village: r.village,
                 subject: .village, score: Double(silence), threshold: Double(gap),
-                evidence: state.id > 0 ? [state.id, event.id] : [event.id]))
+                evidence: posted > 0 ? [posted, event.id] : [event.id]))
     }
 }
 
