@@ -98,8 +98,8 @@ public struct OutputFile: ~Copyable {
         unlink(partialPath)
     }
 
-    /// Appends bytes; a short or failed write throws (past the first stretch, the next write or
-    /// `commit()` throws it).
+    /// Appends bytes; a short or failed write throws (once the file goes past the page cache, a
+    /// failed write is thrown by the next `write` or by `commit()`).
     public mutating func write(_ bytes: UnsafeRawBufferPointer) throws(OutputError) {
         #if os(Linux)
             if direct == nil, let directFrom, length + bytes.count >= directFrom {
