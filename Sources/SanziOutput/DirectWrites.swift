@@ -83,7 +83,7 @@
 
         /// Hands the full buffer over and waits until the other one is free.
         private func send() throws(OutputError) {
-            let piece = Piece(start: buffers[filling], count: filled, offset: offset)
+            let piece = filledPiece
             writes.async { [self] in
                 if failure.withLock({ $0 == nil }), let error = write(piece) {
                     failure.withLock { $0 = error }
@@ -94,7 +94,7 @@
             filled = 0
             filling = 1 - filling
             oneWritten.wait()
-            if let failure = failure.withLock({ $0 }) { throw failure }
+            try throwAnyFailure()
         }
 
         /// Waits for the writes handed over (before the file is closed).
@@ -104,10 +104,14 @@
         /// (its length need not be a multiple of a block); the first failure of any write.
         func finish() throws(OutputError) {
             waitForWrites()
-            if let failure = failure.withLock({ $0 }) { throw failure }
+            try throwAnyFailure()
             _ = stopGoingDirect()
-            if let error = write(Piece(start: buffers[filling], count: filled, offset: offset)) { throw error }
-            filled = 0
+            if let error = write(filledPiece) { throw error }
+        }
+
+        /// The first failure of a write on the queue, if there was one.
+        private func throwAnyFailure() throws(OutputError) {
+            if let failure = failure.withLock({ $0 }) { throw failure }
         }
 
         /// A buffer's bytes and where they go in the file.
@@ -116,6 +120,9 @@
             var count: Int
             var offset: Int
         }
+
+        /// The buffer being filled, as far as it is, and where it goes.
+        private var filledPiece: Piece { Piece(start: buffers[filling], count: filled, offset: offset) }
 
         /// Writes all of `piece`; a direct write refused as misaligned is written through the
         /// page cache instead, and so is every later one.
