@@ -45,11 +45,7 @@ let package = Package(
         // frame and SVG charts. Depends on nothing of Sanzi's.
         .target(name: "SanziOutput"),
         // The observable event vocabulary: the world writes it, the rules read it.
-        .target(
-            name: "SanziEvents",
-            dependencies: [
-                "SanziOutput", "CSanziPrefetch", .product(name: "BitCollections", package: "swift-collections"),
-            ]),
+        .target(name: "SanziEvents", dependencies: ["SanziOutput", "CSanziPrefetch"]),
         // Ground truth (misconduct cases), kept apart from the observable log.
         .target(name: "SanziTruth", dependencies: ["SanziScenario", "SanziEvents", "SanziOutput"]),
         // The simulated world: villages, platform, ledger, oversight, misconduct.

@@ -34,6 +34,8 @@ struct IDRenumberingTests {
         renumbering.share(2, .bidder, inShard: 0, key: 0)
         #expect(renumbering.id(of: 2, .bidder, inShard: 0) == 1, "numbered before it was noted: no replica")
         #expect(renumbering.isReplica(1, .bidder, inShard: 0) && !renumbering.isReplica(2, .bidder, inShard: 0))
+        #expect(!renumbering.isReplica(0, .bidder, inShard: 0), "no bidder 0: no place before the first")
+        #expect(!renumbering.isReplica(1_000, .bidder, inShard: 0), "past every replica's word")
         // Back to each shard's own: its own things, and its replica of a shared one.
         #expect(renumbering.shardID(of: 1, .listing, inShard: 1) == 1)
         #expect(renumbering.shardID(of: 1, .listing, inShard: 0) == nil)
