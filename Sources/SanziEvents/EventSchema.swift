@@ -8,6 +8,20 @@ public enum EventSchema {
         case code([String])
         /// `count` or `count2`, written as one of the given names.
         case countNamed([String]), count2Named([String])
+
+        /// The record's field that holds the slot's number.
+        var number: LogRecord.Number {
+            switch self {
+            case .subject: .subject
+            case .other: .other
+            case .party: .party
+            case .amount: .amount
+            case .amount2: .amount2
+            case .count, .countNamed: .count
+            case .count2, .count2Named: .count2
+            case .code: .code
+            }
+        }
     }
 
     public struct Field: Sendable {

@@ -171,28 +171,37 @@ public struct IDRenumbering: Sendable {
         return index < run.merged + run.count ? run.place + (index - run.merged) + kind.firstID : nil
     }
 
-    /// A field that names something: where it is, what it names, and for a body's area where
-    /// its level is.
+    /// A field that names something: where its number is, what it names, and for a body's
+    /// area where its level is. (Plain values: a schema slot carries the names a code is
+    /// written as, and was copied at every field of every record merged.)
     private struct Naming: Sendable {
-        var slot: EventSchema.Slot
+        var number: LogRecord.Number
         var reference: EventSchema.Reference
-        var level: EventSchema.Slot?
+        var level: LogRecord.Number?
     }
 
-    /// The naming fields of each event type, by raw value.
-    private static let namings: [[Naming]] = EventType.allCases.map { type in
+    /// The naming fields of every event type, in order of type (an array of arrays was
+    /// retained and released at every record merged); those of the type of raw value `t` at
+    /// `namingStarts[t]..<namingStarts[t + 1]`.
+    private static let namings: [Naming] = EventType.allCases.flatMap { type in
         let fields = EventSchema.fields(of: type)
-        let level = fields.first { $0.name == "level" }?.slot
-        return fields.compactMap { field in field.refersTo.map { Naming(slot: field.slot, reference: $0, level: level) }
+        let level = fields.first { $0.name == "level" }?.slot.number
+        return fields.compactMap { field in
+            field.refersTo.map { Naming(number: field.slot.number, reference: $0, level: level) }
         }
+    }
+    private static let namingStarts: [Int] = EventType.allCases.reduce(into: [0]) { starts, type in
+        starts.append(starts[starts.count - 1] + EventSchema.fields(of: type).count { $0.refersTo != nil })
     }
 
     /// The record as the merged log holds it: its village and every field that names something.
     public mutating func renumber(_ record: inout LogRecord, fromShard shard: Int) {
         let offsets = offsets[shard]
         if record.village >= 0 { record.village += offsets.village }
-        for naming in Self.namings[Int(record.type.rawValue)] {
-            let value = record[naming.slot]
+        let type = Int(record.type.rawValue)
+        for index in Self.namingStarts[type]..<Self.namingStarts[type + 1] {
+            let naming = Self.namings[index]
+            let value = record[number: naming.number]
             guard value >= 0 else { continue }
             let renamed: Int64
             switch naming.reference {
@@ -203,13 +212,13 @@ public struct IDRenumbering: Sendable {
                 guard let kind = about.flatMap(Kind.init(target:)) else { continue }
                 renamed = id(of: value, kind, inShard: shard)
             case .bodyArea:
-                let isTown = naming.level.map { record[$0] } == Int64(LogRecord.Level.township.rawValue)
+                let isTown = naming.level.map { record[number: $0] } == Int64(LogRecord.Level.township.rawValue)
                 renamed = value + (isTown ? offsets.town : offsets.district)
             default:
                 guard let kind = Kind(naming.reference) else { continue }
                 renamed = id(of: value, kind, inShard: shard)
             }
-            record[naming.slot] = renamed
+            record[number: naming.number] = renamed
         }
     }
 }

@@ -32,32 +32,44 @@ public struct LogRecord: Sendable, Hashable, BitwiseCopyable {
         self.count2 = count2
     }
 
-    /// The number in `slot`; for a slot written as a name, the name's position.
-    public subscript(slot: EventSchema.Slot) -> Int64 {
+    /// The record's numbers, by field: where a schema slot's number is, without the names it
+    /// may be written as (`EventSchema.Slot.number`).
+    enum Number: BitwiseCopyable {
+        case code, subject, other, party, amount, amount2, count, count2
+    }
+
+    /// The number in `number`.
+    subscript(number number: Number) -> Int64 {
         get {
-            switch slot {
+            switch number {
             case .subject: subject
             case .other: other
             case .party: party
             case .amount: amount
             case .amount2: amount2
-            case .count, .countNamed: Int64(count)
-            case .count2, .count2Named: Int64(count2)
+            case .count: Int64(count)
+            case .count2: Int64(count2)
             case .code: Int64(code)
             }
         }
         set {
-            switch slot {
+            switch number {
             case .subject: subject = newValue
             case .other: other = newValue
             case .party: party = newValue
             case .amount: amount = newValue
             case .amount2: amount2 = newValue
-            case .count, .countNamed: count = Int32(truncatingIfNeeded: newValue)
-            case .count2, .count2Named: count2 = Int32(truncatingIfNeeded: newValue)
+            case .count: count = Int32(truncatingIfNeeded: newValue)
+            case .count2: count2 = Int32(truncatingIfNeeded: newValue)
             case .code: code = UInt8(truncatingIfNeeded: newValue)
             }
         }
+    }
+
+    /// The number in `slot`; for a slot written as a name, the name's position.
+    public subscript(slot: EventSchema.Slot) -> Int64 {
+        get { self[number: slot.number] }
+        set { self[number: slot.number] = newValue }
     }
 }
 
