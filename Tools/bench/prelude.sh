@@ -1,4 +1,4 @@
-# Sourced by scale.sh, world_scale.sh and world.sh, as `. "$(dirname "$0")/prelude.sh" "$@"`:
+# Sourced by jobs.sh, scale.sh, world_scale.sh and world.sh, as `. "$(dirname "$0")/prelude.sh" "$@"`:
 # sets `here` (this folder), `root` (the package), `out` (the script's first argument, or a
 # temporary folder removed on exit) and `sanzi` (the release binary, built first).
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# What a second core buys a whole run: Scenarios/bench-large.xml (1,200 villages, 10 years,
+# rules inline, every output written) with --jobs 1 and then --jobs 2, the pair repeated ROUNDS
+# times (default 3) so that each pair's two runs are seconds apart: this machine's speed moves
+# by up to 1.7 times from hour to hour, and a ratio of runs an hour apart says little.
+#
+# Prints one JSON line per run (round, jobs, events, seconds: the whole command from start to
+# exit; user_seconds and system_seconds: its processor time on all its threads;
+# events_per_second: the events over seconds; peak_mib) and one per round (round,
+# speedup_jobs_2_over_1, jobs_2_events_per_second, and meets_issue_19: whether --jobs 2 ran at
+# 2 M events/s or more, or at 1.7 times --jobs 1 or more, the two marks issue 19 sets), then a
+# last line with the medians and how many rounds met the marks. It checks that both runs of a
+# round wrote the same bytes (events.jsonl, alerts.csv, report.json).
+#
+#   Tools/bench/jobs.sh [OUT_DIR]      (default: a temporary folder, removed afterwards)
+#   ROUNDS=10 Tools/bench/jobs.sh
+set -euo pipefail
+rounds="${ROUNDS:-3}"
+[[ "$rounds" =~ ^[1-9][0-9]*$ ]] || { echo "ROUNDS must be a whole number of rounds, 1 or more (got '$rounds')" >&2; exit 2; }
+. "$(dirname "$0")/prelude.sh" "$@"
+
+results="$out/jobs.jsonl"
+: > "$results"
+for round in $(seq "$rounds"); do
+    for jobs in 1 2; do
+        run="$out/run-$jobs"
+        measured=$( { /usr/bin/time -f "%e %U %S %M" "$sanzi" run "$root/Scenarios/bench-large.xml" --out "$run" --force --quiet --jobs "$jobs"; } 2>&1 | tail -n 1)
+        python3 - "$run/run.json" "$jobs" "$round" $measured >> "$results" <<'PY'
+import json, sys
+run = json.load(open(sys.argv[1]))
+jobs, round_ = int(sys.argv[2]), int(sys.argv[3])
+seconds, user, system, peak_kib = float(sys.argv[4]), float(sys.argv[5]), float(sys.argv[6]), int(sys.argv[7])
+print(json.dumps({"round": round_, "jobs": jobs, "events": run["events"], "seconds": seconds, "user_seconds": user,
+                  "system_seconds": system, "events_per_second": round(run["events"] / seconds),
+                  "peak_mib": round(peak_kib / 1024)}))
+PY
+        tail -n 1 "$results"
+    done
+    for file in events.jsonl alerts.csv report.json; do
+        cmp -s "$out/run-1/$file" "$out/run-2/$file" || { echo "$file differs between --jobs 1 and 2" >&2; exit 1; }
+    done
+    python3 - "$results" "$round" <<'PY'
+import json, sys
+rows = {row["jobs"]: row for row in map(json.loads, open(sys.argv[1])) if row.get("round") == int(sys.argv[2])}
+speedup = rows[1]["seconds"] / rows[2]["seconds"]
+rate = rows[2]["events_per_second"]
+print(json.dumps({"round": int(sys.argv[2]), "speedup_jobs_2_over_1": round(speedup, 2), "jobs_2_events_per_second": rate,
+                  "meets_issue_19": rate >= 2_000_000 or speedup >= 1.7}))
+PY
+    rm -rf "$out/run-1" "$out/run-2"
+done
+python3 - "$results" <<'PY'
+import json, statistics, sys
+rows = [json.loads(line) for line in open(sys.argv[1])]
+by = {(row["round"], row["jobs"]): row for row in rows}
+rounds = sorted({row["round"] for row in rows})
+speedups = [by[(r, 1)]["seconds"] / by[(r, 2)]["seconds"] for r in rounds]
+rates = [by[(r, 2)]["events_per_second"] for r in rounds]
+met = sum(rate >= 2_000_000 or speedup >= 1.7 for rate, speedup in zip(rates, speedups))
+print(json.dumps({"rounds": len(rounds), "median_speedup_jobs_2_over_1": round(statistics.median(speedups), 2),
+                  "median_jobs_2_events_per_second": round(statistics.median(rates)),
+                  "median_seconds": {str(jobs): round(statistics.median(by[(r, jobs)]["seconds"] for r in rounds), 2)
+                                     for jobs in (1, 2)},
+                  "rounds_meeting_issue_19": met}))
+PY
