@@ -101,11 +101,9 @@ public struct OutputFile: ~Copyable {
     /// Appends bytes; a short or failed write throws (once the file goes past the page cache, a
     /// failed write is thrown by the next `write` or by `commit()`).
     public mutating func write(_ bytes: UnsafeRawBufferPointer) throws(OutputError) {
+        var bytes = bytes
         #if os(Linux)
-            if direct == nil, let directFrom, length + bytes.count >= directFrom {
-                try goDirect(with: bytes)
-                return
-            }
+            if direct == nil, let directFrom, length + bytes.count >= directFrom { bytes = try goDirect(with: bytes) }
             if let direct {
                 try direct.append(bytes)
                 length += bytes.count
@@ -116,24 +114,20 @@ public struct OutputFile: ~Copyable {
     }
 
     #if os(Linux)
-        /// Writes `bytes`, which take the file to `directFrom` or past it: through the page cache
-        /// up to the next offset direct writes may start at, the rest past it (through the page
-        /// cache to the file's end where the file system refuses).
-        private mutating func goDirect(with bytes: UnsafeRawBufferPointer) throws(OutputError) {
+        /// Writes through the page cache the head of `bytes` that takes the file to the next
+        /// offset direct writes may start at and, once there, turns direct (unless the file
+        /// system refuses: then never); the rest of `bytes`.
+        private mutating func goDirect(with bytes: UnsafeRawBufferPointer) throws(OutputError)
+            -> UnsafeRawBufferPointer
+        {
             let alignment = DirectWrites.alignment
             let head = min(bytes.count, (alignment - length % alignment) % alignment)
             try writeThroughPageCache(UnsafeRawBufferPointer(rebasing: bytes.prefix(head)))
-            let rest = UnsafeRawBufferPointer(rebasing: bytes.dropFirst(head))
             if length % alignment == 0 {
                 direct = DirectWrites(descriptor: descriptor, path: path, offset: length)
                 if direct == nil { directFrom = nil }
             }
-            if let direct {
-                try direct.append(rest)
-                length += rest.count
-            } else {
-                try writeThroughPageCache(rest)
-            }
+            return UnsafeRawBufferPointer(rebasing: bytes.dropFirst(head))
         }
     #endif
 
