@@ -183,15 +183,15 @@ public struct IDRenumbering: Sendable {
     /// The naming fields of every event type, in order of type (an array of arrays was
     /// retained and released at every record merged); those of the type of raw value `t` at
     /// `namingStarts[t]..<namingStarts[t + 1]`.
-    private static let namings: [Naming] = EventType.allCases.flatMap { type in
+    private static let (namings, namingStarts): ([Naming], [Int]) = EventType.allCases.reduce(into: ([], [0])) {
+        table, type in
         let fields = EventSchema.fields(of: type)
         let level = fields.first { $0.name == "level" }?.slot.number
-        return fields.compactMap { field in
-            field.refersTo.map { Naming(number: field.slot.number, reference: $0, level: level) }
+        for field in fields {
+            guard let reference = field.refersTo else { continue }
+            table.0.append(Naming(number: field.slot.number, reference: reference, level: level))
         }
-    }
-    private static let namingStarts: [Int] = EventType.allCases.reduce(into: [0]) { starts, type in
-        starts.append(starts[starts.count - 1] + EventSchema.fields(of: type).count { $0.refersTo != nil })
+        table.1.append(table.0.count)
     }
 
     /// The record as the merged log holds it: its village and every field that names something.
