@@ -3,7 +3,10 @@
 
     Tools/dask/check_cluster.py SANZI [REPLICATIONS]      (default 6 replications of the default scenario)
 
-1. Dask LocalClusters of 2 and 3 workers write the same files as `sanzi dataset`.
+1. Dask LocalClusters of 2 and 3 workers write the same files as `sanzi dataset`; so do 2
+   workers whose replications each run on 3 cores (`--jobs 3`: the rules on one, the
+   districts of a scenario with news windows side by side on two; Scenarios/county-districts.xml
+   with windows of 30 days).
 2. A worker killed (SIGKILL) while replications run: Dask gives its task to another worker,
    the replications finished before the kill are kept (their files are not written again),
    and the dataset is the same bytes.
@@ -90,6 +93,20 @@ def main() -> int:
             card = build(Dataset(replications, str(out), sanzi=sanzi), client)
         report(card["replications"] == replications and same_files(out, reference),
                f"a LocalCluster of {workers} workers writes the bytes of one sanzi dataset process")
+
+    windowed = work / "county-districts-windows.xml"
+    windowed.write_text((HERE.parent.parent / "Scenarios" / "county-districts.xml").read_text()
+                        .replace("<geography>", '<geography news-window-days="30">'))
+    windowed_reference = work / "windowed-reference"
+    subprocess.run([sanzi, "dataset", str(windowed), "--replications", "3", "--out", str(windowed_reference),
+                    "--jobs", "1", "--quiet"], check=True)
+    out = work / "windowed-jobs-3"
+    with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        card = build(Dataset(3, str(out), scenario=str(windowed), sanzi=sanzi, jobs=3), client)
+    report(card["replications"] == 3 and same_files(out, windowed_reference),
+           "2 workers, each replication on 3 cores, its districts side by side: the bytes of one "
+           "sanzi dataset --jobs 1 process")
 
     out = work / "killed-worker"
     with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster, Client(cluster) as client:

@@ -1,10 +1,11 @@
 """sanzi-dask: a Sanzi dataset built on a Dask cluster.
 
     sanzi-dask [SCENARIO] --replications N --out DIR [--workers W | --scheduler ADDRESS]
-               [--sanzi PATH] [--parquet | --no-parquet] [SANZI DATASET OPTIONS...]
+               [--jobs K] [--sanzi PATH] [--parquet | --no-parquet] [SANZI DATASET OPTIONS...]
 
 Fans the replications out over a Dask cluster (a LocalCluster of W single-threaded worker
-processes by default, or the scheduler at ADDRESS), one task per replication, and shows Dask's
+processes by default, or the scheduler at ADDRESS), one task per replication, each on K cores
+(a scenario with news windows simulates its districts side by side), and shows Dask's
 progress; the dataset at DIR is the same bytes as `sanzi dataset` would write. Stopped or
 interrupted (a worker killed, the whole command stopped), the same command goes on from the
 replications already finished. With pyarrow installed (or --parquet) it then writes DIR-parquet,
@@ -30,16 +31,24 @@ def parse(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     parser.add_argument("--replications", type=int, required=True, help="replications to simulate (at least 1)")
     parser.add_argument("--out", required=True, help="the dataset's folder, on a file system every worker sees")
     where = parser.add_mutually_exclusive_group()
-    where.add_argument("--workers", type=int, default=os.cpu_count() or 1,
-                       help="worker processes of the LocalCluster started here (default: the cores)")
+    where.add_argument("--workers", type=int,
+                       help="worker processes of the LocalCluster started here (default: the cores / K)")
     where.add_argument("--scheduler", help="address of a running Dask scheduler, as tcp://host:8786")
+    parser.add_argument("--jobs", type=int, default=1, metavar="K",
+                        help="cores each replication uses (sanzi dataset --jobs; default 1): with news windows "
+                             "its districts run side by side; give each worker thread K cores")
     parser.add_argument("--sanzi", default=os.environ.get("SANZI") or shutil.which("sanzi") or "sanzi",
                         help="the sanzi executable on the workers (default: $SANZI, else sanzi on PATH)")
     parser.add_argument("--parquet", action=argparse.BooleanOptionalAction,
                         default=importlib.util.find_spec("pyarrow") is not None,
                         help="also write DIR-parquet (default: when pyarrow is installed)")
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress bars")
-    return parser.parse_known_args(argv)
+    arguments, options = parser.parse_known_args(argv)
+    if arguments.jobs < 1:
+        parser.error("--jobs must be at least 1")
+    if arguments.workers is None:
+        arguments.workers = max(1, (os.cpu_count() or 1) // arguments.jobs)
+    return arguments, options
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -47,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     from distributed import Client, LocalCluster
 
     dataset = Dataset(replications=arguments.replications, out=arguments.out, scenario=arguments.scenario,
-                      sanzi=arguments.sanzi, options=tuple(options))
+                      sanzi=arguments.sanzi, options=tuple(options), jobs=arguments.jobs)
     cluster = None if arguments.scheduler else LocalCluster(
         n_workers=arguments.workers, threads_per_worker=1, dashboard_address=None)
     try:

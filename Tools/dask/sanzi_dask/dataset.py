@@ -1,6 +1,6 @@
 """A Sanzi dataset built on a Dask cluster: one task per replication, one to finish.
 
-Each replication is a `sanzi dataset ... --only R --jobs 1` on some worker, writing into the
+Each replication is a `sanzi dataset ... --only R --jobs K` on some worker, writing into the
 dataset's unfinished folder (`.OUT.partial`, beside OUT on a file system every worker sees); a
 last task runs `sanzi dataset ... --resume`, which writes the data card and moves the dataset
 into place. Sanzi marks each replication finished once its tables are written, so a task Dask
@@ -31,7 +31,9 @@ class Dataset:
 
     `scenario` and `out` should be absolute paths on a file system all workers share (they are
     made absolute here); `options` are further `sanzi dataset` options (`--format jsonl`,
-    `--tables ...`, label noise), the same for every task.
+    `--tables ...`, label noise), the same for every task. `jobs` is the cores each
+    replication's run uses (`sanzi dataset --jobs`): with news windows, its districts side by
+    side; give each worker thread that many cores.
     """
 
     replications: int
@@ -39,10 +41,13 @@ class Dataset:
     scenario: str | None = None
     sanzi: str = "sanzi"
     options: tuple[str, ...] = ()
+    jobs: int = 1
 
     def __post_init__(self) -> None:
         if self.replications < 1:
             raise ValueError("a dataset has at least 1 replication")
+        if self.jobs < 1:
+            raise ValueError("a replication uses at least 1 core")
         object.__setattr__(self, "out", os.path.abspath(self.out))
         if self.scenario is not None:
             object.__setattr__(self, "scenario", os.path.abspath(self.scenario))
@@ -74,7 +79,7 @@ def run_sanzi(sanzi: str, arguments: list[str]) -> str:
 
 def simulate(dataset: Dataset, replication: int) -> int:
     """Task: simulates replication `replication` unless it is finished already."""
-    run_sanzi(dataset.sanzi, dataset.arguments("--only", str(replication), "--jobs", "1"))
+    run_sanzi(dataset.sanzi, dataset.arguments("--only", str(replication), "--jobs", str(dataset.jobs)))
     return replication
 
 
