@@ -17,7 +17,7 @@ struct StoryRanking {
         var village: Int32
         var subject: AlertSubject
         var day: Int32
-        var risk: Int
+        var risk = 0
         var alerts: [Int] = []
 
         /// Whether this group is told before `other`.
@@ -37,11 +37,13 @@ struct StoryRanking {
         for village in 0..<villages {
             groups.removeAll(keepingCapacity: true)
             for position in order[starts[village]..<starts[village + 1]] {
+                // Not `groups[subject, default: …]`: its closure, allocated at every alert, held
+                // a copy of the alerts (every array in them retained and released).
                 let subject = alerts.subject(at: position)
-                groups[
-                    subject,
-                    default: Group(village: Int32(village), subject: subject, day: alerts.day(at: position), risk: 0)
-                ].risk += Report.weight(alerts.severity(at: position))
+                var group =
+                    groups[subject] ?? Group(village: Int32(village), subject: subject, day: alerts.day(at: position))
+                group.risk += Report.weight(alerts.severity(at: position))
+                groups[subject] = group
             }
             for group in groups.values { keep(group, among: &best, count: count) }
         }
