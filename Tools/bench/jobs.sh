@@ -4,13 +4,14 @@
 # times (default 3) so that each pair's two runs are seconds apart: this machine's speed moves
 # by up to 1.7 times from hour to hour, and a ratio of runs an hour apart says little.
 #
-# Prints one JSON line per run (round, jobs, events, seconds: the whole command from start to
-# exit; user_seconds and system_seconds: its processor time on all its threads;
-# events_per_second: the events over seconds; peak_mib) and one per round (round,
-# speedup_jobs_2_over_1, jobs_2_events_per_second, and meets_issue_19: whether --jobs 2 ran at
-# 2 M events/s or more, or at 1.7 times --jobs 1 or more, the two marks issue 19 sets), then a
-# last line with the medians and how many rounds met the marks. It checks that both runs of a
-# round wrote the same bytes (events.jsonl, alerts.csv, report.json).
+# Prints one JSON line per run (round and jobs, then what prelude.sh's measured_run measures:
+# events; seconds, the whole command from start to exit; simulation_seconds; user_seconds and
+# system_seconds, its processor time on all its threads; events_per_second, the events over
+# seconds; peak_mib) and one per round (round, speedup_jobs_2_over_1, jobs_2_events_per_second,
+# and meets_issue_19: whether --jobs 2 ran at 2 M events/s or more, or at 1.7 times --jobs 1 or
+# more, the two marks issue 19 sets), then a last line with the medians and how many rounds met
+# the marks. It checks that both runs of a round wrote the same bytes (events.jsonl,
+# alerts.csv, report.json).
 #
 #   Tools/bench/jobs.sh [OUT_DIR]      (default: a temporary folder, removed afterwards)
 #   ROUNDS=10 Tools/bench/jobs.sh
@@ -24,16 +25,8 @@ results="$out/jobs.jsonl"
 for round in $(seq "$rounds"); do
     for jobs in 1 2; do
         run="$out/run-$jobs"
-        measured=$( { /usr/bin/time -f "%e %U %S %M" "$sanzi" run "$root/Scenarios/bench-large.xml" --out "$run" --force --quiet --jobs "$jobs"; } 2>&1 | tail -n 1)
-        python3 - "$run/run.json" "$jobs" "$round" $measured >> "$results" <<'PY'
-import json, sys
-run = json.load(open(sys.argv[1]))
-jobs, round_ = int(sys.argv[2]), int(sys.argv[3])
-seconds, user, system, peak_kib = float(sys.argv[4]), float(sys.argv[5]), float(sys.argv[6]), int(sys.argv[7])
-print(json.dumps({"round": round_, "jobs": jobs, "events": run["events"], "seconds": seconds, "user_seconds": user,
-                  "system_seconds": system, "events_per_second": round(run["events"] / seconds),
-                  "peak_mib": round(peak_kib / 1024)}))
-PY
+        measured_run "{\"round\": $round, \"jobs\": $jobs}" "$run" "$root/Scenarios/bench-large.xml" --jobs "$jobs" \
+            >> "$results"
         tail -n 1 "$results"
     done
     for file in events.jsonl alerts.csv report.json; do

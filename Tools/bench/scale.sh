@@ -64,17 +64,8 @@ for round in $(seq "$rounds"); do
         set -- $size
         for jobs in 1 2; do
             run="$out/run-$1-$2-$jobs"
-            measured=$( { /usr/bin/time -f "%e %U %S %M" "$sanzi" run "$out/scale-$1-$2.xml" --out "$run" --force --quiet --jobs "$jobs"; } 2>&1 | tail -n 1)
-            python3 - "$run/run.json" "$1" "$jobs" "$round" $measured >> "$results" <<'PY'
-import json, sys
-run = json.load(open(sys.argv[1]))
-shape, jobs, round_ = sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
-seconds, user, system, peak_kib = float(sys.argv[5]), float(sys.argv[6]), float(sys.argv[7]), int(sys.argv[8])
-print(json.dumps({"villages": run["villages"], "shape": shape, "jobs": jobs, "round": round_, "events": run["events"],
-                  "seconds": seconds, "simulation_seconds": run["wall_seconds"], "user_seconds": user,
-                  "system_seconds": system, "events_per_second": round(run["events"] / seconds),
-                  "peak_mib": round(peak_kib / 1024)}))
-PY
+            measured_run "{\"villages\": $2, \"shape\": \"$1\", \"jobs\": $jobs, \"round\": $round}" "$run" \
+                "$out/scale-$1-$2.xml" --jobs "$jobs" >> "$results"
             tail -n 1 "$results"
         done
         for file in events.jsonl report.json; do
