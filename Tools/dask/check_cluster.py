@@ -14,12 +14,17 @@
    the finished replications kept.
 4. With pyarrow, the Parquet copy has every row of every table, typed as the data card says
    (read through Tools/datasets/sanzi_dataset.py, an independent reader).
+5. sanzi-dask-runs: four seeds with their counterfactuals and the comparison, on a LocalCluster
+   of 2 workers, are the files of `sanzi run --seed S --counterfactual` and `sanzi compare` by
+   hand (run.json but for the time taken); the command killed while it runs, then started
+   again: the same, the seeds finished before the kill not run again.
 
 Prints one line per check and exits 1 on any failure. Needs dask[distributed] (CI installs it).
 """
 from __future__ import annotations
 
 import filecmp
+import json
 import os
 import signal
 import subprocess
@@ -35,7 +40,7 @@ sys.path.insert(0, str(HERE.parent / "datasets"))
 
 from distributed import Client, LocalCluster  # noqa: E402
 
-from sanzi_dask import Dataset, build, convert  # noqa: E402
+from sanzi_dask import Dataset, Runs, build, convert, run_seeds  # noqa: E402
 
 failures = 0
 
@@ -53,6 +58,58 @@ def files(folder: Path) -> list[str]:
 def same_files(folder: Path, reference: Path) -> bool:
     names = files(reference)
     return files(folder) == names and all(filecmp.cmp(folder / n, reference / n, shallow=False) for n in names)
+
+
+def same_runs(folder: Path, reference: Path) -> bool:
+    """The same files as `reference` (and runs.json), each the same bytes but run.json, which is
+    the same but for the time its run took."""
+    names = files(reference)
+    if files(folder) != sorted(names + ["runs.json"]):
+        return False
+    for name in names:
+        if Path(name).name == "run.json":
+            timeless = [{key: value for key, value in json.loads((side / name).read_text()).items()
+                         if key not in ("wall_seconds", "events_per_second")} for side in (folder, reference)]
+            if timeless[0] != timeless[1]:
+                return False
+        elif not filecmp.cmp(folder / name, reference / name, shallow=False):
+            return False
+    return True
+
+
+def check_runs(sanzi: str, work: Path) -> None:
+    """Check 5: sanzi-dask-runs against `sanzi run` and `sanzi compare` by hand."""
+    seeds = (1, 2, 3, 4)
+    reference = work / "runs-reference"
+    for seed in seeds:
+        subprocess.run([sanzi, "run", "--seed", str(seed), "--out", str(reference / f"seed={seed}"),
+                        "--counterfactual", "--jobs", "1", "--quiet"], check=True)
+    sides = [",".join(f"seed={seed}{side}" for seed in seeds) for side in ("/counterfactual", "")]
+    subprocess.run([sanzi, "compare", *sides, "--out", "compare", "--quiet"], cwd=reference, check=True)
+
+    out = work / "runs"
+    with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        summary = run_seeds(Runs(seeds, str(out), sanzi=sanzi, options=("--counterfactual",), compare=True), client)
+    report(summary["runs"] == [f"seed={seed}" for seed in seeds] and same_runs(out, reference),
+           "sanzi-dask-runs on 2 workers: each seed's run, its counterfactual and the comparison are the files "
+           "of sanzi run and sanzi compare by hand")
+
+    out = work / "runs-killed"
+    command = [sys.executable, "-m", "sanzi_dask.runs", "--seeds", "1-4", "--out", str(out), "--counterfactual",
+               "--compare", "--workers", "2", "--sanzi", sanzi, "--quiet"]
+    environment = dict(os.environ, PYTHONPATH=str(HERE))
+    first = subprocess.Popen(command, env=environment, start_new_session=True, stdout=subprocess.DEVNULL)
+    while first.poll() is None and not list(out.glob("seed=*/run.json")):
+        time.sleep(0.002)
+    before = {path.parent: path.stat().st_mtime_ns for path in out.glob("seed=*/events.jsonl")}
+    os.killpg(first.pid, signal.SIGKILL)
+    first.wait()
+    again = subprocess.run(command, env=environment, stdout=subprocess.DEVNULL)
+    kept_runs = all((folder / "events.jsonl").stat().st_mtime_ns == time for folder, time in before.items())
+    report(len(before) < len(seeds) and again.returncode == 0 and same_runs(out, reference) and kept_runs,
+           f"sanzi-dask-runs killed with {len(before)} of {len(seeds)} seeds run, started again: the same files, "
+           "those run not run again")
 
 
 def record(out: Path) -> Path:
@@ -139,6 +196,8 @@ def main() -> int:
     report(len(before) < replications and again.returncode == 0 and same_files(out, reference) and kept(before, out),
            f"sanzi-dask killed with {len(before)} of {replications} replications finished, started again: "
            "the same bytes, those finished not written again")
+
+    check_runs(sanzi, work)
 
     try:
         import pyarrow.dataset as ds

@@ -9,20 +9,15 @@ finished and simulates only the rest: the files are the same bytes as one `sanzi
 """
 from __future__ import annotations
 
-import ctypes
 import dataclasses
 import json
 import os
-import signal
-import subprocess
 import sys
 from pathlib import Path
 
 from dask.base import tokenize
 
-
-class SanziError(RuntimeError):
-    """A `sanzi` command that failed, with what it printed on standard error."""
+from .process import run_sanzi
 
 
 @dataclasses.dataclass(frozen=True)
@@ -56,25 +51,6 @@ class Dataset:
         scenario = [self.scenario] if self.scenario else []
         return ["dataset", *scenario, "--replications", str(self.replications), "--out", self.out,
                 *self.options, "--quiet", *extra]
-
-
-def _die_with_the_worker() -> None:
-    """Asks Linux to kill this process when its parent (the Dask worker) dies, so that a
-    replication Dask hands to another worker is never written by two processes at once."""
-    pr_set_pdeathsig = 1
-    ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
-
-
-def run_sanzi(sanzi: str, arguments: list[str]) -> str:
-    """Runs `sanzi` and returns what it printed; raises SanziError when it fails."""
-    result = subprocess.run(
-        [sanzi, *arguments], capture_output=True, text=True,
-        preexec_fn=_die_with_the_worker if sys.platform.startswith("linux") else None,
-    )
-    if result.returncode != 0:
-        raise SanziError(f"sanzi {' '.join(arguments)} exited with status {result.returncode}: "
-                         f"{result.stderr.strip()}")
-    return result.stdout
 
 
 def simulate(dataset: Dataset, replication: int) -> int:

@@ -1,0 +1,95 @@
+"""Runs of one scenario for many seeds on a Dask cluster: one task per seed, then one that
+compares the pairs (`sanzi compare`) and writes DIR/runs.json. `sanzi-dask-runs` (runs.py) is
+its command line.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import sys
+from pathlib import Path
+
+from dask.base import tokenize
+
+from .process import run_sanzi
+
+
+@dataclasses.dataclass(frozen=True)
+class Runs:
+    """Runs of one scenario for several seeds: the `sanzi run` command line every task shares.
+
+    `scenario` and `out` should be on a file system all workers share (they, and `sanzi` when it
+    is a path, are made absolute here); `options` are further `sanzi run` options. `jobs` is the
+    cores each run uses. `compare` asks for `sanzi compare` of each run's counterfactual against
+    the run, which needs `--counterfactual` among the options.
+    """
+
+    seeds: tuple[int, ...]
+    out: str
+    scenario: str | None = None
+    sanzi: str = "sanzi"
+    options: tuple[str, ...] = ()
+    jobs: int = 1
+    compare: bool = False
+
+    def __post_init__(self) -> None:
+        if not self.seeds or len(set(self.seeds)) != len(self.seeds) or min(self.seeds) < 0:
+            raise ValueError("the seeds are one or more different whole numbers, 0 or more")
+        if self.jobs < 1:
+            raise ValueError("a run uses at least 1 core")
+        if self.compare and "--counterfactual" not in self.options:
+            raise ValueError("--compare compares each run with its counterfactual: give --counterfactual too")
+        object.__setattr__(self, "out", os.path.abspath(self.out))
+        if os.sep in self.sanzi:  # a path, not a name on PATH: the comparison runs in `out`
+            object.__setattr__(self, "sanzi", os.path.abspath(self.sanzi))
+        if self.scenario is not None:
+            object.__setattr__(self, "scenario", os.path.abspath(self.scenario))
+
+    def folder(self, seed: int) -> Path:
+        """The run folder of `seed`, a Hive-style partition of the output folder."""
+        return Path(self.out) / f"seed={seed}"
+
+    def arguments(self, seed: int) -> list[str]:
+        scenario = [self.scenario] if self.scenario else []
+        return ["run", *scenario, "--seed", str(seed), "--out", str(self.folder(seed)), "--jobs", str(self.jobs),
+                *self.options, "--quiet"]
+
+
+def simulate(runs: Runs, seed: int) -> int:
+    """Task: runs `seed` unless its folder holds a finished run already."""
+    if not (runs.folder(seed) / "run.json").is_file():
+        run_sanzi(runs.sanzi, runs.arguments(seed))
+    return seed
+
+
+def finish(runs: Runs, *finished: int) -> dict:
+    """Task: compares the runs (when asked) and writes DIR/runs.json, returned. It takes the
+    runs' tasks' results (`finished`) only so that Dask runs it after all of them."""
+    if runs.compare:
+        # From the output folder, so that the comparison names the runs as seed=S (it lists the
+        # folders it read) and the folder can move.
+        sides = [",".join(str(Path(runs.folder(seed).name) / side) for seed in runs.seeds)
+                 for side in ("counterfactual", "")]
+        run_sanzi(runs.sanzi, ["compare", *sides, "--out", "compare", "--quiet"], cwd=runs.out)
+    summary = {"scenario": runs.scenario, "seeds": list(runs.seeds), "options": list(runs.options),
+               "runs": [runs.folder(seed).name for seed in runs.seeds],
+               "compare": "compare" if runs.compare else None}
+    path = Path(runs.out) / "runs.json"
+    partial = path.with_name(".runs.json.partial")
+    partial.write_text(json.dumps(summary, indent=2) + "\n")
+    os.replace(partial, path)
+    return summary
+
+
+def run_seeds(runs: Runs, client, show_progress: bool = False) -> dict:
+    """Runs every seed of `runs` on `client`'s cluster and returns DIR/runs.json's content."""
+    Path(runs.out).mkdir(parents=True, exist_ok=True)
+    token = tokenize(runs)
+    parts = [client.submit(simulate, runs, seed, key=f"sanzi-run-{seed}-{token}") for seed in runs.seeds]
+    summary = client.submit(finish, runs, *parts, key=f"sanzi-runs-{token}")
+    if show_progress:
+        from distributed import progress
+        progress(parts + [summary])
+        print(file=sys.stderr)
+    return summary.result()
