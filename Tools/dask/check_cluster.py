@@ -17,7 +17,8 @@
 5. sanzi-dask-runs: four seeds with their counterfactuals and the comparison, on a LocalCluster
    of 2 workers, are the files of `sanzi run --seed S --counterfactual` and `sanzi compare` by
    hand (run.json but for the time taken); the command killed while it runs, then started
-   again: the same, the seeds finished before the kill not run again.
+   again: the same, the seeds finished before the kill not run again; the command with other
+   options into that folder: refused.
 
 Prints one line per check and exits 1 on any failure. Needs dask[distributed] (CI installs it).
 """
@@ -61,10 +62,10 @@ def same_files(folder: Path, reference: Path) -> bool:
 
 
 def same_runs(folder: Path, reference: Path) -> bool:
-    """The same files as `reference` (and runs.json), each the same bytes but run.json, which is
-    the same but for the time its run took."""
+    """The same files as `reference` (and runs.json, .settings.json), each the same bytes but
+    run.json, which is the same but for the time its run took."""
     names = files(reference)
-    if files(folder) != sorted(names + ["runs.json"]):
+    if files(folder) != sorted(names + ["runs.json", ".settings.json"]):
         return False
     for name in names:
         if Path(name).name == "run.json":
@@ -110,6 +111,12 @@ def check_runs(sanzi: str, work: Path) -> None:
     report(len(before) < len(seeds) and again.returncode == 0 and same_runs(out, reference) and kept_runs,
            f"sanzi-dask-runs killed with {len(before)} of {len(seeds)} seeds run, started again: the same files, "
            "those run not run again")
+
+    other = subprocess.run([sys.executable, "-m", "sanzi_dask.runs", "--seeds", "1-4", "--out", str(out),
+                            "--max-memory", "4096", "--workers", "1", "--sanzi", sanzi, "--quiet"],
+                           env=environment, capture_output=True, text=True)
+    report(other.returncode == 2 and "holds runs of" in other.stderr and same_runs(out, reference),
+           "sanzi-dask-runs into a folder of runs with other options: refused with status 2, nothing changed")
 
 
 def record(out: Path) -> Path:

@@ -23,7 +23,7 @@ import sys
 
 from .cluster import add_cluster_options, check_cluster_options, client_for
 from .process import SanziError
-from .seed_runs import Runs, run_seeds
+from .seed_runs import OtherSettings, Runs, run_seeds
 
 
 def seed_list(text: str) -> tuple[int, ...]:
@@ -65,6 +65,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with client_for(arguments) as client:
             summary = run_seeds(runs, client, show_progress=not arguments.quiet)
+    except OtherSettings as error:
+        print(f"sanzi-dask-runs: {error}", file=sys.stderr)
+        return 2
     except SanziError as error:
         print(f"sanzi-dask-runs: {error}", file=sys.stderr)
         return 1

@@ -82,9 +82,35 @@ def finish(runs: Runs, *finished: int) -> dict:
     return summary
 
 
+class OtherSettings(ValueError):
+    """The output folder holds runs of another scenario or other `sanzi run` options."""
+
+
+def claim(runs: Runs) -> None:
+    """Notes the scenario and options of the runs in DIR/.settings.json, or checks that those of
+    the runs already there are the same: a seed's folder is kept as finished, and one of other
+    settings would pass for one of these."""
+    settings = {"scenario": runs.scenario, "options": list(runs.options)}
+    path = Path(runs.out) / ".settings.json"
+    if path.exists():
+        held = json.loads(path.read_text())
+        if held != settings:
+            def described(settings: dict) -> str:
+                return (f"{settings['scenario'] or 'the built-in default scenario'} with options "
+                        f"'{' '.join(settings['options'])}'")
+            raise OtherSettings(f"{runs.out} holds runs of {described(held)}, not {described(settings)}: "
+                                "give another --out, or remove it to start again")
+        return
+    partial = path.with_name(".settings.json.partial")
+    partial.write_text(json.dumps(settings) + "\n")
+    os.replace(partial, path)
+
+
 def run_seeds(runs: Runs, client, show_progress: bool = False) -> dict:
-    """Runs every seed of `runs` on `client`'s cluster and returns DIR/runs.json's content."""
+    """Runs every seed of `runs` on `client`'s cluster and returns DIR/runs.json's content;
+    raises OtherSettings when DIR holds runs of another scenario or other options."""
     Path(runs.out).mkdir(parents=True, exist_ok=True)
+    claim(runs)
     token = tokenize(runs)
     parts = [client.submit(simulate, runs, seed, key=f"sanzi-run-{seed}-{token}") for seed in runs.seeds]
     summary = client.submit(finish, runs, *parts, key=f"sanzi-runs-{token}")
