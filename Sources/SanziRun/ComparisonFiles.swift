@@ -44,8 +44,14 @@ public enum ComparisonFiles {
         }
     }
 
+    /// A mean or difference as the tables show it: grouped by thousands, to a tenth unless whole
+    /// (9,155; 9,179.3; -0.3).
     static func number(_ value: Double) -> String {
-        value == value.rounded() ? NumberText.grouped(Int64(value)) : String((value * 10).rounded() / 10)
+        let tenths = (value * 10).rounded()
+        guard tenths.isFinite, tenths.magnitude < 9e17 else { return String(value) }
+        let magnitude = Int64(tenths.magnitude)
+        let sign = tenths < 0 ? "-" : ""
+        return sign + NumberText.grouped(magnitude / 10) + (magnitude % 10 == 0 ? "" : ".\(magnitude % 10)")
     }
 
     static func markdown(_ comparison: RunComparison) -> String {
