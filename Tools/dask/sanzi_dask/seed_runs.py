@@ -75,11 +75,15 @@ def finish(runs: Runs, *finished: int) -> dict:
     summary = {"scenario": runs.scenario, "seeds": list(runs.seeds), "options": list(runs.options),
                "runs": [runs.folder(seed).name for seed in runs.seeds],
                "compare": "compare" if runs.compare else None}
-    path = Path(runs.out) / "runs.json"
-    partial = path.with_name(".runs.json.partial")
-    partial.write_text(json.dumps(summary, indent=2) + "\n")
-    os.replace(partial, path)
+    write_json(Path(runs.out) / "runs.json", summary)
     return summary
+
+
+def write_json(path: Path, value: dict) -> None:
+    """Writes `value` to `path` beside it first, so that a half-written file never has its name."""
+    partial = path.with_name(f".{path.name}.partial")
+    partial.write_text(json.dumps(value, indent=2) + "\n")
+    os.replace(partial, path)
 
 
 class OtherSettings(ValueError):
@@ -92,18 +96,17 @@ def claim(runs: Runs) -> None:
     settings would pass for one of these."""
     settings = {"scenario": runs.scenario, "options": list(runs.options)}
     path = Path(runs.out) / ".settings.json"
-    if path.exists():
-        held = json.loads(path.read_text())
-        if held != settings:
-            def described(settings: dict) -> str:
-                return (f"{settings['scenario'] or 'the built-in default scenario'} with options "
-                        f"'{' '.join(settings['options'])}'")
-            raise OtherSettings(f"{runs.out} holds runs of {described(held)}, not {described(settings)}: "
-                                "give another --out, or remove it to start again")
-        return
-    partial = path.with_name(".settings.json.partial")
-    partial.write_text(json.dumps(settings) + "\n")
-    os.replace(partial, path)
+    if not path.exists():
+        return write_json(path, settings)
+    held = json.loads(path.read_text())
+    if held != settings:
+        raise OtherSettings(f"{runs.out} holds runs of {described(held)}, not {described(settings)}: "
+                            "give another --out, or remove it to start again")
+
+
+def described(settings: dict) -> str:
+    """Settings of runs as a sentence says them."""
+    return f"{settings['scenario'] or 'the built-in default scenario'} with options '{' '.join(settings['options'])}'"
 
 
 def run_seeds(runs: Runs, client, show_progress: bool = False) -> dict:
