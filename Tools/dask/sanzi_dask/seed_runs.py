@@ -97,7 +97,8 @@ def claim(runs: Runs) -> None:
     settings = {"scenario": runs.scenario, "options": list(runs.options)}
     path = Path(runs.out) / ".settings.json"
     if not path.exists():
-        return write_json(path, settings)
+        write_json(path, settings)
+        return
     held = json.loads(path.read_text())
     if held != settings:
         raise OtherSettings(f"{runs.out} holds runs of {described(held)}, not {described(settings)}: "
