@@ -61,9 +61,7 @@ public struct AlertEngine {
         warningSystem.follow(record, .warningSystem) { $0 != 0 }
         declarations.read(event)
         var output = AlertOutput()
-        for place in readers.places(of: record.type) {
-            rules[readers.rule(at: place)].observe(event, declarations, &output)
-        }
+        Self.show(event, toReadersAmong: &rules, readers, declarations, &output)
         declarations.settle(event)
         guard !output.alerts.isEmpty else { return [] }
         var raised: [Alert] = []
@@ -76,6 +74,20 @@ public struct AlertEngine {
             nextID += 1 + UInt64(escalations.count)
         }
         return raised
+    }
+
+    /// Shows `event` to the rules that read it, in order. Through the array's buffer: an
+    /// element changed through the array checked that the array was not shared at every call,
+    /// 1.3% of bench-large's samples; here once an event.
+    private static func show(
+        _ event: LoggedEvent, toReadersAmong rules: inout [any AlertRule], _ readers: RuleReaders,
+        _ declarations: Declarations, _ output: inout AlertOutput
+    ) {
+        let places = readers.places(of: event.record.type)
+        guard !places.isEmpty else { return }
+        rules.withUnsafeMutableBufferPointer { rules in
+            for place in places { rules[readers.rule(at: place)].observe(event, declarations, &output) }
+        }
     }
 
     /// Lets go of what the rules remember (their state, the declarations, the escalator's
