@@ -42,15 +42,19 @@ public final class AlertWriter {
         guard failure == nil else { return }
         let known = alert.village >= 0 && 2 * Int(alert.village) < villageLiterals.count
         let date = self.date(alert.day)
-        let subject = alert.subject.description
-        let (score, threshold) = (Self.number(alert.score), Self.number(alert.threshold))
 
         csv.appendDigits(alert.id)
         csv.append(",", alert.rule, ",", alert.severity.rawValue, ",")
         csv.appendDigits(alert.day)
         csv.append(",", date, ",")
         if known { csv.append(villageLiterals[2 * Int(alert.village)]) }
-        csv.append(",", subject, ",", score, ",", threshold, ",")
+        csv.append(",")
+        Self.append(alert.subject, to: &csv)
+        csv.append(",")
+        Self.append(alert.score, to: &csv)
+        csv.append(",")
+        Self.append(alert.threshold, to: &csv)
+        csv.append(",")
         csv.appendDigits(alert.evidence, separator: " ")
         csv.append(",")
         csv.appendDigits(alert.combines, separator: " ")
@@ -62,8 +66,12 @@ public final class AlertWriter {
         json.appendDigits(alert.day)
         json.append(",\"date\":\"", date, "\",\"village\":")
         if known { json.append(villageLiterals[2 * Int(alert.village) + 1]) } else { json.append("null") }
-        json.append(",\"subject\":\"", subject, "\",\"score\":")
-        json.append(score, ",\"threshold\":", threshold)
+        json.append(",\"subject\":\"")
+        Self.append(alert.subject, to: &json)
+        json.append("\",\"score\":")
+        Self.append(alert.score, to: &json)
+        json.append(",\"threshold\":")
+        Self.append(alert.threshold, to: &json)
         json.append(",\"evidence\":[")
         json.appendDigits(alert.evidence, separator: ",")
         json.append("]")
@@ -76,7 +84,8 @@ public final class AlertWriter {
         for (index, value) in alert.values.enumerated() {
             if index > 0 { json.append(",") }
             json.append(name(value.name))
-            json.append(":", Self.number(value.value))
+            json.append(":")
+            Self.append(value.value, to: &json)
         }
         json.append("}}\n")
         count += 1
@@ -118,6 +127,25 @@ public final class AlertWriter {
         if let failure { throw failure }
         try csvFile.take()?.commit()
         try jsonlFile.take()?.commit()
+    }
+
+    /// Appends `subject` as `AlertSubject.description` writes it, without making the string.
+    private static func append(_ subject: AlertSubject, to buffer: inout ByteBuffer) {
+        let (kind, id): (String, Int64)
+        switch subject {
+        case .listing(let number): (kind, id) = ("listing:", number)
+        case .contract(let number): (kind, id) = ("contract:", number)
+        case .bidder(let number): (kind, id) = ("bidder:", number)
+        case .village: return buffer.append("village")
+        }
+        buffer.append(kind)
+        buffer.appendDigits(id)
+    }
+
+    /// Appends `value` as `number(_:)` writes it, a whole value's digits without making a string.
+    private static func append(_ value: Double, to buffer: inout ByteBuffer) {
+        if value.isFinite, value == value.rounded(), abs(value) < 1e15 { return buffer.appendDigits(Int64(value)) }
+        buffer.append(number(value))
     }
 
     static func number(_ value: Double) -> String {
