@@ -4,9 +4,11 @@ import SanziOutput
 /// What a scenario asks of a run, estimated before it starts from the counts and amounts it
 /// writes: the events it will log, the memory a run needs, and the most money it can move.
 ///
-/// Events and memory are upper estimates: on the shipped scenarios a run logs 0.4–0.6 of the
-/// events and peaks at 0.4–0.9 of the memory estimated. Commands refuse a scenario whose memory estimate is above the
-/// budget the user gives (`--max-memory`). Money is a bound, not an estimate: every amount a
+/// Events and memory are upper estimates: on the shipped scenarios and the scaling benchmark's
+/// (12,000 villages over 5 and 15 years, whole and split by district) a run logs 0.4–0.6 of the
+/// events and peaks at 0.6–0.8 of the memory estimated, with `--jobs 1` or `2`, with or without
+/// `--counterfactual` (docs/performance.md, "The memory estimate"). Commands refuse a scenario
+/// whose memory estimate is above the budget the user gives (`--max-memory`). Money is a bound, not an estimate: every amount a
 /// run draws is at most the largest the scenario allows. What one village can hold and move
 /// must stay under `villageMoneyLimitFen` (every amount and balance in the log then fits the
 /// reader's 10^15), and the whole run under `runMoneyLimitFen` (sums over villages cannot
@@ -28,13 +30,17 @@ public struct ResourceEstimate: Sendable, CustomStringConvertible {
     public static let runMoneyLimitFen = 1e17
 
     /// Memory a run needs besides what grows with the world: the binary, the compiled schema,
-    /// buffers of the writers.
-    static let baseBytes = 32 << 20
-    /// Bytes per logged event kept during a run (ids of listings and contracts, ground truth
-    /// entries, alerts and report context; measured about 25 on bench-large).
-    static let bytesPerEvent = 40
-    /// Bytes per item, person or bidder of the world.
-    static let bytesPerEntity = 256
+    /// buffers of the writers (a ten-village run peaks at 29–32 MiB).
+    static let baseBytes = 40 << 20
+    /// Bytes per logged event kept during a run. The log, the alerts, the events each case
+    /// touched and old deals' values go to disk as the run goes (issue 19), so what grows with
+    /// the horizon is small: 12,000 villages peak at 228 MiB over five years and 244 MiB over
+    /// fifteen (`--jobs 2`), some 0.3 bytes for each event estimated.
+    static let bytesPerEvent = 1
+    /// Bytes per item, person or bidder of the world: its records in the world, the rules'
+    /// state kept per deal, party and village, and the report's context (some 105 measured at
+    /// 12,000 villages split by district, the largest).
+    static let bytesPerEntity = 128
 
     public init(_ scenario: Scenario) {
         let days = scenario.horizon.dayCount(from: scenario.start)

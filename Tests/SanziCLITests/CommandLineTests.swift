@@ -122,6 +122,22 @@ struct CommandLineTests {
         #expect(result.output.split(separator: "\n").count == 3)
     }
 
+    /// A scenario whose memory estimate is above `--max-memory` is refused at its geography,
+    /// before anything is simulated or written; at the estimate it runs.
+    @Test func aScenarioAboveTheMemoryBudgetIsRefused() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("out")
+        let refused = try sanzi("run", "Scenarios/default.xml", "--max-memory", "39", "--out", out.path, "-q")
+        #expect(refused.status == 65)
+        #expect(
+            refused.errors.contains(
+                "Scenarios/default.xml:23:3: error: the scenario needs about 40 MiB (about 14,085 events and 40 MiB), above the budget of 39 MiB"
+            ), "\(refused.errors)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+        #expect(try sanzi("run", "Scenarios/default.xml", "--max-memory", "40", "--out", out.path, "-q").status == 0)
+    }
+
     @Test func validateExitCodesFollowSysexits() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

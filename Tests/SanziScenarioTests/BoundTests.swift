@@ -62,6 +62,23 @@ struct BoundTests {
         #expect(small.description.hasPrefix("about ") && small.description.hasSuffix(" MiB"))
     }
 
+    /// The memory estimate against the peaks measured on 2026-12-03 (release build, the
+    /// largest of `--jobs 1`, `--jobs 2` and, where measured, `--counterfactual`): above each,
+    /// and within 1.5 times (it said 5.4 times bench-large's peak when it counted 40 bytes an
+    /// event, and 6.7 times at 12,000 villages; docs/performance.md, "The memory estimate").
+    @Test func theMemoryEstimateIsAboveMeasuredPeaksAndNotFarAbove() throws {
+        let peaksMiB = [
+            "default": 32, "county-districts": 30, "warning-switch": 31, "guangzhou-2012-2014": 47, "bench-large": 59,
+        ]
+        for (name, peak) in peaksMiB {
+            let scenario = try ScenarioLoader.loadScenario(contentsOf: "\(Fixtures.root)/Scenarios/\(name).xml").value
+            let estimate = Double(ResourceEstimate(scenario).memoryBytes) / Double(1 << 20)
+            #expect(
+                estimate >= Double(peak) && estimate <= 1.5 * Double(peak), "\(name): \(estimate) MiB, \(peak) measured"
+            )
+        }
+    }
+
     /// Where offices answer disputes, they come back until answered: the estimate counts, for
     /// each village and month, one dispute petitioning give-up-after times with a lead each
     /// (three villages over 365 of 365.25 days, 5 petitions: 360 events more, to the rounding).
