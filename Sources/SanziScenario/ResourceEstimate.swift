@@ -8,11 +8,11 @@ import SanziOutput
 /// (12,000 villages over 5 and 15 years, whole and split by district) a run logs 0.4–0.6 of the
 /// events and peaks at 0.6–0.8 of the memory estimated, with `--jobs 1` or `2`, with or without
 /// `--counterfactual` (docs/performance.md, "The memory estimate"). Commands refuse a scenario
-/// whose memory estimate is above the budget the user gives (`--max-memory`). Money is a bound, not an estimate: every amount a
-/// run draws is at most the largest the scenario allows. What one village can hold and move
-/// must stay under `villageMoneyLimitFen` (every amount and balance in the log then fits the
-/// reader's 10^15), and the whole run under `runMoneyLimitFen` (sums over villages cannot
-/// overflow).
+/// whose memory estimate is above the budget the user gives (`--max-memory`). Money is a
+/// bound, not an estimate: every amount a run draws is at most the largest the scenario
+/// allows. What one village can hold and move must stay under `villageMoneyLimitFen` (every
+/// amount and balance in the log then fits the reader's 10^15), and the whole run under
+/// `runMoneyLimitFen` (sums over villages cannot overflow).
 public struct ResourceEstimate: Sendable, CustomStringConvertible {
     /// Events the run logs.
     public var events: Int
@@ -33,13 +33,13 @@ public struct ResourceEstimate: Sendable, CustomStringConvertible {
     /// buffers of the writers (a ten-village run peaks at 29–32 MiB).
     static let baseBytes = 40 << 20
     /// Bytes per logged event kept during a run. The log, the alerts, the events each case
-    /// touched and old deals' values go to disk as the run goes (issue 19), so what grows with
-    /// the horizon is small: 12,000 villages peak at 228 MiB over five years and 244 MiB over
-    /// fifteen (`--jobs 2`), some 0.3 bytes for each event estimated.
+    /// touched and old deals' values go to disk as the run goes, so what grows with the horizon
+    /// is small: 12,000 villages peak at 228 MiB over five years and 244 MiB over fifteen
+    /// (`--jobs 2`), some 0.3 bytes for each event estimated.
     static let bytesPerEvent = 1
     /// Bytes per item, person or bidder of the world: its records in the world, the rules'
-    /// state kept per deal, party and village, and the report's context (some 105 measured at
-    /// 12,000 villages split by district, the largest).
+    /// state kept per deal, party and village, and the report's context (some 110 measured at
+    /// 12,000 villages split by district and in `sanzi dataset`, the largest).
     static let bytesPerEntity = 128
 
     public init(_ scenario: Scenario) {
