@@ -8,7 +8,8 @@
 # comparison ("shape": "towns").
 #
 # Prints one JSON line per run (villages, shape, jobs, round, events, seconds,
-# simulation_seconds, user_seconds, system_seconds, events_per_second, peak_mib; seconds is the
+# simulation_seconds, user_seconds, system_seconds, events_per_second, peak_mib, estimate_mib:
+# the memory `sanzi validate` estimates for the scenario; seconds is the
 # whole command, from start to exit, and events_per_second the events over it;
 # simulation_seconds is run.json's wall_seconds, the simulation with the rules and the log but
 # not the reports after it; user_seconds and system_seconds are the command's processor time in
@@ -18,7 +19,8 @@
 # without the kernel's, which on a virtual machine grows with the pages a run's 3 GB log takes
 # from the host) and memory_ratio (peak at 12,000 / peak at 1,200, the largest over the rounds;
 # issue 19 asks both under 256 MiB); and per size the speedup of --jobs 2 over --jobs 1 (same
-# bytes either way: the script checks events.jsonl and report.json).
+# bytes either way: the script checks events.jsonl and report.json), the estimate, and the
+# largest peak over it (peak_over_estimate: below 1 while the estimate holds).
 #
 # The same two sizes run split by district ("shape": "split": the districts' scenario with
 # <geography news-window-days="7">, which the run pipeline runs as one world per district,
@@ -101,8 +103,10 @@ for shape in ("districts", "towns", "split"):
                           "user_time_ratio_to_linear_by_round": user, "memory_ratio": round(memory, 2)}))
 for shape, villages in sorted({(row["shape"], row["villages"]) for row in rows if row["shape"] != "districts-apart"}):
     speedups = [round(by[(shape, villages, 1, r)]["seconds"] / by[(shape, villages, 2, r)]["seconds"], 2) for r in rounds]
+    runs = [by[(shape, villages, jobs, r)] for jobs in (1, 2) for r in rounds]
     print(json.dumps({"villages": villages, "shape": shape, "speedup_jobs_2_over_1": round(statistics.median(speedups), 2),
-                      "speedup_by_round": speedups}))
+                      "speedup_by_round": speedups, "estimate_mib": runs[0]["estimate_mib"],
+                      "peak_over_estimate": round(max(run["peak_mib"] / run["estimate_mib"] for run in runs), 2)}))
 apart = [round(by[("districts-apart", 12000, 1, r)]["seconds"] / by[("districts", 12000, 1, r)]["seconds"], 2) for r in rounds]
 apart_user = [round(by[("districts-apart", 12000, 1, r)]["user_seconds"] / by[("districts", 12000, 1, r)]["user_seconds"], 2)
               for r in rounds]
