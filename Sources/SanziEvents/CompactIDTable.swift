@@ -5,7 +5,7 @@
 /// value, never read. Any other id falls back to a dictionary, as in `IDTable`.
 public struct CompactIDTable<Value: BitwiseCopyable & Sendable>: Sendable {
     @usableFromInline var values: [Value] = []
-    @usableFromInline var present: [UInt64] = []
+    @usableFromInline var present = WordBits()
     @usableFromInline var sparse: [Int64: Value] = [:]
 
     @inlinable public init() {}
@@ -13,23 +13,19 @@ public struct CompactIDTable<Value: BitwiseCopyable & Sendable>: Sendable {
     @inlinable public subscript(id: Int64) -> Value? {
         get {
             guard let index = Self.denseIndex(id) else { return sparse[id] }
-            return index < values.count && isPresent(index) ? values[index] : nil
+            return index < values.count && present.contains(index) ? values[index] : nil
         }
         set {
             guard let index = Self.denseIndex(id) else {
                 sparse[id] = newValue
                 return
             }
-            guard let newValue else {
-                if index < values.count { present[index &>> 6] &= ~(1 &<< UInt64(index & 63)) }
-                return
-            }
+            guard let newValue else { return present.remove(index) }
             if index >= values.count {
                 values.append(contentsOf: repeatElement(newValue, count: index - values.count + 1))
-                present.append(contentsOf: repeatElement(0, count: max(0, (index &>> 6) + 1 - present.count)))
             }
             values[index] = newValue
-            present[index &>> 6] |= 1 &<< UInt64(index & 63)
+            present.insert(index)
         }
         _modify {
             var value = self[id]
@@ -50,5 +46,4 @@ public struct CompactIDTable<Value: BitwiseCopyable & Sendable>: Sendable {
         id >= 0 && id < IDTable<Value>.denseLimit ? Int(id) : nil
     }
 
-    @inlinable func isPresent(_ index: Int) -> Bool { present[index &>> 6] & (1 &<< UInt64(index & 63)) != 0 }
 }

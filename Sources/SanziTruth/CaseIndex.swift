@@ -1,3 +1,5 @@
+import SanziEvents
+
 /// The cases (and look-alikes) that touched each event, built once per run and read by every
 /// evaluation of it and by a dataset's label columns.
 ///
@@ -25,9 +27,9 @@ public struct CaseIndex: Sendable {
     private let offsets: [UInt8]
     /// A bit for each event id from `base`, set when a case touched it: most alerts touch no
     /// case, and their look-ups end here without reading a block (2.2 MB at 12,000 villages
-    /// over five years; tuning scores every alert thousands of times). Empty when the ids are
-    /// so sparse that it would take more than 32 bytes a pair.
-    private let touched: [UInt64]
+    /// over five years; tuning scores every alert thousands of times). Nil when the ids are so
+    /// sparse that it would take more than 32 bytes a pair.
+    private let touched: WordBits?
 
     public init(_ truth: GroundTruth) {
         var (count, smallest, largest) = (0, UInt64.max, UInt64.min)
@@ -37,7 +39,7 @@ public struct CaseIndex: Sendable {
             for event in events { (smallest, largest) = (min(smallest, event), max(largest, event)) }
         }
         guard count > 0 else {
-            (base, shift, width, starts, cases, offsets, touched) = (0, 0, 1, [], [], [], [])
+            (base, shift, width, starts, cases, offsets, touched) = (0, 0, 1, [], [], [], nil)
             return
         }
         var shift: UInt64 = 0
@@ -53,11 +55,11 @@ public struct CaseIndex: Sendable {
         var offsets = [UInt8](repeating: 0, count: count * width)
         let mask: UInt64 = (1 << shift) &- 1
         let words = (largest - smallest) >> 6 + 1
-        var touched = [UInt64](repeating: 0, count: words <= UInt64(count) * 4 ? Int(words) : 0)
+        var touched = words <= UInt64(count) * 4 ? WordBits(roomFor: Int(words) << 6) : nil
         for index in truth.cases.indices {
             for event in truth.cases.events(at: index) {
                 let relative = event - smallest
-                if !touched.isEmpty { touched[Int(relative >> 6)] |= 1 << (relative & 63) }
+                touched?.insert(Int(relative))
                 let block = Int(relative >> shift)
                 let pair = next[block]
                 next[block] += 1
@@ -87,9 +89,9 @@ public struct CaseIndex: Sendable {
     /// Whether a case may have touched the event `relative` ids after `base`: false only when
     /// the bits say no case did.
     private func mayBeTouched(_ relative: UInt64) -> Bool {
-        guard !touched.isEmpty else { return true }
-        let word = Int(relative >> 6)
-        return word < touched.count && touched[word] & (1 << (relative & 63)) != 0
+        guard let touched else { return true }
+        guard let member = Int(exactly: relative) else { return false }  // past every word
+        return touched.contains(member)
     }
 
     /// The offset in its block of the event of `pair`.
