@@ -48,12 +48,7 @@ public final class AlertWriter {
         csv.appendDigits(alert.day)
         csv.append(",", date, ",")
         if known { csv.append(villageLiterals[2 * Int(alert.village)]) }
-        csv.append(",")
-        Self.append(alert.subject, to: &csv)
-        csv.append(",")
-        Self.append(alert.score, to: &csv)
-        csv.append(",")
-        Self.append(alert.threshold, to: &csv)
+        Self.appendSubjectAndScores(of: alert, after: (",", ",", ","), to: &csv)
         csv.append(",")
         csv.appendDigits(alert.evidence, separator: " ")
         csv.append(",")
@@ -66,12 +61,8 @@ public final class AlertWriter {
         json.appendDigits(alert.day)
         json.append(",\"date\":\"", date, "\",\"village\":")
         if known { json.append(villageLiterals[2 * Int(alert.village) + 1]) } else { json.append("null") }
-        json.append(",\"subject\":\"")
-        Self.append(alert.subject, to: &json)
-        json.append("\",\"score\":")
-        Self.append(alert.score, to: &json)
-        json.append(",\"threshold\":")
-        Self.append(alert.threshold, to: &json)
+        Self.appendSubjectAndScores(
+            of: alert, after: (",\"subject\":\"", "\",\"score\":", ",\"threshold\":"), to: &json)
         json.append(",\"evidence\":[")
         json.appendDigits(alert.evidence, separator: ",")
         json.append("]")
@@ -127,6 +118,19 @@ public final class AlertWriter {
         if let failure { throw failure }
         try csvFile.take()?.commit()
         try jsonlFile.take()?.commit()
+    }
+
+    /// Appends the alert's subject, score and threshold, each after its prefix.
+    private static func appendSubjectAndScores(
+        of alert: Alert, after prefixes: (subject: String, score: String, threshold: String),
+        to buffer: inout ByteBuffer
+    ) {
+        buffer.append(prefixes.subject)
+        append(alert.subject, to: &buffer)
+        buffer.append(prefixes.score)
+        append(alert.score, to: &buffer)
+        buffer.append(prefixes.threshold)
+        append(alert.threshold, to: &buffer)
     }
 
     /// Appends `subject` as `AlertSubject.description` writes it, without making the string.
