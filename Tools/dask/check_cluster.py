@@ -27,6 +27,7 @@ from __future__ import annotations
 import filecmp
 import json
 import os
+import shlex
 import signal
 import subprocess
 import sys
@@ -165,11 +166,18 @@ def main() -> int:
     subprocess.run([sanzi, "dataset", str(windowed), "--replications", "3", "--out", str(windowed_reference),
                     "--jobs", "1", "--quiet"], check=True)
     out = work / "windowed-jobs-3"
+    # The bytes are the same for any --jobs, so the commands themselves say the cores were asked.
+    commands = work / "commands.txt"
+    recording = work / "sanzi-recording"
+    recording.write_text(f'#!/bin/sh\necho "$*" >> {shlex.quote(str(commands))}\nexec {shlex.quote(sanzi)} "$@"\n')
+    recording.chmod(0o755)
     with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster, \
             Client(cluster) as client:
-        card = build(Dataset(3, str(out), scenario=str(windowed), sanzi=sanzi, jobs=3), client)
-    report(card["replications"] == 3 and same_files(out, windowed_reference),
-           "2 workers, each replication on 3 cores, its districts side by side: the bytes of one "
+        card = build(Dataset(3, str(out), scenario=str(windowed), sanzi=str(recording), jobs=3), client)
+    simulated = [line for line in commands.read_text().splitlines() if " --only " in line]
+    report(card["replications"] == 3 and same_files(out, windowed_reference) and len(simulated) == 3
+           and all(line.endswith("--jobs 3") for line in simulated),
+           "2 workers, each replication asked for 3 cores (its districts side by side): the bytes of one "
            "sanzi dataset --jobs 1 process")
 
     out = work / "killed-worker"
