@@ -30,6 +30,21 @@ public enum RunPipeline {
         return (atOnce, max(1, cores / atOnce))
     }
 
+    /// Events in a batch of the rules' pipeline.
+    static let rulesBatch = 1_024
+
+    /// Batches the rules' pipeline holds before the world waits for the rules: about half a
+    /// day of the log (the benchmark's shape logs about one event a village a day, 12,401 a day
+    /// at 12,000 villages), and at least 8. The first of a month logs some ten mean days at
+    /// once; the world's thread waits for the rules through it unless the pipeline lets them
+    /// fall behind and catch up after. At 120,000 villages over a year (`--jobs 2`) the world's
+    /// thread waited 7.3 s of a 41–44 s run with 8 batches, 2.7–2.9 s of 35–37 s with 58 (half
+    /// a day) and 2.3–2.4 s with 117, for some 20 MB more at the peak. Up to 18,431 villages
+    /// it stays 8: there a batch held costs some 250 KB at the peak, and the scaling
+    /// benchmark's 12,000 villages split by district peak within 3 MiB of the 256 MiB issue 19
+    /// allows (a day, 11 batches, took them to 255 MiB).
+    static func rulesDepth(villages: Int) -> Int { max(8, villages / (2 * rulesBatch)) }
+
     /// What a run produced.
     public struct Result: Sendable {
         /// Events, counts, days, wall time and the ground truth.
@@ -94,7 +109,10 @@ public enum RunPipeline {
         let offloading = rulesApart && !consumersApart ? consumers : []
         let rulePipeline =
             rulesApart
-            ? PipelineSink(TeeSink(ruleThread), batchSize: 1024, queue: secondCore) {
+            ? PipelineSink(
+                TeeSink(ruleThread), batchSize: rulesBatch, depth: rulesDepth(villages: scenario.geography.villages.count),
+                queue: secondCore
+            ) {
                 offloading.contains { $0.workWhileWaiting() }
             } : nil
         warnings?.pipeline = rulePipeline

@@ -40,6 +40,16 @@ struct RunJobsTests {
         #expect(RunPipeline.sharing(3, among: 0) == (1, 3))
     }
 
+    /// The rules' pipeline holds about half a day of the log (one event a village a day), and
+    /// never fewer than 8 batches: as before up to 18,431 villages.
+    @Test func theRulesPipelineHoldsAboutHalfADayOfTheLog() {
+        #expect(RunPipeline.rulesDepth(villages: 10) == 8)
+        #expect(RunPipeline.rulesDepth(villages: 12_000) == 8)
+        #expect(RunPipeline.rulesDepth(villages: 18_431) == 8)
+        #expect(RunPipeline.rulesDepth(villages: 18_432) == 9)
+        #expect(RunPipeline.rulesDepth(villages: 120_000) == 58)
+    }
+
     /// How the rules run: on a thread of their own (the default scenario's leads follow a week
     /// after), on the world's (leads within a day), or not at all.
     enum Rules: Sendable { case threaded, inline, off }
