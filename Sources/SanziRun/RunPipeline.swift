@@ -110,8 +110,8 @@ public enum RunPipeline {
         let rulePipeline =
             rulesApart
             ? PipelineSink(
-                TeeSink(ruleThread), batchSize: rulesBatch, depth: rulesDepth(villages: scenario.geography.villages.count),
-                queue: secondCore
+                TeeSink(ruleThread), batchSize: rulesBatch,
+                depth: rulesDepth(villages: scenario.geography.villages.count), queue: secondCore
             ) {
                 offloading.contains { $0.workWhileWaiting() }
             } : nil
