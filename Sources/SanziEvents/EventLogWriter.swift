@@ -28,7 +28,7 @@ public final class EventLogWriter: EventSink {
     /// Starts the file. `dateOfDay` gives the ISO date of a day number.
     public init(path: String, villageIDs: [String], dateOfDay: @escaping (Int32) -> String) throws(OutputError) {
         self.path = path
-        file = try OutputFile(path: path)
+        file = try OutputFile(eventLogAt: path)
         encoder = JSONLineEncoder(villageIDs: villageIDs, dateOfDay: dateOfDay)
     }
 
