@@ -1,5 +1,6 @@
 import SanziEngine
 import SanziEvents
+import SanziOutput
 
 #if canImport(Glibc)
     import Glibc
@@ -8,13 +9,17 @@ import SanziEvents
 #endif
 
 /// A progress line on standard error while a run streams its log: the day reached, the share
-/// of the horizon and the events so far, redrawn a few times a second. Used only when standard
-/// error is a terminal and the run is not `--quiet`; the line is cleared at the end.
+/// of the horizon, the events so far and, once the world is built, the time left, redrawn a
+/// few times a second. Used only when standard error is a terminal and the run is not
+/// `--quiet`; the line is cleared at the end.
 final class Progress: EventSink {
     let days: Int
     private var events = 0
     private var lastDraw = 0.0
     private let started: Double
+    /// When the log first reached day 1: the building (day 0, a tenth of a year's events at
+    /// 120,000 villages) is not a day like the others.
+    private var firstDayStarted: Double?
 
     static var isTerminal: Bool { isatty(STDERR_FILENO) != 0 }
 
@@ -29,9 +34,37 @@ final class Progress: EventSink {
         let now = WallClock.seconds()
         guard now - lastDraw >= 0.2 else { return }
         lastDraw = now
-        let share = min(100, Int(event.day) * 100 / days)
-        let rate = Int(Double(events) / max(now - started, 1e-9))
-        Self.draw("simulating    day \(event.day) of \(days) (\(share)%), \(events) events, \(rate) events/s")
+        let day = Int(event.day)
+        if day >= 1, firstDayStarted == nil { firstDayStarted = now }
+        let left = firstDayStarted.flatMap { Self.secondsLeft(day: day, of: days, since: $0, now: now) }
+        Self.draw(Self.line(day: day, of: days, events: events, seconds: now - started, secondsLeft: left))
+    }
+
+    /// The time the days left will take at the pace of the days since day 1, once there is one
+    /// to go by.
+    static func secondsLeft(day: Int, of days: Int, since firstDay: Double, now: Double) -> Double? {
+        guard day >= 2 else { return nil }
+        return (now - firstDay) / Double(day - 1) * Double(max(days - day, 0))
+    }
+
+    /// The progress line: "simulating    day 139 of 365 (38%), 7,995,392 events, 1,605,363
+    /// events/s, about 9 s left".
+    static func line(day: Int, of days: Int, events: Int, seconds: Double, secondsLeft: Double?) -> String {
+        let share = min(100, day * 100 / max(days, 1))
+        let rate = Int64(Double(events) / max(seconds, 1e-9))
+        let left = secondsLeft.map { ", about \(duration($0)) left" } ?? ""
+        return "simulating    day \(day) of \(days) (\(share)%), \(NumberText.grouped(Int64(events))) events, "
+            + "\(NumberText.grouped(rate)) events/s\(left)"
+    }
+
+    /// Seconds as "9 s", "4 min 05 s" or "2 h 03 min".
+    static func duration(_ seconds: Double) -> String {
+        let whole = Int(min(max(seconds, 0), 1e9).rounded(.up))
+        if whole < 60 { return "\(whole) s" }
+        let (minutes, second) = whole.quotientAndRemainder(dividingBy: 60)
+        if minutes < 60 { return "\(minutes) min \(second < 10 ? "0" : "")\(second) s" }
+        let (hours, minute) = minutes.quotientAndRemainder(dividingBy: 60)
+        return "\(hours) h \(minute < 10 ? "0" : "")\(minute) min"
     }
 
     /// Clears the progress line.
