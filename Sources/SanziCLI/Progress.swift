@@ -17,8 +17,8 @@ final class Progress: EventSink {
     private var events = 0
     private var lastDraw = 0.0
     private let started: Double
-    /// When the log first reached day 1: the building (day 0, a tenth of a year's events at
-    /// 120,000 villages) is not a day like the others.
+    /// When the log first reached day 1: the building (day 0, a sixth of a year's events at
+    /// 12,000 villages) is not a day like the others.
     private var firstDayStarted: Double?
 
     static var isTerminal: Bool { isatty(STDERR_FILENO) != 0 }
