@@ -9,17 +9,17 @@ import SanziOutput
 #endif
 
 /// A progress line on standard error while a run streams its log: the day reached, the share
-/// of the horizon, the events so far and, once the world is built, the time left, redrawn a
-/// few times a second. Used only when standard error is a terminal and the run is not
-/// `--quiet`; the line is cleared at the end.
+/// of the horizon, the events so far and, once days past the building have gone by, the time
+/// left, redrawn a few times a second. Used only when standard error is a terminal and the run
+/// is not `--quiet`; the line is cleared at the end.
 final class Progress: EventSink {
     let days: Int
     private var events = 0
     private var lastDraw = 0.0
     private let started: Double
-    /// When the log first reached day 1: the building (day 0, a sixth of a year's events at
-    /// 12,000 villages) is not a day like the others.
-    private var firstDayStarted: Double?
+    /// The first drawing past day 0, the day and time it was at: the building (day 0, a sixth
+    /// of a year's events at 12,000 villages) is not a day like the others.
+    private var paceFrom: (day: Int, seconds: Double)?
 
     static var isTerminal: Bool { isatty(STDERR_FILENO) != 0 }
 
@@ -35,19 +35,19 @@ final class Progress: EventSink {
         guard now - lastDraw >= 0.2 else { return }
         lastDraw = now
         let day = Int(event.day)
-        if day >= 1, firstDayStarted == nil { firstDayStarted = now }
-        let left = firstDayStarted.flatMap { Self.secondsLeft(day: day, of: days, since: $0, now: now) }
+        if day >= 1, paceFrom == nil { paceFrom = (day, now) }
+        let left = paceFrom.flatMap { Self.secondsLeft(day: day, of: days, since: $0, now: now) }
         Self.draw(Self.line(day: day, of: days, events: events, seconds: now - started, secondsLeft: left))
     }
 
-    /// The time the days left will take at the pace of the days since day 1, once there is one
-    /// to go by.
-    static func secondsLeft(day: Int, of days: Int, since firstDay: Double, now: Double) -> Double? {
-        guard day >= 2 else { return nil }
-        return (now - firstDay) / Double(day - 1) * Double(max(days - day, 0))
+    /// The time the days after `day` will take at the pace of those since `start`, once there
+    /// is one to go by.
+    static func secondsLeft(day: Int, of days: Int, since start: (day: Int, seconds: Double), now: Double) -> Double? {
+        guard day > start.day else { return nil }
+        return (now - start.seconds) / Double(day - start.day) * Double(max(days - day, 0))
     }
 
-    /// The progress line: "simulating    day 139 of 365 (38%), 7,995,392 events, 1,605,363
+    /// The progress line: "simulating    day 139 of 365 (38%), 7,995,392 events, 1,605,500
     /// events/s, about 9 s left".
     static func line(day: Int, of days: Int, events: Int, seconds: Double, secondsLeft: Double?) -> String {
         let share = min(100, day * 100 / max(days, 1))

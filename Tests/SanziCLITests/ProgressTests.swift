@@ -2,8 +2,8 @@ import Testing
 
 @testable import SanziCLI
 
-/// The progress line a long run draws on a terminal: grouped numbers, and the time left once the
-/// log has passed day 1 (the building, day 0, is not a day like the others).
+/// The progress line a long run draws on a terminal: grouped numbers, and the time left once days
+/// past the building (day 0, not a day like the others) have gone by.
 @Suite("Progress line")
 struct ProgressTests {
     @Test func theLineGroupsItsNumbersAndSaysTheTimeLeft() {
@@ -15,12 +15,13 @@ struct ProgressTests {
                 == "simulating    day 0 of 365 (0%), 16,384 events, 32,768 events/s")
     }
 
-    /// Days 1 to `day` took `now − firstDay`; the days after `day` take as long each.
-    @Test func theTimeLeftGoesByTheDaysSinceDayOne() {
-        #expect(Progress.secondsLeft(day: 0, of: 365, since: 10, now: 12) == nil)
-        #expect(Progress.secondsLeft(day: 1, of: 365, since: 10, now: 12) == nil)
-        #expect(Progress.secondsLeft(day: 5, of: 365, since: 10, now: 12) == 2.0 / 4 * 360)
-        #expect(Progress.secondsLeft(day: 365, of: 365, since: 10, now: 40) == 0)
+    /// The days from the first drawing past day 0 to `day` took `now` less its time; the days
+    /// after `day` take as long each.
+    @Test func theTimeLeftGoesByTheDaysSinceTheBuilding() {
+        #expect(Progress.secondsLeft(day: 3, of: 365, since: (3, 10), now: 12) == nil)
+        #expect(Progress.secondsLeft(day: 5, of: 365, since: (1, 10), now: 12) == 2.0 / 4 * 360)
+        #expect(Progress.secondsLeft(day: 40, of: 365, since: (30, 10), now: 12) == 2.0 / 10 * 325)
+        #expect(Progress.secondsLeft(day: 365, of: 365, since: (1, 10), now: 40) == 0)
     }
 
     @Test func durationsReadAsSecondsMinutesOrHours() {
