@@ -113,6 +113,12 @@ def check_runs(sanzi: str, work: Path) -> None:
            f"sanzi-dask-runs killed with {len(before)} of {len(seeds)} seeds run, started again: the same files, "
            "those run not run again")
 
+    named = Runs((1,), str(out), options=("--thresholds", "strict.xml", "--thresholds=../lax.xml")).arguments(1)
+    absolute = ["--thresholds", str(Path.cwd() / "strict.xml"), f"--thresholds={Path.cwd().parent / 'lax.xml'}"]
+    report(named[-4:-1] == absolute,
+           "sanzi-dask-runs gives each run --thresholds FILE as an absolute path (a worker started elsewhere reads "
+           "the client's file)")
+
     other = subprocess.run([sys.executable, "-m", "sanzi_dask.runs", "--seeds", "1-4", "--out", str(out),
                             "--max-memory", "4096", "--workers", "1", "--sanzi", sanzi, "--quiet"],
                            env=environment, capture_output=True, text=True)

@@ -19,10 +19,11 @@ from .process import run_sanzi
 class Runs:
     """Runs of one scenario for several seeds: the `sanzi run` command line every task shares.
 
-    `scenario` and `out` should be on a file system all workers share (they, and `sanzi` when it
-    is a path, are made absolute here); `options` are further `sanzi run` options. `jobs` is the
-    cores each run uses. `compare` asks for `sanzi compare` of each run's counterfactual against
-    the run, which needs `--counterfactual` among the options.
+    `scenario` and `out` should be on a file system all workers share (they, `sanzi` when it is
+    a path, and the file of `--thresholds` are made absolute here, so that a worker started in
+    another folder reads what the client named); `options` are further `sanzi run` options.
+    `jobs` is the cores each run uses. `compare` asks for `sanzi compare` of each run's
+    counterfactual against the run, which needs `--counterfactual` among the options.
     """
 
     seeds: tuple[int, ...]
@@ -45,6 +46,7 @@ class Runs:
             object.__setattr__(self, "sanzi", os.path.abspath(self.sanzi))
         if self.scenario is not None:
             object.__setattr__(self, "scenario", os.path.abspath(self.scenario))
+        object.__setattr__(self, "options", absolute_files(self.options))
 
     def folder(self, seed: int) -> Path:
         """The run folder of `seed`, a Hive-style partition of the output folder."""
@@ -54,6 +56,23 @@ class Runs:
         scenario = [self.scenario] if self.scenario else []
         return ["run", *scenario, "--seed", str(seed), "--out", str(self.folder(seed)), "--jobs", str(self.jobs),
                 *self.options, "--quiet"]
+
+
+FILE_OPTIONS = ("--thresholds",)
+"""The `sanzi run` options that name a file."""
+
+
+def absolute_files(options: tuple[str, ...]) -> tuple[str, ...]:
+    """`options` with the file each of FILE_OPTIONS names (`--thresholds FILE` or
+    `--thresholds=FILE`) made absolute."""
+    result = list(options)
+    for index, option in enumerate(result):
+        name, equals, value = option.partition("=")
+        if name in FILE_OPTIONS and equals:
+            result[index] = f"{name}={os.path.abspath(value)}"
+        elif option in FILE_OPTIONS and index + 1 < len(result):
+            result[index + 1] = os.path.abspath(result[index + 1])
+    return tuple(result)
 
 
 def simulate(runs: Runs, seed: int) -> int:
