@@ -73,6 +73,26 @@ struct OutputFileTests {
             return DirectWrites(descriptor: descriptor, path: probe, offset: 0) != nil
         }
 
+        /// An event log goes past the page cache after its first stretch; any other file only
+        /// after its first 256 MiB (the alert files keep to the page cache, holding no buffers).
+        @Test func anEventLogGoesPastThePageCacheAfterItsFirstStretch() throws {
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("sanzi-\(UUID()).bin").path
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let piece = [UInt8](repeating: 1, count: OutputFile.stretch + 4_096)
+            var log = try OutputFile(eventLogAt: path)
+            var other = try OutputFile(path: path + ".other")
+            try piece.withUnsafeBytes { bytes in
+                try log.write(bytes)
+                try other.write(bytes)
+            }
+            if try Self.fileSystemAllowsDirectWrites(besides: path) {
+                #expect(log.direct != nil)
+            } else {
+                print("warning: \(path)'s file system refuses direct writes: the event log's threshold was not tested")
+            }
+            #expect(other.direct == nil)
+        }
+
         /// A file that cannot take direct writes (a device) is refused them, and the caller goes
         /// on through the page cache.
         @Test func aDeviceIsRefusedDirectWrites() throws {
