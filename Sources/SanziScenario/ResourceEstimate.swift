@@ -6,7 +6,7 @@ import SanziOutput
 ///
 /// Events and memory are upper estimates: on the shipped scenarios and the scaling benchmark's
 /// (12,000 villages over 5 and 15 years, whole and split by district) a run logs 0.4–0.6 of the
-/// events and peaks at 0.6–0.8 of the memory estimated, with `--jobs 1` or `2`, with or without
+/// events and peaks at 0.6–0.85 of the memory estimated, with `--jobs 1` or `2`, with or without
 /// `--counterfactual` (docs/performance.md, "The memory estimate"). Commands refuse a scenario
 /// whose memory estimate is above the budget the user gives (`--max-memory`). Money is a
 /// bound, not an estimate: every amount a run draws is at most the largest the scenario
