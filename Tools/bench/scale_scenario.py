@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Writes Scenarios/bench-large.xml scaled to a size, over 5 years, for Tools/bench/scale.sh.
+"""Writes Scenarios/bench-large.xml scaled to a size, over 5 years, for Tools/bench/scale.sh, named
+for its size ("Benchmark scaled: 12,000 villages (districts)").
 
     scale_scenario.py BENCH_LARGE_XML SHAPE VILLAGES [PARTS] > scenario.xml
 
@@ -55,6 +56,8 @@ def main() -> None:
         sys.exit(f'PARTS is "all" or "world", not "{parts}"')
     source = open(path, encoding="utf-8").read().replace('horizon="P10Y"', 'horizon="P5Y"')
     scaled = district_shaped(source, villages) if shape == "districts" else town_shaped(source, villages)
+    scaled = scaled.replace('name="Benchmark: 1,200 villages, ten years"',
+                            f'name="Benchmark scaled: {villages:,} villages ({shape})"', 1)
     if parts == "world":
         scaled, count = re.subn(
             r"<output [^>]*/>", '<output events="false" alerts="false" report="false" format="jsonl"/>', scaled)
