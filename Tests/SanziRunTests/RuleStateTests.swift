@@ -1,7 +1,7 @@
-import SanziAlerts
 import SanziEvents
 import Testing
 
+@testable import SanziAlerts
 @testable import SanziRun
 
 /// What each rule remembers, as its documentation says (`RuleDocumentation.state`): a rule that
@@ -61,5 +61,54 @@ struct RuleStateTests {
         }
         #expect(checked >= 25)
         #expect(compared > 1_000, "the comparison is not empty")
+    }
+
+    /// Where each alert is raised: for each event the rule is shown, in order, the alerts it
+    /// raised on it, with the village of that event.
+    static func raisedAt(by rule: any AlertRule.Type, over events: [LoggedEvent]) -> [(alert: Alert, on: Int32)] {
+        func run<Rule: AlertRule>(_ rule: Rule.Type) -> [(alert: Alert, on: Int32)] {
+            var instance = rule.init(parameters: RuleParameters())
+            var declarations = Declarations(keeping: Rule.kept)
+            var output = AlertOutput()
+            var raised: [(alert: Alert, on: Int32)] = []
+            for event in events {
+                declarations.read(event)
+                if Rule.reads.contains(event.record.type) {
+                    let before = output.raisedAlerts.count
+                    instance.observe(event, declarations, &output)
+                    raised += output.raisedAlerts[before...].map { ($0, event.record.village) }
+                }
+                declarations.settle(event)
+            }
+            return raised
+        }
+        return run(rule)
+    }
+
+    /// A local rule raises each alert while it reads an event of the alert's own village (per
+    /// district, of its district), never on another village's event: so that, were such rules
+    /// to run inside a split run's districts, each alert would come at the same place of the
+    /// merged log as in the one world (the union above says only which alerts, not where).
+    @Test func localRulesRaiseOnTheirOwnVillagesEvents() throws {
+        let scenario = try WorldFixtures.scenario("county-districts")
+        let collector = EventCollector()
+        _ = RunPipeline.simulate(
+            scenario, seed: 1, rules: try AlertEngine(settings: scenario.alerts), consumers: [collector])
+        let events = collector.events
+        var district: [Int32: Int64] = [:]
+        for event in events where event.record.type == .village { district[event.record.village] = event.record.party }
+        var raised = 0
+        for rule in RuleCatalogue.rules where rule.documentation.state != .party {
+            let all = Self.raisedAt(by: rule, over: events)
+            let elsewhere = all.filter { alert, on in
+                rule.documentation.state == .district
+                    ? district[alert.village] != district[on] : alert.village != on
+            }
+            let first = elsewhere.first.map { "village \($0.on)'s event, for village \($0.alert.village)" } ?? ""
+            let id = rule.documentation.id
+            #expect(elsewhere.isEmpty, "\(id): \(elsewhere.count) raised elsewhere, the first on \(first)")
+            raised += all.count
+        }
+        #expect(raised > 1_000, "the check is not empty")
     }
 }
