@@ -69,13 +69,26 @@ extension AlertRule {
     /// of a type in `reads`, with the declarations up to it), and returns what it raised,
     /// unnumbered: no escalation, overrides or warning-system switch. For a rule on its own.
     public mutating func raised(over events: some Sequence<LoggedEvent>) -> [Alert] {
+        raisedWithTheirEvents(over: events).map(\.alert)
+    }
+
+    /// What `raised(over:)` returns, each alert with the event the rule was reading when it
+    /// raised it.
+    public mutating func raisedWithTheirEvents(
+        over events: some Sequence<LoggedEvent>
+    ) -> [(alert: Alert, event: LoggedEvent)] {
         var output = AlertOutput()
+        var raised: [(alert: Alert, event: LoggedEvent)] = []
         var declarations = Declarations(keeping: Self.kept)
         for event in events {
             declarations.read(event)
-            if Self.reads.contains(event.record.type) { observe(event, declarations, &output) }
+            if Self.reads.contains(event.record.type) {
+                observe(event, declarations, &output)
+                raised += output.alerts.map { ($0, event) }
+                output.alerts.removeAll(keepingCapacity: true)
+            }
             declarations.settle(event)
         }
-        return output.raisedAlerts
+        return raised
     }
 }
