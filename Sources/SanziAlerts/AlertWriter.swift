@@ -148,14 +148,19 @@ public final class AlertWriter {
 
     /// Appends `value` as `number(_:)` writes it, a whole value's digits without making a string.
     private static func append(_ value: Double, to buffer: inout ByteBuffer) {
-        if value.isFinite, value == value.rounded(), abs(value) < 1e15 { return buffer.appendDigits(Int64(value)) }
+        if let whole = whole(value) { return buffer.appendDigits(whole) }
         buffer.append(number(value))
     }
 
     static func number(_ value: Double) -> String {
         guard value.isFinite else { return "null" }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        if let whole = whole(value) { return String(whole) }
         return String((value * 1_000_000).rounded() / 1_000_000)
+    }
+
+    /// `value` as a whole number, when it is one below 10^15 (written as digits, not a fraction).
+    private static func whole(_ value: Double) -> Int64? {
+        value.isFinite && value == value.rounded() && abs(value) < 1e15 ? Int64(value) : nil
     }
 }
 
