@@ -29,8 +29,25 @@ public struct AlertEngine {
         severityOverrides = Dictionary(
             uniqueKeysWithValues: settings.rules.compactMap { rule in rule.severity.map { (rule.id, $0) } })
         escalation = Escalator(settings.escalation)
-        declarations = Declarations(keeping: rules.reduce([]) { $0.union(Swift.type(of: $1).kept) })
+        declarations = Declarations(keeping: Self.kept(by: rules, readers))
         warningSystem = ValueInForce(settings.warningSystem)
+    }
+
+    /// What `Declarations` must keep for the rules `readers` show events to.
+    static func kept(by rules: [any AlertRule], _ readers: RuleReaders) -> Declarations.Kept {
+        readers.readingRules.reduce([]) { $0.union(Swift.type(of: rules[$1]).kept) }
+    }
+
+    /// Hands the rules whose state is kept per event, deal, village or district to the
+    /// districts of a run split by district, where each district's copy reads its records
+    /// alone (`DistrictRules`), and keeps the others, which follow parties across districts.
+    /// What the districts' rules raise comes back through `observe(_:alongside:)`; `reads` are
+    /// then the kept rules'. Before the engine reads any event.
+    public mutating func handOverDistrictRules() -> DistrictRules {
+        let district = DistrictRules(rules: rules)
+        readers = RuleReaders(rules) { !DistrictRules.keepsWithinADistrict($0) }
+        declarations = Declarations(keeping: Self.kept(by: rules, readers))
+        return district
     }
 
     /// The same rules with the warning system off from the start (an intervention in the log
@@ -57,11 +74,28 @@ public struct AlertEngine {
 
     /// Reads one event; returns the alerts it raised, numbered, escalations after them.
     public mutating func observe(_ event: LoggedEvent) -> [Alert] {
+        observe(event) { engine, output in
+            Self.show(event, toReadersAmong: &engine.rules, engine.readers, engine.declarations, &output)
+        }
+    }
+
+    /// Reads one event as `observe(_:)` does, once the district rules are handed over
+    /// (`handOverDistrictRules()`): what they raised on it comes `alongside`, in their places.
+    public mutating func observe(_ event: LoggedEvent, alongside district: ArraySlice<DistrictAlert>) -> [Alert] {
+        observe(event) { engine, output in
+            Self.show(
+                event, toReadersAmong: &engine.rules, engine.readers, engine.declarations, &output, among: district)
+        }
+    }
+
+    /// Reads one event, `show` running the rules over it; returns what they raised, numbered.
+    @inline(__always)
+    private mutating func observe(_ event: LoggedEvent, show: (inout Self, inout AlertOutput) -> Void) -> [Alert] {
         let record = event.record
         warningSystem.follow(record, .warningSystem) { $0 != 0 }
         declarations.read(event)
         var output = AlertOutput()
-        Self.show(event, toReadersAmong: &rules, readers, declarations, &output)
+        show(&self, &output)
         declarations.settle(event)
         guard !output.alerts.isEmpty else { return [] }
         var raised: [Alert] = []
@@ -88,6 +122,26 @@ public struct AlertEngine {
         rules.withUnsafeMutableBufferPointer { rules in
             for place in places { rules[readers.rule(at: place)].observe(event, declarations, &output) }
         }
+    }
+
+    /// Shows `event` to the rules that read it, as above, what the district rules `raised` on
+    /// it among their alerts in its rules' places.
+    private static func show(
+        _ event: LoggedEvent, toReadersAmong rules: inout [any AlertRule], _ readers: RuleReaders,
+        _ declarations: Declarations, _ output: inout AlertOutput, among raised: ArraySlice<DistrictAlert>
+    ) {
+        var next = raised.startIndex
+        rules.withUnsafeMutableBufferPointer { rules in
+            for place in readers.places(of: event.record.type) {
+                let rule = readers.rule(at: place)
+                while next < raised.endIndex, raised[next].place < rule {
+                    output.raise(raised[next].alert)
+                    next += 1
+                }
+                rules[rule].observe(event, declarations, &output)
+            }
+        }
+        for each in raised[next...] { output.raise(each.alert) }
     }
 
     /// Lets go of what the rules remember (their state, the declarations, the escalator's

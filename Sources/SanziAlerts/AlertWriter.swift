@@ -174,16 +174,48 @@ public final class AlertCollector: EventSink {
     private let spool: AlertSpool?
     /// What is done with each alert as it is raised (written, handed to the world), if anything.
     private let each: ((Alert) -> Void)?
+    /// Where the alerts of the rules handed to a split run's districts come from, if they were.
+    private let districts: DistrictAlerts?
+    /// Those taken from `districts` and not yet read, from `nextFromDistricts` on.
+    @exclusivity(unchecked) private var fromDistricts: [DistrictAlert] = []
+    @exclusivity(unchecked) private var nextFromDistricts = 0
 
-    /// A collector that keeps the alerts in `alerts`, or in `spool` when there is one.
-    public init(engine: AlertEngine, spool: AlertSpool? = nil, each: ((Alert) -> Void)? = nil) {
+    /// A collector that keeps the alerts in `alerts`, or in `spool` when there is one. When
+    /// the engine has handed its district rules over, their alerts come through `districts`.
+    public init(
+        engine: AlertEngine, spool: AlertSpool? = nil, districts: DistrictAlerts? = nil,
+        each: ((Alert) -> Void)? = nil
+    ) {
         self.engine = engine
         self.spool = spool
+        self.districts = districts
         self.each = each
     }
 
     public func accept(_ event: LoggedEvent) {
-        let raised = engine.observe(event)
+        takeFromDistricts()
+        read(event)
+    }
+
+    public func accept(_ events: [LoggedEvent]) {
+        takeFromDistricts()
+        for event in events { read(event) }
+    }
+
+    /// Takes the alerts the districts handed over since (those of every event now accepted).
+    private func takeFromDistricts() {
+        guard let districts else { return }
+        if nextFromDistricts == fromDistricts.count {
+            fromDistricts.removeAll(keepingCapacity: true)
+            nextFromDistricts = 0
+        }
+        districts.take(into: &fromDistricts)
+    }
+
+    private func read(_ event: LoggedEvent) {
+        let raised =
+            nextFromDistricts < fromDistricts.count
+            ? engine.observe(event, alongside: raisedInDistricts(on: event)) : engine.observe(event)
         guard !raised.isEmpty else { return }
         if let spool {
             for alert in raised { spool.append(alert) }
@@ -191,6 +223,15 @@ public final class AlertCollector: EventSink {
             alerts.append(contentsOf: raised)
         }
         if let each { for alert in raised { each(alert) } }
+    }
+
+    /// The alerts the districts' rules raised on `event`.
+    private func raisedInDistricts(on event: LoggedEvent) -> ArraySlice<DistrictAlert> {
+        let start = nextFromDistricts
+        while nextFromDistricts < fromDistricts.count, fromDistricts[nextFromDistricts].event == event.id {
+            nextFromDistricts += 1
+        }
+        return fromDistricts[start..<nextFromDistricts]
     }
 
     /// The log has ended: the rules' state is let go (`AlertEngine.forget()`); the alerts stay.

@@ -12,12 +12,13 @@ struct RuleReaders {
     /// Where each type's readers are in `ruleIndices`, by the type's raw value.
     private var ranges: [Range<Int>]
 
-    /// The readers of each type among `rules`.
-    init(_ rules: [any AlertRule]) {
+    /// The readers of each type among `rules`, of those for which `included` holds.
+    init(_ rules: [any AlertRule], including included: (any AlertRule.Type) -> Bool = { _ in true }) {
         ranges = []
         for type in EventType.allCases {
             let start = ruleIndices.count
-            for (index, rule) in rules.enumerated() where Swift.type(of: rule).reads.contains(type) {
+            for (index, rule) in rules.enumerated()
+            where Swift.type(of: rule).reads.contains(type) && included(Swift.type(of: rule)) {
                 ruleIndices.append(index)
             }
             ranges.append(start..<ruleIndices.count)
@@ -35,4 +36,7 @@ struct RuleReaders {
 
     /// Whether any rule reads `type`.
     func anyReads(_ type: EventType) -> Bool { !places(of: type).isEmpty }
+
+    /// The indices of the rules that read anything, in order.
+    var readingRules: [Int] { Array(Set(ruleIndices)).sorted() }
 }

@@ -105,7 +105,7 @@ struct RunCommand: ParsableCommand, UsesCores {
     @Option(
         name: .customLong("jobs"),
         help: ArgumentHelp(
-            "Cores the run uses (default: the machine's cores), one busy thread each. 1 simulates, runs the rules and writes on one thread (a log past its first 8 MiB waits for the disk on another); 2 give the alert rules a thread of their own beside the world's, the two sharing the event log's lines (unless leads follow alerts within two days: the rules then keep to the world's thread); 3 or more give the log's writer a thread too. A scenario with news windows (<geography news-window-days>) runs a world per district, the districts simulated side by side on the cores the rules leave. The reports after the simulation use two. Outputs are the same bytes for any value.",
+            "Cores the run uses (default: the machine's cores), one busy thread each. 1 simulates, runs the rules and writes on one thread (a log past its first 8 MiB waits for the disk on another); 2 give the alert rules a thread of their own beside the world's, the two sharing the event log's lines (unless leads follow alerts within two days: the rules then keep to the world's thread); 3 or more give the log's writer a thread too. A scenario with news windows (<geography news-window-days>) runs a world per district, the districts simulated side by side on the cores the rules leave (with two or more, each district runs its own rules kept per event, deal, village or district). The reports after the simulation use two. Outputs are the same bytes for any value.",
             valueName: "n"))
     var chosenJobs: Int?
 

@@ -83,21 +83,29 @@ public enum RunPipeline {
         besideRules: [any EventSink] = [], progress: (any EventSink)? = nil, jobs: Int = cores
     ) -> Result {
         let started = WallClock.seconds()
-        // The alerts act on the world through warnings, when the rules run.
-        let warnings = runsRules ? RuleWarnings() : nil
-        let rules =
-            runsRules
-            ? AlertCollector(engine: engine, spool: setAside?.alerts) { alert in
-                alertWriter?.write(alert)
-                warnings?.hand(alert)
-            } : nil
-        let ruleThread = rules.map { [$0] + besideRules } ?? besideRules
         // When leads follow alerts within a day or two, the world would wait for the rules at
         // every day's end: the rules then run on the world's own thread instead.
         let threaded = jobs >= 2
         let inline = !threaded || (runsRules && scenario.oversight.discipline.leadDelayDays <= 2)
+        let rulesApart = (runsRules || !besideRules.isEmpty) && !inline
+        let split = scenario.geography.newsWindowDays != nil
+        let shardThreads = max(1, jobs - (rulesApart ? 1 : 0))
+        // With districts simulated side by side, their rules kept within a district run beside
+        // them: what is left for the rules' own thread is the rules that follow parties.
+        var engine = engine
+        let districts =
+            split && runsRules && shardThreads > 1
+            ? (rules: engine.handOverDistrictRules(), alerts: DistrictAlerts()) : nil
+        // The alerts act on the world through warnings, when the rules run.
+        let warnings = runsRules ? RuleWarnings() : nil
+        let rules =
+            runsRules
+            ? AlertCollector(engine: engine, spool: setAside?.alerts, districts: districts?.alerts) { alert in
+                alertWriter?.write(alert)
+                warnings?.hand(alert)
+            } : nil
+        let ruleThread = rules.map { [$0] + besideRules } ?? besideRules
         let secondCore = DispatchQueue(label: "sanzi.rules")
-        let rulesApart = !ruleThread.isEmpty && !inline
         // A busy thread more than there are cores made each wait for one: bench-large with
         // `--jobs 2` and the log's writer on a third thread kept the world waiting for a core
         // 0.53 of its 2.6 s (/proc's schedstat).
@@ -136,12 +144,15 @@ public enum RunPipeline {
         let knowledge = RuleCatalogue.offenderKnowledge(engine.settings)
         var summary: WorldRun.Summary
         let world: WorldAtHorizon
-        if scenario.geography.newsWindowDays != nil {
+        if split {
             // Districts apart: the cores the rules leave simulate them.
+            let readers = districts.map { districts in
+                { (_: Int) -> any ShardReader in RulesInShard(districts.rules, handingTo: districts.alerts) }
+            }
             let (split, shards) = SplitRun.run(
-                scenario, seed: seed, knowledge: knowledge, sink: sink, warnings: warnings,
-                threads: max(1, jobs - (rulesApart ? 1 : 0)), touches: setAside?.touches ?? CaseTouches(),
-                spill: setAside?.shardSpill ?? ValueSpill(), logEnded: logEnded)
+                scenario, seed: seed, knowledge: knowledge, sink: sink, warnings: warnings, threads: shardThreads,
+                touches: setAside?.touches ?? CaseTouches(), spill: setAside?.shardSpill ?? ValueSpill(),
+                readers: readers, logEnded: logEnded)
             (summary, world) = (split, .split(shards))
         } else {
             let (whole, horizon) = WorldRun.run(

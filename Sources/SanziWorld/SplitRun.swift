@@ -19,14 +19,15 @@ public enum SplitRun {
     /// Runs the scenario's districts as shards on `threads` threads; otherwise as
     /// `WorldRun.run`. The events each case touched wait in `touches`, in the merged log's
     /// ids, as they are merged (check it before using the truth when it spools); every
-    /// district's deals' values in `spill`.
+    /// district's deals' values in `spill`. `readers`, given a district's index, makes what
+    /// reads that district's records beside its world (its rules), if anything does.
     public static func run(
         _ scenario: Scenario, seed: UInt64, knowledge: OffenderKnowledge = OffenderKnowledge(), sink: any EventSink,
         warnings: (any WarningSource)? = nil, threads: Int = 1, touches: CaseTouches = CaseTouches(),
-        spill: ValueSpill = ValueSpill(), logEnded: () -> Void = {}
+        spill: ValueSpill = ValueSpill(), readers: ((Int) -> any ShardReader)? = nil, logEnded: () -> Void = {}
     ) -> (WorldRun.Summary, Shards) {
         let start = WallClock.seconds()
-        var run = Run(scenario: scenario, seed: seed, sink: sink, touches: touches)
+        var run = Run(scenario: scenario, seed: seed, sink: sink, touches: touches, readers: readers)
         for district in scenario.geography.districts.indices {
             run.build(district, knowledge: knowledge, spill: spill)
         }
@@ -41,6 +42,8 @@ public enum SplitRun {
             guard let warnings, through >= 0, day + 1 < Tick(days), run.warningSystemRuns else { continue }
             run.receive(warnings.warnings(through: Int32(through)))
         }
+        // Every record is merged: the readers' state goes before the ground truth is built.
+        for shard in run.shards { shard.reader = nil }
         logEnded()
         let truth = run.groundTruth()
         let summary = WorldRun.Summary(
@@ -63,6 +66,12 @@ public enum SplitRun {
         /// The events the shard's cases touched since the last merge, in the shard's ids.
         let touches: CaseTouches
         let place: ShardPlace
+        /// What reads the shard's records before they are merged, if anything.
+        var reader: (any ShardReader)?
+        /// Where the run's records without a village stood (`Run.everywhere`) when the
+        /// shard's waiting records were noted, and how many of them its reader has read.
+        var everywhereBefore = 0
+        var everywhereRead = 0
         var dispatched = 0
         /// The run's number of each of the shard's cases (by the shard's case index), given as
         /// the merge first meets the case's events.
@@ -73,14 +82,26 @@ public enum SplitRun {
 
         init(
             simulation: consuming Simulation<World>, log: WorldLog, records: ShardRecords, touches: CaseTouches,
-            place: ShardPlace
+            place: ShardPlace, reader: (any ShardReader)?
         ) {
             self.simulation = simulation
-            (self.log, self.records, self.touches, self.place) = (log, records, touches, place)
+            (self.log, self.records, self.touches, self.place, self.reader) = (log, records, touches, place, reader)
         }
 
         /// Simulates the shard's day, its records handed to its log a batch at a time.
         func simulate(_ day: Tick) { dispatched += simulation.run(until: day + 1, flushingTo: &log) }
+
+        /// Shows the reader the shard's records it has not read, and before them the records
+        /// without a village that other shards logged before them in the merged log (in
+        /// `everywhere`, the shard itself at `index`).
+        func read(after everywhere: [(shard: Int, event: LoggedEvent)], index: Int) {
+            guard let reader, records.read < records.pending.count else { return }
+            let before = everywhere[everywhereRead..<everywhereBefore].filter { $0.shard != index }.map(\.event)
+            if !before.isEmpty { reader.read(before[...]) }
+            everywhereRead = everywhereBefore
+            reader.read(records.pending[records.read...])
+            records.read = records.pending.count
+        }
 
         /// Changes the shard's world, with its scheduler at hand; what `body` returns.
         @discardableResult
@@ -98,6 +119,13 @@ public enum SplitRun {
     final class ShardRecords: EventSink, @unchecked Sendable {
         /// The records the shard's log handed over, in order.
         var pending: [LoggedEvent] = []
+        /// How many of `pending` the shard's reader has read, and how many were looked at for
+        /// records without a village.
+        var read = 0
+        var noted = 0
+
+        /// The records are merged: the next come in a new `pending`.
+        func merged() { (pending, read, noted) = ([], 0, 0) }
 
         func accept(_ event: LoggedEvent) { pending.append(event) }
         func accept(_ events: [LoggedEvent]) { pending.append(contentsOf: events) }
@@ -123,6 +151,14 @@ public enum SplitRun {
         /// The shared key of each person every shard holds a replica of, in order noted.
         var sharedPersons: [SharedPerson: Int64] = [:]
 
+        /// What makes each district's reader, if anything reads them.
+        let readers: ((Int) -> any ShardReader)?
+        /// The records without a village the shards logged (what applies everywhere, as a
+        /// scenario-wide intervention, which the first district logs), in the merged log's
+        /// order, with their shard, while readers read the shards' records: each reader reads
+        /// those of other shards too.
+        var everywhere: [(shard: Int, event: LoggedEvent)] = []
+
         /// A person every shard holds a replica of.
         enum SharedPerson: Hashable {
             /// The holder (by number) of a post of the city's officials.
@@ -131,8 +167,11 @@ public enum SplitRun {
             case owner(Int)
         }
 
-        init(scenario: Scenario, seed: UInt64, sink: any EventSink, touches: CaseTouches) {
-            (self.scenario, self.seed) = (scenario, seed)
+        init(
+            scenario: Scenario, seed: UInt64, sink: any EventSink, touches: CaseTouches,
+            readers: ((Int) -> any ShardReader)?
+        ) {
+            (self.scenario, self.seed, self.readers) = (scenario, seed, readers)
             log = WorldLog(sink: sink, touches: touches)
             renumbering = IDRenumbering(
                 offsets: scenario.geography.districts.indices.map { scenario.shard($0).place.offsets })
@@ -155,7 +194,9 @@ public enum SplitRun {
             // The building's batches had a full batch's room; a shard's days need less.
             simulation.model.unwritten = []
             shards.append(
-                Shard(simulation: simulation, log: shardLog, records: records, touches: touches, place: place))
+                Shard(
+                    simulation: simulation, log: shardLog, records: records, touches: touches, place: place,
+                    reader: readers?(district)))
             merge()
         }
 
@@ -175,7 +216,8 @@ public enum SplitRun {
                     if records.pending.isEmpty { swap(&records.pending, &room) }
                     shards[index].simulate(day)
                     merge(index, into: &batch)
-                    (room, records.pending) = (records.pending, [])
+                    room = records.pending
+                    records.merged()
                     room.removeAll(keepingCapacity: true)
                 }
                 return write(&batch)
@@ -183,7 +225,29 @@ public enum SplitRun {
             DispatchQueue.concurrentPerform(iterations: lanes) { lane in
                 for index in stride(from: lane, to: shards.count, by: lanes) { shards[index].simulate(day) }
             }
+            if readers != nil {
+                for index in shards.indices { noteEverywhere(index) }
+                let everywhere = everywhere
+                DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+                    for index in stride(from: lane, to: shards.count, by: lanes) {
+                        shards[index].read(after: everywhere, index: index)
+                    }
+                }
+            }
             merge()
+        }
+
+        /// Notes the shard's waiting records without a village not noted yet in `everywhere`,
+        /// and where `everywhere` stood before them, when its records are read.
+        mutating func noteEverywhere(_ index: Int) {
+            let shard = shards[index]
+            let records = shard.records
+            guard shard.reader != nil, records.noted < records.pending.count else { return }
+            shard.everywhereBefore = everywhere.count
+            for event in records.pending[records.noted...] where event.record.village < 0 {
+                everywhere.append((index, event))
+            }
+            records.noted = records.pending.count
         }
 
         /// Hands every shard's records since the last merge to the log, district by district.
@@ -191,7 +255,7 @@ public enum SplitRun {
             var batch: [LoggedEvent] = []
             for index in shards.indices {
                 merge(index, into: &batch)
-                shards[index].records.pending = []
+                shards[index].records.merged()
             }
             write(&batch)
         }
@@ -199,18 +263,40 @@ public enum SplitRun {
         /// Renumbers the shard's records since the last merge into `batch`, handed to the log a
         /// batch at a time (`WorldRun.batch`): the rules' pipeline holds a number of batches, and
         /// a day's at 12,000 villages held the lines of some 40 MB waiting. The caller empties
-        /// the shard's records.
+        /// the shard's records. The shard's reader reads them first, if it has not, and learns
+        /// where they went before each batch goes to the log.
         mutating func merge(_ index: Int, into batch: inout [LoggedEvent]) {
             let shard = shards[index]
             noteReplicas(of: shard, index)
             guard let first = shard.records.pending.first else { return }
-            moveTouches(of: shard, from: first.id, to: log.logged + UInt64(batch.count) + 1)
-            for var event in shard.records.pending {
+            noteEverywhere(index)
+            shard.read(after: everywhere, index: index)
+            let merged = log.logged + UInt64(batch.count) + 1
+            moveTouches(of: shard, from: first.id, to: merged)
+            var told = 0
+            for (position, var event) in shard.records.pending.enumerated() {
                 renumbering.renumber(&event.record, fromShard: index)
                 if batch.isEmpty { batch.reserveCapacity(WorldRun.batch) }
                 batch.append(event)
-                if batch.count == WorldRun.batch { write(&batch) }
+                guard batch.count == WorldRun.batch else { continue }
+                tell(shard, index, told..<position + 1, from: first.id, mergedFrom: merged)
+                told = position + 1
+                write(&batch)
             }
+            tell(shard, index, told..<shard.records.pending.count, from: first.id, mergedFrom: merged)
+        }
+
+        /// Tells the shard's reader that its waiting records at `positions` are merged, the
+        /// first waiting (id `first`) as `merged`.
+        mutating func tell(
+            _ shard: Shard, _ index: Int, _ positions: Range<Int>, from first: UInt64, mergedFrom merged: UInt64
+        ) {
+            guard let reader = shard.reader, !positions.isEmpty else { return }
+            let stretch = MergedStretch(
+                shard: index, first: first + UInt64(positions.lowerBound),
+                merged: merged + UInt64(positions.lowerBound),
+                count: positions.count, villageOffset: shard.place.offsets.village)
+            reader.merged(stretch, renumbering: &renumbering)
         }
 
         /// Moves the events the shard's cases touched since the last merge to the run's

@@ -1,0 +1,63 @@
+import SanziEvents
+
+/// One district's rules inside a run split by district (`ShardReader`): they read the
+/// district's records on its thread, and as the records are merged, what they raised on them
+/// goes to `DistrictAlerts` in the merged log's ids: the alert's village, subject, evidence and
+/// event renumbered as the records are.
+public final class RulesInShard: ShardReader, @unchecked Sendable {
+    private var rules: DistrictRules
+    private let alerts: DistrictAlerts
+    /// Raised on records not yet merged, in order.
+    private var raised: [DistrictAlert] = []
+    /// Where each stretch of the district's records went in the merged log, in order: the
+    /// evidence of an alert may be records merged days before it.
+    private var stretches: [(first: UInt64, merged: UInt64)] = []
+
+    /// A district's copy of `rules`, handing what they raise to `alerts`.
+    public init(_ rules: DistrictRules, handingTo alerts: DistrictAlerts) {
+        (self.rules, self.alerts) = (rules, alerts)
+    }
+
+    public func read(_ events: ArraySlice<LoggedEvent>) {
+        rules.observe(events, into: &raised)
+    }
+
+    public func merged(_ stretch: MergedStretch, renumbering: inout IDRenumbering) {
+        stretches.append((stretch.first, stretch.merged))
+        let end = stretch.first + UInt64(stretch.count)
+        let count = raised.prefix { $0.event < end }.count
+        guard count > 0 else { return }
+        alerts.append(
+            raised.prefix(count).map { raised in
+                var each = raised
+                each.event = mergedID(of: raised.event)
+                each.alert.evidence = raised.alert.evidence.map(mergedID)
+                if raised.alert.village >= 0 { each.alert.village += stretch.villageOffset }
+                each.alert.subject = Self.subject(raised.alert.subject, stretch.shard, &renumbering)
+                return each
+            })
+        raised.removeFirst(count)
+    }
+
+    /// The merged log's id of the district's record `id`, merged already.
+    private func mergedID(of id: UInt64) -> UInt64 {
+        var (low, high) = (0, stretches.count)
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if stretches[middle].first <= id { low = middle } else { high = middle }
+        }
+        return stretches[low].merged + (id - stretches[low].first)
+    }
+
+    /// The subject in the merged log's ids.
+    private static func subject(
+        _ subject: AlertSubject, _ shard: Int, _ renumbering: inout IDRenumbering
+    ) -> AlertSubject {
+        switch subject {
+        case .village: .village
+        case .listing(let id): .listing(renumbering.id(of: id, .listing, inShard: shard))
+        case .contract(let id): .contract(renumbering.id(of: id, .contract, inShard: shard))
+        case .bidder(let id): .bidder(renumbering.id(of: id, .bidder, inShard: shard))
+        }
+    }
+}
