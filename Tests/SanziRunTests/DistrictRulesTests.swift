@@ -12,11 +12,16 @@ struct DistrictRulesTests {
     /// The four-district county with news windows of 30 days and, on top of its own district
     /// interventions, changes for every district (which the first district logs, once): the
     /// listing threshold and the cash cap, both read by rules kept per village, and the warning
-    /// system off for half a year.
+    /// system off for half a year; the ring among the county's shared firms, and C08 raised at
+    /// two wins from a village in a year, so that a district rule names a shared firm.
     static func scenario() throws -> Scenario {
         let path = "\(SettingCoverageTests.root)/Scenarios/county-districts.xml"
         let text = try String(contentsOfFile: path, encoding: .utf8)
             .replacing("<geography>", with: #"<geography news-window-days="30">"#)
+            .replacing(#"<ring id="east-ring" pool="east-firms""#, with: #"<ring id="city-ring" pool="county-firms""#)
+            .replacing(
+                #"<alerts warning-system="true">"#,
+                with: #"<alerts warning-system="true"><rule id="C08"><param name="wins" value="2"/></rule>"#)
             .replacing(
                 "<interventions>",
                 with: """
@@ -63,6 +68,22 @@ struct DistrictRulesTests {
                 expected.filter { $0.rule == rule && $0.day >= day && !firstDistrict.contains($0.village) }.count
             }
             #expect(expected.count > 1_000)
+            // A firm of the county's shared pool (one that registered in villages of two
+            // districts or more) is one bidder in every district's ids, given when the merged
+            // log first names it: a district rule's alert names one.
+            let district = Dictionary(
+                events.filter { $0.record.type == .village }.map { ($0.record.village, $0.record.party) },
+                uniquingKeysWith: { first, _ in first })
+            var registered: [Int64: Set<Int64>] = [:]
+            for event in events where event.record.type == .registration {
+                registered[event.record.party, default: []].insert(district[event.record.village] ?? -1)
+            }
+            #expect(
+                expected.contains { alert in
+                    guard case .bidder(let bidder) = alert.subject else { return false }
+                    return RuleCatalogue.rule(alert.rule)?.documentation.state != .party
+                        && registered[bidder, default: []].count >= 2
+                })
             #expect(after("P01", 243) > 0 && after("F01", 424) > 0)
             #expect(!expected.contains { (516..<730).contains($0.day) && $0.rule != "E01" && $0.rule != "E02" })
         }
