@@ -21,7 +21,8 @@ struct DistrictRulesTests {
             .replacing(#"<ring id="east-ring" pool="east-firms""#, with: #"<ring id="city-ring" pool="county-firms""#)
             .replacing(
                 #"<alerts warning-system="true">"#,
-                with: #"<alerts warning-system="true"><rule id="C08"><param name="wins" value="2"/></rule>"#)
+                with: #"<alerts warning-system="true"><rule id="C08"><param name="wins" value="2"/></rule>"#
+            )
             .replacing(
                 "<interventions>",
                 with: """
