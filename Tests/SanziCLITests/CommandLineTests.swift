@@ -306,21 +306,27 @@ struct AlertCommandTests {
     }
 
     /// The default town, and a county whose rules follow its own policy and district
-    /// interventions (recorded in thresholds.xml for the replay).
-    @Test(arguments: ["Scenarios/default.xml", "Scenarios/county-districts.xml"])
-    func replayReproducesTheRunsAlertsByteForByte(scenario: String) throws {
+    /// interventions (recorded in thresholds.xml for the replay); the county with news windows
+    /// too, split by district with `--jobs 3`, where the rules kept within a district run inside
+    /// the districts and the replay's one engine must raise what they raised.
+    @Test(arguments: [
+        ("Scenarios/default.xml", nil), ("Scenarios/county-districts.xml", nil), ("Scenarios/county-districts.xml", 7),
+    ])
+    func replayReproducesTheRunsAlertsByteForByte(scenario: String, newsWindowDays: Int?) throws {
         let folder = try cli.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        #expect(try cli.sanzi("run", scenario, "--out", folder.path, "--quiet").status == 0)
-        let replay = try cli.sanzi("replay", folder.path, "--quiet")
+        let scenario = try Self.scenario(scenario, newsWindowDays: newsWindowDays, in: folder)
+        let out = folder.appendingPathComponent("run")
+        #expect(try cli.sanzi("run", scenario, "--jobs", "3", "--out", out.path, "--quiet").status == 0)
+        let replay = try cli.sanzi("replay", out.path, "--quiet")
         #expect(replay.status == 0)
         for name in ["alerts.csv", "alerts.jsonl"] {
-            let original = try Data(contentsOf: folder.appendingPathComponent(name))
-            let replayed = try Data(contentsOf: folder.appendingPathComponent("replay/\(name)"))
+            let original = try Data(contentsOf: out.appendingPathComponent(name))
+            let replayed = try Data(contentsOf: out.appendingPathComponent("replay/\(name)"))
             #expect(original == replayed, "\(name)")
             #expect(original.count > 100)
         }
-        let header = try String(contentsOf: folder.appendingPathComponent("alerts.csv"), encoding: .utf8)
+        let header = try String(contentsOf: out.appendingPathComponent("alerts.csv"), encoding: .utf8)
         #expect(header.hasPrefix("alert_id,rule,severity,day,date,village,subject,score,threshold,evidence,combines\n"))
     }
 
@@ -334,13 +340,7 @@ struct AlertCommandTests {
     func runOutputsDoNotDependOnJobs(scenario: String, newsWindowDays: Int?) throws {
         let folder = try cli.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        var scenario = scenario
-        if let newsWindowDays {
-            let text = try String(contentsOf: CommandLineTests.root.appendingPathComponent(scenario), encoding: .utf8)
-            scenario = folder.appendingPathComponent("windowed.xml").path
-            try text.replacing("<geography>", with: "<geography news-window-days=\"\(newsWindowDays)\">")
-                .write(toFile: scenario, atomically: true, encoding: .utf8)
-        }
+        let scenario = try Self.scenario(scenario, newsWindowDays: newsWindowDays, in: folder)
         var outputs: [[String: Data]] = []
         for jobs in ["1", "2", "3"] {
             let out = folder.appendingPathComponent("jobs-\(jobs)")
@@ -361,6 +361,17 @@ struct AlertCommandTests {
             #expect(outputs[2][name] == outputs[0][name], "\(name), --jobs 3")
         }
         #expect(try cli.sanzi("run", scenario, "--jobs", "0", "--out", folder.path).status == 64)
+    }
+
+    /// The scenario at `path` (under the repository), or a copy of it in `folder` with news
+    /// windows of `newsWindowDays`.
+    static func scenario(_ path: String, newsWindowDays: Int?, in folder: URL) throws -> String {
+        guard let newsWindowDays else { return path }
+        let text = try String(contentsOf: CommandLineTests.root.appendingPathComponent(path), encoding: .utf8)
+        let windowed = folder.appendingPathComponent("windowed.xml").path
+        try text.replacing("<geography>", with: "<geography news-window-days=\"\(newsWindowDays)\">")
+            .write(toFile: windowed, atomically: true, encoding: .utf8)
+        return windowed
     }
 
     /// A run record without what depends on the machine's speed.
