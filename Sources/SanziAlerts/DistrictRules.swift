@@ -23,7 +23,7 @@ public struct DistrictRules: Sendable {
     }
 
     /// Reads events in order and adds what the rules raised on them, unnumbered, to `raised`.
-    public mutating func observe(_ events: ArraySlice<LoggedEvent>, into raised: inout [DistrictAlert]) {
+    mutating func observe(_ events: ArraySlice<LoggedEvent>, into raised: inout [DistrictAlert]) {
         for event in events {
             declarations.read(event)
             Self.show(event, toReadersAmong: &rules, readers, declarations, into: &raised)

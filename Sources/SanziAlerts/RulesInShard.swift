@@ -3,7 +3,9 @@ import SanziEvents
 /// One district's rules inside a run split by district (`ShardReader`): they read the
 /// district's records on its thread, and as the records are merged, what they raised on them
 /// goes to `DistrictAlerts` in the merged log's ids: the alert's village, subject, evidence and
-/// event renumbered as the records are.
+/// event renumbered as the records are. Such rules raise on, and cite, records of their own
+/// villages only (`RuleStateTests`), never the records of other districts they read (those
+/// without a village, in the other district's ids).
 public final class RulesInShard: ShardReader, @unchecked Sendable {
     private var rules: DistrictRules
     private let alerts: DistrictAlerts
