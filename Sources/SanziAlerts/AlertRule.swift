@@ -14,6 +14,12 @@ public protocol AlertRule: Sendable {
     /// engine then keeps them, once for all such rules. Most rules do not.
     static var readsDeclarations: Bool { get }
 
+    /// Whether the rule raises each alert while it reads an event of the alert's own village,
+    /// as nearly all do. F08 does not: a payment's grace ends at the first payment or receipt
+    /// of any village after it, so its alerts keep the whole log's days, and it runs in the
+    /// run's engine even in a run split by district (`DistrictRules`).
+    static var raisesOnItsVillagesEvents: Bool { get }
+
     /// Whether the rule reads the bids made on the listing whose award it reads
     /// (`Declarations.bids(on:)`): the engine then keeps them, once for all such rules.
     static var readsBids: Bool { get }
@@ -54,6 +60,8 @@ extension AlertRule {
     public static var readsDeclarations: Bool { false }
 
     public static var readsBids: Bool { false }
+
+    public static var raisesOnItsVillagesEvents: Bool { true }
 
     /// What the rule needs `Declarations` to keep.
     static var kept: Declarations.Kept {

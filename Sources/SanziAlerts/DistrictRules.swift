@@ -11,9 +11,12 @@ public struct DistrictRules: Sendable {
     private let readers: RuleReaders
     private var declarations: Declarations
 
-    /// Whether a rule's state is kept within a district: per event, deal, village or district,
-    /// not per party (a party may deal in several districts).
-    static func keepsWithinADistrict(_ rule: any AlertRule.Type) -> Bool { rule.documentation.state != .party }
+    /// Whether a rule runs within a district alone as over the whole log: its state kept per
+    /// event, deal, village or district, not per party (a party may deal in several
+    /// districts), and its alerts raised on its villages' own events (not F08's).
+    static func keepsWithinADistrict(_ rule: any AlertRule.Type) -> Bool {
+        rule.documentation.state != .party && rule.raisesOnItsVillagesEvents
+    }
 
     /// The rules kept within a district among the engine's `rules`, as they stand.
     init(rules: [any AlertRule]) {

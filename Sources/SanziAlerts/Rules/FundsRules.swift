@@ -301,6 +301,8 @@ public struct ReceiptsMissing: AlertRule {
         parameters: [graceDays], targets: [.embezzledReceipts])
     /// Payments and receipts are frequent enough to notice one missing within days.
     public static let reads: [EventType] = [.payment, .receipt]
+    /// A payment's alert comes at the first payment or receipt of any village past its grace.
+    public static let raisesOnItsVillagesEvents = false
 
     public static func sentence(for alert: Alert, roleOf: (Int64) -> String?) -> String {
         "a payment the ledger had not booked after \(Wording.days(alert.score))"
