@@ -47,6 +47,9 @@ public struct DistrictRules: Sendable {
             for place in places {
                 let rule = readers.rule(at: place)
                 rules[rule].observe(event, declarations, &output)
+                // Most rules raise nothing on most events: an empty list left alone costs no
+                // retain of its buffer, nor a check that it is not shared.
+                guard !output.alerts.isEmpty else { continue }
                 for alert in output.alerts { raised.append(DistrictAlert(event: event.id, place: rule, alert: alert)) }
                 output.alerts.removeAll(keepingCapacity: true)
             }
