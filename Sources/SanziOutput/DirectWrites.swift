@@ -35,8 +35,7 @@
             #endif
         }()
 
-        private let descriptor: Int32
-        private let path: String
+        private let file: File
         private let writes = DispatchQueue(label: "sanzi.output.direct-writes")
         /// Signalled as each buffer's write ends: the buffer filled next is then free.
         private let oneWritten = DispatchSemaphore(value: 1)
@@ -56,8 +55,7 @@
             else {
                 return nil
             }
-            self.descriptor = descriptor
-            self.path = path
+            file = File(descriptor: descriptor, path: path)
             self.offset = offset
             buffers = (0..<2).map { _ in .allocate(byteCount: Self.bufferSize, alignment: Self.alignment) }
         }
@@ -81,11 +79,13 @@
             }
         }
 
-        /// Hands the full buffer over and waits until the other one is free.
+        /// Hands the full buffer over and waits until the other one is free. The write holds
+        /// no reference to `self`: were it the last, `deinit` would run on the writes' thread
+        /// and wait there for that thread (a trap).
         private func send() throws(OutputError) {
-            let piece = filledPiece
-            writes.async { [self] in
-                if failure.withLock({ $0 == nil }), let error = write(piece) {
+            let (piece, file, failure, oneWritten) = (filledPiece, file, failure, oneWritten)
+            writes.async {
+                if failure.withLock({ $0 == nil }), let error = file.write(piece) {
                     failure.withLock { $0 = error }
                 }
                 oneWritten.signal()
@@ -105,8 +105,8 @@
         func finish() throws(OutputError) {
             waitForWrites()
             try throwAnyFailure()
-            _ = stopGoingDirect()
-            if let error = write(filledPiece) { throw error }
+            _ = file.stopGoingDirect()
+            if let error = file.write(filledPiece) { throw error }
         }
 
         /// The first failure of a write on the queue, if there was one.
@@ -124,26 +124,32 @@
         /// The buffer being filled, as far as it is, and where it goes.
         private var filledPiece: Piece { Piece(start: buffers[filling], count: filled, offset: offset) }
 
-        /// Writes all of `piece`; a direct write refused as misaligned is written through the
-        /// page cache instead, and so is every later one.
-        private func write(_ piece: Piece) -> OutputError? {
-            var done = 0
-            while done < piece.count {
-                let written = pwrite(descriptor, piece.start + done, piece.count - done, off_t(piece.offset + done))
-                if written < 0, errno == EINTR { continue }
-                if written < 0, errno == EINVAL, stopGoingDirect() { continue }
-                guard written > 0 else { return .cannotWrite(path: path, reason: OutputError.systemReason) }
-                done += written
-            }
-            return nil
-        }
+        /// The file the buffers go to.
+        private struct File: Sendable {
+            let descriptor: Int32
+            let path: String
 
-        /// Clears `O_DIRECT`; whether it was set and is cleared now. (A write refused after
-        /// this is refused for another reason, and fails.)
-        private func stopGoingDirect() -> Bool {
-            let flags = fcntl(descriptor, F_GETFL)
-            guard let direct = Self.directFlag, flags >= 0, flags & direct != 0 else { return false }
-            return fcntl(descriptor, F_SETFL, flags & ~direct) == 0
+            /// Writes all of `piece`; a direct write refused as misaligned is written through
+            /// the page cache instead, and so is every later one.
+            func write(_ piece: Piece) -> OutputError? {
+                var done = 0
+                while done < piece.count {
+                    let written = pwrite(descriptor, piece.start + done, piece.count - done, off_t(piece.offset + done))
+                    if written < 0, errno == EINTR { continue }
+                    if written < 0, errno == EINVAL, stopGoingDirect() { continue }
+                    guard written > 0 else { return .cannotWrite(path: path, reason: OutputError.systemReason) }
+                    done += written
+                }
+                return nil
+            }
+
+            /// Clears `O_DIRECT`; whether it was set and is cleared now. (A write refused after
+            /// this is refused for another reason, and fails.)
+            func stopGoingDirect() -> Bool {
+                let flags = fcntl(descriptor, F_GETFL)
+                guard let direct = DirectWrites.directFlag, flags >= 0, flags & direct != 0 else { return false }
+                return fcntl(descriptor, F_SETFL, flags & ~direct) == 0
+            }
         }
     }
 #endif
