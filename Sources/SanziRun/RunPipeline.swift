@@ -149,11 +149,11 @@ public enum RunPipeline {
             let readers = districts.map { districts in
                 { (_: Int) -> any ShardReader in RulesInShard(districts.rules, handingTo: districts.alerts) }
             }
-            let (split, shards) = SplitRun.run(
+            let (merged, shards) = SplitRun.run(
                 scenario, seed: seed, knowledge: knowledge, sink: sink, warnings: warnings, threads: shardThreads,
                 touches: setAside?.touches ?? CaseTouches(), spill: setAside?.shardSpill ?? ValueSpill(),
                 readers: readers, logEnded: logEnded)
-            (summary, world) = (split, .split(shards))
+            (summary, world) = (merged, .split(shards))
         } else {
             let (whole, horizon) = WorldRun.run(
                 scenario, seed: seed, knowledge: knowledge, sink: sink, warnings: warnings,
