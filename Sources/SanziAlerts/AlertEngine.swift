@@ -29,13 +29,8 @@ public struct AlertEngine {
         severityOverrides = Dictionary(
             uniqueKeysWithValues: settings.rules.compactMap { rule in rule.severity.map { (rule.id, $0) } })
         escalation = Escalator(settings.escalation)
-        declarations = Declarations(keeping: Self.kept(by: rules, readers))
+        declarations = Declarations(keeping: readers.kept)
         warningSystem = ValueInForce(settings.warningSystem)
-    }
-
-    /// What `Declarations` must keep for the rules `readers` show events to.
-    static func kept(by rules: [any AlertRule], _ readers: RuleReaders) -> Declarations.Kept {
-        readers.readingRules.reduce([]) { $0.union(Swift.type(of: rules[$1]).kept) }
     }
 
     /// Hands the rules whose state is kept per event, deal, village or district to the
@@ -46,7 +41,7 @@ public struct AlertEngine {
     public mutating func handOverDistrictRules() -> DistrictRules {
         let district = DistrictRules(rules: rules)
         readers = RuleReaders(rules) { !DistrictRules.keepsWithinADistrict($0) }
-        declarations = Declarations(keeping: Self.kept(by: rules, readers))
+        declarations = Declarations(keeping: readers.kept)
         return district
     }
 

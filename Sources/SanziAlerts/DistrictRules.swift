@@ -22,7 +22,7 @@ public struct DistrictRules: Sendable {
     init(rules: [any AlertRule]) {
         self.rules = rules
         readers = RuleReaders(rules, including: Self.keepsWithinADistrict)
-        declarations = Declarations(keeping: AlertEngine.kept(by: rules, readers))
+        declarations = Declarations(keeping: readers.kept)
     }
 
     /// Reads events in order and adds what the rules raised on them, unnumbered, to `raised`.

@@ -11,6 +11,8 @@ struct RuleReaders {
     private var ruleIndices: [Int] = []
     /// Where each type's readers are in `ruleIndices`, by the type's raw value.
     private var ranges: [Range<Int>]
+    /// What `Declarations` must keep for these readers.
+    private(set) var kept: Declarations.Kept = []
 
     /// The readers of each type among `rules`, of those for which `included` holds.
     init(_ rules: [any AlertRule], including included: (any AlertRule.Type) -> Bool = { _ in true }) {
@@ -20,6 +22,7 @@ struct RuleReaders {
             for (index, rule) in rules.enumerated()
             where Swift.type(of: rule).reads.contains(type) && included(Swift.type(of: rule)) {
                 ruleIndices.append(index)
+                kept.formUnion(Swift.type(of: rule).kept)
             }
             ranges.append(start..<ruleIndices.count)
         }
@@ -36,7 +39,4 @@ struct RuleReaders {
 
     /// Whether any rule reads `type`.
     func anyReads(_ type: EventType) -> Bool { !places(of: type).isEmpty }
-
-    /// The indices of the rules that read anything, in order.
-    var readingRules: [Int] { Array(Set(ruleIndices)).sorted() }
 }

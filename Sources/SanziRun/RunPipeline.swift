@@ -93,9 +93,8 @@ public enum RunPipeline {
         // With districts simulated side by side, their rules kept within a district run beside
         // them: what is left for the rules' own thread is the rules that follow parties.
         var engine = engine
-        let districts =
-            split && runsRules && shardThreads > 1
-            ? (rules: engine.handOverDistrictRules(), alerts: DistrictAlerts()) : nil
+        var districts: (rules: DistrictRules, alerts: DistrictAlerts)?
+        if split, runsRules, shardThreads > 1 { districts = (engine.handOverDistrictRules(), DistrictAlerts()) }
         // The alerts act on the world through warnings, when the rules run.
         let warnings = runsRules ? RuleWarnings() : nil
         let rules =
