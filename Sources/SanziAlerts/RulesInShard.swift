@@ -35,7 +35,9 @@ public final class RulesInShard: ShardReader, @unchecked Sendable {
                 each.event = mergedID(of: raised.event)
                 each.alert.evidence = raised.alert.evidence.map(mergedID)
                 if raised.alert.village >= 0 { each.alert.village += stretch.villageOffset }
-                each.alert.subject = Self.subject(raised.alert.subject, stretch.shard, &renumbering)
+                let subject = raised.alert.subject
+                each.alert.subject =
+                    subject.renamed { renumbering.id(of: $0, $1, inShard: stretch.shard) } ?? subject
                 return each
             })
         raised.removeFirst(count)
@@ -49,17 +51,5 @@ public final class RulesInShard: ShardReader, @unchecked Sendable {
             if stretches[middle].first <= id { low = middle } else { high = middle }
         }
         return stretches[low].merged + (id - stretches[low].first)
-    }
-
-    /// The subject in the merged log's ids.
-    private static func subject(
-        _ subject: AlertSubject, _ shard: Int, _ renumbering: inout IDRenumbering
-    ) -> AlertSubject {
-        switch subject {
-        case .village: .village
-        case .listing(let id): .listing(renumbering.id(of: id, .listing, inShard: shard))
-        case .contract(let id): .contract(renumbering.id(of: id, .contract, inShard: shard))
-        case .bidder(let id): .bidder(renumbering.id(of: id, .bidder, inShard: shard))
-        }
     }
 }

@@ -235,3 +235,16 @@ extension IDRenumbering.Kind {
         }
     }
 }
+
+extension AlertSubject {
+    /// The subject with its id renamed by `rename` (given the id and the kind of thing it
+    /// names); nil when `rename` gives nil. The village as a whole stays itself.
+    public func renamed(_ rename: (Int64, IDRenumbering.Kind) -> Int64?) -> AlertSubject? {
+        switch self {
+        case .village: .village
+        case .listing(let id): rename(id, .listing).map { .listing($0) }
+        case .contract(let id): rename(id, .contract).map { .contract($0) }
+        case .bidder(let id): rename(id, .bidder).map { .bidder($0) }
+        }
+    }
+}

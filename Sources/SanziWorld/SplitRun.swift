@@ -361,22 +361,13 @@ public enum SplitRun {
                 let index = shardIndex(ofVillage: warning.village)
                 var local = warning
                 local.village -= shards[index].place.offsets.village
-                guard let subject = shardSubject(warning.subject, index) else { continue }
+                guard let subject = warning.subject.renamed({ renumbering.shardID(of: $0, $1, inShard: index) })
+                else { continue }
                 local.subject = subject
                 byShard[index].append(local)
             }
             for (shard, warnings) in zip(shards, byShard) where !warnings.isEmpty {
                 shard.change { world, scheduler in world.receive(warnings, &scheduler) }
-            }
-        }
-
-        /// A subject in the shard's ids; nil when the shard does not hold it.
-        func shardSubject(_ subject: AlertSubject, _ shard: Int) -> AlertSubject? {
-            switch subject {
-            case .village: .village
-            case .listing(let id): renumbering.shardID(of: id, .listing, inShard: shard).map { .listing($0) }
-            case .contract(let id): renumbering.shardID(of: id, .contract, inShard: shard).map { .contract($0) }
-            case .bidder(let id): renumbering.shardID(of: id, .bidder, inShard: shard).map { .bidder($0) }
             }
         }
 
