@@ -1,7 +1,7 @@
 /// What an alert (or a lead taken up from it) is about: a listing, a contract or a bidder by
 /// its id in the log, or the village as a whole. Written as `listing:12`, `contract:7`,
 /// `bidder:40` or `village`.
-public enum AlertSubject: Hashable, Sendable, Comparable, CustomStringConvertible {
+public enum AlertSubject: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
     case listing(Int64)
     case contract(Int64)
     case bidder(Int64)

@@ -3,7 +3,7 @@
 /// (`AlertRule.disclose`), the world reads it, and neither imports the other.
 ///
 /// A field is nil when the rule behind it is not deployed: there is then nothing to stay under.
-public struct OffenderKnowledge: Sendable, Hashable {
+public struct OffenderKnowledge: Sendable, Hashable, Codable {
     /// P01: deals at or over this total (fen) kept off the platform are flagged.
     public var offPlatformThreshold: Int64?
     /// P02: small deals with one party within this many days are combined.

@@ -1,7 +1,7 @@
 /// An alert as the world may take it up: the narrow interface through which the early-warning
 /// system acts on the world. The rules raise alerts; the run hands them over as warnings; the
 /// world's oversight bodies turn those grave enough into leads. Neither side imports the other.
-public struct Warning: Sendable, Hashable {
+public struct Warning: Sendable, Hashable, Codable {
     /// The alert's id (its line in alerts.csv).
     public var alert: UInt64
     /// The day the alert was raised.

@@ -1,7 +1,7 @@
 import SanziEvents
 
 /// The misconduct typologies Sanzi can act out.
-public enum Typology: String, Hashable, Sendable, CaseIterable {
+public enum Typology: String, Hashable, Sendable, CaseIterable, Codable {
     case belowMarketDeal = "below-market-deal"
     case bidRigging = "bid-rigging"
     case bidRotation = "bid-rotation"

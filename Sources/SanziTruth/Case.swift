@@ -3,9 +3,9 @@ import SanziScenario
 /// One entry of the ground truth: a misconduct case acted out in the world, or an honest
 /// look-alike of a typology. Kept apart from the observable log; only evaluation and dataset
 /// labelling read it.
-public struct Case: Sendable, Hashable {
+public struct Case: Sendable, Hashable, Codable {
     /// Misconduct, or honest events that resemble a typology.
-    public enum Kind: String, Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, Codable {
         case misconduct
         case lookAlike = "look-alike"
     }

@@ -1,15 +1,15 @@
 /// The people, bidders and kinship ties of a world, as plain values for datasets. Roles are
 /// the offices people were given when they entered the world; ties carry whether they were
 /// declared (`registered`) or hidden (ground truth).
-public struct ActorSnapshot: Sendable {
-    public struct Person: Sendable {
+public struct ActorSnapshot: Sendable, Codable {
+    public struct Person: Sendable, Codable {
         public var id: Int64
         /// Index of the village, or -1 for owners of pool firms.
         public var village: Int32
         public var role: String
     }
 
-    public struct Bidder: Sendable {
+    public struct Bidder: Sendable, Codable {
         public var id: Int64
         public var isFirm: Bool
         /// Person id of the villager or of the firm's owner.
@@ -19,7 +19,7 @@ public struct ActorSnapshot: Sendable {
         public var foundedDay: Int32
     }
 
-    public struct Tie: Sendable {
+    public struct Tie: Sendable, Codable {
         public var person: Int64
         public var relative: Int64
         public var registered: Bool

@@ -16,7 +16,7 @@ public final class CaseTouches {
     }
 
     /// The ids of the events a case touched, in order, and the days of the first and last.
-    struct Events: Equatable {
+    struct Events: Equatable, Codable {
         var ids: [UInt64] = []
         var firstDay: Int32 = 0
         var lastDay: Int32 = 0

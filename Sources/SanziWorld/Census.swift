@@ -2,7 +2,7 @@ import SanziScenario
 
 /// What a run generated, counted from the world at its end: the numbers a scenario gives
 /// only as ranges per village.
-public struct Census: Sendable, Equatable {
+public struct Census: Sendable, Equatable, Codable {
     public var households = 0
     /// Secretaries, directors, accountants, cashiers and committee members who held office,
     /// successors of removed cadres included.

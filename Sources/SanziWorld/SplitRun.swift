@@ -49,19 +49,23 @@ public enum SplitRun {
         let summary = WorldRun.Summary(
             events: run.log.logged, engineEvents: run.shards.reduce(0) { $0 + $1.dispatched }, counts: run.log.counts,
             days: days, wallSeconds: WallClock.seconds() - start, truth: truth)
-        return (summary, Shards(worlds: run.shards.map { $0.simulation.model }, renumbering: run.renumbering))
+        let shards = Shards(hosts: run.shards.map(\.host), places: run.shards.map(\.place), renumbering: run.renumbering)
+        return (summary, shards)
     }
 
     /// The districts' worlds at the horizon.
     public struct Shards: Sendable {
-        public let worlds: [World]
+        let hosts: [any ShardHost]
+        let places: [ShardPlace]
         let renumbering: IDRenumbering
+
+        /// The worlds of the districts run on the run's own threads.
+        var worlds: [World] { hosts.compactMap { ($0 as? LocalShard)?.world } }
     }
 
     /// One district's world while the run goes, on whichever thread runs it.
     final class Shard: @unchecked Sendable {
-        var simulation: Simulation<World>
-        var log: WorldLog
+        let host: any ShardHost
         let records: ShardRecords
         /// The events the shard's cases touched since the last merge, in the shard's ids.
         let touches: CaseTouches
@@ -81,15 +85,14 @@ public enum SplitRun {
         var officialsNoted: [Int32] = []
 
         init(
-            simulation: consuming Simulation<World>, log: WorldLog, records: ShardRecords, touches: CaseTouches,
-            place: ShardPlace, reader: (any ShardReader)?
+            host: any ShardHost, records: ShardRecords, touches: CaseTouches, place: ShardPlace,
+            reader: (any ShardReader)?
         ) {
-            self.simulation = simulation
-            (self.log, self.records, self.touches, self.place, self.reader) = (log, records, touches, place, reader)
+            (self.host, self.records, self.touches, self.place, self.reader) = (host, records, touches, place, reader)
         }
 
         /// Simulates the shard's day, its records handed to its log a batch at a time.
-        func simulate(_ day: Tick) { dispatched += simulation.run(until: day + 1, flushingTo: &log) }
+        func simulate(_ day: Tick) { dispatched += host.simulate(day) }
 
         /// Shows the reader the shard's records it has not read, and before them the records
         /// without a village that other shards logged before them in the merged log (in
@@ -101,15 +104,6 @@ public enum SplitRun {
             everywhereRead = everywhereBefore
             reader.read(records.pending[records.read...])
             records.read = records.pending.count
-        }
-
-        /// Changes the shard's world, with its scheduler at hand; what `body` returns.
-        @discardableResult
-        func change<Result>(_ body: (inout World, inout Scheduler<World.Event>) -> Result) -> Result {
-            func parts(_ simulation: inout Simulation<World>) -> Result {
-                body(&simulation.model, &simulation.scheduler)
-            }
-            return parts(&simulation)
         }
     }
 
@@ -181,22 +175,12 @@ public enum SplitRun {
         /// Builds a district's shard, and merges the records of what it built.
         mutating func build(_ district: Int, knowledge: OffenderKnowledge, spill: ValueSpill) {
             let (cut, place) = scenario.shard(district)
-            var scheduler = Scheduler<World.Event>(bucketWidth: 1)
             let records = ShardRecords()
             let touches = CaseTouches()
-            var shardLog = WorldLog(sink: records, touches: touches)
-            var world = World(
-                scenario: cut, seed: seed, knowledge: knowledge, scheduler: &scheduler, log: &shardLog, spill: spill,
-                place: place)
-            world.flush(to: &shardLog)
-            var simulation = Simulation(model: consume world)
-            simulation.scheduler = consume scheduler
-            // The building's batches had a full batch's room; a shard's days need less.
-            simulation.model.unwritten = []
+            let host = LocalShard(
+                cut, place: place, seed: seed, knowledge: knowledge, spill: spill, records: records, touches: touches)
             shards.append(
-                Shard(
-                    simulation: simulation, log: shardLog, records: records, touches: touches, place: place,
-                    reader: readers?(district)))
+                Shard(host: host, records: records, touches: touches, place: place, reader: readers?(district)))
             merge()
         }
 
@@ -322,26 +306,22 @@ public enum SplitRun {
 
         /// Notes the shard's replicas of the shared firms, their owners and the city's
         /// officials, so that every shard's mention of one becomes one id.
-        /// (It reads the shard's world field by field: a copy of the world, for every shard every
-        /// day, retained and released every array in it.)
         mutating func noteReplicas(of shard: Shard, _ index: Int) {
-            let officials = shard.simulation.model.people.cityOfficials
-            if officials != shard.officialsNoted {
-                let holders = shard.simulation.model.people.cityPostHolders
-                for (post, person) in officials.enumerated()
+            let replicas = shard.host.replicas(firmsFrom: shard.sharedNoted)
+            if replicas.officials != shard.officialsNoted {
+                let holders = replicas.holders
+                for (post, person) in replicas.officials.enumerated()
                 where shard.officialsNoted.count <= post || shard.officialsNoted[post] != person {
                     share(
                         person, as: .official(post: post, holder: holders.isEmpty ? 0 : holders[post]), inShard: index)
                 }
-                shard.officialsNoted = officials
+                shard.officialsNoted = replicas.officials
             }
-            let pool = shard.simulation.model.platform.sharedPool
-            for key in shard.sharedNoted..<pool.count {
-                let firm = pool[key]
-                renumbering.share(Bidder.id(of: firm), .bidder, inShard: index, key: Int64(key))
-                share(shard.simulation.model.platform.bidders[Int(firm)].person, as: .owner(key), inShard: index)
+            for (key, firm) in zip(shard.sharedNoted..., replicas.firms) {
+                renumbering.share(Bidder.id(of: firm.bidder), .bidder, inShard: index, key: Int64(key))
+                share(firm.owner, as: .owner(key), inShard: index)
             }
-            shard.sharedNoted = pool.count
+            shard.sharedNoted += replicas.firms.count
         }
 
         /// Notes the shard's person as its replica of `shared`.
@@ -352,7 +332,7 @@ public enum SplitRun {
         }
 
         /// Whether any district runs the warning system now.
-        var warningSystemRuns: Bool { shards.contains { $0.simulation.model.warningSystemRuns } }
+        var warningSystemRuns: Bool { shards.contains { $0.host.warningSystemRuns } }
 
         /// Hands each warning to the shard of its village, in that shard's ids.
         func receive(_ warnings: [Warning]) {
@@ -366,16 +346,15 @@ public enum SplitRun {
                 local.subject = subject
                 byShard[index].append(local)
             }
-            for (shard, warnings) in zip(shards, byShard) where !warnings.isEmpty {
-                shard.change { world, scheduler in world.receive(warnings, &scheduler) }
-            }
+            for (shard, warnings) in zip(shards, byShard) where !warnings.isEmpty { shard.host.receive(warnings) }
         }
 
         /// A news window begins: every shard says what the others learn now; the city
         /// commission takes up leads over every district's queue; every shard learns.
         mutating func exchange() {
-            let news = shards.map { shard in shard.change { world, scheduler in world.windowNews(&scheduler) } }
-            let now = shards[0].simulation.scheduler.now
+            let told = shards.map { $0.host.windowNews() }
+            let news = told.map(\.news)
+            let now = told[0].now
             var loads = [Int32](repeating: 0, count: news.first?.loads.count ?? 0)
             for shard in news { for (index, load) in shard.loads.enumerated() { loads[index] += load } }
             let bars = Array(Set(news.flatMap(\.bars))).sorted()
@@ -393,8 +372,7 @@ public enum SplitRun {
             for (index, shard) in shards.enumerated() {
                 let window = World.WindowNews(
                     bars: bars, loads: loads, published: cityPublished, opened: opened[index], cityPosts: cityPosts)
-                shard.change { world, scheduler in world.windowBegins(window, &scheduler) }
-                shard.simulation.model.flush(to: &shard.log)
+                shard.host.windowBegins(window)
             }
         }
 
@@ -431,10 +409,9 @@ public enum SplitRun {
             let rules = scenario.surveys
             for (index, survey) in rules.surveys.enumerated()
             where survey.districtID == nil && scenario.start.days(until: survey.date) == Int(day) {
-                // Through `change`, the world lent, not copied (a copy a village retained every
-                // array of a world).
-                let respondents = shards.flatMap { shard in
-                    shard.change { world, _ in world.respondents(in: world.villages.indices.map(Int32.init)) }.map {
+                let surveyed = shards.map { $0.host.surveyed(on: Int32(day)) }
+                let respondents = zip(shards, surveyed).flatMap { shard, surveyed in
+                    surveyed.respondents.map {
                         var village = $0
                         village.village += shard.place.offsets.village
                         return village
@@ -444,14 +421,9 @@ public enum SplitRun {
                     survey, rules: rules, petitions: scenario.oversight.petitions, respondents: respondents,
                     random: RandomStream(seed: seed).derived("survey", index)
                 ) { village in
-                    let shard = shards[shardIndex(ofVillage: village)]
-                    let local = village - shard.place.offsets.village
-                    return shard.change { world, _ in
-                        (
-                            world.seenOfRectification(in: local, on: Int32(day)),
-                            world.oversight.villages[Int(local)].grievances.count
-                        )
-                    }
+                    let index = shardIndex(ofVillage: village)
+                    let local = Int(village - shards[index].place.offsets.village)
+                    return (surveyed[index].seen[local], surveyed[index].grievances[local])
                 }
                 var batch = [LoggedEvent(id: 0, day: Int32(day), record: answers.record(index: index, district: nil))]
                 write(&batch)
@@ -470,7 +442,7 @@ public enum SplitRun {
             let touched = log.touches.byCase()
             for (index, shard) in shards.enumerated() {
                 let own = shard.cases.map { Int($0) < touched.count ? touched[Int($0)] : CaseTouches.Events() }
-                let truth = shard.simulation.model.groundTruth(touched: own)
+                let truth = shard.host.groundTruth(touched: own)
                 for var entry in truth.cases {
                     entry.id = cases.count + 1
                     entry.village += shard.place.offsets.village

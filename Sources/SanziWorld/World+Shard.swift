@@ -24,7 +24,7 @@ extension World {
     }
 
     /// A lead waiting for the city commission, as its triage sees it.
-    struct CityLead: Sendable {
+    struct CityLead: Sendable, Codable {
         var key: TriageKey
         var arrival: Int32
     }

@@ -31,10 +31,10 @@ extension SplitRun.Shards {
         var people: [ActorSnapshot.Person] = []
         var bidders: [ActorSnapshot.Bidder] = []
         var ties: [ActorSnapshot.Tie] = []
-        for (shard, world) in worlds.enumerated() {
-            let offset = world.place.offsets.village
+        for (shard, host) in hosts.enumerated() {
+            let offset = places[shard].offsets.village
             func moved(_ village: Int32) -> Int32 { village >= 0 ? village + offset : village }
-            let actors = world.actors
+            let actors = host.actors
             for var person in actors.people
             where shard == 0 || !renumbering.isReplica(person.id, .person, inShard: shard) {
                 person.id = renumbering.id(of: person.id, .person, inShard: shard)
@@ -61,8 +61,8 @@ extension SplitRun.Shards {
 
     /// Every district's census, the shared firms counted once.
     var census: Census {
-        var total = worlds.map(\.census).reduce(Census(), +)
-        total.poolFirms -= (worlds.count - 1) * (worlds.first?.platform.sharedPool.count ?? 0)
+        var total = hosts.map(\.census).reduce(Census(), +)
+        total.poolFirms -= (hosts.count - 1) * (hosts.first?.sharedFirms ?? 0)
         return total
     }
 }

@@ -86,7 +86,7 @@ struct Discipline: Sendable {
     }
 
     /// Sanctions seen, fading with time: a weight and the day it was last brought up to date.
-    struct Seen: Sendable {
+    struct Seen: Sendable, Codable {
         var weight = 0.0
         var day: Int32 = 0
 
@@ -173,7 +173,7 @@ struct Discipline: Sendable {
 }
 
 /// What a body's triage weighs of a waiting lead.
-struct TriageKey: Sendable, Hashable {
+struct TriageKey: Sendable, Hashable, Codable {
     var severity: Severity
     var strength: Int
     var value: Int64

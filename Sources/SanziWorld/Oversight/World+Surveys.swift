@@ -46,7 +46,7 @@ extension World {
 /// A survey's counts: who was asked, who knew of the rectification, who approved of it.
 struct SurveyAnswers: Sendable {
     /// A village respondents may come from.
-    struct Village: Sendable {
+    struct Village: Sendable, Codable {
         var village: Int32
         var households: Int
         var cadres: Int
