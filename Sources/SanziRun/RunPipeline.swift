@@ -77,10 +77,13 @@ public enum RunPipeline {
     ///     another when a core is left for it (else on the world's thread). When the rules run
     ///     on the world's thread (leads within two days), the consumers take the second core.
     ///     Outputs are the same bytes.
+    ///   - hosting: where a scenario with news windows keeps its districts' worlds; one kept
+    ///     elsewhere that fails stops the run (`WorldAtHorizon.failure`).
     public static func simulate(
         _ scenario: Scenario, seed: UInt64, rules engine: AlertEngine, runsRules: Bool = true,
         alertWriter: AlertWriter? = nil, setAside: SetAside? = nil, consumers: [any EventSink] = [],
-        besideRules: [any EventSink] = [], progress: (any EventSink)? = nil, jobs: Int = cores
+        besideRules: [any EventSink] = [], progress: (any EventSink)? = nil, jobs: Int = cores,
+        hosting: ShardHosting = .threads
     ) -> Result {
         let started = WallClock.seconds()
         // When leads follow alerts within a day or two, the world would wait for the rules at
@@ -151,7 +154,7 @@ public enum RunPipeline {
             let (merged, shards) = SplitRun.run(
                 scenario, seed: seed, knowledge: knowledge, sink: sink, warnings: warnings, threads: shardThreads,
                 touches: setAside?.touches ?? CaseTouches(), spill: setAside?.shardSpill ?? ValueSpill(),
-                readers: readers, logEnded: logEnded)
+                readers: readers, hosting: hosting, logEnded: logEnded)
             (summary, world) = (merged, .split(shards))
         } else {
             let (whole, horizon) = WorldRun.run(

@@ -38,7 +38,7 @@ final class LocalShard: ShardHost, @unchecked Sendable {
         let pool = simulation.model.platform.sharedPool
         return ShardReplicas(
             officials: simulation.model.people.cityOfficials, holders: simulation.model.people.cityPostHolders,
-            firms: pool[firstFirm...].map {
+            firms: pool[min(max(0, firstFirm), pool.count)...].map {
                 ShardReplicas.Firm(bidder: $0, owner: simulation.model.platform.bidders[Int($0)].person)
             })
     }
@@ -73,6 +73,7 @@ final class LocalShard: ShardHost, @unchecked Sendable {
     var actors: ActorSnapshot { simulation.model.actors }
     var census: Census { simulation.model.census }
     var sharedFirms: Int { simulation.model.platform.sharedPool.count }
+    var failure: ShardFailure? { nil }
 
     /// Changes the world, with its scheduler at hand; what `body` returns.
     private func change<Result>(_ body: (inout World, inout Scheduler<World.Event>) -> Result) -> Result {

@@ -44,6 +44,17 @@ protocol ShardHost: AnyObject, Sendable {
 
     /// How many firms the shared pool holds.
     var sharedFirms: Int { get }
+
+    /// Why the district's world could not be reached, once it could not: the run stops.
+    var failure: ShardFailure? { get }
+}
+
+/// Where a split run keeps its districts' worlds.
+public enum ShardHosting: Sendable {
+    /// On the run's own threads (`LocalShard`).
+    case threads
+    /// Each behind a channel made for it, given the district's position (`RemoteShard`).
+    case channels(@Sendable (Int) throws -> any ShardChannel)
 }
 
 /// The people and firms a district holds replicas of, which the merged log names once

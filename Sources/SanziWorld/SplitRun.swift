@@ -20,21 +20,24 @@ public enum SplitRun {
     /// `WorldRun.run`. The events each case touched wait in `touches`, in the merged log's
     /// ids, as they are merged (check it before using the truth when it spools); every
     /// district's deals' values in `spill`. `readers`, given a district's index, makes what
-    /// reads that district's records beside its world (its rules), if anything does.
+    /// reads that district's records beside its world (its rules), if anything does; `hosting`
+    /// where the districts' worlds are kept. A district kept elsewhere that fails stops the run
+    /// at that day's end (`Shards.failure`).
     public static func run(
         _ scenario: Scenario, seed: UInt64, knowledge: OffenderKnowledge = OffenderKnowledge(), sink: any EventSink,
         warnings: (any WarningSource)? = nil, threads: Int = 1, touches: CaseTouches = CaseTouches(),
-        spill: ValueSpill = ValueSpill(), readers: ((Int) -> any ShardReader)? = nil, logEnded: () -> Void = {}
+        spill: ValueSpill = ValueSpill(), readers: ((Int) -> any ShardReader)? = nil, hosting: ShardHosting = .threads,
+        logEnded: () -> Void = {}
     ) -> (WorldRun.Summary, Shards) {
         let start = WallClock.seconds()
-        var run = Run(scenario: scenario, seed: seed, sink: sink, touches: touches, readers: readers)
+        var run = Run(scenario: scenario, seed: seed, sink: sink, touches: touches, readers: readers, hosting: hosting)
         for district in scenario.geography.districts.indices {
             run.build(district, knowledge: knowledge, spill: spill)
         }
         let days = scenario.horizon.dayCount(from: scenario.start)
         let window = Tick(scenario.geography.newsWindowDays ?? days)
         let delay = Tick(scenario.oversight.discipline.leadDelayDays)
-        for day in 0..<Tick(days) {
+        for day in 0..<Tick(days) where run.failure == nil {
             if day > 0, day % window == 0 { run.exchange() }
             run.simulateAndMerge(day, threads: threads)
             run.surveyTheCity(on: day)
@@ -49,7 +52,9 @@ public enum SplitRun {
         let summary = WorldRun.Summary(
             events: run.log.logged, engineEvents: run.shards.reduce(0) { $0 + $1.dispatched }, counts: run.log.counts,
             days: days, wallSeconds: WallClock.seconds() - start, truth: truth)
-        let shards = Shards(hosts: run.shards.map(\.host), places: run.shards.map(\.place), renumbering: run.renumbering)
+        let shards = Shards(
+            hosts: run.shards.map(\.host), places: run.shards.map(\.place), renumbering: run.renumbering,
+            failure: run.failure)
         return (summary, shards)
     }
 
@@ -58,6 +63,9 @@ public enum SplitRun {
         let hosts: [any ShardHost]
         let places: [ShardPlace]
         let renumbering: IDRenumbering
+        /// Why a district kept elsewhere could not go on, if one could not: the run stopped
+        /// then, and what it wrote is incomplete.
+        public let failure: ShardFailure?
 
         /// The worlds of the districts run on the run's own threads.
         var worlds: [World] { hosts.compactMap { ($0 as? LocalShard)?.world } }
@@ -147,6 +155,7 @@ public enum SplitRun {
 
         /// What makes each district's reader, if anything reads them.
         let readers: ((Int) -> any ShardReader)?
+        let hosting: ShardHosting
         /// The records without a village the shards logged (what applies everywhere, as a
         /// scenario-wide intervention, which the first district logs), in the merged log's
         /// order, with their shard, while readers read the shards' records: each reader reads
@@ -163,9 +172,9 @@ public enum SplitRun {
 
         init(
             scenario: Scenario, seed: UInt64, sink: any EventSink, touches: CaseTouches,
-            readers: ((Int) -> any ShardReader)?
+            readers: ((Int) -> any ShardReader)?, hosting: ShardHosting
         ) {
-            (self.scenario, self.seed, self.readers) = (scenario, seed, readers)
+            (self.scenario, self.seed, self.readers, self.hosting) = (scenario, seed, readers, hosting)
             log = WorldLog(sink: sink, touches: touches)
             renumbering = IDRenumbering(
                 offsets: scenario.geography.districts.indices.map { scenario.shard($0).place.offsets })
@@ -177,8 +186,17 @@ public enum SplitRun {
             let (cut, place) = scenario.shard(district)
             let records = ShardRecords()
             let touches = CaseTouches()
-            let host = LocalShard(
-                cut, place: place, seed: seed, knowledge: knowledge, spill: spill, records: records, touches: touches)
+            let host: any ShardHost
+            switch hosting {
+            case .threads:
+                host = LocalShard(
+                    cut, place: place, seed: seed, knowledge: knowledge, spill: spill, records: records,
+                    touches: touches)
+            case .channels(let channel):
+                host = RemoteShard(
+                    district: district, seed: seed, knowledge: knowledge, channel: { try channel(district) },
+                    records: records, touches: touches)
+            }
             shards.append(
                 Shard(host: host, records: records, touches: touches, place: place, reader: readers?(district)))
             merge()
@@ -330,6 +348,9 @@ public enum SplitRun {
             sharedPersons[shared] = key
             renumbering.share(Int64(person), .person, inShard: index, key: key)
         }
+
+        /// The first district kept elsewhere that failed, if one did.
+        var failure: ShardFailure? { shards.lazy.compactMap(\.host.failure).first }
 
         /// Whether any district runs the warning system now.
         var warningSystemRuns: Bool { shards.contains { $0.host.warningSystemRuns } }

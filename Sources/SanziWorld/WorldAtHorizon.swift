@@ -14,6 +14,14 @@ public enum WorldAtHorizon: Sendable {
         }
     }
 
+    /// Why a district kept elsewhere could not go on, if one could not (`SplitRun.Shards`).
+    public var failure: ShardFailure? {
+        switch self {
+        case .whole: nil
+        case .split(let shards): shards.failure
+        }
+    }
+
     /// What the run generated.
     public var census: Census {
         switch self {

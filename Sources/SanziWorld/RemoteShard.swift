@@ -1,0 +1,104 @@
+import SanziEngine
+import SanziEvents
+import SanziTruth
+
+/// A district's world kept elsewhere, reached through a channel (`ShardServer` at its other
+/// end): each call goes as a message, and the records and touches that come back with its
+/// answer go to the run's sink and touches for the district, as a `LocalShard`'s would.
+///
+/// When the channel or the other end fails, the failure is kept (`failure`), each later call
+/// answers nothing, and the split run stops at the day's end.
+final class RemoteShard: ShardHost, @unchecked Sendable {
+    private var channel: (any ShardChannel)?
+    private let district: Int
+    private let records: any EventSink
+    private let touches: CaseTouches
+    private(set) var failure: ShardFailure?
+
+    /// Opens the district's channel and asks the other end to build its world.
+    init(
+        district: Int, seed: UInt64, knowledge: OffenderKnowledge, channel: () throws -> any ShardChannel,
+        records: any EventSink, touches: CaseTouches
+    ) {
+        (self.district, self.records, self.touches) = (district, records, touches)
+        do {
+            self.channel = try channel()
+        } catch {
+            failure = ShardFailure(district: district, reason: "\(error)")
+        }
+        ask(.build(district: district, seed: seed, knowledge: knowledge))
+    }
+
+    func simulate(_ day: Tick) -> Int {
+        guard case .count(let dispatched) = ask(.simulate(day: day)) else { return 0 }
+        return dispatched
+    }
+
+    func replicas(firmsFrom firstFirm: Int) -> ShardReplicas {
+        guard case .replicas(let replicas) = ask(.replicas(firmsFrom: firstFirm)) else {
+            return ShardReplicas(officials: [], holders: [], firms: [])
+        }
+        return replicas
+    }
+
+    var warningSystemRuns: Bool {
+        guard case .flag(let runs) = ask(.warningSystemRuns) else { return false }
+        return runs
+    }
+
+    func receive(_ warnings: [Warning]) { ask(.receive(warnings)) }
+
+    func windowNews() -> (news: World.ShardNews, now: Tick) {
+        guard case .news(let news, let now) = ask(.windowNews) else {
+            return (World.ShardNews(loads: [], bars: [], published: [], freed: 0, waiting: [], cityPosts: []), 0)
+        }
+        return (news, now)
+    }
+
+    func windowBegins(_ news: World.WindowNews) { ask(.windowBegins(news)) }
+
+    func surveyed(on day: Int32) -> SurveyedVillages {
+        guard case .surveyed(let villages) = ask(.surveyed(day: day)) else {
+            return SurveyedVillages(respondents: [], seen: [], grievances: [])
+        }
+        return villages
+    }
+
+    func groundTruth(touched: [CaseTouches.Events]) -> GroundTruth {
+        guard case .truth(let cases) = ask(.groundTruth(touched)) else { return GroundTruth(cases: []) }
+        return GroundTruth(cases: cases)
+    }
+
+    var actors: ActorSnapshot {
+        guard case .actors(let actors) = ask(.actors) else { return ActorSnapshot(people: [], bidders: [], ties: []) }
+        return actors
+    }
+
+    var census: Census {
+        guard case .census(let census) = ask(.census) else { return Census() }
+        return census
+    }
+
+    var sharedFirms: Int {
+        guard case .count(let firms) = ask(.sharedFirms) else { return 0 }
+        return firms
+    }
+
+    /// Sends the call, hands on the records and touches of its answer, and returns the answer;
+    /// nil once the channel or the other end has failed.
+    @discardableResult
+    private func ask(_ call: ShardWire.Call) -> ShardWire.Answer? {
+        guard failure == nil, let channel else { return nil }
+        do {
+            let (answer, logged, touched) = try ShardWire.read(
+                ShardWire.Answer.self, from: channel.send(ShardWire.message(call)))
+            if case .failed(let reason) = answer { throw ShardWire.Malformed(description: reason) }
+            if !logged.isEmpty { records.accept(logged) }
+            for touch in touched { touches.append(id: touch.id, caseIndex: touch.caseIndex, day: touch.day) }
+            return answer
+        } catch {
+            failure = ShardFailure(district: district, reason: "\(error)")
+            return nil
+        }
+    }
+}

@@ -1,0 +1,217 @@
+import Foundation
+import SanziEngine
+import SanziEvents
+import SanziTruth
+
+/// The split run's calls to a district's world kept elsewhere (`RemoteShard`), and its
+/// answers (`ShardServer`), as bytes: the `ShardHost` calls, one message each way.
+///
+/// A message is its call or answer in JSON, then the records the district logged while
+/// answering and the events its cases touched, as the fixed-size values they are (the same
+/// build of `sanzi` at both ends): `length` (8 bytes, little-endian) and JSON, then `count` and
+/// records, then `count` and touches.
+enum ShardWire {
+    /// What the run asks of a district.
+    enum Call: Codable {
+        /// Build the `district`-th district's world.
+        case build(district: Int, seed: UInt64, knowledge: OffenderKnowledge)
+        case simulate(day: Tick)
+        case replicas(firmsFrom: Int)
+        case warningSystemRuns
+        case receive([Warning])
+        case windowNews
+        case windowBegins(World.WindowNews)
+        case surveyed(day: Int32)
+        case groundTruth([CaseTouches.Events])
+        case actors
+        case census
+        case sharedFirms
+    }
+
+    /// What a district answers.
+    enum Answer: Codable {
+        case built
+        case done
+        case count(Int)
+        case flag(Bool)
+        case replicas(ShardReplicas)
+        case news(World.ShardNews, now: Tick)
+        case surveyed(SurveyedVillages)
+        case truth([Case])
+        case actors(ActorSnapshot)
+        case census(Census)
+        /// The call failed in the district's process: why.
+        case failed(String)
+    }
+
+    /// A message that cannot be read: what is wrong with it.
+    struct Malformed: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// `value`, and the records and touches that go with it, as one message.
+    static func message(
+        _ value: some Encodable, records: [LoggedEvent] = [], touches: [CaseTouches.Touch] = []
+    ) throws -> [UInt8] {
+        let json = try JSONEncoder().encode(value)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24 + json.count + records.count * MemoryLayout<LoggedEvent>.stride)
+        append(UInt64(json.count), to: &bytes)
+        bytes.append(contentsOf: json)
+        append(records, to: &bytes)
+        append(touches, to: &bytes)
+        return bytes
+    }
+
+    /// The value, records and touches of a message.
+    static func read<Value: Decodable>(
+        _ type: Value.Type, from bytes: [UInt8]
+    ) throws -> (value: Value, records: [LoggedEvent], touches: [CaseTouches.Touch]) {
+        var reader = Reader(bytes: bytes)
+        let length = try reader.count()
+        let value = try JSONDecoder().decode(type, from: Data(try reader.take(length)))
+        let records: [LoggedEvent] = try reader.values()
+        guard records.allSatisfy({ EventType(rawValue: $0.record.type.rawValue) != nil }) else {
+            throw Malformed(description: "a record of no known type")
+        }
+        let touches: [CaseTouches.Touch] = try reader.values()
+        guard reader.isAtEnd else { throw Malformed(description: "bytes after the message's end") }
+        return (value, records, touches)
+    }
+
+    private static func append(_ count: UInt64, to bytes: inout [UInt8]) {
+        withUnsafeBytes(of: count.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    private static func append<Value: BitwiseCopyable>(_ values: [Value], to bytes: inout [UInt8]) {
+        append(UInt64(values.count), to: &bytes)
+        values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+    }
+
+    /// Reads a message's parts in order.
+    private struct Reader {
+        let bytes: [UInt8]
+        var position = 0
+
+        var isAtEnd: Bool { position == bytes.count }
+
+        mutating func take(_ count: Int) throws -> ArraySlice<UInt8> {
+            guard count >= 0, count <= bytes.count - position else {
+                throw Malformed(description: "a message cut short (\(bytes.count) bytes)")
+            }
+            defer { position += count }
+            return bytes[position..<position + count]
+        }
+
+        mutating func count() throws -> Int {
+            let raw = try take(8).reduce(into: (value: UInt64(0), shift: UInt64(0))) {
+                $0.value |= UInt64($1) << $0.shift
+                $0.shift += 8
+            }.value
+            guard let count = Int(exactly: raw) else { throw Malformed(description: "a length of \(raw)") }
+            return count
+        }
+
+        mutating func values<Value: BitwiseCopyable>() throws -> [Value] {
+            let count = try count()
+            let stride = MemoryLayout<Value>.stride
+            guard count <= (bytes.count - position) / stride else {
+                throw Malformed(description: "\(count) values in a message cut short")
+            }
+            let raw = try take(count * stride)
+            return [Value](unsafeUninitializedCapacity: count) { buffer, initialized in
+                raw.withUnsafeBytes { source in
+                    UnsafeMutableRawBufferPointer(buffer).copyMemory(from: source)
+                }
+                initialized = count
+            }
+        }
+    }
+}
+
+// The values that cross: those whose stored parts are tuples are written as arrays of their
+// members.
+
+extension World.ShardNews: Codable {
+    private enum CodingKeys: CodingKey {
+        case loads, bars, publishedDays, publishedCounts, freed, waiting, cityPosts, cityHolders
+    }
+
+    init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        let days = try values.decode([Int32].self, forKey: .publishedDays)
+        let counts = try values.decode([Double].self, forKey: .publishedCounts)
+        let posts = try values.decode([Int].self, forKey: .cityPosts)
+        let holders = try values.decode([Int].self, forKey: .cityHolders)
+        guard days.count == counts.count, posts.count == holders.count else {
+            throw ShardWire.Malformed(description: "a district's news of unequal lists")
+        }
+        self.init(
+            loads: try values.decode([Int32].self, forKey: .loads),
+            bars: try values.decode([Int32].self, forKey: .bars),
+            published: zip(days, counts).map { ($0, $1) }, freed: try values.decode(Int.self, forKey: .freed),
+            waiting: try values.decode([World.CityLead].self, forKey: .waiting),
+            cityPosts: zip(posts, holders).map { ($0, $1) })
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var values = encoder.container(keyedBy: CodingKeys.self)
+        try values.encode(loads, forKey: .loads)
+        try values.encode(bars, forKey: .bars)
+        try values.encode(published.map(\.day), forKey: .publishedDays)
+        try values.encode(published.map(\.count), forKey: .publishedCounts)
+        try values.encode(freed, forKey: .freed)
+        try values.encode(waiting, forKey: .waiting)
+        try values.encode(cityPosts.map(\.post), forKey: .cityPosts)
+        try values.encode(cityPosts.map(\.holder), forKey: .cityHolders)
+    }
+}
+
+extension World.WindowNews: Codable {
+    private enum CodingKeys: CodingKey {
+        case bars, loads, published, openedPositions, openedQueued, cityPosts, cityHolders
+    }
+
+    init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        let positions = try values.decode([Int].self, forKey: .openedPositions)
+        let queued = try values.decode([Int].self, forKey: .openedQueued)
+        let posts = try values.decode([Int].self, forKey: .cityPosts)
+        let holders = try values.decode([Int].self, forKey: .cityHolders)
+        guard positions.count == queued.count, posts.count == holders.count else {
+            throw ShardWire.Malformed(description: "a window's news of unequal lists")
+        }
+        self.init(
+            bars: try values.decode([Int32].self, forKey: .bars),
+            loads: try values.decode([Int32].self, forKey: .loads),
+            published: try values.decode(Discipline.Seen.self, forKey: .published),
+            opened: zip(positions, queued).map { ($0, $1) }, cityPosts: zip(posts, holders).map { ($0, $1) })
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var values = encoder.container(keyedBy: CodingKeys.self)
+        try values.encode(bars, forKey: .bars)
+        try values.encode(loads, forKey: .loads)
+        try values.encode(published, forKey: .published)
+        try values.encode(opened.map(\.position), forKey: .openedPositions)
+        try values.encode(opened.map(\.queued), forKey: .openedQueued)
+        try values.encode(cityPosts.map(\.post), forKey: .cityPosts)
+        try values.encode(cityPosts.map(\.holder), forKey: .cityHolders)
+    }
+}
+
+/// Carries a district's calls, as messages (`ShardWire`), to where its world runs, and brings
+/// back its answers.
+public protocol ShardChannel: Sendable {
+    /// Sends the call and waits for the answer.
+    func send(_ message: [UInt8]) throws -> [UInt8]
+}
+
+/// Why a district's world kept elsewhere could not answer: the split run stops.
+public struct ShardFailure: Error, Sendable, CustomStringConvertible {
+    /// The district's position in the scenario.
+    public var district: Int
+    public var reason: String
+
+    public var description: String { "district \(district + 1): \(reason)" }
+}

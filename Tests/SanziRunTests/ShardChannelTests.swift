@@ -1,0 +1,111 @@
+import Foundation
+import SanziAlerts
+import SanziEvents
+import SanziRun
+import SanziScenario
+import Testing
+
+@testable import SanziWorld
+
+/// A split run's districts reached only through messages (`ShardWire`), each world behind a
+/// channel, run the same world as those on the run's threads: what crosses is all the run
+/// needs of a district, and it survives being written as bytes.
+@Suite("Districts behind channels")
+struct ShardChannelTests {
+    /// `DistrictRulesTests`' county (windows of 30 days, changes for every district, warnings
+    /// acting on the world a week after their alerts) with a survey of the whole city, which
+    /// asks every district's villages.
+    static func scenario() throws -> Scenario {
+        var scenario = try DistrictRulesTests.scenario()
+        let path = "\(SettingCoverageTests.root)/Scenarios/county-districts.xml"
+        let survey = #"<surveys><survey name="City" date="2014-11-20" sample="400"/></surveys>"#
+        let text = try String(contentsOfFile: path, encoding: .utf8).replacing("<output ", with: survey + "<output ")
+        scenario.surveys = try ScenarioLoader.loadScenario(bytes: Array(text.utf8), path: path).value.surveys
+        return scenario
+    }
+
+    /// What a run wrote: its log, alerts, truth, actors and census.
+    struct Outputs: Equatable {
+        var events: [LoggedEvent]
+        var alerts: [Alert]
+        var truth: String
+        var actors: Data
+        var census: Census
+    }
+
+    /// JSON in one order of keys.
+    static let sorted = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return encoder
+    }()
+
+    static func run(_ scenario: Scenario, jobs: Int, hosting: ShardHosting) throws -> Outputs {
+        let log = EventCollector()
+        let result = RunPipeline.simulate(
+            scenario, seed: scenario.seed, rules: try AlertEngine(settings: scenario.alerts), consumers: [log],
+            jobs: jobs, hosting: hosting)
+        #expect(result.world.failure == nil)
+        return Outputs(
+            events: log.events, alerts: Array(result.alerts), truth: "\(result.summary.truth)",
+            actors: try Self.sorted.encode(result.world.actors), census: result.world.census)
+    }
+
+    /// Each district behind a channel to a server in this process, its calls and answers
+    /// going through their bytes.
+    static func loopback(_ scenario: Scenario) -> ShardHosting {
+        .channels { _ in LoopbackChannel(ShardServer(scenario: scenario)) }
+    }
+
+    @Test func theDistrictsBehindChannelsRunTheSameWorld() throws {
+        let scenario = try Self.scenario()
+        let threads = try Self.run(scenario, jobs: 1, hosting: .threads)
+        #expect(threads.events.count > 30_000)
+        #expect(threads.events.contains { $0.record.type == .survey && $0.record.village < 0 })
+        #expect(threads.events.contains { $0.record.type == .investigationOpened })
+        #expect(threads.alerts.count > 1_000)
+        for jobs in [1, 3] {
+            let channels = try Self.run(scenario, jobs: jobs, hosting: Self.loopback(scenario))
+            #expect(channels.events == threads.events, "--jobs \(jobs)")
+            #expect(channels.alerts == threads.alerts, "--jobs \(jobs)")
+            #expect(channels.truth == threads.truth, "--jobs \(jobs)")
+            #expect(channels.actors == threads.actors, "--jobs \(jobs)")
+            #expect(channels.census == threads.census, "--jobs \(jobs)")
+        }
+    }
+
+    /// A district whose channel fails stops the run, and says which district and why.
+    @Test func aFailingChannelStopsTheRun() throws {
+        struct Broken: ShardChannel {
+            func send(_ message: [UInt8]) throws -> [UInt8] { throw ShardWire.Malformed(description: "no answer") }
+        }
+        let scenario = try Self.scenario()
+        let result = RunPipeline.simulate(
+            scenario, seed: scenario.seed, rules: try AlertEngine(settings: scenario.alerts), jobs: 1,
+            hosting: .channels { district in
+                district == 2 ? Broken() as any ShardChannel : LoopbackChannel(ShardServer(scenario: scenario))
+            })
+        #expect(result.world.failure?.description == "district 3: no answer")
+        #expect(result.summary.days > 0)
+    }
+
+    /// A server answers a call it cannot read, or one before its district is built, with the
+    /// reason, and goes on.
+    @Test func aServerAnswersWhatItCannotReadWithTheReason() throws {
+        let server = ShardServer(scenario: try Self.scenario())
+        func reason(_ message: [UInt8]) throws -> String? {
+            guard
+                case .failed(let reason) = try ShardWire.read(ShardWire.Answer.self, from: server.answer(message)).value
+            else { return nil }
+            return reason
+        }
+        #expect(try reason([1, 2, 3]) == "a message cut short (3 bytes)")
+        #expect(
+            try reason(ShardWire.message(ShardWire.Call.simulate(day: 0))) == "a call before the district was built")
+        let build = try ShardWire.message(ShardWire.Call.build(district: 9, seed: 1, knowledge: OffenderKnowledge()))
+        #expect(try reason(build) == "no district 10 in the scenario")
+        var trailing = try ShardWire.message(ShardWire.Call.census)
+        trailing.append(0)
+        #expect(try reason(trailing) == "bytes after the message's end")
+    }
+}
