@@ -14,7 +14,7 @@
 /// bytes an id and a cache miss at each mention.
 public struct IDRenumbering: Sendable {
     /// Where a shard's scenario sits in the whole one.
-    public struct Offsets: Sendable, Hashable {
+    public struct Offsets: Sendable, Hashable, Codable {
         public var village: Int32
         public var town: Int64
         public var district: Int64

@@ -6,10 +6,10 @@ public typealias Severity = SanziEvents.Severity
 /// Alert rule settings: from a scenario's `<alerts>` section or from a thresholds file.
 ///
 /// Rules not listed keep the catalogue's defaults.
-public struct AlertSettings: Hashable, Sendable {
+public struct AlertSettings: Hashable, Sendable, Codable {
     /// One rule's overrides.
-    public struct Rule: Hashable, Sendable {
-        public struct Parameter: Hashable, Sendable {
+    public struct Rule: Hashable, Sendable, Codable {
+        public struct Parameter: Hashable, Sendable, Codable {
             public var name: String
             public var value: Double
             public var location: SourceLocation
@@ -42,7 +42,7 @@ public struct AlertSettings: Hashable, Sendable {
     }
 
     /// How signals on one subject combine.
-    public struct Escalation: Hashable, Sendable {
+    public struct Escalation: Hashable, Sendable, Codable {
         /// Signals that combine into one: at least two make a pattern, and beyond a hundred
         /// no subject ever escalates.
         public static let countBounds = 1...100

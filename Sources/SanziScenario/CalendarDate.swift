@@ -1,7 +1,7 @@
 /// A day of the proleptic Gregorian calendar, without time or time zone.
 ///
 /// Simulation time is counted in days from the scenario's start; this type maps between the two.
-public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public let year: Int
     public let month: Int
     public let day: Int

@@ -3,10 +3,10 @@ import SanziEvents
 /// Discipline inspection (纪检监察): the bodies that take up leads, how leads reach them, how
 /// investigations go, what a substantiated case costs its perpetrators, and the officials above
 /// the villages who may protect them. Absent from a file, every value is its documented default.
-public struct DisciplineRules: Hashable, Sendable {
+public struct DisciplineRules: Hashable, Sendable, Codable {
     /// The level of a body; each town has a township office, each district a commission, the
     /// city one commission.
-    public enum Level: String, Hashable, Sendable, CaseIterable, Comparable {
+    public enum Level: String, Hashable, Sendable, Codable, CaseIterable, Comparable {
         case township, district, city
 
         public static func < (lhs: Self, rhs: Self) -> Bool {
@@ -15,7 +15,7 @@ public struct DisciplineRules: Hashable, Sendable {
     }
 
     /// How a body chooses the next lead when an investigator is free.
-    public enum Triage: String, Hashable, Sendable {
+    public enum Triage: String, Hashable, Sendable, Codable {
         /// The gravest first: severity, then the strength of the evidence (findings in hand,
         /// then confirmed warnings, then leads that only point), then the value at stake, then
         /// arrival.
@@ -27,7 +27,7 @@ public struct DisciplineRules: Hashable, Sendable {
     }
 
     /// Investigators of each body of a level, and the days a week they work.
-    public struct Body: Hashable, Sendable {
+    public struct Body: Hashable, Sendable, Codable {
         public var level: Level
         public var investigators: Int
         public var workingDaysPerWeek: Int
@@ -40,7 +40,7 @@ public struct DisciplineRules: Hashable, Sendable {
     }
 
     /// Sanctions by the money a person's cases involve, and recovery.
-    public struct Sanctions: Hashable, Sendable {
+    public struct Sanctions: Hashable, Sendable, Codable {
         /// At or above: a serious warning (严重警告); below, a warning (警告).
         public var seriousWarning = Money(yuan: 5_000)
         /// At or above: removal from post (撤销职务), and the office is lost.
@@ -66,7 +66,7 @@ public struct DisciplineRules: Hashable, Sendable {
 
     /// Officials above the villages (township officials, district- and city-managed cadres);
     /// a corrupt one may protect a village's case (保护伞).
-    public struct Officials: Hashable, Sendable {
+    public struct Officials: Hashable, Sendable, Codable {
         public var perTown = 3
         public var perDistrict = 10
         public var city = 10
@@ -155,7 +155,7 @@ public struct DisciplineRules: Hashable, Sendable {
 /// times the penalty he fears. The risk comes from the sanctions he has seen: in his village
 /// always, in his town, district and city when they were published, weighed by how open
 /// village affairs are, and fading with time.
-public struct DeterrenceRules: Hashable, Sendable {
+public struct DeterrenceRules: Hashable, Sendable, Codable {
     /// What being sanctioned costs a cadre in his own eyes (office, income, standing, prison).
     public var penalty = Money(yuan: 300_000)
     /// Days over which a sanction seen fades to 1/e of its weight.

@@ -1,5 +1,5 @@
 /// Districts, towns and villages, with generated villages already expanded.
-public struct Geography: Hashable, Sendable {
+public struct Geography: Hashable, Sendable, Codable {
     public var districts: [District]
     /// Days between the moments news crosses districts (`news-window-days`, 1–365), or nil for
     /// at once: a shared-pool firm's contracts and bar, the city's published sanctions and the
@@ -21,7 +21,7 @@ public struct Geography: Hashable, Sendable {
 }
 
 /// A district (区).
-public struct District: Hashable, Sendable, Identifiable {
+public struct District: Hashable, Sendable, Codable, Identifiable {
     public var id: String
     public var name: String
     public var towns: [Town]
@@ -29,7 +29,7 @@ public struct District: Hashable, Sendable, Identifiable {
 }
 
 /// A town (镇) or street (街).
-public struct Town: Hashable, Sendable, Identifiable {
+public struct Town: Hashable, Sendable, Codable, Identifiable {
     public var id: String
     public var name: String
     public var villages: [Village]
@@ -37,7 +37,7 @@ public struct Town: Hashable, Sendable, Identifiable {
 }
 
 /// One village collective (村集体经济组织).
-public struct Village: Hashable, Sendable, Identifiable {
+public struct Village: Hashable, Sendable, Codable, Identifiable {
     public var id: String
     public var name: String
     public var profileID: String

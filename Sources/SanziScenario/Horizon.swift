@@ -1,5 +1,5 @@
 /// How long a scenario runs: an ISO 8601 period of years, months and days (`P3Y`, `P1Y6M`).
-public struct Horizon: Hashable, Sendable, CustomStringConvertible {
+public struct Horizon: Hashable, Sendable, Codable, CustomStringConvertible {
     public var years: Int
     public var months: Int
     public var days: Int

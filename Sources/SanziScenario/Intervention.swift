@@ -1,7 +1,7 @@
 /// A dated policy change, everywhere or in one district.
-public struct Intervention: Hashable, Sendable {
+public struct Intervention: Hashable, Sendable, Codable {
     /// One change an intervention makes.
-    public enum Change: Hashable, Sendable {
+    public enum Change: Hashable, Sendable, Codable {
         case listingThreshold(Money)
         case announcementDays(Int)
         case publicity(Frequency)
@@ -20,8 +20,8 @@ public struct Intervention: Hashable, Sendable {
 }
 
 /// Which outputs a run writes.
-public struct OutputOptions: Hashable, Sendable {
-    public enum Format: String, Hashable, Sendable { case csv, jsonl }
+public struct OutputOptions: Hashable, Sendable, Codable {
+    public enum Format: String, Hashable, Sendable, Codable { case csv, jsonl }
 
     public var events = true
     public var alerts = true

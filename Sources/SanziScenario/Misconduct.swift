@@ -88,14 +88,14 @@ extension Typology {
 }
 
 /// A role in the village's committees.
-public enum CadreRole: String, Hashable, Sendable, CaseIterable {
+public enum CadreRole: String, Hashable, Sendable, Codable, CaseIterable {
     case secretary, director, accountant, cashier
     case committeeMember = "committee-member"
     case supervisor
 }
 
 /// How corrupt actors respond to the alert rules.
-public enum Adaptation: String, Hashable, Sendable {
+public enum Adaptation: String, Hashable, Sendable, Codable {
     /// They ignore the rules.
     case none
     /// They know the deployed thresholds and stay under them.
@@ -105,8 +105,8 @@ public enum Adaptation: String, Hashable, Sendable {
 }
 
 /// Which misconduct to inject, and how often.
-public struct MisconductSettings: Hashable, Sendable {
-    public struct Setting: Hashable, Sendable {
+public struct MisconductSettings: Hashable, Sendable, Codable {
+    public struct Setting: Hashable, Sendable, Codable {
         public var typology: Typology
         /// Chance per opportunity that a corrupt actor acts.
         public var rate: Double
@@ -122,7 +122,7 @@ public struct MisconductSettings: Hashable, Sendable {
         public var collusion = 0.0
         public var location: SourceLocation
     }
-    public struct LookAlike: Hashable, Sendable {
+    public struct LookAlike: Hashable, Sendable, Codable {
         public var typology: Typology
         public var rate: Double
         public var location: SourceLocation

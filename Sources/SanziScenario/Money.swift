@@ -1,7 +1,7 @@
 /// An amount of money in whole fen (分): 100 fen make one yuan.
 ///
 /// Money is never a floating-point number in Sanzi, so that ledgers balance to the fen.
-public struct Money: Hashable, Comparable, Sendable, AdditiveArithmetic, CustomStringConvertible {
+public struct Money: Hashable, Comparable, Sendable, Codable, AdditiveArithmetic, CustomStringConvertible {
     /// The amount in fen.
     public var fen: Int64
 

@@ -6,7 +6,7 @@
 /// (late rent, failed listings) and about land, elections and suspicion come at the rate
 /// `OversightRules.petitionPropensity` sets; they are one-off unless `disputeAnswers` is set
 /// (docs/oversight.md).
-public struct PetitionRules: Hashable, Sendable {
+public struct PetitionRules: Hashable, Sendable, Codable {
     /// Chance that villagers see a case's loss in the first publicity posting after it (a
     /// posting shows what happened since the last), before its concealment.
     public var noticeAtPosting = 0.6

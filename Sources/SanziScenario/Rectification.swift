@@ -3,7 +3,7 @@
 /// (倒排时间表) and what changes when it is done. Tasks finish late with `lateShare`; a
 /// guidance group (督导组) then follows an overdue task up until it is done, within
 /// `followUpDays` of its deadline (docs/oversight.md, "Rectification").
-public struct Rectification: Hashable, Sendable {
+public struct Rectification: Hashable, Sendable, Codable {
     /// Chance that a task is not done by its deadline.
     public var lateShare = 0.3
     /// Days after its deadline within which the guidance group gets an overdue task done.
@@ -21,7 +21,7 @@ public struct Rectification: Hashable, Sendable {
 
 /// An inspection of one district: the day its feedback is given, the day rectification must be
 /// complete, and the tasks it sets.
-public struct Inspection: Hashable, Sendable {
+public struct Inspection: Hashable, Sendable, Codable {
     public var name: String
     public var districtID: String
     /// The day the inspection group gives its feedback: the tasks open then.
@@ -36,9 +36,9 @@ public struct Inspection: Hashable, Sendable {
 }
 
 /// One feedback item to rectify (整改台账 entry).
-public struct RectificationTask: Hashable, Sendable {
+public struct RectificationTask: Hashable, Sendable, Codable {
     /// What changes when the task is done.
-    public enum Effect: Hashable, Sendable {
+    public enum Effect: Hashable, Sendable, Codable {
         /// A policy change in the district, as an intervention makes it.
         case policy(Intervention.Change)
         /// The district's village supervision committees report what they see with this independence.

@@ -3,7 +3,7 @@
 /// parameter tied to one of them takes its value from here unless the alert settings set it,
 /// so a scenario with approval tiers at 2,000/20,000 yuan is checked against those tiers, not
 /// the catalogue's 1,000/10,000.
-public struct RulePolicy: Hashable, Sendable {
+public struct RulePolicy: Hashable, Sendable, Codable {
     /// One value of the policy, named as in a thresholds file's `<policy>` element.
     public enum Item: String, CaseIterable, Sendable {
         case listingThresholdYuan = "listing-threshold-yuan"

@@ -1,12 +1,12 @@
 /// Pools of firms bidding across villages, and the rings that may form in them.
-public struct BidderPools: Hashable, Sendable {
-    public enum Scope: Hashable, Sendable {
+public struct BidderPools: Hashable, Sendable, Codable {
+    public enum Scope: Hashable, Sendable, Codable {
         /// Serves the villages of one district.
         case district(String)
         /// Serves every village of the scenario.
         case shared
     }
-    public struct Pool: Hashable, Sendable, Identifiable {
+    public struct Pool: Hashable, Sendable, Codable, Identifiable {
         public var id: String
         public var scope: Scope
         public var firms: Int
@@ -15,7 +15,7 @@ public struct BidderPools: Hashable, Sendable {
         public var newFirmsPerYear: Int
         public var location: SourceLocation
     }
-    public struct Ring: Hashable, Sendable, Identifiable {
+    public struct Ring: Hashable, Sendable, Codable, Identifiable {
         public var id: String
         public var poolID: String
         public var members: Int
@@ -27,12 +27,12 @@ public struct BidderPools: Hashable, Sendable {
 }
 
 /// What a deal on the platform is.
-public enum DealKind: String, Hashable, Sendable, CaseIterable {
+public enum DealKind: String, Hashable, Sendable, Codable, CaseIterable {
     case lease, sale, works
 }
 
 /// How bids are taken.
-public enum BiddingMethod: String, Hashable, Sendable {
+public enum BiddingMethod: String, Hashable, Sendable, Codable {
     case ascendingAuction = "ascending-auction"
     case sealedTender = "sealed-tender"
     case lowestPriceTender = "lowest-price-tender"
@@ -40,8 +40,8 @@ public enum BiddingMethod: String, Hashable, Sendable {
 }
 
 /// Rules of the public trading platform (三资交易平台).
-public struct PlatformRules: Hashable, Sendable {
-    public struct Mode: Hashable, Sendable {
+public struct PlatformRules: Hashable, Sendable, Codable {
+    public struct Mode: Hashable, Sendable, Codable {
         public var method: BiddingMethod
         /// The minimum raise in an auction.
         public var increment: Money?
@@ -74,7 +74,7 @@ public struct PlatformRules: Hashable, Sendable {
 }
 
 /// Who signs off a disbursement.
-public enum Approver: String, Hashable, Sendable {
+public enum Approver: String, Hashable, Sendable, Codable {
     case financeHead = "finance-head"
     case twoCommittees = "two-committees"
     case representativesMeeting = "representatives-meeting"
@@ -91,8 +91,8 @@ public enum Approver: String, Hashable, Sendable {
 }
 
 /// Village finance norms.
-public struct FinanceRules: Hashable, Sendable {
-    public struct ApprovalTier: Hashable, Sendable {
+public struct FinanceRules: Hashable, Sendable, Codable {
+    public struct ApprovalTier: Hashable, Sendable, Codable {
         /// The largest amount this tier may approve; `nil` for the last, unbounded tier.
         public var upTo: Money?
         public var approver: Approver
@@ -124,7 +124,7 @@ public struct FinanceRules: Hashable, Sendable {
 }
 
 /// How often something happens.
-public enum Frequency: String, Hashable, Sendable {
+public enum Frequency: String, Hashable, Sendable, Codable {
     case monthly, quarterly, yearly, never
 
     /// Months between two occurrences, or `nil` for never.
@@ -139,7 +139,7 @@ public enum Frequency: String, Hashable, Sendable {
 }
 
 /// Openness and oversight: publicity, reviews, audits, elections, petitions.
-public struct OversightRules: Hashable, Sendable {
+public struct OversightRules: Hashable, Sendable, Codable {
     public var publicity = Frequency.monthly
     public var supervisionReviews = Frequency.quarterly
     public var auditEveryYears = 3

@@ -3,7 +3,7 @@
 ///
 /// Optional sections of the file are filled with their documented defaults; `sections` records
 /// which ones the file actually wrote, and where.
-public struct Scenario: Hashable, Sendable {
+public struct Scenario: Hashable, Sendable, Codable {
     public var name: String
     /// The default seed; the command line may override it.
     public var seed: UInt64
@@ -47,7 +47,7 @@ public struct Scenario: Hashable, Sendable {
 }
 
 /// A top-level section of a scenario file.
-public enum ScenarioSection: String, Hashable, Sendable, CaseIterable, Comparable {
+public enum ScenarioSection: String, Hashable, Sendable, Codable, CaseIterable, Comparable {
     case geography, profiles, bidders, platform, finance, oversight, misconduct, alerts
     case interventions, rectification, surveys, output
 

@@ -1,7 +1,7 @@
 /// Satisfaction surveys (满意度测评) of cadres and residents, and how respondents answer: they
 /// know of the rectification from what openness lets them see, and approve of it unless a
 /// grievance of their village is still unanswered (docs/oversight.md, "Openness and surveys").
-public struct SurveyRules: Hashable, Sendable {
+public struct SurveyRules: Hashable, Sendable, Codable {
     /// Chance a resident knows of the rectification having seen nothing of it.
     public var residentAwareness = 0.3
     /// Chance a cadre knows of it having seen nothing of it (cadres attend its meetings).
@@ -19,7 +19,7 @@ public struct SurveyRules: Hashable, Sendable {
 }
 
 /// One survey: when, where, how many respondents and what share of them cadres.
-public struct Survey: Hashable, Sendable {
+public struct Survey: Hashable, Sendable, Codable {
     public var name: String
     public var date: CalendarDate
     /// The district surveyed, or nil for every district.

@@ -1,6 +1,6 @@
 /// What a kind of village looks like: each village of the profile draws its own numbers from
 /// these ranges.
-public struct VillageProfile: Hashable, Sendable, Identifiable {
+public struct VillageProfile: Hashable, Sendable, Codable, Identifiable {
     public var id: String
     public var name: String?
     public var households: ClosedRange<Int>
@@ -18,7 +18,7 @@ public struct VillageProfile: Hashable, Sendable, Identifiable {
 }
 
 /// Cadres, supervision committee and kinship of a village.
-public struct PeopleProfile: Hashable, Sendable {
+public struct PeopleProfile: Hashable, Sendable, Codable {
     /// Committee members besides the four key roles (secretary, director, accountant, cashier).
     public var committeeMembers: Int
     /// Chance that the secretary is also the director (一肩挑).
@@ -33,12 +33,12 @@ public struct PeopleProfile: Hashable, Sendable {
 }
 
 /// Whether an item is a resource (land, water) or an asset (buildings, equipment).
-public enum Capital: String, Hashable, Sendable {
+public enum Capital: String, Hashable, Sendable, Codable {
     case resource, asset
 }
 
 /// The kinds of items in a village's register.
-public enum RegisterKind: String, Hashable, Sendable, CaseIterable {
+public enum RegisterKind: String, Hashable, Sendable, Codable, CaseIterable {
     case farmland
     case constructionLand = "construction-land"
     case fishPond = "fish-pond"
@@ -59,14 +59,14 @@ public enum RegisterKind: String, Hashable, Sendable, CaseIterable {
 }
 
 /// A unit of size for register items.
-public enum SizeUnit: String, Hashable, Sendable {
+public enum SizeUnit: String, Hashable, Sendable, Codable {
     case mu
     case squareMetre = "m2"
     case item
 }
 
 /// One class of items in a profile's register (e.g. "2-6 fish ponds of 5-60 mu").
-public struct RegisterClass: Hashable, Sendable {
+public struct RegisterClass: Hashable, Sendable, Codable {
     public var kind: RegisterKind
     public var count: ClosedRange<Int>
     public var size: ClosedRange<Double>
@@ -84,36 +84,36 @@ public struct RegisterClass: Hashable, Sendable {
 }
 
 /// Accounts, income and spending of a village.
-public struct FundsProfile: Hashable, Sendable {
-    public enum AccountKind: String, Hashable, Sendable { case basic, compensation, cash }
-    public enum IncomeKind: String, Hashable, Sendable {
+public struct FundsProfile: Hashable, Sendable, Codable {
+    public enum AccountKind: String, Hashable, Sendable, Codable { case basic, compensation, cash }
+    public enum IncomeKind: String, Hashable, Sendable, Codable {
         case subsidy
         case investmentReturn = "investment-return"
         case other
     }
-    public enum SpendingKind: String, Hashable, Sendable {
+    public enum SpendingKind: String, Hashable, Sendable, Codable {
         case wages, works, maintenance, welfare, hospitality, travel, office
 
         /// Non-productive spending (非生产性开支), which approval tiers and alerts watch.
         public var isNonProductive: Bool { self == .hospitality || self == .travel || self == .office }
     }
 
-    public struct Account: Hashable, Sendable {
+    public struct Account: Hashable, Sendable, Codable {
         public var kind: AccountKind
         public var opening: ClosedRange<Money>
     }
-    public struct Income: Hashable, Sendable {
+    public struct Income: Hashable, Sendable, Codable {
         public var kind: IncomeKind
         public var perYear: ClosedRange<Money>
     }
-    public struct Spending: Hashable, Sendable {
+    public struct Spending: Hashable, Sendable, Codable {
         public var kind: SpendingKind
         public var perYear: ClosedRange<Money>
         /// How strongly spending bunches around the Spring Festival, in [0, 1].
         public var seasonality: Double
     }
     /// Land-requisition compensation received now and then and shared out to households.
-    public struct Compensation: Hashable, Sendable {
+    public struct Compensation: Hashable, Sendable, Codable {
         public var perYear: Double
         public var amount: ClosedRange<Money>
         public var householdShare: Double
@@ -126,7 +126,7 @@ public struct FundsProfile: Hashable, Sendable {
 }
 
 /// Villagers and local firms that bid on a village's deals.
-public struct LocalBidders: Hashable, Sendable {
+public struct LocalBidders: Hashable, Sendable, Codable {
     public var individuals: ClosedRange<Int>
     public var firms: ClosedRange<Int>
     /// Share of local firms owned by a cadre or a cadre's relative.

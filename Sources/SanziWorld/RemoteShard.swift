@@ -1,5 +1,6 @@
 import SanziEngine
 import SanziEvents
+import SanziScenario
 import SanziTruth
 
 /// A district's world kept elsewhere, reached through a channel (`ShardServer` at its other
@@ -15,18 +16,20 @@ final class RemoteShard: ShardHost, @unchecked Sendable {
     private let touches: CaseTouches
     private(set) var failure: ShardFailure?
 
-    /// Opens the district's channel and asks the other end to build its world.
+    /// Opens the district's channel and asks the other end to build its world from the
+    /// scenario cut down to it.
     init(
-        district: Int, seed: UInt64, knowledge: OffenderKnowledge, channel: () throws -> any ShardChannel,
-        records: any EventSink, touches: CaseTouches
+        _ cut: Scenario, place: ShardPlace, seed: UInt64, knowledge: OffenderKnowledge,
+        channel: (Int) throws -> any ShardChannel, records: any EventSink, touches: CaseTouches
     ) {
+        let district = place.district ?? 0
         (self.district, self.records, self.touches) = (district, records, touches)
         do {
-            self.channel = try channel()
+            self.channel = try channel(district)
         } catch {
             failure = ShardFailure(district: district, reason: "\(error)")
         }
-        ask(.build(district: district, seed: seed, knowledge: knowledge))
+        ask(.build(place, cut, seed: seed, knowledge: knowledge))
     }
 
     func simulate(_ day: Tick) -> Int {

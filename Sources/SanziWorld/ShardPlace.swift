@@ -7,7 +7,7 @@ import SanziScenario
 /// on its own positions, and draws what belongs to a village or an official from the stream the
 /// whole world would draw it from: a district so holds the villages and officials it holds in
 /// the whole world.
-public struct ShardPlace: Sendable, Hashable {
+public struct ShardPlace: Sendable, Hashable, Codable {
     /// The district's position in the whole scenario; nil for the whole world.
     public var district: Int?
     /// The first village, town and district of the shard in the whole scenario.

@@ -1,19 +1,14 @@
-import SanziScenario
-
 /// A district's world kept apart from its split run: answers the run's calls, messages of
 /// `ShardWire`, over a `LocalShard` it builds at the first (`sanzi shard`, or in one process
 /// through `LoopbackChannel`).
 public final class ShardServer {
-    private let scenario: Scenario
     private let spill: ValueSpill
     private var shard: LocalShard?
     private let records = SplitRun.ShardRecords()
     private let touches = CaseTouches()
 
-    /// A server of the districts of `scenario`, which must be the run's.
-    public init(scenario: Scenario, spill: ValueSpill = ValueSpill()) {
-        (self.scenario, self.spill) = (scenario, spill)
-    }
+    /// A server whose world keeps its deals' values in `spill`.
+    public init(spill: ValueSpill = ValueSpill()) { self.spill = spill }
 
     /// The answer to a call, with the records logged and the events touched while answering.
     /// A call that cannot be read or answered gets `.failed`.
@@ -33,12 +28,11 @@ public final class ShardServer {
     }
 
     private func answering(_ call: ShardWire.Call) throws -> ShardWire.Answer {
-        if case .build(let district, let seed, let knowledge) = call {
+        if case .build(let place, let cut, let seed, let knowledge) = call {
             guard shard == nil else { throw ShardWire.Malformed(description: "a district built twice") }
-            guard scenario.geography.districts.indices.contains(district) else {
-                throw ShardWire.Malformed(description: "no district \(district + 1) in the scenario")
+            guard cut.geography.districts.count == 1 else {
+                throw ShardWire.Malformed(description: "a scenario of \(cut.geography.districts.count) districts, not one")
             }
-            let (cut, place) = scenario.shard(district)
             shard = LocalShard(
                 cut, place: place, seed: seed, knowledge: knowledge, spill: spill, records: records, touches: touches)
             return .built

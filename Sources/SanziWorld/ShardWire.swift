@@ -1,6 +1,7 @@
 import Foundation
 import SanziEngine
 import SanziEvents
+import SanziScenario
 import SanziTruth
 
 /// The split run's calls to a district's world kept elsewhere (`RemoteShard`), and its
@@ -13,8 +14,8 @@ import SanziTruth
 enum ShardWire {
     /// What the run asks of a district.
     enum Call: Codable {
-        /// Build the `district`-th district's world.
-        case build(district: Int, seed: UInt64, knowledge: OffenderKnowledge)
+        /// Build the district's world from the scenario cut down to it (`Scenario.shard(_:)`).
+        case build(ShardPlace, Scenario, seed: UInt64, knowledge: OffenderKnowledge)
         case simulate(day: Tick)
         case replicas(firmsFrom: Int)
         case warningSystemRuns

@@ -194,8 +194,8 @@ public enum SplitRun {
                     touches: touches)
             case .channels(let channel):
                 host = RemoteShard(
-                    district: district, seed: seed, knowledge: knowledge, channel: { try channel(district) },
-                    records: records, touches: touches)
+                    cut, place: place, seed: seed, knowledge: knowledge, channel: channel, records: records,
+                    touches: touches)
             }
             shards.append(
                 Shard(host: host, records: records, touches: touches, place: place, reader: readers?(district)))

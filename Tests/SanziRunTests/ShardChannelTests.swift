@@ -53,19 +53,22 @@ struct ShardChannelTests {
 
     /// Each district behind a channel to a server in this process, its calls and answers
     /// going through their bytes.
-    static func loopback(_ scenario: Scenario) -> ShardHosting {
-        .channels { _ in LoopbackChannel(ShardServer(scenario: scenario)) }
+    static func loopback() -> ShardHosting {
+        .channels { _ in LoopbackChannel(ShardServer()) }
     }
 
     @Test func theDistrictsBehindChannelsRunTheSameWorld() throws {
         let scenario = try Self.scenario()
+        // What a district is built from crosses whole.
+        let cut = scenario.shard(1).scenario
+        #expect(try JSONDecoder().decode(Scenario.self, from: JSONEncoder().encode(cut)) == cut)
         let threads = try Self.run(scenario, jobs: 1, hosting: .threads)
         #expect(threads.events.count > 30_000)
         #expect(threads.events.contains { $0.record.type == .survey && $0.record.village < 0 })
         #expect(threads.events.contains { $0.record.type == .investigationOpened })
         #expect(threads.alerts.count > 1_000)
         for jobs in [1, 3] {
-            let channels = try Self.run(scenario, jobs: jobs, hosting: Self.loopback(scenario))
+            let channels = try Self.run(scenario, jobs: jobs, hosting: Self.loopback())
             #expect(channels.events == threads.events, "--jobs \(jobs)")
             #expect(channels.alerts == threads.alerts, "--jobs \(jobs)")
             #expect(channels.truth == threads.truth, "--jobs \(jobs)")
@@ -83,7 +86,7 @@ struct ShardChannelTests {
         let result = RunPipeline.simulate(
             scenario, seed: scenario.seed, rules: try AlertEngine(settings: scenario.alerts), jobs: 1,
             hosting: .channels { district in
-                district == 2 ? Broken() as any ShardChannel : LoopbackChannel(ShardServer(scenario: scenario))
+                district == 2 ? Broken() as any ShardChannel : LoopbackChannel(ShardServer())
             })
         #expect(result.world.failure?.description == "district 3: no answer")
         #expect(result.summary.days > 0)
@@ -92,7 +95,7 @@ struct ShardChannelTests {
     /// A server answers a call it cannot read, or one before its district is built, with the
     /// reason, and goes on.
     @Test func aServerAnswersWhatItCannotReadWithTheReason() throws {
-        let server = ShardServer(scenario: try Self.scenario())
+        let server = ShardServer()
         func reason(_ message: [UInt8]) throws -> String? {
             guard
                 case .failed(let reason) = try ShardWire.read(ShardWire.Answer.self, from: server.answer(message)).value
@@ -102,8 +105,9 @@ struct ShardChannelTests {
         #expect(try reason([1, 2, 3]) == "a message cut short (3 bytes)")
         #expect(
             try reason(ShardWire.message(ShardWire.Call.simulate(day: 0))) == "a call before the district was built")
-        let build = try ShardWire.message(ShardWire.Call.build(district: 9, seed: 1, knowledge: OffenderKnowledge()))
-        #expect(try reason(build) == "no district 10 in the scenario")
+        let scenario = try Self.scenario()
+        let whole = ShardWire.Call.build(.whole(scenario), scenario, seed: 1, knowledge: OffenderKnowledge())
+        #expect(try reason(ShardWire.message(whole)) == "a scenario of 4 districts, not one")
         var trailing = try ShardWire.message(ShardWire.Call.census)
         trailing.append(0)
         #expect(try reason(trailing) == "bytes after the message's end")
