@@ -10,4 +10,6 @@ enum ExitStatus {
     static let noInput = ExitCode(66)
     /// An output could not be written.
     static let cannotCreate = ExitCode(73)
+    /// A stream could not be read or written (`sanzi shard`'s calls and answers).
+    static let ioError = ExitCode(74)
 }

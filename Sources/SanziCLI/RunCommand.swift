@@ -109,6 +109,12 @@ struct RunCommand: ParsableCommand, UsesCores {
             valueName: "n"))
     var chosenJobs: Int?
 
+    @Flag(
+        help: ArgumentHelp(
+            "Keep each district's world of a scenario with news windows in a process of its own (`sanzi shard`, this executable), which the run reaches through pipes. The outputs are the same bytes; the step before districts on other machines (docs/districts.md)."
+        ))
+    var districtProcesses = false
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors (no progress line, no summary).")
     var quiet = false
 
@@ -125,7 +131,8 @@ struct RunCommand: ParsableCommand, UsesCores {
         let progress =
             !quiet && Progress.isTerminal ? Progress(days: scenario.horizon.dayCount(from: scenario.start)) : nil
         let folder = RunFolder(
-            scenario: scenario, source: source, seed: runSeed, rules: rules, folder: out, jobs: jobs)
+            scenario: scenario, source: source, seed: runSeed, rules: rules, folder: out, jobs: jobs,
+            hosting: try hosting())
         let outcome: RunFolder.Outcome
         do throws(OutputError) {
             outcome = try folder.run(progress: progress, counterfactual: counterfactual, force: replacing.force)
@@ -157,6 +164,20 @@ struct RunCommand: ParsableCommand, UsesCores {
             )
         }
         for path in outcome.paths { print("wrote         \(path)") }
+    }
+
+    /// Where the districts' worlds are kept: with `--district-processes`, each in a `sanzi
+    /// shard` process of this executable.
+    private func hosting() throws -> ShardHosting {
+        guard districtProcesses else { return .threads }
+        let executable: String
+        do {
+            executable = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+        } catch {
+            Terminal.printToStandardError("sanzi: error: cannot find this executable to start its districts: \(error)")
+            throw ExitStatus.noInput
+        }
+        return .channels { _ in try ProcessChannel(executable: executable, arguments: ["shard"]) }
     }
 
     /// The alert settings: --thresholds, or the scenario's alert section.

@@ -38,6 +38,7 @@ public struct SanziCommand: ParsableCommand {
         subcommands: [
             RunCommand.self, ValidateCommand.self, SchemaCommand.self, EventsCommand.self, RulesCommand.self,
             ReplayCommand.self, TuneCommand.self, CalibrateCommand.self, DatasetCommand.self, CompareCommand.self,
+            ShardCommand.self,
         ],
         defaultSubcommand: RunCommand.self
     )

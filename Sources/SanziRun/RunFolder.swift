@@ -37,10 +37,13 @@ public struct RunFolder {
     public let folder: String
     /// The cores the run may use (`RunPipeline.simulate`'s `jobs`); the outputs do not depend on it.
     public let jobs: Int
+    /// Where a scenario with news windows keeps its districts' worlds; the outputs do not
+    /// depend on it.
+    public let hosting: ShardHosting
 
     public init(
         scenario: Scenario, source: String, seed: UInt64, rules: AlertEngine, folder: String,
-        jobs: Int = RunPipeline.cores
+        jobs: Int = RunPipeline.cores, hosting: ShardHosting = .threads
     ) {
         self.scenario = scenario
         self.source = source
@@ -48,6 +51,7 @@ public struct RunFolder {
         self.rules = rules
         self.folder = folder
         self.jobs = jobs
+        self.hosting = hosting
     }
 
     private func path(_ name: String) -> String { OutputFiles.path(name, in: folder) }
@@ -70,11 +74,12 @@ public struct RunFolder {
             if counterfactual {
                 let off = RunFolder(
                     scenario: scenario.withoutWarningSystem, source: source, seed: seed, rules: rules.switchedOff,
-                    folder: OutputFiles.path("counterfactual", in: staged.path), jobs: jobs)
+                    folder: OutputFiles.path("counterfactual", in: staged.path), jobs: jobs, hosting: hosting)
                 pair = try off.write(progress: nil, pair: nil)
             }
             let staging = RunFolder(
-                scenario: scenario, source: source, seed: seed, rules: rules, folder: staged.path, jobs: jobs)
+                scenario: scenario, source: source, seed: seed, rules: rules, folder: staged.path, jobs: jobs,
+                hosting: hosting)
             outcome = try staging.write(progress: progress, pair: pair)
         } catch {
             throw staged.finalError(error)
@@ -106,7 +111,10 @@ public struct RunFolder {
         let run = RunPipeline.simulate(
             scenario, seed: seed, rules: rules, runsRules: output.alerts, alertWriter: alertFiles, setAside: setAside,
             consumers: log.map { [$0] } ?? [], besideRules: reports ? [context, oversight] : [oversight],
-            progress: progress, jobs: jobs)
+            progress: progress, jobs: jobs, hosting: hosting)
+        if let failure = run.world.failure {
+            throw OutputError.cannotWrite(path: folder, reason: "the run stopped: the world of \(failure)")
+        }
         // The world is let go before the reports are made, which would otherwise come on top
         // of it (at 12,000 villages, about 300 MiB), and what malloc keeps of it given back (with
         // `--jobs 2`, 12,000 villages over fifteen years then hold 242,444 KiB instead of 253,732

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A district's world kept apart from its split run: answers the run's calls, messages of
 /// `ShardWire`, over a `LocalShard` it builds at the first (`sanzi shard`, or in one process
 /// through `LoopbackChannel`).
@@ -27,11 +29,17 @@ public final class ShardServer {
         }
     }
 
+    /// Answers the calls on `calls` on `answers` until `calls` ends.
+    public func serve(calls: FileHandle, answers: FileHandle) throws {
+        while let call = try ShardWire.receive(from: calls) { try ShardWire.send(answer(call), to: answers) }
+    }
+
     private func answering(_ call: ShardWire.Call) throws -> ShardWire.Answer {
         if case .build(let place, let cut, let seed, let knowledge) = call {
             guard shard == nil else { throw ShardWire.Malformed(description: "a district built twice") }
             guard cut.geography.districts.count == 1 else {
-                throw ShardWire.Malformed(description: "a scenario of \(cut.geography.districts.count) districts, not one")
+                throw ShardWire.Malformed(
+                    description: "a scenario of \(cut.geography.districts.count) districts, not one")
             }
             shard = LocalShard(
                 cut, place: place, seed: seed, knowledge: knowledge, spill: spill, records: records, touches: touches)

@@ -216,3 +216,78 @@ public struct ShardFailure: Error, Sendable, CustomStringConvertible {
 
     public var description: String { "district \(district + 1): \(reason)" }
 }
+
+extension ShardWire {
+    /// Writes a message to a stream, its length first (8 bytes, little-endian).
+    static func send(_ message: [UInt8], to stream: FileHandle) throws {
+        var framed: [UInt8] = []
+        framed.reserveCapacity(8 + message.count)
+        append(UInt64(message.count), to: &framed)
+        framed.append(contentsOf: message)
+        try stream.write(contentsOf: framed)
+    }
+
+    /// Reads the next message from a stream; nil at its end before a message begins.
+    static func receive(from stream: FileHandle) throws -> [UInt8]? {
+        let header = try read(8, from: stream)
+        guard !header.isEmpty else { return nil }
+        var reader = Reader(bytes: header)
+        let count = try reader.count()
+        let message = try read(count, from: stream)
+        guard message.count == count else { throw Malformed(description: "a message cut short by the stream's end") }
+        return message
+    }
+
+    /// Reads `count` bytes, fewer at the stream's end.
+    private static func read(_ count: Int, from stream: FileHandle) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        while bytes.count < count {
+            guard let data = try stream.read(upToCount: count - bytes.count), !data.isEmpty else { break }
+            bytes.append(contentsOf: data)
+        }
+        return bytes
+    }
+}
+
+/// A channel to a district's world in a process of its own (`sanzi shard`): each call on the
+/// process's standard input, each answer on its standard output (`ShardWire.send`).
+public final class ProcessChannel: ShardChannel, @unchecked Sendable {
+    private let process: Process
+    private let calls: FileHandle
+    private let answers: FileHandle
+
+    /// Starts `executable` with `arguments`. A process that ends early makes the next call
+    /// fail, not the run's process: SIGPIPE is ignored from then on.
+    public init(executable: String, arguments: [String]) throws {
+        signal(SIGPIPE, SIG_IGN)
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let (input, output) = (Pipe(), Pipe())
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        (calls, answers) = (input.fileHandleForWriting, output.fileHandleForReading)
+    }
+
+    public func send(_ message: [UInt8]) throws -> [UInt8] {
+        do {
+            try ShardWire.send(message, to: calls)
+            if let answer = try ShardWire.receive(from: answers) { return answer }
+        } catch {
+            // A pipe broke: the process ended, or ends once its input does.
+        }
+        try? calls.close()
+        process.waitUntilExit()
+        let how =
+            process.terminationReason == .uncaughtSignal
+            ? "killed by signal \(process.terminationStatus)" : "status \(process.terminationStatus)"
+        throw ShardWire.Malformed(description: "the shard process ended (\(how))")
+    }
+
+    /// Closes the process's input, which ends it, and waits for it.
+    deinit {
+        try? calls.close()
+        process.waitUntilExit()
+    }
+}

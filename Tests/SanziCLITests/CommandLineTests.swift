@@ -333,7 +333,7 @@ struct AlertCommandTests {
     /// `--jobs` changes the threads, never the outputs: every file is the same bytes (run.json
     /// but for the time it took), the pair of a counterfactual run included; with news windows
     /// between districts too (the city's leads wait for a window while the world waits for the
-    /// rules' warnings).
+    /// rules' warnings), and with each district's world in a `sanzi shard` process.
     @Test(arguments: [
         ("Scenarios/default.xml", nil), ("Scenarios/county-districts.xml", nil), ("Scenarios/county-districts.xml", 7),
     ])
@@ -342,9 +342,10 @@ struct AlertCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let scenario = try Self.scenario(scenario, newsWindowDays: newsWindowDays, in: folder)
         var outputs: [[String: Data]] = []
-        for jobs in ["1", "2", "3"] {
-            let out = folder.appendingPathComponent("jobs-\(jobs)")
-            let run = try cli.sanzi("run", scenario, "--counterfactual", "--jobs", jobs, "--out", out.path, "--quiet")
+        for jobs in [["1"], ["2"], ["3"], ["3", "--district-processes"]] {
+            let out = folder.appendingPathComponent("jobs-\(jobs.joined())")
+            let run = try cli.sanzi(
+                ["run", scenario, "--counterfactual", "--out", out.path, "--quiet", "--jobs"] + jobs)
             #expect(run.status == 0, "\(run.errors)")
             var files: [String: Data] = [:]
             for name in try FileManager.default.subpathsOfDirectory(atPath: out.path).sorted()
@@ -359,6 +360,7 @@ struct AlertCommandTests {
         for name in outputs[0].keys.sorted() {
             #expect(outputs[1][name] == outputs[0][name], "\(name), --jobs 2")
             #expect(outputs[2][name] == outputs[0][name], "\(name), --jobs 3")
+            #expect(outputs[3][name] == outputs[0][name], "\(name), --jobs 3 --district-processes")
         }
         #expect(try cli.sanzi("run", scenario, "--jobs", "0", "--out", folder.path).status == 64)
     }

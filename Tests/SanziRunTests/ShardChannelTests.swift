@@ -112,4 +112,19 @@ struct ShardChannelTests {
         trailing.append(0)
         #expect(try reason(trailing) == "bytes after the message's end")
     }
+
+    /// A stream of calls cut short ends the server with the reason; a process that ends before
+    /// it answers fails the call, saying how it ended.
+    @Test func streamsCutShortAndProcessesThatEndFailTheCall() throws {
+        let calls = Pipe()
+        try calls.fileHandleForWriting.write(contentsOf: [3, 0, 0])
+        try calls.fileHandleForWriting.close()
+        #expect(throws: ShardWire.Malformed.self) {
+            try ShardServer().serve(calls: calls.fileHandleForReading, answers: Pipe().fileHandleForWriting)
+        }
+        let ended = try ProcessChannel(executable: "/bin/sh", arguments: ["-c", "exit 3"])
+        #expect {
+            try ended.send(ShardWire.message(ShardWire.Call.census))
+        } throws: { "\($0)" == "the shard process ended (status 3)" }
+    }
 }
