@@ -115,11 +115,30 @@ struct RunCommand: ParsableCommand, UsesCores {
         ))
     var districtProcesses = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Keep the districts' worlds of a scenario with news windows on the `sanzi shard --listen` servers at these addresses (HOST:PORT, comma-separated; the districts dealt out in turn). The outputs are the same bytes.",
+            valueName: "list"),
+        transform: { text in
+            try text.split(separator: ",").map { part in
+                guard let address = ShardAddress(String(part)) else {
+                    throw ValidationError("'\(part)' in --district-hosts is not HOST:PORT")
+                }
+                return address
+            }
+        })
+    var districtHosts: [ShardAddress]?
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors (no progress line, no summary).")
     var quiet = false
 
     func validate() throws {
         try validateJobs()
+        if districtProcesses, districtHosts != nil {
+            throw ValidationError(
+                "--district-processes and --district-hosts keep the districts in different places: give one")
+        }
+        if districtHosts?.isEmpty == true { throw ValidationError("--district-hosts names no address") }
     }
 
     func run() throws {
@@ -166,9 +185,12 @@ struct RunCommand: ParsableCommand, UsesCores {
         for path in outcome.paths { print("wrote         \(path)") }
     }
 
-    /// Where the districts' worlds are kept: with `--district-processes`, each in a `sanzi
-    /// shard` process of this executable.
+    /// Where the districts' worlds are kept: with `--district-hosts`, on those servers; with
+    /// `--district-processes`, each in a `sanzi shard` process of this executable.
     private func hosting() throws -> ShardHosting {
+        if let hosts = districtHosts {
+            return .channels { district in try SocketChannel(hosts[district % hosts.count]) }
+        }
         guard districtProcesses else { return .threads }
         let executable: String
         do {

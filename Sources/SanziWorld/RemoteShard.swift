@@ -29,7 +29,7 @@ final class RemoteShard: ShardHost, @unchecked Sendable {
         } catch {
             failure = ShardFailure(district: district, reason: "\(error)")
         }
-        ask(.build(place, cut, seed: seed, knowledge: knowledge))
+        ask(.build(place, cut, seed: seed, knowledge: knowledge, wire: ShardWire.version))
     }
 
     func simulate(_ day: Tick) -> Int {

@@ -30,12 +30,16 @@ public final class ShardServer {
     }
 
     /// Answers the calls on `calls` on `answers` until `calls` ends.
-    public func serve(calls: FileHandle, answers: FileHandle) throws {
-        while let call = try ShardWire.receive(from: calls) { try ShardWire.send(answer(call), to: answers) }
+    public func serve(calls: ShardStream, answers: ShardStream) throws {
+        while let call = try calls.receive() { try answers.send(answer(call)) }
     }
 
     private func answering(_ call: ShardWire.Call) throws -> ShardWire.Answer {
-        if case .build(let place, let cut, let seed, let knowledge) = call {
+        if case .build(let place, let cut, let seed, let knowledge, let wire) = call {
+            guard wire == ShardWire.version else {
+                throw ShardWire.Malformed(
+                    description: "a run speaking version \(wire) of the messages, this sanzi \(ShardWire.version)")
+            }
             guard shard == nil else { throw ShardWire.Malformed(description: "a district built twice") }
             guard cut.geography.districts.count == 1 else {
                 throw ShardWire.Malformed(

@@ -12,10 +12,15 @@ import SanziTruth
 /// build of `sanzi` at both ends): `length` (8 bytes, little-endian) and JSON, then `count` and
 /// records, then `count` and touches.
 enum ShardWire {
+    /// The messages' version: a change of any call, answer or record's layout changes it, and
+    /// a district refuses a run of another.
+    static let version = 1
+
     /// What the run asks of a district.
     enum Call: Codable {
-        /// Build the district's world from the scenario cut down to it (`Scenario.shard(_:)`).
-        case build(ShardPlace, Scenario, seed: UInt64, knowledge: OffenderKnowledge)
+        /// Build the district's world from the scenario cut down to it (`Scenario.shard(_:)`),
+        /// for a run whose messages are of the `wire` version.
+        case build(ShardPlace, Scenario, seed: UInt64, knowledge: OffenderKnowledge, wire: Int)
         case simulate(day: Tick)
         case replicas(firmsFrom: Int)
         case warningSystemRuns
@@ -80,7 +85,7 @@ enum ShardWire {
         return (value, records, touches)
     }
 
-    private static func append(_ count: UInt64, to bytes: inout [UInt8]) {
+    static func append(_ count: UInt64, to bytes: inout [UInt8]) {
         withUnsafeBytes(of: count.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
@@ -90,7 +95,7 @@ enum ShardWire {
     }
 
     /// Reads a message's parts in order.
-    private struct Reader {
+    struct Reader {
         let bytes: [UInt8]
         var position = 0
 
@@ -215,79 +220,4 @@ public struct ShardFailure: Error, Sendable, CustomStringConvertible {
     public var reason: String
 
     public var description: String { "district \(district + 1): \(reason)" }
-}
-
-extension ShardWire {
-    /// Writes a message to a stream, its length first (8 bytes, little-endian).
-    static func send(_ message: [UInt8], to stream: FileHandle) throws {
-        var framed: [UInt8] = []
-        framed.reserveCapacity(8 + message.count)
-        append(UInt64(message.count), to: &framed)
-        framed.append(contentsOf: message)
-        try stream.write(contentsOf: framed)
-    }
-
-    /// Reads the next message from a stream; nil at its end before a message begins.
-    static func receive(from stream: FileHandle) throws -> [UInt8]? {
-        let header = try read(8, from: stream)
-        guard !header.isEmpty else { return nil }
-        var reader = Reader(bytes: header)
-        let count = try reader.count()
-        let message = try read(count, from: stream)
-        guard message.count == count else { throw Malformed(description: "a message cut short by the stream's end") }
-        return message
-    }
-
-    /// Reads `count` bytes, fewer at the stream's end.
-    private static func read(_ count: Int, from stream: FileHandle) throws -> [UInt8] {
-        var bytes: [UInt8] = []
-        while bytes.count < count {
-            guard let data = try stream.read(upToCount: count - bytes.count), !data.isEmpty else { break }
-            bytes.append(contentsOf: data)
-        }
-        return bytes
-    }
-}
-
-/// A channel to a district's world in a process of its own (`sanzi shard`): each call on the
-/// process's standard input, each answer on its standard output (`ShardWire.send`).
-public final class ProcessChannel: ShardChannel, @unchecked Sendable {
-    private let process: Process
-    private let calls: FileHandle
-    private let answers: FileHandle
-
-    /// Starts `executable` with `arguments`. A process that ends early makes the next call
-    /// fail, not the run's process: SIGPIPE is ignored from then on.
-    public init(executable: String, arguments: [String]) throws {
-        signal(SIGPIPE, SIG_IGN)
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let (input, output) = (Pipe(), Pipe())
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        (calls, answers) = (input.fileHandleForWriting, output.fileHandleForReading)
-    }
-
-    public func send(_ message: [UInt8]) throws -> [UInt8] {
-        do {
-            try ShardWire.send(message, to: calls)
-            if let answer = try ShardWire.receive(from: answers) { return answer }
-        } catch {
-            // A pipe broke: the process ended, or ends once its input does.
-        }
-        try? calls.close()
-        process.waitUntilExit()
-        let how =
-            process.terminationReason == .uncaughtSignal
-            ? "killed by signal \(process.terminationStatus)" : "status \(process.terminationStatus)"
-        throw ShardWire.Malformed(description: "the shard process ended (\(how))")
-    }
-
-    /// Closes the process's input, which ends it, and waits for it.
-    deinit {
-        try? calls.close()
-        process.waitUntilExit()
-    }
 }

@@ -365,6 +365,62 @@ struct AlertCommandTests {
         #expect(try cli.sanzi("run", scenario, "--jobs", "0", "--out", folder.path).status == 64)
     }
 
+    /// `sanzi shard --listen` serves a run's districts over TCP: two servers keep the windowed
+    /// county's four districts (two each, on threads of their own), and every output is the
+    /// bytes of `--jobs 1`, the counterfactual pair included; a server that is not there stops
+    /// the run with status 73, saying where it looked, and leaves no folder.
+    @Test func districtsOnServersWriteTheSameBytes() throws {
+        let folder = try cli.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = try Self.scenario("Scenarios/county-districts.xml", newsWindowDays: 7, in: folder)
+        let servers = try (0..<2).map { _ in try Self.shardServer() }
+        defer {
+            for server in servers {
+                server.process.terminate()
+                server.process.waitUntilExit()
+            }
+        }
+        var outputs: [[String: Data]] = []
+        for place in [
+            ["--jobs", "1"], ["--jobs", "3", "--district-hosts", servers.map(\.address).joined(separator: ",")],
+        ] {
+            let out = folder.appendingPathComponent("run-\(outputs.count)")
+            let run = try cli.sanzi(["run", scenario, "--counterfactual", "--out", out.path, "--quiet"] + place)
+            #expect(run.status == 0, "\(run.errors)")
+            var files: [String: Data] = [:]
+            for name in try FileManager.default.subpathsOfDirectory(atPath: out.path).sorted()
+            where !name.hasSuffix("counterfactual") {
+                let data = try Data(contentsOf: out.appendingPathComponent(name))
+                files[name] = name.hasSuffix("run.json") ? try Self.withoutTimes(data) : data
+            }
+            outputs.append(files)
+        }
+        #expect(outputs[0].keys.contains("counterfactual/events.jsonl"))
+        #expect(outputs[1] == outputs[0])
+        let absent = folder.appendingPathComponent("absent")
+        let refused = try cli.sanzi("run", scenario, "--district-hosts", "127.0.0.1:1", "--out", absent.path)
+        #expect(refused.status == 73)
+        #expect(refused.errors.contains("cannot connect to 127.0.0.1:1: Connection refused"), "\(refused.errors)")
+        #expect(!FileManager.default.fileExists(atPath: absent.path))
+    }
+
+    /// A `sanzi shard --listen 127.0.0.1:0` process, and the address it said it listens on.
+    static func shardServer() throws -> (process: Process, address: String) {
+        let process = Process()
+        process.executableURL = CommandLineTests.executable
+        process.arguments = ["shard", "--listen", "127.0.0.1:0"]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        var line: [UInt8] = []
+        while let byte = try output.fileHandleForReading.read(upToCount: 1)?.first, byte != UInt8(ascii: "\n") {
+            line.append(byte)
+        }
+        let said = String(decoding: line, as: UTF8.self)
+        #expect(said.hasPrefix("listening on 127.0.0.1:"), "\(said)")
+        return (process, String(said.dropFirst("listening on ".count)))
+    }
+
     /// The scenario at `path` (under the repository), or a copy of it in `folder` with news
     /// windows of `newsWindowDays`.
     static func scenario(_ path: String, newsWindowDays: Int?, in folder: URL) throws -> String {

@@ -106,8 +106,12 @@ struct ShardChannelTests {
         #expect(
             try reason(ShardWire.message(ShardWire.Call.simulate(day: 0))) == "a call before the district was built")
         let scenario = try Self.scenario()
-        let whole = ShardWire.Call.build(.whole(scenario), scenario, seed: 1, knowledge: OffenderKnowledge())
+        let whole = ShardWire.Call.build(
+            .whole(scenario), scenario, seed: 1, knowledge: OffenderKnowledge(), wire: ShardWire.version)
         #expect(try reason(ShardWire.message(whole)) == "a scenario of 4 districts, not one")
+        let (cut, place) = scenario.shard(0)
+        let other = ShardWire.Call.build(place, cut, seed: 1, knowledge: OffenderKnowledge(), wire: 0)
+        #expect(try reason(ShardWire.message(other)) == "a run speaking version 0 of the messages, this sanzi 1")
         var trailing = try ShardWire.message(ShardWire.Call.census)
         trailing.append(0)
         #expect(try reason(trailing) == "bytes after the message's end")
@@ -120,7 +124,8 @@ struct ShardChannelTests {
         try calls.fileHandleForWriting.write(contentsOf: [3, 0, 0])
         try calls.fileHandleForWriting.close()
         #expect(throws: ShardWire.Malformed.self) {
-            try ShardServer().serve(calls: calls.fileHandleForReading, answers: Pipe().fileHandleForWriting)
+            try ShardServer().serve(
+                calls: ShardStream(calls.fileHandleForReading), answers: ShardStream(Pipe().fileHandleForWriting))
         }
         let ended = try ProcessChannel(executable: "/bin/sh", arguments: ["-c", "exit 3"])
         #expect {
