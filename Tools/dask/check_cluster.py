@@ -19,6 +19,10 @@
    hand (run.json but for the time taken); the command killed while it runs, then started
    again: the same, the seeds finished before the kill not run again; the command with other
    options into that folder: refused.
+6. sanzi-dask-districts: the windowed county with its counterfactual, its districts on the
+   `sanzi shard --listen` servers of LocalClusters of 2 and 3 workers, is the folder of
+   `sanzi run --jobs 1` (run.json but for the time taken); a worker killed while the run goes:
+   the run stops, starts again on the workers alive, and writes the same folder.
 
 Prints one line per check and exits 1 on any failure. Needs dask[distributed] (CI installs it).
 """
@@ -42,7 +46,7 @@ sys.path.insert(0, str(HERE.parent / "datasets"))
 
 from distributed import Client, LocalCluster  # noqa: E402
 
-from sanzi_dask import Dataset, Runs, build, convert, run_seeds  # noqa: E402
+from sanzi_dask import Dataset, DistrictRun, Runs, build, convert, run_districts, run_seeds  # noqa: E402
 
 failures = 0
 
@@ -62,11 +66,11 @@ def same_files(folder: Path, reference: Path) -> bool:
     return files(folder) == names and all(filecmp.cmp(folder / n, reference / n, shallow=False) for n in names)
 
 
-def same_runs(folder: Path, reference: Path) -> bool:
-    """The same files as `reference` (and runs.json, .settings.json), each the same bytes but
-    run.json, which is the same but for the time its run took."""
+def same_runs(folder: Path, reference: Path, extra: tuple[str, ...] = ("runs.json", ".settings.json")) -> bool:
+    """The same files as `reference` (and `extra`), each the same bytes but run.json, which is
+    the same but for the time its run took."""
     names = files(reference)
-    if files(folder) != sorted(names + ["runs.json", ".settings.json"]):
+    if files(folder) != sorted(names + list(extra)):
         return False
     for name in names:
         if Path(name).name == "run.json":
@@ -124,6 +128,45 @@ def check_runs(sanzi: str, work: Path) -> None:
                            env=environment, capture_output=True, text=True)
     report(other.returncode == 2 and "holds runs of" in other.stderr and same_runs(out, reference),
            "sanzi-dask-runs into a folder of runs with other options: refused with status 2, nothing changed")
+
+
+def check_districts(sanzi: str, work: Path) -> None:
+    """Check 6: sanzi-dask-districts against `sanzi run --jobs 1`."""
+    text = (HERE.parent.parent / "Scenarios" / "county-districts.xml").read_text()
+    scenario = work / "county-windowed.xml"
+    scenario.write_text(text.replace("<geography>", '<geography news-window-days="30">'))
+    reference = work / "districts-reference"
+    subprocess.run([sanzi, "run", str(scenario), "--counterfactual", "--jobs", "1", "--out", str(reference),
+                    "--quiet"], check=True)
+    for workers in (2, 3):
+        out = work / f"districts-{workers}"
+        with LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None) as cluster, \
+                Client(cluster) as client:
+            result = run_districts(DistrictRun(str(scenario), str(out), sanzi=sanzi, options=("--counterfactual",)),
+                                   client)
+        report(len(result["servers"]) == workers and result["attempts"] == 1 and same_runs(out, reference, ()),
+               f"sanzi-dask-districts on {workers} workers: the run with its districts on their servers is the "
+               "folder of sanzi run --jobs 1")
+
+    out = work / "districts-killed"
+    staged = out.parent / f".{out.name}.partial"
+    with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster, Client(cluster) as client:
+        outcome: dict = {}
+
+        def run() -> None:
+            outcome.update(run_districts(DistrictRun(str(scenario), str(out), sanzi=sanzi,
+                                                     options=("--counterfactual",)), client))
+
+        running = threading.Thread(target=run)
+        running.start()
+        while running.is_alive() and not (staged / "counterfactual").is_dir():
+            time.sleep(0.002)
+        victim = sorted(client.scheduler_info()["workers"])[0]
+        os.kill(client.run(os.getpid, workers=[victim])[victim], signal.SIGKILL)
+        running.join()
+    report(outcome.get("attempts") == 2 and same_runs(out, reference, ()),
+           "sanzi-dask-districts with a worker killed while the run goes: the run starts again on the workers "
+           "alive and writes the same folder")
 
 
 def record(out: Path) -> Path:
@@ -219,6 +262,7 @@ def main() -> int:
            "the same bytes, those finished not written again")
 
     check_runs(sanzi, work)
+    check_districts(sanzi, work)
 
     try:
         import pyarrow.dataset as ds
