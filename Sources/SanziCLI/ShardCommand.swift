@@ -40,28 +40,20 @@ struct ShardCommand: ParsableCommand {
     var listen: ShardAddress?
 
     func run() throws {
-        if let listen {
-            let listener: ShardListener
-            do {
-                listener = try ShardListener(listen)
-            } catch {
-                Terminal.printToStandardError("sanzi shard: error: \(error)")
-                throw ExitStatus.ioError
-            }
-            do {
-                // Unbuffered: whoever started it reads the address before any connection.
-                try FileHandle.standardOutput.write(contentsOf: Array("listening on \(listener.address)\n".utf8))
-                try listener.serve()
-            } catch {
-                Terminal.printToStandardError("sanzi shard: error: \(error)")
-                throw ExitStatus.ioError
-            }
-        }
         do {
+            if let listen { try serve(on: listen) }
             try ShardServer().serve(calls: ShardStream(.standardInput), answers: ShardStream(.standardOutput))
         } catch {
             Terminal.printToStandardError("sanzi shard: error: \(error)")
             throw ExitStatus.ioError
         }
+    }
+
+    /// Listens on `address`, says where, and serves until stopped.
+    private func serve(on address: ShardAddress) throws -> Never {
+        let listener = try ShardListener(address)
+        // Unbuffered: whoever started it reads the address before any connection.
+        try FileHandle.standardOutput.write(contentsOf: Array("listening on \(listener.address)\n".utf8))
+        try listener.serve()
     }
 }

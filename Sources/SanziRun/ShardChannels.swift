@@ -33,19 +33,27 @@ public final class ProcessChannel: ShardChannel, @unchecked Sendable {
         (calls, answers) = (ShardStream(input), ShardStream(fromProcess.fileHandleForReading))
     }
 
-    public func send(_ message: [UInt8]) throws -> [UInt8] {
+    public func post(_ message: [UInt8]) throws {
         do {
             try calls.send(message)
-            if let answer = try answers.receive() { return answer }
         } catch {
-            // A pipe broke: the process ended, or ends once its input does.
+            throw ended()
         }
+    }
+
+    public func collect() throws -> [UInt8] {
+        guard let answer = try? answers.receive() else { throw ended() }
+        return answer
+    }
+
+    /// The process's end, once a pipe broke: it ended, or ends once its input does.
+    private func ended() -> ShardConnectionError {
         try? input.close()
         process.waitUntilExit()
         let how =
             process.terminationReason == .uncaughtSignal
             ? "killed by signal \(process.terminationStatus)" : "status \(process.terminationStatus)"
-        throw ShardConnectionError(description: "the shard process ended (\(how))")
+        return ShardConnectionError(description: "the shard process ended (\(how))")
     }
 
     /// Closes the process's input, which ends it, and waits for it.
@@ -85,14 +93,25 @@ public final class SocketChannel: ShardChannel, @unchecked Sendable {
         stream = ShardStream(FileHandle(fileDescriptor: try Socket.connected(to: address), closeOnDealloc: true))
     }
 
-    public func send(_ message: [UInt8]) throws -> [UInt8] {
+    public func post(_ message: [UInt8]) throws {
         do {
             try stream.send(message)
-            if let answer = try stream.receive() { return answer }
         } catch {
             throw ShardConnectionError(description: "the connection to \(address) broke: \(error)")
         }
-        throw ShardConnectionError(description: "the server at \(address) closed the connection")
+    }
+
+    public func collect() throws -> [UInt8] {
+        let answer: [UInt8]?
+        do {
+            answer = try stream.receive()
+        } catch {
+            throw ShardConnectionError(description: "the connection to \(address) broke: \(error)")
+        }
+        guard let answer else {
+            throw ShardConnectionError(description: "the server at \(address) closed the connection")
+        }
+        return answer
     }
 }
 
@@ -118,7 +137,7 @@ public struct ShardListener: ~Copyable {
     }
 
     /// Serves every connection until the process ends; throws when it cannot accept one.
-    public func serve() throws -> Never {
+    public consuming func serve() throws -> Never {
         while true {
             let connection = accept(socket, nil, nil)
             guard connection >= 0 else {

@@ -29,7 +29,9 @@ final class LocalShard: ShardHost, @unchecked Sendable {
     /// The district's world.
     var world: World { simulation.model }
 
-    func simulate(_ day: Tick) -> Int { simulation.run(until: day + 1, flushingTo: &log) }
+    private var dispatched = 0
+    func startDay(_ day: Tick) { dispatched = simulation.run(until: day + 1, flushingTo: &log) }
+    func finishDay() -> Int { dispatched }
 
     // Each reads the world in place, field by field or lent through `change`: a copy of the
     // world, for every shard every day, retained and released every array in it.

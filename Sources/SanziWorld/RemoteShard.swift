@@ -15,6 +15,9 @@ final class RemoteShard: ShardHost, @unchecked Sendable {
     private let records: any EventSink
     private let touches: CaseTouches
     private(set) var failure: ShardFailure?
+    /// What the district told with its last answer, and every shared firm it told of.
+    private var state = ShardWire.State(officials: [], holders: [], newFirms: [], warningSystemRuns: false)
+    private var firms: [ShardReplicas.Firm] = []
 
     /// Opens the district's channel and asks the other end to build its world from the
     /// scenario cut down to it.
@@ -32,22 +35,20 @@ final class RemoteShard: ShardHost, @unchecked Sendable {
         ask(.build(place, cut, seed: seed, knowledge: knowledge, wire: ShardWire.version))
     }
 
-    func simulate(_ day: Tick) -> Int {
-        guard case .count(let dispatched) = ask(.simulate(day: day)) else { return 0 }
+    func startDay(_ day: Tick) { post(.simulate(day: day)) }
+
+    func finishDay() -> Int {
+        guard case .count(let dispatched) = collect() else { return 0 }
         return dispatched
     }
 
     func replicas(firmsFrom firstFirm: Int) -> ShardReplicas {
-        guard case .replicas(let replicas) = ask(.replicas(firmsFrom: firstFirm)) else {
-            return ShardReplicas(officials: [], holders: [], firms: [])
-        }
-        return replicas
+        ShardReplicas(
+            officials: state.officials, holders: state.holders,
+            firms: Array(firms[min(max(0, firstFirm), firms.count)...]))
     }
 
-    var warningSystemRuns: Bool {
-        guard case .flag(let runs) = ask(.warningSystemRuns) else { return false }
-        return runs
-    }
+    var warningSystemRuns: Bool { state.warningSystemRuns }
 
     func receive(_ warnings: [Warning]) { ask(.receive(warnings)) }
 
@@ -87,18 +88,37 @@ final class RemoteShard: ShardHost, @unchecked Sendable {
         return firms
     }
 
-    /// Sends the call, hands on the records and touches of its answer, and returns the answer;
-    /// nil once the channel or the other end has failed.
+    /// Sends the call and returns its answer (`post`, `collect`).
     @discardableResult
     private func ask(_ call: ShardWire.Call) -> ShardWire.Answer? {
+        post(call)
+        return collect()
+    }
+
+    /// Sends the call, unless the channel or the other end has failed.
+    private func post(_ call: ShardWire.Call) {
+        guard failure == nil, let channel else { return }
+        do {
+            try channel.post(ShardWire.message(call))
+        } catch {
+            failure = ShardFailure(district: district, reason: "\(error)")
+        }
+    }
+
+    /// Waits for the answer to the call posted last, hands on its records and touches, and
+    /// returns it; nil once the channel or the other end has failed.
+    private func collect() -> ShardWire.Answer? {
         guard failure == nil, let channel else { return nil }
         do {
-            let (answer, logged, touched) = try ShardWire.read(
-                ShardWire.Answer.self, from: channel.send(ShardWire.message(call)))
-            if case .failed(let reason) = answer { throw ShardWire.Malformed(description: reason) }
+            let (reply, logged, touched) = try ShardWire.read(ShardWire.Reply.self, from: channel.collect())
+            if case .failed(let reason) = reply.answer { throw ShardWire.Malformed(description: reason) }
+            if let told = reply.state {
+                state = told
+                firms += told.newFirms
+            }
             if !logged.isEmpty { records.accept(logged) }
             for touch in touched { touches.append(id: touch.id, caseIndex: touch.caseIndex, day: touch.day) }
-            return answer
+            return reply.answer
         } catch {
             failure = ShardFailure(district: district, reason: "\(error)")
             return nil

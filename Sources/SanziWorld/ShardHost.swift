@@ -9,8 +9,12 @@ import SanziTruth
 /// The district's records go, as it logs them, to the sink and the case touches its host was
 /// made with; each call may log some.
 protocol ShardHost: AnyObject, Sendable {
-    /// Simulates the district's day; how many events its world dispatched.
-    func simulate(_ day: Tick) -> Int
+    /// Starts simulating the district's day: a district kept elsewhere simulates it while the
+    /// run starts the others' (one on the run's threads, as it starts).
+    func startDay(_ day: Tick)
+
+    /// Waits for the day started last: how many events the district's world dispatched.
+    func finishDay() -> Int
 
     /// The city's officials as the district holds them, and the shared firms from position
     /// `firstFirm` of the shared pool on.

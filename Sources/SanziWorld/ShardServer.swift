@@ -8,6 +8,8 @@ public final class ShardServer {
     private var shard: LocalShard?
     private let records = SplitRun.ShardRecords()
     private let touches = CaseTouches()
+    /// How many of the shared firms the run was told of.
+    private var firmsTold = 0
 
     /// A server whose world keeps its deals' values in `spill`.
     public init(spill: ValueSpill = ValueSpill()) { self.spill = spill }
@@ -15,18 +17,29 @@ public final class ShardServer {
     /// The answer to a call, with the records logged and the events touched while answering.
     /// A call that cannot be read or answered gets `.failed`.
     public func answer(_ message: [UInt8]) -> [UInt8] {
-        let answer: ShardWire.Answer
+        var reply: ShardWire.Reply
         do {
-            answer = try answering(ShardWire.read(ShardWire.Call.self, from: message).value)
+            reply = ShardWire.Reply(answer: try answering(ShardWire.read(ShardWire.Call.self, from: message).value))
         } catch {
-            answer = .failed("\(error)")
+            reply = ShardWire.Reply(answer: .failed("\(error)"))
         }
+        reply.state = state()
         defer { records.merged() }
         do {
-            return try ShardWire.message(answer, records: records.pending, touches: touches.takeKept())
+            return try ShardWire.message(reply, records: records.pending, touches: touches.takeKept())
         } catch {
-            return (try? ShardWire.message(ShardWire.Answer.failed("\(error)"))) ?? []
+            return (try? ShardWire.message(ShardWire.Reply(answer: .failed("\(error)")))) ?? []
         }
+    }
+
+    /// What the run reads of the district now, the shared firms it was not told of yet.
+    private func state() -> ShardWire.State? {
+        guard let shard else { return nil }
+        let replicas = shard.replicas(firmsFrom: firmsTold)
+        firmsTold += replicas.firms.count
+        return ShardWire.State(
+            officials: replicas.officials, holders: replicas.holders, newFirms: replicas.firms,
+            warningSystemRuns: shard.warningSystemRuns)
     }
 
     /// Answers the calls on `calls` on `answers` until `calls` ends.
@@ -52,9 +65,9 @@ public final class ShardServer {
         guard let shard else { throw ShardWire.Malformed(description: "a call before the district was built") }
         switch call {
         case .build: return .built
-        case .simulate(let day): return .count(shard.simulate(day))
-        case .replicas(let first): return .replicas(shard.replicas(firmsFrom: first))
-        case .warningSystemRuns: return .flag(shard.warningSystemRuns)
+        case .simulate(let day):
+            shard.startDay(day)
+            return .count(shard.finishDay())
         case .receive(let warnings):
             shard.receive(warnings)
             return .done
@@ -74,11 +87,13 @@ public final class ShardServer {
 }
 
 /// A channel to a server in the same process: the calls and answers go through their bytes
-/// as they would between processes.
-public struct LoopbackChannel: ShardChannel, @unchecked Sendable {
-    let server: ShardServer
+/// as they would between processes (a call is answered as it is posted).
+public final class LoopbackChannel: ShardChannel, @unchecked Sendable {
+    private let server: ShardServer
+    private var answer: [UInt8] = []
 
     public init(_ server: ShardServer) { self.server = server }
 
-    public func send(_ message: [UInt8]) throws -> [UInt8] { server.answer(message) }
+    public func post(_ message: [UInt8]) throws { answer = server.answer(message) }
+    public func collect() throws -> [UInt8] { answer }
 }

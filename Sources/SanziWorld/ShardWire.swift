@@ -14,7 +14,7 @@ import SanziTruth
 enum ShardWire {
     /// The messages' version: a change of any call, answer or record's layout changes it, and
     /// a district refuses a run of another.
-    static let version = 1
+    static let version = 2
 
     /// What the run asks of a district.
     enum Call: Codable {
@@ -22,8 +22,6 @@ enum ShardWire {
         /// for a run whose messages are of the `wire` version.
         case build(ShardPlace, Scenario, seed: UInt64, knowledge: OffenderKnowledge, wire: Int)
         case simulate(day: Tick)
-        case replicas(firmsFrom: Int)
-        case warningSystemRuns
         case receive([Warning])
         case windowNews
         case windowBegins(World.WindowNews)
@@ -34,13 +32,17 @@ enum ShardWire {
         case sharedFirms
     }
 
+    /// What a district answers, and what it tells with every answer once built.
+    struct Reply: Codable {
+        var answer: Answer
+        var state: State?
+    }
+
     /// What a district answers.
     enum Answer: Codable {
         case built
         case done
         case count(Int)
-        case flag(Bool)
-        case replicas(ShardReplicas)
         case news(World.ShardNews, now: Tick)
         case surveyed(SurveyedVillages)
         case truth([Case])
@@ -48,6 +50,17 @@ enum ShardWire {
         case census(Census)
         /// The call failed in the district's process: why.
         case failed(String)
+    }
+
+    /// What the run reads of a district after each call, told with every answer rather than
+    /// asked for (a call fewer per question, each a round trip).
+    struct State: Codable {
+        /// The city's officials as the district holds them, and the holders' numbers.
+        var officials: [Int32]
+        var holders: [Int]
+        /// The shared firms the district had not told of yet.
+        var newFirms: [ShardReplicas.Firm]
+        var warningSystemRuns: Bool
     }
 
     /// A message that cannot be read: what is wrong with it.
@@ -208,9 +221,14 @@ extension World.WindowNews: Codable {
 
 /// Carries a district's calls, as messages (`ShardWire`), to where its world runs, and brings
 /// back its answers.
+///
+/// A call is posted, then its answer collected: a run posts every district's day before it
+/// waits for the first answer, so that the districts simulate their days side by side.
 public protocol ShardChannel: Sendable {
-    /// Sends the call and waits for the answer.
-    func send(_ message: [UInt8]) throws -> [UInt8]
+    /// Sends the call, without waiting for its answer.
+    func post(_ message: [UInt8]) throws
+    /// Waits for the answer to the call posted last.
+    func collect() throws -> [UInt8]
 }
 
 /// Why a district's world kept elsewhere could not answer: the split run stops.

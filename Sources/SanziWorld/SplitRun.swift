@@ -100,7 +100,10 @@ public enum SplitRun {
         }
 
         /// Simulates the shard's day, its records handed to its log a batch at a time.
-        func simulate(_ day: Tick) { dispatched += host.simulate(day) }
+        func simulate(_ day: Tick) {
+            host.startDay(day)
+            dispatched += host.finishDay()
+        }
 
         /// Shows the reader the shard's records it has not read, and before them the records
         /// without a village that other shards logged before them in the merged log (in
@@ -210,7 +213,15 @@ public enum SplitRun {
         mutating func simulateAndMerge(_ day: Tick, threads: Int) {
             let shards = shards
             let lanes = min(threads, shards.count)
-            guard lanes > 1 else {
+            if case .channels = hosting {
+                // Every district kept elsewhere starts its day before the run waits for one.
+                for shard in shards { shard.host.startDay(day) }
+                for shard in shards { shard.dispatched += shard.host.finishDay() }
+            } else if lanes > 1 {
+                DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+                    for index in stride(from: lane, to: shards.count, by: lanes) { shards[index].simulate(day) }
+                }
+            } else {
                 var batch: [LoggedEvent] = []
                 for index in shards.indices {
                     // Records of the exchange or of warnings may wait from before the day.
@@ -223,9 +234,6 @@ public enum SplitRun {
                     room.removeAll(keepingCapacity: true)
                 }
                 return write(&batch)
-            }
-            DispatchQueue.concurrentPerform(iterations: lanes) { lane in
-                for index in stride(from: lane, to: shards.count, by: lanes) { shards[index].simulate(day) }
             }
             if readers != nil {
                 for index in shards.indices { noteEverywhere(index) }

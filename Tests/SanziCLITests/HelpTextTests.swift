@@ -13,7 +13,9 @@ struct HelpTextTests {
         return try cli.run(URL(fileURLWithPath: "/usr/bin/env"), Array(arguments.dropFirst()) + ["--help"]).output
     }
 
-    @Test(arguments: ["", "run", "validate", "schema", "events", "rules", "replay", "tune", "dataset", "compare", "shard"])
+    @Test(arguments: [
+        "", "run", "validate", "schema", "events", "rules", "replay", "tune", "dataset", "compare", "shard",
+    ])
     func helpFitsEightyColumnsWithoutStrayBackslashes(command: String) throws {
         let text = try help(command)
         #expect(text.contains("OVERVIEW:"))

@@ -80,7 +80,8 @@ struct ShardChannelTests {
     /// A district whose channel fails stops the run, and says which district and why.
     @Test func aFailingChannelStopsTheRun() throws {
         struct Broken: ShardChannel {
-            func send(_ message: [UInt8]) throws -> [UInt8] { throw ShardWire.Malformed(description: "no answer") }
+            func post(_ message: [UInt8]) throws {}
+            func collect() throws -> [UInt8] { throw ShardWire.Malformed(description: "no answer") }
         }
         let scenario = try Self.scenario()
         let result = RunPipeline.simulate(
@@ -97,9 +98,8 @@ struct ShardChannelTests {
     @Test func aServerAnswersWhatItCannotReadWithTheReason() throws {
         let server = ShardServer()
         func reason(_ message: [UInt8]) throws -> String? {
-            guard
-                case .failed(let reason) = try ShardWire.read(ShardWire.Answer.self, from: server.answer(message)).value
-            else { return nil }
+            let reply = try ShardWire.read(ShardWire.Reply.self, from: server.answer(message)).value
+            guard case .failed(let reason) = reply.answer else { return nil }
             return reason
         }
         #expect(try reason([1, 2, 3]) == "a message cut short (3 bytes)")
@@ -111,7 +111,7 @@ struct ShardChannelTests {
         #expect(try reason(ShardWire.message(whole)) == "a scenario of 4 districts, not one")
         let (cut, place) = scenario.shard(0)
         let other = ShardWire.Call.build(place, cut, seed: 1, knowledge: OffenderKnowledge(), wire: 0)
-        #expect(try reason(ShardWire.message(other)) == "a run speaking version 0 of the messages, this sanzi 1")
+        #expect(try reason(ShardWire.message(other)) == "a run speaking version 0 of the messages, this sanzi 2")
         var trailing = try ShardWire.message(ShardWire.Call.census)
         trailing.append(0)
         #expect(try reason(trailing) == "bytes after the message's end")
@@ -129,7 +129,8 @@ struct ShardChannelTests {
         }
         let ended = try ProcessChannel(executable: "/bin/sh", arguments: ["-c", "exit 3"])
         #expect {
-            try ended.send(ShardWire.message(ShardWire.Call.census))
+            try ended.post(ShardWire.message(ShardWire.Call.census))
+            _ = try ended.collect()
         } throws: { "\($0)" == "the shard process ended (status 3)" }
     }
 }
