@@ -16,8 +16,9 @@ struct ShardCommand: ParsableCommand {
             for each district of a scenario with news windows and sends it the scenario cut \
             down to its district. It reads the run's calls on standard input and writes its \
             answers on standard output (each a length of 8 bytes, little-endian, then the \
-            message: docs/districts.md, "Districts in processes of their own"), and ends when its \
-            input ends. A call it cannot read is answered with the reason, and the run stops.
+            message: docs/districts.md, "Districts in processes of their own, and on other \
+            machines"), and ends when its input ends. A call it cannot read is answered with the \
+            reason, and the run stops.
 
             With --listen it serves runs over TCP until it is stopped: each connection is one \
             district's world, on a thread of its own. It prints the address it listens on (the \
