@@ -89,14 +89,21 @@ enum ShardWire {
         var reader = Reader(bytes: bytes)
         let length = try reader.count()
         let value = try JSONDecoder().decode(type, from: Data(try reader.take(length)))
-        let records: [LoggedEvent] = try reader.values()
-        guard records.allSatisfy({ EventType(rawValue: $0.record.type.rawValue) != nil }) else {
-            throw Malformed(description: "a record of no known type")
-        }
+        let records: [LoggedEvent] = try reader.values(checking: recordTypeIsKnown)
         let touches: [CaseTouches.Touch] = try reader.values()
         guard reader.isAtEnd else { throw Malformed(description: "bytes after the message's end") }
         return (value, records, touches)
     }
+
+    /// Whether the bytes of a record name a known event type (any other byte there would be no
+    /// `EventType` at all).
+    private static func recordTypeIsKnown(_ record: UnsafeRawBufferPointer) -> Bool {
+        guard let offset = typeOffset, offset < record.count else { return false }
+        return EventType(rawValue: record[offset]) != nil
+    }
+
+    /// Where a logged event's type byte is.
+    private static let typeOffset: Int? = MemoryLayout<LoggedEvent>.offset(of: \LoggedEvent.record.type)
 
     static func append(_ count: UInt64, to bytes: inout [UInt8]) {
         withUnsafeBytes(of: count.littleEndian) { bytes.append(contentsOf: $0) }
@@ -131,13 +138,22 @@ enum ShardWire {
             return count
         }
 
-        mutating func values<Value: BitwiseCopyable>() throws -> [Value] {
+        /// `count` values as their bytes, each checked by `checking` before it becomes one.
+        mutating func values<Value: BitwiseCopyable>(
+            checking: (UnsafeRawBufferPointer) -> Bool = { _ in true }
+        ) throws -> [Value] {
             let count = try count()
             let stride = MemoryLayout<Value>.stride
             guard count <= (bytes.count - position) / stride else {
                 throw Malformed(description: "\(count) values in a message cut short")
             }
             let raw = try take(count * stride)
+            let valid = raw.withUnsafeBytes { all in
+                (0..<count).allSatisfy {
+                    checking(UnsafeRawBufferPointer(rebasing: all[$0 * stride..<($0 + 1) * stride]))
+                }
+            }
+            guard valid else { throw Malformed(description: "a value of no known kind") }
             return [Value](unsafeUninitializedCapacity: count) { buffer, initialized in
                 raw.withUnsafeBytes { source in
                     UnsafeMutableRawBufferPointer(buffer).copyMemory(from: source)

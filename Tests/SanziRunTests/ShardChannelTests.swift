@@ -115,6 +115,14 @@ struct ShardChannelTests {
         var trailing = try ShardWire.message(ShardWire.Call.census)
         trailing.append(0)
         #expect(try reason(trailing) == "bytes after the message's end")
+        // A record whose type byte names no event type is refused before it becomes a record.
+        let record = LoggedEvent(id: 1, day: 0, record: LogRecord(.village, village: 0))
+        var unknown = try ShardWire.message(ShardWire.Call.census, records: [record])
+        let json = Int(unknown[0])  // under 256 bytes: the length's first byte
+        let type = try #require(MemoryLayout<LoggedEvent>.offset(of: \LoggedEvent.record.type))
+        #expect(unknown[8 + json + 8 + type] == EventType.village.rawValue)
+        unknown[8 + json + 8 + type] = 255
+        #expect(try reason(unknown) == "a value of no known kind")
     }
 
     /// A stream of calls cut short ends the server with the reason; a process that ends before

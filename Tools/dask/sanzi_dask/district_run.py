@@ -72,9 +72,22 @@ class DistrictRun:
         return ["run", self.scenario, "--out", self.out, "--district-hosts", ",".join(addresses), *self.options]
 
 
+def run_here(sanzi: str, arguments: list[str], show_progress: bool) -> str:
+    """Runs `sanzi run` here: with `show_progress`, on this terminal (its progress line and
+    summary shown as it goes; it returns nothing), else quietly, returning what it printed.
+    Raises SanziError when it fails."""
+    if not show_progress:
+        return run_sanzi(sanzi, arguments + ["--quiet"])
+    status = subprocess.run([sanzi, *arguments]).returncode
+    if status != 0:
+        raise SanziError(f"sanzi {' '.join(arguments)} exited with status {status} (its message is above)")
+    return ""
+
+
 def run_districts(run: DistrictRun, client, show_progress: bool = False) -> dict:
-    """Runs `run` with a shard server on every worker; what it printed and the attempts it took.
-    Raises SanziError when the last attempt fails."""
+    """Runs `run` with a shard server on every worker; what it printed (nothing with
+    `show_progress`: it printed as it went) and the attempts it took. Raises SanziError when the
+    last attempt fails."""
     for attempt in range(1, run.attempts + 1):
         servers = []
         try:
@@ -85,7 +98,7 @@ def run_districts(run: DistrictRun, client, show_progress: bool = False) -> dict
             addresses = [server.address().result() for server in servers]
             if show_progress:
                 print(f"districts     on {len(addresses)} servers: {', '.join(addresses)}", file=sys.stderr)
-            printed = run_sanzi(run.local_sanzi or run.sanzi, run.arguments(addresses) + ["--quiet"])
+            printed = run_here(run.local_sanzi or run.sanzi, run.arguments(addresses), show_progress)
             return {"attempts": attempt, "servers": addresses, "printed": printed}
         except Exception as error:  # a worker lost while the servers start, or the run stopped
             if attempt == run.attempts:
