@@ -53,6 +53,9 @@ final class LocalShard: ShardHost, @unchecked Sendable {
         (change { world, scheduler in world.windowNews(&scheduler) }, simulation.scheduler.now)
     }
 
+    /// Whether `news` fits the district's world (`World.fits`).
+    func fits(_ news: World.WindowNews) -> Bool { simulation.model.fits(news) }
+
     func windowBegins(_ news: World.WindowNews) {
         change { world, scheduler in world.windowBegins(news, &scheduler) }
         simulation.model.flush(to: &log)

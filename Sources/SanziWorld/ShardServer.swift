@@ -75,6 +75,9 @@ public final class ShardServer {
             let (news, now) = shard.windowNews()
             return .news(news, now: now)
         case .windowBegins(let news):
+            guard shard.fits(news) else {
+                throw ShardWire.Malformed(description: "a window's news of firms or leads this district has not")
+            }
             shard.windowBegins(news)
             return .done
         case .surveyed(let day): return .surveyed(shard.surveyed(on: day))

@@ -67,6 +67,16 @@ extension World {
             }, cityPosts: cityPosts)
     }
 
+    /// Whether `news` fits this world: the firms it bars are of the shared pool, and the leads
+    /// it opens wait here, once each (what the run sends always does; a district kept
+    /// elsewhere checks what it is sent).
+    func fits(_ news: WindowNews) -> Bool {
+        let waiting = discipline.bodies[Int(discipline.cityBody)].queue.count
+        let positions = news.opened.map(\.position)
+        return news.bars.allSatisfy { (0..<Int32(platform.sharedPool.count)).contains($0) }
+            && positions.allSatisfy { (0..<waiting).contains($0) } && Set(positions).count == positions.count
+    }
+
     /// A window begins: the bars and loads of every district's shared firms and the city's
     /// published sanctions as they stand now, and the city commission's investigators on the
     /// leads it chose here.

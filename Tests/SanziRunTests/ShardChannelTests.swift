@@ -123,6 +123,16 @@ struct ShardChannelTests {
         #expect(unknown[8 + json + 8 + type] == EventType.village.rawValue)
         unknown[8 + json + 8 + type] = 255
         #expect(try reason(unknown) == "a value of no known kind")
+        // A window's news naming a shared firm or a waiting lead the district has not.
+        let build = ShardWire.Call.build(place, cut, seed: 1, knowledge: OffenderKnowledge(), wire: ShardWire.version)
+        #expect(try reason(ShardWire.message(build)) == nil)
+        for (bars, opened) in [([Int32(9_999)], [(position: Int, queued: Int)]()), ([], [(position: 0, queued: 0)])] {
+            let news = World.WindowNews(
+                bars: bars, loads: [], published: Discipline.Seen(), opened: opened, cityPosts: [])
+            #expect(
+                try reason(ShardWire.message(ShardWire.Call.windowBegins(news)))
+                    == "a window's news of firms or leads this district has not")
+        }
     }
 
     /// A stream of calls cut short ends the server with the reason; a process that ends before
