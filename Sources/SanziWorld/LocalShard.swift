@@ -5,7 +5,7 @@ import SanziTruth
 
 /// A district's world on the run's own threads, on whichever one simulates it (`SplitRun`).
 final class LocalShard: ShardHost, @unchecked Sendable {
-    private(set) var simulation: Simulation<World>
+    private var simulation: Simulation<World>
     private var log: WorldLog
 
     /// Builds the district's world from the scenario cut down to it (`Scenario.shard(_:)`),
@@ -29,7 +29,9 @@ final class LocalShard: ShardHost, @unchecked Sendable {
     /// The district's world.
     var world: World { simulation.model }
 
+    /// The events the world dispatched on the day simulated last.
     private var dispatched = 0
+
     func startDay(_ day: Tick) { dispatched = simulation.run(until: day + 1, flushingTo: &log) }
     func finishDay() -> Int { dispatched }
 

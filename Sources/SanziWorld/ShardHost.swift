@@ -3,8 +3,9 @@ import SanziEvents
 import SanziTruth
 
 /// One district's world as a split run reaches it (`SplitRun`): every call takes and returns
-/// values, so that the run needs nothing else of the world — the exchange docs/districts.md
-/// lists ("Districts on many machines"). `LocalShard` runs the world on the run's own threads.
+/// values, so that the run needs nothing else of the world (docs/districts.md, "Districts in
+/// processes of their own, and on other machines"). `LocalShard` runs the world on the run's
+/// own threads, `RemoteShard` reaches one kept elsewhere.
 ///
 /// The district's records go, as it logs them, to the sink and the case touches its host was
 /// made with; each call may log some.
@@ -63,9 +64,9 @@ public enum ShardHosting: Sendable {
 
 /// The people and firms a district holds replicas of, which the merged log names once
 /// (`IDRenumbering.share`).
-struct ShardReplicas: Sendable, Equatable, Codable {
+struct ShardReplicas: Sendable, Codable {
     /// A firm of the shared pool: its bidder number in the district, and its owner's.
-    struct Firm: Sendable, Equatable, Codable {
+    struct Firm: Sendable, Codable {
         var bidder: Int32
         var owner: Int32
     }
