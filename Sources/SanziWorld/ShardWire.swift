@@ -154,6 +154,9 @@ enum ShardWire {
                 }
             }
             guard valid else { throw Malformed(description: "a value of no known kind") }
+            // Made with no room, the array would write its count into the empty array every
+            // thread shares (ThreadSanitizer saw servers' threads race there).
+            guard count > 0 else { return [] }
             return [Value](unsafeUninitializedCapacity: count) { buffer, initialized in
                 raw.withUnsafeBytes { source in
                     UnsafeMutableRawBufferPointer(buffer).copyMemory(from: source)
