@@ -102,7 +102,9 @@ def run_districts(run: DistrictRun, client, show_progress: bool = False) -> dict
             return {"attempts": attempt, "servers": addresses, "printed": printed}
         except Exception as error:  # a worker lost while the servers start, or the run stopped
             if attempt == run.attempts:
-                raise error if isinstance(error, SanziError) else SanziError(str(error)) from error
+                if isinstance(error, SanziError):
+                    raise
+                raise SanziError(str(error)) from error
             print(f"sanzi-dask-districts: attempt {attempt} failed ({error}); again on the workers alive",
                   file=sys.stderr)
         finally:
