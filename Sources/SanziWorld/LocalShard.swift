@@ -29,6 +29,8 @@ final class LocalShard: ShardHost, @unchecked Sendable {
     /// The district's world.
     var world: World { simulation.model }
 
+    func waitUntilBuilt() {}
+
     /// The events the world dispatched on the day simulated last.
     private var dispatched = 0
 

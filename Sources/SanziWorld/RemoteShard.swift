@@ -18,9 +18,11 @@ final class RemoteShard: ShardHost, @unchecked Sendable {
     /// What the district told with its last answer, and every shared firm it told of.
     private var state = ShardWire.State(officials: [], holders: [], newFirms: [], warningSystemRuns: false)
     private var firms: [ShardReplicas.Firm] = []
+    /// Whether the answer to the build call is still to be collected.
+    private var building = false
 
     /// Opens the district's channel and asks the other end to build its world from the
-    /// scenario cut down to it.
+    /// scenario cut down to it (`waitUntilBuilt` collects its answer).
     init(
         _ cut: Scenario, place: ShardPlace, seed: UInt64, knowledge: OffenderKnowledge,
         channel: (Int) throws -> any ShardChannel, records: any EventSink, touches: CaseTouches
@@ -32,7 +34,14 @@ final class RemoteShard: ShardHost, @unchecked Sendable {
         } catch {
             failure = ShardFailure(district: district, reason: "\(error)")
         }
-        ask(.build(place, cut, seed: seed, knowledge: knowledge, wire: ShardWire.version))
+        post(.build(place, cut, seed: seed, knowledge: knowledge, wire: ShardWire.version))
+        building = true
+    }
+
+    func waitUntilBuilt() {
+        guard building else { return }
+        building = false
+        collect()
     }
 
     func startDay(_ day: Tick) { post(.simulate(day: day)) }
@@ -95,8 +104,10 @@ final class RemoteShard: ShardHost, @unchecked Sendable {
         return collect()
     }
 
-    /// Sends the call, unless the channel or the other end has failed.
+    /// Sends the call, unless the channel or the other end has failed (after the build's
+    /// answer, if it was not collected).
     private func post(_ call: ShardWire.Call) {
+        waitUntilBuilt()
         guard failure == nil, let channel else { return }
         do {
             try channel.post(ShardWire.message(call))
@@ -107,6 +118,7 @@ final class RemoteShard: ShardHost, @unchecked Sendable {
 
     /// Waits for the answer to the call posted last, hands on its records and touches, and
     /// returns it; nil once the channel or the other end has failed.
+    @discardableResult
     private func collect() -> ShardWire.Answer? {
         guard failure == nil, let channel else { return nil }
         do {

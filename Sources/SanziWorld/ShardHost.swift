@@ -10,6 +10,10 @@ import SanziTruth
 /// The district's records go, as it logs them, to the sink and the case touches its host was
 /// made with; each call may log some.
 protocol ShardHost: AnyObject, Sendable {
+    /// Waits until the district's world is built (one on the run's threads is built when its
+    /// host is made).
+    func waitUntilBuilt()
+
     /// Starts simulating the district's day: a district kept elsewhere simulates it while the
     /// run starts the others' (one on the run's threads, as it starts).
     func startDay(_ day: Tick)

@@ -34,6 +34,7 @@ public enum SplitRun {
         for district in scenario.geography.districts.indices {
             run.build(district, knowledge: knowledge, spill: spill)
         }
+        run.mergeTheBuilding()
         let days = scenario.horizon.dayCount(from: scenario.start)
         let window = Tick(scenario.geography.newsWindowDays ?? days)
         let delay = Tick(scenario.oversight.discipline.leadDelayDays)
@@ -184,7 +185,9 @@ public enum SplitRun {
             cityFree = scenario.oversight.discipline.body(.city).investigators
         }
 
-        /// Builds a district's shard, and merges the records of what it built.
+        /// Builds a district's shard, and merges the records of what it built; a district kept
+        /// elsewhere is asked to build, and its records are merged once all are asked
+        /// (`mergeTheBuilding`), so that they build side by side.
         mutating func build(_ district: Int, knowledge: OffenderKnowledge, spill: ValueSpill) {
             let (cut, place) = scenario.shard(district)
             let records = ShardRecords()
@@ -202,6 +205,13 @@ public enum SplitRun {
             }
             shards.append(
                 Shard(host: host, records: records, touches: touches, place: place, reader: readers?(district)))
+            if case .threads = hosting { merge() }
+        }
+
+        /// Waits for the districts kept elsewhere to be built, and merges what they logged.
+        mutating func mergeTheBuilding() {
+            guard case .channels = hosting else { return }
+            for shard in shards { shard.host.waitUntilBuilt() }
             merge()
         }
 
