@@ -111,7 +111,7 @@ struct RunCommand: ParsableCommand, UsesCores {
 
     @Flag(
         help: ArgumentHelp(
-            "Keep each district's world of a scenario with news windows in a process of its own (`sanzi shard`, this executable), which the run reaches through pipes. The outputs are the same bytes; the step before districts on other machines (docs/districts.md)."
+            "Keep each district's world of a scenario with news windows in a process of its own (`sanzi shard`, this executable), which the run reaches through pipes. The outputs are the same bytes; on one machine it only costs time (docs/districts.md, 'Districts in processes of their own, and on other machines')."
         ))
     var districtProcesses = false
 
