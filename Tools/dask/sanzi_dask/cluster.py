@@ -8,16 +8,16 @@ import shutil
 from typing import Iterator
 
 
-def add_cluster_options(parser: argparse.ArgumentParser, unit: str) -> None:
+def add_cluster_options(parser: argparse.ArgumentParser, unit: str, jobs_help: str | None = None) -> None:
     """Adds --workers or --scheduler, --jobs, --sanzi and --quiet; `unit` names what one task
-    simulates (a replication, a seed's run)."""
+    simulates (a replication, a seed's run); `jobs_help` replaces --jobs' help."""
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--workers", type=int,
                        help="worker processes of the LocalCluster started here (default: the cores / K)")
     where.add_argument("--scheduler", help="address of a running Dask scheduler, as tcp://host:8786")
     parser.add_argument("--jobs", type=int, default=1, metavar="K",
-                        help=f"cores each {unit} uses (sanzi --jobs; default 1): with news windows its districts "
-                             "run side by side; give each worker thread K cores")
+                        help=jobs_help or f"cores each {unit} uses (sanzi --jobs; default 1): with news windows its "
+                                          "districts run side by side; give each worker thread K cores")
     parser.add_argument("--sanzi", default=os.environ.get("SANZI") or shutil.which("sanzi") or "sanzi",
                         help="the sanzi executable on the workers (default: $SANZI, else sanzi on PATH)")
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress bars")

@@ -30,7 +30,9 @@ def parse(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     parser.add_argument("--out", required=True, help="the run's folder, here")
     parser.add_argument("--local-sanzi", help="the sanzi executable here (default: --sanzi)")
     parser.add_argument("--attempts", type=int, default=3, help="times the run is tried (default 3)")
-    add_cluster_options(parser, "district server")
+    add_cluster_options(parser, "district server",
+                        jobs_help="cores the run here uses (sanzi run --jobs; default 1); the districts run on the "
+                                  "workers whatever K is")
     arguments, options = parser.parse_known_args(argv)
     check_cluster_options(parser, arguments)
     if arguments.attempts < 1:
