@@ -76,7 +76,7 @@ public final class ShardServer {
             return .news(news, now: now)
         case .windowBegins(let news):
             guard shard.fits(news) else {
-                throw ShardWire.Malformed(description: "a window's news of firms or leads this district has not")
+                throw ShardWire.Malformed(description: "a window's news of firms, leads or posts this district has not")
             }
             shard.windowBegins(news)
             return .done

@@ -14,7 +14,7 @@ import SanziTruth
 enum ShardWire {
     /// The messages' version: a change of any call, answer or record's layout changes it, and
     /// a district refuses a run of another.
-    static let version = 2
+    static let version = 3
 
     /// What the run asks of a district.
     enum Call: Codable {
@@ -164,77 +164,6 @@ enum ShardWire {
                 initialized = count
             }
         }
-    }
-}
-
-// The values that cross: those whose stored parts are tuples are written as arrays of their
-// members.
-
-extension World.ShardNews: Codable {
-    private enum CodingKeys: CodingKey {
-        case loads, bars, publishedDays, publishedCounts, freed, waiting, cityPosts, cityHolders
-    }
-
-    init(from decoder: any Decoder) throws {
-        let values = try decoder.container(keyedBy: CodingKeys.self)
-        let days = try values.decode([Int32].self, forKey: .publishedDays)
-        let counts = try values.decode([Double].self, forKey: .publishedCounts)
-        let posts = try values.decode([Int].self, forKey: .cityPosts)
-        let holders = try values.decode([Int].self, forKey: .cityHolders)
-        guard days.count == counts.count, posts.count == holders.count else {
-            throw ShardWire.Malformed(description: "a district's news of unequal lists")
-        }
-        self.init(
-            loads: try values.decode([Int32].self, forKey: .loads),
-            bars: try values.decode([Int32].self, forKey: .bars),
-            published: zip(days, counts).map { ($0, $1) }, freed: try values.decode(Int.self, forKey: .freed),
-            waiting: try values.decode([World.CityLead].self, forKey: .waiting),
-            cityPosts: zip(posts, holders).map { ($0, $1) })
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var values = encoder.container(keyedBy: CodingKeys.self)
-        try values.encode(loads, forKey: .loads)
-        try values.encode(bars, forKey: .bars)
-        try values.encode(published.map(\.day), forKey: .publishedDays)
-        try values.encode(published.map(\.count), forKey: .publishedCounts)
-        try values.encode(freed, forKey: .freed)
-        try values.encode(waiting, forKey: .waiting)
-        try values.encode(cityPosts.map(\.post), forKey: .cityPosts)
-        try values.encode(cityPosts.map(\.holder), forKey: .cityHolders)
-    }
-}
-
-extension World.WindowNews: Codable {
-    private enum CodingKeys: CodingKey {
-        case bars, loads, published, openedPositions, openedQueued, cityPosts, cityHolders
-    }
-
-    init(from decoder: any Decoder) throws {
-        let values = try decoder.container(keyedBy: CodingKeys.self)
-        let positions = try values.decode([Int].self, forKey: .openedPositions)
-        let queued = try values.decode([Int].self, forKey: .openedQueued)
-        let posts = try values.decode([Int].self, forKey: .cityPosts)
-        let holders = try values.decode([Int].self, forKey: .cityHolders)
-        guard positions.count == queued.count, posts.count == holders.count else {
-            throw ShardWire.Malformed(description: "a window's news of unequal lists")
-        }
-        self.init(
-            bars: try values.decode([Int32].self, forKey: .bars),
-            loads: try values.decode([Int32].self, forKey: .loads),
-            published: try values.decode(Discipline.Seen.self, forKey: .published),
-            opened: zip(positions, queued).map { ($0, $1) }, cityPosts: zip(posts, holders).map { ($0, $1) })
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var values = encoder.container(keyedBy: CodingKeys.self)
-        try values.encode(bars, forKey: .bars)
-        try values.encode(loads, forKey: .loads)
-        try values.encode(published, forKey: .published)
-        try values.encode(opened.map(\.position), forKey: .openedPositions)
-        try values.encode(opened.map(\.queued), forKey: .openedQueued)
-        try values.encode(cityPosts.map(\.post), forKey: .cityPosts)
-        try values.encode(cityPosts.map(\.holder), forKey: .cityHolders)
     }
 }
 

@@ -418,9 +418,7 @@ public enum SplitRun {
         /// The city commission's triage over the leads waiting in every district (in order of
         /// arrival, then district), with the investigators freed anywhere: the leads each
         /// shard opens, by position in its queue.
-        mutating func assignCityInvestigators(_ news: [World.ShardNews], on day: Tick) -> [[(
-            position: Int, queued: Int
-        )]] {
+        mutating func assignCityInvestigators(_ news: [World.ShardNews], on day: Tick) -> [[World.CityOpening]] {
             cityFree += news.reduce(0) { $0 + $1.freed }
             let month = scenario.start.months(until: scenario.start.adding(days: Int(day)))
             if month != cityMonth { (cityMonth, cityOpened) = (month, 0) }
@@ -428,7 +426,7 @@ public enum SplitRun {
                 news.waiting.enumerated().map { (district: district, position: $0, lead: $1) }
             }
             waiting.sort { ($0.lead.arrival, $0.district, $0.position) < ($1.lead.arrival, $1.district, $1.position) }
-            var opened = [[(position: Int, queued: Int)]](repeating: [], count: news.count)
+            var opened = [[World.CityOpening]](repeating: [], count: news.count)
             let rules = scenario.oversight.discipline
             while cityFree > 0,
                 let next = rules.leadToTakeUp(
@@ -437,7 +435,7 @@ public enum SplitRun {
                 let lead = waiting.remove(at: next)
                 cityFree -= 1
                 cityOpened += 1
-                opened[lead.district].append((lead.position, waiting.count))
+                opened[lead.district].append(World.CityOpening(position: lead.position, queued: waiting.count))
             }
             return opened
         }

@@ -118,7 +118,7 @@ struct Discipline: Sendable {
     var publishedInCity = Seen()
     /// In a shard, the sanctions its district's investigations published city-wide since the
     /// last news window (day and count), for the other shards.
-    var publishedSinceWindow: [(day: Int32, count: Double)] = []
+    var publishedSinceWindow: [World.Publication] = []
     /// While news crosses districts only at each window's start (nil: at once), what the
     /// districts know of the city.
     var cityNews: CityNews?

@@ -477,7 +477,7 @@ extension World {
         discipline.publishedInTown[place.town].add(Double(count), on: today, memory: memory)
         discipline.publishedInDistrict[place.district].add(Double(count), on: today, memory: memory)
         discipline.publishedInCity.add(Double(count), on: today, memory: memory)
-        if isShard { discipline.publishedSinceWindow.append((today, Double(count))) }
+        if isShard { discipline.publishedSinceWindow.append(Publication(day: today, count: Double(count))) }
         for village in villagesOfTown[place.town] where village != lead.village {
             guard !misconduct.villages[Int(village)].openCases.isEmpty,
                 random.bernoulli(0.1 * openness(of: village))

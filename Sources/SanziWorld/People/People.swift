@@ -26,7 +26,7 @@ struct People: Sendable {
     /// In a shard, how many times each of the city's posts has changed hands, and the posts
     /// it changed here since the last news window with the holder's number before.
     var cityPostHolders: [Int] = []
-    var cityPostsChanged: [(post: Int, holder: Int)] = []
+    var cityPostsChanged: [World.CityPostChange] = []
 
     /// Adds a person with no kin yet; returns the index.
     mutating func add(_ person: Person) -> Int32 {

@@ -113,7 +113,7 @@ extension World {
                 people.cityPostHolders = Array(repeating: 0, count: people.cityOfficials.count)
             }
             random = root.derived("city post", index).derived("holder", people.cityPostHolders[index])
-            people.cityPostsChanged.append((index, people.cityPostHolders[index]))
+            people.cityPostsChanged.append(CityPostChange(post: index, holder: people.cityPostHolders[index]))
             people.cityPostHolders[index] += 1
         }
         let share = scenario.oversight.discipline.officials.corruptShare
