@@ -15,9 +15,10 @@ final class RemoteShard: ShardHost, @unchecked Sendable {
     private let records: any EventSink
     private let touches: CaseTouches
     private(set) var failure: ShardFailure?
-    /// What the district told with its last answer, and every shared firm it told of.
-    private var state = ShardWire.State(officials: [], holders: [], newFirms: [], warningSystemRuns: false)
-    private var firms: [ShardReplicas.Firm] = []
+    /// The city's officials as the district told them with its last answer, and every shared
+    /// firm it told of; whether its warning system ran then.
+    private var told = ShardReplicas(officials: [], holders: [], firms: [])
+    private(set) var warningSystemRuns = false
     /// Whether the answer to the build call is still to be collected.
     private var building = false
 
@@ -52,12 +53,10 @@ final class RemoteShard: ShardHost, @unchecked Sendable {
     }
 
     func replicas(firmsFrom firstFirm: Int) -> ShardReplicas {
-        ShardReplicas(
-            officials: state.officials, holders: state.holders,
-            firms: Array(firms[min(max(0, firstFirm), firms.count)...]))
+        var replicas = told
+        replicas.firms = Array(told.firms[min(max(0, firstFirm), told.firms.count)...])
+        return replicas
     }
-
-    var warningSystemRuns: Bool { state.warningSystemRuns }
 
     func receive(_ warnings: [Warning]) { ask(.receive(warnings)) }
 
@@ -124,9 +123,10 @@ final class RemoteShard: ShardHost, @unchecked Sendable {
         do {
             let (reply, logged, touched) = try ShardWire.read(ShardWire.Reply.self, from: channel.collect())
             if case .failed(let reason) = reply.answer { throw ShardWire.Malformed(description: reason) }
-            if let told = reply.state {
-                state = told
-                firms += told.newFirms
+            if let state = reply.state {
+                (told.officials, told.holders) = (state.replicas.officials, state.replicas.holders)
+                told.firms += state.replicas.firms
+                warningSystemRuns = state.warningSystemRuns
             }
             if !logged.isEmpty { records.accept(logged) }
             for touch in touched { touches.append(id: touch.id, caseIndex: touch.caseIndex, day: touch.day) }

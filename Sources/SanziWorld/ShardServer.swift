@@ -37,9 +37,7 @@ public final class ShardServer {
         guard let shard else { return nil }
         let replicas = shard.replicas(firmsFrom: firmsTold)
         firmsTold += replicas.firms.count
-        return ShardWire.State(
-            officials: replicas.officials, holders: replicas.holders, newFirms: replicas.firms,
-            warningSystemRuns: shard.warningSystemRuns)
+        return ShardWire.State(replicas: replicas, warningSystemRuns: shard.warningSystemRuns)
     }
 
     /// Answers the calls on `calls` on `answers` until `calls` ends.
@@ -48,23 +46,24 @@ public final class ShardServer {
     }
 
     private func answering(_ call: ShardWire.Call) throws -> ShardWire.Answer {
-        if case .build(let place, let cut, let seed, let knowledge, let wire) = call {
+        guard let shard else {
+            guard case .build(let place, let cut, let seed, let knowledge, let wire) = call else {
+                throw ShardWire.Malformed(description: "a call before the district was built")
+            }
             guard wire == ShardWire.version else {
                 throw ShardWire.Malformed(
                     description: "a run speaking version \(wire) of the messages, this sanzi \(ShardWire.version)")
             }
-            guard shard == nil else { throw ShardWire.Malformed(description: "a district built twice") }
             guard cut.geography.districts.count == 1 else {
                 throw ShardWire.Malformed(
                     description: "a scenario of \(cut.geography.districts.count) districts, not one")
             }
-            shard = LocalShard(
+            self.shard = LocalShard(
                 cut, place: place, seed: seed, knowledge: knowledge, spill: spill, records: records, touches: touches)
             return .built
         }
-        guard let shard else { throw ShardWire.Malformed(description: "a call before the district was built") }
         switch call {
-        case .build: return .built
+        case .build: throw ShardWire.Malformed(description: "a district built twice")
         case .simulate(let day):
             shard.startDay(day)
             return .count(shard.finishDay())

@@ -14,7 +14,7 @@ import SanziTruth
 enum ShardWire {
     /// The messages' version: a change of any call, answer or record's layout changes it, and
     /// a district refuses a run of another.
-    static let version = 3
+    static let version = 4
 
     /// What the run asks of a district.
     enum Call: Codable {
@@ -55,11 +55,9 @@ enum ShardWire {
     /// What the run reads of a district after each call, told with every answer rather than
     /// asked for (a call fewer per question, each a round trip).
     struct State: Codable {
-        /// The city's officials as the district holds them, and the holders' numbers.
-        var officials: [Int32]
-        var holders: [Int]
-        /// The shared firms the district had not told of yet.
-        var newFirms: [ShardReplicas.Firm]
+        /// The city's officials as the district holds them, and the shared firms it had not
+        /// told of yet.
+        var replicas: ShardReplicas
         var warningSystemRuns: Bool
     }
 

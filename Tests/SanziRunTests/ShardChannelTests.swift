@@ -111,7 +111,9 @@ struct ShardChannelTests {
         #expect(try reason(ShardWire.message(whole)) == "a scenario of 4 districts, not one")
         let (cut, place) = scenario.shard(0)
         let other = ShardWire.Call.build(place, cut, seed: 1, knowledge: OffenderKnowledge(), wire: 0)
-        #expect(try reason(ShardWire.message(other)) == "a run speaking version 0 of the messages, this sanzi 3")
+        #expect(
+            try reason(ShardWire.message(other))
+                == "a run speaking version 0 of the messages, this sanzi \(ShardWire.version)")
         var trailing = try ShardWire.message(ShardWire.Call.census)
         trailing.append(0)
         #expect(try reason(trailing) == "bytes after the message's end")
@@ -126,6 +128,7 @@ struct ShardChannelTests {
         // A window's news naming a shared firm or a waiting lead the district has not.
         let build = ShardWire.Call.build(place, cut, seed: 1, knowledge: OffenderKnowledge(), wire: ShardWire.version)
         #expect(try reason(ShardWire.message(build)) == nil)
+        #expect(try reason(ShardWire.message(build)) == "a district built twice")
         let strays: [([Int32], [World.CityOpening], [World.CityPostChange])] = [
             ([9_999], [], []), ([], [World.CityOpening(position: 0, queued: 0)], []),
             ([], [], [World.CityPostChange(post: 9_999, holder: 0)]),
