@@ -344,16 +344,7 @@ struct AlertCommandTests {
         var outputs: [[String: Data]] = []
         for jobs in [["1"], ["2"], ["3"], ["3", "--district-processes"]] {
             let out = folder.appendingPathComponent("jobs-\(jobs.joined())")
-            let run = try cli.sanzi(
-                ["run", scenario, "--counterfactual", "--out", out.path, "--quiet", "--jobs"] + jobs)
-            #expect(run.status == 0, "\(run.errors)")
-            var files: [String: Data] = [:]
-            for name in try FileManager.default.subpathsOfDirectory(atPath: out.path).sorted()
-            where !name.hasSuffix("counterfactual") {
-                let data = try Data(contentsOf: out.appendingPathComponent(name))
-                files[name] = name.hasSuffix("run.json") ? try Self.withoutTimes(data) : data
-            }
-            outputs.append(files)
+            outputs.append(try runFiles(scenario, ["--counterfactual", "--jobs"] + jobs, out: out))
         }
         #expect(outputs[0].keys.contains("counterfactual/events.jsonl"))
         #expect(outputs[0].keys.contains("report.html"))
@@ -385,15 +376,7 @@ struct AlertCommandTests {
             ["--jobs", "1"], ["--jobs", "3", "--district-hosts", servers.map(\.address).joined(separator: ",")],
         ] {
             let out = folder.appendingPathComponent("run-\(outputs.count)")
-            let run = try cli.sanzi(["run", scenario, "--counterfactual", "--out", out.path, "--quiet"] + place)
-            #expect(run.status == 0, "\(run.errors)")
-            var files: [String: Data] = [:]
-            for name in try FileManager.default.subpathsOfDirectory(atPath: out.path).sorted()
-            where !name.hasSuffix("counterfactual") {
-                let data = try Data(contentsOf: out.appendingPathComponent(name))
-                files[name] = name.hasSuffix("run.json") ? try Self.withoutTimes(data) : data
-            }
-            outputs.append(files)
+            outputs.append(try runFiles(scenario, ["--counterfactual"] + place, out: out))
         }
         #expect(outputs[0].keys.contains("counterfactual/events.jsonl"))
         #expect(outputs[1] == outputs[0])
@@ -430,6 +413,20 @@ struct AlertCommandTests {
         try text.replacing("<geography>", with: "<geography news-window-days=\"\(newsWindowDays)\">")
             .write(toFile: windowed, atomically: true, encoding: .utf8)
         return windowed
+    }
+
+    /// `sanzi run SCENARIO OPTIONS --out OUT --quiet`, which must succeed, and the files it
+    /// wrote by path under `out`, run.json's without its times.
+    func runFiles(_ scenario: String, _ options: [String], out: URL) throws -> [String: Data] {
+        let run = try cli.sanzi(["run", scenario, "--out", out.path, "--quiet"] + options)
+        #expect(run.status == 0, "\(run.errors)")
+        var files: [String: Data] = [:]
+        for name in try FileManager.default.subpathsOfDirectory(atPath: out.path).sorted()
+        where !name.hasSuffix("counterfactual") {
+            let data = try Data(contentsOf: out.appendingPathComponent(name))
+            files[name] = name.hasSuffix("run.json") ? try Self.withoutTimes(data) : data
+        }
+        return files
     }
 
     /// A run record without what depends on the machine's speed.
