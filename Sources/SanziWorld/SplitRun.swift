@@ -66,7 +66,7 @@ public enum SplitRun {
         let renumbering: IDRenumbering
         /// Why a district kept elsewhere could not go on, if one could not: the run stopped
         /// then, and what it wrote is incomplete.
-        public let failure: ShardFailure?
+        let failure: ShardFailure?
 
         /// The worlds of the districts run on the run's own threads.
         var worlds: [World] { hosts.compactMap { ($0 as? LocalShard)?.world } }
